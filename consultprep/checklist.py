@@ -1,0 +1,108 @@
+"""Building and editing the question checklist.
+
+The checklist is the core questions, the questions for the chosen concern, the questions that
+match the red flags the patient ticked, and the patient's own questions. The patient's choices
+(included, top three, order, answers) are kept whenever the checklist is rebuilt.
+"""
+
+from __future__ import annotations
+
+from consultprep.content import Library, Question
+from consultprep.models import MAX_TOP, ChecklistItem, Draft, QuestionSource
+
+
+class ChecklistError(ValueError):
+    """A checklist edit that cannot be done; the message is for the patient."""
+
+
+def applicable_questions(draft: Draft, library: Library) -> list[tuple[Question, QuestionSource]]:
+    """Library questions that belong on this draft's checklist, in library order."""
+    out: list[tuple[Question, QuestionSource]] = [(q, "core") for q in library.core_questions]
+    concern = library.concern(draft.concern)
+    if concern is not None:
+        out += [(q, "concern") for q in concern.questions]
+    if draft.offer.offered:
+        for flag_id in draft.offer.red_flags:
+            flag = library.red_flag(flag_id)
+            if flag is None:
+                continue
+            out += [(library.question(q), "red_flag") for q in flag.question_ids]
+    seen: set[str] = set()
+    unique = []
+    for question, source in out:
+        if question is not None and question.id not in seen:
+            seen.add(question.id)
+            unique.append((question, source))
+    return unique
+
+
+def sync_checklist(draft: Draft, library: Library) -> None:
+    """Bring the draft's checklist in line with its concern and red flags.
+
+    Items that still apply keep their place and the patient's choices; new ones are added
+    at the end; library questions that no longer apply are removed; own questions stay.
+    """
+    wanted = applicable_questions(draft, library)
+    wanted_ids = {q.id for q, _ in wanted}
+    kept = [i for i in draft.checklist if i.source == "own" or i.id in wanted_ids]
+    have = {i.id for i in kept}
+    kept += [
+        ChecklistItem(id=q.id, text=q.text, source=source)
+        for q, source in wanted
+        if q.id not in have
+    ]
+    draft.checklist = kept
+
+
+def add_own_question(draft: Draft, text: str) -> ChecklistItem:
+    """Add the patient's own question at the end of the checklist and return it."""
+    text = text.strip()
+    if not text:
+        raise ChecklistError("Please type your question first.")
+    used = {i.id for i in draft.checklist}
+    n = 1
+    while f"own-{n}" in used:
+        n += 1
+    item = ChecklistItem(id=f"own-{n}", text=text, source="own")
+    draft.checklist = [*draft.checklist, item]
+    return item
+
+
+def remove_own_question(draft: Draft, item_id: str) -> None:
+    """Remove one of the patient's own questions."""
+    draft.checklist = [i for i in draft.checklist if not (i.id == item_id and i.source == "own")]
+
+
+def _index(draft: Draft, item_id: str) -> int:
+    for n, item in enumerate(draft.checklist):
+        if item.id == item_id:
+            return n
+    raise ChecklistError("That question is no longer on the list.")
+
+
+def set_top(draft: Draft, item_id: str, top: bool) -> None:
+    """Put a question in the top three (or take it out).
+
+    Raises
+    ------
+    ChecklistError
+        If three questions are already in the top three.
+    """
+    item = draft.checklist[_index(draft, item_id)]
+    if top and not item.top and len([i for i in draft.checklist if i.top]) >= MAX_TOP:
+        raise ChecklistError(
+            "You already have three top questions. Take one out of the top three first."
+        )
+    item.top = top
+    if top:
+        item.included = True
+
+
+def move(draft: Draft, item_id: str, delta: int) -> int:
+    """Move a question up (negative delta) or down the list; return its new index."""
+    items = list(draft.checklist)
+    old = _index(draft, item_id)
+    new = max(0, min(len(items) - 1, old + delta))
+    items.insert(new, items.pop(old))
+    draft.checklist = items
+    return new

@@ -1,0 +1,299 @@
+"""The content library: concerns, treatments, evidence levels, questions, red flags, references.
+
+Content is data. It lives in ``resources/content/*.toml`` and is validated here with pydantic
+when it is loaded, so a typo in a TOML file fails loudly with the file and the key.
+
+Files
+-----
+``library.toml``
+    ``[meta]``, ``[[levels]]``, ``[[core_questions]]``, ``[[red_flags]]``, ``[[references]]``,
+    ``[[conditions]]``.
+``concern-*.toml``
+    One concern each: ``id``, ``name``, ``[[subtypes]]``, ``[[treatments]]``, ``[[questions]]``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from enum import IntEnum
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+
+class EvidenceLevel(IntEnum):
+    """The one evidence ladder used everywhere, lowest to highest."""
+
+    LAB_ONLY = 1
+    EARLY_HUMAN = 2
+    LOW_CERTAINTY_REVIEWS = 3
+    STANDARD_CARE = 4
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+NonEmpty = Field(min_length=1)
+
+
+class Meta(_Strict):
+    """Version information for the whole content library."""
+
+    content_version: str = NonEmpty
+    reviewed_on: date
+    review_by: date
+    disclaimer: str = NonEmpty
+    privacy: str = NonEmpty
+
+
+class LevelInfo(_Strict):
+    """Plain-language definition of one rung of the evidence ladder."""
+
+    level: EvidenceLevel
+    short: str = NonEmpty  # e.g. "Lab and animal studies only"
+    meaning: str = NonEmpty  # one or two sentences
+
+
+class WarningMarker(_Strict):
+    """Definition of the separate 'not approved / warnings issued' marker."""
+
+    short: str = NonEmpty
+    meaning: str = NonEmpty
+
+
+class Reference(_Strict):
+    """One entry in the references list."""
+
+    id: str = NonEmpty
+    citation: str = NonEmpty  # full citation: authors, year, title, journal/publisher
+    link: str = NonEmpty  # DOI, PMID or URL
+
+
+class Question(_Strict):
+    """A question the patient may ask, with a one-line reason."""
+
+    id: str = NonEmpty
+    text: str = NonEmpty
+    why: str = NonEmpty
+
+
+class RedFlag(_Strict):
+    """A warning sign in a clinic's offer."""
+
+    id: str = NonEmpty
+    label: str = NonEmpty  # short label for a tick box
+    explanation: str = NonEmpty  # one line: why this is a worry
+    question_ids: list[str] = Field(min_length=1)  # questions that join the checklist
+    citations: list[str] = Field(default_factory=list)
+
+
+class Condition(_Strict):
+    """A health condition the clinician will want to know about (tick box)."""
+
+    id: str = NonEmpty
+    label: str = NonEmpty
+
+
+TreatmentKind = Literal["regenerative", "established", "waiting"]
+
+
+class Treatment(_Strict):
+    """A treatment the patient may meet, with its place on the evidence ladder.
+
+    ``level`` is required for regenerative and established treatments. "Waiting / doing
+    nothing" is the comparison point rather than a treatment, so its level may be left out;
+    its summary says what is known about waiting.
+    """
+
+    id: str = NonEmpty
+    name: str = NonEmpty
+    kind: TreatmentKind
+    level: EvidenceLevel | None = None
+    warning: bool = False  # regulator warnings issued / not approved
+    warning_note: str = ""
+    summary: str = NonEmpty  # two to four plain sentences
+    uncertain: str = NonEmpty  # what we don't know yet
+    citations: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _level_rules(self) -> Treatment:
+        if self.kind != "waiting" and self.level is None:
+            raise ValueError(f"treatment {self.id!r} needs a level")
+        if self.warning and not self.warning_note:
+            raise ValueError(f"treatment {self.id!r} has warning=true but no warning_note")
+        return self
+
+
+class Subtype(_Strict):
+    """A kind of the concern, e.g. keloid scar."""
+
+    id: str = NonEmpty
+    name: str = NonEmpty
+    description: str = NonEmpty
+
+
+class Concern(_Strict):
+    """One of the four skin concerns."""
+
+    id: str = NonEmpty
+    name: str = NonEmpty
+    description: str = NonEmpty  # what it is, short
+    normal_repair: str = NonEmpty  # how skin normally repairs and what goes wrong
+    subtypes: list[Subtype] = Field(min_length=1)
+    treatments: list[Treatment] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=6)
+    citations: list[str] = Field(default_factory=list)
+
+    def subtype(self, subtype_id: str | None) -> Subtype | None:
+        """Return the subtype with this id, or None."""
+        return next((s for s in self.subtypes if s.id == subtype_id), None)
+
+    def treatments_of(self, kind: TreatmentKind) -> list[Treatment]:
+        """Treatments of one kind, in file order."""
+        return [t for t in self.treatments if t.kind == kind]
+
+
+class Library(_Strict):
+    """Everything the app tells the patient, validated."""
+
+    meta: Meta
+    levels: list[LevelInfo] = Field(min_length=4, max_length=4)
+    warning_marker: WarningMarker
+    core_questions: list[Question] = Field(min_length=1)
+    red_flags: list[RedFlag] = Field(min_length=1)
+    references: list[Reference] = Field(min_length=1)
+    conditions: list[Condition] = Field(min_length=1)
+    concerns: list[Concern] = Field(min_length=4, max_length=4)
+    general_facts: list[GeneralFact] = Field(default_factory=list)
+
+    @field_validator("levels")
+    @classmethod
+    def _levels_complete(cls, levels: list[LevelInfo]) -> list[LevelInfo]:
+        if sorted(x.level for x in levels) != list(EvidenceLevel):
+            raise ValueError("levels must define each of 1, 2, 3 and 4 once")
+        return sorted(levels, key=lambda x: x.level)
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> Library:
+        ref_ids = {r.id for r in self.references}
+        q_ids = {q.id for q in self.all_questions()}
+        problems: list[str] = []
+        for where, cites in self._all_citations():
+            problems += [f"{where}: unknown reference {c!r}" for c in cites if c not in ref_ids]
+        for flag in self.red_flags:
+            problems += [
+                f"red flag {flag.id}: unknown question {q!r}"
+                for q in flag.question_ids
+                if q not in q_ids
+            ]
+        for kind, ids in (
+            ("reference", [r.id for r in self.references]),
+            ("question", [q.id for q in self.all_questions()]),
+            ("red flag", [f.id for f in self.red_flags]),
+            ("concern", [c.id for c in self.concerns]),
+            ("condition", [c.id for c in self.conditions]),
+        ):
+            dupes = {i for i in ids if ids.count(i) > 1}
+            problems += [f"duplicate {kind} id {i!r}" for i in sorted(dupes)]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def _all_citations(self) -> list[tuple[str, list[str]]]:
+        out = [(f"red flag {f.id}", f.citations) for f in self.red_flags]
+        out += [(f"fact {f.id}", f.citations) for f in self.general_facts]
+        for c in self.concerns:
+            out.append((f"concern {c.id}", c.citations))
+            out += [(f"treatment {c.id}/{t.id}", t.citations) for t in c.treatments]
+        return out
+
+    # --- look-ups -------------------------------------------------------------------------
+    def concern(self, concern_id: str | None) -> Concern | None:
+        """Return the concern with this id, or None."""
+        return next((c for c in self.concerns if c.id == concern_id), None)
+
+    def reference(self, ref_id: str) -> Reference:
+        """Return the reference with this id (ids are checked at load)."""
+        return next(r for r in self.references if r.id == ref_id)
+
+    def level_info(self, level: EvidenceLevel) -> LevelInfo:
+        """Return the plain definition of one ladder rung."""
+        return next(x for x in self.levels if x.level == level)
+
+    def red_flag(self, flag_id: str) -> RedFlag | None:
+        """Return the red flag with this id, or None."""
+        return next((f for f in self.red_flags if f.id == flag_id), None)
+
+    def all_questions(self) -> list[Question]:
+        """Core questions, then every concern's specific ones."""
+        return [*self.core_questions, *(q for c in self.concerns for q in c.questions)]
+
+    def question(self, question_id: str) -> Question | None:
+        """Return any library question by id, or None."""
+        return next((q for q in self.all_questions() if q.id == question_id), None)
+
+    def citations_for(self, concern: Concern) -> list[Reference]:
+        """References cited by a concern and its treatments, in first-cited order."""
+        seen: dict[str, None] = {}
+        for cite in [*concern.citations, *(c for t in concern.treatments for c in t.citations)]:
+            seen.setdefault(cite, None)
+        return [self.reference(r) for r in seen]
+
+
+class GeneralFact(_Strict):
+    """A cited fact that applies to every concern (shown on the evidence page)."""
+
+    id: str = NonEmpty
+    text: str = NonEmpty
+    citations: list[str] = Field(min_length=1)
+
+
+Library.model_rebuild()
+
+
+class ContentError(Exception):
+    """The bundled content is broken: message names the file and the problem."""
+
+
+def _read_toml(name: str) -> dict:
+    path = resources.files("resources") / "content" / name
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ContentError(f"content file {name}: {exc}") from exc
+
+
+CONCERN_FILES = (
+    "concern-scars.toml",
+    "concern-chronic-wound.toml",
+    "concern-inflammatory.toml",
+    "concern-ageing.toml",
+)
+
+
+@lru_cache(maxsize=1)
+def load_library() -> Library:
+    """Load and validate the bundled content library (cached).
+
+    Raises
+    ------
+    ContentError
+        If a file is missing, not valid TOML, or fails validation.
+    """
+    data = _read_toml("library.toml")
+    concerns = []
+    for name in CONCERN_FILES:
+        raw = _read_toml(name)
+        try:
+            concerns.append(Concern.model_validate(raw))
+        except ValidationError as exc:
+            raise ContentError(f"content file {name}: {exc}") from exc
+    data["concerns"] = concerns
+    try:
+        return Library.model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(f"content file library.toml: {exc}") from exc

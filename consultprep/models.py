@@ -1,0 +1,150 @@
+"""The consultation draft: everything the patient records, as one validated object.
+
+A draft is created by the wizard, handed to every page, saved to one ``.consultprep`` file and
+turned into a PDF by ``exports``. It holds only the patient's own words and choices; the medical
+content it refers to (concerns, questions, red flags) lives in the content library.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+MAX_TOP = 3
+
+Score = Annotated[int | None, Field(ge=0, le=10)]
+
+
+class _Model(BaseModel):
+    # validate_assignment: the UI writes fields one by one, and a bad value must fail there.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Scores(_Model):
+    """Symptom scores, 0 (none) to 10 (worst). None means 'not answered'."""
+
+    itch: Score = None
+    pain: Score = None
+    daily_life: Score = None
+    sleep: Score = None
+
+    def answered(self) -> dict[str, int]:
+        """The scores the patient gave, by field name."""
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+
+SCORE_LABELS: dict[str, str] = {
+    "itch": "Itch",
+    "pain": "Pain",
+    "daily_life": "Effect on daily life",
+    "sleep": "Effect on sleep",
+}
+
+
+class TriedTreatment(_Model):
+    """A treatment already tried, and how it went."""
+
+    name: str = ""
+    how_it_went: str = ""
+
+
+class AboutSkin(_Model):
+    """What the clinician will want to know. Every field is optional."""
+
+    patient_name: str = ""
+    body_area: str = ""
+    duration: str = ""
+    symptoms: str = ""
+    scores: Scores = Field(default_factory=Scores)
+    treatments_tried: list[TriedTreatment] = Field(default_factory=list)
+    medicines: str = ""
+    allergies: str = ""
+    conditions: list[str] = Field(default_factory=list)  # ids from the content library
+    other_conditions: str = ""
+    goals: str = ""
+    appointment_date: date | None = None
+    clinician: str = ""
+
+
+QuestionSource = Literal["core", "concern", "red_flag", "own"]
+
+
+class ChecklistItem(_Model):
+    """One question on the patient's checklist.
+
+    The text is stored as well as the id, so a draft keeps its meaning even if the content
+    library changes later.
+    """
+
+    id: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    source: QuestionSource
+    included: bool = True
+    top: bool = False
+    answer: str = ""
+
+
+Location = Literal["uk", "abroad", "not_sure"]
+
+
+class ClinicOffer(_Model):
+    """A treatment a clinic has offered, and the red flags the patient ticked."""
+
+    offered: bool = False
+    treatment: str = ""
+    clinic: str = ""
+    location: Location | None = None
+    country: str = ""
+    cost: str = ""
+    claims: str = ""
+    red_flags: list[str] = Field(default_factory=list)  # ids from the content library
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class Draft(_Model):
+    """A patient's consultation draft (one ``.consultprep`` file)."""
+
+    schema_version: int = SCHEMA_VERSION
+    created: datetime = Field(default_factory=_now)
+    updated: datetime = Field(default_factory=_now)
+    concern: str | None = None
+    subtype: str | None = None
+    about: AboutSkin = Field(default_factory=AboutSkin)
+    checklist: list[ChecklistItem] = Field(default_factory=list)
+    offer: ClinicOffer = Field(default_factory=ClinicOffer)
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, v: int) -> int:
+        if v != SCHEMA_VERSION:
+            raise ValueError(f"schema version {v} is not {SCHEMA_VERSION}")
+        return v
+
+    @model_validator(mode="after")
+    def _checklist_rules(self) -> Draft:
+        ids = [item.id for item in self.checklist]
+        if len(ids) != len(set(ids)):
+            raise ValueError("checklist has the same question twice")
+        if sum(item.top for item in self.checklist) > MAX_TOP:
+            raise ValueError(f"at most {MAX_TOP} questions can be in the top three")
+        return self
+
+    # --- derived views (no state of their own) --------------------------------------------
+    def top_questions(self) -> list[ChecklistItem]:
+        """The included questions marked top, in checklist order (at most three)."""
+        return [i for i in self.checklist if i.included and i.top]
+
+    def ordered_questions(self) -> list[ChecklistItem]:
+        """Included questions: the top three first, then the rest in checklist order."""
+        rest = [i for i in self.checklist if i.included and not i.top]
+        return [*self.top_questions(), *rest]
+
+    def touch(self) -> None:
+        """Record that the draft changed now."""
+        self.updated = _now()
