@@ -1,0 +1,31 @@
+"""Turns a consultation draft into a printable PDF pack.
+
+Importing this package is cheap: reportlab is loaded only when a PDF is actually made.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from consultprep.content import Library
+    from consultprep.models import Draft
+
+
+class ExportError(Exception):
+    """The PDF could not be made or saved. ``str(error)`` is one plain sentence."""
+
+
+def export_pdf(draft: Draft, path: str | os.PathLike[str], library: Library | None = None) -> Path:
+    """Write the PDF pack for ``draft`` to ``path`` and return the path.
+
+    Raises
+    ------
+    ExportError
+        With one plain sentence if the place cannot be written (nothing is left behind).
+    """
+    from exports.pdf import write_pack
+
+    return write_pack(draft, Path(path), library)
