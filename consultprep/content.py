@@ -6,8 +6,9 @@ when it is loaded, so a typo in a TOML file fails loudly with the file and the k
 Files
 -----
 ``library.toml``
-    ``[meta]``, ``[[levels]]``, ``[[core_questions]]``, ``[[red_flags]]``, ``[[references]]``,
-    ``[[conditions]]``.
+    ``[meta]``, ``[[levels]]``, ``[warning_marker]``, ``[[core_questions]]``,
+    ``[[offer_questions]]``, ``[[red_flags]]``, ``[[references]]``, ``[[conditions]]``,
+    ``[[general_facts]]``.
 ``concern-*.toml``
     One concern each: ``id``, ``name``, ``[[subtypes]]``, ``[[treatments]]``, ``[[questions]]``.
 """
@@ -164,6 +165,7 @@ class Library(_Strict):
     levels: list[LevelInfo] = Field(min_length=4, max_length=4)
     warning_marker: WarningMarker
     core_questions: list[Question] = Field(min_length=1)
+    offer_questions: list[Question] = Field(default_factory=list)  # asked when red flags apply
     red_flags: list[RedFlag] = Field(min_length=1)
     references: list[Reference] = Field(min_length=1)
     conditions: list[Condition] = Field(min_length=1)
@@ -229,8 +231,12 @@ class Library(_Strict):
         return next((f for f in self.red_flags if f.id == flag_id), None)
 
     def all_questions(self) -> list[Question]:
-        """Core questions, then every concern's specific ones."""
-        return [*self.core_questions, *(q for c in self.concerns for q in c.questions)]
+        """Core questions, offer questions, then every concern's specific ones."""
+        return [
+            *self.core_questions,
+            *self.offer_questions,
+            *(q for c in self.concerns for q in c.questions),
+        ]
 
     def question(self, question_id: str) -> Question | None:
         """Return any library question by id, or None."""
