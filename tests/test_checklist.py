@@ -1,0 +1,97 @@
+"""The checklist keeps the patient's choices while it follows concern and red flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultprep.checklist import (
+    ChecklistError,
+    add_own_question,
+    move,
+    remove_own_question,
+    set_top,
+    sync_checklist,
+)
+from consultprep.content import load_library
+from consultprep.models import Draft
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+def _ids(draft: Draft) -> list[str]:
+    return [i.id for i in draft.checklist]
+
+
+@pytest.mark.parametrize("concern", ["scars", "chronic-wound", "inflammatory", "ageing"])
+def test_core_and_concern_questions_join(library, concern: str) -> None:
+    draft = Draft(concern=concern)
+    sync_checklist(draft, library)
+    ids = _ids(draft)
+    assert [q.id for q in library.core_questions] == ids[: len(library.core_questions)]
+    specific = [q.id for q in library.concern(concern).questions]
+    assert len(specific) >= 6
+    assert set(specific) <= set(ids)
+    assert len(ids) == len(set(ids))
+
+
+def test_choices_survive_rebuild_and_concern_change(library) -> None:
+    draft = Draft(concern="scars")
+    sync_checklist(draft, library)
+    first = draft.checklist[0].id
+    set_top(draft, first, True)
+    draft.checklist[1].included = False
+    own = add_own_question(draft, "  Can I see photos of your results? ")
+    assert own.text == "Can I see photos of your results?"
+    move(draft, own.id, -100)
+    draft.concern = "ageing"
+    sync_checklist(draft, library)
+    ids = _ids(draft)
+    assert ids[0] == own.id
+    assert draft.checklist[ids.index(first)].top
+    assert not draft.checklist[2].included
+    assert not {q.id for q in library.concern("scars").questions} & set(ids)
+    assert {q.id for q in library.concern("ageing").questions} <= set(ids)
+
+
+def test_red_flags_add_their_questions_and_remove_them_again(library) -> None:
+    draft = Draft(concern="scars")
+    sync_checklist(draft, library)
+    before = _ids(draft)
+    flag = library.red_flags[0]
+    draft.offer.offered = True
+    draft.offer.red_flags = [flag.id]
+    sync_checklist(draft, library)
+    assert set(flag.question_ids) <= set(_ids(draft))
+    draft.offer.red_flags = []
+    sync_checklist(draft, library)
+    assert _ids(draft) == before
+
+
+def test_top_three_limit_and_ordering(library) -> None:
+    draft = Draft(concern="inflammatory")
+    sync_checklist(draft, library)
+    ids = _ids(draft)
+    for item_id in ids[-3:]:
+        set_top(draft, item_id, True)
+    with pytest.raises(ChecklistError, match="three"):
+        set_top(draft, ids[0], True)
+    assert [i.id for i in draft.ordered_questions()][:3] == ids[-3:]
+    set_top(draft, ids[-1], False)
+    set_top(draft, ids[0], True)
+    assert [i.id for i in draft.top_questions()] == [ids[0], ids[-3], ids[-2]]
+
+
+def test_own_questions(library) -> None:
+    draft = Draft()
+    with pytest.raises(ChecklistError):
+        add_own_question(draft, "   ")
+    a = add_own_question(draft, "One <b>&amp;</b>")
+    b = add_own_question(draft, "Two 🙂")
+    assert (a.id, b.id) == ("own-1", "own-2")
+    remove_own_question(draft, a.id)
+    assert add_own_question(draft, "Three").id == "own-1"
+    with pytest.raises(ChecklistError):
+        move(draft, "nope", 1)

@@ -1,0 +1,72 @@
+"""The command line: export every example; bad input gives one line and exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from ui.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.consultprep"))
+
+
+def test_there_is_one_example_per_concern() -> None:
+    names = {p.stem for p in EXAMPLES}
+    assert names == {"scars", "chronic-wound", "inflammatory", "ageing"}
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_export_every_example(example: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "pack.pdf"
+    assert main(["export", str(example), "-o", str(out)]) == 0
+    reader = PdfReader(out)
+    assert len(reader.pages) >= 3
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "not medical advice" in text.lower()
+    assert "Saved the PDF pack" in capsys.readouterr().out
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ui.cli", *args], capture_output=True, text=True, cwd=ROOT
+    )
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"\x00\x01binary", b'{"schema_version": 42}', b"{truncated"]
+)
+def test_export_bad_draft_exits_2_with_one_line(tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "bad.consultprep"
+    bad.write_bytes(content)
+    out = tmp_path / "out.pdf"
+    result = _run("export", str(bad), "-o", str(out))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_export_to_bad_places(tmp_path: Path) -> None:
+    example = str(EXAMPLES[0])
+    for target in (tmp_path, tmp_path / "missing" / "x.pdf"):
+        result = _run("export", example, "-o", str(target))
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_usage_errors_exit_2(capsys) -> None:
+    assert main(["export"]) == 2
+    assert main(["a.consultprep", "b.consultprep"]) == 2
+
+
+def test_schema_prints_json(capsys) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Draft"

@@ -1,0 +1,112 @@
+"""Drafts save and open exactly, atomically, and fail with one plain sentence."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from consultprep.models import ChecklistItem, ClinicOffer, Draft, TriedTreatment
+from consultprep.storage import DraftError, load_draft, save_draft
+
+ODD = "Zoë <script>alert(1)</script> &amp; <b>x</b> 🙂 皮肤 مرحبا e\u0301 \x07"
+
+
+def _full_draft() -> Draft:
+    d = Draft(concern="scars", subtype="keloid")
+    d.about.patient_name = ODD
+    d.about.scores.itch = 7
+    d.about.treatments_tried = [TriedTreatment(name="Silicone gel", how_it_went=ODD * 3)]
+    d.about.appointment_date = date(2027, 1, 12)
+    d.checklist = [ChecklistItem(id="own-1", text=ODD, source="own", top=True)]
+    d.offer = ClinicOffer(offered=True, location="abroad", red_flags=["x"], claims="a" * 100_000)
+    return d
+
+
+def test_round_trip_is_exact(tmp_path: Path) -> None:
+    draft = _full_draft()
+    path = tmp_path / "mine.consultprep"
+    save_draft(draft, path)
+    assert load_draft(path) == draft
+
+
+def test_saved_file_is_private_and_leaves_no_temp_files(tmp_path: Path) -> None:
+    path = tmp_path / "mine.consultprep"
+    save_draft(Draft(), path)
+    save_draft(_full_draft(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["mine.consultprep"]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "empty"),
+        (b"{\"schema_version\": 1, \"concern\": ", "damaged"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "damaged"),
+        (b"[1, 2, 3]", "not a ConsultPrep draft"),
+        (b'{"hello": "world"}', "not a ConsultPrep draft"),
+        (b'{"schema_version": 99}', "newer version"),
+        (b'{"schema_version": 1, "about": {"scores": {"itch": 11}}}', "not valid"),
+        (b'{"schema_version": 1, "surprise": true}', "not valid"),
+    ],
+)
+def test_bad_files_get_one_plain_sentence_and_stay_untouched(
+    tmp_path: Path, content: bytes, words: str
+) -> None:
+    path = tmp_path / "bad.consultprep"
+    path.write_bytes(content)
+    with pytest.raises(DraftError) as info:
+        load_draft(path)
+    message = str(info.value)
+    assert words in message
+    assert "Traceback" not in message and "\n" not in message
+    assert path.read_bytes() == content
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(DraftError, match="could not be found"):
+        load_draft(tmp_path / "nope.consultprep")
+    with pytest.raises(DraftError, match="folder"):
+        load_draft(tmp_path)
+
+
+def test_save_to_bad_places_keeps_old_file(tmp_path: Path) -> None:
+    with pytest.raises(DraftError, match="folder"):
+        save_draft(Draft(), tmp_path)
+    with pytest.raises(DraftError, match="does not exist"):
+        save_draft(Draft(), tmp_path / "missing" / "x.consultprep")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(DraftError):
+        save_draft(Draft(), blocker / "x.consultprep")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_save_to_read_only_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(DraftError, match="cannot save"):
+            save_draft(Draft(), folder / "x.consultprep")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_model_rules() -> None:
+    with pytest.raises(ValueError):
+        Draft(checklist=[ChecklistItem(id="a", text="a", source="own", top=True)] * 2)
+    four = [ChecklistItem(id=str(n), text="q", source="own", top=True) for n in range(4)]
+    with pytest.raises(ValueError):
+        Draft(checklist=four)
+
+
+def test_schema_is_json() -> None:
+    schema = Draft.model_json_schema()
+    json.dumps(schema)
+    assert "checklist" in schema["properties"]
