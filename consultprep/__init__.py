@@ -1,7 +1,8 @@
 """ConsultPrep domain: drafts, the content library, checklists and storage (no Qt, no PDF)."""
 
 from consultprep.content import ContentError, EvidenceLevel, Library, load_library
-from consultprep.models import SCHEMA_VERSION, Draft
+from consultprep.models import SCHEMA_VERSION, Draft, Photo
+from consultprep.photos import PhotoError, add_photo
 from consultprep.storage import DraftError, load_draft, save_draft
 
 __all__ = [
@@ -11,6 +12,9 @@ __all__ = [
     "DraftError",
     "EvidenceLevel",
     "Library",
+    "Photo",
+    "PhotoError",
+    "add_photo",
     "load_draft",
     "load_library",
     "save_draft",

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 1: plain JSON file; 2: zip container with photos
 MAX_TOP = 3
 
 Score = Annotated[int | None, Field(ge=0, le=10)]
@@ -103,6 +103,21 @@ class ClinicOffer(_Model):
     red_flags: list[str] = Field(default_factory=list)  # ids from the content library
 
 
+class Photo(_Model):
+    """A photo of the skin for the clinician, stored inside the draft file.
+
+    ``data`` holds the cleaned JPEG (orientation applied, at most 2000 px, no metadata).
+    It is kept out of the JSON and stored beside it in the draft container.
+    """
+
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_-]{1,64}$")
+    caption: str = ""
+    taken_on: date | None = None
+    width: int = Field(ge=1)
+    height: int = Field(ge=1)
+    data: bytes = Field(default=b"", exclude=True, repr=False)
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
@@ -118,6 +133,14 @@ class Draft(_Model):
     about: AboutSkin = Field(default_factory=AboutSkin)
     checklist: list[ChecklistItem] = Field(default_factory=list)
     offer: ClinicOffer = Field(default_factory=ClinicOffer)
+    photos: list[Photo] = Field(default_factory=list)
+    # Things the patient should be told after opening (e.g. a photo that was missing).
+    _load_notes: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def load_notes(self) -> list[str]:
+        """Plain sentences about anything left out when this draft was opened."""
+        return self._load_notes
 
     @field_validator("schema_version")
     @classmethod
@@ -133,6 +156,9 @@ class Draft(_Model):
             raise ValueError("checklist has the same question twice")
         if sum(item.top for item in self.checklist) > MAX_TOP:
             raise ValueError(f"at most {MAX_TOP} questions can be in the top three")
+        photo_ids = [p.id for p in self.photos]
+        if len(photo_ids) != len(set(photo_ids)):
+            raise ValueError("the same photo is in the draft twice")
         return self
 
     # --- derived views (no state of their own) --------------------------------------------
@@ -144,6 +170,10 @@ class Draft(_Model):
         """Included questions: the top three first, then the rest in checklist order."""
         rest = [i for i in self.checklist if i.included and not i.top]
         return [*self.top_questions(), *rest]
+
+    def photos_by_date(self) -> list[Photo]:
+        """Photos in date order (undated last), keeping the patient's order otherwise."""
+        return sorted(self.photos, key=lambda p: (p.taken_on is None, p.taken_on or date.min))
 
     def touch(self) -> None:
         """Record that the draft changed now."""

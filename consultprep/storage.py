@@ -1,23 +1,37 @@
 """Saving and opening draft files, safely.
 
-A draft file is UTF-8 JSON with a schema version. Saving is atomic: the new content is
-written to a temporary file in the same folder, flushed to disk, then moved over the old
-file, so a crash at any instant leaves either the old or the new draft, never a broken one.
+A draft is ONE self-contained file the patient can move or back up. Since schema version 2
+it is a zip container::
+
+    mimetype            "application/x-consultprep" (stored first, uncompressed)
+    draft.json          the Draft as JSON, with a schema version
+    photos/<id>.jpg     each photo's cleaned JPEG
+
+Version 1 drafts (a plain JSON file) are migrated when opened. Saving is atomic: the new
+content is written to a temporary file in the same folder, flushed to disk, then moved over
+the old file, so a crash at any instant leaves either the old or the new draft, never a broken
+one. Files are created with mode 0600.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
+import zipfile
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from consultprep.models import SCHEMA_VERSION, Draft
 
 DRAFT_SUFFIX = ".consultprep"
-MAX_DRAFT_BYTES = 64 * 1024 * 1024
+MIMETYPE = b"application/x-consultprep"
+MAX_DRAFT_BYTES = 512 * 1024 * 1024
+MAX_JSON_BYTES = 64 * 1024 * 1024
+MAX_PHOTO_BYTES = 32 * 1024 * 1024
 
 
 class DraftError(Exception):
@@ -28,24 +42,33 @@ def _describe(path: Path) -> str:
     return f"“{path.name}”"
 
 
-def draft_from_json(text: str, name: str = "The draft") -> Draft:
-    """Parse and validate draft JSON text; raise DraftError with a plain message."""
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring draft data of an older schema version up to the current one (pure)."""
+    data = dict(data)
+    if data.get("schema_version") == 1:
+        data.setdefault("photos", [])
+        data["schema_version"] = 2
+    return data
+
+
+def draft_from_json(text: str | bytes, name: str = "The draft") -> Draft:
+    """Parse, migrate and validate draft JSON; raise DraftError with a plain message."""
     try:
         data = json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, UnicodeDecodeError):
         raise DraftError(
             f"{name} is damaged or is not a ConsultPrep draft, so it could not be opened."
         ) from None
     if not isinstance(data, dict) or "schema_version" not in data:
         raise DraftError(f"{name} is not a ConsultPrep draft, so it could not be opened.")
     version = data.get("schema_version")
-    if isinstance(version, int) and version > SCHEMA_VERSION:
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise DraftError(
             f"{name} was made by a newer version of ConsultPrep. "
             "Please update ConsultPrep to open it."
         )
     try:
-        return Draft.model_validate(data)
+        return Draft.model_validate(migrate(data))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "the file"
@@ -54,8 +77,46 @@ def draft_from_json(text: str, name: str = "The draft") -> Draft:
         ) from None
 
 
+def _read_member(zf: zipfile.ZipFile, member: str, limit: int) -> bytes | None:
+    try:
+        info = zf.getinfo(member)
+    except KeyError:
+        return None
+    if info.file_size > limit:
+        raise DraftError("The draft holds a part that is far too large, so it was not opened.")
+    return zf.read(info)
+
+
+def _draft_from_container(raw: bytes, name: str) -> Draft:
+    damaged = f"{name} is damaged, so it could not be opened."
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            text = _read_member(zf, "draft.json", MAX_JSON_BYTES)
+            if text is None:
+                raise DraftError(f"{name} is not a ConsultPrep draft, so it could not be opened.")
+            draft = draft_from_json(text, name)
+            kept, missing = [], []
+            for photo in draft.photos:
+                data = _read_member(zf, f"photos/{photo.id}.jpg", MAX_PHOTO_BYTES)
+                if data:
+                    photo.data = data
+                    kept.append(photo)
+                else:
+                    missing.append(photo.caption or photo.id)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+        raise DraftError(damaged) from None
+    except RuntimeError:  # encrypted members
+        raise DraftError(damaged) from None
+    if missing:
+        draft.photos = kept
+        draft.load_notes.append(
+            f"{len(missing)} photo(s) could not be found inside the draft and were left out."
+        )
+    return draft
+
+
 def load_draft(path: str | os.PathLike[str]) -> Draft:
-    """Open a draft file.
+    """Open a draft file (any schema version up to the current one).
 
     Raises
     ------
@@ -79,16 +140,27 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
         raise DraftError(f"{name} could not be read ({exc.strerror or exc}).") from None
     if not raw.strip():
         raise DraftError(f"{name} is empty, so there is nothing to open.")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise DraftError(f"{name} is damaged or is not a ConsultPrep draft.") from None
-    return draft_from_json(text, name)
+    if raw.startswith(b"PK"):
+        return _draft_from_container(raw, name)
+    return draft_from_json(raw.removeprefix(b"\xef\xbb\xbf"), name)
 
 
 def draft_to_json(draft: Draft) -> str:
-    """The draft as pretty, stable UTF-8 JSON text."""
+    """The draft as pretty, stable JSON text (photos' image data is not included)."""
     return draft.model_dump_json(indent=2) + "\n"
+
+
+def draft_to_bytes(draft: Draft) -> bytes:
+    """The whole draft file (zip container) as bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype", (1980, 1, 1, 0, 0, 0)), MIMETYPE)
+        info = zipfile.ZipInfo("draft.json", (1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        zf.writestr(info, draft_to_json(draft).encode("utf-8"))
+        for photo in draft.photos:
+            zf.writestr(zipfile.ZipInfo(f"photos/{photo.id}.jpg", (1980, 1, 1, 0, 0, 0)), photo.data)
+    return buffer.getvalue()
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
@@ -145,7 +217,7 @@ def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:
     """
     path = writable_target(path, "draft")
     try:
-        atomic_write_bytes(path, draft_to_json(draft).encode("utf-8"))
+        atomic_write_bytes(path, draft_to_bytes(draft))
     except OSError as exc:
         raise DraftError(
             f"The draft could not be saved to “{path}” ({exc.strerror or exc})."

@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 FORBIDDEN = {
-    "consultprep": {"PySide6", "reportlab", "ui", "exports", "PIL"},
+    "consultprep": {"PySide6", "reportlab", "ui", "exports"},
     "exports": {"PySide6", "ui"},
 }
 

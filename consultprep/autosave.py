@@ -1,0 +1,130 @@
+"""Autosave and crash recovery, in a private folder of the patient's own computer.
+
+Each running copy of the app autosaves to its own pair of files in the folder:
+``autosave-<pid>.consultprep`` (the draft) and ``autosave-<pid>.json`` (where it came from and
+when). A normal quit removes them. If the app is killed, they stay behind, and the next start
+finds them with :meth:`Autosave.pending` and offers to recover the work.
+
+The folder is created with mode 0700 and the files with 0600. Qt-free: the UI chooses the folder
+(QStandardPaths) and decides when to call :meth:`Autosave.save`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from consultprep.models import Draft
+from consultprep.storage import DraftError, atomic_write_bytes, draft_to_bytes, load_draft
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """Unsaved work left behind by an earlier run that did not quit normally."""
+
+    draft_path: Path
+    info_path: Path
+    saved_at: datetime | None
+    source: str | None  # the draft file the work belonged to, if it had been saved before
+
+    def load(self) -> Draft:
+        """Open the recovered draft (raises DraftError if it cannot be read)."""
+        return load_draft(self.draft_path)
+
+    def discard(self) -> None:
+        """Delete the left-behind files."""
+        for path in (self.draft_path, self.info_path):
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+
+
+def _process_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
+
+
+class Autosave:
+    """The autosave slot of this running app.
+
+    Parameters
+    ----------
+    folder
+        A private folder for autosaves (created 0700 if missing).
+    pid
+        This process's id (a parameter so tests can pretend to be another run).
+    """
+
+    def __init__(self, folder: str | os.PathLike[str], pid: int | None = None) -> None:
+        self.folder = Path(folder)
+        self.pid = os.getpid() if pid is None else pid
+        self.draft_path = self.folder / f"autosave-{self.pid}.consultprep"
+        self.info_path = self.folder / f"autosave-{self.pid}.json"
+
+    def _ensure_folder(self) -> None:
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(self.folder, 0o700)
+
+    def save(self, draft: Draft | bytes, source: str | os.PathLike[str] | None = None) -> None:
+        """Save the draft (or its file bytes, see ``draft_to_bytes``) to this run's slot.
+
+        Raises
+        ------
+        DraftError
+            If the autosave folder cannot be written.
+        """
+        data = draft if isinstance(draft, bytes) else draft_to_bytes(draft)
+        info = {
+            "pid": self.pid,
+            "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "source": None if source is None else str(source),
+        }
+        try:
+            self._ensure_folder()
+            atomic_write_bytes(self.draft_path, data)
+            atomic_write_bytes(self.info_path, json.dumps(info).encode("utf-8"))
+        except OSError as exc:
+            raise DraftError(
+                f"Your work could not be autosaved in “{self.folder}” ({exc.strerror or exc})."
+            ) from None
+
+    def clear(self) -> None:
+        """Remove this run's autosave (after a save or a normal quit)."""
+        Recovery(self.draft_path, self.info_path, None, None).discard()
+
+    def pending(self) -> list[Recovery]:
+        """Autosaves left by runs that are no longer running, newest first."""
+        found: list[Recovery] = []
+        try:
+            candidates = sorted(self.folder.glob("autosave-*.consultprep"))
+        except OSError:
+            return []
+        for draft_path in candidates:
+            pid_text = draft_path.stem.removeprefix("autosave-")
+            if not pid_text.isdigit():
+                continue
+            pid = int(pid_text)
+            if pid == self.pid or _process_alive(pid):
+                continue
+            info_path = draft_path.with_suffix(".json")
+            saved_at, source = None, None
+            try:
+                info = json.loads(info_path.read_text(encoding="utf-8"))
+                saved_at = datetime.fromisoformat(info["saved_at"])
+                source = info.get("source")
+            except (OSError, ValueError, KeyError, TypeError):
+                pass  # the draft itself is what matters; the info is a nicety
+            found.append(Recovery(draft_path, info_path, saved_at, source))
+        found.sort(key=lambda r: r.saved_at or datetime.min.replace(tzinfo=timezone.utc))
+        return found[::-1]

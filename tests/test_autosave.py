@@ -1,0 +1,61 @@
+"""Autosave keeps unsaved work private and finds it again after a crash."""
+
+from __future__ import annotations
+
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from consultprep.autosave import Autosave
+from consultprep.models import Draft
+from consultprep.storage import DraftError
+
+
+def _dead_pid() -> int:
+    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    return int(proc.stdout)
+
+
+def test_crash_leaves_work_that_the_next_run_recovers(tmp_path: Path) -> None:
+    folder = tmp_path / "autosave"
+    crashed = Autosave(folder, pid=_dead_pid())
+    draft = Draft(concern="scars")
+    draft.about.symptoms = "Itchy 🙂 <b>"
+    crashed.save(draft, source="/home/me/mine.consultprep")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(crashed.draft_path.stat().st_mode) == 0o600
+
+    now = Autosave(folder)
+    [found] = now.pending()
+    assert found.source == "/home/me/mine.consultprep"
+    assert found.saved_at is not None
+    assert found.load() == draft
+    found.discard()
+    assert now.pending() == []
+
+
+def test_own_and_running_autosaves_are_not_offered(tmp_path: Path) -> None:
+    me = Autosave(tmp_path)
+    me.save(Draft())
+    assert me.pending() == []
+    me.clear()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_info_file_still_recovers(tmp_path: Path) -> None:
+    crashed = Autosave(tmp_path, pid=_dead_pid())
+    crashed.save(Draft(concern="ageing"))
+    crashed.info_path.write_text("{broken")
+    [found] = Autosave(tmp_path).pending()
+    assert found.load().concern == "ageing" and found.saved_at is None
+
+
+def test_unwritable_folder_is_a_plain_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(DraftError, match="could not be autosaved"):
+        Autosave(blocker / "sub").save(Draft())

@@ -1,0 +1,120 @@
+"""Photos are turned upright, shrunk, stripped of all metadata, and travel inside the draft."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from consultprep.models import Draft
+from consultprep.photos import PhotoError, add_photo, move_photo, remove_photo
+from consultprep.storage import load_draft, save_draft
+
+
+def _jpeg_with_private_exif(path: Path, size=(3000, 1500), orientation=6) -> None:
+    im = Image.new("RGB", size, "white")
+    im.paste((200, 30, 30), (0, 0, size[0] // 2, size[1]))  # left half red
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "PhoneMaker"
+    exif[0xA431] = "SERIAL-12345"  # body serial number (would live in the Exif IFD)
+    exif.get_ifd(0x8769)[0x9003] = "2026:10:03 14:22:01"
+    exif.get_ifd(0x8825)[2] = (51.0, 30.0, 0.0)  # GPS latitude
+    im.save(path, "JPEG", exif=exif, quality=90)
+
+
+def test_photo_is_upright_small_and_clean(tmp_path: Path) -> None:
+    src = tmp_path / "arm.jpg"
+    _jpeg_with_private_exif(src)
+    draft = Draft()
+    photo = add_photo(draft, src, caption="Left arm")
+    assert draft.photos == [photo]
+    assert photo.taken_on == date(2026, 10, 3)
+    # orientation 6 = rotate 90°: the 3000x1500 landscape becomes portrait, long side 2000
+    assert (photo.width, photo.height) == (1000, 2000)
+    with Image.open(io.BytesIO(photo.data)) as im:
+        assert im.format == "JPEG"
+        assert im.size == (1000, 2000)
+        assert not im.getexif()
+        assert "exif" not in im.info and "icc_profile" not in im.info
+        r, g, b = im.convert("RGB").getpixel((500, 100))  # the red half is now on top
+        assert r > 150 and g < 90
+    assert b"SERIAL-12345" not in photo.data and b"PhoneMaker" not in photo.data
+
+
+def test_given_date_wins_over_exif(tmp_path: Path) -> None:
+    src = tmp_path / "a.jpg"
+    _jpeg_with_private_exif(src, size=(400, 300), orientation=1)
+    photo = add_photo(Draft(), src, taken_on=date(2025, 1, 2))
+    assert photo.taken_on == date(2025, 1, 2)
+    assert (photo.width, photo.height) == (400, 300)
+
+
+def test_png_with_transparency(tmp_path: Path) -> None:
+    src = tmp_path / "t.png"
+    Image.new("RGBA", (50, 40), (0, 0, 0, 0)).save(src)
+    photo = add_photo(Draft(), src)
+    with Image.open(io.BytesIO(photo.data)) as im:
+        assert im.getpixel((1, 1)) == (255, 255, 255)
+    assert photo.taken_on is None
+
+
+def _jpeg_bytes() -> bytes:
+    out = io.BytesIO()
+    Image.effect_noise((400, 400), 60).convert("RGB").save(out, "JPEG")
+    return out.getvalue()
+
+
+def _png_header_only(path: Path, width: int, height: int) -> None:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b""))
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda p: p.write_bytes(b""), "empty"),
+        (lambda p: p.write_text("just some notes"), "not a photo"),
+        (lambda p: p.write_bytes(_jpeg_bytes()[:2000]), "damaged"),
+        (lambda p: _png_header_only(p, 12_000, 9_000), "too large"),
+        (lambda p: None, "could not be found"),
+    ],
+    ids=["empty", "text", "corrupt-jpeg", "100-megapixel", "missing"],
+)
+def test_bad_photos_get_a_sentence_and_leave_draft_alone(tmp_path: Path, make, words) -> None:
+    src = tmp_path / "photo.png"
+    make(src)
+    draft = Draft()
+    before = draft.model_copy(deep=True)
+    with pytest.raises(PhotoError) as info:
+        add_photo(draft, src)
+    assert words in str(info.value)
+    assert "\n" not in str(info.value)
+    assert draft == before
+
+
+def test_photos_travel_inside_the_draft_file(tmp_path: Path) -> None:
+    draft = Draft()
+    for n in range(3):
+        src = tmp_path / f"{n}.jpg"
+        _jpeg_with_private_exif(src, size=(300 + n, 200), orientation=1)
+        add_photo(draft, src, caption=f"Photo {n} ✓", taken_on=date(2026, 1, 3 - n))
+    move_photo(draft, draft.photos[2].id, -2)
+    remove_photo(draft, draft.photos[1].id)
+    path = tmp_path / "d.consultprep"
+    save_draft(draft, path)
+    for f in tmp_path.glob("*.jpg"):
+        f.unlink()  # the originals are gone: the draft alone must carry the photos
+    again = load_draft(path)
+    assert again == draft
+    assert [p.caption for p in again.photos] == ["Photo 2 ✓", "Photo 1 ✓"]
+    assert [p.caption for p in again.photos_by_date()] == ["Photo 2 ✓", "Photo 1 ✓"]
+    assert all(p.data[:2] == b"\xff\xd8" for p in again.photos)
