@@ -1,0 +1,23 @@
+"""Property tests: any text in any field saves and opens again exactly.
+
+Run deeper with ``CONSULTPREP_FUZZ=deep`` (thousands of drafts; not in CI).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import given
+
+from consultprep.models import Draft
+from consultprep.storage import load_draft, save_draft
+from tests.strategies import drafts
+
+
+@given(drafts())
+def test_save_then_open_is_exact(draft: Draft) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.consultprep"
+        save_draft(draft, path)
+        assert load_draft(path) == draft
