@@ -70,3 +70,16 @@ def test_schema_prints_json(capsys) -> None:
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "Draft"
+
+
+def test_desktop_entry_install_and_uninstall(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert main(["--install-desktop-entry"]) == 0
+    entry = tmp_path / "applications" / "consultprep.desktop"
+    text = entry.read_text()
+    assert "Exec=" in text and "Icon=consultprep" in text and "Type=Application" in text
+    assert (tmp_path / "icons/hicolor/48x48/apps/consultprep.png").read_bytes()[:4] == b"\x89PNG"
+    assert (tmp_path / "icons/hicolor/scalable/apps/consultprep.svg").exists()
+    assert main(["--uninstall-desktop-entry"]) == 0
+    assert not entry.exists()
+    assert not list(tmp_path.rglob("consultprep.*"))

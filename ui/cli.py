@@ -6,6 +6,8 @@
     Make the PDF pack without opening a window (does not load Qt).
 ``consultprep schema``
     Print the JSON Schema of a draft file.
+``consultprep --install-desktop-entry`` / ``--uninstall-desktop-entry``
+    Add or remove a launcher and icon in the desktop's application menu (current user).
 
 Only the first form imports Qt. Errors a person can fix get one plain line on stderr and exit
 code 2, never a traceback.
@@ -49,6 +51,21 @@ def _schema() -> int:
     return EXIT_OK
 
 
+def _desktop(install: bool) -> int:
+    from ui.desktop import install_desktop_entry, uninstall_desktop_entry
+
+    try:
+        if install:
+            print(f"Added ConsultPrep to your applications menu ({install_desktop_entry()}).")
+        else:
+            removed = uninstall_desktop_entry()
+            print("Removed ConsultPrep from your applications menu." if removed else
+                  "ConsultPrep was not in your applications menu.")
+    except OSError as exc:
+        return _fail(f"the applications menu could not be changed ({exc.strerror or exc}).")
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="consultprep",
@@ -62,21 +79,34 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("draft", help="the .consultprep draft file")
     export.add_argument("-o", "--output", required=True, help="where to save the PDF")
     sub.add_parser("schema", help="print the JSON Schema of a draft file")
+    parser.add_argument(
+        "--install-desktop-entry", action="store_true",
+        help="add ConsultPrep to your desktop's applications menu",
+    )
+    parser.add_argument(
+        "--uninstall-desktop-entry", action="store_true",
+        help="remove ConsultPrep from your desktop's applications menu",
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in ("export", "schema", "-h", "--help"):
+    if args and (args[0] in ("export", "schema") or args[0].startswith("-")):
         parser = _parser()
         try:
             ns = parser.parse_args(args)
         except SystemExit as exc:  # argparse already printed a usage line
             return EXIT_OK if exc.code == 0 else EXIT_USER_ERROR
+        if ns.install_desktop_entry or ns.uninstall_desktop_entry:
+            return _desktop(install=ns.install_desktop_entry)
         if ns.command == "export":
             return _export(ns.draft, ns.output)
-        return _schema()
+        if ns.command == "schema":
+            return _schema()
+        parser.print_usage(sys.stderr)
+        return EXIT_USER_ERROR
     if len(args) > 1:
         return _fail("give at most one draft file to open (see consultprep --help).")
     from ui.app import run_app
