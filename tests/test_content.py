@@ -1,0 +1,363 @@
+"""The content library is complete, cited, plain, calm and written fresh.
+
+These tests read the bundled TOML (as raw dicts and through ``load_library``) and the example
+drafts. They need no Qt.
+
+The check against copying from the source article uses a fingerprint of the article
+(``tests/data/source_article_8grams.txt``: one short hash per run of eight words), so the
+article itself need not ship with the code. When the article is present, a test checks the
+fingerprint is up to date; regenerate it with::
+
+    python tests/test_content.py /path/to/regenerative-dermatology-article.txt
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+import tomllib
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from consultprep.content import CONCERN_FILES, Concern, Library, load_library
+from consultprep.storage import load_draft
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.consultprep"))
+FINGERPRINT = Path(__file__).parent / "data" / "source_article_8grams.txt"
+SOURCE_ARTICLE = Path(
+    os.environ.get(
+        "CONSULTPREP_SOURCE_ARTICLE",
+        "/work/shared/sources/regenerative-dermatology-article.txt",
+    )
+)
+NGRAM = 8
+MAX_GRADE = 9.0
+
+PROMOTIONAL = re.compile(
+    r"\b(cure|cures|cured|breakthrough|miracle|revolutionary|guaranteed)\b"
+    r"|\breverse\s+(ageing|aging)\b",
+    re.IGNORECASE,
+)
+# Text that describes a clinic's claims may have to name them.
+PROMOTIONAL_ALLOWED = (
+    re.compile(r"^library\.red_flags\[\d+\]\.explanation$"),
+    re.compile(r"^library\.offer_questions\[\d+\]\.(text|why)$"),
+)
+LINK = re.compile(r"^(doi:10\.\d{4,9}/\S+|PMID \d{6,9}|https://\S+)$")
+SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|\d[\d,.]*")
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library()
+
+
+def _raw(name: str) -> dict:
+    path = resources.files("resources") / "content" / name
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _raw_files() -> dict[str, dict]:
+    files = {"library": _raw("library.toml")}
+    for name in CONCERN_FILES:
+        files[name.removesuffix(".toml")] = _raw(name)
+    return files
+
+
+def _walk(value: object, path: str) -> Iterator[tuple[str, object]]:
+    """Every leaf value in a parsed TOML document, with a readable path."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _walk(inner, f"{path}.{key}")
+    elif isinstance(value, list):
+        for n, inner in enumerate(value):
+            yield from _walk(inner, f"{path}[{n}]")
+    else:
+        yield path, value
+
+
+def _all_strings() -> Iterator[tuple[str, str]]:
+    for file_name, data in _raw_files().items():
+        for path, value in _walk(data, file_name):
+            if isinstance(value, str):
+                yield path, value
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_END.split(text) if s.strip()]
+
+
+def _syllables(word: str) -> int:
+    """A simple English syllable count: vowel groups, less a silent final e."""
+    letters = re.sub(r"[^a-z]", "", word.lower())
+    if not letters:
+        return 1  # a number counts as one word of one syllable
+    count = len(re.findall(r"[aeiouy]+", letters))
+    if letters.endswith("e") and not letters.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1
+    return max(count, 1)
+
+
+def _as_sentence(text: str) -> str:
+    text = text.strip()
+    return text if text[-1] in ".!?" else text + "."
+
+
+def fk_grade(texts: list[str]) -> float:
+    """Flesch-Kincaid grade level of the texts read one after another."""
+    joined = " ".join(_as_sentence(t) for t in texts if t.strip())
+    sentences = len(_sentences(joined))
+    words = WORD.findall(joined)
+    syllables = sum(_syllables(w) for w in words)
+    return 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
+
+
+def concern_texts(concern: Concern) -> list[str]:
+    """Everything about one concern that a patient reads, on screen or in the PDF."""
+    texts = [concern.name, concern.description, concern.normal_repair]
+    texts += [t for s in concern.subtypes for t in (s.name, s.description)]
+    for t in concern.treatments:
+        texts += [t.name, t.summary, t.uncertain]
+        texts += [t.warning_note] if t.warning_note else []
+    texts += [t for q in concern.questions for t in (q.text, q.why)]
+    return texts
+
+
+def library_texts(library: Library) -> list[str]:
+    """The shared text a patient reads, whatever their concern."""
+    texts = [library.meta.disclaimer, library.meta.privacy]
+    texts += [t for lv in library.levels for t in (lv.short, lv.meaning)]
+    texts += [library.warning_marker.short, library.warning_marker.meaning]
+    texts += [
+        t for q in [*library.core_questions, *library.offer_questions] for t in (q.text, q.why)
+    ]
+    texts += [t for f in library.red_flags for t in (f.label, f.explanation)]
+    texts += [c.label for c in library.conditions]
+    texts += [f.text for f in library.general_facts]
+    return texts
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'"))
+
+
+def _ngram_hash(words: list[str]) -> str:
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:16]
+
+
+def ngram_hashes(text: str, n: int = NGRAM) -> set[str]:
+    words = _words(text)
+    return {_ngram_hash(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+# --- the library loads and hangs together --------------------------------------------------
+
+
+def test_library_loads(library: Library) -> None:
+    assert [c.id for c in library.concerns] == [
+        name.removeprefix("concern-").removesuffix(".toml") for name in CONCERN_FILES
+    ]
+    assert library.meta.reviewed_on < library.meta.review_by
+    assert "not medical advice" in library.meta.disclaimer.lower()
+
+
+def test_no_empty_or_blank_strings_anywhere() -> None:
+    blank = [path for path, value in _all_strings() if not value.strip()]
+    assert not blank, f"empty or whitespace-only text at: {blank}"
+
+
+def test_every_reference_has_a_usable_link(library: Library) -> None:
+    bad = [(r.id, r.link) for r in library.references if not LINK.match(r.link)]
+    assert not bad, f"links must be a DOI, a PMID or an https URL: {bad}"
+
+
+def test_every_reference_is_cited(library: Library) -> None:
+    cited = {c for _, cites in library._all_citations() for c in cites}
+    unused = {r.id for r in library.references} - cited
+    assert not unused, f"references that nothing cites: {sorted(unused)}"
+
+
+def test_every_general_fact_is_cited(library: Library) -> None:
+    ref_ids = {r.id for r in library.references}
+    assert library.general_facts
+    for fact in library.general_facts:
+        assert fact.citations and set(fact.citations) <= ref_ids, fact.id
+
+
+def test_red_flags_ask_questions_that_exist(library: Library) -> None:
+    shared = {q.id for q in [*library.core_questions, *library.offer_questions]}
+    assert len(library.red_flags) >= 8
+    for flag in library.red_flags:
+        # Red flags apply whatever the concern, so their questions must be shared ones.
+        assert set(flag.question_ids) <= shared, flag.id
+
+
+def test_shared_questions_have_reasons(library: Library) -> None:
+    assert len(library.core_questions) >= 9
+    assert library.offer_questions
+    for q in [*library.core_questions, *library.offer_questions]:
+        assert q.text.endswith("?"), q.id
+        assert q.why, q.id
+
+
+# --- each concern is complete and balanced -------------------------------------------------
+
+
+@pytest.mark.parametrize("concern_id", ["scars", "chronic-wound", "inflammatory", "ageing"])
+def test_concern_has_every_kind_of_option(library: Library, concern_id: str) -> None:
+    concern = library.concern(concern_id)
+    assert concern is not None
+    assert len(concern.treatments_of("waiting")) == 1
+    assert len(concern.treatments_of("regenerative")) >= 1
+    assert len(concern.treatments_of("established")) >= 1
+    assert len(concern.questions) >= 6
+    assert len(concern.subtypes) >= 2
+
+
+def test_every_treatment_is_placed_and_cited(library: Library) -> None:
+    ref_ids = {r.id for r in library.references}
+    for concern in library.concerns:
+        for t in concern.treatments:
+            where = f"{concern.id}/{t.id}"
+            if t.kind != "waiting":
+                assert t.level is not None, f"{where} needs a level"
+            assert t.citations, f"{where} needs a citation"
+            assert set(t.citations) <= ref_ids, f"{where} cites an unknown reference"
+            assert t.uncertain, f"{where} must say what we do not know"
+
+
+def test_waiting_gets_as_much_detail_as_treatments(library: Library) -> None:
+    for concern in library.concerns:
+        (waiting,) = concern.treatments_of("waiting")
+        assert waiting.name == "Waiting / doing nothing"
+        assert len(_sentences(waiting.summary)) >= 2
+        assert len(_sentences(waiting.uncertain)) >= 1
+
+
+def test_chronic_wound_waiting_is_honest(library: Library) -> None:
+    (waiting,) = library.concern("chronic-wound").treatments_of("waiting")
+    assert "not a safe choice" in waiting.summary
+    assert "2 weeks" in waiting.summary
+    assert "nice-cg168" in waiting.citations
+
+
+def test_every_summary_has_two_to_four_sentences(library: Library) -> None:
+    for concern in library.concerns:
+        for t in concern.treatments:
+            count = len(_sentences(t.summary))
+            assert 2 <= count <= 4, f"{concern.id}/{t.id} summary has {count} sentences"
+
+
+def test_question_ids_are_unique_across_everything(library: Library) -> None:
+    ids = [q.id for q in library.all_questions()]
+    assert len(ids) == len(set(ids))
+    assert not [i for i in ids if i.startswith("own-")], "own-N ids belong to the patient"
+
+
+# --- the wording is calm, plain and our own -------------------------------------------------
+
+
+def test_no_promotional_words() -> None:
+    found = [
+        (path, m.group(0))
+        for path, text in _all_strings()
+        for m in PROMOTIONAL.finditer(text)
+        if not any(rule.match(path) for rule in PROMOTIONAL_ALLOWED)
+    ]
+    assert not found, f"promotional wording: {found}"
+
+
+@pytest.mark.parametrize("concern_id", ["scars", "chronic-wound", "inflammatory", "ageing"])
+def test_concern_reads_at_grade_nine_or_below(library: Library, concern_id: str) -> None:
+    grade = fk_grade(concern_texts(library.concern(concern_id)))
+    assert grade <= MAX_GRADE, f"{concern_id}: Flesch-Kincaid grade {grade:.1f}"
+
+
+def test_shared_text_reads_at_grade_nine_or_below(library: Library) -> None:
+    grade = fk_grade(library_texts(library))
+    assert grade <= MAX_GRADE, f"shared text: Flesch-Kincaid grade {grade:.1f}"
+
+
+def test_readability_measure_tells_plain_from_dense() -> None:
+    plain = ["The cut healed. The scar is flat now. It does not itch."]
+    dense = [
+        (
+            "Mesenchymal stromal cell administration demonstrated immunomodulatory "
+            "characteristics, substantially attenuating proinflammatory cytokine concentrations."
+        )
+    ]
+    assert fk_grade(plain) < 3
+    assert fk_grade(dense) > 15
+
+
+def _fingerprint() -> set[str]:
+    return set(FINGERPRINT.read_text(encoding="utf-8").split())
+
+
+def test_nothing_is_copied_from_the_source_article() -> None:
+    source = _fingerprint()
+    assert len(source) > 1000, "the source article fingerprint looks empty"
+    copied = [
+        path
+        for path, text in _all_strings()
+        if ngram_hashes(text) & source and not path.startswith("library.references")
+    ]  # a reference quotes its title and authors, as the article's own list does
+    assert not copied, f"runs of {NGRAM}+ words match the source article at: {copied}"
+
+
+def test_copy_check_would_catch_a_copied_sentence() -> None:
+    if not SOURCE_ARTICLE.is_file():
+        pytest.skip("source article not available here")
+    sentence = next(
+        s for s in _sentences(SOURCE_ARTICLE.read_text(encoding="utf-8")) if len(_words(s)) > 12
+    )
+    assert ngram_hashes(sentence) & _fingerprint()
+
+
+def test_fingerprint_matches_the_source_article() -> None:
+    if not SOURCE_ARTICLE.is_file():
+        pytest.skip("source article not available here")
+    assert ngram_hashes(SOURCE_ARTICLE.read_text(encoding="utf-8")) == _fingerprint()
+
+
+# --- the example drafts --------------------------------------------------------------------
+
+
+def test_there_is_an_example_for_every_concern(library: Library) -> None:
+    assert {p.stem for p in EXAMPLES} == {c.id for c in library.concerns}
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_example_loads_and_points_at_real_content(library: Library, example: Path) -> None:
+    draft = load_draft(example)
+    concern = library.concern(draft.concern)
+    assert concern is not None and concern.id == example.stem
+    assert concern.subtype(draft.subtype) is not None
+    condition_ids = {c.id for c in library.conditions}
+    assert set(draft.about.conditions) <= condition_ids
+    assert all(library.red_flag(f) for f in draft.offer.red_flags)
+    for item in draft.checklist:
+        if item.source == "own":
+            assert item.id.startswith("own-")
+        else:
+            assert library.question(item.id) is not None, item.id
+    assert len(draft.top_questions()) == 3
+    assert any(item.source == "own" for item in draft.checklist)
+    assert any(not item.included for item in draft.checklist)
+
+
+if __name__ == "__main__":  # regenerate the fingerprint from a copy of the article
+    text = Path(sys.argv[1]).read_text(encoding="utf-8")
+    FINGERPRINT.parent.mkdir(exist_ok=True)
+    FINGERPRINT.write_text("\n".join(sorted(ngram_hashes(text))) + "\n", encoding="utf-8")
+    print(f"wrote {FINGERPRINT}")
