@@ -1,0 +1,165 @@
+"""The bundled DejaVu Sans font, and making any user text safe to print with it.
+
+Every PDF uses the DejaVu Sans files shipped in ``resources/fonts`` (the same font the app
+shows on screen), registered once with reportlab as the family ``DejaVuSans``.
+
+User text is data, never markup: :func:`safe_text` turns any string into text that a
+reportlab ``Paragraph`` shows literally. Characters the font cannot draw (emoji, Chinese,
+Japanese, Korean and other scripts DejaVu Sans does not cover) are shown as one
+``SUBSTITUTE`` mark (U+FFFD "�") per run, so nothing crashes and no empty boxes appear.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from xml.sax.saxutils import escape
+
+from exports import ExportError
+from exports.bidi import visual_order
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
+
+#: Shown instead of a run of characters the font cannot draw (documented in the pack).
+SUBSTITUTE = "\ufffd"
+#: Longest user text printed from one field; the rest is replaced by a short note.
+MAX_TEXT_CHARS = 8_000
+#: Invisible characters that are dropped: joiners, variation selectors, emoji tags.
+_INVISIBLE = {0x200D, 0x200C, *range(0xFE00, 0xFE10), *range(0xE0000, 0xE0080)}
+_INVISIBLE |= set(range(0xE0100, 0xE01F0))
+_LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
+
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans (regular and bold) with reportlab as one family (idempotent).
+
+    Raises
+    ------
+    ExportError
+        If the bundled font files cannot be read.
+    """
+    global _registered
+    if _registered:
+        return
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    folder = resources.files("resources") / "fonts"
+    try:
+        for name, filename in _FILES.items():
+            with resources.as_file(folder / filename) as path:
+                # TTFont reads the whole file now, so the temporary path may go away after.
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+    except (OSError, TTFError) as exc:
+        raise ExportError(
+            "The PDF could not be made because ConsultPrep's font files are missing or damaged."
+        ) from exc
+    # Bold and italic variants map onto the two files we have (there is no italic file).
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, FONT_BOLD)
+    addMapping(FONT, 0, 1, FONT)
+    addMapping(FONT, 1, 1, FONT_BOLD)
+    _registered = True
+
+
+@lru_cache(maxsize=1)
+def _drawable() -> frozenset[int]:
+    """Code points both font files can draw."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    regular = pdfmetrics.getFont(FONT).face.charToGlyph
+    bold = pdfmetrics.getFont(FONT_BOLD).face.charToGlyph
+    return frozenset(regular.keys() & bold.keys())
+
+
+def can_draw(char: str) -> bool:
+    """True if the bundled font has a glyph for this single character."""
+    return ord(char) in _drawable()
+
+
+def _clean(text: str, limit: int | None) -> str:
+    """Normalise, cut to ``limit`` characters and fix line breaks (no escaping yet)."""
+    text = unicodedata.normalize("NFC", text)
+    for old, new in _LINE_BREAKS.items():
+        text = text.replace(old, new)
+    text = text.replace("\t", " ").strip()
+    if limit is not None and len(text) > limit:
+        rest = len(text) - limit
+        text = (
+            text[:limit].rstrip()
+            + f" … [{rest:,} more characters are not printed here; they are kept in the draft]"
+        )
+    return text
+
+
+def _printable_chars(text: str) -> list[str]:
+    """Characters to print: controls and invisibles dropped, undrawable runs substituted."""
+    drawable = _drawable()
+    out: list[str] = []
+    for ch in text:
+        code = ord(ch)
+        if ch == "\n":
+            out.append(ch)
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cf") or code in _INVISIBLE:
+            continue
+        if category in ("Cs", "Co", "Cn") or code not in drawable:
+            if not out or out[-1] != SUBSTITUTE:
+                out.append(SUBSTITUTE)
+            continue
+        out.append(ch)
+    return out
+
+
+def plain_text(text: str, limit: int | None = MAX_TEXT_CHARS) -> str:
+    """Text for drawing directly on a canvas: printable, one line, not escaped."""
+    if not text:
+        return ""
+    chars = _printable_chars(_clean(str(text), limit).replace("\n", " "))
+    return visual_order("".join(chars), can_draw)
+
+
+def safe_text(text: str | None, limit: int | None = MAX_TEXT_CHARS) -> str:
+    """Make any string safe to put in a reportlab ``Paragraph``, shown exactly as typed.
+
+    - ``&``, ``<`` and ``>`` are escaped, so no user text is ever read as markup;
+    - control characters are removed; line breaks become ``<br/>`` (at most one blank line);
+    - each run of characters the font cannot draw becomes one ``SUBSTITUTE`` (U+FFFD);
+    - right-to-left text (Arabic, Hebrew) is put in visual order, Arabic letters joined;
+    - text longer than ``limit`` characters is cut, with a note saying how much was left out.
+
+    Parameters
+    ----------
+    text
+        Anything the patient typed (None is treated as empty).
+    limit
+        Most characters to keep, or None for no limit.
+    """
+    if not text:
+        return ""
+    chars = _printable_chars(_clean(str(text), limit))
+    lines = "".join(chars).split("\n")
+    kept: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if not line and (not kept or not kept[-1]):
+            continue  # no run of blank lines, no leading blank line
+        kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    return "<br/>".join(escape(visual_order(line, can_draw)) for line in kept)
+
+
+def has_substitutes(text: str | None, limit: int | None = MAX_TEXT_CHARS) -> bool:
+    """True if printing ``text`` would show the substitute mark for some characters."""
+    if not text:
+        return False
+    return SUBSTITUTE in _printable_chars(_clean(str(text), limit))

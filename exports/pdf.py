@@ -1,0 +1,97 @@
+"""Render the pack to a PDF file: build in memory, then save atomically (mode 0600)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from consultprep.content import ContentError, Library, load_library
+from consultprep.models import Draft
+from consultprep.storage import DraftError, atomic_write_bytes, writable_target
+from exports import ExportError
+
+TITLE = "ConsultPrep consultation pack"
+SUBJECT = "Questions and notes for a dermatology appointment, with an evidence summary"
+
+
+def render_pack(draft: Draft, library: Library, generated: date | None = None) -> bytes:
+    """The PDF pack for ``draft`` as bytes (nothing is written to disk).
+
+    Raises
+    ------
+    ExportError
+        With one plain sentence if the pack could not be laid out.
+    """
+    from reportlab import rl_config
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from exports.story import build_story
+    from exports.styles import PackTemplate, canvas_maker
+
+    rl_config.useA85 = 0  # photos are embedded as they are: much faster, hardly larger
+    generated = generated or date.today()
+    story = build_story(draft, library, generated)
+    buffer = io.BytesIO()
+    # Metadata never holds the patient's name or any file path.
+    doc = PackTemplate(
+        buffer,
+        title=TITLE,
+        author="ConsultPrep",
+        subject=SUBJECT,
+        creator="ConsultPrep",
+        lang="en-GB",
+        displayDocTitle=1,
+        pageCompression=1,
+    )
+    try:
+        doc.build(story, canvasmaker=canvas_maker(generated))
+    except LayoutError as exc:
+        raise ExportError(
+            "The PDF could not be laid out because part of the draft is too large for a page."
+        ) from exc
+    except Exception as exc:  # a bug must still reach the patient as one plain sentence
+        raise ExportError(
+            "The PDF could not be made because of an unexpected problem in ConsultPrep."
+        ) from exc
+    return buffer.getvalue()
+
+
+def write_pack(draft: Draft, path: Path, library: Library | None = None) -> Path:
+    """Write the PDF pack for ``draft`` to ``path`` and return the path.
+
+    Parameters
+    ----------
+    draft
+        The patient's draft (an empty one gives a valid, mostly empty pack).
+    path
+        Where to save the PDF. It is replaced atomically and created readable only by the
+        patient (0600).
+    library
+        The content library; the bundled one if None.
+
+    Raises
+    ------
+    ExportError
+        With one plain sentence if the place cannot be written or the pack cannot be made.
+        Nothing is left behind then.
+    """
+    try:
+        target = writable_target(path, "PDF pack")
+    except DraftError as exc:
+        raise ExportError(str(exc)) from None
+    if library is None:
+        try:
+            library = load_library()
+        except ContentError as exc:
+            raise ExportError(
+                "The PDF could not be made because ConsultPrep's medical content is damaged."
+            ) from exc
+    data = render_pack(draft, library)
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as exc:
+        raise ExportError(
+            f"The PDF could not be saved to “{target}” ({exc.strerror or exc})."
+        ) from None
+    return target

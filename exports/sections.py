@@ -1,0 +1,268 @@
+"""The patient's questions, the evidence, the clinic's offer and the references."""
+
+from __future__ import annotations
+
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from consultprep.content import Concern, EvidenceLevel, Treatment
+from consultprep.evidence import KIND_COLOURS, KIND_LABELS, WARNING_COLOUR
+from consultprep.models import ChecklistItem
+from exports.flowables import Checkbox, EvidenceLadder, RuledLines
+from exports.fonts import SUBSTITUTE, safe_text
+from exports.pack import NOT_GIVEN_MARKUP, SHORT_LIMIT, Pack, long_date
+from exports.styles import FRAME_HEIGHT, FRAME_WIDTH, NOTICE_BORDER, NOTICE_FILL, WARNING_FILL
+
+QUESTION_LIMIT = 1_500  # a question sits in a table cell, which cannot break across pages
+WHERE = {"uk": "In the UK", "abroad": "Abroad", "not_sure": "Not sure"}
+KIND_ORDER = ("regenerative", "established", "waiting")
+KIND_HEADINGS = {
+    "regenerative": "Stem-cell and other regenerative treatments",
+    "established": "Established care",
+    "waiting": "Waiting or doing nothing",
+}
+
+
+def questions(pack: Pack) -> None:
+    items = pack.draft.ordered_questions()
+    s = pack.story
+    # A new page unless the summary ran over and left most of a page free.
+    s.append(CondPageBreak(FRAME_HEIGHT * 0.6))
+    s.append(pack.heading("My questions"))
+    if not items:
+        s.append(pack.para("No questions were chosen.", "body"))
+        return
+    s.append(
+        pack.para(
+            "Tick each question when it has been answered, and write the answer on the "
+            "lines. My top three come first.",
+            "small",
+        )
+    )
+    s.append(Spacer(1, 6))
+    for n, item in enumerate(items, 1):
+        s.append(KeepTogether(question_block(pack, n, item)))
+
+
+def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
+    text = f"{n}. {pack.user(item.text, QUESTION_LIMIT)}"
+    cell: list[Flowable] = []
+    if item.top:
+        cell.append(pack.para("TOP THREE", "kicker"))
+    cell.append(pack.para(text, "question"))
+    info = pack.library.question(item.id) if item.source != "own" else None
+    if info is not None:
+        cell.append(pack.para(f"Why ask: {safe_text(info.why)}", "why"))
+    row = Table([[Checkbox(), cell]], colWidths=[24, FRAME_WIDTH - 24], hAlign="LEFT")
+    row.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (0, 0), 3 if not item.top else 16),
+            ]
+        )
+    )
+    block: list[Flowable] = [row]
+    answer = pack.user(item.answer)
+    if answer:
+        block.append(pack.para(f"<b>My notes:</b> {answer}", "answer"))
+    block += [Spacer(1, 2), RuledLines(3), Spacer(1, 14)]
+    return block
+
+
+# --- 3. the evidence -------------------------------------------------------------------
+def evidence(pack: Pack, concern: Concern | None) -> None:
+    s = pack.story
+    s.append(PageBreak())
+    s.append(pack.heading("What the evidence says"))
+    if concern is None:
+        s.append(
+            pack.para(
+                "No concern was chosen, so there is no evidence summary for a particular "
+                "skin problem. The general points below apply to every concern.",
+                "body",
+            )
+        )
+    else:
+        lead = pack.para(
+            f"For <b>{safe_text(concern.name)}</b>: how strong the evidence is for each "
+            "treatment, on one ladder from laboratory studies only (rung 1) to "
+            "recommended standard care (rung 4).",
+            "lead",
+        )
+        s.append(KeepTogether([s.pop(), lead, EvidenceLadder(concern, pack.library)]))
+        levels(pack)
+        s.append(pack.heading(f"About {concern.name.lower()}", "h2", bookmark=False))
+        s.append(pack.para(safe_text(concern.description), "body"))
+        s.append(pack.para(safe_text(concern.normal_repair) + pack.cites.mark(concern.citations)))
+        for kind in KIND_ORDER:
+            for n, t in enumerate(concern.treatments_of(kind)):
+                # The group heading goes inside the first block, so it is never left alone.
+                first = pack.heading(KIND_HEADINGS[kind], "h2", bookmark=False)
+                s.append(treatment(pack, t, first if n == 0 else None))
+    facts = pack.library.general_facts
+    if facts:
+        s.append(pack.heading("About stem-cell treatments in general", "h2", bookmark=False))
+        for fact in facts:
+            s.append(
+                pack.para(
+                    safe_text(fact.text) + pack.cites.mark(fact.citations),
+                    "bullet",
+                    bulletText="•",
+                )
+            )
+
+
+def levels(pack: Pack) -> None:
+    lib = pack.library
+    rows = [
+        pack.para(
+            f"<b>{safe_text(info.short)}.</b> {safe_text(info.meaning)}",
+            "reference",
+            bulletText=f"{int(info.level)}.",
+        )
+        for info in sorted(lib.levels, key=lambda x: x.level, reverse=True)
+    ]
+    marker = lib.warning_marker
+    rows.append(
+        pack.para(
+            f'<font color="{WARNING_COLOUR}"><b>{safe_text(marker.short)}.</b></font> '
+            f"{safe_text(marker.meaning)}",
+            "flag",
+            bulletText="⚠",
+        )
+    )
+    pack.story.append(
+        KeepTogether([pack.heading("What the rungs mean", "h2", bookmark=False), *rows])
+    )
+
+
+def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> Flowable:
+    swatch = f'<font color="{KIND_COLOURS[t.kind]}">■</font>'
+    parts: list[Flowable] = [heading] if heading is not None else []
+    parts.append(pack.para(f"{swatch} {safe_text(t.name)}", "h3"))
+    if t.level is not None:
+        info = pack.library.level_info(EvidenceLevel(t.level))
+        rung = f"Evidence: rung {int(t.level)} of 4 — {safe_text(info.short)}"
+    else:
+        rung = "The comparison point for the treatments above (no rung of its own)"
+    parts.append(pack.para(f"{KIND_LABELS[t.kind]}. {rung}", "small"))
+    if t.warning:
+        note = (
+            f'<font color="{WARNING_COLOUR}"><b>⚠ {safe_text(pack.library.warning_marker.short)}:'
+            f"</b></font> {safe_text(t.warning_note)}"
+        )
+        parts += [
+            pack.box([[pack.para(note, "warning")]], fill=WARNING_FILL),
+            Spacer(1, 6),
+        ]
+    parts.append(pack.para(safe_text(t.summary), "body"))
+    parts.append(
+        pack.para(
+            f"<b>What we don't know yet:</b> {safe_text(t.uncertain)}"
+            + pack.cites.mark(t.citations),
+            "body",
+        )
+    )
+    return KeepTogether(parts)
+
+
+# --- 4. the clinic's offer -------------------------------------------------------------
+def offer(pack: Pack) -> None:
+    offer = pack.draft.offer
+    if not offer.offered:
+        return
+    s = pack.story
+    s.append(CondPageBreak(FRAME_HEIGHT * 0.4))
+    s.append(pack.heading("The clinic's offer"))
+    s.append(pack.para("What a clinic has offered me, and the warning signs I noticed.", "lead"))
+    pack.field("Treatment offered", offer.treatment)
+    pack.field("Clinic", offer.clinic)
+    where = WHERE.get(offer.location or "", "")
+    country = pack.user(offer.country, SHORT_LIMIT)
+    if where and country:
+        where = f"{where} — {country}"
+    elif country:
+        where = country
+    s.append(pack.para(where or NOT_GIVEN_MARKUP, "field", bulletText="Where"))
+    pack.field("Cost", offer.cost)
+    pack.field("What they claimed", offer.claims)
+    flags = [f for f in (pack.library.red_flag(i) for i in offer.red_flags) if f is not None]
+    s.append(pack.heading("Warning signs I noticed", "h2", bookmark=False))
+    if not flags:
+        s.append(pack.para("I did not tick any warning signs.", "small"))
+    for flag in flags:
+        s.append(
+            pack.para(
+                f"<b>{safe_text(flag.label)}</b><br/>{safe_text(flag.explanation)}"
+                + pack.cites.mark(flag.citations),
+                "flag",
+                bulletText="⚠",
+            )
+        )
+
+
+# --- 5. references and about this pack -------------------------------------------------
+def references(pack: Pack) -> None:
+    lib, s = pack.library, pack.story
+    s.append(CondPageBreak(FRAME_HEIGHT * 0.3))
+    s.append(pack.heading("References"))
+    numbered = sorted(pack.cites.numbers.items(), key=lambda kv: kv[1])
+    if not numbered:
+        s.append(pack.para("No sources are cited in this pack.", "small"))
+    for ref_id, n in numbered:
+        ref = lib.reference(ref_id)
+        s.append(
+            pack.para(
+                f"{safe_text(ref.citation)}<br/>{_link(ref.link)}",
+                "reference",
+                bulletText=f"[{n}]",
+            )
+        )
+    meta = lib.meta
+    about: list[Flowable] = [pack.heading("About this pack", "h2", bookmark=False)]
+    about.append(
+        pack.para(
+            f"Content version {safe_text(meta.content_version)}, reviewed on "
+            f"{long_date(meta.reviewed_on)}; next review due by {long_date(meta.review_by)}.",
+            "small",
+        )
+    )
+    if meta.review_by < pack.generated:
+        about.append(
+            pack.para(
+                "<b>This information is past its review date</b> and may be out of date.",
+                "small",
+            )
+        )
+    about.append(pack.para(safe_text(meta.disclaimer), "body"))
+    if pack.substituted:
+        about.append(
+            pack.para(
+                f"Some characters I typed (such as emoji, or Chinese, Japanese or Korean "
+                f"writing) cannot be printed with this pack's font. Each is shown as "
+                f"“{SUBSTITUTE}”.",
+                "small",
+            )
+        )
+    about.append(pack.para(f"Made with ConsultPrep on {long_date(pack.generated)}.", "small"))
+    s.append(KeepTogether([pack.box([[about]], fill=NOTICE_FILL, border=NOTICE_BORDER)]))
+
+
+def _link(link: str) -> str:
+    """A reference's link; web addresses are clickable."""
+    text = safe_text(link, SHORT_LIMIT)
+    if link.startswith(("https://", "http://")) and '"' not in link:
+        return f'<a href="{text}" color="#1F4E8C">{text}</a>'
+    return text

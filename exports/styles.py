@@ -1,0 +1,292 @@
+"""How the pack looks: colours, paragraph styles, the A4 page and its footer.
+
+Colours for the evidence ladder come from ``consultprep.evidence`` (shared with the screen);
+the text colours here match ``ui/style.py`` so the app and the paper look alike.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from consultprep.evidence import WARNING_COLOUR
+from exports.fonts import FONT, FONT_BOLD, register_fonts
+
+TEXT = colors.HexColor("#1A1A1A")
+HINT = colors.HexColor("#4A4A4A")  # grey text, still 8.9:1 on white
+ACCENT = colors.HexColor("#1F4E8C")
+RULE = colors.HexColor("#C9CED6")
+BOX_FILL = colors.HexColor("#EEF3FA")
+NOTICE_FILL = colors.HexColor("#FFF4D6")
+NOTICE_BORDER = colors.HexColor("#C89B00")
+WARNING_FILL = colors.HexColor("#FCEBEE")
+
+PAGE_SIZE = A4
+MARGIN_X = 20 * mm
+MARGIN_TOP = 14 * mm
+MARGIN_BOTTOM = 19 * mm  # room for the footer
+FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
+LABEL_WIDTH = 44 * mm  # the left column of "label: value" lines
+
+BODY_SIZE = 11
+SMALL_SIZE = 9.5
+FOOTER_SIZE = 8.5
+
+
+def _style(name: str, **kw: Any) -> ParagraphStyle:
+    base: dict[str, Any] = {
+        "fontName": FONT,
+        "fontSize": BODY_SIZE,
+        "leading": 15,
+        "textColor": TEXT,
+        "alignment": TA_LEFT,
+        "splitLongWords": 1,
+        "allowWidows": 0,
+        "allowOrphans": 0,
+    }
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+@lru_cache(maxsize=1)
+def styles() -> dict[str, ParagraphStyle]:
+    """All paragraph styles of the pack, by name (fonts are registered first)."""
+    register_fonts()
+    s = {
+        "kicker": _style(
+            "kicker",
+            fontName=FONT_BOLD,
+            fontSize=9.5,
+            leading=12,
+            textColor=ACCENT,
+            spaceAfter=4,
+        ),
+        "kicker_right": _style(
+            "kicker_right",
+            fontName=FONT_BOLD,
+            fontSize=9.5,
+            leading=12,
+            textColor=ACCENT,
+            alignment=TA_RIGHT,
+        ),
+        "title": _style(
+            "title",
+            fontName=FONT_BOLD,
+            fontSize=21,
+            leading=25,
+            spaceAfter=4,
+        ),
+        "lead": _style("lead", fontSize=11.5, leading=16, textColor=HINT, spaceAfter=8),
+        "h1": _style(
+            "h1",
+            fontName=FONT_BOLD,
+            fontSize=18,
+            leading=22,
+            textColor=ACCENT,
+            spaceBefore=20,  # dropped at the top of a page
+            spaceAfter=8,
+            keepWithNext=1,
+        ),
+        "h2": _style(
+            "h2",
+            fontName=FONT_BOLD,
+            fontSize=13.5,
+            leading=16.5,
+            spaceBefore=9,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "h3": _style(
+            "h3",
+            fontName=FONT_BOLD,
+            fontSize=12,
+            leading=15.5,
+            spaceBefore=10,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        "h3_box": _style(
+            "h3_box", fontName=FONT_BOLD, fontSize=12, leading=15.5, spaceBefore=6, spaceAfter=2
+        ),
+        "body": _style("body", spaceAfter=6),
+        "small": _style(
+            "small",
+            fontSize=SMALL_SIZE,
+            leading=13,
+            textColor=HINT,
+            spaceAfter=4,
+        ),
+        "box": _style("box", spaceAfter=0),
+        "photo_caption": _style(
+            "photo_caption", fontSize=SMALL_SIZE, leading=12.5, textColor=HINT, spaceBefore=4
+        ),
+        "label": _style("label", fontName=FONT_BOLD, fontSize=10, textColor=HINT),
+        "box_small": _style(
+            "box_small",
+            fontSize=SMALL_SIZE,
+            leading=15,
+            textColor=HINT,
+        ),
+        # "Label   value" lines: the label hangs in a left column, the value wraps beside it.
+        "field": _style(
+            "field",
+            leftIndent=LABEL_WIDTH,
+            bulletIndent=0,
+            bulletFontName=FONT_BOLD,
+            bulletFontSize=10,
+            bulletColor=HINT,
+            spaceAfter=3,
+        ),
+        "bullet": _style(
+            "bullet",
+            leftIndent=14,
+            bulletIndent=2,
+            bulletFontName=FONT,
+            spaceAfter=3,
+        ),
+        "top_item": _style(
+            "top_item",
+            fontName=FONT_BOLD,
+            leftIndent=18,
+            bulletIndent=0,
+            bulletFontName=FONT_BOLD,
+            bulletColor=ACCENT,
+            spaceAfter=4,
+        ),
+        "question": _style("question", fontName=FONT_BOLD, fontSize=11.5, leading=15.5),
+        "why": _style(
+            "why",
+            fontSize=SMALL_SIZE,
+            leading=13,
+            textColor=HINT,
+            spaceBefore=2,
+        ),
+        "answer": _style(
+            "answer",
+            textColor=ACCENT,
+            spaceBefore=5,
+            leftIndent=24,
+        ),
+        "warning": _style(
+            "warning",
+            fontSize=10.5,
+            leading=14.5,
+            textColor=colors.HexColor("#7A0016"),
+        ),
+        "reference": _style(
+            "reference",
+            fontSize=10,
+            leading=13.5,
+            leftIndent=24,
+            bulletIndent=0,
+            bulletFontName=FONT_BOLD,
+            bulletFontSize=10,
+            spaceAfter=5,
+        ),
+    }
+    s["flag"] = _style(
+        "flag",
+        fontSize=10.5,
+        leading=14.5,
+        leftIndent=24,
+        bulletIndent=2,
+        bulletFontName=FONT_BOLD,
+        bulletFontSize=11,
+        spaceAfter=7,
+        bulletColor=colors.HexColor(WARNING_COLOUR),
+    )
+    return s
+
+
+def footer_text(page: int, pages: int) -> str:
+    """The footer on every page."""
+    return f"ConsultPrep — not medical advice — page {page} of {pages}"
+
+
+def canvas_maker(generated: date) -> type[canvas.Canvas]:
+    """A canvas class that draws the footer once the number of pages is known.
+
+    Pages are kept until the end (deferred ``showPage``), so the footer can say "page N of M".
+    """
+    made = f"Made on {generated.day} {generated:%B %Y}"
+
+    class NumberedCanvas(canvas.Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            """Called by reportlab at the end of each page: keep it for later."""
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            """Called by reportlab at the end: draw every footer, then write the pages."""
+            total = len(self._saved_pages)
+            for state in self._saved_pages:
+                self.__dict__.update(state)
+                self._draw_footer(total)
+                canvas.Canvas.showPage(self)
+            canvas.Canvas.save(self)
+
+        def _draw_footer(self, total: int) -> None:
+            width = PAGE_SIZE[0]
+            y = MARGIN_BOTTOM - 11 * mm
+            self.saveState()
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.6)
+            self.line(MARGIN_X, y + 11, width - MARGIN_X, y + 11)
+            self.setFont(FONT, FOOTER_SIZE)
+            self.setFillColor(HINT)
+            self.drawString(MARGIN_X, y, footer_text(self._pageNumber, total))
+            self.drawRightString(width - MARGIN_X, y, made)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+class PackTemplate(BaseDocTemplate):
+    """A4 pages with one frame; section headings become PDF bookmarks."""
+
+    def __init__(self, filename: Any, **kw: Any) -> None:
+        super().__init__(
+            filename,
+            pagesize=PAGE_SIZE,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            **kw,
+        )
+        frame = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            FRAME_WIDTH,
+            FRAME_HEIGHT,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self._bookmarks = 0
+
+    def afterFlowable(self, flowable: Any) -> None:
+        """Called by reportlab after each flowable: bookmark the big headings."""
+        title = getattr(flowable, "bookmark", None)
+        if title:
+            key = f"section-{self._bookmarks}"
+            self._bookmarks += 1
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=0)
