@@ -1,0 +1,364 @@
+"""The main window: File menu, saving and opening, closing, Help, start-up and errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+)
+
+from consultprep.content import ContentError, Library, load_library
+from consultprep.models import Draft
+from consultprep.storage import load_draft
+from tests.test_wizard import UNICODE_NAME, choose, fill_about, go_next, page
+from tests.ui_helpers import Dialogs, install_fake_dialogs
+from ui import app as app_module
+from ui.app import create_main_window, friendly_excepthook, run_app
+from ui.main_window import MainWindow
+from ui.wizard import PageId
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAIN = Qt.TextFormat.PlainText
+LIBRARY = load_library()
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    return install_fake_dialogs(monkeypatch)
+
+
+@pytest.fixture
+def window(qtbot, dialogs: Dialogs) -> MainWindow:
+    w = create_main_window(library=LIBRARY)
+    qtbot.addWidget(w)
+    return w
+
+
+def filled(window: MainWindow) -> None:
+    """Go to the questions page with a concern, some About fields and an own question."""
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars", "acne")
+    go_next(window, PageId.ABOUT)
+    fill_about(window)
+    for expected in (PageId.EVIDENCE, PageId.OFFER, PageId.QUESTIONS):
+        go_next(window, expected)
+    questions = page(window, PageId.QUESTIONS)
+    questions.own_question_edit.setText("Ask about 🙂?")
+    questions.add_button.click()
+    questions.rows[window.draft.checklist[-1].id].top_button.click()
+
+
+def comparable(draft: Draft) -> dict:
+    return draft.model_dump(mode="json", exclude={"created", "updated"})
+
+
+def test_save_then_open_round_trips_through_the_file_menu(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, qtbot
+) -> None:
+    filled(window)
+    assert window.isWindowModified()
+    dialogs.save_path = str(tmp_path / "my prep")  # the suffix is added
+    window.save_action.trigger()
+    saved = tmp_path / "my prep.consultprep"
+    assert saved.is_file()
+    assert window.path == saved
+    assert not window.isWindowModified()
+    assert window.windowTitle().startswith("my prep")
+    before = comparable(window.draft)
+    assert comparable(load_draft(saved)) == before
+
+    # Save again goes to the same file without asking.
+    asked = len(dialogs.file_dialogs)
+    window.wizard.pages[PageId.QUESTIONS].own_question_edit.setText("One more?")
+    window.wizard.pages[PageId.QUESTIONS].add_button.click()
+    assert window.isWindowModified()
+    window.save_action.trigger()
+    assert len(dialogs.file_dialogs) == asked
+    before = comparable(window.draft)
+
+    # New: an empty draft (nothing to ask: everything is saved).
+    window.new_action.trigger()
+    assert not dialogs.texts("question")
+    assert window.draft.concern is None and window.path is None
+    assert window.wizard.currentId() == PageId.WELCOME
+
+    # Open brings it all back, on a fresh wizard.
+    dialogs.open_path = str(saved)
+    window.open_action.trigger()
+    assert comparable(window.draft) == before
+    assert window.path == saved
+    assert not window.isWindowModified()
+    welcome = page(window, PageId.WELCOME)
+    welcome.start_button.click()
+    go_next(window, PageId.ABOUT)
+    assert page(window, PageId.ABOUT).patient_name.text() == UNICODE_NAME
+    # Walking through the pages of an opened draft changes nothing.
+    for expected in (PageId.EVIDENCE, PageId.OFFER, PageId.QUESTIONS, PageId.REVIEW):
+        go_next(window, expected)
+    assert not window.is_modified()
+
+
+def test_save_as_a_second_file(window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    filled(window)
+    dialogs.save_path = str(tmp_path / "a.consultprep")
+    window.save_as_action.trigger()
+    dialogs.save_path = str(tmp_path / "b.consultprep")
+    window.save_as_action.trigger()
+    assert window.path == tmp_path / "b.consultprep"
+    assert comparable(load_draft(tmp_path / "a.consultprep")) == comparable(
+        load_draft(tmp_path / "b.consultprep")
+    )
+
+
+def test_cancelled_dialogs_change_nothing(window: MainWindow, dialogs: Dialogs) -> None:
+    filled(window)
+    dialogs.save_path = ""
+    dialogs.open_path = ""
+    window.save_action.trigger()
+    window.export_action.trigger()
+    assert window.path is None and window.isWindowModified()
+    dialogs.question_answer = QMessageBox.StandardButton.Discard
+    window.open_action.trigger()
+    assert window.draft.concern == "scars"
+
+
+def test_opening_a_corrupt_file_keeps_the_current_draft(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    filled(window)
+    draft = window.draft
+    bad = tmp_path / "broken.consultprep"
+    bad.write_text('{"schema_version": 2, "concern": ', encoding="utf-8")
+    dialogs.open_path = str(bad)
+    dialogs.question_answer = QMessageBox.StandardButton.Discard
+    window.open_action.trigger()
+    warnings = dialogs.texts("warning")
+    assert len(warnings) == 1
+    assert "broken.consultprep" in warnings[0] and "Traceback" not in warnings[0]
+    assert window.draft is draft
+    assert window.wizard.currentId() == PageId.QUESTIONS
+
+
+def test_save_to_a_missing_folder_shows_the_reason(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    filled(window)
+    dialogs.save_path = str(tmp_path / "gone" / "x.consultprep")
+    window.save_action.trigger()
+    assert dialogs.texts("warning") and "does not exist" in dialogs.texts("warning")[0]
+    assert window.path is None and window.isWindowModified()
+
+
+def test_close_with_unsaved_changes_asks(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    window.show()
+    filled(window)
+    dialogs.question_answer = QMessageBox.StandardButton.Cancel
+    assert not window.close()
+    assert window.isVisible()
+    assert "not saved" in dialogs.texts("question")[-1]
+    dialogs.question_answer = QMessageBox.StandardButton.Save
+    dialogs.save_path = str(tmp_path / "on-close.consultprep")
+    assert window.close()
+    assert (tmp_path / "on-close.consultprep").is_file()
+
+
+def test_typing_on_a_page_counts_as_a_change(window: MainWindow, dialogs: Dialogs) -> None:
+    go_next(window, PageId.CONCERN)
+    assert not window.isWindowModified()
+    choose(window, "ageing")
+    assert window.isWindowModified()
+    go_next(window, PageId.ABOUT)
+    window.wizard.pages[PageId.ABOUT].allergies.setText("Latex")  # not yet written: no Next
+    dialogs.question_answer = QMessageBox.StandardButton.Cancel
+    assert not window.new_draft()
+    assert window.draft.about.allergies == "Latex"
+
+
+def test_export_pdf_from_the_menu(window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    filled(window)
+    dialogs.save_path = str(tmp_path / "menu.pdf")
+    saved = window.export_pdf()
+    assert saved == tmp_path / "menu.pdf" and saved.is_file()
+    assert "menu.pdf" in dialogs.texts()[-1]
+
+
+def test_about_box_says_version_review_date_and_not_advice(
+    window: MainWindow, dialogs: Dialogs
+) -> None:
+    window.about_action.trigger()
+    text = dialogs.texts()[-1]
+    meta = LIBRARY.meta
+    assert meta.content_version in text
+    assert str(meta.review_by.year) in text
+    assert "not medical advice" in text.lower()
+
+
+def test_menus_have_shortcuts(window: MainWindow) -> None:
+    for action in (
+        window.new_action,
+        window.open_action,
+        window.save_action,
+        window.save_as_action,
+        window.export_action,
+        window.quit_action,
+    ):
+        assert not action.shortcut().isEmpty(), action.text()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Help"]
+
+
+def test_every_control_has_a_name_and_every_label_is_plain(window: MainWindow) -> None:
+    filled(window)
+    for expected in (PageId.REVIEW,):
+        go_next(window, expected)
+    offer = window.wizard.pages[PageId.OFFER]
+    offer.yes_radio.setChecked(True)
+    nameless = []
+    for w in window.findChildren(QAbstractButton) + window.findChildren(QLineEdit):
+        if isinstance(w.parent(), QAbstractSpinBox):
+            continue  # the text field inside a date box: the box has the name
+        if w.objectName().startswith("qt_"):
+            continue  # Qt's own parts (scroll bar arrows, calendar pop-up)
+        if not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text()):
+            nameless.append(f"{type(w).__name__} {w.objectName()!r}")
+    for w in window.findChildren(QPlainTextEdit):
+        if not w.accessibleName():
+            nameless.append("text box")
+    assert not nameless
+    labels = window.findChildren(QLabel)
+    assert len(labels) > 50
+    rich = [label.text() for label in labels if label.text() and label.textFormat() != PLAIN]
+    assert not rich
+
+
+def test_the_window_starts_without_loading_reportlab() -> None:
+    code = (
+        "import sys\n"
+        "from ui.app import ensure_app, create_main_window\n"
+        "app = ensure_app()\n"
+        "w = create_main_window()\n"
+        "assert app.applicationName() == 'ConsultPrep'\n"
+        "assert not w.isVisible()\n"
+        "print('reportlab' in sys.modules)\n"
+    )
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
+# --- start-up and errors ----------------------------------------------------------------------
+@pytest.fixture
+def no_event_loop(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> list:
+    """run_app's window and exec, recorded instead of run; the excepthook restored."""
+    shown: list = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
+    monkeypatch.setattr(app_module, "apply_app_style", lambda app: None)
+    original = MainWindow.show
+
+    def show(self: MainWindow) -> None:
+        shown.append(self)
+        original(self)
+
+    monkeypatch.setattr(MainWindow, "show", show)
+    yield shown
+    for w in shown:
+        w.hide()
+        w.deleteLater()
+
+
+def test_run_app_opens_a_draft(
+    no_event_loop: list, dialogs: Dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    from consultprep.storage import save_draft
+
+    path = tmp_path / "d.consultprep"
+    save_draft(Draft(concern="ageing"), path)
+    assert run_app(str(path)) == 0
+    assert no_event_loop[0].draft.concern == "ageing"
+    assert sys.excepthook is friendly_excepthook
+
+
+def test_run_app_with_a_bad_draft_says_so_and_starts_new(
+    no_event_loop: list, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    assert run_app(str(tmp_path / "missing.consultprep")) == 0
+    assert "could not be found" in dialogs.texts()[0]
+    assert no_event_loop[0].draft.concern is None
+
+
+def test_run_app_with_broken_content_explains_and_stops(
+    no_event_loop: list, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken() -> Library:
+        raise ContentError("content file library.toml: levels: field required")
+
+    monkeypatch.setattr(app_module, "load_library", broken)
+    assert run_app(None) == 1
+    assert "cannot start" in dialogs.texts()[0]
+    assert "toml" not in dialogs.texts()[0]
+    assert not no_event_loop
+
+
+def test_unexpected_errors_get_a_calm_message(dialogs: Dialogs, capsys) -> None:
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        friendly_excepthook(type(exc), exc, exc.__traceback__)
+    text = dialogs.texts()[0]
+    assert "save your draft" in text and "boom" not in text
+    assert "RuntimeError: boom" in capsys.readouterr().err
+
+
+def test_a_file_name_that_looks_like_markup_is_shown_as_it_is(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    bad = tmp_path / "<b>notes&amp;.consultprep"
+    bad.write_bytes(b"\x00\x01 not a draft")
+    dialogs.open_path = str(bad)
+    window.open_action.trigger()
+    assert "“<b>notes&amp;.consultprep”" in dialogs.texts("warning")[0]
+
+
+def test_open_pdf_button_opens_the_saved_file(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    filled(window)
+    go_next(window, PageId.REVIEW)
+    review = page(window, PageId.REVIEW)
+    review.pdf_path_edit.setText(str(tmp_path / "open-me.pdf"))
+    review.save_pdf_button.click()
+    review.open_pdf_button.click()
+    assert [u.toLocalFile() for u in opened] == [str(tmp_path / "open-me.pdf")]
+
+
+def test_notes_from_opening_a_draft_are_shown(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from consultprep import storage
+
+    draft = Draft(concern="scars")
+    draft.load_notes.append("1 photo(s) could not be found inside the draft and were left out.")
+    monkeypatch.setattr(storage, "load_draft", lambda path: draft)
+    assert window.open_path(tmp_path / "x.consultprep")
+    assert "photo" in dialogs.texts("information")[0]

@@ -1,0 +1,136 @@
+"""The app's own widgets and helpers: wrapping, the ladder, scores, citations."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtTest import QTest
+
+from consultprep.content import load_library
+from tests.ui_library import make_library
+from ui.inputs import ScoreInput, TriedTreatmentsEditor
+from ui.ladder import EvidenceLadder, ladder_text
+from ui.pages.evidence_page import short_citation
+from ui.widgets import ZWSP, breakable, plain_label
+
+LIBRARY = load_library()
+
+
+def test_breakable_only_touches_long_unbroken_runs() -> None:
+    assert breakable("A normal sentence, with-hyphens/and/slashes.") == (
+        "A normal sentence, with-hyphens/and/slashes."
+    )
+    long = "x" * 100
+    out = breakable(f"see {long} here")
+    assert out.replace(ZWSP, "") == f"see {long} here"
+    assert out.count(ZWSP) == 4
+
+
+def test_a_label_with_a_very_long_word_stays_narrow(qtbot) -> None:
+    label = plain_label("https://example.org/" + "z" * 400)
+    qtbot.addWidget(label)
+    assert label.minimumSizeHint().width() < 400
+    assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+@pytest.mark.parametrize(
+    ("citation", "short"),
+    [
+        (
+            "Negenborn VL, Groen JW, Smit JM (2016). Fat grafting. PRS 137:31e.",
+            "Negenborn et al. 2016",
+        ),
+        ("Tawanwongsri W, Vachiramon V (2024). Skin necrosis.", "Tawanwongsri and Vachiramon 2024"),
+        ("Seo HM, Lew BL, et al. (2024). Trials.", "Seo et al. 2024"),
+        (
+            "Care Quality Commission (2022). Choosing cosmetic surgery.",
+            "Care Quality Commission 2022",
+        ),
+        (
+            "US Food and Drug Administration (3 June 2021). Important.",
+            "US Food and Drug Administration 2021",
+        ),
+        ("General Medical Council. What to check on the register.", "General Medical Council"),
+    ],
+)
+def test_short_citation(citation: str, short: str) -> None:
+    assert short_citation(citation) == short
+
+
+def test_every_real_citation_has_a_short_form() -> None:
+    for ref in LIBRARY.references:
+        short = short_citation(ref.citation)
+        assert 3 < len(short) <= 72, ref.citation
+
+
+@pytest.mark.parametrize("concern", LIBRARY.concerns, ids=lambda c: c.id)
+def test_the_ladder_draws_at_any_width_and_says_it_in_words(qtbot, concern) -> None:
+    ladder = EvidenceLadder(LIBRARY)
+    qtbot.addWidget(ladder)
+    ladder.set_concern(concern)
+    text = ladder.accessibleDescription()
+    assert text == ladder_text(concern, LIBRARY)
+    for t in concern.treatments:
+        assert t.name in text
+    for level in LIBRARY.levels:
+        assert level.short in text
+    heights = [ladder.heightForWidth(w) for w in (420, 700, 1200)]
+    assert heights[0] >= heights[1] >= heights[2] > 200
+    for width in (420, 1200):
+        ladder.resize(width, ladder.heightForWidth(width))
+        image = ladder.grab().toImage()
+        assert image.size() == QSize(width, ladder.heightForWidth(width))
+        assert image.pixelColor(width // 2, 3).name() == "#ffffff"
+
+
+def test_the_ladder_wraps_long_treatment_names(qtbot) -> None:
+    library = make_library(long=True)
+    ladder = EvidenceLadder(library)
+    qtbot.addWidget(ladder)
+    ladder.set_concern(library.concerns[0])
+    rows, height = ladder._layout(420)
+    for row in rows:
+        for pill in row.pills:
+            assert pill.rect.right() <= row.rect.right()
+
+
+def test_score_input_has_a_not_answered_state(qtbot) -> None:
+    score = ScoreInput("Itch")
+    qtbot.addWidget(score)
+    assert score.value() is None and score.not_answered.isChecked()
+    with qtbot.waitSignal(score.changed):
+        score.buttons[10].click()
+    assert score.value() == 10
+    score.set_value(None)
+    assert score.value() is None
+    assert score.buttons[0].accessibleName() == "Itch: 0 out of 10 (none)"
+
+
+def test_tried_treatments_editor_adds_and_removes_rows(qtbot) -> None:
+    editor = TriedTreatmentsEditor()
+    qtbot.addWidget(editor)
+    editor.add_button.click()
+    editor.add_button.click()
+    editor.rows[0].name_edit.setText("Cream")
+    editor.rows[1].how_edit.setText("No change")
+    assert [(t.name, t.how_it_went) for t in editor.value()] == [
+        ("Cream", ""),
+        ("", "No change"),
+    ]
+    editor.rows[0].remove_button.click()
+    assert [t.how_it_went for t in editor.value()] == ["No change"]
+    assert editor.rows[0].name_edit.accessibleName() == "Treatment 1: name"
+    editor.add_button.click()  # an empty row is not stored
+    assert len(editor.value()) == 1
+
+
+def test_escape_does_not_close_the_embedded_wizard(qtbot, monkeypatch) -> None:
+    from tests.ui_helpers import install_fake_dialogs
+    from ui.app import create_main_window
+
+    install_fake_dialogs(monkeypatch)
+    window = create_main_window(library=LIBRARY)
+    qtbot.addWidget(window)
+    window.show()
+    QTest.keyClick(window.wizard, Qt.Key.Key_Escape)
+    assert window.wizard.isVisible()

@@ -1,0 +1,111 @@
+"""Starting the app: the QApplication, the font, the main window, and friendly errors."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from consultprep.content import ContentError, Library, load_library
+from consultprep.storage import DraftError, load_draft
+from ui import dialogs
+from ui.main_window import APP_NAME, MainWindow
+from ui.style import apply_app_style
+
+ORGANISATION = "ConsultPrep"
+CONTENT_BROKEN = (
+    "ConsultPrep cannot start because its built-in health information could not be read. "
+    "Please reinstall ConsultPrep."
+)
+UNEXPECTED = (
+    "Sorry, something went wrong inside ConsultPrep. What you have entered is still in the "
+    "window: please save your draft (File ▸ Save) before doing anything else."
+)
+
+__all__ = ["MainWindow", "create_main_window", "ensure_app", "run_app"]
+
+
+def ensure_app() -> QApplication:
+    """Return the running QApplication, creating one named "ConsultPrep" if there is none."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    return app  # type: ignore[return-value]
+
+
+def create_main_window(
+    draft_path: str | None = None, *, library: Library | None = None
+) -> MainWindow:
+    """Build the main window, not shown. A QApplication must already exist.
+
+    Parameters
+    ----------
+    draft_path
+        A ``.consultprep`` file to open, or None for a new draft.
+    library
+        The content library (default: the bundled one, ``load_library()``).
+
+    Raises
+    ------
+    consultprep.content.ContentError
+        If the bundled content cannot be loaded.
+    consultprep.storage.DraftError
+        If ``draft_path`` cannot be opened (one plain sentence).
+    """
+    library = library or load_library()
+    draft = load_draft(draft_path) if draft_path else None
+    return MainWindow(library, draft, draft_path)
+
+
+def _message(title: str, text: str, icon: QMessageBox.Icon) -> None:
+    dialogs.show_message(None, title, text, icon)
+
+
+_showing_error = False
+
+
+def friendly_excepthook(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    """Show a calm message instead of a traceback (the details go to stderr for support)."""
+    global _showing_error
+    traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+    if issubclass(exc_type, KeyboardInterrupt) or _showing_error:
+        return
+    if QApplication.instance() is None:
+        return
+    _showing_error = True
+    try:
+        _message("Something went wrong", UNEXPECTED, QMessageBox.Icon.Warning)
+    finally:
+        _showing_error = False
+
+
+def run_app(draft_path: str | None = None) -> int:
+    """Start the app (optionally on a saved draft) and return its exit code."""
+    app = ensure_app()
+    apply_app_style(app)
+    sys.excepthook = friendly_excepthook
+    try:
+        library = load_library()
+    except ContentError as exc:
+        print(f"consultprep: {exc}", file=sys.stderr)
+        _message("ConsultPrep cannot start", CONTENT_BROKEN, QMessageBox.Icon.Critical)
+        return 1
+    try:
+        window = create_main_window(draft_path, library=library)
+    except DraftError as exc:
+        _message(
+            "Could not open the draft",
+            f"{exc} ConsultPrep will start with a new preparation instead.",
+            QMessageBox.Icon.Warning,
+        )
+        window = create_main_window(None, library=library)
+    window.show()
+    window.show_load_notes()
+    return app.exec()

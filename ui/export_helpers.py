@@ -1,0 +1,54 @@
+"""Where the PDF goes by default, and making it (``exports`` is imported only when needed)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from consultprep.content import Library
+from consultprep.models import Draft
+
+
+def documents_folder() -> Path:
+    """The patient's Documents folder, or their home folder if there is none."""
+    home = Path.home()
+    docs = home / "Documents"
+    return docs if docs.is_dir() else home
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "draft"
+
+
+def default_file_name(draft: Draft, suffix: str, today: date | None = None) -> str:
+    """``ConsultPrep-<concern>-<date><suffix>``, e.g. ``ConsultPrep-scars-2025-03-01.pdf``."""
+    today = today or date.today()
+    concern = _slug(draft.concern) if draft.concern else "preparation"
+    return f"ConsultPrep-{concern}-{today.isoformat()}{suffix}"
+
+
+def default_pdf_path(draft: Draft) -> Path:
+    """Where the PDF is offered to be saved first."""
+    return documents_folder() / default_file_name(draft, ".pdf")
+
+
+def with_suffix(path: str, suffix: str) -> Path:
+    """``path`` as a Path, with ``suffix`` added if it has no such ending."""
+    p = Path(path).expanduser()
+    return p if p.suffix.lower() == suffix else p.with_name(p.name + suffix)
+
+
+def make_pdf(draft: Draft, path: Path, library: Library) -> Path:
+    """Make the PDF pack at ``path`` and return where it was saved.
+
+    ``exports`` (and so reportlab) is imported here, when a PDF is made, not at start-up.
+
+    Raises
+    ------
+    exports.ExportError
+        With one plain sentence if the PDF could not be made or saved.
+    """
+    import exports
+
+    return Path(exports.export_pdf(draft, path, library))

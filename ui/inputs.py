@@ -1,0 +1,191 @@
+"""Input widgets for the "About your skin" page: a 0-10 score and a list of tried treatments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultprep.models import TriedTreatment
+from ui.widgets import HINT, big_button, line_edit, plain_label
+
+SCORE_WORDS = {0: "none", 10: "worst"}
+
+
+class ScoreInput(QWidget):
+    """A 0-10 score as a row of large buttons, plus "Not answered" (the default)."""
+
+    changed = Signal()
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(f"{label}, 0 to 10")
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self.buttons: list[QPushButton] = []
+        for n in range(11):
+            button = QPushButton(str(n))
+            button.setObjectName("score")
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            word = SCORE_WORDS.get(n)
+            button.setAccessibleName(f"{label}: {n} out of 10" + (f" ({word})" if word else ""))
+            self._group.addButton(button, n)
+            self.buttons.append(button)
+            row.addWidget(button)
+        row.addSpacing(10)
+        self.not_answered = QPushButton("Not answered")
+        self.not_answered.setObjectName("score")
+        self.not_answered.setCheckable(True)
+        self.not_answered.setAutoDefault(False)
+        self.not_answered.setAccessibleName(f"{label}: not answered")
+        self._group.addButton(self.not_answered, -2)
+        row.addWidget(self.not_answered)
+        row.addStretch(1)
+        self.not_answered.setChecked(True)
+        self._group.idToggled.connect(self._toggled)
+
+    def value(self) -> int | None:
+        """The chosen score, or None for "not answered"."""
+        n = self._group.checkedId()
+        return n if 0 <= n <= 10 else None
+
+    def set_value(self, value: int | None) -> None:
+        """Show ``value`` (None: not answered)."""
+        button = self.not_answered if value is None else self.buttons[value]
+        button.setChecked(True)
+
+    def _toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self.changed.emit()
+
+
+@dataclass
+class TriedRow:
+    """The widgets of one tried-treatment row."""
+
+    name_edit: QLineEdit
+    how_edit: QLineEdit
+    remove_button: QPushButton
+
+
+class TriedTreatmentsEditor(QWidget):
+    """A small editable list: what you tried and how it went; add and remove rows."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Treatments you have already tried")
+        self.rows: list[TriedRow] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(8)
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(6)
+        self._grid.setColumnStretch(0, 2)
+        self._grid.setColumnStretch(1, 3)
+        self._head_name = plain_label("Treatment", role=HINT)
+        self._head_how = plain_label("How did it go?", role=HINT)
+        self._grid.addWidget(self._head_name, 0, 0)
+        self._grid.addWidget(self._head_how, 0, 1)
+        outer.addLayout(self._grid)
+        self.empty_label = plain_label("None added yet.", role=HINT)
+        outer.addWidget(self.empty_label)
+        add_row = QHBoxLayout()
+        self.add_button = big_button(
+            "&Add a treatment you have tried", "Add a treatment you have tried"
+        )
+        self.add_button.clicked.connect(self._add_clicked)
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        outer.addLayout(add_row)
+        self._refresh()
+
+    def add_row(self, name: str = "", how_it_went: str = "") -> TriedRow:
+        """Add a row (filled with ``name`` and ``how_it_went``) and return its widgets."""
+        n = len(self.rows) + 1
+        name_edit = line_edit(f"Treatment {n}: name", "For example: steroid cream")
+        how_edit = line_edit(f"Treatment {n}: how it went", "For example: helped a little")
+        name_edit.setText(name)
+        how_edit.setText(how_it_went)
+        remove = QPushButton("Remove")
+        remove.setAutoDefault(False)
+        remove.setAccessibleName(f"Remove treatment {n}")
+        row = TriedRow(name_edit, how_edit, remove)
+        remove.clicked.connect(lambda: self.remove_row(row))
+        name_edit.textChanged.connect(self.changed)
+        how_edit.textChanged.connect(self.changed)
+        self.rows.append(row)
+        self._relayout()
+        return row
+
+    def remove_row(self, row: TriedRow) -> None:
+        """Remove one row."""
+        if row in self.rows:
+            self.rows.remove(row)
+            for widget in (row.name_edit, row.how_edit, row.remove_button):
+                self._grid.removeWidget(widget)
+                widget.hide()
+                widget.deleteLater()
+            self._relayout()
+            self.changed.emit()
+            self.add_button.setFocus()
+
+    def value(self) -> list[TriedTreatment]:
+        """The rows that have something in them."""
+        out = []
+        for row in self.rows:
+            name, how = row.name_edit.text().strip(), row.how_edit.text().strip()
+            if name or how:
+                out.append(TriedTreatment(name=name, how_it_went=how))
+        return out
+
+    def set_value(self, treatments: list[TriedTreatment]) -> None:
+        """Show these treatments (replacing any rows)."""
+        for row in list(self.rows):
+            self.rows.remove(row)
+            for widget in (row.name_edit, row.how_edit, row.remove_button):
+                self._grid.removeWidget(widget)
+                widget.hide()
+                widget.deleteLater()
+        for t in treatments:
+            self.add_row(t.name, t.how_it_went)
+        self._relayout()
+
+    def _add_clicked(self) -> None:
+        row = self.add_row()
+        row.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.changed.emit()
+
+    def _relayout(self) -> None:
+        for row in self.rows:  # take them out first: a widget must sit in a layout once
+            for widget in (row.name_edit, row.how_edit, row.remove_button):
+                self._grid.removeWidget(widget)
+        for n, row in enumerate(self.rows, start=1):
+            self._grid.addWidget(row.name_edit, n, 0)
+            self._grid.addWidget(row.how_edit, n, 1)
+            self._grid.addWidget(row.remove_button, n, 2)
+            row.name_edit.setAccessibleName(f"Treatment {n}: name")
+            row.how_edit.setAccessibleName(f"Treatment {n}: how it went")
+            row.remove_button.setAccessibleName(f"Remove treatment {n}")
+        self._refresh()
+
+    def _refresh(self) -> None:
+        has_rows = bool(self.rows)
+        self._head_name.setVisible(has_rows)
+        self._head_how.setVisible(has_rows)
+        self.empty_label.setVisible(not has_rows)

@@ -1,0 +1,231 @@
+"""About your skin: what the specialist will want to know. Every field is optional."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultprep.content import Library
+from consultprep.models import SCORE_LABELS, AboutSkin, Draft, Scores
+from ui.inputs import ScoreInput, TriedTreatmentsEditor
+from ui.pages.base import DraftPage
+from ui.widgets import (
+    HINT,
+    SUBHEADING,
+    LabelledCheck,
+    ScrollContent,
+    line_edit,
+    plain_label,
+    scrolling,
+    text_box,
+)
+
+SCORE_HELP = "0 = none, 10 = worst. Leave “Not answered” if you would rather not say."
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    """A field label with a mnemonic (our own fixed text) that focuses ``buddy``."""
+    label = plain_label(text)
+    label.setBuddy(buddy)
+    return label
+
+
+class AboutPage(DraftPage):
+    """Name, the skin problem, scores, treatments tried, health, hopes and the appointment."""
+
+    def __init__(self, draft: Draft, library: Library) -> None:
+        super().__init__(
+            draft,
+            library,
+            "About your skin",
+            "Everything here is optional. Write as much or as little as you like.",
+        )
+        content = ScrollContent()
+        self._layout = QVBoxLayout(content)
+        self._layout.setSpacing(10)
+
+        # --- you and the problem ----------------------------------------------------------
+        form = self._section("You and your skin problem")
+        self.patient_name = line_edit("Your name")
+        self.body_area = line_edit("Where on your body", "For example: left lower leg")
+        self.duration = line_edit("How long you have had it", "For example: about 2 years")
+        self.symptoms = text_box(
+            "Main symptoms", 5, "For example: itchy, sore, bleeds when knocked"
+        )
+        self._row(form, "&Your name (printed on the PDF)", self.patient_name)
+        self._row(form, "&Where on your body is it?", self.body_area)
+        self._row(form, "How &long have you had it?", self.duration)
+        self._row(form, "Main &symptoms", self.symptoms)
+
+        # --- scores -----------------------------------------------------------------------
+        self._layout.addWidget(plain_label("How much does it bother you?", role=SUBHEADING))
+        self._layout.addWidget(plain_label(SCORE_HELP, role=HINT))
+        self.score_inputs: dict[str, ScoreInput] = {}
+        for key, text in SCORE_LABELS.items():
+            score = ScoreInput(text)
+            title = plain_label(text)
+            title.setBuddy(score.not_answered)
+            self._layout.addWidget(title)
+            self._layout.addWidget(score)
+            score.changed.connect(self.mark_edited)
+            self.score_inputs[key] = score
+
+        # --- treatments and health --------------------------------------------------------
+        self._layout.addSpacing(6)
+        self._layout.addWidget(plain_label("Treatments you have already tried", role=SUBHEADING))
+        self.treatments_tried = TriedTreatmentsEditor()
+        self.treatments_tried.changed.connect(self.mark_edited)
+        self._layout.addWidget(self.treatments_tried)
+
+        form = self._section("Your health")
+        self.medicines = text_box("Medicines you take now", 3)
+        self.allergies = line_edit("Allergies", "For example: penicillin, plasters")
+        self._row(form, "&Medicines you take now (including creams)", self.medicines)
+        self._row(form, "All&ergies", self.allergies)
+
+        conditions_title = plain_label("Do you have any of these?")
+        self._layout.addWidget(conditions_title)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(20)
+        grid.setVerticalSpacing(6)
+        self.condition_checks: dict[str, QCheckBox] = {}
+        for n, condition in enumerate(library.conditions):
+            item = LabelledCheck(condition.label)
+            item.check.toggled.connect(self.mark_edited)
+            self.condition_checks[condition.id] = item.check
+            grid.addWidget(item, n // 2, n % 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self._layout.addLayout(grid)
+        if library.conditions:
+            conditions_title.setBuddy(self.condition_checks[library.conditions[0].id])
+        form = self._form()
+        self.other_conditions = line_edit("Other health conditions")
+        self._row(form, "&Other health conditions", self.other_conditions)
+
+        # --- hopes ------------------------------------------------------------------------
+        form = self._section("What matters to you")
+        self.goals = text_box(
+            "What matters most to you, and what you hope for",
+            4,
+            "For example: I want it to stop itching at night",
+        )
+        self._row(form, "What matters most to you, and what do you ho&pe for?", self.goals)
+
+        # --- appointment ------------------------------------------------------------------
+        form = self._section("Your appointment")
+        self.has_appointment = QCheckBox("I know the &date of my appointment")
+        self.has_appointment.setAccessibleName("I know the date of my appointment")
+        self.appointment_date = QDateEdit()
+        self.appointment_date.setAccessibleName("Appointment date")
+        self.appointment_date.setCalendarPopup(True)
+        self.appointment_date.setDisplayFormat("d MMMM yyyy")
+        self.appointment_date.setDate(QDate.currentDate())
+        self.appointment_date.setEnabled(False)
+        self.appointment_date.setMinimumWidth(220)
+        self.has_appointment.toggled.connect(self.appointment_date.setEnabled)
+        self.has_appointment.toggled.connect(self.mark_edited)
+        self.appointment_date.dateChanged.connect(self.mark_edited)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.has_appointment)
+        date_row.addWidget(self.appointment_date)
+        date_row.addStretch(1)
+        form.addLayout(date_row)
+        self.clinician = line_edit("Name of the specialist you will see")
+        self._row(form, "Name of the specialist you will see (if &known)", self.clinician)
+        self._layout.addStretch(1)
+
+        for edit in (
+            self.patient_name,
+            self.body_area,
+            self.duration,
+            self.allergies,
+            self.other_conditions,
+            self.clinician,
+        ):
+            edit.textChanged.connect(self.mark_edited)
+        for box in (self.symptoms, self.medicines, self.goals):
+            box.textChanged.connect(self.mark_edited)
+
+        outer = self.page_layout
+        self.scroll_area = scrolling(content)
+        outer.addWidget(self.scroll_area)
+
+    # --- layout helpers -------------------------------------------------------------------
+    def _form(self) -> QVBoxLayout:
+        form = QVBoxLayout()
+        form.setSpacing(4)
+        self._layout.addLayout(form)
+        return form
+
+    def _section(self, title: str) -> QVBoxLayout:
+        self._layout.addSpacing(6)
+        self._layout.addWidget(plain_label(title, role=SUBHEADING))
+        return self._form()
+
+    def _row(self, form: QVBoxLayout, text: str, field: QWidget) -> None:
+        if form.count():
+            form.addSpacing(6)
+        form.addWidget(_label(text, field))
+        form.addWidget(field)
+
+    # --- draft ----------------------------------------------------------------------------
+    def read_draft(self) -> None:
+        """Show what the draft holds."""
+        about = self.draft.about
+        self.patient_name.setText(about.patient_name)
+        self.body_area.setText(about.body_area)
+        self.duration.setText(about.duration)
+        _set_plain(self.symptoms, about.symptoms)
+        for key, score in self.score_inputs.items():
+            score.set_value(getattr(about.scores, key))
+        self.treatments_tried.set_value(about.treatments_tried)
+        _set_plain(self.medicines, about.medicines)
+        self.allergies.setText(about.allergies)
+        for condition_id, check in self.condition_checks.items():
+            check.setChecked(condition_id in about.conditions)
+        self.other_conditions.setText(about.other_conditions)
+        _set_plain(self.goals, about.goals)
+        self.has_appointment.setChecked(about.appointment_date is not None)
+        if about.appointment_date is not None:
+            d = about.appointment_date
+            self.appointment_date.setDate(QDate(d.year, d.month, d.day))
+        self.clinician.setText(about.clinician)
+
+    def write_draft(self) -> None:
+        """Store every field in the draft."""
+        known = {c.id for c in self.library.conditions}
+        # Keep condition ids this library does not know (a draft from other content).
+        unknown = [c for c in self.draft.about.conditions if c not in known]
+        appointment = None
+        if self.has_appointment.isChecked():
+            appointment = self.appointment_date.date().toPython()
+        self.draft.about = AboutSkin(
+            patient_name=self.patient_name.text().strip(),
+            body_area=self.body_area.text().strip(),
+            duration=self.duration.text().strip(),
+            symptoms=self.symptoms.toPlainText().strip(),
+            scores=Scores(**{k: s.value() for k, s in self.score_inputs.items()}),
+            treatments_tried=self.treatments_tried.value(),
+            medicines=self.medicines.toPlainText().strip(),
+            allergies=self.allergies.text().strip(),
+            conditions=[c for c, box in self.condition_checks.items() if box.isChecked()] + unknown,
+            other_conditions=self.other_conditions.text().strip(),
+            goals=self.goals.toPlainText().strip(),
+            appointment_date=appointment,
+            clinician=self.clinician.text().strip(),
+        )
+
+
+def _set_plain(box: QPlainTextEdit, text: str) -> None:
+    if box.toPlainText() != text:
+        box.setPlainText(text)

@@ -1,0 +1,89 @@
+"""What every wizard page shares: the draft, the library, and when to read and write.
+
+A page reads the draft in ``initializePage()`` (each time it is entered going forward) and
+writes it in ``validatePage()`` (Next) and in ``cleanupPage()`` (Back), so Back and Next both
+keep everything entered. ``write_draft()`` is public so the window can save the page the
+patient is on before saving or exporting.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWizardPage
+
+from consultprep.content import Library
+from consultprep.models import Draft
+from ui.widgets import HINT, PAGE_MARGIN, TITLE, plain_label
+
+
+class DraftPage(QWizardPage):
+    """A wizard page that edits part of one shared Draft."""
+
+    #: Emitted when the patient changes something on the page (for the unsaved marker).
+    edited = Signal()
+
+    def __init__(self, draft: Draft, library: Library, title: str, subtitle: str = "") -> None:
+        super().__init__()
+        self.draft = draft
+        self.library = library
+        self._reading = False
+        # Our own title and subtitle, not QWizard's: its title font cannot be made larger.
+        self.title_label = plain_label(title, role=TITLE)
+        self.title_label.setAccessibleName(title)
+        self.step_label = plain_label(role=HINT)
+        self.step_label.hide()
+        self.subtitle_label = plain_label(subtitle)
+        self.subtitle_label.setVisible(bool(subtitle))
+        #: The page's layout: the title, then what the page adds.
+        self.page_layout = QVBoxLayout(self)
+        self.page_layout.setContentsMargins(0, 0, 0, 0)
+        self.page_layout.setSpacing(8)
+        header = QVBoxLayout()
+        header.setContentsMargins(PAGE_MARGIN, 4, PAGE_MARGIN, 0)
+        header.setSpacing(2)
+        header.addWidget(self.step_label)
+        header.addWidget(self.title_label)
+        header.addWidget(self.subtitle_label)
+        self.page_layout.addLayout(header)
+
+    # --- ours -----------------------------------------------------------------------------
+    def read_draft(self) -> None:
+        """Show what the draft holds. Override; the base does nothing."""
+
+    def write_draft(self) -> None:
+        """Store what the page shows into the draft. Override; the base does nothing."""
+
+    def mark_edited(self, *_args: object) -> None:
+        """Slot for widget change signals: tell the window something changed."""
+        if not self._reading:
+            self.edited.emit()
+
+    # --- Qt overrides ---------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        """Called by Qt when the page is shown: say which step this is ("Step 2 of 6")."""
+        wizard = self.wizard()
+        if wizard is not None:
+            ids = wizard.pageIds()
+            mine = next((n for n in ids if wizard.page(n) is self), None)
+            step = ids.index(mine) if mine is not None else 0
+            self.step_label.setText(f"Step {step} of {len(ids) - 1}")
+            self.step_label.setVisible(step > 0)
+        super().showEvent(event)
+
+    def initializePage(self) -> None:
+        """Called by Qt when the page is entered going forward: show the draft."""
+        self._reading = True
+        try:
+            self.read_draft()
+        finally:
+            self._reading = False
+
+    def validatePage(self) -> bool:
+        """Called by Qt when Next is pressed: write the draft and let the wizard go on."""
+        self.write_draft()
+        return True
+
+    def cleanupPage(self) -> None:
+        """Called by Qt when Back is pressed: keep what was entered (do not reset)."""
+        self.write_draft()

@@ -1,0 +1,193 @@
+"""What the research shows for the chosen concern: the ladder, then each treatment in turn."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import QFrame, QVBoxLayout
+
+from consultprep.content import Concern, Library, Treatment
+from consultprep.evidence import KIND_COLOURS, KIND_LABELS
+from consultprep.models import Draft
+from ui.ladder import EvidenceLadder
+from ui.pages.base import DraftPage
+from ui.widgets import (
+    ERROR,
+    HEADING,
+    HINT,
+    SUBHEADING,
+    ScrollContent,
+    card,
+    clear_layout,
+    plain_label,
+    scrolling,
+)
+
+KIND_ORDER = ("regenerative", "established", "waiting")
+_AUTHORS_YEAR = re.compile(r"^(?P<authors>[^()]+?)\s*\([^()]*?(?P<year>\d{4})[^()]*\)")
+
+
+def short_citation(citation: str) -> str:
+    """A short name for a reference, as in "Sources: Negenborn et al. 2016".
+
+    "Negenborn VL, Groen JW, … (2016). Title…" gives "Negenborn et al. 2016"; an organisation
+    keeps its name ("Care Quality Commission 2022"); with no year, the text up to the first
+    full stop is used (cut at about 70 characters).
+    """
+    match = _AUTHORS_YEAR.match(citation)
+    if not match:
+        first = citation.split(". ")[0].rstrip(".")
+        return first if len(first) <= 70 else first[:67].rsplit(" ", 1)[0] + "…"
+    authors = [a.strip() for a in match["authors"].split(",") if a.strip()]
+    if len(authors) == 1 or not all(_is_person(a) for a in authors[:2]):
+        return f"{match['authors'].strip()} {match['year']}"
+    names = [_surname(a) for a in authors]
+    if len(names) == 2 and "et al." not in authors:
+        who = f"{names[0]} and {names[1]}"
+    else:
+        who = f"{names[0]} et al."
+    return f"{who} {match['year']}"
+
+
+def _is_person(author: str) -> bool:
+    """ "Negenborn VL" is a person (surname and initials); "GOV.UK guidance" is not."""
+    words = author.split()
+    return len(words) > 1 and words[-1].isalpha() and words[-1].isupper() and len(words[-1]) <= 4
+
+
+def _surname(author: str) -> str:
+    """ "Negenborn VL" -> "Negenborn"; "van Dongen JA" -> "van Dongen"."""
+    words = author.split()
+    if len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 4:
+        words = words[:-1]
+    return " ".join(words)
+
+
+LADDER_HELP = (
+    "Each treatment sits on the rung that matches the strongest research behind it for this "
+    "problem. Higher up means stronger evidence. Waiting, or doing nothing, is shown below "
+    "the ladder as the point to compare against."
+)
+
+
+class EvidencePage(DraftPage):
+    """The chosen concern's evidence ladder, each treatment in equal detail, general facts."""
+
+    def __init__(self, draft: Draft, library: Library) -> None:
+        super().__init__(
+            draft,
+            library,
+            "What the research shows",
+            "Read at your own pace. You can select and copy any of this text.",
+        )
+        self.ladder = EvidenceLadder(library)
+        content = ScrollContent()
+        self._body = QVBoxLayout(content)
+        self._body.setSpacing(10)
+        self._content_layout = QVBoxLayout()
+        self._content_layout.setSpacing(10)
+        self._body.addLayout(self._content_layout)
+        self._body.addStretch(1)
+        outer = self.page_layout
+        self.scroll_area = scrolling(content)
+        outer.addWidget(self.scroll_area)
+        self._shown: str | None = None
+
+    def read_draft(self) -> None:
+        """Show the evidence for the draft's concern (rebuilt only if the concern changed)."""
+        concern = self.library.concern(self.draft.concern)
+        key = f"{self.draft.concern}/{self.draft.subtype}"
+        if key == self._shown:
+            return
+        self._shown = key
+        self.ladder.setParent(None)
+        clear_layout(self._content_layout)
+        self.scroll_area.verticalScrollBar().setValue(0)
+        if concern is None:
+            self._content_layout.addWidget(
+                plain_label("Choose a skin concern first (press Back).", role=SUBHEADING)
+            )
+            self.ladder.set_concern(None)
+            return
+        self._build(concern)
+
+    def _add(self, text: str, role: str | None = None, selectable: bool = True) -> None:
+        self._content_layout.addWidget(plain_label(text, role=role, selectable=selectable))
+
+    def _build(self, concern: Concern) -> None:
+        lib = self.library
+        subtype = concern.subtype(self.draft.subtype)
+        self._add(concern.name + (f": {subtype.name}" if subtype else ""), HEADING)
+        self._add("How skin heals, and what goes wrong", SUBHEADING)
+        self._add(concern.normal_repair)
+
+        self._add("The evidence ladder", SUBHEADING)
+        self._add(LADDER_HELP, HINT)
+        self.ladder.set_concern(concern)
+        self._content_layout.addWidget(self.ladder)
+        meanings = "\n".join(
+            f"{int(info.level)}. {info.short}: {info.meaning}" for info in reversed(lib.levels)
+        )
+        self._add("What the rungs mean", SUBHEADING)
+        self._add(meanings)
+        marker = lib.warning_marker
+        self._add(f"Red “!” marker — {marker.short}: {marker.meaning}")
+
+        self._add("Each treatment in turn", SUBHEADING)
+        for kind in KIND_ORDER:
+            for treatment in concern.treatments_of(kind):
+                self._content_layout.addWidget(self._treatment_card(treatment))
+
+        if lib.general_facts:
+            self._add("Good to know, whatever your skin problem", SUBHEADING)
+            for fact in lib.general_facts:
+                frame, box = card()
+                box.addWidget(plain_label(fact.text, selectable=True))
+                box.addWidget(
+                    plain_label(self._sources(fact.citations), role=HINT, selectable=True)
+                )
+                self._content_layout.addWidget(frame)
+
+        self._add("Sources in full", SUBHEADING)
+        self._add(
+            "The research and guidance this page is based on. They are also listed in your PDF.",
+            HINT,
+        )
+        cited = lib.citations_for(concern)
+        seen = {r.id for r in cited}
+        cited += [
+            lib.reference(c)
+            for fact in lib.general_facts
+            for c in fact.citations
+            if c not in seen and not seen.add(c)
+        ]
+        self._add("\n\n".join(f"{r.citation}\n{r.link}" for r in cited))
+
+    def _treatment_card(self, t: Treatment) -> QFrame:
+        lib = self.library
+        frame, box = card()
+        colour = KIND_COLOURS[t.kind]
+        frame.setStyleSheet(
+            f"QFrame#card {{ border-left: 8px solid {colour}; "
+            "border-top-left-radius: 0; border-bottom-left-radius: 0; }"
+        )
+        frame.setAccessibleName(t.name)
+        box.addWidget(plain_label(t.name, role=SUBHEADING, selectable=True))
+        if t.level is not None:
+            info = lib.level_info(t.level)
+            where = f"{KIND_LABELS[t.kind]}. Evidence: rung {int(t.level)}, {info.short}."
+        else:
+            where = f"{KIND_LABELS[t.kind]}. The point to compare other treatments against."
+        box.addWidget(plain_label(where, role=HINT, selectable=True))
+        if t.warning:
+            warning = f"⚠ {lib.warning_marker.short}: {t.warning_note}"
+            box.addWidget(plain_label(warning, role=ERROR, selectable=True))
+        box.addWidget(plain_label(t.summary, selectable=True))
+        box.addWidget(plain_label("What we don't know yet", role="strong"))
+        box.addWidget(plain_label(t.uncertain, selectable=True))
+        box.addWidget(plain_label(self._sources(t.citations), role=HINT, selectable=True))
+        return frame
+
+    def _sources(self, citations: list[str]) -> str:
+        refs = [short_citation(self.library.reference(c).citation) for c in citations]
+        return ("Source: " if len(refs) == 1 else "Sources: ") + "; ".join(refs) + "."

@@ -1,0 +1,191 @@
+"""Has a clinic offered a treatment? Note it down and check it for warning signs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultprep.checklist import sync_checklist
+from consultprep.content import Library
+from consultprep.models import ClinicOffer, Draft
+from ui.pages.base import DraftPage
+from ui.widgets import (
+    HINT,
+    SUBHEADING,
+    LabelledCheck,
+    ScrollContent,
+    line_edit,
+    plain_label,
+    scrolling,
+    text_box,
+)
+
+LOCATIONS = (("uk", "In the &UK"), ("abroad", "&Abroad"), ("not_sure", "Not su&re"))
+FLAGS_HELP = (
+    "Tick any that apply. Each one you tick adds questions to your list, so you can ask "
+    "about it. A tick is not proof that something is wrong."
+)
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    label = plain_label(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def _add_row(form: QVBoxLayout, label: QLabel, field: QWidget | QHBoxLayout) -> None:
+    if form.count():
+        form.addSpacing(6)
+    form.addWidget(label)
+    if isinstance(field, QWidget):
+        form.addWidget(field)
+    else:
+        form.addLayout(field)
+
+
+class OfferPage(DraftPage):
+    """Optional: what a clinic offered, where, for how much, what it claimed; red flags."""
+
+    def __init__(self, draft: Draft, library: Library) -> None:
+        super().__init__(
+            draft,
+            library,
+            "An offer from a clinic",
+            "This step is optional. If no clinic has offered you a treatment, choose No.",
+        )
+        content = ScrollContent()
+        layout = QVBoxLayout(content)
+        layout.setSpacing(10)
+        layout.addWidget(
+            plain_label("Has a clinic offered you a stem-cell or other treatment?", role=SUBHEADING)
+        )
+        answer = QHBoxLayout()
+        self.yes_radio = QRadioButton("&Yes")
+        self.yes_radio.setAccessibleName("Yes, a clinic has offered me a treatment")
+        self.no_radio = QRadioButton("N&o")
+        self.no_radio.setAccessibleName("No, no clinic has offered me a treatment")
+        self._answer_group = QButtonGroup(self)
+        self._answer_group.addButton(self.yes_radio)
+        self._answer_group.addButton(self.no_radio)
+        answer.addWidget(self.yes_radio)
+        answer.addSpacing(24)
+        answer.addWidget(self.no_radio)
+        answer.addStretch(1)
+        layout.addLayout(answer)
+
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 8, 0, 0)
+        details.setSpacing(10)
+        details.addWidget(plain_label("About the offer", role=SUBHEADING))
+        form = QVBoxLayout()
+        form.setSpacing(4)
+        self.treatment = line_edit(
+            "What treatment was offered", "For example: stem-cell injections"
+        )
+        self.clinic = line_edit("Name of the clinic")
+        _add_row(form, _label("&What treatment did they offer?", self.treatment), self.treatment)
+        _add_row(form, _label("Name of the &clinic", self.clinic), self.clinic)
+
+        where = QHBoxLayout()
+        self._location_group = QButtonGroup(self)
+        self.location_radios: dict[str, QRadioButton] = {}
+        for key, text in LOCATIONS:
+            radio = QRadioButton(text)
+            radio.setAccessibleName(f"Where: {text.replace('&', '')}")
+            self._location_group.addButton(radio)
+            self.location_radios[key] = radio
+            where.addWidget(radio)
+            where.addSpacing(16)
+            radio.toggled.connect(self._location_changed)
+        where.addStretch(1)
+        where_label = plain_label("Where is the clinic?")
+        where_label.setBuddy(self.location_radios["uk"])
+        _add_row(form, where_label, where)
+        self.country = line_edit("Country of the clinic", "For example: Spain")
+        _add_row(form, _label("Which coun&try is it in?", self.country), self.country)
+        self.cost = line_edit("What it would cost", "For example: £4,000 for 3 sessions")
+        _add_row(form, _label("What would it co&st?", self.cost), self.cost)
+        self.claims = text_box("What they said it would do", 4)
+        claims_label = _label("What did they say it would &do for you?", self.claims)
+        _add_row(form, claims_label, self.claims)
+        details.addLayout(form)
+
+        details.addWidget(plain_label("Warning signs", role=SUBHEADING))
+        details.addWidget(plain_label(FLAGS_HELP, role=HINT))
+        self.red_flag_checks: dict[str, QCheckBox] = {}
+        for flag in library.red_flags:
+            item = LabelledCheck(flag.label, flag.explanation)
+            item.check.toggled.connect(self.mark_edited)
+            self.red_flag_checks[flag.id] = item.check
+            details.addWidget(item)
+        layout.addWidget(self.details)
+        layout.addStretch(1)
+
+        self.yes_radio.toggled.connect(self._answer_changed)
+        self.no_radio.toggled.connect(self.mark_edited)
+        for edit in (self.treatment, self.clinic, self.country, self.cost):
+            edit.textChanged.connect(self.mark_edited)
+        self.claims.textChanged.connect(self.mark_edited)
+
+        outer = self.page_layout
+        outer.addWidget(scrolling(content))
+        self._answer_changed(False)
+
+    # --- draft ----------------------------------------------------------------------------
+    def read_draft(self) -> None:
+        """Show the offer held in the draft."""
+        offer = self.draft.offer
+        if offer.offered:
+            self.yes_radio.setChecked(True)
+        elif offer != ClinicOffer():
+            self.no_radio.setChecked(True)
+        self.treatment.setText(offer.treatment)
+        self.clinic.setText(offer.clinic)
+        for key, radio in self.location_radios.items():
+            if key == offer.location:
+                radio.setChecked(True)
+        if offer.location is None:
+            self._location_group.setExclusive(False)
+            for radio in self.location_radios.values():
+                radio.setChecked(False)
+            self._location_group.setExclusive(True)
+        self.country.setText(offer.country)
+        self.cost.setText(offer.cost)
+        if self.claims.toPlainText() != offer.claims:
+            self.claims.setPlainText(offer.claims)
+        for flag_id, check in self.red_flag_checks.items():
+            check.setChecked(flag_id in offer.red_flags)
+        self._answer_changed(self.yes_radio.isChecked())
+
+    def write_draft(self) -> None:
+        """Store the offer and add the questions for any ticked warning signs."""
+        location = next((k for k, r in self.location_radios.items() if r.isChecked()), None)
+        known = set(self.red_flag_checks)
+        unknown = [f for f in self.draft.offer.red_flags if f not in known]
+        # Details are kept even when the answer is No, so changing one's mind loses nothing.
+        self.draft.offer = ClinicOffer(
+            offered=self.yes_radio.isChecked(),
+            treatment=self.treatment.text().strip(),
+            clinic=self.clinic.text().strip(),
+            location=location,
+            country=self.country.text().strip(),
+            cost=self.cost.text().strip(),
+            claims=self.claims.toPlainText().strip(),
+            red_flags=[f for f, c in self.red_flag_checks.items() if c.isChecked()] + unknown,
+        )
+        sync_checklist(self.draft, self.library)
+
+    def _answer_changed(self, yes: bool) -> None:
+        self.details.setVisible(yes)
+        self.mark_edited()
+
+    def _location_changed(self, *_args: object) -> None:
+        self.mark_edited()

@@ -1,0 +1,224 @@
+"""Your questions: choose which to ask, your top three, the order, and your own questions.
+
+Every change is written straight to the draft (through ``consultprep.checklist``), so there is
+nothing to lose when moving between pages.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
+
+from consultprep import checklist
+from consultprep.checklist import ChecklistError
+from consultprep.content import Library
+from consultprep.models import MAX_TOP, Draft
+from ui.pages.base import DraftPage
+from ui.question_row import QuestionRow
+from ui.widgets import (
+    HINT,
+    NOTICE,
+    PAGE_MARGIN,
+    SUBHEADING,
+    ScrollContent,
+    big_button,
+    card,
+    clear_layout,
+    line_edit,
+    plain_label,
+    scrolling,
+)
+
+NO_TOP = (
+    "None chosen yet. Press “★ Top 3” beside up to three questions you most want answered. "
+    "They will be printed first."
+)
+
+
+class QuestionsPage(DraftPage):
+    """The checklist, one row per question, with the current top three above it."""
+
+    def __init__(self, draft: Draft, library: Library) -> None:
+        super().__init__(
+            draft,
+            library,
+            "Your questions",
+            "Tick the questions you want to ask. Choose your top three. Add your own.",
+        )
+        self.rows: dict[str, QuestionRow] = {}
+
+        content = ScrollContent()
+        layout = QVBoxLayout(content)
+        layout.setSpacing(8)
+        top_card, top_box = card()
+        top_box.addWidget(plain_label(f"Your top {_words(MAX_TOP)} questions", role=SUBHEADING))
+        self.top_labels: list[QLabel] = []
+        for _ in range(MAX_TOP):
+            label = plain_label(selectable=True)
+            self.top_labels.append(label)
+            top_box.addWidget(label)
+        self.no_top_label = plain_label(NO_TOP, role=HINT)
+        top_box.addWidget(self.no_top_label)
+        layout.addWidget(top_card)
+        self.count_label = plain_label(role=HINT)
+        layout.addWidget(self.count_label)
+        self._rows_layout = QVBoxLayout()
+        self._rows_layout.setSpacing(6)
+        layout.addLayout(self._rows_layout)
+        layout.addStretch(1)
+        self.scroll_area = scrolling(content, "Your questions")
+
+        self.message_label = plain_label(role=NOTICE)
+        self.message_label.setAccessibleName("Message")
+        self.message_label.hide()
+        message_row = QHBoxLayout()
+        message_row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
+        message_row.addWidget(self.message_label)
+
+        add_row = QHBoxLayout()
+        add_row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
+        self.own_question_edit: QLineEdit = line_edit(
+            "Your own question", "Type a question of your own here"
+        )
+        add_label = plain_label("Add your &own question:")
+        add_label.setBuddy(self.own_question_edit)
+        add_label.setWordWrap(False)
+        self.add_button = big_button("&Add", "Add your own question")
+        self.own_question_edit.returnPressed.connect(self.add_button.click)
+        self.add_button.clicked.connect(self._add_own)
+        add_row.addWidget(add_label)
+        add_row.addWidget(self.own_question_edit, 1)
+        add_row.addWidget(self.add_button)
+
+        outer = self.page_layout
+        outer.addWidget(self.scroll_area, 1)
+        outer.addLayout(message_row)
+        outer.addLayout(add_row)
+
+    # --- draft ----------------------------------------------------------------------------
+    def read_draft(self) -> None:
+        """Show the draft's checklist (it may have changed on the concern or offer pages)."""
+        checklist.sync_checklist(self.draft, self.library)
+        self.show_message("")
+        self._rebuild()
+
+    def write_draft(self) -> None:
+        """Nothing to do: every change was written to the draft as it was made."""
+
+    def show_message(self, text: str) -> None:
+        """Show a short message under the list (empty text hides it)."""
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    # --- building -------------------------------------------------------------------------
+    def _rebuild(self, focus: tuple[str, str] | None = None) -> None:
+        clear_layout(self._rows_layout)
+        self.rows = {}
+        items = self.draft.checklist
+        for n, item in enumerate(items):
+            why = ""
+            if item.source != "own":
+                question = self.library.question(item.id)
+                why = question.why if question else ""
+            row = QuestionRow(item, why, first=n == 0, last=n == len(items) - 1, number=n + 1)
+            self._connect(row)
+            self.rows[item.id] = row
+            self._rows_layout.addWidget(row)
+        self._show_top()
+        if focus is not None:
+            item_id, role = focus
+            row = self.rows.get(item_id)
+            if row is not None:
+                widget = row.buttons().get(role)
+                if widget is not None and not widget.isEnabled():
+                    widget = row.include
+                if widget is not None:
+                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                    QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(row, 0, 40))
+
+    def _show_top(self) -> None:
+        top = self.draft.top_questions()
+        for n, label in enumerate(self.top_labels):
+            label.setVisible(n < len(top))
+            label.setText(f"{n + 1}.  {top[n].text}" if n < len(top) else "")
+        self.no_top_label.setVisible(not top)
+        included = sum(i.included for i in self.draft.checklist)
+        total = len(self.draft.checklist)
+        self.count_label.setText(
+            f"{included} of {total} questions ticked to ask. Your top three are printed first, "
+            "then the rest in this order."
+        )
+
+    def _connect(self, row: QuestionRow) -> None:
+        item_id = row.item_id
+        row.include.toggled.connect(lambda on: self._include(item_id, on))
+        row.top_button.toggled.connect(lambda on: self._top(item_id, on))
+        row.up_button.clicked.connect(lambda: self._move(item_id, -1, "up"))
+        row.down_button.clicked.connect(lambda: self._move(item_id, 1, "down"))
+        if row.remove_button is not None:
+            row.remove_button.clicked.connect(lambda: self._remove(item_id))
+
+    # --- edits ----------------------------------------------------------------------------
+    def _item(self, item_id: str):
+        return next((i for i in self.draft.checklist if i.id == item_id), None)
+
+    def _include(self, item_id: str, on: bool) -> None:
+        item = self._item(item_id)
+        if item is None:
+            return
+        item.included = on
+        if not on and item.top:
+            checklist.set_top(self.draft, item_id, False)  # frees a top-three place
+        self._changed((item_id, "include"))
+
+    def _top(self, item_id: str, on: bool) -> None:
+        try:
+            checklist.set_top(self.draft, item_id, on)
+        except ChecklistError as exc:
+            self.show_message(str(exc))
+            button = self.rows[item_id].top_button
+            button.blockSignals(True)
+            button.setChecked(not on)
+            button.blockSignals(False)
+            return
+        self._changed((item_id, "top"))
+
+    def _move(self, item_id: str, delta: int, role: str) -> None:
+        try:
+            checklist.move(self.draft, item_id, delta)
+        except ChecklistError as exc:
+            self.show_message(str(exc))
+            return
+        self._changed((item_id, role))
+
+    def _remove(self, item_id: str) -> None:
+        ids = [i.id for i in self.draft.checklist]
+        checklist.remove_own_question(self.draft, item_id)
+        # Put the keyboard focus on the neighbouring question.
+        n = ids.index(item_id) if item_id in ids else 0
+        rest = [i for i in ids if i != item_id]
+        focus = (rest[min(n, len(rest) - 1)], "include") if rest else None
+        self._changed(focus)
+        if not rest:
+            self.own_question_edit.setFocus()
+
+    def _add_own(self) -> None:
+        try:
+            item = checklist.add_own_question(self.draft, self.own_question_edit.text())
+        except ChecklistError as exc:
+            self.show_message(str(exc))
+            self.own_question_edit.setFocus()
+            return
+        self.own_question_edit.clear()
+        self._changed((item.id, "include"))
+        self.show_message("Your question was added at the end of the list.")
+        self.own_question_edit.setFocus()
+
+    def _changed(self, focus: tuple[str, str] | None) -> None:
+        self.show_message("")
+        self._rebuild(focus)
+        self.mark_edited()
+
+
+def _words(n: int) -> str:
+    return {1: "one", 2: "two", 3: "three"}.get(n, str(n))

@@ -1,0 +1,276 @@
+"""Check everything, then save the PDF pack (and the draft)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QVBoxLayout,
+)
+
+from consultprep.content import Library
+from consultprep.models import SCORE_LABELS, Draft
+from ui import dialogs, export_helpers
+from ui.pages.base import DraftPage
+from ui.widgets import (
+    ERROR,
+    HINT,
+    NOTICE,
+    PAGE_MARGIN,
+    SUBHEADING,
+    ScrollContent,
+    big_button,
+    card,
+    clear_layout,
+    line_edit,
+    plain_label,
+    scrolling,
+)
+
+LOCATION_WORDS = {"uk": "in the UK", "abroad": "abroad", "not_sure": "not sure where"}
+PDF_FILTER = "PDF files (*.pdf)"
+
+
+def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
+    """The draft in a few plain (heading, text) pairs, for the review page."""
+    out: list[tuple[str, str]] = []
+    concern = library.concern(draft.concern)
+    if concern is None:
+        out.append(("Skin concern", "Not chosen yet."))
+    else:
+        subtype = concern.subtype(draft.subtype)
+        out.append(("Skin concern", concern.name + (f" — {subtype.name}" if subtype else "")))
+
+    a = draft.about
+    facts = []
+    if a.patient_name:
+        facts.append(f"Name: {a.patient_name}")
+    if a.body_area:
+        facts.append(f"Where: {a.body_area}")
+    if a.duration:
+        facts.append(f"How long: {a.duration}")
+    scores = a.scores.answered()
+    if scores:
+        facts.append("Scores: " + ", ".join(f"{SCORE_LABELS[k]} {v}/10" for k, v in scores.items()))
+    if a.symptoms:
+        facts.append(f"Symptoms: {_shorten(a.symptoms)}")
+    if a.treatments_tried:
+        facts.append(
+            "Treatments tried: " + ", ".join(t.name or "(no name)" for t in a.treatments_tried)
+        )
+    labels = {c.id: c.label for c in library.conditions}
+    conditions = [labels.get(c, c) for c in a.conditions]
+    if a.other_conditions:
+        conditions.append(a.other_conditions)
+    if conditions:
+        facts.append("Health conditions: " + ", ".join(conditions))
+    if a.appointment_date:
+        when = f"{a.appointment_date.day} {a.appointment_date:%B %Y}"
+        facts.append(f"Appointment: {when}" + (f", with {a.clinician}" if a.clinician else ""))
+    elif a.clinician:
+        facts.append(f"Specialist: {a.clinician}")
+    out.append(("About your skin", "\n".join(facts) or "Nothing filled in (that is fine)."))
+
+    included = [i for i in draft.checklist if i.included]
+    own = [i for i in draft.checklist if i.source == "own"]
+    text = f"{len(included)} questions to ask"
+    if own:
+        text += f", including {len(own)} of your own"
+    top = draft.top_questions()
+    if top:
+        text += ".\nYour top three:\n" + "\n".join(f"{n}.  {i.text}" for n, i in enumerate(top, 1))
+    else:
+        text += ". No top three chosen."
+    out.append(("Your questions", text))
+
+    o = draft.offer
+    if not o.offered:
+        out.append(("Offer from a clinic", "None noted."))
+    else:
+        what = o.treatment or "A treatment"
+        where = f" from {o.clinic}" if o.clinic else ""
+        place = LOCATION_WORDS.get(o.location or "", "")
+        if o.country:
+            place = f"{place} ({o.country})" if place else o.country
+        line = f"{what}{where}" + (f", {place}" if place else "") + "."
+        if o.cost:
+            line += f" Cost: {o.cost}."
+        flags = [library.red_flag(f) for f in o.red_flags]
+        names = [f.label for f in flags if f is not None]
+        line += "\nWarning signs ticked: " + ("; ".join(names) if names else "none")
+        out.append(("Offer from a clinic", line))
+    return out
+
+
+def _shorten(text: str, limit: int = 200) -> str:
+    """The first line of ``text``, cut at about ``limit`` characters with an ellipsis."""
+    first = text.splitlines()[0] if text else ""
+    if len(first) > limit:
+        first = first[:limit].rsplit(" ", 1)[0]
+    return first + ("…" if first != text else "")
+
+
+class ReviewPage(DraftPage):
+    """A plain summary, then: choose where the PDF goes, save it, open it, save the draft."""
+
+    #: The patient pressed "Save draft…" (the window saves, asking where if needed).
+    save_draft_requested = Signal()
+
+    def __init__(self, draft: Draft, library: Library) -> None:
+        super().__init__(
+            draft,
+            library,
+            "Check and save",
+            "Check the summary, then save your pack as a PDF to print or take with you.",
+        )
+        self._confirmed_path: Path | None = None
+        self.saved_pdf: Path | None = None
+
+        content = ScrollContent()
+        layout = QVBoxLayout(content)
+        layout.setSpacing(10)
+        summary_card, self._summary_box = card()
+        layout.addWidget(summary_card)
+
+        layout.addStretch(1)
+        panel = QVBoxLayout()
+        panel.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
+        panel.setSpacing(8)
+        panel.addWidget(plain_label("Your PDF pack", role=SUBHEADING))
+        path_row = QHBoxLayout()
+        self.pdf_path_edit = line_edit("PDF file")
+        path_label = plain_label("&PDF file:")
+        path_label.setWordWrap(False)
+        path_label.setBuddy(self.pdf_path_edit)
+        self.choose_button = big_button("&Choose…", "Choose where to save the PDF")
+        self.choose_button.clicked.connect(self.choose_pdf_path)
+        path_row.addWidget(path_label)
+        path_row.addWidget(self.pdf_path_edit, 1)
+        path_row.addWidget(self.choose_button)
+        panel.addLayout(path_row)
+
+        actions = QHBoxLayout()
+        self.save_pdf_button = big_button("&Save PDF", "Save the PDF", primary=True)
+        self.save_pdf_button.clicked.connect(self.save_pdf)
+        self.open_pdf_button = big_button("&Open PDF", "Open the PDF")
+        self.open_pdf_button.clicked.connect(self.open_pdf)
+        self.open_pdf_button.hide()
+        self.save_draft_button = big_button("Save &draft…", "Save the draft to work on later")
+        self.save_draft_button.clicked.connect(self.save_draft_requested)
+        actions.addWidget(self.save_pdf_button)
+        actions.addWidget(self.open_pdf_button)
+        actions.addStretch(1)
+        actions.addWidget(self.save_draft_button)
+        panel.addLayout(actions)
+
+        self.status_label = plain_label(role=NOTICE, selectable=True)
+        self.status_label.setAccessibleName("PDF saved")
+        self.status_label.hide()
+        self.error_label = plain_label(role=ERROR, selectable=True)
+        self.error_label.setAccessibleName("PDF not saved")
+        self.error_label.hide()
+        panel.addWidget(self.status_label)
+        panel.addWidget(self.error_label)
+        panel.addWidget(
+            plain_label(
+                "The PDF and the draft are saved only on this computer, where you choose.",
+                role=HINT,
+            )
+        )
+        self.pdf_path_edit.textEdited.connect(self._path_edited)
+
+        outer = self.page_layout
+        outer.addWidget(scrolling(content), 1)
+        outer.addLayout(panel)
+
+    # --- draft ----------------------------------------------------------------------------
+    def read_draft(self) -> None:
+        """Show the summary and offer a PDF file name."""
+        self._show_summary()
+        if not self.pdf_path_edit.text().strip():
+            self.pdf_path_edit.setText(str(export_helpers.default_pdf_path(self.draft)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Called by Qt when the page is shown: keep the summary current."""
+        self._show_summary()
+        super().showEvent(event)
+
+    def _show_summary(self) -> None:
+        clear_layout(self._summary_box)
+        for n, (heading, text) in enumerate(summary_lines(self.draft, self.library)):
+            if n:
+                self._summary_box.addSpacing(8)
+            self._summary_box.addWidget(plain_label(heading, role="strong"))
+            self._summary_box.addWidget(plain_label(text, selectable=True))
+
+    # --- actions --------------------------------------------------------------------------
+    def choose_pdf_path(self) -> None:
+        """Ask where to save the PDF (the system's Save dialog)."""
+        start = self.pdf_path_edit.text().strip() or str(
+            export_helpers.default_pdf_path(self.draft)
+        )
+        path, _ = QFileDialog.getSaveFileName(self, "Save the PDF as", start, PDF_FILTER)
+        if path:
+            chosen = export_helpers.with_suffix(path, ".pdf")
+            self.pdf_path_edit.setText(str(chosen))
+            self._confirmed_path = chosen  # the dialog already asked about replacing it
+
+    def save_pdf(self) -> Path | None:
+        """Make the PDF at the chosen path; show the outcome on the page."""
+        text = self.pdf_path_edit.text().strip()
+        if not text:
+            self._show_status("Please choose where to save the PDF first.", error=True)
+            return None
+        path = export_helpers.with_suffix(text, ".pdf")
+        if path.exists() and path != self._confirmed_path:
+            answer = dialogs.ask(
+                self,
+                "Replace the PDF?",
+                f"There is already a file called “{path.name}” there. Replace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        import exports
+
+        try:
+            saved = export_helpers.make_pdf(self.draft, path, self.library)
+        except exports.ExportError as exc:
+            self.open_pdf_button.hide()
+            self._show_status(str(exc), error=True)
+            return None
+        self.saved_pdf = saved
+        self._confirmed_path = saved
+        self.pdf_path_edit.setText(str(saved))
+        self._show_status(f"Your PDF pack was saved to:\n{saved}", error=False)
+        self.open_pdf_button.show()
+        self.open_pdf_button.setFocus()
+        return saved
+
+    def open_pdf(self) -> None:
+        """Open the saved PDF in the computer's PDF viewer."""
+        if self.saved_pdf is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_pdf)))
+
+    def _path_edited(self, _text: str) -> None:
+        self._confirmed_path = None
+        self.open_pdf_button.hide()
+        self.status_label.hide()
+        self.error_label.hide()
+
+    def _show_status(self, text: str, *, error: bool) -> None:
+        """Show the outcome: a notice on success, a red message on failure."""
+        shown, hidden = (
+            (self.error_label, self.status_label)
+            if error
+            else (self.status_label, self.error_label)
+        )
+        hidden.hide()
+        shown.setText(text)
+        shown.show()

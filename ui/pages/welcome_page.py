@@ -1,0 +1,97 @@
+"""The first page: what ConsultPrep does and does not do, and where the patient's data stays."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from consultprep.content import Library
+from consultprep.models import AboutSkin, ClinicOffer, Draft
+from ui.pages.base import DraftPage
+from ui.widgets import SUBHEADING, ScrollContent, big_button, plain_label, scrolling
+
+WHAT_IT_DOES = (
+    "ConsultPrep helps you get ready to talk to a skin specialist (a dermatologist) about "
+    "stem-cell or other regenerative treatment."
+)
+STEPS = (
+    "Step by step, you will:\n"
+    "•  choose the skin problem you want to talk about\n"
+    "•  note down what the specialist will want to know\n"
+    "•  see what research has shown so far, treatment by treatment\n"
+    "•  check an offer from a clinic for warning signs, if you have one\n"
+    "•  build a list of questions to ask\n"
+    "•  save it all as a PDF to print or take with you"
+)
+CARRY_ON = "You have already started. Press “Carry on” to pick up where you left off."
+
+
+def has_content(draft: Draft) -> bool:
+    """True if the patient has already entered anything in this draft."""
+    return bool(
+        draft.concern
+        or draft.checklist
+        or draft.about != AboutSkin()
+        or draft.offer != ClinicOffer()
+    )
+
+
+class WelcomePage(DraftPage):
+    """What the app is for, what it is not, privacy; start new or open a saved draft."""
+
+    #: The patient pressed "Open a saved draft…" (the window shows the file dialog).
+    open_requested = Signal()
+
+    def __init__(self, draft: Draft, library: Library) -> None:
+        super().__init__(draft, library, "Welcome to ConsultPrep")
+        meta = library.meta
+        content = ScrollContent()
+        layout = QVBoxLayout(content)
+        layout.setSpacing(12)
+        layout.addWidget(plain_label(WHAT_IT_DOES, role=SUBHEADING))
+        layout.addWidget(plain_label(STEPS, selectable=True))
+        layout.addWidget(plain_label("What ConsultPrep does not do", role=SUBHEADING))
+        layout.addWidget(plain_label(meta.disclaimer, selectable=True))
+        layout.addWidget(plain_label("Your privacy", role=SUBHEADING))
+        layout.addWidget(plain_label(meta.privacy, selectable=True))
+        self.carry_on_label = plain_label(CARRY_ON, role="notice")
+        layout.addWidget(self.carry_on_label)
+
+        buttons = QHBoxLayout()
+        self.start_button = big_button(
+            "&Start a new preparation", "Start a new preparation", primary=True
+        )
+        self.start_button.setDefault(True)
+        self.open_button = big_button("&Open a saved draft…", "Open a saved draft")
+        self.start_button.clicked.connect(self._start)
+        self.open_button.clicked.connect(self.open_requested)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        outer = self.page_layout
+        outer.addWidget(scrolling(content))
+
+    def read_draft(self) -> None:
+        """Offer to carry on if the draft already has something in it."""
+        started = has_content(self.draft)
+        self.carry_on_label.setVisible(started)
+        if started:
+            self.start_button.setText("&Carry on")
+            self.start_button.setAccessibleName("Carry on with this preparation")
+        else:
+            self.start_button.setText("&Start a new preparation")
+            self.start_button.setAccessibleName("Start a new preparation")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Called by Qt when the page is shown, also on Back: keep the wording current."""
+        self.read_draft()
+        super().showEvent(event)
+
+    def _start(self) -> None:
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.next()

@@ -1,0 +1,284 @@
+"""Small building blocks shared by the pages: plain labels, big buttons, scroll areas.
+
+Every label made here shows plain text (``Qt.TextFormat.PlainText``), so a patient's words or
+a content string are never parsed as markup. Every input made here gets an accessible name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+#: Object names used by the window's style sheet (ui/style.py).
+HINT = "hint"
+HEADING = "heading"
+TITLE = "title"
+SUBHEADING = "subheading"
+NOTICE = "notice"
+ERROR = "error"
+CARD = "card"
+
+#: Space around a page's content, also used for fixed panels below a scroll area.
+PAGE_MARGIN = 12
+
+SELECTABLE = (
+    Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
+
+
+_UNBREAKABLE = re.compile(r"[^\s/\-]{40,}")
+ZWSP = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """Let Qt wrap very long runs with no space (a pasted link, a long name).
+
+    A zero-width space goes every 20 characters inside runs of 40 or more characters that
+    have no space, slash or hyphen, where Qt could not otherwise break the line. Without it
+    such a run widens the whole page and pushes buttons out of sight.
+    """
+    return _UNBREAKABLE.sub(
+        lambda m: ZWSP.join(m[0][i : i + 20] for i in range(0, len(m[0]), 20)), text
+    )
+
+
+class PlainLabel(QLabel):
+    """A label that shows plain text only and can wrap even very long words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        """Show ``text`` as plain text (long unbroken runs made breakable)."""
+        super().setText(breakable(text))
+
+
+def plain_label(
+    text: str = "",
+    *,
+    role: str | None = None,
+    selectable: bool = False,
+    wrap: bool = True,
+    parent: QWidget | None = None,
+) -> QLabel:
+    """A word-wrapped label that shows ``text`` exactly, never as rich text.
+
+    Parameters
+    ----------
+    text
+        What to show.
+    role
+        One of ``HINT``, ``HEADING``, ``SUBHEADING``, ``NOTICE``, ``ERROR`` (styled by the
+        window's style sheet), or None for body text.
+    selectable
+        Let the patient select and copy the text (mouse and keyboard).
+    wrap
+        Wrap long lines (on by default: nothing may be clipped).
+    """
+    label = PlainLabel(parent)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if role:
+        label.setObjectName(role)
+    if selectable:
+        label.setTextInteractionFlags(SELECTABLE)
+        label.setCursor(Qt.CursorShape.IBeamCursor)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+def big_button(
+    text: str, accessible_name: str, *, primary: bool = False, parent: QWidget | None = None
+) -> QPushButton:
+    """A push button with a mnemonic in ``text`` (``&``) and an accessible name.
+
+    ``primary`` makes it stand out (the main thing to do on a page).
+    """
+    button = QPushButton(text, parent)
+    button.setAccessibleName(accessible_name)
+    button.setAutoDefault(False)
+    if primary:
+        button.setObjectName("primary")
+    return button
+
+
+def line_edit(accessible_name: str, placeholder: str = "") -> QLineEdit:
+    """A single-line text field with an accessible name."""
+    edit = QLineEdit()
+    edit.setAccessibleName(accessible_name)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(False)
+    return edit
+
+
+def text_box(accessible_name: str, lines: int = 4, placeholder: str = "") -> QPlainTextEdit:
+    """A multi-line text field about ``lines`` lines tall; Tab moves on to the next field."""
+    box = QPlainTextEdit()
+    box.setAccessibleName(accessible_name)
+    box.setTabChangesFocus(True)
+    if placeholder:
+        box.setPlaceholderText(placeholder)
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    box.setFixedHeight(int(box.fontMetrics().lineSpacing() * lines + 18))
+    return box
+
+
+class ScrollContent(QWidget):
+    """The inside of a page's scroll area.
+
+    Qt sizes a scroll area's widget by its minimum size hint, which for word-wrapped labels is
+    taken at a narrow width: far too tall, leaving blank space to scroll into. The height is
+    instead given by ``heightForWidth`` at the real width (QScrollArea asks for it).
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        """Called by Qt layouts: keep the width, let heightForWidth decide the height."""
+        return QSize(super().minimumSizeHint().width(), 0)
+
+
+def scrolling(content: QWidget, accessible_name: str = "") -> QScrollArea:
+    """Put ``content`` in a vertical scroll area so nothing is clipped on small screens."""
+    if content.layout() is not None:
+        content.layout().setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if accessible_name:
+        area.setAccessibleName(accessible_name)
+    return area
+
+
+def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    """A lightly framed box (styled as ``#card``) and its layout."""
+    frame = QFrame(parent)
+    frame.setObjectName(CARD)
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(14, 12, 14, 12)
+    layout.setSpacing(6)
+    return frame, layout
+
+
+class ClickLabel(PlainLabel):
+    """A plain label that clicks a button when clicked, so the whole text is a target."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str, target: QAbstractButton, *, role: str | None = None) -> None:
+        super().__init__()
+        self.setText(text)
+        self.setWordWrap(True)
+        if role:
+            self.setObjectName(role)
+        self.setBuddy(target)
+        self._target = target
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Called by Qt when a mouse button is released over the label."""
+        if event.button() == Qt.MouseButton.LeftButton and self._target.isEnabled():
+            self._target.click()
+            self._target.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mouseReleaseEvent(event)
+
+
+def clear_layout(layout) -> None:
+    """Remove and delete every widget and sub-layout in ``layout``."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
+class ChoiceCard(QFrame):
+    """A large choice: a radio button, a bold name and a plain description; click anywhere.
+
+    The name and description wrap, so long content text is never clipped.
+    """
+
+    def __init__(self, name: str, description: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(CARD)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.radio = QRadioButton()
+        self.radio.setAccessibleName(name)
+        self.radio.setAccessibleDescription(description)
+        self.name_label = ClickLabel(name, self.radio, role=SUBHEADING)
+        self.description_label = ClickLabel(description, self.radio)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(12, 10, 12, 10)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(self.radio, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.name_label, 0, 1)
+        grid.addWidget(self.description_label, 1, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(2, 1)  # spare height goes below the text, not between
+        self.radio.toggled.connect(self._show_selected)
+
+    def _show_selected(self, on: bool) -> None:
+        self.setProperty("selected", "true" if on else "false")
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Called by Qt when the card is clicked outside its labels: choose it."""
+        if event.button() == Qt.MouseButton.LeftButton and not self.radio.isChecked():
+            self.radio.click()
+            self.radio.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mouseReleaseEvent(event)
+
+
+class LabelledCheck(QWidget):
+    """A tick box with wrapping plain text beside it and an optional grey line beneath.
+
+    ``QCheckBox`` text cannot wrap, so content text goes in a label that ticks the box when
+    clicked. The box's accessible name is the text, its description the explanation.
+    """
+
+    def __init__(self, text: str, explanation: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox()
+        self.check.setAccessibleName(text)
+        if explanation:
+            self.check.setAccessibleDescription(explanation)
+        self.label = ClickLabel(text, self.check)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.check, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.label, 0, 1)
+        self.explanation_label: QLabel | None = None
+        if explanation:
+            self.explanation_label = ClickLabel(explanation, self.check, role=HINT)
+            grid.addWidget(self.explanation_label, 1, 1)
+        grid.setColumnStretch(1, 1)
