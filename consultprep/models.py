@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-SCHEMA_VERSION = 2  # 1: plain JSON file; 2: zip container with photos
+SCHEMA_VERSION = 3  # 1: plain JSON; 2: zip container with photos; 3: readiness, BRAN, answers
 MAX_TOP = 3
 
 Score = Annotated[int | None, Field(ge=0, le=10)]
@@ -69,7 +69,7 @@ class AboutSkin(_Model):
     clinician: str = ""
 
 
-QuestionSource = Literal["core", "concern", "red_flag", "own"]
+QuestionSource = Literal["core", "concern", "red_flag", "own", "readiness", "claim"]
 
 
 class ChecklistItem(_Model):
@@ -84,6 +84,7 @@ class ChecklistItem(_Model):
     source: QuestionSource
     included: bool = True
     top: bool = False
+    asked: bool = False  # ticked as asked/answered (in the app or in the filled-in PDF)
     answer: str = ""
 
 
@@ -101,6 +102,7 @@ class ClinicOffer(_Model):
     cost: str = ""
     claims: str = ""
     red_flags: list[str] = Field(default_factory=list)  # ids from the content library
+    advert_text: str = ""  # text of the clinic's advert, email or web page, pasted by the patient
 
 
 class Photo(_Model):
@@ -116,6 +118,39 @@ class Photo(_Model):
     width: int = Field(ge=1)
     height: int = Field(ge=1)
     data: bytes = Field(default=b"", exclude=True, repr=False)
+
+
+ReadinessAnswer = Literal["yes", "not_yet"]
+
+
+class ReadinessCheck(_Model):
+    """A short decision-readiness check (four areas, after the Ottawa SURE test).
+
+    Each area is "yes", "not_yet" or None (not answered).
+    """
+
+    taken_on: date | None = None
+    sure: ReadinessAnswer | None = None  # sure of myself
+    understand: ReadinessAnswer | None = None  # understand the information
+    values_clear: ReadinessAnswer | None = None  # clear about what matters most
+    support: ReadinessAnswer | None = None  # enough support and advice
+
+
+class Readiness(_Model):
+    """The readiness check before the appointment and, optionally, after it."""
+
+    before: ReadinessCheck | None = None
+    after: ReadinessCheck | None = None
+
+
+class BranNotes(_Model):
+    """Benefits, Risks, Alternatives, doing Nothing: notes on one treatment being weighed."""
+
+    treatment: str = ""
+    benefits: str = ""
+    risks: str = ""
+    alternatives: str = ""
+    nothing: str = ""
 
 
 def _now() -> datetime:
@@ -134,6 +169,8 @@ class Draft(_Model):
     checklist: list[ChecklistItem] = Field(default_factory=list)
     offer: ClinicOffer = Field(default_factory=ClinicOffer)
     photos: list[Photo] = Field(default_factory=list)
+    readiness: Readiness = Field(default_factory=Readiness)
+    bran: list[BranNotes] = Field(default_factory=list)
     # Things the patient should be told after opening (e.g. a photo that was missing).
     _load_notes: list[str] = PrivateAttr(default_factory=list)
 

@@ -48,6 +48,9 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("schema_version") == 1:
         data.setdefault("photos", [])
         data["schema_version"] = 2
+    if data.get("schema_version") == 2:
+        # 3 only adds fields with defaults (readiness, BRAN notes, asked ticks, advert text).
+        data["schema_version"] = 3
     return data
 
 

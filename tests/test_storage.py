@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from consultprep.models import ChecklistItem, ClinicOffer, Draft, TriedTreatment
+from consultprep.models import SCHEMA_VERSION, ChecklistItem, ClinicOffer, Draft, TriedTreatment
 from consultprep.storage import DraftError, load_draft, save_draft
 
 ODD = "Zoë <script>alert(1)</script> &amp; <b>x</b> 🙂 皮肤 مرحبا e\u0301 \x07"
@@ -110,3 +110,29 @@ def test_schema_is_json() -> None:
     schema = Draft.model_json_schema()
     json.dumps(schema)
     assert "checklist" in schema["properties"]
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_older_versions_are_migrated_and_file_left_alone(tmp_path: Path, version: int) -> None:
+    old = {
+        "schema_version": version,
+        "concern": "scars",
+        "subtype": "keloid",
+        "checklist": [{"id": "own-1", "text": "Mine?", "source": "own", "top": True}],
+    }
+    raw = json.dumps(old).encode()
+    path = tmp_path / "old.consultprep"
+    if version == 1:
+        path.write_bytes(raw)
+    else:
+        import zipfile
+
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("mimetype", "application/x-consultprep")
+            zf.writestr("draft.json", raw)
+    before = path.read_bytes()
+    draft = load_draft(path)
+    assert draft.schema_version == SCHEMA_VERSION
+    assert draft.concern == "scars" and draft.top_questions()[0].text == "Mine?"
+    assert draft.photos == [] and draft.readiness.before is None
+    assert path.read_bytes() == before
