@@ -1,14 +1,16 @@
 """Building and editing the question checklist.
 
 The checklist is the core questions, the questions for the chosen concern, the questions that
-match the red flags the patient ticked, and the patient's own questions. The patient's choices
-(included, top three, order, answers) are kept whenever the checklist is rebuilt.
+match the red flags the patient ticked, the questions suggested by "Not yet" answers in the
+readiness check, and the patient's own questions. The patient's choices (included, top three,
+order, answers) are kept whenever the checklist is rebuilt.
 """
 
 from __future__ import annotations
 
 from consultprep.content import Library, Question
 from consultprep.models import MAX_TOP, ChecklistItem, Draft, QuestionSource
+from consultprep.readiness import keep_on_checklist, load_readiness, suggested_questions
 
 
 class ChecklistError(ValueError):
@@ -27,6 +29,7 @@ def applicable_questions(draft: Draft, library: Library) -> list[tuple[Question,
             if flag is None:
                 continue
             out += [(library.question(q), "red_flag") for q in flag.question_ids]
+    out += [(q, "readiness") for q in suggested_questions(draft)]
     seen: set[str] = set()
     unique = []
     for question, source in out:
@@ -40,11 +43,16 @@ def sync_checklist(draft: Draft, library: Library) -> None:
     """Bring the draft's checklist in line with its concern and red flags.
 
     Items that still apply keep their place and the patient's choices; new ones are added
-    at the end; library questions that no longer apply are removed; own questions stay.
+    at the end; library questions that no longer apply are removed; own questions stay, and
+    so do readiness questions already asked or answered.
     """
     wanted = applicable_questions(draft, library)
     wanted_ids = {q.id for q, _ in wanted}
-    kept = [i for i in draft.checklist if i.source == "own" or i.id in wanted_ids]
+    kept = [
+        i
+        for i in draft.checklist
+        if i.source == "own" or i.id in wanted_ids or keep_on_checklist(i)
+    ]
     have = {i.id for i in kept}
     kept += [
         ChecklistItem(id=q.id, text=q.text, source=source)
@@ -52,6 +60,15 @@ def sync_checklist(draft: Draft, library: Library) -> None:
         if q.id not in have
     ]
     draft.checklist = kept
+
+
+def question_for(item: ChecklistItem, library: Library) -> Question | None:
+    """The content question behind a checklist item (None for the patient's own)."""
+    if item.source == "own":
+        return None
+    if item.source == "readiness":
+        return load_readiness().suggestion(item.id)
+    return library.question(item.id)
 
 
 def add_own_question(draft: Draft, text: str) -> ChecklistItem:

@@ -108,7 +108,7 @@ def clean_image(image_path: str | os.PathLike[str]) -> tuple[bytes, int, int, da
             exif = im.getexif()
             taken_on = _exif_date(exif)
             if im.format == "JPEG":
-                im.draft("RGB", (MAX_SIDE, MAX_SIDE))
+                im.draft("RGB", _draft_size(im.width, im.height))
             im.load()
             upright = ImageOps.exif_transpose(im)
             upright.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
@@ -132,6 +132,16 @@ def clean_image(image_path: str | os.PathLike[str]) -> tuple[bytes, int, int, da
         raise PhotoError(f"The photo {name} is damaged and could not be read.") from None
     except MemoryError:
         raise PhotoError(f"The photo {name} is too large to open on this computer.") from None
+
+
+def _draft_size(width: int, height: int) -> tuple[int, int]:
+    """The smallest size to decode a JPEG at that still gives MAX_SIDE on the long side.
+
+    Pillow decodes at the largest 1/2, 1/4 or 1/8 scale that keeps *both* sides at least this
+    big, so asking for (MAX_SIDE, MAX_SIDE) would decode a 4000 x 3000 photo in full.
+    """
+    scale = min(1.0, MAX_SIDE / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
 
 
 def _flatten(im):  # noqa: ANN001, ANN202 - PIL images, imported lazily

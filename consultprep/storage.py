@@ -118,6 +118,31 @@ def _draft_from_container(raw: bytes, name: str) -> Draft:
     return draft
 
 
+def read_chosen_file(path: Path, kind: str, meant_to_be: str, limit: int) -> bytes:
+    """The bytes of a file the patient chose (a draft, a filled-in PDF).
+
+    Raises
+    ------
+    DraftError
+        With one plain sentence if it is missing, a folder, larger than ``limit`` bytes or
+        cannot be read. ``kind`` names the file ("draft file"); ``meant_to_be`` is what it is
+        far too large to be ("a ConsultPrep draft").
+    """
+    name = _describe(path)
+    try:
+        if path.is_dir():
+            raise DraftError(f"{name} is a folder, not a {kind}.")
+        if path.stat().st_size > limit:
+            raise DraftError(f"{name} is far too large to be {meant_to_be}.")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DraftError(f"{name} could not be found. It may have been moved or deleted.") from None
+    except PermissionError:
+        raise DraftError(f"You do not have permission to open {name}.") from None
+    except OSError as exc:
+        raise DraftError(f"{name} could not be read ({exc.strerror or exc}).") from None
+
+
 def load_draft(path: str | os.PathLike[str]) -> Draft:
     """Open a draft file (any schema version up to the current one).
 
@@ -129,18 +154,7 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
     """
     path = Path(path)
     name = _describe(path)
-    try:
-        if path.is_dir():
-            raise DraftError(f"{name} is a folder, not a draft file.")
-        if path.stat().st_size > MAX_DRAFT_BYTES:
-            raise DraftError(f"{name} is far too large to be a ConsultPrep draft.")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DraftError(f"{name} could not be found. It may have been moved or deleted.") from None
-    except PermissionError:
-        raise DraftError(f"You do not have permission to open {name}.") from None
-    except OSError as exc:
-        raise DraftError(f"{name} could not be read ({exc.strerror or exc}).") from None
+    raw = read_chosen_file(path, "draft file", "a ConsultPrep draft", MAX_DRAFT_BYTES)
     if not raw.strip():
         raise DraftError(f"{name} is empty, so there is nothing to open.")
     if raw.startswith(b"PK"):

@@ -12,14 +12,22 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from consultprep.content import Library
     from consultprep.models import Draft
+    from exports.options import PackOptions
 
 
 class ExportError(Exception):
     """The PDF could not be made or saved. ``str(error)`` is one plain sentence."""
 
 
-def export_pdf(draft: Draft, path: str | os.PathLike[str], library: Library | None = None) -> Path:
+def export_pdf(
+    draft: Draft,
+    path: str | os.PathLike[str],
+    library: Library | None = None,
+    options: PackOptions | None = None,
+) -> Path:
     """Write the PDF pack for ``draft`` to ``path`` and return the path.
+
+    ``options`` chooses the paper size and large print (A4, normal print if None).
 
     Raises
     ------
@@ -28,4 +36,4 @@ def export_pdf(draft: Draft, path: str | os.PathLike[str], library: Library | No
     """
     from exports.pdf import write_pack
 
-    return write_pack(draft, Path(path), library)
+    return write_pack(draft, Path(path), library, options)

@@ -152,8 +152,8 @@ def visual_order(line: str, can_draw: Callable[[str], bool] = _always) -> str:
     Text with no right-to-left letters is returned unchanged. ``can_draw`` tells which
     presentation forms the font has.
     """
-    if not any(unicodedata.bidirectional(ch) in _RTL for ch in line):
-        return line
+    if line.isascii() or not any(unicodedata.bidirectional(ch) in _RTL for ch in line):
+        return line  # (ASCII has no right-to-left letters: the quick check for most text)
     out: list[str] = []
     i, n = 0, len(line)
     while i < n:

@@ -137,10 +137,18 @@ class EvidenceLadder(Flowable):
     dashed row as the comparison point. A legend explains the colours.
     """
 
-    def __init__(self, concern: Concern, library: Library) -> None:
+    def __init__(
+        self,
+        concern: Concern,
+        library: Library,
+        max_height: float = FRAME_HEIGHT,
+        text_scale: float = 1.0,
+    ) -> None:
         super().__init__()
         self.concern = concern
         self.library = library
+        self.max_height = max_height  # the page's frame: the ladder is never taller
+        self.text_scale = text_scale  # larger for large print
         self.width = 0.0
         self.height = 0.0
         self._scale = 1.0
@@ -230,14 +238,19 @@ class EvidenceLadder(Flowable):
         return y - top + row_h
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        """Called by reportlab to ask for the size (the height follows the width)."""
+        """Called by reportlab to ask for the size (the height follows the width).
+
+        The ladder is laid out at ``width / scale`` and drawn scaled up, so in large print
+        everything in it is bigger.
+        """
         self.width = avail_width
-        natural = self._layout(avail_width)
+        self._scale = self.text_scale
+        natural = self._layout(avail_width / self._scale) * self._scale
         # Never taller than a page: a very full ladder is drawn a little smaller instead.
-        self._scale = min(1.0, FRAME_HEIGHT / natural) if natural else 1.0
-        if self._scale < 1.0:
-            natural = self._layout(avail_width / self._scale)
-        self.height = natural * self._scale
+        if natural > self.max_height:
+            self._scale *= self.max_height / natural
+            natural = self._layout(avail_width / self._scale) * self._scale
+        self.height = natural
         return self.width, self.height
 
     # drawing ------------------------------------------------------------------------------

@@ -99,8 +99,22 @@ def _clean(text: str, limit: int | None) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _plain() -> frozenset[str]:
+    """Characters printed just as they are: drawable, and not a control or invisible."""
+    kept = {
+        chr(code)
+        for code in _drawable()
+        if code not in _INVISIBLE
+        and unicodedata.category(chr(code)) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+    }
+    return frozenset(kept | {"\n"})
+
+
 def _printable_chars(text: str) -> list[str]:
     """Characters to print: controls and invisibles dropped, undrawable runs substituted."""
+    if _plain().issuperset(text):
+        return list(text)  # nothing to drop or substitute: the quick path for most text
     drawable = _drawable()
     out: list[str] = []
     for ch in text:

@@ -6,7 +6,10 @@ one :class:`Pack`. User text always goes through :meth:`Pack.user`, which escape
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
@@ -14,7 +17,8 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from consultprep.content import Library
 from consultprep.models import Draft
 from exports.fonts import MAX_TEXT_CHARS, has_substitutes, safe_text
-from exports.styles import BOX_FILL, FRAME_WIDTH, styles
+from exports.options import PackOptions
+from exports.styles import BOX_FILL, FRAME_WIDTH, page_geometry, styles
 
 NOT_GIVEN = "Not given"
 NOT_GIVEN_MARKUP = f'<font color="#4A4A4A">{NOT_GIVEN}</font>'
@@ -59,20 +63,64 @@ class Citations:
         return f'{NBSP}<font color="#4A4A4A">[{numbers}]</font>'
 
 
+@dataclass(frozen=True)
+class Budget:
+    """How much of each thing the patient typed is printed on page 1 (see exports.page_one).
+
+    ``chars`` and ``lines`` bound each free-text field, ``short`` a name, ``question`` each
+    of the top three questions; ``items`` is how many tried treatments are listed and
+    ``photos`` how many photo thumbnails are shown.
+    """
+
+    chars: int
+    lines: int
+    short: int
+    question: int
+    items: int
+    photos: int
+
+
+CONTINUED = "continued on page 2"
+
+
 class Pack:
     """What the section builders share: the draft, the library, styles and the story so far.
 
     It also numbers citations and remembers whether any text needed the substitute mark.
+    While page 1 is built, ``budget`` is set: :meth:`brief` then cuts long text and keeps the
+    whole of it in ``overflow`` (label -> paragraphs, as functions that make their markup only
+    when the continuation is printed: page 1 may be built several times).
     """
 
-    def __init__(self, draft: Draft, library: Library, generated: date) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        library: Library,
+        generated: date,
+        options: PackOptions | None = None,
+    ) -> None:
         self.draft = draft
         self.library = library
         self.generated = generated
+        self.options = options or PackOptions()
+        self.frame_height = page_geometry(self.options.paper).frame_height
+        self.scale = 1.0
         self.st = styles()
+        self.set_scale(self.options.scale)
         self.cites = Citations(library)
         self.substituted = False
         self.story: list[Flowable] = []
+        self.budget: Budget | None = None
+        self.overflow: dict[str, list[Callable[[], str]]] = {}
+
+    def set_scale(self, scale: float) -> None:
+        """Build what follows with type ``scale`` times the normal size (page 1 may differ)."""
+        self.scale = scale
+        self.st = styles(scale)
+
+    def size(self, points: float) -> float:
+        """A length in points, bigger in large print."""
+        return points * self.scale
 
     def user(self, text: str | None, limit: int | None = None) -> str:
         """Escaped user text (noting if some characters cannot be printed)."""
@@ -80,6 +128,35 @@ class Pack:
         if has_substitutes(text, limit):
             self.substituted = True
         return safe_text(text, limit)
+
+    def brief(
+        self,
+        text: str | None,
+        label: str,
+        limit: int | None = None,
+        kind: Literal["chars", "short", "question"] = "chars",
+    ) -> str:
+        """Escaped user text for page 1, cut to the page-1 budget if one is set.
+
+        ``kind`` says which part of the budget applies (a free-text field, a name, a top
+        question); ``limit`` caps the length whatever the budget. If the text is cut, it ends
+        with "… (continued on page 2)" and the whole text is kept under ``label`` in
+        ``overflow``.
+        """
+        budget = self.budget
+        if budget is None:
+            return self.user(text, limit)
+        text = (text or "").strip()
+        chars = getattr(budget, kind) if limit is None else min(limit, getattr(budget, kind))
+        cut = cut_text(text, chars, budget.lines)
+        if cut == text:
+            return self.user(text)
+        self.continue_later(label, lambda: self.user(text))
+        return self.user(cut) + continued_mark()
+
+    def continue_later(self, label: str, markup: Callable[[], str]) -> None:
+        """Print what ``markup()`` returns (escaped text) under ``label`` after page 1."""
+        self.overflow.setdefault(label, []).append(markup)
 
     def para(self, markup: str, style: str = "body", **kw: object) -> Paragraph:
         """A paragraph of markup (user text must already be escaped)."""
@@ -93,8 +170,11 @@ class Pack:
         return p
 
     def field(self, label: str, value: str | None, always: bool = True) -> None:
-        """A "label   value" line; an empty value shows "Not given" (or nothing)."""
-        markup = self.user(value)
+        """A "label   value" line; an empty value shows "Not given" (or nothing).
+
+        On page 1 the value is cut to the page-1 budget (see :meth:`brief`).
+        """
+        markup = self.brief(value, label)
         if not markup:
             if not always:
                 return
@@ -110,17 +190,60 @@ class Pack:
     ) -> Table:
         """A shaded box (a one-column table unless ``col_widths`` says otherwise)."""
         table = Table(rows, colWidths=col_widths or [FRAME_WIDTH], hAlign="LEFT")
+        size = self.size
         commands = [
             ("BACKGROUND", (0, 0), (-1, -1), fill),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 10),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, 0), 7),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+            ("LEFTPADDING", (0, 0), (-1, -1), size(10)),
+            ("RIGHTPADDING", (0, 0), (-1, -1), size(10)),
+            ("TOPPADDING", (0, 0), (-1, -1), size(4)),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size(4)),
+            ("TOPPADDING", (0, 0), (-1, 0), size(7)),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), size(8)),
         ]
         if border is not None:
             commands.append(("BOX", (0, 0), (-1, -1), 0.8, border))
         table.setStyle(TableStyle(commands))
         return table
+
+
+def bare_table(
+    rows: list[list[object]], col_widths: list[float], *commands: tuple, valign: str = "TOP"
+) -> Table:
+    """A table used only to place things side by side: no padding, then ``commands``."""
+    table = Table(rows, colWidths=col_widths, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), valign),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                *commands,
+            ]
+        )
+    )
+    return table
+
+
+def cut_text(text: str, chars: int, lines: int) -> str:
+    """``text`` shortened to at most ``chars`` characters and ``lines`` lines.
+
+    It is cut at a space where there is one near the end, so words stay whole. Returns
+    ``text`` itself if it is short enough.
+    """
+    kept = text.splitlines()
+    shorter = "\n".join(kept[:lines]) if len(kept) > lines else text
+    if len(shorter) > chars:
+        shorter = shorter[:chars]
+        space = shorter.rfind(" ")
+        if space > chars * 0.5:
+            shorter = shorter[:space]
+    shorter = shorter.rstrip()
+    return text if shorter == text else shorter
+
+
+def continued_mark() -> str:
+    """The pointer after text cut on page 1."""
+    return f' … <font color="#4A4A4A">({CONTINUED})</font>'

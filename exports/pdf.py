@@ -10,13 +10,22 @@ from consultprep.content import ContentError, Library, load_library
 from consultprep.models import Draft
 from consultprep.storage import DraftError, atomic_write_bytes, writable_target
 from exports import ExportError
+from exports.options import PackOptions
 
 TITLE = "ConsultPrep consultation pack"
 SUBJECT = "Questions and notes for a dermatology appointment, with an evidence summary"
+KEYWORDS = "ConsultPrep pack"  # with the hidden form field, how an imported PDF is recognised
 
 
-def render_pack(draft: Draft, library: Library, generated: date | None = None) -> bytes:
+def render_pack(
+    draft: Draft,
+    library: Library,
+    generated: date | None = None,
+    options: PackOptions | None = None,
+) -> bytes:
     """The PDF pack for ``draft`` as bytes (nothing is written to disk).
+
+    ``options`` chooses the paper size and large print (A4, normal print if None).
 
     Raises
     ------
@@ -31,12 +40,15 @@ def render_pack(draft: Draft, library: Library, generated: date | None = None) -
 
     rl_config.useA85 = 0  # photos are embedded as they are: much faster, hardly larger
     generated = generated or date.today()
-    story = build_story(draft, library, generated)
+    options = options or PackOptions()
+    story = build_story(draft, library, generated, options)
     buffer = io.BytesIO()
     # Metadata never holds the patient's name or any file path.
     doc = PackTemplate(
         buffer,
+        paper=options.paper,
         title=TITLE,
+        keywords=KEYWORDS,
         author="ConsultPrep",
         subject=SUBJECT,
         creator="ConsultPrep",
@@ -45,7 +57,9 @@ def render_pack(draft: Draft, library: Library, generated: date | None = None) -
         pageCompression=1,
     )
     try:
-        doc.build(story, canvasmaker=canvas_maker(generated))
+        doc.build(
+            story, canvasmaker=canvas_maker(generated, options.paper, options.scale)
+        )
     except LayoutError as exc:
         raise ExportError(
             "The PDF could not be laid out because part of the draft is too large for a page."
@@ -57,7 +71,12 @@ def render_pack(draft: Draft, library: Library, generated: date | None = None) -
     return buffer.getvalue()
 
 
-def write_pack(draft: Draft, path: Path, library: Library | None = None) -> Path:
+def write_pack(
+    draft: Draft,
+    path: Path,
+    library: Library | None = None,
+    options: PackOptions | None = None,
+) -> Path:
     """Write the PDF pack for ``draft`` to ``path`` and return the path.
 
     Parameters
@@ -69,6 +88,8 @@ def write_pack(draft: Draft, path: Path, library: Library | None = None) -> Path
         patient (0600).
     library
         The content library; the bundled one if None.
+    options
+        Paper size and large print; A4 in normal print if None.
 
     Raises
     ------
@@ -87,7 +108,7 @@ def write_pack(draft: Draft, path: Path, library: Library | None = None) -> Path
             raise ExportError(
                 "The PDF could not be made because ConsultPrep's medical content is damaged."
             ) from exc
-    data = render_pack(draft, library)
+    data = render_pack(draft, library, options=options)
     try:
         atomic_write_bytes(target, data)
     except OSError as exc:

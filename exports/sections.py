@@ -8,16 +8,17 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Spacer,
-    Table,
-    TableStyle,
 )
 
+from consultprep.checklist import question_for
 from consultprep.content import Concern, EvidenceLevel, Treatment
 from consultprep.evidence import KIND_COLOURS, KIND_LABELS, WARNING_COLOUR
 from consultprep.models import ChecklistItem
-from exports.flowables import Checkbox, EvidenceLadder, RuledLines
+from exports.flowables import EvidenceLadder
 from exports.fonts import SUBSTITUTE, safe_text
-from exports.pack import NOT_GIVEN_MARKUP, SHORT_LIMIT, Pack, long_date
+from exports.form import FormAnswerLines, FormTickBox
+from exports.offer_checks import advert_matches, vetting_checks
+from exports.pack import NOT_GIVEN_MARKUP, SHORT_LIMIT, Pack, bare_table, long_date
 from exports.styles import FRAME_HEIGHT, FRAME_WIDTH, NOTICE_BORDER, NOTICE_FILL, WARNING_FILL
 
 QUESTION_LIMIT = 1_500  # a question sits in a table cell, which cannot break across pages
@@ -42,7 +43,9 @@ def questions(pack: Pack) -> None:
     s.append(
         pack.para(
             "Tick each question when it has been answered, and write the answer on the "
-            "lines. My top three come first.",
+            "lines. My top three come first. On a computer, you can also tick the boxes and "
+            "type the answers in this PDF, then add them to your draft in ConsultPrep "
+            "(File, then Import answers from a filled-in PDF).",
             "small",
         )
     )
@@ -52,32 +55,30 @@ def questions(pack: Pack) -> None:
 
 
 def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
-    text = f"{n}. {pack.user(item.text, QUESTION_LIMIT)}"
+    # One paragraph in a table cell, which cannot split across pages: line breaks in the
+    # question become spaces, so no question can be taller than a page (found by fuzzing).
+    one_line = " ".join(item.text.split())
+    text = f"{n}. {pack.user(one_line, int(QUESTION_LIMIT / pack.scale**2))}"
     cell: list[Flowable] = []
     if item.top:
         cell.append(pack.para("TOP THREE", "kicker"))
     cell.append(pack.para(text, "question"))
-    info = pack.library.question(item.id) if item.source != "own" else None
+    info = question_for(item, pack.library)
     if info is not None:
         cell.append(pack.para(f"Why ask: {safe_text(info.why)}", "why"))
-    row = Table([[Checkbox(), cell]], colWidths=[24, FRAME_WIDTH - 24], hAlign="LEFT")
-    row.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (0, 0), 3 if not item.top else 16),
-            ]
-        )
+    tick = FormTickBox(item.id, item.asked, item.text, pack.size(13))
+    box_w = pack.size(24)
+    row = bare_table(
+        [[tick, cell]],
+        [box_w, FRAME_WIDTH - box_w],
+        ("TOPPADDING", (0, 0), (0, 0), pack.size(3 if not item.top else 16)),
     )
     block: list[Flowable] = [row]
     answer = pack.user(item.answer)
     if answer:
         block.append(pack.para(f"<b>My notes:</b> {answer}", "answer"))
-    block += [Spacer(1, 2), RuledLines(3), Spacer(1, 14)]
+    lines = FormAnswerLines(item.id, item.answer, item.text, 3, pack.size(22), pack.size(11))
+    block += [Spacer(1, 2), lines, Spacer(1, pack.size(14))]
     return block
 
 
@@ -101,7 +102,8 @@ def evidence(pack: Pack, concern: Concern | None) -> None:
             "recommended standard care (rung 4).",
             "lead",
         )
-        s.append(KeepTogether([s.pop(), lead, EvidenceLadder(concern, pack.library)]))
+        ladder = EvidenceLadder(concern, pack.library, pack.frame_height, pack.scale)
+        s.append(KeepTogether([s.pop(), lead, ladder]))
         levels(pack)
         s.append(pack.heading(f"About {concern.name.lower()}", "h2", bookmark=False))
         s.append(pack.para(safe_text(concern.description), "body"))
@@ -211,6 +213,8 @@ def offer(pack: Pack) -> None:
                 bulletText="⚠",
             )
         )
+    advert_matches(pack)  # phrases found in the pasted advert, if any
+    vetting_checks(pack)
 
 
 # --- 5. references and about this pack -------------------------------------------------

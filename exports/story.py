@@ -1,7 +1,8 @@
 """The pack's content as a list of reportlab flowables, built from a draft (a pure function).
 
-Order: a summary page for the clinician (with photos, if any), "My questions", "What the
-evidence says", "The clinic's offer" (only if there is one) and "References".
+Order: a one-page summary for the clinician (continued on page 2 if something had to be cut),
+the photos (if any), "My questions", "Am I ready to decide?" and the BRAN notes (only if
+used), "What the evidence says", "The clinic's offer" (only if there is one) and "References". The questions carry form fields (see :mod:`exports.form`).
 
 All text the patient typed goes through :func:`exports.fonts.safe_text`; library text is
 escaped the same way. Only the pack's own constant strings contain markup.
@@ -15,12 +16,18 @@ from reportlab.platypus import Flowable
 
 from consultprep.content import Library
 from consultprep.models import Draft
+from exports.deciding import deciding
+from exports.form import PackMarker
+from exports.options import PackOptions
 from exports.pack import Pack
+from exports.page_one import page_one
 from exports.sections import evidence, offer, questions, references
-from exports.summary import clinician_page, photos
+from exports.summary import photos
 
 
-def build_story(draft: Draft, library: Library, generated: date) -> list[Flowable]:
+def build_story(
+    draft: Draft, library: Library, generated: date, options: PackOptions | None = None
+) -> list[Flowable]:
     """Build the pack's flowables for ``draft`` (nothing is drawn or written here).
 
     Parameters
@@ -31,11 +38,15 @@ def build_story(draft: Draft, library: Library, generated: date) -> list[Flowabl
         The content library the draft's ids refer to.
     generated
         The date printed as the day the pack was made.
+    options
+        Paper size and large print; A4 in normal print if None.
     """
-    pack = Pack(draft, library, generated)
-    clinician_page(pack)
+    pack = Pack(draft, library, generated, options)
+    pack.story.append(PackMarker())  # marks the PDF as a pack, for importing answers
+    page_one(pack)  # exactly one page, then the rest of anything cut on it
     photos(pack)
     questions(pack)
+    deciding(pack)  # readiness check and BRAN notes, if used
     evidence(pack, library.concern(draft.concern))
     offer(pack)
     references(pack)  # last: it lists what the sections above cited

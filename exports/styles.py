@@ -6,13 +6,14 @@ the text colours here match ``ui/style.py`` so the app and the paper look alike.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
@@ -34,13 +35,35 @@ PAGE_SIZE = A4
 MARGIN_X = 20 * mm
 MARGIN_TOP = 14 * mm
 MARGIN_BOTTOM = 19 * mm  # room for the footer
+# The text is as wide on Letter as on A4 (Letter is a little wider, so its side margins are
+# a little larger); only the height of the frame changes with the paper.
 FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
-FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
-LABEL_WIDTH = 44 * mm  # the left column of "label: value" lines
+FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM  # on A4; see page_geometry()
+LABEL_WIDTH = 44 * mm  # the left column of "label: value" lines (normal print)
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """The page and its one text frame for a paper size."""
+
+    page_size: tuple[float, float]
+    margin_x: float
+    frame_height: float
+
+
+def page_geometry(paper: str = "A4") -> PageGeometry:
+    """The page size, side margin and frame height for "A4" or "Letter"."""
+    size = LETTER if paper == "Letter" else A4
+    return PageGeometry(
+        page_size=(float(size[0]), float(size[1])),
+        margin_x=(size[0] - FRAME_WIDTH) / 2,
+        frame_height=size[1] - MARGIN_TOP - MARGIN_BOTTOM,
+    )
 
 BODY_SIZE = 11
 SMALL_SIZE = 9.5
 FOOTER_SIZE = 8.5
+FOOTER_MAX_SCALE = 1.2  # in large print the footer grows less, so its two parts fit one line
 
 
 def _style(name: str, **kw: Any) -> ParagraphStyle:
@@ -58,9 +81,44 @@ def _style(name: str, **kw: Any) -> ParagraphStyle:
     return ParagraphStyle(name, **base)
 
 
+#: Style attributes that are lengths, so they grow with large print.
+_SCALED_ATTRIBUTES = (
+    "fontSize",
+    "leading",
+    "spaceBefore",
+    "spaceAfter",
+    "leftIndent",
+    "rightIndent",
+    "firstLineIndent",
+    "bulletIndent",
+    "bulletFontSize",
+)
+
+
+@lru_cache(maxsize=16)
+def styles(scale: float = 1.0) -> dict[str, ParagraphStyle]:
+    """All paragraph styles of the pack, by name (fonts are registered first).
+
+    Parameters
+    ----------
+    scale
+        1.0 for normal print; larger for large print (type, spacing and indents grow).
+    """
+    base = _base_styles()
+    if scale == 1.0:
+        return base
+    return {
+        name: ParagraphStyle(
+            name,
+            parent=style,
+            **{attr: getattr(style, attr) * scale for attr in _SCALED_ATTRIBUTES},
+        )
+        for name, style in base.items()
+    }
+
+
 @lru_cache(maxsize=1)
-def styles() -> dict[str, ParagraphStyle]:
-    """All paragraph styles of the pack, by name (fonts are registered first)."""
+def _base_styles() -> dict[str, ParagraphStyle]:
     register_fonts()
     s = {
         "kicker": _style(
@@ -119,6 +177,9 @@ def styles() -> dict[str, ParagraphStyle]:
             "h3_box", fontName=FONT_BOLD, fontSize=12, leading=15.5, spaceBefore=6, spaceAfter=2
         ),
         "body": _style("body", spaceAfter=6),
+        "readiness": _style(
+            "readiness", fontName=FONT_BOLD, textColor=ACCENT, spaceBefore=2, spaceAfter=2
+        ),
         "small": _style(
             "small",
             fontSize=SMALL_SIZE,
@@ -213,12 +274,16 @@ def footer_text(page: int, pages: int) -> str:
     return f"ConsultPrep — not medical advice — page {page} of {pages}"
 
 
-def canvas_maker(generated: date) -> type[canvas.Canvas]:
+def canvas_maker(
+    generated: date, paper: str = "A4", scale: float = 1.0
+) -> type[canvas.Canvas]:
     """A canvas class that draws the footer once the number of pages is known.
 
     Pages are kept until the end (deferred ``showPage``), so the footer can say "page N of M".
+    ``paper`` and ``scale`` are the pack's paper size and type scale (large print).
     """
     made = f"Made on {generated.day} {generated:%B %Y}"
+    geometry = page_geometry(paper)
 
     class NumberedCanvas(canvas.Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -240,39 +305,42 @@ def canvas_maker(generated: date) -> type[canvas.Canvas]:
             canvas.Canvas.save(self)
 
         def _draw_footer(self, total: int) -> None:
-            width = PAGE_SIZE[0]
+            width = geometry.page_size[0]
+            left = geometry.margin_x
             y = MARGIN_BOTTOM - 11 * mm
             self.saveState()
             self.setStrokeColor(RULE)
             self.setLineWidth(0.6)
-            self.line(MARGIN_X, y + 11, width - MARGIN_X, y + 11)
-            self.setFont(FONT, FOOTER_SIZE)
+            rule_y = y + 11 * min(scale, FOOTER_MAX_SCALE)
+            self.line(left, rule_y, width - left, rule_y)
+            self.setFont(FONT, FOOTER_SIZE * min(scale, FOOTER_MAX_SCALE))
             self.setFillColor(HINT)
-            self.drawString(MARGIN_X, y, footer_text(self._pageNumber, total))
-            self.drawRightString(width - MARGIN_X, y, made)
+            self.drawString(left, y, footer_text(self._pageNumber, total))
+            self.drawRightString(width - left, y, made)
             self.restoreState()
 
     return NumberedCanvas
 
 
 class PackTemplate(BaseDocTemplate):
-    """A4 pages with one frame; section headings become PDF bookmarks."""
+    """A4 or Letter pages with one frame; section headings become PDF bookmarks."""
 
-    def __init__(self, filename: Any, **kw: Any) -> None:
+    def __init__(self, filename: Any, paper: str = "A4", **kw: Any) -> None:
+        geometry = page_geometry(paper)
         super().__init__(
             filename,
-            pagesize=PAGE_SIZE,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
+            pagesize=geometry.page_size,
+            leftMargin=geometry.margin_x,
+            rightMargin=geometry.margin_x,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
             **kw,
         )
         frame = Frame(
-            MARGIN_X,
+            geometry.margin_x,
             MARGIN_BOTTOM,
             FRAME_WIDTH,
-            FRAME_HEIGHT,
+            geometry.frame_height,
             id="body",
             leftPadding=0,
             rightPadding=0,

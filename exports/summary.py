@@ -7,14 +7,16 @@ import io
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
-from consultprep.models import SCORE_LABELS, Photo
+from consultprep.models import SCORE_LABELS, Draft, Photo, TriedTreatment
 from exports.flowables import ScoreBar
 from exports.fonts import safe_text
-from exports.pack import NOT_GIVEN, NOT_GIVEN_MARKUP, SHORT_LIMIT, Pack, long_date
+from exports.images import photo_image
+from exports.pack import NOT_GIVEN, SHORT_LIMIT, Pack, bare_table, continued_mark, long_date
 from exports.styles import ACCENT, FRAME_HEIGHT, FRAME_WIDTH, LABEL_WIDTH
 
-TOP_LIMIT = 400  # each of the top three must fit on page 1
-GOALS_IN_BOX_LIMIT = 700  # longer goals get their own section (a table cell cannot split)
+TOP_LIMIT = 400  # each of the top three, on page 1
+GOALS_LIMIT = 700  # what matters most, on page 1
+THUMB_HEIGHT = 54.0  # photo thumbnails on page 1 (points, normal print)
 PHOTO_GAP = 12.0
 PHOTO_WIDTH = (FRAME_WIDTH - 2 * PHOTO_GAP) / 2
 PHOTO_HEIGHT = FRAME_HEIGHT * 0.36
@@ -23,14 +25,18 @@ PHOTO_HEIGHT = FRAME_HEIGHT * 0.36
 def clinician_page(pack: Pack) -> None:
     """Page 1: who and what, the patient's priorities, then the clinical details.
 
-    Health (medicines, allergies, conditions) comes before scores and past treatments, so
-    that if a full draft runs over the page, what matters for safety is still on page 1.
+    Built by :func:`exports.page_one.page_one`, which sets a page-1 budget so that long
+    text is cut (and continued on page 2) until everything fits on one page.
     """
     s = pack.story
     title = pack.para("My skin consultation", "title")
+    large = pack.scale > 1
+    kicker = pack.para("FOR THE CLINICIAN", "kicker" if large else "kicker_right")
+    # In large print the title needs the whole width, so the kicker goes above it.
+    cells = [[kicker], [title]] if large else [[title, kicker]]
     head = Table(
-        [[title, pack.para("FOR THE CLINICIAN", "kicker_right")]],
-        colWidths=[FRAME_WIDTH * 0.7, FRAME_WIDTH * 0.3],
+        cells,
+        colWidths=[FRAME_WIDTH] if large else [FRAME_WIDTH * 0.7, FRAME_WIDTH * 0.3],
         hAlign="LEFT",
     )
     head.setStyle(
@@ -54,14 +60,14 @@ def clinician_page(pack: Pack) -> None:
         )
     )
     s.append(details_box(pack))
-    top_three(pack)  # before the details, so it is always on page 1
+    top_three(pack)  # the patient's priorities first
+    readiness(pack)
     problem(pack)
     health(pack)
-    scores(pack)
+    beside = scores(pack)  # small photos go beside the scores if there is room
     tried(pack)
-    if not _goals_in_box(pack):
-        s.append(pack.heading("What matters most to me", "h2", bookmark=False))
-        s.append(pack.para(pack.user(pack.draft.about.goals), "body"))
+    if not beside:
+        thumbnails(pack)
 
 
 def problem(pack: Pack) -> None:
@@ -78,19 +84,19 @@ def health(pack: Pack) -> None:
     pack.field("Medicines I take", about.medicines)
     pack.field("Allergies", about.allergies)
     labels = {c.id: c.label for c in pack.library.conditions}
-    conditions = [safe_text(labels[c]) for c in about.conditions if c in labels]
-    other = pack.user(about.other_conditions)
-    if other:
-        conditions.append(other)
-    markup = "; ".join(conditions) or NOT_GIVEN_MARKUP
-    pack.story.append(pack.para(markup, "field", bulletText="Other conditions"))
+    conditions = [labels[c] for c in about.conditions if c in labels]
+    if about.other_conditions.strip():
+        conditions.append(about.other_conditions.strip())
+    pack.field("Other conditions", "; ".join(conditions))
 
 
-def scores(pack: Pack) -> None:
+def scores(pack: Pack) -> bool:
+    """The 0-10 scores as bars; True if the photo thumbnails were put beside them."""
     s = pack.story
     s.append(
         pack.para(
-            'How much it bothers me <font name="DejaVuSans" size="9.5" color="#4A4A4A">'
+            'How much it bothers me <font name="DejaVuSans" '
+            f'size="{pack.size(9.5):g}" color="#4A4A4A">'
             "(0 = not at all, 10 = the worst it could be)</font>",
             "h2",
         )
@@ -98,47 +104,76 @@ def scores(pack: Pack) -> None:
     answered = pack.draft.about.scores.answered()
     if not answered:
         s.append(pack.para(NOT_GIVEN, "small"))
-        return
+        return False
     rows = [
         [
             pack.para(SCORE_LABELS.get(key, key), "label"),
-            ScoreBar(value),
+            ScoreBar(value, cell=pack.size(11.5), gap=pack.size(2.5)),
             pack.para(f"<b>{value}</b> / 10", "box"),
         ]
         for key, value in answered.items()
     ]
-    table = Table(rows, colWidths=[LABEL_WIDTH, 150, 60], hAlign="LEFT")
+    widths = [pack.size(w) for w in (LABEL_WIDTH, 148, 52)]
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ("LEFTPADDING", (2, 0), (2, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), pack.size(1.5)),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pack.size(1.5)),
+                ("LEFTPADDING", (2, 0), (2, -1), pack.size(10)),
             ]
         )
     )
-    s.append(table)
+    free = FRAME_WIDTH - sum(widths)
+    photos = thumbnail_block(pack, free - pack.size(12), heading=False)
+    if photos is None:
+        s.append(table)
+        return False
+    s.append(
+        bare_table(
+            [[table, photos]],
+            [sum(widths), free],
+            ("LEFTPADDING", (1, 0), (1, 0), pack.size(12)),
+        )
+    )
+    return True
 
 
 def tried(pack: Pack) -> None:
     s = pack.story
     s.append(pack.heading("Treatments I have tried", "h2", bookmark=False))
+    label = "Treatments I have tried"
     tried = [
         t for t in pack.draft.about.treatments_tried if t.name.strip() or t.how_it_went.strip()
     ]
-    for t in tried:
-        name = pack.user(t.name, SHORT_LIMIT) or "A treatment"
-        how = pack.user(t.how_it_went)
-        text = f"<b>{name}</b>" + (f" — {how}" if how else "")
-        s.append(pack.para(text, "bullet", bulletText="•"))
+    shown = tried[: pack.budget.items] if pack.budget else tried
+    for t in shown:
+        s.append(pack.para(_tried_markup(pack, t, label), "bullet", bulletText="•"))
+    if len(shown) < len(tried) or label in pack.overflow:
+        pack.overflow.pop(label, None)  # the whole list is printed again, in full
+        for t in tried:
+            pack.continue_later(label, lambda t=t: _tried_markup(pack, t))
+        more = len(tried) - len(shown)
+        if more:
+            s.append(pack.para(f"… and {more} more{continued_mark()}", "bullet", bulletText="•"))
     if not tried:
         s.append(pack.para("None listed", "small"))
 
 
+def _tried_markup(pack: Pack, t: TriedTreatment, label: str | None = None) -> str:
+    """"**name** — how it went"; cut to the page-1 budget under ``label`` if one is given."""
+    if label is None:
+        name, how = pack.user(t.name, SHORT_LIMIT), pack.user(t.how_it_went)
+    else:
+        name = pack.brief(t.name, label, SHORT_LIMIT, "short")
+        how = pack.brief(t.how_it_went, label)
+    return f"<b>{name or 'A treatment'}</b>" + (f" — {how}" if how else "")
+
+
 def details_box(pack: Pack) -> Table:
-    """Who, when and what: two items a row, the concern across the whole box."""
+    """Who, when and what: two items a row (one in large print), the concern across."""
     draft, about = pack.draft, pack.draft.about
 
     def label(text: str) -> Paragraph:
@@ -147,16 +182,19 @@ def details_box(pack: Pack) -> Table:
     rows: list[list[object]] = []
     spans: list[int] = []  # rows whose value runs across the whole box
     first: list[object] = []
-    name = pack.user(about.patient_name, SHORT_LIMIT)
+    name = pack.brief(about.patient_name, "Patient", SHORT_LIMIT, "short")
     if name:
         first += [label("Patient"), pack.para(name, "box")]
     if about.appointment_date:
         first += [label("Appointment"), pack.para(long_date(about.appointment_date), "box")]
-    if len(first) == 2:
-        spans.append(len(rows))
-    if first:
-        rows.append(first + [""] * (4 - len(first)))
-    clinician = pack.user(about.clinician, SHORT_LIMIT)
+    # Two items a row; in large print one, so that the values have room.
+    per_row = 1 if pack.scale > 1 else 2
+    for n in range(0, len(first), 2 * per_row):
+        row = first[n : n + 2 * per_row]
+        if len(row) == 2:
+            spans.append(len(rows))
+        rows.append(row + [""] * (4 - len(row)))
+    clinician = pack.brief(about.clinician, "Clinician", SHORT_LIMIT, "short")
     if clinician:
         spans.append(len(rows))
         rows.append([label("Clinician"), pack.para(clinician, "box"), "", ""])
@@ -170,34 +208,51 @@ def details_box(pack: Pack) -> Table:
             text += f" — {safe_text(subtype.name)}"
     spans.append(len(rows))
     rows.append([label("Concern"), pack.para(text, "box"), "", ""])
-    label_w = 34 * mm
+    label_w = pack.size(34 * mm)
     value_w = FRAME_WIDTH / 2 - label_w
     table = pack.box(rows, col_widths=[label_w, value_w, label_w, value_w])
     table.setStyle(TableStyle([("SPAN", (1, n), (3, n)) for n in spans]))
     return table
 
 
-def _goals_in_box(pack: Pack) -> bool:
-    """Short goals share the box with the top three (a table cell cannot split)."""
-    return len(pack.draft.about.goals.strip()) <= GOALS_IN_BOX_LIMIT
-
-
 def top_three(pack: Pack) -> None:
-    """The patient's priorities box: what matters most, and the top three questions."""
+    """The patient's priorities box: what matters most, and the top three questions.
+
+    Both are cut to the page-1 budget (a table cell cannot split across pages).
+    """
     rows: list[list[object]] = []
-    if _goals_in_box(pack):
-        goals = pack.user(pack.draft.about.goals)
-        rows.append([pack.para("What matters most to me", "h3_box")])
-        rows.append([pack.para(goals or NOT_GIVEN, "box" if goals else "box_small")])
+    goals = pack.brief(pack.draft.about.goals, "What matters most to me", GOALS_LIMIT)
+    rows.append([pack.para("What matters most to me", "h3_box")])
+    rows.append([pack.para(goals or NOT_GIVEN, "box" if goals else "box_small")])
     rows.append([pack.para("My top three questions", "h3_box")])
     top = pack.draft.top_questions()
     for n, item in enumerate(top, 1):
-        text = pack.user(item.text, TOP_LIMIT)
+        text = pack.brief(item.text, "My top three questions", TOP_LIMIT, "question")
         rows.append([pack.para(text, "top_item", bulletText=f"{n}.")])
     if not top:
         rows.append([pack.para("I have not chosen my top questions.", "box_small")])
     table = pack.box(rows, border=ACCENT)
-    pack.story += [Spacer(1, 8), table, Spacer(1, 2)]
+    pack.story += [Spacer(1, pack.size(8)), table, Spacer(1, pack.size(2))]
+
+
+def readiness(pack: Pack) -> None:
+    """One line: how ready the patient felt to decide, if they did the readiness check."""
+    line = readiness_line(pack.draft)
+    if line:
+        pack.story.append(pack.para(safe_text(line), "readiness"))
+
+
+def readiness_line(draft: Draft) -> str | None:
+    """"Ready to decide: …" from the readiness check before the appointment (plain text).
+
+    None if the check was not taken.
+    """
+    from consultprep.readiness import is_taken, summary_line
+
+    check = draft.readiness.before
+    if not is_taken(check):
+        return None
+    return f"Ready to decide: {summary_line(check)}"
 
 
 # --- photos -------------------------------------------------------------------------
@@ -235,6 +290,54 @@ def photos(pack: Pack) -> None:
         s.append(pack.para(f"{left_out} photo(s) could not be printed and were left out.", "small"))
 
 
+def thumbnails(pack: Pack) -> None:
+    """Small photos in one row on page 1, under their own heading."""
+    block = thumbnail_block(pack, FRAME_WIDTH, heading=True)
+    if block is not None:
+        pack.story += block
+
+
+def thumbnail_block(pack: Pack, max_width: float, heading: bool) -> list[Flowable] | None:
+    """Small photos in one row no wider than ``max_width``, with a line saying where the
+    larger ones are; None if there are no photos or not even one fits.
+
+    As many as the page-1 budget allows are shown, oldest first.
+    """
+    photos = [p for p in pack.draft.photos_by_date() if p.data]
+    limit = pack.budget.photos if pack.budget else len(photos)
+    height = pack.size(THUMB_HEIGHT)
+    gap = pack.size(6)
+    cells: list[Image] = []
+    used = 0.0
+    for photo in photos:
+        size = _image_size(photo.data)
+        if size is None:
+            continue
+        width = size[0] * height / size[1]
+        if width > height * 2:  # a very wide photo is shrunk to keep the row tidy
+            width, height_here = height * 2, size[1] * height * 2 / size[0]
+        else:
+            height_here = height
+        if len(cells) == limit or used + width > max_width:
+            break
+        used += width + gap
+        cells.append(photo_image(photo.data, width, height_here, hAlign="LEFT"))
+    if not cells:
+        return None
+    row = bare_table(
+        [list(cells)],
+        [c.drawWidth + gap for c in cells],
+        ("RIGHTPADDING", (0, 0), (-1, -1), gap),
+        valign="BOTTOM",
+    )
+    shown = len(cells)
+    more = "" if shown == len(photos) else f" ({shown} of {len(photos)} shown here)"
+    note = pack.para(f"Larger photos, with their dates, are later in this pack{more}.", "small")
+    if heading:
+        return [pack.heading("Photos", "h2", bookmark=False), row, note]
+    return [pack.para("Photos", "label"), Spacer(1, pack.size(2)), row, note]
+
+
 def photo_cell(pack: Pack, photo: Photo) -> list[Flowable] | None:
     """A photo scaled to its cell, with its caption; None if the image cannot be read."""
     size = _image_size(photo.data)
@@ -242,7 +345,7 @@ def photo_cell(pack: Pack, photo: Photo) -> list[Flowable] | None:
         return None
     width, height = size
     scale = min(PHOTO_WIDTH / width, PHOTO_HEIGHT / height)
-    image = Image(io.BytesIO(photo.data), width * scale, height * scale, hAlign="LEFT")
+    image = photo_image(photo.data, width * scale, height * scale, hAlign="LEFT")
     caption = pack.user(photo.caption, SHORT_LIMIT) or "Photo"
     when = f" — taken {long_date(photo.taken_on)}" if photo.taken_on else ""
     return [image, pack.para(f"<b>{caption}</b>{when}", "photo_caption")]

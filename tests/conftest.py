@@ -3,3 +3,37 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test keeps app settings (ui.settings.app_settings) in its own file, never in home."""
+    folder = tmp_path_factory.mktemp("settings")
+    monkeypatch.setenv("CONSULTPREP_SETTINGS", str(folder / "consultprep.ini"))
+
+
+@pytest.fixture(autouse=True)
+def _app_data_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test keeps app data (autosaves, CONSULTPREP_DATA_DIR) in its own folder."""
+    monkeypatch.setenv("CONSULTPREP_DATA_DIR", str(tmp_path_factory.mktemp("appdata")))
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch):
+    """Every modal dialog replaced by a recorder that answers at once (tests/ui_helpers.py)."""
+    from tests.ui_helpers import install_fake_dialogs  # Qt only for the tests that use it
+
+    return install_fake_dialogs(monkeypatch)
+
+
+@pytest.fixture
+def window(qtbot, dialogs):
+    """A main window on a new draft with the bundled content, not shown."""
+    from consultprep.content import load_library
+    from ui.app import create_main_window
+
+    w = create_main_window(library=load_library())
+    qtbot.addWidget(w)
+    return w

@@ -25,7 +25,9 @@ from pathlib import Path
 import pytest
 
 from consultprep.content import CONCERN_FILES, Concern, Library, load_library
+from consultprep.readiness import load_readiness
 from consultprep.storage import load_draft
+from consultprep.vetting import load_vetting
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.consultprep"))
@@ -183,6 +185,8 @@ def test_every_reference_has_a_usable_link(library: Library) -> None:
 
 def test_every_reference_is_cited(library: Library) -> None:
     cited = {c for _, cites in library._all_citations() for c in cites}
+    # The readiness check and the UK vetting checklist cite library references too.
+    cited |= {c for _, cites in [*load_readiness().cited(), *load_vetting().cited()] for c in cites}
     unused = {r.id for r in library.references} - cited
     assert not unused, f"references that nothing cites: {sorted(unused)}"
 

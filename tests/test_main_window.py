@@ -22,9 +22,9 @@ from consultprep.content import ContentError, Library, load_library
 from consultprep.models import Draft
 from consultprep.storage import load_draft
 from tests.test_wizard import UNICODE_NAME, choose, fill_about, go_next, page
-from tests.ui_helpers import Dialogs, install_fake_dialogs
+from tests.ui_helpers import Dialogs
 from ui import app as app_module
-from ui.app import create_main_window, friendly_excepthook, run_app
+from ui.app import friendly_excepthook, run_app
 from ui.main_window import MainWindow
 from ui.wizard import PageId
 
@@ -33,25 +33,13 @@ PLAIN = Qt.TextFormat.PlainText
 LIBRARY = load_library()
 
 
-@pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
-    return install_fake_dialogs(monkeypatch)
-
-
-@pytest.fixture
-def window(qtbot, dialogs: Dialogs) -> MainWindow:
-    w = create_main_window(library=LIBRARY)
-    qtbot.addWidget(w)
-    return w
-
-
 def filled(window: MainWindow) -> None:
     """Go to the questions page with a concern, some About fields and an own question."""
     go_next(window, PageId.CONCERN)
     choose(window, "scars", "acne")
     go_next(window, PageId.ABOUT)
     fill_about(window)
-    for expected in (PageId.EVIDENCE, PageId.OFFER, PageId.QUESTIONS):
+    for expected in (PageId.PHOTOS, PageId.EVIDENCE, PageId.OFFER, PageId.QUESTIONS):
         go_next(window, expected)
     questions = page(window, PageId.QUESTIONS)
     questions.own_question_edit.setText("Ask about 🙂?")
@@ -104,7 +92,14 @@ def test_save_then_open_round_trips_through_the_file_menu(
     go_next(window, PageId.ABOUT)
     assert page(window, PageId.ABOUT).patient_name.text() == UNICODE_NAME
     # Walking through the pages of an opened draft changes nothing.
-    for expected in (PageId.EVIDENCE, PageId.OFFER, PageId.QUESTIONS, PageId.REVIEW):
+    for expected in (
+        PageId.PHOTOS,
+        PageId.EVIDENCE,
+        PageId.OFFER,
+        PageId.QUESTIONS,
+        PageId.READINESS,
+        PageId.REVIEW,
+    ):
         go_next(window, expected)
     assert not window.is_modified()
 
@@ -199,7 +194,7 @@ def test_about_box_says_version_review_date_and_not_advice(
     window: MainWindow, dialogs: Dialogs
 ) -> None:
     window.about_action.trigger()
-    text = dialogs.texts()[-1]
+    text = window.about_window.text()  # a window of its own (tests/test_help.py has more)
     meta = LIBRARY.meta
     assert meta.content_version in text
     assert str(meta.review_by.year) in text
@@ -217,12 +212,12 @@ def test_menus_have_shortcuts(window: MainWindow) -> None:
     ):
         assert not action.shortcut().isEmpty(), action.text()
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Help"]
+    assert titles == ["&File", "&View", "&Help"]
 
 
 def test_every_control_has_a_name_and_every_label_is_plain(window: MainWindow) -> None:
     filled(window)
-    for expected in (PageId.REVIEW,):
+    for expected in (PageId.READINESS, PageId.REVIEW):
         go_next(window, expected)
     offer = window.wizard.pages[PageId.OFFER]
     offer.yes_radio.setChecked(True)
@@ -344,6 +339,7 @@ def test_open_pdf_button_opens_the_saved_file(
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
     filled(window)
+    go_next(window, PageId.READINESS)
     go_next(window, PageId.REVIEW)
     review = page(window, PageId.REVIEW)
     review.pdf_path_edit.setText(str(tmp_path / "open-me.pdf"))

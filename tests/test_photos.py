@@ -118,3 +118,25 @@ def test_photos_travel_inside_the_draft_file(tmp_path: Path) -> None:
     assert [p.caption for p in again.photos] == ["Photo 2 ✓", "Photo 1 ✓"]
     assert [p.caption for p in again.photos_by_date()] == ["Photo 2 ✓", "Photo 1 ✓"]
     assert all(p.data[:2] == b"\xff\xd8" for p in again.photos)
+
+
+@pytest.mark.parametrize(
+    ("size", "decoded", "kept"),
+    [
+        ((4000, 3000), (2000, 1500), (2000, 1500)),  # 12 MP: decoded at half size
+        ((8000, 2000), (2000, 500), (2000, 500)),  # very wide: a quarter
+        ((3000, 2000), (3000, 2000), (2000, 1333)),  # cannot halve: decoded in full, shrunk
+    ],
+)
+def test_a_big_jpeg_is_decoded_at_reduced_scale(
+    tmp_path: Path, size: tuple[int, int], decoded: tuple[int, int], kept: tuple[int, int]
+) -> None:
+    from consultprep.photos import _draft_size, clean_image
+
+    src = tmp_path / "big.jpg"
+    Image.new("RGB", size, (90, 140, 200)).save(src, "JPEG", quality=70)
+    with Image.open(src) as im:
+        im.draft("RGB", _draft_size(im.width, im.height))  # what clean_image asks for
+        assert im.size == decoded
+    _, width, height, _ = clean_image(src)
+    assert (width, height) == kept

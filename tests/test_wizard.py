@@ -122,6 +122,7 @@ def test_every_concern_from_welcome_to_pdf(
     assert window.draft.concern == concern_id and window.draft.subtype == subtype.id
 
     fill_about(window)
+    go_next(window, PageId.PHOTOS)
     go_next(window, PageId.EVIDENCE)
     evidence = page(window, PageId.EVIDENCE)
     ladder_text = evidence.ladder.accessibleDescription()
@@ -176,6 +177,7 @@ def test_every_concern_from_welcome_to_pdf(
     assert [i.id for i in window.draft.checklist].index(own.id) == len(ids) - 1
     assert OWN_QUESTION in [label.text().split("  ", 1)[-1] for label in questions.top_labels]
 
+    go_next(window, PageId.READINESS)
     go_next(window, PageId.REVIEW)
     review = page(window, PageId.REVIEW)
     assert not next_button(window).isVisible()
@@ -226,6 +228,7 @@ def test_back_and_next_keep_everything(window: MainWindow) -> None:
     fill_about(window)
     about = page(window, PageId.ABOUT)
     about.goals.setPlainText("Sleep through the night")
+    go_next(window, PageId.PHOTOS)
     go_next(window, PageId.EVIDENCE)
     go_next(window, PageId.OFFER)
     offer = page(window, PageId.OFFER)
@@ -239,7 +242,14 @@ def test_back_and_next_keep_everything(window: MainWindow) -> None:
     questions.add_button.click()
 
     # All the way back to the welcome page …
-    for expected in (PageId.OFFER, PageId.EVIDENCE, PageId.ABOUT, PageId.CONCERN, PageId.WELCOME):
+    for expected in (
+        PageId.OFFER,
+        PageId.EVIDENCE,
+        PageId.PHOTOS,
+        PageId.ABOUT,
+        PageId.CONCERN,
+        PageId.WELCOME,
+    ):
         window.wizard.back()
         assert window.wizard.currentId() == expected
     # … and forward again: every page still shows what was entered.
@@ -254,6 +264,7 @@ def test_back_and_next_keep_everything(window: MainWindow) -> None:
     assert about.score_inputs["pain"].value() is None
     assert about.treatments_tried.rows[0].how_edit.text() == "Helped a bit"
     assert about.appointment_date.date() == QDate(2031, 3, 14)
+    go_next(window, PageId.PHOTOS)
     go_next(window, PageId.EVIDENCE)
     go_next(window, PageId.OFFER)
     assert offer.yes_radio.isChecked() and offer.clinic.text() == "Clinic Æ"
@@ -273,7 +284,7 @@ def test_back_and_next_keep_everything(window: MainWindow) -> None:
 def test_a_fourth_top_question_shows_a_friendly_message(window: MainWindow) -> None:
     go_next(window, PageId.CONCERN)
     choose(window, "inflammatory")
-    for expected in (PageId.ABOUT, PageId.EVIDENCE, PageId.OFFER, PageId.QUESTIONS):
+    for expected in (PageId.ABOUT, PageId.PHOTOS, PageId.EVIDENCE, PageId.OFFER, PageId.QUESTIONS):
         go_next(window, expected)
     questions = page(window, PageId.QUESTIONS)
     ids = [i.id for i in window.draft.checklist]
@@ -299,7 +310,7 @@ def test_a_fourth_top_question_shows_a_friendly_message(window: MainWindow) -> N
 def test_own_questions_can_be_removed_and_moved(window: MainWindow) -> None:
     go_next(window, PageId.CONCERN)
     choose(window, "ageing")
-    for expected in (PageId.ABOUT, PageId.EVIDENCE, PageId.OFFER, PageId.QUESTIONS):
+    for expected in (PageId.ABOUT, PageId.PHOTOS, PageId.EVIDENCE, PageId.OFFER, PageId.QUESTIONS):
         go_next(window, expected)
     questions = page(window, PageId.QUESTIONS)
     n = len(window.draft.checklist)
@@ -323,9 +334,11 @@ def test_export_error_is_shown_on_the_page(window: MainWindow, tmp_path: Path) -
     choose(window, "chronic-wound")
     for expected in (
         PageId.ABOUT,
+        PageId.PHOTOS,
         PageId.EVIDENCE,
         PageId.OFFER,
         PageId.QUESTIONS,
+        PageId.READINESS,
         PageId.REVIEW,
     ):
         go_next(window, expected)
@@ -345,8 +358,9 @@ def test_choose_uses_the_save_dialog(window: MainWindow, dialogs: Dialogs, tmp_p
     for expected in (PageId.CONCERN,):
         go_next(window, expected)
     choose(window, "scars")
-    for expected in (PageId.ABOUT, PageId.EVIDENCE, PageId.OFFER, PageId.QUESTIONS):
+    for expected in (PageId.ABOUT, PageId.PHOTOS, PageId.EVIDENCE, PageId.OFFER, PageId.QUESTIONS):
         go_next(window, expected)
+    go_next(window, PageId.READINESS)
     go_next(window, PageId.REVIEW)
     review = page(window, PageId.REVIEW)
     dialogs.save_path = str(tmp_path / "chosen")

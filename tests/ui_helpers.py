@@ -18,6 +18,7 @@ class Dialogs:
     question_answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Discard
     save_path: str = ""
     open_path: str = ""
+    open_paths: list[str] = field(default_factory=list)  # for "Add photos…"
     file_dialogs: list[str] = field(default_factory=list)
 
     def texts(self, kind: str | None = None) -> list[str]:
@@ -62,4 +63,10 @@ def install_fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(get_save))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(get_open))
+
+    def get_open_many(_parent: Any, caption: str = "", start: str = "", *a: Any, **k: Any):
+        dialogs.file_dialogs.append(f"open many:{caption}:{start}")
+        return list(dialogs.open_paths), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(get_open_many))
     return dialogs

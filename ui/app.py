@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from consultprep.content import ContentError, Library, load_library
+from consultprep.content_loader import load_extra_content
 from consultprep.storage import DraftError, load_draft
 from ui import dialogs
 from ui.main_window import APP_NAME, MainWindow
 from ui.style import apply_app_style
+from ui.wizard import ConsultWizard
 
 ORGANISATION = "ConsultPrep"
 CONTENT_BROKEN = (
@@ -39,7 +42,10 @@ def ensure_app() -> QApplication:
 
 
 def create_main_window(
-    draft_path: str | None = None, *, library: Library | None = None
+    draft_path: str | None = None,
+    *,
+    library: Library | None = None,
+    autosave_folder: str | Path | None = None,
 ) -> MainWindow:
     """Build the main window, not shown. A QApplication must already exist.
 
@@ -49,6 +55,9 @@ def create_main_window(
         A ``.consultprep`` file to open, or None for a new draft.
     library
         The content library (default: the bundled one, ``load_library()``).
+    autosave_folder
+        Where to autosave (default: ``ui.autosave_controller.autosave_folder()``, which
+        honours the ``CONSULTPREP_DATA_DIR`` environment variable).
 
     Raises
     ------
@@ -59,7 +68,7 @@ def create_main_window(
     """
     library = library or load_library()
     draft = load_draft(draft_path) if draft_path else None
-    return MainWindow(library, draft, draft_path)
+    return MainWindow(library, draft, draft_path, autosave_folder=autosave_folder)
 
 
 def _message(title: str, text: str, icon: QMessageBox.Icon) -> None:
@@ -93,10 +102,12 @@ def run_app(draft_path: str | None = None) -> int:
     sys.excepthook = friendly_excepthook
     try:
         library = load_library()
+        load_extra_content()
     except ContentError as exc:
         print(f"consultprep: {exc}", file=sys.stderr)
         _message("ConsultPrep cannot start", CONTENT_BROKEN, QMessageBox.Icon.Critical)
         return 1
+    ConsultWizard.defer_pages = True  # the welcome page first, the other pages just after
     try:
         window = create_main_window(draft_path, library=library)
     except DraftError as exc:
@@ -106,6 +117,9 @@ def run_app(draft_path: str | None = None) -> int:
             QMessageBox.Icon.Warning,
         )
         window = create_main_window(None, library=library)
+    finally:
+        ConsultWizard.defer_pages = False
     window.show()
     window.show_load_notes()
+    window.offer_recovery()  # work left behind by a run that did not quit normally
     return app.exec()

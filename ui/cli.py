@@ -2,8 +2,11 @@
 
 ``consultprep [DRAFT]``
     Open the wizard (optionally on a saved draft).
-``consultprep export DRAFT -o OUT.pdf``
-    Make the PDF pack without opening a window (does not load Qt).
+``consultprep export DRAFT -o OUT.pdf [--paper a4|letter] [--large-print]``
+    Make the PDF pack without opening a window (does not load Qt). The paper size follows
+    the computer's language setting unless ``--paper`` is given.
+``consultprep import-answers FILLED.pdf DRAFT``
+    Record the ticks and answers typed into a PDF pack in the draft it was made from.
 ``consultprep schema``
     Print the JSON Schema of a draft file.
 ``consultprep --install-desktop-entry`` / ``--uninstall-desktop-entry``
@@ -22,6 +25,7 @@ from collections.abc import Sequence
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
+SUBCOMMANDS = ("export", "schema", "import-answers")
 
 
 def _fail(message: str) -> int:
@@ -29,18 +33,42 @@ def _fail(message: str) -> int:
     return EXIT_USER_ERROR
 
 
-def _export(draft_path: str, out: str) -> int:
+def _export(draft_path: str, out: str, paper: str | None = None, large_print: bool = False) -> int:
     from consultprep.content import ContentError, load_library
     from consultprep.storage import DraftError, load_draft
     from exports import ExportError, export_pdf
+    from exports.options import PackOptions, default_paper
 
+    options = PackOptions(
+        paper="Letter" if paper == "letter" else "A4" if paper == "a4" else default_paper(),
+        large_print=large_print,
+    )
     try:
         draft = load_draft(draft_path)
         library = load_library()
-        path = export_pdf(draft, out, library)
+        path = export_pdf(draft, out, library, options)
     except (DraftError, ExportError, ContentError) as exc:
         return _fail(str(exc))
     print(f"Saved the PDF pack to {path}")
+    return EXIT_OK
+
+
+def _import_answers(pdf_path: str, draft_path: str) -> int:
+    from consultprep.answers import apply_answers
+    from consultprep.storage import DraftError, load_draft, save_draft
+    from exports.answers import AnswersError, read_answers
+
+    try:
+        draft = load_draft(draft_path)
+        answers = read_answers(pdf_path)
+        summary = apply_answers(draft, answers)
+        if summary.changed:
+            save_draft(draft, draft_path)
+    except (DraftError, AnswersError) as exc:
+        return _fail(str(exc))
+    print(summary.message())
+    if summary.changed:
+        print(f"Saved the draft {draft_path}")
     return EXIT_OK
 
 
@@ -78,6 +106,18 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="make the PDF pack from a saved draft")
     export.add_argument("draft", help="the .consultprep draft file")
     export.add_argument("-o", "--output", required=True, help="where to save the PDF")
+    export.add_argument(
+        "--paper", choices=("a4", "letter"), type=str.lower,
+        help="paper size (default: the usual one for this computer's language setting)",
+    )
+    export.add_argument(
+        "--large-print", action="store_true", help="bigger type, tick boxes and writing lines"
+    )
+    answers = sub.add_parser(
+        "import-answers", help="record the answers typed into a PDF pack in its draft"
+    )
+    answers.add_argument("pdf", help="the filled-in PDF pack")
+    answers.add_argument("draft", help="the .consultprep draft the pack was made from")
     sub.add_parser("schema", help="print the JSON Schema of a draft file")
     parser.add_argument(
         "--install-desktop-entry", action="store_true",
@@ -93,7 +133,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and (args[0] in ("export", "schema") or args[0].startswith("-")):
+    if args and (args[0] in SUBCOMMANDS or args[0].startswith("-")):
         parser = _parser()
         try:
             ns = parser.parse_args(args)
@@ -102,7 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if ns.install_desktop_entry or ns.uninstall_desktop_entry:
             return _desktop(install=ns.install_desktop_entry)
         if ns.command == "export":
-            return _export(ns.draft, ns.output)
+            return _export(ns.draft, ns.output, ns.paper, ns.large_print)
+        if ns.command == "import-answers":
+            return _import_answers(ns.pdf, ns.draft)
         if ns.command == "schema":
             return _schema()
         parser.print_usage(sys.stderr)

@@ -56,9 +56,18 @@ def ask(
     text: str,
     buttons: QMessageBox.StandardButton,
     default: QMessageBox.StandardButton,
+    labels: dict[QMessageBox.StandardButton, str] | None = None,
 ) -> QMessageBox.StandardButton:
-    """Ask a plain-text question; return the button pressed."""
+    """Ask a plain-text question; return the button pressed.
+
+    ``labels`` gives buttons plainer words (``{Button.Yes: "&Recover"}``); the answer is still
+    the standard button, so callers and tests compare with ``Button.Yes``.
+    """
     box = message_box(parent, title, text, Icon.Question, buttons, default)
+    for which, label in (labels or {}).items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(label)
     result = box.exec()
     clicked = box.clickedButton()
     if clicked is not None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from consultprep.content import Library
 from consultprep.models import Draft
+from exports.options import PackOptions
 
 
 def documents_folder() -> Path:
@@ -39,8 +40,12 @@ def with_suffix(path: str, suffix: str) -> Path:
     return p if p.suffix.lower() == suffix else p.with_name(p.name + suffix)
 
 
-def make_pdf(draft: Draft, path: Path, library: Library) -> Path:
+def make_pdf(
+    draft: Draft, path: Path, library: Library, options: PackOptions | None = None
+) -> Path:
     """Make the PDF pack at ``path`` and return where it was saved.
+
+    ``options`` are the paper size and large print (A4, normal print if None).
 
     ``exports`` (and so reportlab) is imported here, when a PDF is made, not at start-up.
 
@@ -51,4 +56,4 @@ def make_pdf(draft: Draft, path: Path, library: Library) -> Path:
     """
     import exports
 
-    return Path(exports.export_pdf(draft, path, library))
+    return Path(exports.export_pdf(draft, path, library, options))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.models import TriedTreatment
+from ui.flow_layout import FlowLayout
 from ui.widgets import HINT, big_button, line_edit, plain_label
 
 SCORE_WORDS = {0: "none", 10: "worst"}
@@ -31,29 +32,24 @@ class ScoreInput(QWidget):
         self.setAccessibleName(f"{label}, 0 to 10")
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
-        row = QHBoxLayout(self)
+        row = FlowLayout(self, spacing=4)  # wraps onto two lines with large text
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
         self.buttons: list[QPushButton] = []
         for n in range(11):
             button = QPushButton(str(n))
             button.setObjectName("score")
             button.setCheckable(True)
-            button.setAutoDefault(False)
             word = SCORE_WORDS.get(n)
             button.setAccessibleName(f"{label}: {n} out of 10" + (f" ({word})" if word else ""))
             self._group.addButton(button, n)
             self.buttons.append(button)
             row.addWidget(button)
-        row.addSpacing(10)
         self.not_answered = QPushButton("Not answered")
         self.not_answered.setObjectName("score")
         self.not_answered.setCheckable(True)
-        self.not_answered.setAutoDefault(False)
         self.not_answered.setAccessibleName(f"{label}: not answered")
         self._group.addButton(self.not_answered, -2)
         row.addWidget(self.not_answered)
-        row.addStretch(1)
         self.not_answered.setChecked(True)
         self._group.idToggled.connect(self._toggled)
 
@@ -123,7 +119,6 @@ class TriedTreatmentsEditor(QWidget):
         name_edit.setText(name)
         how_edit.setText(how_it_went)
         remove = QPushButton("Remove")
-        remove.setAutoDefault(False)
         remove.setAccessibleName(f"Remove treatment {n}")
         row = TriedRow(name_edit, how_edit, remove)
         remove.clicked.connect(lambda: self.remove_row(row))

@@ -1,6 +1,7 @@
 """The evidence ladder, painted: four rungs, treatments as coloured pills, a warning marker.
 
-Colours and rung order come from ``consultprep.evidence`` so the screen matches the PDF. The
+Rung order comes from ``consultprep.evidence`` and colours from the current theme
+(``ui.theme``; the light theme uses the PDF's colours), so the screen matches the PDF. The
 same information is given as text in ``accessibleDescription()`` (see ``ladder_text``).
 """
 
@@ -13,15 +14,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from consultprep.content import Concern, Library, Treatment
-from consultprep.evidence import (
-    KIND_COLOURS,
-    KIND_LABELS,
-    RUNG_FILL,
-    WARNING_COLOUR,
-    ladder_rows,
-    unrated,
-)
-from ui.style import HINT_TEXT, TEXT
+from consultprep.evidence import KIND_COLOURS, KIND_LABELS, ladder_rows, unrated
+from ui import theme
 
 MARGIN = 8
 GAP = 10
@@ -66,7 +60,7 @@ class _Row:
     rect: QRect
     label_rect: QRect
     label: str
-    fill: str | None
+    rung: int | None  # 1 to 4, or None for the comparison point
     pills: list[_Pill]
     empty_text: str = ""
 
@@ -121,14 +115,14 @@ class EvidenceLadder(QWidget):
         y = MARGIN + QFontMetrics(small).lineSpacing() + 4  # "Stronger evidence" caption
         rows: list[_Row] = []
         entries = [
-            (f"{int(level)}. {self._library.level_info(level).short}", RUNG_FILL[int(level)], ts)
+            (f"{int(level)}. {self._library.level_info(level).short}", int(level), ts)
             for level, ts in ladder_rows(concern)
         ]
         entries.append(("Comparison point", None, unrated(concern)))
-        for n, (label, fill, treatments) in enumerate(entries):
-            if fill is None and not treatments:
+        for n, (label, rung, treatments) in enumerate(entries):
+            if rung is None and not treatments:
                 continue
-            if fill is None:
+            if rung is None:
                 y += GAP
             label_rect = fm_bold.boundingRect(
                 QRect(MARGIN + RUNG_PAD, 0, label_w - 2 * RUNG_PAD, 10_000), FLAGS, label
@@ -136,11 +130,11 @@ class EvidenceLadder(QWidget):
             pills: list[_Pill] = []
             px, py, line_h = area_x, 0, 0
             for t in treatments:
-                badge = BADGE + 6 if t.warning else 0
+                badge = self._badge_size() + 6 if t.warning else 0
                 max_text = area_w - 2 * PILL_PAD_X - badge
                 tr = fm_bold.boundingRect(QRect(0, 0, max_text, 10_000), FLAGS, t.name)
                 pw = tr.width() + 2 * PILL_PAD_X + badge
-                ph = max(tr.height(), BADGE if t.warning else 0) + 2 * PILL_PAD_Y
+                ph = max(tr.height(), self._badge_size() if t.warning else 0) + 2 * PILL_PAD_Y
                 if px > area_x and px + pw > area_x + area_w:
                     px, py, line_h = area_x, py + line_h + PILL_GAP, 0
                 pills.append(_Pill(QRect(px, py, pw, ph), QRect(0, 0, tr.width(), tr.height()), t))
@@ -167,7 +161,7 @@ class EvidenceLadder(QWidget):
                     QRect(MARGIN, top, width - 2 * MARGIN, row_h),
                     label_rect,
                     label,
-                    fill,
+                    rung,
                     pills,
                     empty,
                 )
@@ -179,24 +173,26 @@ class EvidenceLadder(QWidget):
         return rows, y + GAP + legend_h + MARGIN
 
     def _legend_items(self) -> list[tuple[str, str, bool]]:
-        items = [(KIND_LABELS[k], KIND_COLOURS[k], False) for k in KIND_COLOURS]
-        items.append((self._library.warning_marker.short, WARNING_COLOUR, True))
+        colours = theme.current().kind_colours
+        items = [(KIND_LABELS[k], colours[k], False) for k in KIND_COLOURS]
+        items.append((self._library.warning_marker.short, theme.current().warning, True))
         return items
 
     def _legend_layout(self, width: int, top: int) -> list[tuple[QRect, QRect, str, str, bool]]:
         _, _, small = self._fonts()
         fm = QFontMetrics(small)
         x, y, line_h = MARGIN, top, 0
+        badge = self._badge_size()
         out = []
         for text, colour, is_warning in self._legend_items():
-            tw = min(fm.horizontalAdvance(text) + 2, width - 2 * MARGIN - BADGE - 8)
+            tw = min(fm.horizontalAdvance(text) + 2, width - 2 * MARGIN - badge - 8)
             tr = fm.boundingRect(QRect(0, 0, tw, 10_000), FLAGS, text)
-            w = BADGE + 8 + tr.width() + 24
-            h = max(BADGE, tr.height())
+            w = badge + 8 + tr.width() + 24
+            h = max(badge, tr.height())
             if x > MARGIN and x + w > width - MARGIN:
                 x, y, line_h = MARGIN, y + line_h + 6, 0
-            swatch = QRect(x, y + (h - BADGE) // 2, BADGE, BADGE)
-            text_rect = QRect(x + BADGE + 8, y + (h - tr.height()) // 2, tr.width(), tr.height())
+            swatch = QRect(x, y + (h - badge) // 2, badge, badge)
+            text_rect = QRect(x + badge + 8, y + (h - tr.height()) // 2, tr.width(), tr.height())
             out.append((swatch, text_rect, text, colour, is_warning))
             x += w
             line_h = max(line_h, h)
@@ -224,23 +220,24 @@ class EvidenceLadder(QWidget):
 
     # --- painting -------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Called by Qt to draw the ladder."""
+        """Called by Qt to draw the ladder (in the current theme's colours)."""
         if self._concern is None:
             return
+        colours = theme.current()
         width = self.width()
         rows, total = self._layout(width)
         body, bold, small = self._fonts()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("white"))
+        p.fillRect(self.rect(), QColor(colours.ladder_back))
         p.setFont(small)
-        p.setPen(QColor(HINT_TEXT))
+        p.setPen(QColor(colours.hint))
         p.drawText(
             QRect(MARGIN, MARGIN, width, QFontMetrics(small).lineSpacing()),
             Qt.AlignmentFlag.AlignLeft,
             "▲ Stronger evidence",
         )
-        rungs = [r for r in rows if r.fill is not None]
+        rungs = [r for r in rows if r.rung is not None]
         if rungs:
             below = rungs[-1].rect.bottom() + 4
             p.drawText(
@@ -249,20 +246,22 @@ class EvidenceLadder(QWidget):
                 "▼ Weaker evidence",
             )
         for row in rows:
-            if row.fill is not None:
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(QColor(row.fill))
-                p.drawRoundedRect(QRectF(row.rect), 6, 6)
+            if row.rung is not None:
+                fill = colours.rung_fills[row.rung]
+                border = colours.rung_text if fill == colours.ladder_back else None
+                p.setPen(QPen(QColor(border), 1) if border else Qt.PenStyle.NoPen)
+                p.setBrush(QColor(fill))
+                p.drawRoundedRect(QRectF(row.rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
             else:
-                p.setPen(QPen(QColor("#9AA0A6"), 1, Qt.PenStyle.DashLine))
+                p.setPen(QPen(QColor(colours.comparison_border), 1, Qt.PenStyle.DashLine))
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRoundedRect(QRectF(row.rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
             p.setFont(bold)
-            p.setPen(QColor(TEXT))
+            p.setPen(QColor(colours.rung_text))
             p.drawText(row.label_rect, FLAGS, row.label)
             if row.empty_text:
                 p.setFont(body)
-                p.setPen(QColor(HINT_TEXT))
+                p.setPen(QColor(colours.rung_text))
                 x = row.label_rect.right() + GAP * 2
                 x = max(x, MARGIN + max(170, min(320, int(width * 0.34))) + GAP)
                 p.drawText(
@@ -278,45 +277,58 @@ class EvidenceLadder(QWidget):
             if is_warning:
                 self._paint_badge(p, swatch)
             else:
-                p.setPen(Qt.PenStyle.NoPen)
+                p.setPen(
+                    QPen(QColor(colours.pill_border), 1)
+                    if colours.pill_border
+                    else Qt.PenStyle.NoPen
+                )
                 p.setBrush(QColor(colour))
                 p.drawRoundedRect(QRectF(swatch), 5, 5)
             p.setFont(small)  # the badge changed the font
-            p.setPen(QColor(TEXT))
+            p.setPen(QColor(colours.text))
             p.drawText(text_rect, FLAGS, text)
         if self.hasFocus():
-            p.setPen(QPen(QColor("#1F4E8C"), 2))
+            p.setPen(QPen(QColor(colours.focus), 3))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(self.rect().adjusted(1, 1, -1, -1))
+            p.drawRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5))
         p.end()
 
     def _paint_pill(self, p: QPainter, pill: _Pill, bold: QFont) -> None:
+        colours = theme.current()
         t = pill.treatment
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(KIND_COLOURS[t.kind]))
+        pen = QPen(QColor(colours.pill_border), 1) if colours.pill_border else Qt.PenStyle.NoPen
+        p.setPen(pen)
+        p.setBrush(QColor(colours.kind_colours[t.kind]))
         radius = min(pill.rect.height() / 2, 16)
         p.drawRoundedRect(QRectF(pill.rect), radius, radius)
         p.setFont(bold)
-        p.setPen(QColor("white"))
+        p.setPen(QColor(colours.pill_text))
         p.drawText(pill.text_rect, FLAGS, t.name)
         if t.warning:
+            size = self._badge_size()
             badge = QRect(
-                pill.rect.right() - PILL_PAD_X - BADGE + 4,
-                pill.rect.center().y() - BADGE // 2,
-                BADGE,
-                BADGE,
+                pill.rect.right() - PILL_PAD_X - size + 4,
+                pill.rect.center().y() - size // 2,
+                size,
+                size,
             )
-            p.setBrush(QColor("white"))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(colours.warning_text))
             p.drawEllipse(QRectF(badge).adjusted(-2, -2, 2, 2))
             self._paint_badge(p, badge)
 
     def _paint_badge(self, p: QPainter, rect: QRect) -> None:
+        colours = theme.current()
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(WARNING_COLOUR))
+        p.setBrush(QColor(colours.warning))
         p.drawEllipse(QRectF(rect))
         font = QFont(self.font())
         font.setBold(True)
         font.setPixelSize(int(rect.height() * 0.75))
         p.setFont(font)
-        p.setPen(QColor("white"))
+        p.setPen(QColor(colours.warning_text))
         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, "!")
+
+    def _badge_size(self) -> int:
+        """The warning marker's diameter: 20 pixels, or more with large text."""
+        return max(BADGE, round(QFontMetrics(self.font()).height() * 1.1))

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QPushButton
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QPushButton, QWidget
 
 from consultprep.models import ChecklistItem
+from ui.flow_layout import FlowLayout
 from ui.widgets import CARD, HINT, ClickLabel, plain_label
 
 SOURCE_NOTES = {
     "own": "Your own question.",
     "red_flag": "Added because of a warning sign you ticked.",
+    "readiness": "Added because you answered “Not yet” in the readiness check.",
 }
 
 
 def _small_button(text: str, accessible_name: str, tip: str = "") -> QPushButton:
     button = QPushButton(text)
     button.setAccessibleName(accessible_name)
-    button.setAutoDefault(False)
     if tip:
         button.setToolTip(tip)
     return button
@@ -60,8 +62,9 @@ class QuestionRow(QFrame):
             grid.addWidget(self.why_label, 1, 1)
         grid.setColumnStretch(1, 1)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
+        self.buttons_box = QWidget()  # beside the text, or under it when the row is narrow
+        buttons = FlowLayout(self.buttons_box, spacing=6)
+        buttons.setContentsMargins(0, 0, 0, 0)
         self.top_button = _small_button(
             "★ In top 3" if item.top else "☆ Top 3",
             f"Top three: {short}",
@@ -84,7 +87,26 @@ class QuestionRow(QFrame):
                 "Remove", f"Remove your question: {short}", "Remove this question"
             )
             buttons.addWidget(self.remove_button)
-        grid.addLayout(buttons, 0, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
+        self._grid = grid
+        self.buttons_below = False
+        self.buttons_box.setMinimumWidth(buttons.sizeHint().width())
+        grid.addWidget(self.buttons_box, 0, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Called by Qt when the row changes size: buttons go under the text if it is narrow."""
+        super().resizeEvent(event)
+        one_line = self.buttons_box.layout().sizeHint().width()
+        room = 30 * self.fontMetrics().averageCharWidth() + one_line
+        below = event.size().width() < room + 60
+        if below != self.buttons_below:
+            self.buttons_below = below
+            self._grid.removeWidget(self.buttons_box)
+            if below:  # wrap under the text if need be
+                self.buttons_box.setMinimumWidth(0)
+                self._grid.addWidget(self.buttons_box, 2, 1)
+            else:  # beside the text, on one line
+                self.buttons_box.setMinimumWidth(one_line)
+                self._grid.addWidget(self.buttons_box, 0, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
 
     def buttons(self) -> dict[str, QPushButton | QCheckBox]:
         """This row's controls by role (used to keep keyboard focus after a rebuild)."""

@@ -114,7 +114,7 @@ def big_button(
     """
     button = QPushButton(text, parent)
     button.setAccessibleName(accessible_name)
-    button.setAutoDefault(False)
+    button.setAutoDefault(True)  # Enter presses the button that has the focus
     if primary:
         button.setObjectName("primary")
     return button

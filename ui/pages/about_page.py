@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from consultprep.content import Library
 from consultprep.models import SCORE_LABELS, AboutSkin, Draft, Scores
+from ui.flow_layout import FlowLayout
 from ui.inputs import ScoreInput, TriedTreatmentsEditor
 from ui.pages.base import DraftPage
 from ui.widgets import (
@@ -135,10 +135,9 @@ class AboutPage(DraftPage):
         self.has_appointment.toggled.connect(self.appointment_date.setEnabled)
         self.has_appointment.toggled.connect(self.mark_edited)
         self.appointment_date.dateChanged.connect(self.mark_edited)
-        date_row = QHBoxLayout()
+        date_row = FlowLayout(spacing=10)  # the date goes below the tick with large text
         date_row.addWidget(self.has_appointment)
         date_row.addWidget(self.appointment_date)
-        date_row.addStretch(1)
         form.addLayout(date_row)
         self.clinician = line_edit("Name of the specialist you will see")
         self._row(form, "Name of the specialist you will see (if &known)", self.clinician)

@@ -7,8 +7,9 @@ import re
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from consultprep.content import Concern, Library, Treatment
-from consultprep.evidence import KIND_COLOURS, KIND_LABELS
+from consultprep.evidence import KIND_LABELS
 from consultprep.models import Draft
+from ui import glossary_ui
 from ui.ladder import EvidenceLadder
 from ui.pages.base import DraftPage
 from ui.widgets import (
@@ -121,7 +122,7 @@ class EvidencePage(DraftPage):
         self._add("How skin heals, and what goes wrong", SUBHEADING)
         self._add(concern.normal_repair)
 
-        self._add("The evidence ladder", SUBHEADING)
+        self._content_layout.addWidget(glossary_ui.heading("The evidence ladder", SUBHEADING))
         self._add(LADDER_HELP, HINT)
         self.ladder.set_concern(concern)
         self._content_layout.addWidget(self.ladder)
@@ -166,13 +167,9 @@ class EvidencePage(DraftPage):
     def _treatment_card(self, t: Treatment) -> QFrame:
         lib = self.library
         frame, box = card()
-        colour = KIND_COLOURS[t.kind]
-        frame.setStyleSheet(
-            f"QFrame#card {{ border-left: 8px solid {colour}; "
-            "border-top-left-radius: 0; border-bottom-left-radius: 0; }"
-        )
+        frame.setProperty("kind", t.kind)  # the theme's style sheet colours the left edge
         frame.setAccessibleName(t.name)
-        box.addWidget(plain_label(t.name, role=SUBHEADING, selectable=True))
+        box.addWidget(glossary_ui.heading(t.name, SUBHEADING, selectable=True))
         if t.level is not None:
             info = lib.level_info(t.level)
             where = f"{KIND_LABELS[t.kind]}. Evidence: rung {int(t.level)}, {info.short}."

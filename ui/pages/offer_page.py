@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
 from consultprep.checklist import sync_checklist
 from consultprep.content import Library
 from consultprep.models import ClinicOffer, Draft
+from ui.advert_checker import AdvertChecker
 from ui.pages.base import DraftPage
+from ui.vetting_panel import VettingPanel
 from ui.widgets import (
     HINT,
     SUBHEADING,
@@ -117,6 +119,11 @@ class OfferPage(DraftPage):
         claims_label = _label("What did they say it would &do for you?", self.claims)
         _add_row(form, claims_label, self.claims)
         details.addLayout(form)
+        details.addSpacing(6)
+        self.advert = AdvertChecker(library)
+        self.advert.changed.connect(self.mark_edited)
+        self.advert.flags_checked.connect(self._tick_found_flags)
+        details.addWidget(self.advert)
 
         details.addWidget(plain_label("Warning signs", role=SUBHEADING))
         details.addWidget(plain_label(FLAGS_HELP, role=HINT))
@@ -127,6 +134,9 @@ class OfferPage(DraftPage):
             self.red_flag_checks[flag.id] = item.check
             details.addWidget(item)
         layout.addWidget(self.details)
+        layout.addSpacing(8)
+        self.vetting_panel = VettingPanel(library)  # folded away: for anyone who wants it
+        layout.addWidget(self.vetting_panel)
         layout.addStretch(1)
 
         self.yes_radio.toggled.connect(self._answer_changed)
@@ -163,6 +173,7 @@ class OfferPage(DraftPage):
             self.claims.setPlainText(offer.claims)
         for flag_id, check in self.red_flag_checks.items():
             check.setChecked(flag_id in offer.red_flags)
+        self.advert.set_text(offer.advert_text)
         self._answer_changed(self.yes_radio.isChecked())
 
     def write_draft(self) -> None:
@@ -180,8 +191,18 @@ class OfferPage(DraftPage):
             cost=self.cost.text().strip(),
             claims=self.claims.toPlainText().strip(),
             red_flags=[f for f, c in self.red_flag_checks.items() if c.isChecked()] + unknown,
+            advert_text=self.advert.text().strip(),
         )
         sync_checklist(self.draft, self.library)
+
+    def _tick_found_flags(self, flag_ids: list[str]) -> None:
+        """Tick the warning signs the advert check found, and add their questions now."""
+        for flag_id in flag_ids:
+            check = self.red_flag_checks.get(flag_id)
+            if check is not None:
+                check.setChecked(True)
+        self.write_draft()
+        self.mark_edited()
 
     def _answer_changed(self, yes: bool) -> None:
         self.details.setVisible(yes)

@@ -7,6 +7,7 @@ nothing to lose when moving between pages.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from consultprep import checklist
@@ -105,6 +106,15 @@ class QuestionsPage(DraftPage):
     def write_draft(self) -> None:
         """Nothing to do: every change was written to the draft as it was made."""
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Called by Qt when the page is shown, also on Back: show questions added later on.
+
+        A "Not yet" on the readiness page, after this one, adds a question to the list.
+        """
+        if list(self.rows) != [i.id for i in self.draft.checklist]:
+            self._rebuild()
+        super().showEvent(event)
+
     def show_message(self, text: str) -> None:
         """Show a short message under the list (empty text hides it)."""
         self.message_label.setText(text)
@@ -116,10 +126,8 @@ class QuestionsPage(DraftPage):
         self.rows = {}
         items = self.draft.checklist
         for n, item in enumerate(items):
-            why = ""
-            if item.source != "own":
-                question = self.library.question(item.id)
-                why = question.why if question else ""
+            question = checklist.question_for(item, self.library)
+            why = question.why if question else ""
             row = QuestionRow(item, why, first=n == 0, last=n == len(items) - 1, number=n + 1)
             self._connect(row)
             self.rows[item.id] = row

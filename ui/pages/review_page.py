@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QMessageBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from consultprep.content import Library
 from consultprep.models import SCORE_LABELS, Draft
+from consultprep.readiness import deciding_lines
 from ui import dialogs, export_helpers
+from ui.busy import SAVING_PDF, busy, open_file, show_in_folder
+from ui.flow_layout import FlowLayout
+from ui.pack_options import PackOptionsRow
 from ui.pages.base import DraftPage
+from ui.responsive import FoldingPanel
 from ui.widgets import (
     ERROR,
     HINT,
@@ -75,6 +81,9 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     elif a.clinician:
         facts.append(f"Specialist: {a.clinician}")
     out.append(("About your skin", "\n".join(facts) or "Nothing filled in (that is fine)."))
+    if draft.photos:
+        n = len(draft.photos)
+        out.append(("Photos", f"{n} photo{'' if n == 1 else 's'}, printed in the PDF."))
 
     included = [i for i in draft.checklist if i.included]
     own = [i for i in draft.checklist if i.source == "own"]
@@ -87,6 +96,9 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     else:
         text += ". No top three chosen."
     out.append(("Your questions", text))
+    deciding = deciding_lines(draft)
+    if deciding:
+        out.append(("Ready to decide?", "\n".join(deciding)))
 
     o = draft.offer
     if not o.offered:
@@ -138,7 +150,8 @@ class ReviewPage(DraftPage):
         layout.addWidget(summary_card)
 
         layout.addStretch(1)
-        panel = QVBoxLayout()
+        self.panel = QWidget()  # below the summary; scrolls with it when space is short
+        panel = QVBoxLayout(self.panel)
         panel.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
         panel.setSpacing(8)
         panel.addWidget(plain_label("Your PDF pack", role=SUBHEADING))
@@ -153,18 +166,23 @@ class ReviewPage(DraftPage):
         path_row.addWidget(self.pdf_path_edit, 1)
         path_row.addWidget(self.choose_button)
         panel.addLayout(path_row)
+        self.pack_options = PackOptionsRow()
+        panel.addWidget(self.pack_options)
 
-        actions = QHBoxLayout()
+        actions = FlowLayout(spacing=8)  # wraps onto two lines with large text
         self.save_pdf_button = big_button("&Save PDF", "Save the PDF", primary=True)
         self.save_pdf_button.clicked.connect(self.save_pdf)
         self.open_pdf_button = big_button("&Open PDF", "Open the PDF")
         self.open_pdf_button.clicked.connect(self.open_pdf)
         self.open_pdf_button.hide()
+        self.show_folder_button = big_button("Show in &folder", "Show the PDF in its folder")
+        self.show_folder_button.clicked.connect(self.show_pdf_folder)
+        self.show_folder_button.hide()
         self.save_draft_button = big_button("Save &draft…", "Save the draft to work on later")
         self.save_draft_button.clicked.connect(self.save_draft_requested)
         actions.addWidget(self.save_pdf_button)
         actions.addWidget(self.open_pdf_button)
-        actions.addStretch(1)
+        actions.addWidget(self.show_folder_button)
         actions.addWidget(self.save_draft_button)
         panel.addLayout(actions)
 
@@ -186,7 +204,8 @@ class ReviewPage(DraftPage):
 
         outer = self.page_layout
         outer.addWidget(scrolling(content), 1)
-        outer.addLayout(panel)
+        outer.addWidget(self.panel)
+        self.panel_fold = FoldingPanel(self, self.panel, outer, layout)
 
     # --- draft ----------------------------------------------------------------------------
     def read_draft(self) -> None:
@@ -227,7 +246,7 @@ class ReviewPage(DraftPage):
             self._show_status("Please choose where to save the PDF first.", error=True)
             return None
         path = export_helpers.with_suffix(text, ".pdf")
-        if path.exists() and path != self._confirmed_path:
+        if path.is_file() and path != self._confirmed_path:  # a folder: export says so
             answer = dialogs.ask(
                 self,
                 "Replace the PDF?",
@@ -239,10 +258,15 @@ class ReviewPage(DraftPage):
                 return None
         import exports
 
+        self._show_status(SAVING_PDF, error=False)
         try:
-            saved = export_helpers.make_pdf(self.draft, path, self.library)
+            with busy(self, SAVING_PDF):
+                saved = export_helpers.make_pdf(
+                    self.draft, path, self.library, self.pack_options.options()
+                )
         except exports.ExportError as exc:
             self.open_pdf_button.hide()
+            self.show_folder_button.hide()
             self._show_status(str(exc), error=True)
             return None
         self.saved_pdf = saved
@@ -250,17 +274,24 @@ class ReviewPage(DraftPage):
         self.pdf_path_edit.setText(str(saved))
         self._show_status(f"Your PDF pack was saved to:\n{saved}", error=False)
         self.open_pdf_button.show()
+        self.show_folder_button.show()
         self.open_pdf_button.setFocus()
         return saved
 
     def open_pdf(self) -> None:
         """Open the saved PDF in the computer's PDF viewer."""
         if self.saved_pdf is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_pdf)))
+            open_file(self.saved_pdf)
+
+    def show_pdf_folder(self) -> None:
+        """Open the folder holding the saved PDF in the computer's file manager."""
+        if self.saved_pdf is not None:
+            show_in_folder(self.saved_pdf)
 
     def _path_edited(self, _text: str) -> None:
         self._confirmed_path = None
         self.open_pdf_button.hide()
+        self.show_folder_button.hide()
         self.status_label.hide()
         self.error_label.hide()
 

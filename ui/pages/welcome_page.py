@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from consultprep.content import Library
 from consultprep.models import AboutSkin, ClinicOffer, Draft
+from ui.flow_layout import FlowLayout
 from ui.pages.base import DraftPage
+from ui.recent_list import RecentList
 from ui.widgets import SUBHEADING, ScrollContent, big_button, plain_label, scrolling
 
 WHAT_IT_DOES = (
@@ -19,6 +21,7 @@ STEPS = (
     "Step by step, you will:\n"
     "•  choose the skin problem you want to talk about\n"
     "•  note down what the specialist will want to know\n"
+    "•  add photos of your skin, if you like\n"
     "•  see what research has shown so far, treatment by treatment\n"
     "•  check an offer from a clinic for warning signs, if you have one\n"
     "•  build a list of questions to ask\n"
@@ -34,6 +37,7 @@ def has_content(draft: Draft) -> bool:
         or draft.checklist
         or draft.about != AboutSkin()
         or draft.offer != ClinicOffer()
+        or draft.photos
     )
 
 
@@ -42,6 +46,8 @@ class WelcomePage(DraftPage):
 
     #: The patient pressed "Open a saved draft…" (the window shows the file dialog).
     open_requested = Signal()
+    #: The patient chose one of the recent drafts: its full path.
+    open_recent_requested = Signal(str)
 
     def __init__(self, draft: Draft, library: Library) -> None:
         super().__init__(draft, library, "Welcome to ConsultPrep")
@@ -58,7 +64,7 @@ class WelcomePage(DraftPage):
         self.carry_on_label = plain_label(CARRY_ON, role="notice")
         layout.addWidget(self.carry_on_label)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=10)  # wraps with large text
         self.start_button = big_button(
             "&Start a new preparation", "Start a new preparation", primary=True
         )
@@ -68,8 +74,11 @@ class WelcomePage(DraftPage):
         self.open_button.clicked.connect(self.open_requested)
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.recent_list = RecentList()
+        self.recent_list.open_requested.connect(self.open_recent_requested)
+        layout.addSpacing(4)
+        layout.addWidget(self.recent_list)
         layout.addStretch(1)
 
         outer = self.page_layout
@@ -89,6 +98,7 @@ class WelcomePage(DraftPage):
     def showEvent(self, event: QShowEvent) -> None:
         """Called by Qt when the page is shown, also on Back: keep the wording current."""
         self.read_draft()
+        self.recent_list.refresh()
         super().showEvent(event)
 
     def _start(self) -> None:

@@ -1,0 +1,148 @@
+"""Putting answers from a filled-in PDF pack into the draft (pure: no files, no PDF).
+
+The PDF pack has a tick box and an answer field for every question (see ``exports.form``);
+``exports.answers.read_answers`` reads them as :class:`FilledAnswer` values, matched to the
+draft's questions by id. Nothing the patient wrote is ever lost:
+
+- an empty field, or one still holding what the pack was made with, changes nothing;
+- a changed answer replaces the draft's answer only if the draft still holds what the pack was
+  made with; otherwise (the draft changed since, or its answer could not be put in the field)
+  the new text is added below the draft's answer, unless the draft already holds it;
+- questions that are not in the draft (or whose wording changed) are counted, never added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from consultprep.models import ChecklistItem, Draft
+
+
+class FilledAnswer(NamedTuple):
+    """One question's fields as read from a filled-in pack.
+
+    Attributes
+    ----------
+    asked
+        The tick box is ticked.
+    answer
+        The text in the answer field.
+    printed
+        What the answer field held when the pack was made (its default value).
+    asked_printed
+        Whether the tick box was ticked when the pack was made.
+    question
+        The question's wording as the pack knew it ("" if unknown); it ends with "…" if it
+        was shortened.
+    """
+
+    asked: bool
+    answer: str
+    printed: str = ""
+    asked_printed: bool = False
+    question: str = ""
+
+
+@dataclass
+class AnswersSummary:
+    """What importing answers changed, for one plain message."""
+
+    answers_recorded: int = 0  # answers added or changed in the draft
+    ticks_changed: int = 0  # questions newly ticked (or unticked) as asked
+    unchanged: int = 0  # questions whose fields changed nothing
+    not_in_draft: list[str] = field(default_factory=list)  # ids with no matching question
+
+    @property
+    def changed(self) -> bool:
+        """True if the draft was changed."""
+        return bool(self.answers_recorded or self.ticks_changed)
+
+    def message(self) -> str:
+        """One or two plain sentences saying what happened."""
+        if not self.changed:
+            text = "There were no new answers or ticks in the PDF, so nothing was changed."
+        else:
+            if self.answers_recorded == 1:
+                text = "1 answer was recorded"
+            else:
+                text = f"{self.answers_recorded} answers were recorded"
+            if self.ticks_changed:
+                ticks = (
+                    "1 question" if self.ticks_changed == 1 else f"{self.ticks_changed} questions"
+                )
+                text += f", and {ticks} marked as asked or not asked"
+            text += "."
+        missing = len(self.not_in_draft)
+        if missing:
+            text += (
+                " 1 question in the PDF is not in this draft (or its wording has changed), so"
+                " it was left out."
+                if missing == 1
+                else f" {missing} questions in the PDF are not in this draft (or their wording"
+                " has changed), so they were left out."
+            )
+        return text
+
+
+def _norm(text: str) -> str:
+    """Text compared loosely: line endings and runs of spaces do not matter."""
+    return " ".join(text.split())
+
+
+def same_question(pdf_wording: str, item: ChecklistItem) -> bool:
+    """True if the pack's wording of a question is the draft item's (it may be shortened)."""
+    if not pdf_wording:
+        return True
+    pdf = _norm(pdf_wording)
+    if pdf.endswith("…"):
+        return _norm(item.text).startswith(pdf[:-1].rstrip())
+    return pdf == _norm(item.text)
+
+
+def merged_answer(current: str, filled: FilledAnswer) -> str:
+    """The draft's answer after taking in one filled-in field (see the module's rules)."""
+    new = filled.answer.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not new or _norm(new) == _norm(filled.printed) or _norm(new) == _norm(current):
+        return current
+    if not current.strip() or _norm(current) == _norm(filled.printed):
+        return new
+    if _norm(new) in _norm(current):
+        return current
+    return f"{current.rstrip()}\n\n{new}"
+
+
+def apply_answers(draft: Draft, answers: Mapping[str, FilledAnswer]) -> AnswersSummary:
+    """Record filled-in answers and ticks in ``draft`` (in place); say what changed.
+
+    Parameters
+    ----------
+    draft
+        The draft the pack was made from (or a later version of it).
+    answers
+        Checklist item id -> what the PDF's fields hold.
+    """
+    summary = AnswersSummary()
+    items = {item.id: item for item in draft.checklist}
+    for item_id, filled in answers.items():
+        item = items.get(item_id)
+        if item is None or not same_question(filled.question, item):
+            summary.not_in_draft.append(item_id)
+            continue
+        changed = False
+        answer = merged_answer(item.answer, filled)
+        if answer != item.answer:
+            item.answer = answer
+            summary.answers_recorded += 1
+            changed = True
+        # A tick only counts if the reader changed it: a box left as printed changes nothing.
+        if filled.asked != filled.asked_printed and filled.asked != item.asked:
+            item.asked = filled.asked
+            summary.ticks_changed += 1
+            changed = True
+        if not changed:
+            summary.unchanged += 1
+    if summary.changed:
+        draft.touch()
+    return summary

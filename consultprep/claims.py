@@ -1,0 +1,180 @@
+"""Checking a clinic's advert for phrases that go with warning signs (offline, pure).
+
+The patient pastes the text of an advert, an email or a web page. Each rule in
+``resources/content/claim-rules.toml`` names one red flag from the library and a few regular
+expressions. :func:`find_claims` lists every match with its place in the text, so the screen
+can highlight it and the PDF can quote it. A match is a reason to ask, not proof.
+
+Patterns are matched case-insensitively and only as whole words: a match may not start or end
+in the middle of a word ("cure" does not match "secure"). A space in a pattern matches any run
+of spaces or line breaks. Patterns are kept simple (no nested repeats), so even a 100,000
+character paste is checked quickly; ``tests/test_claims.py`` checks this.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import Field, field_validator, model_validator
+
+from consultprep.content_loader import StrictContent, cached_loader
+
+CLAIM_RULES_FILE = "claim-rules.toml"
+EXCERPT_CONTEXT = 40  # characters either side of a match in an excerpt
+_WHITESPACE = re.compile(r"\s+")
+
+
+class ClaimRule(StrictContent):
+    """Phrases that point to one red flag, with examples that prove the patterns work."""
+
+    id: str = Field(min_length=1)
+    red_flag: str = Field(min_length=1)  # a red flag id from library.toml
+    patterns: list[str] = Field(min_length=1)
+    true_examples: list[str] = Field(min_length=1)  # each must match
+    false_examples: list[str] = Field(min_length=1)  # none may match
+
+    @field_validator("patterns")
+    @classmethod
+    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(loosen_spaces(pattern))
+            except re.error as exc:
+                raise ValueError(f"pattern {pattern!r} is not a valid expression: {exc}") from exc
+        return patterns
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """All of this rule's patterns as one whole-word, case-insensitive expression."""
+        return _compile(tuple(self.patterns))
+
+    def matches(self, text: str) -> bool:
+        """True if any pattern matches somewhere in ``text``."""
+        return self.regex.search(text) is not None
+
+
+class ClaimRules(StrictContent):
+    """Everything in ``claim-rules.toml``, validated."""
+
+    rules: list[ClaimRule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> ClaimRules:
+        ids = [r.id for r in self.rules]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate rule ids: {dupes}")
+        return self
+
+
+def loosen_spaces(pattern: str) -> str:
+    """A pattern with each space made to match any run of whitespace.
+
+    " " becomes ``\\s+`` and " ?" becomes ``\\s*``. Spaces inside ``[...]`` and escaped
+    characters are left alone.
+    """
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class or c != " ":
+            in_class = (in_class and c != "]") or (not in_class and c == "[")
+            out.append(c)
+            i += 1
+            continue
+        while i < len(pattern) and pattern[i] == " ":
+            i += 1
+        optional = i < len(pattern) and pattern[i] == "?"
+        out.append(r"\s*" if optional else r"\s+")
+        i += optional
+    return "".join(out)
+
+
+@lru_cache(maxsize=64)
+def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(f"(?:{loosen_spaces(p)})" for p in patterns)
+    # Whole words: no word character just before the start or just after the end.
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+load_claim_rules = cached_loader(CLAIM_RULES_FILE, ClaimRules)
+
+
+@dataclass(frozen=True)
+class ClaimMatch:
+    """One phrase found in the text: where it is, and which rule and red flag it points to."""
+
+    start: int  # index into the text (Python characters)
+    end: int
+    rule_id: str
+    red_flag: str
+
+    def phrase(self, text: str) -> str:
+        """The matched words, with runs of spaces and line breaks made single spaces."""
+        return _WHITESPACE.sub(" ", text[self.start : self.end]).strip()
+
+
+def find_claims(
+    text: str, rules: ClaimRules | list[ClaimRule], limit: int | None = None
+) -> list[ClaimMatch]:
+    """Every phrase in ``text`` that matches a rule, in the order they appear.
+
+    Parameters
+    ----------
+    text
+        The pasted advert, email or web page (plain text, any length).
+    rules
+        The claim rules (usually :func:`load_claim_rules`).
+    limit
+        Stop after this many matches per rule (None: no limit).
+
+    Returns
+    -------
+    list of ClaimMatch
+        Sorted by position, then by rule order. Matches of one rule never overlap; matches of
+        different rules may (one phrase can point to two warning signs).
+    """
+    rule_list = rules.rules if isinstance(rules, ClaimRules) else rules
+    found: list[tuple[int, int, ClaimMatch]] = []
+    for order, rule in enumerate(rule_list):
+        for n, m in enumerate(rule.regex.finditer(text)):
+            if limit is not None and n >= limit:
+                break
+            if m.end() > m.start():
+                found.append(
+                    (m.start(), order, ClaimMatch(m.start(), m.end(), rule.id, rule.red_flag))
+                )
+    found.sort(key=lambda x: (x[0], x[1]))
+    return [m for _, _, m in found]
+
+
+def flags_found(matches: list[ClaimMatch]) -> list[str]:
+    """The red flag ids of these matches, each once, in order of first appearance."""
+    return list(dict.fromkeys(m.red_flag for m in matches))
+
+
+def excerpt(text: str, match: ClaimMatch, context: int = EXCERPT_CONTEXT) -> tuple[str, str, str]:
+    """The words before, the match, and the words after, for quoting a match.
+
+    Runs of spaces and line breaks become single spaces. Where text is left out, a part word
+    is dropped and "…" marks the gap.
+    """
+    before = text[max(0, match.start - context) : match.start]
+    if match.start > context:
+        parts = before.split(None, 1)
+        before = "…" + (parts[1] if len(parts) > 1 else "")
+    after = text[match.end : match.end + context]
+    if match.end + context < len(text):
+        parts = after.rsplit(None, 1)
+        after = (parts[0] if len(parts) > 1 else "") + "…"
+    return (
+        _WHITESPACE.sub(" ", before).lstrip(),
+        match.phrase(text),
+        _WHITESPACE.sub(" ", after).rstrip(),
+    )

@@ -1,0 +1,147 @@
+"""Reading the answers back from a filled-in PDF pack (pypdf is imported only when used).
+
+A pack is recognised by its hidden ``consultprep:pack`` field. Anything else — not a PDF, a
+damaged or cut-off file, a PDF locked with a password, another PDF, or a pack whose fields were
+changed into something else — is refused with :class:`AnswersError` and one plain sentence.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from consultprep.answers import FilledAnswer
+from exports.fieldnames import ANSWER_PREFIX, PACK_FIELD, PACK_VALUE, parse_field_name
+
+MAX_PDF_BYTES = 200 * 1024 * 1024
+
+
+class AnswersError(Exception):
+    """The answers could not be read. ``str(error)`` is one plain sentence."""
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Keep pypdf's warnings about damaged files off the screen (we say it once, plainly)."""
+    logger = logging.getLogger("pypdf")  # pypdf's modules log through children of this one
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def read_answers(pdf_path: str | os.PathLike[str]) -> dict[str, FilledAnswer]:
+    """The tick and answer of every question in a filled-in pack, by checklist item id.
+
+    Raises
+    ------
+    AnswersError
+        With one plain sentence if the file cannot be read or is not a ConsultPrep pack.
+    """
+    path = Path(pdf_path)
+    data = _read_bytes(path)
+    name = f"“{path.name}”"
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise AnswersError(f"{name} is not a PDF file, so no answers could be read from it.")
+    try:
+        with _quiet():
+            fields = _fields(data, name)
+            return _answers(fields, name)
+    except AnswersError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds of error on damaged files
+        raise AnswersError(f"{name} is damaged, so no answers could be read from it.") from exc
+
+
+def _read_bytes(path: Path) -> bytes:
+    from consultprep.storage import DraftError, read_chosen_file
+
+    try:
+        data = read_chosen_file(path, "PDF file", "a ConsultPrep pack", MAX_PDF_BYTES)
+    except DraftError as exc:
+        raise AnswersError(str(exc)) from None
+    if not data.strip():
+        raise AnswersError(f"“{path.name}” is empty, so there are no answers in it.")
+    return data
+
+
+def _fields(data: bytes, name: str) -> dict[str, Any]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        raise AnswersError(
+            f"{name} is locked with a password, so ConsultPrep cannot read the answers in it."
+        )
+    fields = reader.get_fields() or {}
+    marker = fields.get(PACK_FIELD)
+    if marker is None or not isinstance(marker.get("/V"), str):
+        raise AnswersError(
+            f"{name} is not a PDF pack made by ConsultPrep (or its form was removed when it "
+            "was saved), so no answers could be read from it."
+        )
+    if str(marker["/V"]) != PACK_VALUE:
+        raise AnswersError(
+            f"{name} was made by a different version of ConsultPrep, so its answers cannot be read."
+        )
+    return fields
+
+
+def _answers(fields: dict[str, Any], name: str) -> dict[str, FilledAnswer]:
+    damaged = AnswersError(
+        f"{name} has a form that was changed or damaged, so no answers could be read from it."
+    )
+    found: dict[str, dict[str, Any]] = {}
+    for full_name, field in fields.items():
+        parsed = parse_field_name(str(full_name))
+        if parsed is None:
+            continue
+        item_id, part = parsed
+        kind = field.get("/FT")
+        if part == "asked":
+            if kind != "/Btn":
+                raise damaged
+            value = _tick(field.get("/V"))
+            printed = _tick(field.get("/DV"))
+            if value is None or printed is None:
+                raise damaged
+            found.setdefault(item_id, {})["asked"] = (value, printed)
+        else:
+            if kind != "/Tx":
+                raise damaged
+            value, printed = field.get("/V", ""), field.get("/DV", "")
+            tooltip = field.get("/TU", "")
+            if not all(isinstance(x, str) for x in (value, printed, tooltip)):
+                raise damaged
+            wording = tooltip[len(ANSWER_PREFIX) :] if tooltip.startswith(ANSWER_PREFIX) else ""
+            found.setdefault(item_id, {})["answer"] = (str(value), str(printed), str(wording))
+    answers: dict[str, FilledAnswer] = {}
+    for item_id, parts in found.items():
+        if set(parts) != {"asked", "answer"}:
+            raise damaged  # every question has both fields
+        asked, asked_printed = parts["asked"]
+        answer, printed, wording = parts["answer"]
+        answers[item_id] = FilledAnswer(asked, answer, printed, asked_printed, wording)
+    return answers
+
+
+def _tick(value: object) -> bool | None:
+    """A tick box's state from its value: ticked, not ticked, or None if it makes no sense."""
+    if value is None:
+        return False
+    text = str(value)
+    if text in ("/Off", "Off", ""):
+        return False
+    if text.startswith("/"):
+        return True  # readers may name the "on" state anything but /Off
+    return None

@@ -1,0 +1,178 @@
+"""The pack as a form: a real tick box and answer field for every question.
+
+Each flowable draws what prints (an empty square, ruled lines) and puts an interactive PDF
+form field on top of it, so the pack can be filled in on a computer in any PDF reader, or
+printed and filled in by hand.
+
+About fonts: reportlab's form fields can only use the 14 standard PDF fonts, which cover
+Western European (Latin-1) letters and no others. So an answer already recorded in the
+draft is always printed as ordinary text above the lines (in the pack's own font, which covers
+far more scripts), and it is also put into the answer field only if every character can be
+shown there (:func:`can_prefill`); otherwise the field starts empty. The form asks readers to
+draw the fields themselves (``NeedAppearances``), so text typed later wraps properly; what a
+reader can show for other scripts depends on the reader. Reading answers back is not
+affected: a field's value is Unicode whatever the font.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from reportlab.pdfbase.acroform import AcroForm
+from reportlab.pdfbase.pdfdoc import PDFName, PDFtrue
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from exports.fieldnames import ANSWER_PREFIX, ASKED_PREFIX, PACK_FIELD, PACK_VALUE, field_name
+from exports.flowables import Checkbox, RuledLines
+from exports.styles import RULE, TEXT
+
+FIELD_FONT = "Helvetica"
+FIELD_FONT_SIZE = 11.0
+TOOLTIP_LIMIT = 300
+
+
+def can_prefill(text: str) -> bool:
+    """True if the form's standard font can show every character of ``text``."""
+    return all(
+        ch == "\n" or 32 <= ord(ch) <= 126 or (161 <= ord(ch) <= 255 and ord(ch) != 173)
+        for ch in text.replace("\r\n", "\n")
+    )
+
+
+def _tooltip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= TOOLTIP_LIMIT else text[: TOOLTIP_LIMIT - 1].rstrip() + "…"
+
+
+def _form(canv: Canvas) -> AcroForm:
+    """The canvas's form, asking readers to draw the fields themselves (so text wraps)."""
+    form = canv.acroForm
+    form.extras["NeedAppearances"] = PDFtrue
+    return form
+
+
+@contextmanager
+def _on_this_page(canv: Canvas) -> Iterator[AcroForm]:
+    """The form, with fields linked to the page being drawn.
+
+    The pack's canvas keeps all pages until the end (for "page N of M"), so the document's
+    own page counter is still 1 while later pages are drawn; fields would all claim page 1.
+    """
+    doc = canv._doc
+    counter = doc.pageCounter
+    doc.pageCounter = canv.getPageNumber()
+    try:
+        yield _form(canv)
+    finally:
+        doc.pageCounter = counter
+
+
+def _set_last_default(canv: Canvas, form: AcroForm, value: object) -> None:
+    """Record the value a field started with (/DV), to tell later what the reader changed."""
+    field = canv._doc.idToObject[form.fields[-1].name]
+    field.dict["DV"] = value
+
+
+class FormTickBox(Checkbox):
+    """The printed square, with a tick box field on it (ticked if already asked)."""
+
+    def __init__(self, item_id: str, checked: bool, question: str, size: float = 13) -> None:
+        super().__init__(size)
+        self.name = field_name(item_id, "asked")
+        self.checked = checked
+        self.tooltip = ASKED_PREFIX + _tooltip(question)
+
+    def draw(self) -> None:
+        """Called by reportlab to draw."""
+        super().draw()
+        with _on_this_page(self.canv) as form:
+            form.checkbox(
+                name=self.name,
+                checked=self.checked,
+                buttonStyle="check",
+                x=0,
+                y=0,
+                size=self.size,
+                borderWidth=0,
+                borderColor=None,
+                fillColor=None,
+                textColor=TEXT,
+                fieldFlags="",
+                tooltip=self.tooltip,
+                relative=True,
+            )
+            _set_last_default(self.canv, form, PDFName("Yes" if self.checked else "Off"))
+
+
+class FormAnswerLines(RuledLines):
+    """Ruled lines to write on, with a multi-line answer field over them."""
+
+    def __init__(
+        self,
+        item_id: str,
+        answer: str,
+        question: str,
+        count: int = 3,
+        gap: float = 22,
+        font_size: float = FIELD_FONT_SIZE,
+    ) -> None:
+        super().__init__(count, gap)
+        self.name = field_name(item_id, "answer")
+        self.value = answer.replace("\r\n", "\n").strip() if can_prefill(answer) else ""
+        self.tooltip = ANSWER_PREFIX + _tooltip(question)
+        self.font_size = font_size
+
+    def draw(self) -> None:
+        """Called by reportlab to draw."""
+        super().draw()
+        with _on_this_page(self.canv) as form:
+            form.textfield(
+                name=self.name,
+                value=self.value,
+                x=0,
+                y=0,
+                width=self.width,
+                height=self.count * self.gap + 2,
+                fieldFlags="multiline",
+                maxlen=0,
+                fontName=FIELD_FONT,
+                fontSize=self.font_size,
+                borderStyle="solid",
+                borderWidth=0.6,
+                borderColor=RULE,
+                fillColor=None,
+                textColor=TEXT,
+                tooltip=self.tooltip,
+                relative=True,
+            )
+
+
+class PackMarker(Flowable):
+    """Nothing to see: a hidden, read-only field that marks the PDF as a ConsultPrep pack."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Called by reportlab to ask for the size."""
+        return 0, 0
+
+    def draw(self) -> None:
+        """Called by reportlab to draw."""
+        with _on_this_page(self.canv) as form:
+            form.textfield(
+                name=PACK_FIELD,
+                value=PACK_VALUE,
+                x=0,
+                y=0,
+                width=1,
+                height=1,
+                maxlen=0,
+                fontName=FIELD_FONT,
+                fontSize=1,
+                borderWidth=0,
+                borderColor=None,
+                fillColor=None,
+                fieldFlags="readOnly",
+                annotationFlags="hidden",
+                relative=True,
+            )

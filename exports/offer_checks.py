@@ -1,0 +1,106 @@
+"""Parts of the clinic's-offer section: phrases found in the advert, and the UK checks.
+
+The advert is the patient's own pasted text: only short excerpts around each match are
+printed, escaped, with the matched words in bold.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from consultprep.claims import ClaimMatch, excerpt, find_claims, flags_found, load_claim_rules
+from consultprep.vetting import load_vetting
+from exports.fonts import safe_text
+from exports.pack import Pack
+
+EXCERPTS_PER_FLAG = 3
+ADVERT_HEADING = "What the clinic's advert says"
+NO_MATCHES = (
+    "ConsultPrep looked through the advert text I pasted and found none of the phrases it "
+    "looks for. That does not mean the offer is safe: the checks below still apply."
+)
+MATCHES_NOTE = (
+    "ConsultPrep looked through the advert text I pasted for phrases that often go with "
+    "warning signs. A phrase found here is a reason to ask, not proof that something is wrong."
+)
+
+
+def advert_matches(pack: Pack) -> None:
+    """Each warning sign found in the pasted advert, with up to three quoted excerpts."""
+    text = pack.draft.offer.advert_text
+    if not text.strip():
+        return
+    s = pack.story
+    s.append(pack.heading(ADVERT_HEADING, "h2", bookmark=False))
+    matches = find_claims(text, load_claim_rules())
+    if not matches:
+        s.append(pack.para(NO_MATCHES, "small"))
+        return
+    s.append(pack.para(MATCHES_NOTE, "small"))
+    for flag_id in flags_found(matches):
+        flag = pack.library.red_flag(flag_id)
+        if flag is None:
+            continue
+        mine = [m for m in matches if m.red_flag == flag_id]
+        # A warning sign already explained under "Warning signs I noticed" is not repeated.
+        why = (
+            "(explained above)"
+            if flag_id in pack.draft.offer.red_flags
+            else safe_text(flag.explanation) + pack.cites.mark(flag.citations)
+        )
+        block: list[Flowable] = [
+            pack.para(f"<b>{safe_text(flag.label)}</b><br/>{why}", "flag", bulletText="⚠")
+        ]
+        style = _excerpt_style(pack)
+        for m in mine[:EXCERPTS_PER_FLAG]:
+            block.append(Paragraph(_quote(pack, text, m), style, bulletText="–"))
+        if len(mine) > EXCERPTS_PER_FLAG:
+            more = len(mine) - EXCERPTS_PER_FLAG
+            words = f"… and {more} more {'place' if more == 1 else 'places'} in the advert."
+            block.append(Paragraph(words, style))
+        s.append(KeepTogether(block))
+
+
+def _excerpt_style(pack: Pack) -> ParagraphStyle:
+    """Quoted excerpts, indented under their warning sign."""
+    flag = pack.st["flag"]
+    return ParagraphStyle(
+        "advert_excerpt",
+        parent=pack.st["bullet"],
+        fontSize=flag.fontSize,
+        leading=flag.leading,
+        leftIndent=flag.leftIndent + 12,
+        bulletIndent=flag.leftIndent,
+        spaceBefore=0,
+        spaceAfter=3,
+    )
+
+
+def _quote(pack: Pack, text: str, match: ClaimMatch) -> str:
+    before, phrase, after = excerpt(text, match)
+    # safe_text trims each piece, so the spaces around the match are put back here.
+    gap_before = " " if before[-1:].isspace() else ""
+    gap_after = " " if after[:1].isspace() else ""
+    return (
+        f"“{pack.user(before)}{gap_before}<b>{pack.user(phrase)}</b>{gap_after}{pack.user(after)}”"
+    )
+
+
+def vetting_checks(pack: Pack) -> None:
+    """How to check a clinic in the UK: what each check means and where to look."""
+    vetting = load_vetting()
+    s = pack.story
+    s.append(pack.heading(vetting.title, "h2", bookmark=False))
+    s.append(pack.para(safe_text(vetting.intro), "small"))
+    for check in vetting.checks:
+        s.append(
+            KeepTogether(
+                [
+                    pack.para(f"☐ {safe_text(check.title)}", "h3"),
+                    pack.para(safe_text(check.what) + pack.cites.mark(check.citations), "body"),
+                    pack.para(f"<b>Where to look:</b> {safe_text(check.where)}", "body"),
+                ]
+            )
+        )
+    s.append(pack.para(safe_text(vetting.abroad_note), "small"))

@@ -1,0 +1,148 @@
+"""A child process that starts the app (or the floor) and reports when a wizard page is painted.
+
+Used by the start-up benchmark (:mod:`tests.bench.run`) and by
+``tests/test_startup_imports.py``, so both watch the same moment: the first paint event of a
+``QWizardPage`` in a freshly started process.
+
+Usage::
+
+    python -m tests.bench.startup_child app [DRAFT]    # the real entry point, ui.cli.main
+    python -m tests.bench.startup_child floor          # a bare QApplication and QWizard
+    python -m tests.bench.startup_child app-walk DRAFT # ...then Next through every page
+
+It prints one JSON line and exits: ``shown`` (time.monotonic() at the first paint),
+``page`` (its class), ``heavy`` (heavy modules already imported then), ``maxrss_kb`` (peak
+resident memory so far) and, for ``app-walk``, ``walk_maxrss_kb`` after visiting every page.
+The caller should give it a private HOME and XDG folders so no settings or autosave of a real
+user are read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+
+#: Modules that must not be loaded before the first page is shown.
+HEAVY = ("reportlab", "PIL", "pypdf", "pillow_heif")
+
+
+def peak_rss_kb() -> int:
+    """Peak resident memory of this process so far, in KiB.
+
+    Linux's VmHWM belongs to the process's own memory map; ``ru_maxrss`` would also count the
+    parent's memory when the child was spawned with vfork (as ``subprocess`` does).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _report(page: object, extra: dict | None = None) -> dict:
+    loaded = sorted({name.split(".")[0] for name in sys.modules} & set(HEAVY))
+    return {
+        "shown": time.monotonic(),
+        "page": type(page).__name__,
+        "heavy": loaded,
+        "pydantic": "pydantic" in sys.modules,
+        "maxrss_kb": peak_rss_kb(),
+        **(extra or {}),
+    }
+
+
+def _watch(app: object, on_first_paint) -> object:
+    """Install an application-wide event filter calling ``on_first_paint(page)`` once."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWizardPage
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if not self.done and event.type() == QEvent.Type.Paint and isinstance(obj, QWizardPage):
+                self.done = True
+                on_first_paint(obj)
+            return False
+
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)  # type: ignore[attr-defined]
+    return watcher
+
+
+def _print_and_exit(result: dict) -> None:
+    sys.stdout.write(json.dumps(result) + "\n")
+    sys.stdout.flush()
+    os._exit(0)  # at once: nothing after the first page is part of the measurement
+
+
+def run_floor() -> None:
+    """A bare QApplication with an empty QWizard (one blank page), shown."""
+    from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
+
+    app = QApplication(sys.argv[:1])
+    keep = _watch(app, lambda page: _print_and_exit(_report(page)))
+    wizard = QWizard()
+    wizard.addPage(QWizardPage())
+    wizard.show()
+    app.exec()
+    del keep
+
+
+def run_app(draft: str | None, walk: bool) -> None:
+    """The real entry point (``consultprep [DRAFT]``), watched from outside."""
+    import ui.app
+
+    original = ui.app.ensure_app
+    state: dict = {}
+
+    def first_paint(page: object) -> None:
+        result = _report(page)
+        if not walk:
+            _print_and_exit(result)
+        state["result"] = result
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, _walk_then_exit)
+
+    def _walk_then_exit() -> None:
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        app = QApplication.instance()
+        window = next(w for w in app.topLevelWidgets() if isinstance(w, QMainWindow))
+        wizard = window.wizard
+        for _ in range(50):
+            app.processEvents()
+            before = wizard.currentId()
+            wizard.next()
+            app.processEvents()
+            if wizard.currentId() == before:
+                break
+        state["result"]["walk_maxrss_kb"] = peak_rss_kb()
+        state["result"]["last_page"] = type(wizard.currentPage()).__name__
+        _print_and_exit(state["result"])
+
+    def ensure_app():
+        app = original()
+        state["watch"] = _watch(app, first_paint)
+        return app
+
+    ui.app.ensure_app = ensure_app
+    from ui.cli import main
+
+    sys.exit(main([draft] if draft else []))
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1] if len(sys.argv) > 1 else "app"
+    path = sys.argv[2] if len(sys.argv) > 2 else None
+    if mode == "floor":
+        run_floor()
+    else:
+        run_app(path, walk=mode == "app-walk")

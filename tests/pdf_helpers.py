@@ -1,0 +1,38 @@
+"""Shared by the PDF tests: byte-identical output, and looking at a PDF's text and fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pypdf import PdfReader
+
+
+@pytest.fixture(autouse=True)
+def pdf_invariant() -> Iterator[None]:
+    """reportlab's invariant mode (no dates or random ids in the file) for every test here.
+
+    Import it into a test module to use it: ``from tests.pdf_helpers import pdf_invariant``.
+    """
+    from reportlab import rl_config
+
+    old = rl_config.invariant
+    rl_config.invariant = 1
+    yield
+    rl_config.invariant = old
+
+
+def flat(text: str) -> str:
+    """Text with line breaks and repeated spaces folded, for phrase checks."""
+    return " ".join(text.split())
+
+
+def widgets(reader: PdfReader) -> list[tuple[int, str, dict]]:
+    """(page index, field name, widget dictionary) of every form field, page by page."""
+    out = []
+    for n, page in enumerate(reader.pages):
+        for annot in page.get("/Annots") or []:
+            obj = annot.get_object()
+            if obj.get("/Subtype") == "/Widget":
+                out.append((n, str(obj["/T"]), obj))
+    return out

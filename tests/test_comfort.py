@@ -1,0 +1,110 @@
+"""Comfort: the window remembers its place, settings stay out of home, PDF feedback and folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from tests.a11y_helpers import example_draft, open_window, walk_pages
+from tests.ui_helpers import install_fake_dialogs
+from ui import busy, settings
+from ui.app import create_main_window
+from ui.wizard import PageId
+
+
+def test_settings_go_to_the_test_file_never_home(tmp_path: Path) -> None:
+    store = settings.app_settings()
+    assert settings.settings_file() is not None
+    assert Path(store.fileName()) == settings.settings_file()
+    assert not str(store.fileName()).startswith(str(Path.home() / ".config"))
+    settings.use_settings_file(tmp_path / "other.ini")
+    try:
+        settings.write("x/y", 3)
+        assert settings.read_int("x/y", 0) == 3
+        assert settings.read_int("x/missing", 7) == 7
+        assert (tmp_path / "other.ini").is_file()
+    finally:
+        settings.use_settings_file(None)
+
+
+def test_the_window_remembers_its_size_and_place(qtbot, monkeypatch) -> None:
+    install_fake_dialogs(monkeypatch)
+    first = create_main_window()
+    qtbot.addWidget(first)
+    assert (first.width(), first.height()) == (1000, 760)  # the first time
+    first.show()
+    first.resize(800, 600)  # the offscreen screen is 800 x 600: Qt keeps windows on it
+    first.close()  # nothing changed, so it closes without asking
+    assert settings.app_settings().contains("window/geometry")
+    second = create_main_window()
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (first.width(), first.height())
+    assert (second.width(), second.height()) != (1000, 760)
+
+
+def _recording_open_url(monkeypatch) -> list[QUrl]:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True)
+    )
+    return opened
+
+
+def test_review_page_saves_with_feedback_then_shows_the_folder(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    install_fake_dialogs(monkeypatch)
+    opened = _recording_open_url(monkeypatch)
+    cursors = []
+    real_busy = busy.busy
+
+    def watching_busy(widget, message):
+        cursors.append(message)
+        return real_busy(widget, message)
+
+    monkeypatch.setattr("ui.pages.review_page.busy", watching_busy)
+    window = open_window(qtbot, example_draft(tmp_path))
+    for page_id in walk_pages(window):
+        pass
+    assert page_id == window.wizard.pageIds()[-1] == PageId.REVIEW
+    review = window.wizard.currentPage()
+    assert not review.show_folder_button.isVisibleTo(window)
+    review.pdf_path_edit.setText(str(tmp_path / "pack.pdf"))
+    review.save_pdf_button.click()
+    assert cursors == [busy.SAVING_PDF]
+    assert QGuiApplication.overrideCursor() is None  # the busy pointer is gone again
+    assert (tmp_path / "pack.pdf").is_file()
+    assert review.show_folder_button.isVisibleTo(window)
+    review.show_folder_button.click()
+    review.open_pdf_button.click()
+    assert [u.toLocalFile() for u in opened] == [str(tmp_path), str(tmp_path / "pack.pdf")]
+
+
+def test_export_from_the_menu_offers_the_folder(qtbot, tmp_path: Path, monkeypatch) -> None:
+    dialogs = install_fake_dialogs(monkeypatch)
+    window = open_window(qtbot, example_draft(tmp_path))
+    dialogs.save_path = str(tmp_path / "menu.pdf")
+    seen_status = []
+    real_busy = busy.busy
+
+    def watching_busy(widget, message):
+        seen_status.append(message)
+        return real_busy(widget, message)
+
+    monkeypatch.setattr("ui.main_window.busy", watching_busy)
+    buttons: list[str] = []
+    real_exec = QMessageBox.exec  # the recorder from install_fake_dialogs
+
+    def record_buttons(box: QMessageBox) -> int:
+        buttons.extend(b.text() for b in box.buttons())
+        return real_exec(box)
+
+    monkeypatch.setattr(QMessageBox, "exec", record_buttons)
+    saved = window.export_pdf()
+    assert saved == tmp_path / "menu.pdf" and saved.is_file()
+    assert seen_status == [busy.SAVING_PDF]
+    assert sorted(buttons) == ["&Close", "&Open PDF", "Show in &folder"]
+    assert window.statusBar().currentMessage() != busy.SAVING_PDF

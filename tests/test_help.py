@@ -1,0 +1,88 @@
+"""Help ▸ How to use (F1), Help ▸ About, and jargon explained on the evidence page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel
+
+from consultprep.glossary import load_glossary
+from tests.a11y_helpers import LIBRARY, example_draft, open_window, walk_pages
+from tests.ui_helpers import install_fake_dialogs
+from ui.app import create_main_window
+from ui.glossary_ui import WHAT_DOES_THIS_MEAN, ExplainedHeading
+from ui.pages.evidence_page import short_citation
+from ui.wizard import PageId
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    install_fake_dialogs(monkeypatch)
+    w = create_main_window()
+    qtbot.addWidget(w)
+    return w
+
+
+def test_f1_opens_how_to_use_with_the_real_steps(window) -> None:
+    action = window.comfort.how_to_action
+    assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
+    help_menu = next(m for m in window.menuBar().actions() if m.text() == "&Help").menu()
+    assert help_menu.actions()[0] is action
+    action.trigger()
+    text = window.how_to_window.text()
+    assert window.how_to_window.isVisible()
+    wizard = window.wizard
+    for page_id in wizard.pageIds()[1:]:
+        assert wizard.page(page_id).title_label.text() in text  # every step, in order
+    assert "Ctrl and +" in text and "Escape" in text and "not medical advice" in text
+    for term in load_glossary().terms:
+        assert term.meaning in text
+    action.trigger()  # a second press shows the same window again
+    assert window.findChildren(type(window.how_to_window)).count(window.how_to_window) == 1
+
+
+def test_about_says_versions_evidence_levels_and_sources(window) -> None:
+    window.about_action.trigger()
+    text = window.about_window.text()
+    meta = LIBRARY.meta
+    assert meta.content_version in text
+    assert f"{meta.review_by:%d %B %Y}" in text
+    for info in LIBRARY.levels:
+        assert info.short in text and info.meaning in text
+    assert LIBRARY.warning_marker.meaning in text
+    for ref in LIBRARY.references:
+        assert short_citation(ref.citation) in text
+
+
+def test_help_text_is_plain(window) -> None:
+    window.comfort.how_to_action.trigger()
+    labels = window.how_to_window.findChildren(QLabel)
+    assert labels and all(label.textFormat().name == "PlainText" for label in labels)
+
+
+def test_jargon_headings_can_be_explained(qtbot, tmp_path: Path, monkeypatch) -> None:
+    install_fake_dialogs(monkeypatch)
+    window = open_window(qtbot, example_draft(tmp_path))
+    for page_id in walk_pages(window):
+        if page_id == PageId.EVIDENCE:
+            break
+    page = window.wizard.currentPage()
+    explained = page.findChildren(ExplainedHeading)
+    headings = [e.heading.text() for e in explained]
+    assert "The evidence ladder" in headings
+    assert any("MSC" in h for h in headings) and any("SVF" in h for h in headings)
+    msc = next(e for e in explained if "MSC" in e.heading.text())
+    assert msc.button.text() == WHAT_DOES_THIS_MEAN
+    assert "mean" in msc.button.accessibleName()
+    assert not msc.meaning.isVisibleTo(window)
+    msc.button.click()
+    assert msc.meaning.isVisibleTo(window)
+    assert "Mesenchymal stromal cells" in msc.meaning.text()
+    assert "Mesenchymal" in msc.heading.toolTip()
+    msc.button.click()
+    assert not msc.meaning.isVisibleTo(window)
+    # Other text with jargon gets the meaning as a tooltip.
+    with_tips = [label for label in page.findChildren(QLabel) if "exosome" in label.toolTip()]
+    assert with_tips

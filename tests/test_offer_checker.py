@@ -1,0 +1,151 @@
+"""The offer page's advert checker and UK checks, driven through the real widgets."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QApplication
+
+from consultprep.claims import find_claims, load_claim_rules
+from consultprep.content import load_library
+from consultprep.vetting import load_vetting
+from tests.test_readiness_page import go_to
+from ui.advert_checker import NONE_FOUND, STALE, utf16_offsets
+from ui.main_window import MainWindow
+from ui.pages.offer_page import OfferPage
+from ui.wizard import PageId
+
+LIBRARY = load_library()
+ADVERT = (
+    "🙂 NEW! Our exosome facial gives PERMANENT\nresults, guaranteed.\n"
+    "Limited places — book today. Read our testimonials!"
+)
+FOUND = [
+    "exosome",
+    "PERMANENT\nresults",
+    "guaranteed",
+    "Limited places",
+    "book today",
+    "testimonials",
+]
+FLAGS = ["rf-exosome-facial", "rf-big-promises", "rf-pressure", "rf-stories-not-studies"]
+
+
+@pytest.fixture
+def offer(window: MainWindow) -> tuple[MainWindow, OfferPage]:
+    """The offer page, answered "Yes", on a draft about skin ageing."""
+    window.wizard.next()
+    concern = window.wizard.pages[PageId.CONCERN]
+    concern.concern_radios["ageing"].setChecked(True)
+    concern.subtype_radios[LIBRARY.concern("ageing").subtypes[0].id].setChecked(True)
+    go_to(window, PageId.OFFER)
+    page = window.wizard.pages[PageId.OFFER]
+    page.yes_radio.setChecked(True)
+    return window, page
+
+
+def highlighted(page: OfferPage) -> list[str]:
+    # Qt gives a paragraph break inside a selection as U+2029.
+    return [
+        s.cursor.selectedText().replace("\u2029", "\n")
+        for s in page.advert.text_edit.extraSelections()
+    ]
+
+
+def test_checking_highlights_lists_and_ticks(offer: tuple[MainWindow, OfferPage]) -> None:
+    window, page = offer
+    page.advert.text_edit.setPlainText(ADVERT)
+    assert highlighted(page) == []
+    page.advert.check_button.click()
+    # The emoji before the first match takes two places in Qt: highlights still line up.
+    assert highlighted(page) == FOUND
+    assert set(page.advert.found_labels()) == set(FLAGS)
+    assert "“guaranteed”" in page.advert.found_labels()["rf-big-promises"].text()
+    assert page.advert.summary_label.text().startswith("Found 6 phrases linked to 4 warning")
+    ticked = [f for f, c in page.red_flag_checks.items() if c.isChecked()]
+    assert sorted(ticked) == sorted(FLAGS)
+    # The questions for the ticked warning signs are on the list already.
+    d = window.draft
+    assert d.offer.advert_text == ADVERT.strip()
+    assert sorted(d.offer.red_flags) == sorted(FLAGS)
+    flag_questions = {q for f in FLAGS for q in LIBRARY.red_flag(f).question_ids}
+    assert flag_questions <= {i.id for i in d.checklist}
+    assert window.isWindowModified()
+
+    # The patient can untick a warning sign the check ticked.
+    page.red_flag_checks["rf-pressure"].setChecked(False)
+    go_to(window, PageId.QUESTIONS)
+    assert "rf-pressure" not in d.offer.red_flags
+    assert "offer-time-to-decide" not in {i.id for i in d.checklist}
+
+
+def test_editing_the_text_clears_the_highlights(offer: tuple[MainWindow, OfferPage]) -> None:
+    _, page = offer
+    page.advert.text_edit.setPlainText("Results guaranteed.")
+    page.advert.check_button.click()
+    assert highlighted(page) == ["guaranteed"]
+    page.advert.text_edit.insertPlainText(" More.")
+    assert highlighted(page) == []
+    assert page.advert.summary_label.text() == STALE
+    assert page.advert.found_labels() == {}
+    page.advert.text_edit.setPlainText("We will talk you through the risks.")
+    page.advert.check_button.click()
+    assert page.advert.summary_label.text() == NONE_FOUND
+    page.advert.text_edit.clear()
+    page.advert.check_button.click()
+    assert "paste some text first" in page.advert.summary_label.text()
+
+
+def test_pasted_formatting_is_dropped(offer: tuple[MainWindow, OfferPage]) -> None:
+    _, page = offer
+    mime = QMimeData()
+    mime.setHtml("<p><b>Miracle</b> cure &amp; <i>more</i></p><script>x()</script>")
+    mime.setText("Miracle cure & more")
+    QApplication.clipboard().setMimeData(mime)
+    page.advert.text_edit.setFocus()
+    page.advert.text_edit.paste()
+    text = page.advert.text()
+    assert "<b>" not in text and "Miracle cure & more" in text
+    page.advert.check_button.click()
+    assert highlighted(page) == ["Miracle", "cure"]
+
+
+def test_an_opened_draft_shows_its_matches_without_ticking(
+    offer: tuple[MainWindow, OfferPage],
+) -> None:
+    window, page = offer
+    page.advert.text_edit.setPlainText("Book today, results guaranteed.")
+    go_to(window, PageId.QUESTIONS)
+    window.wizard.back()  # the page reads the draft again when entered going forward …
+    window.wizard.back()
+    go_to(window, PageId.OFFER)
+    assert page.advert.text() == "Book today, results guaranteed."
+    assert highlighted(page) == ["Book today", "guaranteed"]
+    assert not any(c.isChecked() for c in page.red_flag_checks.values())  # … but ticks nothing
+
+
+def test_the_uk_checks_unfold_on_request(offer: tuple[MainWindow, OfferPage]) -> None:
+    _, page = offer
+    panel = page.vetting_panel
+    assert not panel.body.isVisibleTo(page)
+    assert panel.toggle_button.text().startswith("▸")
+    panel.toggle_button.click()
+    assert panel.is_open() and panel.body.isVisibleTo(page)
+    assert panel.toggle_button.text().startswith("▾")
+    shown = " ".join(label.text() for label in panel.body.findChildren(type(page.title_label)))
+    for check in load_vetting().checks:
+        assert check.title in shown
+    assert "Sources: General Medical Council" in shown
+    panel.toggle_button.click()
+    assert not panel.body.isVisibleTo(page)
+    # It is there even when no clinic has offered anything.
+    page.no_radio.setChecked(True)
+    assert panel.isVisibleTo(page)
+
+
+def test_utf16_offsets() -> None:
+    text = "a🙂b𝄞c"
+    assert utf16_offsets(text, [0, 1, 2, 3, 4, 5]) == [0, 1, 3, 4, 6, 7]
+    assert utf16_offsets(text, [5, 2, 2]) == [7, 3, 3]
+    matches = find_claims("🙂🙂 guaranteed", load_claim_rules())
+    assert utf16_offsets("🙂🙂 guaranteed", [matches[0].start]) == [5]

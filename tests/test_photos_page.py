@@ -1,0 +1,222 @@
+"""The Photos page: add photos off the UI thread, skip bad files, caption, date, move, remove."""
+
+from __future__ import annotations
+
+import ast
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
+
+from consultprep.content import load_library
+from tests.image_files import write_photo
+from tests.test_wizard import choose, go_next, page
+from tests.ui_helpers import Dialogs, install_fake_dialogs
+from ui.app import create_main_window
+from ui.main_window import MainWindow
+from ui.pages.photos_page import PhotosPage
+from ui.photo_row import THUMB_SIZE
+from ui.wizard import PageId
+
+ROOT = Path(__file__).resolve().parents[1]
+LIBRARY = load_library()
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    return install_fake_dialogs(monkeypatch)
+
+
+@pytest.fixture
+def window(qtbot, dialogs: Dialogs) -> MainWindow:
+    w = create_main_window(library=LIBRARY)
+    qtbot.addWidget(w)
+    return w
+
+
+def to_photos(window: MainWindow) -> PhotosPage:
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_next(window, PageId.ABOUT)
+    go_next(window, PageId.PHOTOS)
+    return page(window, PageId.PHOTOS)
+
+
+def add(qtbot, photos_page: PhotosPage, dialogs: Dialogs, paths: list[Path]) -> None:
+    """Press "Add photos…", choose ``paths`` and wait until every file is dealt with."""
+    dialogs.open_paths = [str(p) for p in paths]
+    with qtbot.waitSignal(photos_page.import_finished, timeout=20_000):
+        photos_page.add_button.click()
+
+
+def test_photos_come_right_after_about_and_are_optional(window: MainWindow) -> None:
+    photos_page = to_photos(window)
+    assert photos_page.title_label.text() == "Photos of your skin (optional)"
+    assert photos_page.empty_label.isVisibleTo(photos_page)
+    assert "optional" in photos_page.empty_label.text()
+    go_next(window, PageId.EVIDENCE)  # nothing is needed to go on
+    assert window.draft.photos == []
+
+
+def test_adding_photos_shows_progress_and_lists_the_files_left_out(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, qtbot
+) -> None:
+    photos_page = to_photos(window)
+    landscape = write_photo(tmp_path / "landscape.jpg", (900, 600))
+    portrait = write_photo(tmp_path / "portrait.png", (400, 800))
+    empty = tmp_path / "empty.jpg"
+    empty.write_bytes(b"")
+    text = tmp_path / "notes.jpg"
+    text.write_text("not a photo")
+    dialogs.open_paths = [str(p) for p in (landscape, empty, portrait, text)]
+    with qtbot.waitSignal(photos_page.import_finished, timeout=20_000):
+        photos_page.add_button.click()
+        # The work happens in another thread: the page says so and waits.
+        assert photos_page.busy()
+        assert photos_page.progress_label.isVisibleTo(photos_page)
+        assert photos_page.progress_label.text() == "Adding 4 photos…"
+        assert not photos_page.add_button.isEnabled()
+    assert dialogs.file_dialogs[-1].startswith("open many:Add photos")
+
+    assert not photos_page.busy() and photos_page.add_button.isEnabled()
+    assert not photos_page.progress_label.isVisibleTo(photos_page)
+    draft = window.draft
+    assert [(p.width, p.height) for p in draft.photos] == [(900, 600), (400, 800)]
+    assert window.isWindowModified()
+    message = photos_page.message_label.text()
+    assert photos_page.message_label.isVisibleTo(photos_page)
+    assert message.startswith("These 2 files were not added:")
+    assert "“empty.jpg” is empty" in message
+    assert "“notes.jpg” is not a photo ConsultPrep can read" in message
+    assert "The other 2 photos were added." in message
+    assert "Traceback" not in message
+
+    first, second = (photos_page.rows[p.id] for p in draft.photos)
+    # The JPEG's date came from its EXIF data; the PNG had none.
+    assert first.taken_on() == date(2024, 5, 17) and not first.no_date.isChecked()
+    assert second.taken_on() is None and second.no_date.isChecked()
+    assert second.date_edit.text() == "No date" and not second.date_edit.isEnabled()
+    # Thumbnails are decoded by Qt from the stored JPEG, fitted in the box, shape kept.
+    wide = first.image_label.pixmap()
+    tall = second.image_label.pixmap()
+    assert (wide.width(), wide.height()) == (THUMB_SIZE, THUMB_SIZE * 2 // 3)
+    assert (tall.width(), tall.height()) == (THUMB_SIZE // 2, THUMB_SIZE)
+    assert first.heading.text() == "Photo 1 of 2"
+    assert photos_page.count_label.text().startswith("2 photos added.")
+
+
+def test_a_bad_file_alone_leaves_the_draft_untouched(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, qtbot
+) -> None:
+    photos_page = to_photos(window)
+    before = window.draft.model_dump_json()
+    edited = []
+    window.wizard.edited.connect(lambda: edited.append(1))
+    add(qtbot, photos_page, dialogs, [tmp_path / "gone.jpg"])
+    assert window.draft.model_dump_json() == before
+    assert not edited
+    assert photos_page.message_label.text() == (
+        "This file was not added:\n•  The photo “gone.jpg” could not be found."
+    )
+    assert photos_page.add_button.hasFocus() or not window.isActiveWindow()
+
+
+def test_caption_and_date_are_written_to_the_draft(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, qtbot
+) -> None:
+    photos_page = to_photos(window)
+    files = [write_photo(tmp_path / "a.jpg"), write_photo(tmp_path / "b.jpg")]
+    add(qtbot, photos_page, dialogs, files)
+    a, b = window.draft.photos
+    edited = []
+    window.wizard.edited.connect(lambda: edited.append(1))
+    row_a, row_b = photos_page.rows[a.id], photos_page.rows[b.id]
+    row_a.caption_edit.setText("  Left knee, 3 months after <b>surgery</b> 🙂  ")
+    assert edited  # every change counts as an edit
+    row_b.no_date.setChecked(True)
+    row_a.date_edit.setDate(QDate(2023, 12, 24))
+
+    go_next(window, PageId.EVIDENCE)
+    a, b = window.draft.photos
+    assert a.caption == "Left knee, 3 months after <b>surgery</b> 🙂"
+    assert a.taken_on == date(2023, 12, 24)
+    assert b.taken_on is None
+    # Unticking "No date" brings back the last date shown.
+    window.wizard.back()
+    row_b = page(window, PageId.PHOTOS).rows[b.id]
+    assert row_b.no_date.isChecked()
+    row_b.no_date.setChecked(False)
+    assert row_b.date_edit.isEnabled() and row_b.taken_on() == date(2024, 5, 17)
+    window.wizard.write_current_page()
+    assert window.draft.photos[1].taken_on == date(2024, 5, 17)
+
+
+def test_photos_can_be_moved_and_removed(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, qtbot
+) -> None:
+    photos_page = to_photos(window)
+    files = [write_photo(tmp_path / f"{n}.jpg", (300 + n, 200)) for n in range(3)]
+    add(qtbot, photos_page, dialogs, files)
+    one, two, three = (p.id for p in window.draft.photos)
+    assert not photos_page.rows[one].earlier_button.isEnabled()
+    assert not photos_page.rows[three].later_button.isEnabled()
+    photos_page.rows[one].caption_edit.setText("typed before the move")
+
+    photos_page.rows[three].earlier_button.click()
+    assert [p.id for p in window.draft.photos] == [one, three, two]
+    assert photos_page.rows[three].heading.text() == "Photo 2 of 3"
+    assert window.draft.photos[0].caption == "typed before the move"  # kept through the move
+    photos_page.rows[one].later_button.click()
+    assert [p.id for p in window.draft.photos] == [three, one, two]
+
+    dialogs.question_answer = QMessageBox.StandardButton.No
+    photos_page.rows[one].remove_button.click()
+    assert len(window.draft.photos) == 3
+    assert "not deleted" in dialogs.texts("question")[-1]
+    dialogs.question_answer = QMessageBox.StandardButton.Yes
+    photos_page.rows[one].remove_button.click()
+    assert [p.id for p in window.draft.photos] == [three, two]
+    assert set(photos_page.rows) == {three, two}
+    assert all(f.is_file() for f in files)  # the patient's own files are never touched
+    # With one photo left there is nothing to move past.
+    photos_page.rows[two].remove_button.click()
+    assert not photos_page.rows[three].earlier_button.isVisibleTo(photos_page)
+    assert photos_page.rows[three].heading.text() == "Photo 1 of 1"
+
+
+def test_photos_are_saved_in_the_draft_and_shown_again_when_opened(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, qtbot
+) -> None:
+    photos_page = to_photos(window)
+    add(qtbot, photos_page, dialogs, [write_photo(tmp_path / "a.jpg", (500, 700))])
+    photos_page.rows[window.draft.photos[0].id].caption_edit.setText("Right cheek")
+    dialogs.save_path = str(tmp_path / "with-photo.consultprep")
+    assert window.save()
+    dialogs.open_path = dialogs.save_path
+    window.new_action.trigger()
+    window.open_action.trigger()
+    assert [p.caption for p in window.draft.photos] == ["Right cheek"]
+    window.wizard.restart()
+    for expected in (PageId.CONCERN, PageId.ABOUT, PageId.PHOTOS):
+        go_next(window, expected)
+    row = page(window, PageId.PHOTOS).rows[window.draft.photos[0].id]
+    assert row.caption_edit.text() == "Right cheek"
+    assert row.image_label.pixmap().height() == THUMB_SIZE
+    assert not window.is_modified()
+
+
+def test_the_ui_never_imports_pillow() -> None:
+    offenders = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(n.split(".")[0] == "PIL" for n in names):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert not offenders

@@ -1,0 +1,161 @@
+"""Recent drafts on the welcome page, and opening drafts that cannot be opened."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from consultprep.content import load_library
+from consultprep.models import SCHEMA_VERSION, Draft
+from consultprep.storage import draft_to_bytes, save_draft
+from tests.test_wizard import page
+from tests.ui_helpers import Dialogs, install_fake_dialogs
+from ui import recent, settings
+from ui.app import create_main_window
+from ui.main_window import MainWindow
+from ui.wizard import PageId
+
+LIBRARY = load_library()
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    return install_fake_dialogs(monkeypatch)
+
+
+@pytest.fixture
+def window(qtbot, dialogs: Dialogs) -> MainWindow:
+    w = create_main_window(library=LIBRARY)
+    qtbot.addWidget(w)
+    return w
+
+
+def a_draft(path: Path, name: str = "Ånna") -> Path:
+    draft = Draft(concern="scars")
+    draft.about.patient_name = name
+    save_draft(draft, path)
+    return path
+
+
+def test_settings_are_kept_in_a_temporary_file_in_tests(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    recent.remember(tmp_path / "x.consultprep")
+    kept = settings.settings_file()
+    assert kept is not None and kept.is_file()
+    assert kept.is_relative_to(tmp_path_factory.getbasetemp())  # never the real home
+    assert "recent_drafts" in kept.read_text(encoding="utf-8")
+
+
+def test_the_list_keeps_the_last_six_newest_first(tmp_path: Path) -> None:
+    assert recent.recent_drafts() == []
+    paths = [tmp_path / f"d{n}.consultprep" for n in range(8)]
+    for path in paths:
+        recent.remember(path)
+    assert recent.recent_drafts() == paths[::-1][:6]
+    recent.remember(paths[4])  # opened again: moves to the top, not listed twice
+    assert recent.recent_drafts()[:2] == [paths[4], paths[7]]
+    assert len(recent.recent_drafts()) == 6
+    recent.forget(paths[7])
+    assert paths[7] not in recent.recent_drafts()
+    recent.remember("relative.consultprep")
+    assert recent.recent_drafts()[0].is_absolute()
+
+
+def test_opened_and_saved_drafts_appear_on_the_welcome_page(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    welcome = page(window, PageId.WELCOME)
+    assert not welcome.recent_list.isVisibleTo(welcome)  # nothing yet: no empty heading
+    opened = a_draft(tmp_path / "first & only.consultprep")
+    assert window.open_path(opened)
+    dialogs.save_path = str(tmp_path / "sub" / "second.consultprep")
+    (tmp_path / "sub").mkdir()
+    assert window.save_as()
+    assert recent.recent_drafts() == [tmp_path / "sub" / "second.consultprep", opened]
+
+    window.new_draft()
+    welcome = page(window, PageId.WELCOME)
+    assert welcome.recent_list.isVisibleTo(welcome)
+    buttons = welcome.recent_list.buttons
+    assert list(buttons) == recent.recent_drafts()
+    button = buttons[opened]
+    assert button.text() == "first && only"  # "&" is shown, not taken as a shortcut key
+    assert button.accessibleName() == f"Open first & only.consultprep, in {tmp_path}"
+    labels = [w.text() for w in welcome.recent_list.findChildren(type(welcome.title_label))]
+    assert f"in {tmp_path}" in labels
+
+    button.click()
+    assert window.path == opened and window.draft.about.patient_name == "Ånna"
+    assert recent.recent_drafts()[0] == opened
+
+
+def test_a_recent_draft_that_has_gone_is_explained_and_taken_off(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    gone = a_draft(tmp_path / "gone.consultprep")
+    kept = a_draft(tmp_path / "kept.consultprep")
+    recent.remember(kept)
+    recent.remember(gone)
+    gone.unlink()
+    window.new_draft()  # show the welcome page afresh
+    welcome = page(window, PageId.WELCOME)
+    welcome.recent_list.buttons[gone].click()
+    [warning] = dialogs.texts("warning")
+    assert warning == (
+        "“gone.consultprep” could not be found. It may have been moved or deleted, "
+        "so it has been taken off the list of recent drafts."
+    )
+    assert recent.recent_drafts() == [kept]
+    assert list(welcome.recent_list.buttons) == [kept]
+    assert window.path is None
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buffer.getvalue()
+
+
+BROKEN = {
+    "empty": (b"", "is empty"),
+    "truncated": (draft_to_bytes(Draft(concern="scars"))[:120], "is damaged"),
+    "binary": (bytes(range(256)) * 4, "is damaged or is not a ConsultPrep draft"),
+    "wrong-typed": (
+        _zip({"draft.json": b'{"schema_version": 3, "concern": 42, "photos": "many"}'}),
+        "part of it is not valid",
+    ),
+    "future-version": (
+        _zip({"draft.json": f'{{"schema_version": {SCHEMA_VERSION + 1}}}'.encode()}),
+        "made by a newer version of ConsultPrep",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_a_draft_that_cannot_be_opened_gets_one_plain_sentence(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, kind: str
+) -> None:
+    data, words = BROKEN[kind]
+    bad = tmp_path / f"{kind}.consultprep"
+    bad.write_bytes(data)
+    recent.remember(bad)
+    current = a_draft(tmp_path / "current.consultprep", "Current")
+    assert window.open_path(current)
+    draft = window.draft
+    welcome = page(window, PageId.WELCOME)
+    welcome.recent_list.buttons[bad].click()  # from the welcome page …
+    dialogs.open_path = str(bad)
+    window.open_action.trigger()  # … and from File ▸ Open
+    first, second = dialogs.texts("warning")
+    assert first == second
+    assert f"“{kind}.consultprep”" in first and words in first
+    assert "Traceback" not in first and "\n" not in first and first.endswith(".")
+    assert window.draft is draft and window.path == current  # the current draft is kept
+    assert bad in recent.recent_drafts()  # a damaged file stays listed; only missing ones go
+    assert bad.read_bytes() == data  # and it is never changed

@@ -1,0 +1,80 @@
+"""Starting the app loads nothing heavy before the first page is on screen.
+
+The real entry point (``consultprep`` with no arguments) runs offscreen in a fresh process;
+``tests/bench/startup_child.py`` records ``sys.modules`` at the first paint of a wizard page.
+No timings here: the benchmark (``python -m tests.bench.run``) measures how long it takes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+CHILD = [sys.executable, "-m", "tests.bench.startup_child"]
+
+
+def _first_paint(tmp_path: Path, *args: str, command: list[str] = CHILD) -> dict:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
+    proc = subprocess.run(
+        [*command, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_first_page_shows_before_anything_heavy_is_loaded(tmp_path: Path) -> None:
+    report = _first_paint(tmp_path, "app")
+    assert report["page"] == "WelcomePage"
+    assert report["heavy"] == [], f"loaded before the first page: {report['heavy']}"
+
+
+@pytest.mark.parametrize("example", ["scars"])
+def test_opening_a_draft_also_starts_light(tmp_path: Path, example: str) -> None:
+    draft = ROOT / "resources" / "examples" / f"{example}.consultprep"
+    report = _first_paint(tmp_path, "app", str(draft))
+    assert report["page"] == "WelcomePage"
+    assert report["heavy"] == []
+
+
+def test_the_check_would_see_a_heavy_module(tmp_path: Path) -> None:
+    # The same child, but Pillow is imported first: the report must say so.
+    command = [
+        sys.executable,
+        "-c",
+        (
+            "import sys, runpy, PIL.Image; sys.argv[0] = 'startup_child'; "
+            "runpy.run_module('tests.bench.startup_child', run_name='__main__')"
+        ),
+    ]
+    report = _first_paint(tmp_path, "app", command=command)
+    assert report["heavy"] == ["PIL"]
+
+
+def test_the_floor_child_reports_the_same_way(tmp_path: Path) -> None:
+    # The benchmark compares the app with this bare QWizard; both must report a paint.
+    report = _first_paint(tmp_path, "floor")
+    assert report["page"] == "QWizardPage"
+    assert report["heavy"] == []
+    assert report["maxrss_kb"] > 0

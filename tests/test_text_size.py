@@ -1,0 +1,180 @@
+"""Text size 100 % to 200 %: the menu, the shortcuts, remembering it, and nothing cut off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QScrollArea, QWidget
+
+from tests.a11y_helpers import example_draft, look, open_window, walk_pages  # noqa: F401
+from tests.ui_helpers import install_fake_dialogs
+from ui import appearance as appearance_module
+from ui.app import create_main_window
+from ui.appearance import SCALE_STEPS, Appearance
+from ui.ladder import EvidenceLadder
+
+
+def test_base_size_follows_the_system_but_is_never_small(qapp, monkeypatch) -> None:
+    original = QFont(qapp.font())
+    try:
+        big = QFont(original)
+        big.setPointSizeF(15)
+        qapp.setFont(big)
+        assert Appearance(qapp).base_point_size == 15
+        small = QFont(original)
+        small.setPointSizeF(9)
+        qapp.setFont(small)
+        assert Appearance(qapp).base_point_size == appearance_module.MIN_BASE_POINT_SIZE == 12
+    finally:
+        qapp.setFont(original)
+
+
+def test_larger_and_smaller_step_between_100_and_200_percent(look) -> None:  # noqa: F811
+    look.reset_scale()
+    assert look.scale == 100
+    look.smaller()
+    assert look.scale == 100
+    seen = [look.scale]
+    for _ in SCALE_STEPS:
+        look.larger()
+        seen.append(look.scale)
+    assert seen[-1] == 200 and seen == sorted(seen)
+    assert set(seen) == set(SCALE_STEPS)
+    assert look._app.font().pointSizeF() == pytest.approx(look.base_point_size * 2)
+    look.smaller()
+    assert look.scale == SCALE_STEPS[-2]
+    look.set_scale(500)
+    assert look.scale == 200
+    look.set_scale(10)
+    assert look.scale == 100
+
+
+def test_headings_grow_with_the_text(look) -> None:  # noqa: F811
+    look.set_scale(100)
+    small = look._app.styleSheet()
+    look.set_scale(200)
+    large = look._app.styleSheet()
+    assert f"{look.base_point_size * 2 + 5:.1f}pt" in large  # the page title
+    assert f"{look.base_point_size + 5:.1f}pt" in small
+
+
+def test_the_text_size_is_remembered(qapp, look) -> None:  # noqa: F811
+    look.set_scale(150)
+    again = Appearance(qapp)
+    again.load()
+    assert again.scale == 150
+    again.restore()
+
+
+def test_view_menu_and_shortcuts(qtbot, look, monkeypatch) -> None:  # noqa: F811
+    install_fake_dialogs(monkeypatch)
+    window = create_main_window()
+    qtbot.addWidget(window)
+    comfort = window.comfort
+    view = [a.text() for a in comfort.view_menu.actions() if a.text()]
+    assert view[:3] == ["&Larger text", "&Smaller text", "&Reset text size"]
+    assert QKeySequence(QKeySequence.StandardKey.ZoomIn) in comfort.larger_action.shortcuts()
+    assert QKeySequence("Ctrl+=") in comfort.larger_action.shortcuts()
+    assert comfort.smaller_action.shortcut() == QKeySequence(QKeySequence.StandardKey.ZoomOut)
+    assert comfort.reset_text_action.shortcut() == QKeySequence("Ctrl+0")
+    comfort.larger_action.trigger()
+    assert look.scale == SCALE_STEPS[1]
+    assert comfort.smaller_action.isEnabled()
+    comfort.reset_text_action.trigger()
+    assert look.scale == 100
+    assert not comfort.smaller_action.isEnabled()
+
+
+def test_the_preferences_window_sets_the_text_size(qtbot, look, monkeypatch) -> None:  # noqa: F811
+    install_fake_dialogs(monkeypatch)
+    window = create_main_window()
+    qtbot.addWidget(window)
+    dialog = window.comfort.show_preferences()
+    box = dialog.size_box
+    assert [box.itemData(i) for i in range(box.count())] == list(SCALE_STEPS)
+    box.setCurrentIndex(box.findData(175))
+    assert look.scale == 175
+    window.comfort.larger_action.trigger()
+    assert box.currentData() == 200  # the window follows changes made from the menu
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Escape closes, and keeps the choice
+    assert not dialog.isVisible()
+    assert look.scale == 200
+
+
+# --- nothing cut off at 200 % ---------------------------------------------------------------
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def cut_off(window: QWidget) -> list[str]:
+    """Shown text that does not fit the space it was given, and pages wider than the window."""
+    problems = []
+    for w in window.findChildren(QWidget):
+        if not w.isVisibleTo(window):
+            continue
+        where = f"{type(w).__name__} {w.objectName()!r}"
+        if isinstance(w, QLabel) and w.text():
+            if w.wordWrap():
+                need = w.heightForWidth(w.width())
+                if need > w.height() + 1:
+                    problems.append(f"{where} {w.text()[:40]!r}: {need} px tall, has {w.height()}")
+            else:
+                fm = w.fontMetrics()
+                size = fm.size(0, _plain(w.text()))
+                room = w.contentsRect()
+                if size.width() > room.width() + 1 or size.height() > room.height() + 1:
+                    problems.append(f"{where} {w.text()[:40]!r}: needs {size}, has {room.size()}")
+        elif isinstance(w, QAbstractButton) and w.text():
+            hint = w.sizeHint()
+            if hint.width() > w.width() + 1 or hint.height() > w.height() + 1:
+                problems.append(f"{where} {w.text()!r}: needs {hint}, has {w.size()}")
+        elif isinstance(w, EvidenceLadder):
+            if w.heightForWidth(w.width()) > w.height() + 1:
+                problems.append(f"evidence ladder: needs {w.heightForWidth(w.width())} px")
+        elif isinstance(w, QScrollArea) and w.widget().width() > w.viewport().width() + 1:
+            problems.append(
+                f"{where}: content {w.widget().width()} px wide in {w.viewport().width()}"
+            )
+    return problems
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1000, 760)], ids=["800x600", "1000x760"])
+def test_at_200_percent_no_text_is_cut_off_on_any_page(
+    qtbot,
+    look,
+    tmp_path: Path,
+    monkeypatch,
+    size: tuple[int, int],  # noqa: F811
+) -> None:
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(200)
+    window = open_window(qtbot, example_draft(tmp_path), size)
+    problems = []
+    checked = 0
+    for page_id in walk_pages(window):
+        assert window.width() == size[0] and window.height() == size[1], "window grew"
+        found = cut_off(window)
+        checked += len(window.wizard.currentPage().findChildren(QLabel))
+        problems += [f"page {page_id}: {p}" for p in found]
+    assert checked > 200
+    assert not problems, "\n".join(problems)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= size[0] and hint.height() <= size[1]
+
+
+def test_the_check_finds_cut_off_text(qtbot) -> None:
+    """The checker itself: a label squeezed below its text, and a button too narrow."""
+    box = QWidget()
+    qtbot.addWidget(box)
+    label = QLabel("A sentence that is much too long to fit in forty pixels", box)
+    label.setWordWrap(True)
+    label.setGeometry(0, 0, 40, 20)
+    button = QPushButton("Save the PDF pack now", box)
+    button.setGeometry(0, 30, 30, 20)
+    box.show()
+    found = cut_off(box)
+    assert any("QLabel" in p for p in found)
+    assert any("QPushButton" in p for p in found)

@@ -1,0 +1,199 @@
+"""Paste a clinic's advert and check it: matching phrases are highlighted and explained.
+
+The text box holds plain text only (pasted formatting is dropped). Highlights are drawn as
+"extra selections" over the text, so the text itself is never changed or read as markup.
+Nothing is fetched or sent: the check runs on this computer (``consultprep.claims``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
+
+from consultprep.claims import ClaimMatch, ClaimRules, find_claims, flags_found, load_claim_rules
+from consultprep.content import Library
+from ui import theme
+from ui.widgets import HINT, NOTICE, big_button, card, clear_layout, plain_label
+
+MATCHES_PER_RULE = 300  # enough for any real advert; keeps a silly paste quick to show
+PHRASES_SHOWN = 6
+PLACEHOLDER = (
+    "Copy the words from the clinic's advert, email, leaflet or web page, and paste them here."
+)
+HELP = (
+    "ConsultPrep looks for phrases that often go with the warning signs below. It checks the "
+    "text on this computer: nothing is sent anywhere."
+)
+STALE = "The text has changed. Press “Check this text” again to see what it finds."
+NONE_FOUND = (
+    "No phrases were found that often go with warning signs. That does not make the offer "
+    "safe: the warning signs and checks on this page still apply."
+)
+
+
+def utf16_offsets(text: str, positions: list[int]) -> list[int]:
+    """Qt's positions (UTF-16 code units) for Python string indices into ``text``.
+
+    Characters beyond U+FFFF (most emoji) take two units in Qt and one in Python.
+    """
+    out: list[int] = []
+    extra, last = 0, 0
+    for pos in sorted(set(positions)):
+        extra += sum(1 for c in text[last:pos] if ord(c) > 0xFFFF)
+        last = pos
+        out.append(pos + extra)
+    lookup = dict(zip(sorted(set(positions)), out, strict=True))
+    return [lookup[p] for p in positions]
+
+
+class AdvertChecker(QWidget):
+    """The advert box, the "Check this text" button and the list of what was found."""
+
+    #: The patient pressed "Check this text": the red flag ids found, in order.
+    flags_checked = Signal(list)
+    #: The text was edited by the patient.
+    changed = Signal()
+
+    def __init__(
+        self, library: Library, rules: ClaimRules | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.rules = rules or load_claim_rules()
+        self.matches: list[ClaimMatch] = []
+        self._found: dict[str, QLabel] = {}
+        self._showing = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.text_edit = QTextEdit()
+        self.text_edit.setAcceptRichText(False)
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setAccessibleName("The clinic's advert, email or web page text")
+        self.text_edit.setPlaceholderText(PLACEHOLDER)
+        self.text_edit.setFixedHeight(int(self.text_edit.fontMetrics().lineSpacing() * 7 + 18))
+        label = plain_label("Paste the clinic's advert, email or web page te&xt (optional)")
+        label.setBuddy(self.text_edit)
+        layout.addWidget(label)
+        layout.addWidget(plain_label(HELP, role=HINT))
+        layout.addWidget(self.text_edit)
+        row = QHBoxLayout()
+        self.check_button = big_button("Chec&k this text", "Check this text for warning signs")
+        self.check_button.clicked.connect(self.check)
+        row.addWidget(self.check_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.summary_label = plain_label(role=NOTICE, selectable=True)
+        self.summary_label.setAccessibleName("What the check found")
+        self.summary_label.hide()
+        layout.addWidget(self.summary_label)
+        self.results = QVBoxLayout()
+        self.results.setSpacing(6)
+        layout.addLayout(self.results)
+        self.text_edit.textChanged.connect(self._text_changed)
+
+    # --- ours -----------------------------------------------------------------------------
+    def text(self) -> str:
+        """The pasted text (plain)."""
+        return self.text_edit.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Show ``text`` and what a check of it finds (without ticking anything)."""
+        if self.text() != text:
+            self._showing = True
+            try:
+                self.text_edit.setPlainText(text)
+            finally:
+                self._showing = False
+        self.show_matches()
+
+    def check(self) -> list[ClaimMatch]:
+        """Check the text (the button): show the matches and report the warning signs."""
+        matches = self.show_matches(checked=True)
+        self.flags_checked.emit(flags_found(matches))
+        return matches
+
+    def show_matches(self, checked: bool = False) -> list[ClaimMatch]:
+        """Highlight and list what the rules find in the text; return the matches."""
+        text = self.text()
+        self.matches = find_claims(text, self.rules, limit=MATCHES_PER_RULE) if text.strip() else []
+        self._highlight(text)
+        clear_layout(self.results)
+        self._found: dict[str, QLabel] = {}
+        if not text.strip():
+            self.summary_label.setVisible(checked)
+            self.summary_label.setText("Please paste some text first, then press the button.")
+            return self.matches
+        flags = [f for f in flags_found(self.matches) if self.library.red_flag(f) is not None]
+        if not flags:
+            self.summary_label.setText(NONE_FOUND)
+        else:
+            n = sum(1 for m in self.matches if m.red_flag in flags)
+            signs = "warning sign" if len(flags) == 1 else "warning signs"
+            phrases = "phrase" if n == 1 else "phrases"
+            self.summary_label.setText(
+                f"Found {n} {phrases} linked to {len(flags)} {signs}, highlighted in the text. "
+                "The matching warning signs below are ticked: untick any that do not apply."
+            )
+        self.summary_label.show()
+        if flags:
+            frame, box = card()
+            frame.setAccessibleName("Warning signs found in the text")
+            for n, flag_id in enumerate(flags):
+                if n:
+                    box.addSpacing(8)
+                self._add_flag(box, flag_id, text)
+            self.results.addWidget(frame)
+        return self.matches
+
+    def found_labels(self) -> dict[str, QLabel]:
+        """The "Found: …" line shown for each warning sign, by red flag id."""
+        return dict(self._found)
+
+    # --- helpers --------------------------------------------------------------------------
+    def _add_flag(self, box: QVBoxLayout, flag_id: str, text: str) -> None:
+        flag = self.library.red_flag(flag_id)
+        box.addWidget(plain_label(f"⚠  {flag.label}", role="strong"))
+        box.addWidget(plain_label(flag.explanation))
+        phrases = list(dict.fromkeys(m.phrase(text) for m in self.matches if m.red_flag == flag_id))
+        shown = ", ".join(f"“{p}”" for p in phrases[:PHRASES_SHOWN])
+        more = len(phrases) - PHRASES_SHOWN
+        found = plain_label(
+            f"Found: {shown}" + (f" and {more} more" if more > 0 else ""),
+            role=HINT,
+            selectable=True,
+        )
+        box.addWidget(found)
+        self._found[flag_id] = found
+
+    def _highlight(self, text: str) -> None:
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(theme.current().mark))  # matches are underlined as well
+        fmt.setForeground(QColor(theme.current().on_mark))
+        fmt.setFontUnderline(True)
+        starts = utf16_offsets(text, [m.start for m in self.matches])
+        ends = utf16_offsets(text, [m.end for m in self.matches])
+        selections = []
+        document = self.text_edit.document()
+        for start, end in zip(starts, ends, strict=True):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self.text_edit.setExtraSelections(selections)
+
+    def _text_changed(self) -> None:
+        if self._showing:
+            return
+        if self.matches or self.summary_label.isVisible():
+            self.matches = []
+            self.text_edit.setExtraSelections([])
+            clear_layout(self.results)
+            self._found = {}
+            self.summary_label.setText(STALE)
+            self.summary_label.show()
+        self.changed.emit()

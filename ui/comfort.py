@@ -1,0 +1,174 @@
+"""What makes the main window comfortable: the View menu, help, and remembering the window.
+
+``install_comfort(window)`` adds, to a MainWindow that already has its File and Help menus:
+
+* View ▸ Larger text (Ctrl++), Smaller text (Ctrl+-), Reset text size (Ctrl+0),
+  Appearance ▸ Follow the system / Light / Dark / High contrast, and Preferences… (Ctrl+,);
+* Help ▸ How to use ConsultPrep (F1), above About;
+* the keyboard helper (``ui.focus``) on the wizard, and jargon tooltips on each page;
+* the window's size and position, restored at start and saved when it closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWizard
+
+from ui import settings
+from ui.appearance import Appearance, appearance
+from ui.focus import KeyboardHelper
+from ui.glossary_ui import add_tooltips
+from ui.help import show_how_to
+from ui.preferences import THEME_MNEMONICS, PreferencesDialog
+
+GEOMETRY_KEY = "window/geometry"
+
+
+class WindowComfort(QObject):
+    """The View menu and friends of one main window (see the module docstring)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.look: Appearance = appearance()
+        self.preferences: PreferencesDialog | None = None
+        self._keyboard: KeyboardHelper | None = None
+        self._make_actions()
+        self._make_menus()
+        self.look.changed.connect(self._show_choices)
+        self._show_choices()
+        self.restore_geometry()
+        window.installEventFilter(self)
+
+    # --- building ---------------------------------------------------------------------------
+    def _action(self, text: str, slot, *shortcuts: QKeySequence | str) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        look = self.look
+        self.larger_action = self._action("&Larger text", look.larger, keys.ZoomIn, "Ctrl+=")
+        self.smaller_action = self._action("&Smaller text", look.smaller, keys.ZoomOut)
+        self.reset_text_action = self._action("&Reset text size", look.reset_scale, "Ctrl+0")
+        self.preferences_action = self._action("&Preferences…", self.show_preferences, "Ctrl+,")
+        self.how_to_action = self._action(
+            "&How to use ConsultPrep", self.show_how_to, keys.HelpContents
+        )
+        self.theme_group = QActionGroup(self.window)
+        self.theme_actions: dict[str, QAction] = {}
+        for key, text in THEME_MNEMONICS.items():
+            action = QAction(text, self.window)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, key=key: self.look.set_theme(key))
+            self.theme_group.addAction(action)
+            self.theme_actions[key] = action
+
+    def _make_menus(self) -> None:
+        bar = self.window.menuBar()
+        help_menu = _menu_of(getattr(self.window, "about_action", None))
+        self.view_menu = QMenu("&View", self.window)
+        self.view_menu.addAction(self.larger_action)
+        self.view_menu.addAction(self.smaller_action)
+        self.view_menu.addAction(self.reset_text_action)
+        self.view_menu.addSeparator()
+        self.appearance_menu = self.view_menu.addMenu("&Appearance")
+        for action in self.theme_actions.values():
+            self.appearance_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.preferences_action)
+        if help_menu is not None:
+            bar.insertMenu(help_menu.menuAction(), self.view_menu)
+            first = help_menu.actions()[0] if help_menu.actions() else None
+            help_menu.insertAction(first, self.how_to_action)
+        else:
+            bar.addMenu(self.view_menu)
+            bar.addMenu("&Help").addAction(self.how_to_action)
+
+    def watch_wizard(self, wizard: QWizard) -> None:
+        """Keep a (new) wizard keyboard-friendly and its jargon explained."""
+        self._keyboard = KeyboardHelper(wizard)
+        wizard.currentIdChanged.connect(lambda _id: self._explain(wizard))
+        if wizard.currentId() != -1:
+            self._keyboard.page_entered()
+            self._explain(wizard)
+
+    def _explain(self, wizard) -> None:
+        if wizard.currentId() != -1:
+            add_tooltips(wizard.currentPage())
+
+    # --- actions ----------------------------------------------------------------------------
+    def _show_choices(self) -> None:
+        scale = self.look.scale
+        self.larger_action.setEnabled(scale < 200)
+        self.smaller_action.setEnabled(scale > 100)
+        action = self.theme_actions.get(self.look.theme_choice)
+        if action is not None:
+            action.setChecked(True)
+
+    def show_preferences(self) -> PreferencesDialog:
+        """Show View ▸ Preferences (one window, kept)."""
+        if self.preferences is None:
+            self.preferences = PreferencesDialog(self.look, self.window)
+        self.preferences.show_choices()
+        self.preferences.show()
+        self.preferences.raise_()
+        self.preferences.activateWindow()
+        return self.preferences
+
+    def step_titles(self) -> list[str]:
+        """The wizard's page titles in order (for the help text)."""
+        wizard = getattr(self.window, "wizard", None)
+        if wizard is None:
+            return []
+        titles = []
+        for page_id in wizard.pageIds():
+            label = getattr(wizard.page(page_id), "title_label", None)
+            if label is not None and page_id != wizard.startId():
+                titles.append(label.text())
+        return titles
+
+    def show_how_to(self):
+        """Show Help ▸ How to use ConsultPrep."""
+        return show_how_to(self.window, self.step_titles())
+
+    # --- the window's size and place --------------------------------------------------------
+    def restore_geometry(self) -> bool:
+        """Put the window where it was last time, if that is known."""
+        data = settings.app_settings().value(GEOMETRY_KEY, QByteArray())
+        if isinstance(data, QByteArray) and not data.isEmpty():
+            return self.window.restoreGeometry(data)
+        return False
+
+    def save_geometry(self) -> None:
+        """Remember the window's size and place for next time."""
+        settings.write(GEOMETRY_KEY, self.window.saveGeometry())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Called by Qt for the window's events: remember its geometry when it closes."""
+        if watched is self.window:
+            if event.type() == QEvent.Type.Close:
+                self.save_geometry()
+            elif event.type() == QEvent.Type.ChildAdded and isinstance(event.child(), QWizard):
+                self.watch_wizard(event.child())  # File ▸ New or Open made a new wizard
+        return False
+
+
+def _menu_of(action: QAction | None) -> QMenu | None:
+    if action is None:
+        return None
+    return next((o for o in action.associatedObjects() if isinstance(o, QMenu)), None)
+
+
+def install_comfort(window: QMainWindow) -> WindowComfort:
+    """Add the View menu, help and remembered geometry to ``window`` (see the module)."""
+    if QApplication.instance() is None:
+        raise RuntimeError("a QApplication must exist first")
+    comfort = WindowComfort(window)
+    wizard = getattr(window, "wizard", None)
+    if isinstance(wizard, QWizard):
+        comfort.watch_wizard(wizard)
+    return comfort

@@ -1,0 +1,93 @@
+"""A layout that puts widgets in a row and wraps them onto the next line when space runs out.
+
+Used for rows of buttons (scores 0 to 10, Save PDF / Open PDF / Show in folder) so that with
+large text nothing is pushed off the right edge or squeezed until its label is cut. Based on
+Qt's "Flow Layout" example. Items keep their order, so Tab still goes left to right.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+
+
+class FlowLayout(QLayout):
+    """Items left to right at their preferred size, wrapping; height follows the width."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        if parent is None:
+            self.setContentsMargins(QMargins(0, 0, 0, 0))
+
+    # --- QLayout's interface ----------------------------------------------------------------
+    def addItem(self, item: QLayoutItem) -> None:
+        """Called by Qt (and addWidget) to add an item at the end."""
+        self._items.append(item)
+
+    def count(self) -> int:
+        """Called by Qt: how many items there are."""
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        """Called by Qt: the item at ``index``, or None."""
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        """Called by Qt to remove and return the item at ``index``."""
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        """Called by Qt: a flow never asks for more room than its items need."""
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        """Called by Qt: the height depends on the width (more lines when narrower)."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """Called by Qt: how tall the items are when wrapped at ``width``."""
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        """Called by Qt to place the items inside ``rect``."""
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        """Called by Qt: the size with every item on one line."""
+        visible = [i for i in self._items if not i.isEmpty()]
+        width = sum(i.sizeHint().width() for i in visible)
+        width += self.spacing() * max(0, len(visible) - 1)
+        height = max((i.sizeHint().height() for i in visible), default=0)
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:
+        """Called by Qt: as narrow as the widest single item."""
+        size = QSize()
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    # --- ours -------------------------------------------------------------------------------
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        gap = self.spacing()
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            width = min(hint.width(), area.width())
+            if x > area.x() and x + width > area.right() + 1:
+                x, y, line_height = area.x(), y + line_height + gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            x += width + gap
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y() + m.bottom()

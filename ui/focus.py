@@ -1,0 +1,230 @@
+"""Keyboard use: tab order that follows the page, focus shown on cards, Enter and Escape.
+
+Qt's tab order is the order in which widgets were created, which goes wrong when a page adds
+widgets later (question rows, tried treatments, the review summary). ``layout_order`` reads the
+order from the page's layouts instead (top to bottom, then left to right, as they are laid
+out), and ``KeyboardHelper`` applies it whenever a page is entered or changed.
+
+Keyboard rules kept here:
+
+* Tab goes through the page in reading order, then Back and Next.
+* Moving to another page leaves the focus on Back or Next, as Qt does; when the focused
+  control disappears (Next on the last page) or at start, the page's first control gets it.
+  A page's scroll area is a Tab stop named after the page, so a screen reader says where
+  you are and the arrow keys scroll.
+* Enter means Next, except in multi-line text and in a single-line field that does something
+  itself on Enter (such as "Add your own question"): there Enter belongs to the field.
+* Escape never closes the wizard or drops what was typed (``ConsultWizard.done`` ignores it).
+* A card (a choice, a question) shows the focus ring while anything inside it has focus.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QMetaMethod, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QLayout,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+    QWidgetItem,
+    QWizard,
+)
+
+from ui.widgets import CARD
+
+FOCUS_WITHIN = "focusWithin"
+ENTER_STAYS = "enterStays"
+_WIZARD_BUTTONS = (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton)
+# Note: PySide6 6.11/6.12 on Python 3.11 lose a reference to None each time a Qt call
+# returns a null pointer (item.widget() on a spacer, parentWidget() of a window, an unset
+# property, a focusChanged signal with no old widget), which eventually crashes Python.
+# So this module never asks Qt anything that can answer "nothing".
+
+
+def takes_tab(widget: QWidget) -> bool:
+    """True if Tab can move the focus to ``widget`` (ignoring whether it is shown)."""
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isEnabled()
+
+
+def own_layout(widget: QWidget) -> QLayout | None:
+    """The widget's layout, found without ``QWidget.layout()`` (see the note above)."""
+    return next((c for c in widget.children() if isinstance(c, QLayout)), None)
+
+
+def layout_order(root: QWidget) -> list[QWidget]:
+    """The widgets under ``root`` that take Tab, in the order its layouts place them.
+
+    A widget that takes Tab is not looked inside (its parts are its own business), except a
+    scroll area, whose content follows it.
+    """
+    out: list[QWidget] = []
+
+    def visit_widget(w: QWidget) -> None:
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            out.append(w)
+            if not isinstance(w, QScrollArea):
+                return
+        if isinstance(w, QScrollArea):
+            inner = next((c for c in w.viewport().children() if isinstance(c, QWidget)), None)
+            if inner is not None:
+                visit_widget(inner)
+            return
+        layout = own_layout(w)
+        if layout is not None:
+            visit_layout(layout)
+
+    def visit_layout(layout: QLayout) -> None:
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if isinstance(item, QWidgetItem):
+                visit_widget(item.widget())
+            elif isinstance(item, QLayout):
+                visit_layout(item)
+
+    layout = own_layout(root)
+    if layout is not None:
+        visit_layout(layout)
+    return out
+
+
+def apply_layout_order(root: QWidget) -> list[QWidget]:
+    """Make Tab follow ``layout_order(root)``; return that order."""
+    order = layout_order(root)
+    for a, b in pairwise(order):
+        if a.nextInFocusChain() is not b:
+            QWidget.setTabOrder(a, b)
+    return order
+
+
+def has_property(obj: QObject, name: str) -> bool:
+    """True if the dynamic property ``name`` was set on ``obj`` (asked without a null answer)."""
+    return name.encode() in [bytes(n) for n in obj.dynamicPropertyNames()]
+
+
+def _listens_for_enter(edit: QLineEdit) -> bool:
+    signal = QMetaMethod.fromSignal(edit.returnPressed)
+    return edit.isSignalConnected(signal)
+
+
+class _EnterStaysInField(QObject):
+    """Event filter: Enter in a field that acts on Enter does not also press Next."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Called by Qt for each event of a watched field."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(watched, QLineEdit)
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        ):
+            watched.returnPressed.emit()
+            return True
+        return False
+
+
+def cards_around(widget: QWidget) -> list[QWidget]:
+    """The cards (``#card`` frames) that hold ``widget``, innermost first."""
+    cards = []
+    while not widget.isWindow():
+        widget = widget.parentWidget()
+        if widget.objectName() == CARD:
+            cards.append(widget)
+    return cards
+
+
+class _FocusWithin(QObject):
+    """Event filter on controls inside cards: the card shows the focus ring while they have it.
+
+    Qt's style sheets have no ``:focus-within``; the card's ``focusWithin`` property stands in.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Called by Qt for each event of a watched control."""
+        kind = event.type()
+        if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut) and isinstance(watched, QWidget):
+            on = kind == QEvent.Type.FocusIn
+            for card in cards_around(watched):
+                card.setProperty(FOCUS_WITHIN, "true" if on else "false")
+                card.style().unpolish(card)
+                card.style().polish(card)
+        return False
+
+
+class KeyboardHelper(QObject):
+    """Keeps a wizard's pages keyboard-friendly (see the module docstring)."""
+
+    def __init__(self, wizard: QWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self._enter_filter = _EnterStaysInField(self)
+        self._focus_within = _FocusWithin(self)
+        self._orders: dict[int, list[int]] = {}
+        wizard.setOption(QWizard.WizardOption.NoDefaultButton, False)
+        wizard.currentIdChanged.connect(self.page_entered)
+        wizard.installEventFilter(self)
+        if hasattr(wizard, "edited"):
+            wizard.edited.connect(self.refresh)
+
+    def _page(self) -> QWidget | None:
+        if self._wizard.currentId() == -1:
+            return None
+        return self._wizard.currentPage()
+
+    def refresh(self) -> None:
+        """Bring the current page's tab order, Enter handling and focus rings up to date."""
+        page = self._page()
+        if page is None:
+            return
+        order = layout_order(page)
+        key = [id(w) for w in order]
+        if self._orders.get(id(page)) != key:
+            apply_layout_order(page)
+            self._orders[id(page)] = key
+            for widget in order:
+                if cards_around(widget):
+                    widget.installEventFilter(self._focus_within)  # once: Qt skips repeats
+        for edit in page.findChildren(QLineEdit):
+            if not has_property(edit, ENTER_STAYS) and _listens_for_enter(edit):
+                edit.installEventFilter(self._enter_filter)
+                edit.setProperty(ENTER_STAYS, True)
+
+    def page_entered(self, *_args: object) -> None:
+        """Called when a page is shown: name its scroll area, fix Tab, keep a focus."""
+        page = self._page()
+        if page is None:
+            return
+        title = getattr(page, "title_label", None)
+        for area in page.findChildren(QScrollArea):
+            if not area.accessibleName() and title is not None:
+                area.setAccessibleName(f"{title.text()}: page content")
+        self.refresh()
+        if not self._focus_in_view(page):
+            self._focus_first(page)
+
+    def _controls(self, page: QWidget) -> list[QWidget]:
+        buttons = [self._wizard.button(b) for b in _WIZARD_BUTTONS]
+        return [w for w in layout_order(page) + buttons if w.isVisible() and takes_tab(w)]
+
+    def _focus_in_view(self, page: QWidget) -> bool:
+        return any(w.hasFocus() for w in self._controls(page))
+
+    def _focus_first(self, page: QWidget) -> None:
+        """Focus the page's first control (a scroll area only if it has nothing else)."""
+        controls = [w for w in layout_order(page) if w.isVisibleTo(page) and takes_tab(w)]
+        first = next((w for w in controls if not isinstance(w, QScrollArea)), None)
+        first = first or next(iter(controls), None)
+        if first is not None and self._wizard.isVisible():
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Called by Qt for the wizard's events: on first show, focus the page's first control."""
+        if watched is self._wizard and event.type() == QEvent.Type.Show:
+            page = self._page()
+            if page is not None and not self._focus_in_view(page):
+                self._focus_first(page)
+        return False

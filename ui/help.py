@@ -1,0 +1,181 @@
+"""Help ▸ How to use ConsultPrep (F1) and Help ▸ About: plain text in a scrolling window.
+
+Both windows are not modal: the patient can keep them open beside the wizard. Escape or
+Close shuts them; nothing in them can be lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultprep.content import Library
+from ui.glossary_ui import glossary
+from ui.widgets import HEADING, SUBHEADING, ScrollContent, plain_label, scrolling
+
+HOW_TO_TITLE = "How to use ConsultPrep"
+HOW_TO: list[tuple[str, str]] = [
+    (
+        "What ConsultPrep is for",
+        (
+            "ConsultPrep helps you get ready for an appointment with a skin specialist when "
+            "you are thinking about stem-cell or other regenerative treatment. It is not "
+            "medical advice. Your doctor knows your health and can advise you."
+        ),
+    ),
+    (
+        "Saving your work",
+        (
+            "Use File ▸ Save (Ctrl+S) to keep your answers in a draft file and come back to "
+            "them later with File ▸ Open. Nothing is lost when you go Back or Next. The PDF "
+            "is saved on the last step, or at any time with File ▸ Export PDF (Ctrl+E)."
+        ),
+    ),
+    (
+        "Using the keyboard",
+        (
+            "Tab moves to the next thing on the page and Shift+Tab goes back. Space ticks a "
+            "box or presses a button. The arrow keys move between choices in a group. Enter "
+            "goes to the next step, except when you are typing in a large text box. Hold Alt "
+            "and press an underlined letter to jump to that control. Escape never throws away "
+            "your answers."
+        ),
+    ),
+    (
+        "Bigger text and other colours",
+        (
+            "View ▸ Larger text (Ctrl and +) and View ▸ Smaller text (Ctrl and -) change the "
+            "text size, up to twice the normal size. Ctrl and 0 sets it back. View ▸ "
+            "Appearance offers light, dark and high-contrast colours, or follows your "
+            "computer's setting. ConsultPrep remembers your choice."
+        ),
+    ),
+    (
+        "Words explained",
+        (
+            "Some words, such as “exosomes” or “MSC”, have a “What does this mean?” button "
+            "beside them. Rest the mouse pointer on a word to see its meaning too. The list "
+            "below explains them all."
+        ),
+    ),
+    (
+        "Your privacy",
+        "Everything stays on this computer. ConsultPrep makes no network connections.",
+    ),
+]
+
+
+class TextWindow(QDialog):
+    """A window of headed sections of plain, selectable text, and a Close button."""
+
+    def __init__(
+        self, title: str, sections: list[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.sections = sections
+        content = ScrollContent()
+        layout = QVBoxLayout(content)
+        layout.setSpacing(6)
+        layout.addWidget(plain_label(title, role=HEADING))
+        for heading, text in sections:
+            layout.addSpacing(6)
+            layout.addWidget(plain_label(heading, role=SUBHEADING))
+            layout.addWidget(plain_label(text, selectable=True))
+        layout.addStretch(1)
+        self.scroll_area: QScrollArea = scrolling(content, title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText("&Close")
+        close.setAccessibleName("Close")
+        buttons.rejected.connect(self.close)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.scroll_area, 1)
+        outer.addWidget(buttons)
+        chars = self.fontMetrics().averageCharWidth()
+        lines = self.fontMetrics().lineSpacing()
+        self.resize(min(70 * chars, 1100), min(30 * lines, 900))
+        self.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def text(self) -> str:
+        """Everything the window says, as plain text (for tests and copying)."""
+        return "\n\n".join(f"{h}\n{t}" for h, t in self.sections)
+
+
+def steps_text(step_titles: list[str]) -> str:
+    """The "The steps" section: the wizard's own page titles, in order."""
+    bullets = "\n".join(f"•  {title}" for title in step_titles)
+    return (
+        "Go through the steps in order with Next and Back. Only your skin concern must be "
+        "chosen; everything else is optional, so fill in as much or as little as you like."
+        f"\n{bullets}"
+    )
+
+
+def how_to_sections(step_titles: list[str]) -> list[tuple[str, str]]:
+    """The help text (with the wizard's steps), then every glossary word with its meaning."""
+    sections = list(HOW_TO)
+    if step_titles:
+        sections.insert(1, ("The steps", steps_text(step_titles)))
+    g = glossary()
+    if g is not None:
+        words = sorted(g.terms, key=lambda t: t.term.casefold())
+        sections.append(("Words you may meet", "\n\n".join(t.explanation() for t in words)))
+    return sections
+
+
+def about_sections(library: Library, intro: str) -> list[tuple[str, str]]:
+    """Help ▸ About: version and review dates, how the ladder is defined, the sources."""
+    from ui.pages.evidence_page import short_citation
+
+    levels = "\n".join(
+        f"{int(info.level)}. {info.short}: {info.meaning}" for info in reversed(library.levels)
+    )
+    marker = library.warning_marker
+    levels += f"\n\nRed “!” marker — {marker.short}: {marker.meaning}"
+    sources = "\n".join(f"•  {short_citation(r.citation)} — {r.link}" for r in library.references)
+    return [
+        ("About ConsultPrep", intro),
+        ("How the evidence levels are defined", levels),
+        (
+            "Sources",
+            "The research and guidance ConsultPrep's health information is based on. Each "
+            "one is listed in full on the evidence page and in your PDF.\n\n" + sources,
+        ),
+    ]
+
+
+def show_window(owner: QWidget, attribute: str, make) -> TextWindow:
+    """Show the window kept on ``owner.<attribute>``, making it first if needed."""
+    window = getattr(owner, attribute, None)
+    if not isinstance(window, TextWindow):
+        window = make()
+        setattr(owner, attribute, window)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window
+
+
+def show_how_to(owner: QWidget, step_titles: list[str]) -> TextWindow:
+    """Show Help ▸ How to use ConsultPrep (``step_titles``: the wizard's pages in order)."""
+    return show_window(
+        owner,
+        "how_to_window",
+        lambda: TextWindow(HOW_TO_TITLE, how_to_sections(step_titles), owner),
+    )
+
+
+def show_about(owner: QWidget, library: Library, intro: str) -> TextWindow:
+    """Show Help ▸ About ConsultPrep (``intro``: the version and review dates)."""
+    return show_window(
+        owner,
+        "about_window",
+        lambda: TextWindow("About ConsultPrep", about_sections(library, intro), owner),
+    )

@@ -1,0 +1,47 @@
+"""How to print the PDF pack: paper size and large print (two controls in one row)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
+
+from exports.options import PAPERS, PackOptions, Paper, default_paper
+from ui.flow_layout import FlowLayout
+from ui.widgets import plain_label
+
+PAPER_NAMES: dict[Paper, str] = {"A4": "A4", "Letter": "US Letter"}
+
+
+class PackOptionsRow(QWidget):
+    """A paper size list (starting on the usual size for this computer) and "Large print".
+
+    With large text the check box wraps onto a second line rather than widening the page.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        flow = FlowLayout(self, spacing=16)
+        flow.setContentsMargins(0, 0, 0, 0)
+        paper_row = QWidget()  # the label stays beside its list
+        row = QHBoxLayout(paper_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self.paper_box = QComboBox()
+        self.paper_box.setAccessibleName("Paper size")
+        for name in PAPERS:
+            self.paper_box.addItem(PAPER_NAMES[name], name)
+        self.paper_box.setCurrentIndex(PAPERS.index(default_paper()))
+        label = plain_label("Pape&r size:")
+        label.setWordWrap(False)
+        label.setBuddy(self.paper_box)
+        self.large_print_check = QCheckBox("&Large print")
+        self.large_print_check.setAccessibleName("Large print")
+        self.large_print_check.setToolTip("Bigger type, tick boxes and lines to write on")
+        row.addWidget(label)
+        row.addWidget(self.paper_box)
+        flow.addWidget(paper_row)
+        flow.addWidget(self.large_print_check)
+
+    def options(self) -> PackOptions:
+        """The choices as the PDF export takes them."""
+        paper: Paper = "Letter" if self.paper_box.currentData() == "Letter" else "A4"
+        return PackOptions(paper=paper, large_print=self.large_print_check.isChecked())

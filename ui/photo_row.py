@@ -1,0 +1,228 @@
+"""One photo on the Photos page: a thumbnail, the date it was taken, a caption, move and remove.
+
+The thumbnail is decoded by Qt from the cleaned JPEG stored in the draft, at the small size it
+is shown at (Qt's JPEG reader decodes at reduced scale), so the UI never needs Pillow.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QSize, Qt, Signal
+from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from consultprep.models import Photo
+from ui.flow_layout import FlowLayout
+from ui.widgets import CARD, SUBHEADING, big_button, line_edit, plain_label
+
+#: The thumbnail box, in pixels (the photo is fitted inside, keeping its shape).
+THUMB_SIZE = 180
+#: The date shown when a photo has no date (the date box's lowest date stands for it).
+NO_DATE = QDate(1900, 1, 1)
+CAPTION_HINT = "For example: scar on my left knee, three months after the operation"
+
+
+def thumbnail(photo: Photo, box: int = THUMB_SIZE, ratio: float = 1.0) -> QPixmap | None:
+    """The photo scaled to fit a ``box`` × ``box`` square, or None if it cannot be decoded.
+
+    ``ratio`` is the screen's device pixel ratio, so the picture is sharp on HiDPI screens.
+    """
+    if not photo.data:
+        return None
+    side = max(1, round(box * ratio))
+    scale = min(side / photo.width, side / photo.height, 1.0)
+    data = QByteArray(photo.data)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, QByteArray(b"jpeg"))
+    reader.setScaledSize(
+        QSize(max(1, round(photo.width * scale)), max(1, round(photo.height * scale)))
+    )
+    image = reader.read()
+    buffer.close()
+    if image.isNull():
+        return None
+    pixmap = QPixmap.fromImage(image)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+class PhotoRow(QFrame):
+    """The widgets for one photo. ``changed`` fires when the caption or date is edited."""
+
+    changed = Signal()
+    #: The patient pressed Move earlier (-1) or Move later (+1).
+    move_requested = Signal(str, int)
+    remove_requested = Signal(str)
+
+    def __init__(self, photo: Photo, *, number: int, count: int) -> None:
+        super().__init__()
+        self.photo_id = photo.id
+        self.setObjectName(CARD)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._last_date = QDate.currentDate()
+
+        self.image_label = QLabel()
+        self.image_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.image_label.setFixedSize(THUMB_SIZE, THUMB_SIZE)
+        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pixmap = thumbnail(photo, THUMB_SIZE, self.devicePixelRatioF())
+        if pixmap is None:
+            self.image_label.setText("This photo cannot be shown.")
+            self.image_label.setWordWrap(True)
+        else:
+            self.image_label.setPixmap(pixmap)
+
+        self.heading = plain_label(role=SUBHEADING)
+        self.caption_edit: QLineEdit = line_edit("Caption", CAPTION_HINT)
+        caption_label = plain_label("&What does the photo show?")
+        caption_label.setBuddy(self.caption_edit)
+
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMMM yyyy")
+        self.date_edit.setMinimumDate(NO_DATE)
+        self.date_edit.setSpecialValueText("No date")
+        self.date_edit.setMinimumWidth(220)
+        self.no_date = QCheckBox("N&o date")
+        date_label = plain_label("&Date taken:", wrap=False)
+        date_label.setBuddy(self.date_edit)
+        # The flowing row puts items at the top: centre the label on the date box instead.
+        date_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        date_label.setMinimumHeight(self.date_edit.sizeHint().height())
+        self.caption_edit.setText(photo.caption)
+        self.caption_edit.setCursorPosition(0)
+        self.set_taken_on(photo.taken_on)
+
+        self.earlier_button = big_button("▲ Move &earlier", "")
+        self.later_button = big_button("▼ Move &later", "")
+        self.remove_button = big_button("&Remove", "")
+        self.earlier_button.setToolTip("Show this photo before the one above it")
+        self.later_button.setToolTip("Show this photo after the one below it")
+        self.remove_button.setToolTip("Take this photo out of your draft")
+
+        details = QVBoxLayout()
+        details.setSpacing(4)
+        details.addWidget(self.heading)
+        details.addWidget(caption_label)
+        details.addWidget(self.caption_edit)
+        # Rows that wrap, so large text never pushes a control off the edge.
+        date_row = FlowLayout(spacing=8)
+        date_row.addWidget(date_label)
+        date_row.addWidget(self.date_edit)
+        date_row.addWidget(self.no_date)
+        details.addSpacing(4)
+        details.addLayout(date_row)
+        details.addStretch(1)
+        buttons = FlowLayout(spacing=6)
+        buttons.addWidget(self.earlier_button)
+        buttons.addWidget(self.later_button)
+        buttons.addWidget(self.remove_button)
+        details.addLayout(buttons)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(12, 10, 12, 10)
+        grid.setHorizontalSpacing(14)
+        grid.addWidget(self.image_label, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(details, 0, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.set_number(number, count)
+        self.caption_edit.textChanged.connect(self._caption_changed)
+        self.caption_edit.editingFinished.connect(self._show_caption_start)
+        self.date_edit.dateChanged.connect(self._date_changed)
+        self.no_date.toggled.connect(self._no_date_toggled)
+        self.earlier_button.clicked.connect(lambda: self.move_requested.emit(self.photo_id, -1))
+        self.later_button.clicked.connect(lambda: self.move_requested.emit(self.photo_id, 1))
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.photo_id))
+
+    # --- what the row shows -----------------------------------------------------------------
+    def set_number(self, number: int, count: int) -> None:
+        """Say which photo this is ("Photo 2 of 3") and enable the move buttons that apply."""
+        self.heading.setText(f"Photo {number} of {count}")
+        self.image_label.setAccessibleName(f"Photo {number}")
+        self.caption_edit.setAccessibleName(f"Photo {number}: what it shows")
+        self.date_edit.setAccessibleName(f"Photo {number}: date taken")
+        self.no_date.setAccessibleName(f"Photo {number}: no date")
+        self.earlier_button.setAccessibleName(f"Move photo {number} earlier")
+        self.later_button.setAccessibleName(f"Move photo {number} later")
+        self.remove_button.setAccessibleName(f"Remove photo {number}")
+        self.earlier_button.setEnabled(number > 1)
+        self.later_button.setEnabled(number < count)
+        self.earlier_button.setVisible(count > 1)  # nothing to move past
+        self.later_button.setVisible(count > 1)
+
+    def show_values(self, photo: Photo) -> None:
+        """Show the photo's caption and date (without signalling a change)."""
+        if self.caption_edit.text() != photo.caption:
+            self.caption_edit.blockSignals(True)
+            self.caption_edit.setText(photo.caption)
+            self.caption_edit.setCursorPosition(0)
+            self.caption_edit.blockSignals(False)
+        if self.taken_on() != photo.taken_on:
+            self.set_taken_on(photo.taken_on)
+
+    def set_taken_on(self, taken_on: date | None) -> None:
+        """Show the date the photo was taken (None: "No date")."""
+        blockers = (self.date_edit.blockSignals(True), self.no_date.blockSignals(True))
+        if taken_on is None:
+            self.date_edit.setDate(NO_DATE)
+        else:
+            self._last_date = QDate(taken_on.year, taken_on.month, taken_on.day)
+            self.date_edit.setDate(self._last_date)
+        self.no_date.setChecked(taken_on is None)
+        self.date_edit.setEnabled(taken_on is not None)
+        self.date_edit.blockSignals(blockers[0])
+        self.no_date.blockSignals(blockers[1])
+
+    def caption(self) -> str:
+        """The caption as typed, without spaces at the ends."""
+        return self.caption_edit.text().strip()
+
+    def taken_on(self) -> date | None:
+        """The date shown, or None for "No date"."""
+        if self.no_date.isChecked() or self.date_edit.date() <= NO_DATE:
+            return None
+        return self.date_edit.date().toPython()
+
+    def buttons(self) -> dict[str, QPushButton]:
+        """The row's buttons by role, to give the focus back after the list is rebuilt."""
+        return {
+            "earlier": self.earlier_button,
+            "later": self.later_button,
+            "remove": self.remove_button,
+        }
+
+    # --- changes ----------------------------------------------------------------------------
+    def _caption_changed(self, _text: str) -> None:
+        self.changed.emit()
+
+    def _show_caption_start(self) -> None:
+        """A long caption shows its beginning, not its end, once the patient moves on."""
+        self.caption_edit.setCursorPosition(0)
+
+    def _date_changed(self, value: QDate) -> None:
+        if value <= NO_DATE:  # stepped down to the lowest date: that means "No date"
+            self.no_date.setChecked(True)
+            return
+        self._last_date = value
+        self.changed.emit()
+
+    def _no_date_toggled(self, on: bool) -> None:
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(NO_DATE if on else self._last_date)
+        self.date_edit.blockSignals(False)
+        self.date_edit.setEnabled(not on)
+        if not on:
+            self.date_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.changed.emit()

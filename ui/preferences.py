@@ -1,0 +1,107 @@
+"""View ▸ Preferences: text size and colours in one small window. Changes apply at once.
+
+There is no Cancel: what you see is what you chose, and Escape or Close keeps it (use View ▸
+Reset text size or choose another theme to go back).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import theme
+from ui.appearance import SCALE_STEPS, Appearance
+from ui.widgets import HINT, SUBHEADING, plain_label
+
+SAMPLE = "This is how text will look. You can change it at any time."
+THEME_MNEMONICS = {
+    theme.SYSTEM: "Follow the &system",
+    theme.LIGHT: "&Light",
+    theme.DARK: "&Dark",
+    theme.HIGH_CONTRAST: "&High contrast",
+}
+
+
+def scale_label(percent: int) -> str:
+    """How a text size is named in the list: "100 % (normal)", "200 % (twice as big)"."""
+    words = {100: " (normal)", 200: " (twice as big)"}
+    return f"{percent} %{words.get(percent, '')}"
+
+
+class PreferencesDialog(QDialog):
+    """Text size and theme; each change is applied and remembered straight away."""
+
+    def __init__(self, look: Appearance, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.look = look
+        self.setWindowTitle("Preferences")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+
+        layout.addWidget(plain_label("Text size", role=SUBHEADING))
+        self.size_box = QComboBox()
+        self.size_box.setAccessibleName("Text size")
+        for percent in SCALE_STEPS:
+            self.size_box.addItem(scale_label(percent), percent)
+        size_label = plain_label("&Text size:", wrap=False)
+        size_label.setBuddy(self.size_box)
+        row = QHBoxLayout()
+        row.addWidget(size_label)
+        row.addWidget(self.size_box)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(
+            plain_label("Ctrl and + or Ctrl and - also change it, Ctrl and 0 resets it.", role=HINT)
+        )
+
+        layout.addWidget(plain_label("Colours", role=SUBHEADING))
+        self.theme_group = QButtonGroup(self)
+        self.theme_radios: dict[str, QRadioButton] = {}
+        for key, text in THEME_MNEMONICS.items():
+            radio = QRadioButton(text)
+            radio.setAccessibleName(f"Colours: {theme.CHOICES[key]}")
+            self.theme_group.addButton(radio)
+            self.theme_radios[key] = radio
+            layout.addWidget(radio)
+        self.sample = plain_label(SAMPLE)
+        self.sample.setAccessibleName("Sample text")
+        layout.addSpacing(6)
+        layout.addWidget(self.sample)
+        layout.addStretch(1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText("&Close")
+        close.setAccessibleName("Close")
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+
+        self.show_choices()
+        self.size_box.currentIndexChanged.connect(self._size_chosen)
+        for key, radio in self.theme_radios.items():
+            radio.toggled.connect(lambda on, key=key: on and self.look.set_theme(key))
+        look.changed.connect(self.show_choices)
+
+    def show_choices(self) -> None:
+        """Show the current text size and theme (also after a change from the View menu)."""
+        index = self.size_box.findData(self.look.scale)
+        if index >= 0 and index != self.size_box.currentIndex():
+            self.size_box.blockSignals(True)
+            self.size_box.setCurrentIndex(index)
+            self.size_box.blockSignals(False)
+        radio = self.theme_radios.get(self.look.theme_choice)
+        if radio is not None and not radio.isChecked():
+            radio.blockSignals(True)
+            radio.setChecked(True)
+            radio.blockSignals(False)
+
+    def _size_chosen(self, index: int) -> None:
+        self.look.set_scale(int(self.size_box.itemData(index)))

@@ -1,0 +1,71 @@
+"""The one place that makes the app's QSettings (window size, text size, colours, recent drafts).
+
+Every part of the app that remembers something between runs asks ``app_settings()`` for its
+QSettings object, so all of it lives in one INI file and tests can move that file away from the
+real home folder: set the environment variable ``CONSULTPREP_SETTINGS`` to a file path (the
+test suite does this for every test in ``tests/conftest.py``), or call ``use_settings_file()``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+ORGANISATION = "ConsultPrep"
+APPLICATION = "ConsultPrep"
+#: Environment variable: a settings file to use instead of the user's own.
+SETTINGS_ENV = "CONSULTPREP_SETTINGS"
+
+_file: Path | None = None
+
+
+def use_settings_file(path: str | Path | None) -> None:
+    """Keep settings in ``path`` (an INI file) from now on; None goes back to the default."""
+    global _file
+    _file = Path(path) if path is not None else None
+
+
+def settings_file() -> Path | None:
+    """The settings file chosen by ``use_settings_file`` or the environment, if any."""
+    if _file is not None:
+        return _file
+    env = os.environ.get(SETTINGS_ENV)
+    return Path(env) if env else None
+
+
+def app_settings() -> QSettings:
+    """A QSettings object for ConsultPrep's settings (an INI file; see the module docstring).
+
+    Make a new one each time it is needed and let it go: Qt writes changes to the file when
+    the object is deleted, and reads changes made by other objects.
+    """
+    path = settings_file()
+    if path is not None:
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+    )
+
+
+def read_int(key: str, default: int) -> int:
+    """An integer setting (INI files store text), or ``default`` if missing or not a number."""
+    value = app_settings().value(key, default)
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def read_str(key: str, default: str) -> str:
+    """A text setting, or ``default`` if it is missing."""
+    value = app_settings().value(key, default)
+    return value if isinstance(value, str) else default
+
+
+def write(key: str, value: object) -> None:
+    """Store one setting now."""
+    store = app_settings()
+    store.setValue(key, value)
+    store.sync()

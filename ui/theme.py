@@ -1,0 +1,469 @@
+"""Colour themes: every colour the screen uses, one palette per theme, and the style sheet.
+
+Three themes: Light, Dark and High contrast. Each is one ``Theme`` value; the style sheet
+(``style_sheet``), Qt's palette (``qt_palette``) and the painted evidence ladder all take their
+colours from it, so nothing on screen has a colour of its own. ``text_pairs`` lists every
+text-on-background pair a theme uses, and the tests check each reaches the WCAG AA contrast
+ratio of 4.5:1 (``contrast_ratio``).
+
+The light theme's evidence ladder uses the colours shared with the PDF
+(``consultprep.evidence``); the dark themes use darker rung fills so the ladder does not glare.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from consultprep.evidence import KIND_COLOURS, RUNG_FILL, WARNING_COLOUR
+
+LIGHT = "light"
+DARK = "dark"
+HIGH_CONTRAST = "high_contrast"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """All the colours of one theme, as ``#RRGGBB`` strings."""
+
+    key: str
+    name: str
+    dark: bool
+    window: str  # page background
+    text: str  # body text
+    hint: str  # grey explanations ("why ask this")
+    disabled: str  # disabled but still readable text
+    title: str  # page titles
+    base: str  # inside text fields
+    field_border: str  # text field and tick box edges (3:1 against the page)
+    card: str  # boxes around choices and questions
+    card_border: str
+    selected: str  # a chosen card's fill
+    selected_border: str
+    accent: str  # main buttons, chosen buttons
+    on_accent: str  # text on the accent colour
+    accent_hover: str
+    button: str  # ordinary buttons
+    button_text: str
+    button_border: str
+    button_hover: str
+    focus: str  # the keyboard focus ring (3:1 against everything it sits on)
+    link: str
+    error: str  # text of error messages
+    notice: str  # fill of notice boxes
+    notice_border: str
+    notice_text: str
+    highlight: str  # selected text
+    on_highlight: str
+    tooltip: str
+    tooltip_text: str
+    mark: str  # behind words found in a text (the advert checker's matches)
+    on_mark: str
+    # The evidence ladder on screen.
+    ladder_back: str
+    rung_fills: dict[int, str] = field(default_factory=dict)
+    rung_text: str = ""
+    kind_colours: dict[str, str] = field(default_factory=dict)
+    pill_text: str = ""
+    pill_border: str = ""  # "" for none
+    warning: str = ""  # the "!" marker's fill
+    warning_text: str = ""
+    comparison_border: str = ""  # the dashed box around "waiting"
+
+
+THEMES: dict[str, Theme] = {
+    LIGHT: Theme(
+        key=LIGHT,
+        name="Light",
+        dark=False,
+        window="#EFEFEF",
+        text="#1A1A1A",
+        hint="#4A4A4A",
+        disabled="#5E5E5E",
+        title="#1F4E8C",
+        base="#FFFFFF",
+        field_border="#767676",
+        card="#FFFFFF",
+        card_border="#C9CED6",
+        selected="#EEF3FA",
+        selected_border="#1F4E8C",
+        accent="#1F4E8C",
+        on_accent="#FFFFFF",
+        accent_hover="#2A63AE",
+        button="#F7F7F7",
+        button_text="#1A1A1A",
+        button_border="#8A8A8A",
+        button_hover="#E4E9F0",
+        focus="#B54A00",
+        link="#1A4F9C",
+        error="#9A0018",
+        notice="#FFF4D6",
+        notice_border="#C89B00",
+        notice_text="#1A1A1A",
+        highlight="#1F4E8C",
+        on_highlight="#FFFFFF",
+        tooltip="#FFFFE6",
+        tooltip_text="#1A1A1A",
+        mark="#FFE08A",
+        on_mark="#1A1A1A",
+        ladder_back="#FFFFFF",
+        rung_fills=dict(RUNG_FILL),
+        rung_text="#1A1A1A",
+        kind_colours=dict(KIND_COLOURS),
+        pill_text="#FFFFFF",
+        warning=WARNING_COLOUR,
+        warning_text="#FFFFFF",
+        comparison_border="#767676",
+    ),
+    DARK: Theme(
+        key=DARK,
+        name="Dark",
+        dark=True,
+        window="#1E1F22",
+        text="#ECECEC",
+        hint="#BDBDBD",
+        disabled="#A0A0A0",
+        title="#9CC3FF",
+        base="#131416",
+        field_border="#8C8C8C",
+        card="#2A2C30",
+        card_border="#4A4E55",
+        selected="#23324A",
+        selected_border="#9CC3FF",
+        accent="#9CC3FF",
+        on_accent="#0B1A33",
+        accent_hover="#B8D4FF",
+        button="#33363B",
+        button_text="#ECECEC",
+        button_border="#8C8C8C",
+        button_hover="#3F444B",
+        focus="#FFB454",
+        link="#9CC3FF",
+        error="#FF9C9C",
+        notice="#3A3117",
+        notice_border="#C89B00",
+        notice_text="#F2F2F2",
+        highlight="#9CC3FF",
+        on_highlight="#0B1A33",
+        tooltip="#33363B",
+        tooltip_text="#ECECEC",
+        mark="#6B5500",
+        on_mark="#FFFFFF",
+        ladder_back="#2A2C30",
+        rung_fills={1: "#3A2E42", 2: "#2C3647", 3: "#26392F", 4: "#253B2A"},
+        rung_text="#F2F2F2",
+        kind_colours=dict(KIND_COLOURS),
+        pill_text="#FFFFFF",
+        pill_border="#D0D0D0",
+        warning=WARNING_COLOUR,
+        warning_text="#FFFFFF",
+        comparison_border="#A0A0A0",
+    ),
+    HIGH_CONTRAST: Theme(
+        key=HIGH_CONTRAST,
+        name="High contrast",
+        dark=True,
+        window="#000000",
+        text="#FFFFFF",
+        hint="#FFFFFF",
+        disabled="#D0D0D0",
+        title="#FFFF00",
+        base="#000000",
+        field_border="#FFFFFF",
+        card="#000000",
+        card_border="#FFFFFF",
+        selected="#00264D",
+        selected_border="#FFFF00",
+        accent="#FFFF00",
+        on_accent="#000000",
+        accent_hover="#FFFF80",
+        button="#000000",
+        button_text="#FFFFFF",
+        button_border="#FFFFFF",
+        button_hover="#333333",
+        focus="#00FFFF",
+        link="#FFFF00",
+        error="#FF8080",
+        notice="#000000",
+        notice_border="#FFFF00",
+        notice_text="#FFFFFF",
+        highlight="#FFFF00",
+        on_highlight="#000000",
+        tooltip="#000000",
+        tooltip_text="#FFFFFF",
+        mark="#FFFF00",
+        on_mark="#000000",
+        ladder_back="#000000",
+        rung_fills={1: "#000000", 2: "#000000", 3: "#000000", 4: "#000000"},
+        rung_text="#FFFFFF",
+        kind_colours={"regenerative": "#6A2C91", "established": "#0E5A32", "waiting": "#4A4A4A"},
+        pill_text="#FFFFFF",
+        pill_border="#FFFFFF",
+        warning="#B00020",
+        warning_text="#FFFFFF",
+        comparison_border="#FFFFFF",
+    ),
+}
+
+#: The choices offered in View ▸ Appearance: follow the system, or one theme.
+SYSTEM = "system"
+CHOICES: dict[str, str] = {
+    SYSTEM: "Follow the system",
+    LIGHT: "Light",
+    DARK: "Dark",
+    HIGH_CONTRAST: "High contrast",
+}
+
+_current: Theme = THEMES[LIGHT]
+
+
+def current() -> Theme:
+    """The theme the screen shows now (Light until ``set_current`` is called)."""
+    return _current
+
+
+def set_current(theme: Theme) -> None:
+    """Make ``theme`` the one ``current()`` returns (ui.appearance does this)."""
+    global _current
+    _current = theme
+
+
+# --- contrast -----------------------------------------------------------------------------------
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of ``#RRGGBB``."""
+    h = colour.lstrip("#")
+    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """The WCAG 2 contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_pairs(t: Theme) -> list[tuple[str, str, str]]:
+    """Every (what, text colour, background colour) pair the theme draws text with."""
+    pairs = [
+        ("body text on the page", t.text, t.window),
+        ("body text in a card", t.text, t.card),
+        ("body text in a chosen card", t.text, t.selected),
+        ("typed text in a field", t.text, t.base),
+        ("placeholder text in a field", t.hint, t.base),
+        ("page title", t.title, t.window),
+        ("grey hint on the page", t.hint, t.window),
+        ("grey hint in a card", t.hint, t.card),
+        ("grey hint in a chosen card", t.hint, t.selected),
+        ("disabled text on the page", t.disabled, t.window),
+        ("disabled text on a button", t.disabled, t.button),
+        ("disabled text in a field", t.disabled, t.base),
+        ("button text", t.button_text, t.button),
+        ("button text under the mouse", t.button_text, t.button_hover),
+        ("main button text", t.on_accent, t.accent),
+        ("main button text under the mouse", t.on_accent, t.accent_hover),
+        ("link on the page", t.link, t.window),
+        ("link in a card", t.link, t.card),
+        ("error message on the page", t.error, t.window),
+        ("error message in a card", t.error, t.card),
+        ("notice box text", t.notice_text, t.notice),
+        ("selected text", t.on_highlight, t.highlight),
+        ("tooltip", t.tooltip_text, t.tooltip),
+        ("marked word in a text", t.on_mark, t.mark),
+        ("ladder caption", t.hint, t.ladder_back),
+        ("ladder legend", t.text, t.ladder_back),
+        ("comparison row label", t.rung_text, t.ladder_back),
+        ("warning marker", t.warning_text, t.warning),
+    ]
+    pairs += [(f"rung {n} label", t.rung_text, fill) for n, fill in sorted(t.rung_fills.items())]
+    pairs += [(f"{kind} pill", t.pill_text, fill) for kind, fill in t.kind_colours.items()]
+    return pairs
+
+
+def outline_pairs(t: Theme) -> list[tuple[str, str, str]]:
+    """(what, line colour, background) pairs for lines that must be seen: 3:1 (WCAG 1.4.11)."""
+    pairs = [
+        ("focus ring on the page", t.focus, t.window),
+        ("focus ring in a card", t.focus, t.card),
+        ("focus ring in a chosen card", t.focus, t.selected),
+        ("focus ring in a field", t.focus, t.base),
+        ("text field edge", t.field_border, t.window),
+        ("text field edge in a card", t.field_border, t.card),
+        ("button edge", t.button_border, t.window),
+        ("chosen card edge", t.selected_border, t.window),
+        ("comparison box edge", t.comparison_border, t.ladder_back),
+    ]
+    return pairs
+
+
+# --- Qt -----------------------------------------------------------------------------------------
+#: The body text size the style sheet's sizes were drawn for.
+BASE_POINT_SIZE = 12.0
+
+
+def style_sheet(t: Theme, body_pt: float = BASE_POINT_SIZE) -> str:
+    """The application's style sheet for theme ``t`` with body text of ``body_pt`` points.
+
+    Headings stay a few points larger than the body text (not a multiple of it, so that very
+    large text does not make huge titles); control sizes and padding grow with the text.
+    Every control that can take the keyboard focus shows a clear ring in ``t.focus``; the
+    ring replaces a thinner border and some padding, so nothing moves when focus arrives. A
+    page's scroll area (focused to scroll with the keyboard) shows a bar down its left edge.
+    """
+    scale = body_pt / BASE_POINT_SIZE
+
+    def pt(size: float) -> str:
+        """A font size given at 12 pt body text, kept the same number of points apart."""
+        return f"{body_pt + size - BASE_POINT_SIZE:.1f}pt"
+
+    def px(size: float) -> str:
+        return f"{round(size * scale)}px"
+
+    ring = 3  # focus ring width in pixels (not scaled: it is a line, not text)
+
+    def inset(size: float) -> str:
+        """Padding inside a focus ring, so a focused button keeps its 1-pixel-border size."""
+        return f"{max(0, round(size * scale) - (ring - 1))}px"
+
+    return f"""
+QWidget {{ color: {t.text}; }}
+QToolTip {{
+    color: {t.tooltip_text}; background-color: {t.tooltip}; border: 1px solid {t.text};
+    padding: 4px;
+}}
+QPushButton {{
+    color: {t.button_text};
+    background-color: {t.button};
+    border: 1px solid {t.button_border};
+    border-radius: 4px;
+    min-height: {px(32)};
+    padding: {px(3)} {px(14)};
+    margin: 2px;
+}}
+QPushButton:hover {{ background-color: {t.button_hover}; }}
+QPushButton:pressed {{ background-color: {t.button_border}; }}
+QPushButton:disabled {{ color: {t.disabled}; border-style: dashed; }}
+QPushButton:focus {{ border: {ring}px solid {t.focus}; padding: {inset(3)} {inset(14)}; }}
+QPushButton#primary, QPushButton:checked {{
+    background-color: {t.accent};
+    color: {t.on_accent};
+    border: 1px solid {t.accent};
+}}
+QPushButton#primary {{ font-weight: bold; }}
+QPushButton#primary:hover, QPushButton:checked:hover {{ background-color: {t.accent_hover}; }}
+QPushButton#primary:focus, QPushButton:checked:focus {{ border: {ring}px solid {t.focus}; }}
+QPushButton#score {{ padding: {px(3)} {px(6)}; min-width: {px(34)}; }}
+QPushButton#score:focus {{ padding: {inset(3)} {inset(6)}; }}
+QPushButton#link {{
+    color: {t.link}; background: transparent; border: {ring}px solid transparent;
+    text-decoration: underline; padding: 0 2px; min-height: 0; margin: 0;
+}}
+QPushButton#link:hover {{ background: transparent; }}
+QPushButton#link:focus {{ border: {ring}px solid {t.focus}; }}
+QLineEdit, QDateEdit, QPlainTextEdit, QSpinBox, QComboBox {{
+    color: {t.text};
+    background-color: {t.base};
+    border: 1px solid {t.field_border};
+    border-radius: 4px;
+    selection-background-color: {t.highlight};
+    selection-color: {t.on_highlight};
+}}
+QLineEdit, QDateEdit, QSpinBox, QComboBox {{ min-height: {px(30)}; padding: 2px 7px; }}
+QPlainTextEdit {{ padding: 2px; }}
+QLineEdit:focus, QDateEdit:focus, QSpinBox:focus, QComboBox:focus {{
+    border: {ring}px solid {t.focus}; padding: 0px 5px;
+}}
+QPlainTextEdit:focus {{ border: {ring}px solid {t.focus}; padding: 0px; }}
+QLineEdit:disabled, QDateEdit:disabled {{ color: {t.disabled}; }}
+QCheckBox, QRadioButton {{
+    spacing: {px(10)}; min-height: {px(28)};
+    border: {ring}px solid transparent; border-radius: 4px; padding: 1px;
+}}
+QCheckBox:focus, QRadioButton:focus {{ border: {ring}px solid {t.focus}; }}
+QCheckBox:disabled, QRadioButton:disabled {{ color: {t.disabled}; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: {px(22)}; height: {px(22)}; }}
+QScrollArea {{ border: none; border-left: {ring + 2}px solid transparent; }}
+QScrollArea:focus {{ border-left: {ring + 2}px solid {t.focus}; }}
+QLabel#hint {{ color: {t.hint}; font-size: {pt(11)}; }}
+QLabel#title {{ font-size: {pt(17)}; font-weight: bold; color: {t.title}; }}
+QLabel#heading {{ font-size: {pt(15)}; font-weight: bold; }}
+QLabel#subheading {{ font-size: {pt(13)}; font-weight: bold; }}
+QLabel#strong {{ font-weight: bold; }}
+QLabel#question_off {{ color: {t.hint}; }}
+QLabel#error {{ color: {t.error}; font-weight: bold; }}
+QLabel#notice {{
+    color: {t.notice_text};
+    background-color: {t.notice};
+    border: 1px solid {t.notice_border};
+    border-radius: 4px;
+    padding: 8px;
+}}
+QFrame#card {{
+    background-color: {t.card};
+    border: 1px solid {t.card_border};
+    border-radius: 6px;
+    padding: 2px;
+}}
+QFrame#card QLabel {{ background: transparent; border: none; }}
+QFrame#card[selected="true"] {{
+    border: 2px solid {t.selected_border}; padding: 1px; background-color: {t.selected};
+}}
+QFrame#card[focusWithin="true"] {{ border: {ring}px solid {t.focus}; padding: 0px; }}
+QFrame#card[kind="regenerative"] {{
+    border-left: 8px solid {t.kind_colours["regenerative"]};
+    border-top-left-radius: 0; border-bottom-left-radius: 0;
+}}
+QFrame#card[kind="established"] {{
+    border-left: 8px solid {t.kind_colours["established"]};
+    border-top-left-radius: 0; border-bottom-left-radius: 0;
+}}
+QFrame#card[kind="waiting"] {{
+    border-left: 8px solid {t.kind_colours["waiting"]};
+    border-top-left-radius: 0; border-bottom-left-radius: 0;
+}}
+QMenuBar, QMenu {{ color: {t.text}; background-color: {t.window}; }}
+QMenuBar::item:selected, QMenu::item:selected {{
+    color: {t.on_highlight}; background-color: {t.highlight};
+}}
+QMenu::item:disabled {{ color: {t.disabled}; }}
+QStatusBar {{ color: {t.text}; }}
+"""
+
+
+def qt_palette(t: Theme):
+    """A QPalette for theme ``t`` (Qt widgets the style sheet does not cover use it)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    role = QPalette.ColorRole
+    group = QPalette.ColorGroup
+    palette = QPalette()
+    colours = {
+        role.Window: t.window,
+        role.WindowText: t.text,
+        role.Base: t.base,
+        role.AlternateBase: t.card,
+        role.Text: t.text,
+        role.PlaceholderText: t.hint,
+        role.Button: t.button,
+        role.ButtonText: t.button_text,
+        role.BrightText: t.error,
+        role.Highlight: t.highlight,
+        role.HighlightedText: t.on_highlight,
+        role.ToolTipBase: t.tooltip,
+        role.ToolTipText: t.tooltip_text,
+        role.Link: t.link,
+        role.LinkVisited: t.link,
+        role.Light: t.card,
+        role.Midlight: t.card_border,
+        role.Mid: t.field_border,
+        role.Dark: t.field_border,
+        role.Shadow: t.window if t.dark else "#777777",
+    }
+    for r, colour in colours.items():
+        palette.setColor(r, QColor(colour))
+    for r in (role.Text, role.WindowText, role.ButtonText, role.PlaceholderText):
+        palette.setColor(group.Disabled, r, QColor(t.disabled))
+    return palette

@@ -1,0 +1,75 @@
+"""How to check a clinic in the UK: a panel that stays folded away until asked for."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from consultprep.content import Library
+from consultprep.vetting import Vetting, load_vetting
+from ui.pages.evidence_page import short_citation
+from ui.widgets import HINT, card, plain_label
+
+CLOSED, OPEN = "▸", "▾"
+
+
+class VettingPanel(QWidget):
+    """A button that shows or hides the UK checks: what each means and where to look."""
+
+    def __init__(
+        self, library: Library, vetting: Vetting | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.vetting = vetting or load_vetting()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        # A plain button, not a checkable one: "pressed" styling would make it look like a
+        # setting rather than a way to show more.
+        self.toggle_button = QPushButton()
+        self.toggle_button.setAutoDefault(False)
+        self.toggle_button.setAccessibleName(self.vetting.title)
+        self.toggle_button.clicked.connect(lambda: self.set_open(not self.is_open()))
+        # Wide enough for either label, so the text is never clipped when it changes.
+        bold = self.toggle_button.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        widest = max(metrics.horizontalAdvance(self._label(on)) for on in (False, True))
+        self.toggle_button.setMinimumWidth(widest + 48)
+        row = QHBoxLayout()
+        row.addWidget(self.toggle_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        self.body, box = card()
+        box.addWidget(plain_label(self.vetting.intro, role=HINT))
+        known = {r.id for r in library.references}
+        for check in self.vetting.checks:
+            box.addSpacing(6)
+            box.addWidget(plain_label(f"☐  {check.title}", role="strong", selectable=True))
+            box.addWidget(plain_label(check.what, selectable=True))
+            box.addWidget(plain_label(f"Where to look: {check.where}", selectable=True))
+            sources = [
+                short_citation(library.reference(c).citation) for c in check.citations if c in known
+            ]
+            if sources:
+                box.addWidget(plain_label("Sources: " + "; ".join(sources), role=HINT))
+        box.addSpacing(6)
+        box.addWidget(plain_label(self.vetting.abroad_note, role=HINT))
+        layout.addWidget(self.body)
+        self.set_open(False)
+
+    def is_open(self) -> bool:
+        """True while the checks are shown."""
+        return not self.body.isHidden()
+
+    def set_open(self, on: bool) -> None:
+        """Show (True) or hide the checks."""
+        self.body.setVisible(on)
+        self.toggle_button.setText(self._label(on))
+        self.toggle_button.setAccessibleDescription(
+            "Hides the checks" if on else "Shows what to check and where to look"
+        )
+
+    def _label(self, on: bool) -> str:
+        return f"{OPEN if on else CLOSED}  {'Hide' if on else 'Show'}: {self.vetting.title}"
