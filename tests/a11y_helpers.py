@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -122,10 +122,21 @@ def group_of(widget: QWidget) -> QButtonGroup | None:
     return None
 
 
+def delete_closed_windows() -> None:
+    """Delete the widgets earlier tests closed (Qt waits for an event loop that tests lack).
+
+    Changing the app's font or style sheet restyles every widget still alive, so without
+    this each change would also restyle thousands of closed windows.
+    """
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def look(qapp) -> Iterator[Appearance]:
     """The app's Appearance; the app's font, colours and style are put back afterwards."""
+    delete_closed_windows()
     found = appearance(qapp)
     found.load()
     yield found
+    delete_closed_windows()
     found.restore()

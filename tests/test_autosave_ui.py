@@ -213,9 +213,7 @@ def test_discard_deletes_left_behind_work_and_later_keeps_it(
     assert len(dialogs.texts("question")) == 2
 
 
-def test_a_damaged_autosave_is_explained_and_kept(
-    qtbot, dialogs: Dialogs, folder: Path
-) -> None:
+def test_a_damaged_autosave_is_explained_and_kept(qtbot, dialogs: Dialogs, folder: Path) -> None:
     left = crashed_run(folder, Draft())
     left.draft_path.write_bytes(b"PK\x03\x04 broken")
     window = create_main_window(library=LIBRARY, autosave_folder=folder)
@@ -227,9 +225,7 @@ def test_a_damaged_autosave_is_explained_and_kept(
     assert left.draft_path.is_file()
 
 
-def test_quitting_a_recovered_draft_asks_to_save_it(
-    qtbot, dialogs: Dialogs, folder: Path
-) -> None:
+def test_quitting_a_recovered_draft_asks_to_save_it(qtbot, dialogs: Dialogs, folder: Path) -> None:
     crashed_run(folder, Draft(concern="inflammatory"))
     window = create_main_window(library=LIBRARY, autosave_folder=folder)
     qtbot.addWidget(window)
@@ -284,9 +280,7 @@ app.exec()
 """
 
 
-def test_work_survives_the_app_being_killed(
-    qtbot, dialogs: Dialogs, tmp_path: Path
-) -> None:
+def test_work_survives_the_app_being_killed(qtbot, dialogs: Dialogs, tmp_path: Path) -> None:
     """A real app is edited, autosaves on its own timer, and is killed; nothing is lost."""
     env = dict(os.environ)
     env.update(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
@@ -108,3 +111,25 @@ def test_export_from_the_menu_offers_the_folder(qtbot, tmp_path: Path, monkeypat
     assert seen_status == [busy.SAVING_PDF]
     assert sorted(buttons) == ["&Close", "&Open PDF", "Show in &folder"]
     assert window.statusBar().currentMessage() != busy.SAVING_PDF
+
+
+def test_the_app_has_its_name_and_icon(qapp) -> None:
+    from ui.app import ensure_app
+
+    app = ensure_app()
+    assert (app.applicationName(), app.organizationName()) == ("ConsultPrep", "ConsultPrep")
+    assert app.desktopFileName() == "consultprep"
+    sizes = {s.width() for s in app.windowIcon().availableSizes()}
+    assert {16, 32, 48, 256} <= sizes
+
+
+@pytest.mark.skipif(not shutil.which("desktop-file-validate"), reason="desktop-file-utils")
+def test_the_launcher_passes_desktop_file_validate(tmp_path: Path) -> None:
+    from ui.desktop import install_desktop_entry
+
+    entry = install_desktop_entry(tmp_path)
+    result = subprocess.run(
+        ["desktop-file-validate", str(entry)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "error" not in result.stdout.lower()

@@ -6,13 +6,14 @@ The default (``ci``) profile keeps this file to a few seconds. Run it deeper wit
 
 from __future__ import annotations
 
+import io
 import tempfile
 from pathlib import Path
 
 from hypothesis import given
 
 from consultprep.content import load_library
-from consultprep.models import Draft
+from consultprep.models import ChecklistItem, Draft
 from consultprep.storage import load_draft, save_draft
 from exports.pdf import render_pack
 from tests.strategies import drafts
@@ -34,3 +35,18 @@ def test_export_never_raises(draft: Draft) -> None:
     pdf = render_pack(draft, load_library(), None)
     assert pdf.startswith(b"%PDF")
     assert pdf.rstrip().endswith(b"%%EOF")
+
+
+def test_a_question_with_many_line_breaks_still_fits_a_page() -> None:
+    # Found by the deep fuzz run: a question sits in a table cell, which cannot split across
+    # pages, so 25 lines made the row taller than a page and the PDF could not be made.
+    from pypdf import PdfReader
+
+    tall = "Why\n\n\n" * 40
+    draft = Draft(
+        concern="scars",
+        checklist=[ChecklistItem(id="own-1", text=tall, source="own", answer=tall)],
+    )
+    pdf = render_pack(draft, load_library(), None)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "1. Why Why Why" in text

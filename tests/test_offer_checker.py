@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QMimeData
-from PySide6.QtWidgets import QApplication
 
 from consultprep.claims import find_claims, load_claim_rules
 from consultprep.content import load_library
@@ -101,9 +100,10 @@ def test_pasted_formatting_is_dropped(offer: tuple[MainWindow, OfferPage]) -> No
     mime = QMimeData()
     mime.setHtml("<p><b>Miracle</b> cure &amp; <i>more</i></p><script>x()</script>")
     mime.setText("Miracle cure & more")
-    QApplication.clipboard().setMimeData(mime)
+    # Insert as a paste does, without the system clipboard (which would own the data and
+    # free it again at shutdown).
     page.advert.text_edit.setFocus()
-    page.advert.text_edit.paste()
+    page.advert.text_edit.insertFromMimeData(mime)
     text = page.advert.text()
     assert "<b>" not in text and "Miracle cure & more" in text
     page.advert.check_button.click()

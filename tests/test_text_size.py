@@ -5,9 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+    QWizard,
+)
 
 from tests.a11y_helpers import example_draft, look, open_window, walk_pages  # noqa: F401
 from tests.ui_helpers import install_fake_dialogs
@@ -144,10 +151,10 @@ def cut_off(window: QWidget) -> list[str]:
 @pytest.mark.parametrize("size", [(800, 600), (1000, 760)], ids=["800x600", "1000x760"])
 def test_at_200_percent_no_text_is_cut_off_on_any_page(
     qtbot,
-    look,
+    look,  # noqa: F811 - the fixture
     tmp_path: Path,
     monkeypatch,
-    size: tuple[int, int],  # noqa: F811
+    size: tuple[int, int],
 ) -> None:
     install_fake_dialogs(monkeypatch)
     look.set_scale(200)
@@ -157,6 +164,11 @@ def test_at_200_percent_no_text_is_cut_off_on_any_page(
     for page_id in walk_pages(window):
         assert window.width() == size[0] and window.height() == size[1], "window grew"
         found = cut_off(window)
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton):
+            button = window.wizard.button(which)
+            corner = button.mapTo(window, QPoint(button.width(), button.height()))
+            if button.isVisible() and not window.rect().contains(corner - QPoint(1, 1)):
+                found.append(f"{button.text()!r} reaches {corner}, outside the window")
         checked += len(window.wizard.currentPage().findChildren(QLabel))
         problems += [f"page {page_id}: {p}" for p in found]
     assert checked > 200

@@ -14,7 +14,7 @@ from consultprep.content_loader import load_extra_content
 from consultprep.storage import DraftError, load_draft
 from ui import dialogs
 from ui.main_window import APP_NAME, MainWindow
-from ui.style import apply_app_style
+from ui.style import app_icon, apply_app_style
 from ui.wizard import ConsultWizard
 
 ORGANISATION = "ConsultPrep"
@@ -38,6 +38,8 @@ def ensure_app() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
+    app.setDesktopFileName("consultprep")  # matches the launcher from --install-desktop-entry
+    app.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
 
 

@@ -211,7 +211,9 @@ def _day(when: datetime) -> str:
     return f"{when.day} {when:%B %Y}"
 
 
-def ask_to_recover(parent: QWidget | None, pending: list[Recovery]) -> tuple[Recovery, Draft] | None:
+def ask_to_recover(
+    parent: QWidget | None, pending: list[Recovery]
+) -> tuple[Recovery, Draft] | None:
     """Offer each piece of left-behind work, newest first: Recover, Discard or Later.
 
     Returns the recovery chosen and its draft, or None. Discard deletes that work and asks

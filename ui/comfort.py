@@ -21,6 +21,7 @@ from ui.focus import KeyboardHelper
 from ui.glossary_ui import add_tooltips
 from ui.help import show_how_to
 from ui.preferences import THEME_MNEMONICS, PreferencesDialog
+from ui.responsive import fold_header
 
 GEOMETRY_KEY = "window/geometry"
 
@@ -91,6 +92,8 @@ class WindowComfort(QObject):
     def watch_wizard(self, wizard: QWizard) -> None:
         """Keep a (new) wizard keyboard-friendly and its jargon explained."""
         self._keyboard = KeyboardHelper(wizard)
+        for page_id in wizard.pageIds():  # headers start in the scroll area, come out if room
+            fold_header(wizard.page(page_id))
         wizard.currentIdChanged.connect(lambda _id: self._explain(wizard))
         if wizard.currentId() != -1:
             self._keyboard.page_entered()

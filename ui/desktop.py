@@ -44,7 +44,7 @@ def _entry_text(command: str) -> str:
         f"Exec={command} %f\n"
         f"Icon={APP_ID}\n"
         "Terminal=false\n"
-        "Categories=Office;MedicalSoftware;\n"
+        "Categories=Office;Education;MedicalSoftware;\n"
         "Keywords=skin;dermatology;stem cell;consultation;questions;\n"
         "StartupWMClass=ConsultPrep\n"
     )

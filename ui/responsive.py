@@ -8,10 +8,11 @@ the scrolled content, and back again when there is room.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMargins, QObject
-from PySide6.QtWidgets import QBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QMargins, QObject, QSize
+from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSizePolicy, QWidget, QWidgetItem
 
-from ui.focus import apply_layout_order
+from ui.focus import apply_layout_order, own_layout
+from ui.widgets import PlainLabel
 
 #: Move the panel into the scroll area when it would take more than this share of the page.
 FOLD_AT = 0.55
@@ -26,8 +27,17 @@ class FoldingPanel(QObject):
     enough, so it never makes the window taller than the screen allows.
     """
 
-    def __init__(self, page: QWidget, panel: QWidget, outer: QBoxLayout, inner: QBoxLayout):
+    def __init__(
+        self,
+        page: QWidget,
+        panel: QWidget,
+        outer: QBoxLayout,
+        inner: QBoxLayout,
+        *,
+        at_top: bool = False,
+    ) -> None:
         super().__init__(page)
+        self._at_top = at_top
         self._page = page
         self._panel = panel
         self._outer = outer
@@ -54,7 +64,10 @@ class FoldingPanel(QObject):
         layout = self._panel.layout()
         if fold:
             self._outer.removeWidget(self._panel)
-            self._inner.addWidget(self._panel)
+            if self._at_top:
+                self._inner.insertWidget(0, self._panel)
+            else:
+                self._inner.addWidget(self._panel)
             if layout is not None:
                 layout.setContentsMargins(0, self._margins.top(), 0, self._margins.bottom())
         else:
@@ -70,3 +83,58 @@ class FoldingPanel(QObject):
         if watched is self._page and event.type() == QEvent.Type.Resize:
             self.update_place()
         return False
+
+
+#: The narrowest a page header gets (the main window is at least 800 pixels wide).
+NARROWEST = 700
+
+
+class FittedLabel(PlainLabel):
+    """A word-wrapped plain label that asks only for the height it needs at its real width.
+
+    Qt works out a wrapped label's minimum size for a narrow guess at its width, so a long
+    sentence in a page header (which does not scroll) asked for several lines more than it
+    used, and with large text that made the whole wizard taller than the window.
+    """
+
+    def __init__(self, text: str = "", role: str | None = None) -> None:
+        super().__init__()
+        self.setText(text)
+        self.setWordWrap(True)
+        if role:
+            self.setObjectName(role)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def minimumSizeHint(self) -> QSize:
+        """Called by Qt layouts: the height the text needs in the narrowest page there is."""
+        return QSize(NARROWEST, self.heightForWidth(NARROWEST))
+
+
+def fold_header(page: QWidget) -> FoldingPanel | None:
+    """Let a wizard page's header (its ``header`` widget) scroll with the page when its
+    title and subtitle would take too much of a short window. Done once per page."""
+    existing = getattr(page, "header_fold", None)
+    if isinstance(existing, FoldingPanel):
+        return existing
+    header = getattr(page, "header", None)
+    outer = own_layout(page)
+    if not isinstance(header, QWidget) or not isinstance(outer, QBoxLayout):
+        return None
+    area = next(
+        (
+            outer.itemAt(i).widget()
+            for i in range(outer.count())
+            if isinstance(outer.itemAt(i), QWidgetItem)
+            and isinstance(outer.itemAt(i).widget(), QScrollArea)
+        ),
+        None,
+    )
+    inner = own_layout(area.widget()) if area is not None else None
+    if not isinstance(inner, QBoxLayout):
+        return None
+    fold = FoldingPanel(page, header, outer, inner, at_top=True)
+    fold.update_place()
+    page.header_fold = fold
+    return fold

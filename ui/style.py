@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from ui.theme import LIGHT, THEMES, style_sheet
@@ -47,6 +47,15 @@ def register_fonts() -> str:
                 family = families[0]
         _registered = True
     return family
+
+
+def app_icon() -> QIcon:
+    """ConsultPrep's icon, at every size in resources/icons (for windows and the task bar)."""
+    folder = resources.files("resources") / "icons"
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(folder / f"consultprep-{size}.png"), QSize(size, size))
+    return icon
 
 
 def apply_app_style(app: QApplication) -> None:

@@ -72,4 +72,5 @@ class VettingPanel(QWidget):
         )
 
     def _label(self, on: bool) -> str:
-        return f"{OPEN if on else CLOSED}  {'Hide' if on else 'Show'}: {self.vetting.title}"
+        # No "Show:" / "Hide:" words: the arrow says it, and the label fits at 200 % text.
+        return f"{OPEN if on else CLOSED}  {self.vetting.title}"

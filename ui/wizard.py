@@ -86,7 +86,10 @@ class ConsultWizard(QWizard):
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton):
             self.button(which).setMinimumSize(140, 44)
         self._add_page(PageId.WELCOME)
-        if not self.defer_pages:
+        if self.defer_pages:
+            # Next is shown (not yet enabled) on the welcome page while it is the only page.
+            self.setOption(QWizard.WizardOption.HaveNextButtonOnLastPage, True)
+        else:
             self.add_all_pages()
 
     def _add_page(self, page_id: PageId) -> None:
@@ -97,9 +100,15 @@ class ConsultWizard(QWizard):
 
     def add_all_pages(self) -> None:
         """Build every page not built yet (see ``defer_pages``); QWizard emits pageAdded."""
-        for page_id in PAGE_CLASSES:
-            if page_id not in self._pages:
-                self._add_page(page_id)
+        missing = [page_id for page_id in PAGE_CLASSES if page_id not in self._pages]
+        for page_id in missing:
+            self._add_page(page_id)
+        if missing:
+            self.setOption(QWizard.WizardOption.HaveNextButtonOnLastPage, False)
+        if missing and self.visitedIds() == [self.startId()]:
+            # QWizard decides whether Next can be used only when it switches page: the welcome
+            # page, shown while it was the only page, is shown again to enable its Next.
+            self.restart()
 
     @property
     def pages(self) -> dict[PageId, DraftPage]:

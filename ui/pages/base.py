@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizardPage
 
 from consultprep.content import Library
 from consultprep.models import Draft
+from ui.responsive import FittedLabel
 from ui.widgets import HINT, PAGE_MARGIN, TITLE, plain_label
 
 
@@ -33,19 +34,21 @@ class DraftPage(QWizardPage):
         self.title_label.setAccessibleName(title)
         self.step_label = plain_label(role=HINT)
         self.step_label.hide()
-        self.subtitle_label = plain_label(subtitle)
+        self.subtitle_label = FittedLabel(subtitle)  # never taller than it needs
         self.subtitle_label.setVisible(bool(subtitle))
         #: The page's layout: the title, then what the page adds.
         self.page_layout = QVBoxLayout(self)
         self.page_layout.setContentsMargins(0, 0, 0, 0)
         self.page_layout.setSpacing(8)
-        header = QVBoxLayout()
+        #: Step, title and subtitle (scrolls with the page when space is short: ui.responsive).
+        self.header = QWidget()
+        header = QVBoxLayout(self.header)
         header.setContentsMargins(PAGE_MARGIN, 4, PAGE_MARGIN, 0)
         header.setSpacing(2)
         header.addWidget(self.step_label)
         header.addWidget(self.title_label)
         header.addWidget(self.subtitle_label)
-        self.page_layout.addLayout(header)
+        self.page_layout.addWidget(self.header)
 
     # --- ours -----------------------------------------------------------------------------
     def read_draft(self) -> None:

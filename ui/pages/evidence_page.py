@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from consultprep.content import Concern, Library, Treatment
@@ -91,6 +92,9 @@ class EvidencePage(DraftPage):
         self._body.addStretch(1)
         outer = self.page_layout
         self.scroll_area = scrolling(content)
+        # The evidence is longer than any window: a scroll bar that appeared only after the
+        # first layout would make Qt lay out every paragraph twice (Next took 1.5x as long).
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         outer.addWidget(self.scroll_area)
         self._shown: str | None = None
 

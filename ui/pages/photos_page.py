@@ -23,7 +23,9 @@ from ui.photo_import import PhotoImport
 from ui.photo_row import PhotoRow
 from ui.widgets import HINT, NOTICE, ScrollContent, big_button, plain_label, scrolling
 
-PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.heif);;All files (*)"
+_ENDINGS = ("jpg", "jpeg", "png", "heic", "heif")
+#: Cameras often write capitals ("IMG_0042.JPG"), so both cases are listed.
+PHOTO_FILTER = "Photos (" + " ".join(f"*.{e} *.{e.upper()}" for e in _ENDINGS) + ");;All files (*)"
 WHY = (
     "Photos can help the specialist see how your skin looked at its worst, or how it has "
     "changed. You do not have to add any."
@@ -222,8 +224,7 @@ class PhotosPage(DraftPage):
         answer = dialogs.ask(
             self,
             "Remove the photo?",
-            f"Take {name.lower()} out of your draft? "
-            "The photo on your computer is not deleted.",
+            f"Take {name.lower()} out of your draft? The photo on your computer is not deleted.",
             buttons.Yes | buttons.No,
             buttons.No,
         )
