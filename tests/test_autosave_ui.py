@@ -20,7 +20,7 @@ from consultprep.models import Draft
 from consultprep.storage import load_draft, save_draft
 from tests.test_autosave import _dead_pid
 from tests.test_wizard import UNICODE_NAME, choose, go_next, page
-from tests.ui_helpers import Dialogs, install_fake_dialogs
+from tests.ui_helpers import Dialogs
 from ui import app as app_module
 from ui.app import create_main_window, run_app
 from ui.autosave_controller import DATA_DIR_ENV, DELAY_MS, autosave_folder
@@ -30,11 +30,6 @@ from ui.wizard import PageId
 ROOT = Path(__file__).resolve().parents[1]
 LIBRARY = load_library()
 Button = QMessageBox.StandardButton
-
-
-@pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
-    return install_fake_dialogs(monkeypatch)
 
 
 @pytest.fixture

@@ -6,34 +6,18 @@ import ast
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
-from consultprep.content import load_library
 from tests.image_files import write_photo
 from tests.test_wizard import choose, go_next, page
-from tests.ui_helpers import Dialogs, install_fake_dialogs
-from ui.app import create_main_window
+from tests.ui_helpers import Dialogs
 from ui.main_window import MainWindow
 from ui.pages.photos_page import PhotosPage
 from ui.photo_row import THUMB_SIZE
 from ui.wizard import PageId
 
 ROOT = Path(__file__).resolve().parents[1]
-LIBRARY = load_library()
-
-
-@pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
-    return install_fake_dialogs(monkeypatch)
-
-
-@pytest.fixture
-def window(qtbot, dialogs: Dialogs) -> MainWindow:
-    w = create_main_window(library=LIBRARY)
-    qtbot.addWidget(w)
-    return w
 
 
 def to_photos(window: MainWindow) -> PhotosPage:

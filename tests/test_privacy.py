@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel
 from consultprep.content import load_library
 from tests.image_files import CAMERA_MAKER, CAMERA_SERIAL, write_photo
 from tests.test_wizard import choose, fill_about, go_next, page
-from tests.ui_helpers import Dialogs, install_fake_dialogs
+from tests.ui_helpers import Dialogs
 from ui.app import create_main_window
 from ui.main_window import MainWindow
 from ui.wizard import PageId
@@ -46,11 +46,6 @@ def attempts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(socket, "create_connection", refuse("create_connection"))
     monkeypatch.setattr(socket, "getaddrinfo", refuse("getaddrinfo"))
     return tried
-
-
-@pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
-    return install_fake_dialogs(monkeypatch)
 
 
 @pytest.fixture

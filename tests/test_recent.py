@@ -8,29 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from consultprep.content import load_library
 from consultprep.models import SCHEMA_VERSION, Draft
 from consultprep.storage import draft_to_bytes, save_draft
 from tests.test_wizard import page
-from tests.ui_helpers import Dialogs, install_fake_dialogs
+from tests.ui_helpers import Dialogs
 from ui import recent, settings
-from ui.app import create_main_window
 from ui.main_window import MainWindow
 from ui.wizard import PageId
 
-LIBRARY = load_library()
-
-
-@pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
-    return install_fake_dialogs(monkeypatch)
-
-
-@pytest.fixture
-def window(qtbot, dialogs: Dialogs) -> MainWindow:
-    w = create_main_window(library=LIBRARY)
-    qtbot.addWidget(w)
-    return w
 
 
 def a_draft(path: Path, name: str = "Ånna") -> Path:

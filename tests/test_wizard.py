@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWizard
 
 from consultprep.content import Library, load_library
 from consultprep.models import Draft
-from tests.ui_helpers import Dialogs, install_fake_dialogs
+from tests.ui_helpers import Dialogs
 from ui.app import create_main_window
 from ui.main_window import MainWindow
 from ui.wizard import PageId
@@ -26,11 +26,6 @@ CONCERNS = [c.id for c in LIBRARY.concerns]
 @pytest.fixture
 def library() -> Library:
     return LIBRARY
-
-
-@pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
-    return install_fake_dialogs(monkeypatch)
 
 
 @pytest.fixture
