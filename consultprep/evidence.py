@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from consultprep.content import Concern, EvidenceLevel, Treatment
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the colours below are needed at start-up, the content models later
+    from consultprep.content import Concern, EvidenceLevel, Treatment
 
 # Colours chosen for contrast with white text-free fills and black text beside them.
 KIND_COLOURS: dict[str, str] = {
@@ -21,6 +24,8 @@ RUNG_FILL = {1: "#F3E9F7", 2: "#E9EEF7", 3: "#E6F2EE", 4: "#E3F1E6"}
 
 def ladder_rows(concern: Concern) -> list[tuple[EvidenceLevel, list[Treatment]]]:
     """Rungs from highest to lowest, each with the treatments placed on it."""
+    from consultprep.content import EvidenceLevel
+
     return [
         (level, [t for t in concern.treatments if t.level == level])
         for level in sorted(EvidenceLevel, reverse=True)

@@ -250,6 +250,8 @@ def test_run_app_offers_recovery_at_start(
     dialogs.question_answer = Button.Yes
     assert run_app(None) == 0
     [window] = shown
+    assert window.finish_start()  # the event loop does this after the first paint...
+    qapp.processEvents()  # ...and then asks about work left behind
     assert window.draft.concern == "chronic-wound" and window.recovered
     window.autosave.clear()
     window.deleteLater()

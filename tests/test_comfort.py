@@ -97,7 +97,7 @@ def test_export_from_the_menu_offers_the_folder(qtbot, tmp_path: Path, monkeypat
         seen_status.append(message)
         return real_busy(widget, message)
 
-    monkeypatch.setattr("ui.main_window.busy", watching_busy)
+    monkeypatch.setattr("ui.busy.busy", watching_busy)
     buttons: list[str] = []
     real_exec = QMessageBox.exec  # the recorder from install_fake_dialogs
 

@@ -286,7 +286,10 @@ def test_run_app_opens_a_draft(
     path = tmp_path / "d.consultprep"
     save_draft(Draft(concern="ageing"), path)
     assert run_app(str(path)) == 0
-    assert no_event_loop[0].draft.concern == "ageing"
+    [window] = no_event_loop
+    assert window.draft is None  # opened just after the first page is shown...
+    assert window.finish_start()  # ...which the event loop would do
+    assert window.draft.concern == "ageing"
     assert sys.excepthook is friendly_excepthook
 
 
@@ -294,6 +297,7 @@ def test_run_app_with_a_bad_draft_says_so_and_starts_new(
     no_event_loop: list, dialogs: Dialogs, tmp_path: Path
 ) -> None:
     assert run_app(str(tmp_path / "missing.consultprep")) == 0
+    assert no_event_loop[0].finish_start()
     assert "could not be found" in dialogs.texts()[0]
     assert no_event_loop[0].draft.concern is None
 
@@ -304,11 +308,16 @@ def test_run_app_with_broken_content_explains_and_stops(
     def broken() -> Library:
         raise ContentError("content file library.toml: levels: field required")
 
-    monkeypatch.setattr(app_module, "load_library", broken)
-    assert run_app(None) == 1
+    exit_codes: list[int] = []
+    monkeypatch.setattr("consultprep.content.load_library", broken)
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: exit_codes.append(code))
+    assert run_app(None) == 0  # exec is not really run here
+    [window] = no_event_loop
+    assert window.finish_start() is False
+    assert exit_codes == [1]  # the real event loop ends with exit code 1
     assert "cannot start" in dialogs.texts()[0]
     assert "toml" not in dialogs.texts()[0]
-    assert not no_event_loop
+    assert not window.isVisible()
 
 
 def test_unexpected_errors_get_a_calm_message(dialogs: Dialogs, capsys) -> None:

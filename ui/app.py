@@ -6,22 +6,18 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from consultprep.content import ContentError, Library, load_library
-from consultprep.content_loader import load_extra_content
-from consultprep.storage import DraftError, load_draft
 from ui import dialogs
 from ui.main_window import APP_NAME, MainWindow
 from ui.style import app_icon, apply_app_style
-from ui.wizard import ConsultWizard
+
+if TYPE_CHECKING:
+    from consultprep.content import Library
 
 ORGANISATION = "ConsultPrep"
-CONTENT_BROKEN = (
-    "ConsultPrep cannot start because its built-in health information could not be read. "
-    "Please reinstall ConsultPrep."
-)
 UNEXPECTED = (
     "Sorry, something went wrong inside ConsultPrep. What you have entered is still in the "
     "window: please save your draft (File ▸ Save) before doing anything else."
@@ -68,6 +64,9 @@ def create_main_window(
     consultprep.storage.DraftError
         If ``draft_path`` cannot be opened (one plain sentence).
     """
+    from consultprep.content import load_library
+    from consultprep.storage import load_draft
+
     library = library or load_library()
     draft = load_draft(draft_path) if draft_path else None
     return MainWindow(library, draft, draft_path, autosave_folder=autosave_folder)
@@ -98,30 +97,14 @@ def friendly_excepthook(
 
 
 def run_app(draft_path: str | None = None) -> int:
-    """Start the app (optionally on a saved draft) and return its exit code."""
+    """Start the app (optionally on a saved draft) and return its exit code.
+
+    The window shows its welcome page first and loads the content and the draft just after
+    (``MainWindow.finish_start``): problems with either are explained in a message then.
+    """
     app = ensure_app()
     apply_app_style(app)
     sys.excepthook = friendly_excepthook
-    try:
-        library = load_library()
-        load_extra_content()
-    except ContentError as exc:
-        print(f"consultprep: {exc}", file=sys.stderr)
-        _message("ConsultPrep cannot start", CONTENT_BROKEN, QMessageBox.Icon.Critical)
-        return 1
-    ConsultWizard.defer_pages = True  # the welcome page first, the other pages just after
-    try:
-        window = create_main_window(draft_path, library=library)
-    except DraftError as exc:
-        _message(
-            "Could not open the draft",
-            f"{exc} ConsultPrep will start with a new preparation instead.",
-            QMessageBox.Icon.Warning,
-        )
-        window = create_main_window(None, library=library)
-    finally:
-        ConsultWizard.defer_pages = False
+    window = MainWindow(None, path=draft_path)
     window.show()
-    window.show_load_notes()
-    window.offer_recovery()  # work left behind by a run that did not quit normally
     return app.exec()

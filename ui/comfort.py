@@ -18,8 +18,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWizard
 from ui import settings
 from ui.appearance import Appearance, appearance
 from ui.focus import KeyboardHelper
-from ui.glossary_ui import add_tooltips
-from ui.help import show_how_to
 from ui.preferences import THEME_MNEMONICS, PreferencesDialog
 from ui.responsive import fold_header
 
@@ -100,6 +98,8 @@ class WindowComfort(QObject):
             self._explain(wizard)
 
     def _explain(self, wizard) -> None:
+        from ui.glossary_ui import add_tooltips  # loads the glossary: not needed at start
+
         if wizard.currentId() != -1:
             add_tooltips(wizard.currentPage())
 
@@ -136,6 +136,11 @@ class WindowComfort(QObject):
 
     def show_how_to(self):
         """Show Help ▸ How to use ConsultPrep."""
+        from ui.help import show_how_to
+
+        finish_start = getattr(self.window, "finish_start", None)
+        if finish_start is not None:
+            finish_start()  # the steps are the wizard's pages: built once the window started
         return show_how_to(self.window, self.step_titles())
 
     # --- the window's size and place --------------------------------------------------------
@@ -172,6 +177,8 @@ def install_comfort(window: QMainWindow) -> WindowComfort:
         raise RuntimeError("a QApplication must exist first")
     comfort = WindowComfort(window)
     wizard = getattr(window, "wizard", None)
-    if isinstance(wizard, QWizard):
+    # A wizard still waiting for its pages (the window is starting) is watched once it has
+    # them: the window calls ``watch_wizard`` then.
+    if isinstance(wizard, QWizard) and getattr(wizard, "attached", True):
         comfort.watch_wizard(wizard)
     return comfort

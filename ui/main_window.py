@@ -1,29 +1,42 @@
-"""The main window: menus, the current draft and its file, and the wizard in the middle."""
+"""The main window: menus, the current draft and its file, and the wizard in the middle.
+
+Made with a content library (``MainWindow(library, draft, path)``), the window is complete at
+once. Made without one (``MainWindow(None, path=...)``, as ``ui.app.run_app`` does), it starts
+light: it shows the welcome page, which needs neither the content nor the draft, and just after
+it is first painted it loads the content library and the draft and builds the other pages
+(``finish_start``). Anything that needs them before then finishes starting first.
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
-from consultprep import storage
-from consultprep.content import Library
-from consultprep.models import Draft
-from ui import dialogs, export_helpers, recent
-from ui.autosave_controller import AutosaveController, ask_to_recover
-from ui.autosave_controller import autosave_folder as _autosave_folder
-from ui.busy import SAVING_PDF, busy, open_file, show_in_folder
+from ui import dialogs, recent
 from ui.comfort import install_comfort
-from ui.help import show_about as show_about_window
-from ui.pages.review_page import PDF_FILTER
+from ui.file_menu import DRAFT_FILTER, FileMenuWindow, when_started
 from ui.widgets import NOTICE, plain_label
 from ui.wizard import ConsultWizard, PageId
 
+if TYPE_CHECKING:
+    from consultprep.content import Library
+    from consultprep.models import Draft
+    from ui.autosave_controller import AutosaveController
+
+__all__ = ["APP_NAME", "DRAFT_FILTER", "MainWindow"]
+
 APP_NAME = "ConsultPrep"
-DRAFT_FILTER = f"ConsultPrep drafts (*{storage.DRAFT_SUFFIX});;All files (*)"
 NEW_DRAFT_NAME = "New preparation"
 AUTOSAVE_FAILED = "Autosave is not working. Please save your draft (File ▸ Save)."
+CONTENT_BROKEN = (
+    "ConsultPrep cannot start because its built-in health information could not be read. "
+    "Please reinstall ConsultPrep."
+)
 
 
 def _snapshot(draft: Draft) -> str:
@@ -31,42 +44,59 @@ def _snapshot(draft: Draft) -> str:
     return draft.model_dump_json(exclude={"created", "updated"})
 
 
-class MainWindow(QMainWindow):
+def _empty_snapshot() -> str:
+    from consultprep.models import Draft
+
+    return _snapshot(Draft())
+
+
+class MainWindow(FileMenuWindow):
     """Holds the current Draft and its path; the wizard edits the draft in place."""
+
+    #: The window has its content library, draft and pages (see ``finish_start``).
+    started = Signal()
 
     def __init__(
         self,
-        library: Library,
+        library: Library | None,
         draft: Draft | None = None,
         path: str | Path | None = None,
         *,
         autosave_folder: str | Path | None = None,
     ) -> None:
+        """See the module docstring: ``library=None`` starts light (``draft`` is then unused
+        and ``path``, if given, is opened in ``finish_start``).
+
+        ``autosave_folder`` defaults to ``ui.autosave_controller.autosave_folder()``.
+        """
         super().__init__()
-        self.library = library
-        self.draft = draft or Draft()
+        self.library = library  # type: ignore[assignment]  # None until started
+        self.draft = draft  # type: ignore[assignment]
         self.path: Path | None = Path(path) if path else None
         #: True while the draft is work recovered after a crash and not saved again yet.
         self.recovered = False
         #: The file the recovered work belonged to (None if it had never been saved).
         self.recovered_from: Path | None = None
-        self.wizard: ConsultWizard
-        self._saved = _snapshot(self.draft) if self.path else _snapshot(Draft())
         #: Autosaves a moment after each edit; cleared by saving or a normal quit.
-        #: ``autosave_folder`` defaults to ``ui.autosave_controller.autosave_folder()``.
-        self.autosave = AutosaveController(
-            autosave_folder or _autosave_folder(), self._autosave_capture, self
-        )
-        self.autosave.failed.connect(self._autosave_failed)
-        self.autosave.saved.connect(self._autosave_worked)
+        self.autosave: AutosaveController | None = None
+        self.wizard: ConsultWizard
+        self._saved = ""
+        self._autosave_folder = autosave_folder
         self._autosave_notice: QLabel | None = None
-        if self.path:
-            recent.remember(self.path)
+        self._started = library is not None
+        self._closed = False
         self.resize(1000, 760)
         self.setMinimumSize(800, 600)
         self._make_actions()
         self._make_menus()
-        self._start_wizard()
+        if library is None:
+            self._start_wizard()  # the welcome page only, until finish_start
+            self.wizard.first_painted.connect(
+                lambda: QTimer.singleShot(0, self, self.finish_start)
+            )
+            self._update_title()
+        else:
+            self._attach(library, draft, self.path)
         #: View menu (text size, colours), Help ▸ How to use, keyboard help, window geometry.
         self.comfort = install_comfort(self)
 
@@ -75,7 +105,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _make_actions(self) -> None:
@@ -112,7 +142,8 @@ class MainWindow(QMainWindow):
         self.wizard = ConsultWizard(self.draft, self.library)
         self.wizard.edited.connect(self._edited)
         self.wizard.currentIdChanged.connect(self._update_title)
-        # Pages may be built just after the window first appears (ConsultWizard.defer_pages).
+        self.wizard.needed.connect(self.finish_start)
+        # Pages are built later if the window starts light (see the module docstring).
         wizard = self.wizard
         wizard.pageAdded.connect(lambda page_id: self._connect_page(wizard, page_id))
         for page_id in wizard.pageIds():
@@ -121,7 +152,6 @@ class MainWindow(QMainWindow):
         if isinstance(old, QWidget):
             old.deleteLater()
         self.wizard.restart()
-        self._update_title()
 
     def _connect_page(self, wizard: ConsultWizard, page_id: int) -> None:
         """Connect the window to a wizard page once it is built."""
@@ -132,12 +162,87 @@ class MainWindow(QMainWindow):
         elif page_id == PageId.REVIEW:
             page.save_draft_requested.connect(self.save)
 
+    # --- starting -------------------------------------------------------------------------
+    def finish_start(self) -> bool:
+        """Load the content library and the draft, and build the other pages (once).
+
+        Called just after the window is first painted, or at once by anything that needs the
+        draft sooner. If the built-in content cannot be read, says so, closes the window,
+        ends the app with exit code 1 and returns False. A draft that cannot be opened is
+        explained and a new one started instead.
+        """
+        if self._started:
+            return self.library is not None
+        self._started = True
+        from consultprep.content import ContentError, load_library
+        from consultprep.content_loader import load_extra_content
+        from consultprep.models import Draft
+        from consultprep.storage import DraftError, load_draft
+
+        try:
+            library = load_library()
+            load_extra_content()
+        except ContentError as exc:
+            print(f"consultprep: {exc}", file=sys.stderr)
+            dialogs.show_message(
+                self, "ConsultPrep cannot start", CONTENT_BROKEN, QMessageBox.Icon.Critical
+            )
+            self._closed = True
+            self.hide()
+            QApplication.exit(1)
+            return False
+        draft, path = Draft(), self.path
+        if path is not None:
+            try:
+                draft = load_draft(path)
+            except DraftError as exc:
+                dialogs.warn(
+                    self,
+                    "Could not open the draft",
+                    f"{exc} ConsultPrep will start with a new preparation instead.",
+                )
+                path = None
+        self._attach(library, draft, path)
+        self.comfort.watch_wizard(self.wizard)
+        self.started.emit()
+        QTimer.singleShot(0, self, self._greet)
+        return True
+
+    def _attach(self, library: Library, draft: Draft | None, path: Path | None) -> None:
+        """Take the library and draft: autosave, and the wizard's pages."""
+        from consultprep.models import Draft
+        from ui.autosave_controller import AutosaveController, autosave_folder
+
+        self.library = library
+        self.draft = draft or Draft()
+        self.path = path
+        self._saved = _snapshot(self.draft) if path else _empty_snapshot()
+        self.autosave = AutosaveController(
+            self._autosave_folder or autosave_folder(), self._autosave_capture, self
+        )
+        self.autosave.failed.connect(self._autosave_failed)
+        self.autosave.saved.connect(self._autosave_worked)
+        if path:
+            recent.remember(path)
+        if getattr(self, "wizard", None) is None:
+            self._start_wizard()
+        else:
+            self.wizard.attach(self.draft, library)
+        self._update_title()
+
+    def _greet(self) -> None:
+        """After starting: notes on the opened draft, then any work left by a crash."""
+        if not self._closed:
+            self.show_load_notes()
+            self.offer_recovery()  # work left behind by a run that did not quit normally
+
     # --- state ----------------------------------------------------------------------------
     def draft_name(self) -> str:
         """The name shown in the title: the file name, or "New preparation"."""
         source = self.path or self.recovered_from
         return source.stem if source else NEW_DRAFT_NAME
 
+    @when_started
     def is_modified(self) -> bool:
         """True if the draft (with the page being edited) differs from what was saved."""
         self.wizard.write_current_page()
@@ -145,11 +250,14 @@ class MainWindow(QMainWindow):
 
     def _edited(self) -> None:
         self.setWindowModified(True)
-        self.autosave.schedule()
+        if self.autosave is not None:
+            self.autosave.schedule()
 
     def _update_title(self, *_args: object) -> None:
         recovered = " (recovered)" if self.recovered else ""
         self.setWindowTitle(f"{self.draft_name()}{recovered}[*] — {APP_NAME}")
+        if self.draft is None or self.autosave is None:  # still starting
+            return
         modified = _snapshot(self.draft) != self._saved
         self.setWindowModified(modified)
         if modified:  # also catches changes made without an edit signal (imported answers)
@@ -161,73 +269,12 @@ class MainWindow(QMainWindow):
         self.path = path
         self.recovered = False
         self.recovered_from = None
-        self._saved = _snapshot(draft) if path else _snapshot(Draft())
+        self._saved = _snapshot(draft) if path else _empty_snapshot()
         self._start_wizard()
+        self._update_title()
 
-    # --- File menu ------------------------------------------------------------------------
-    def new_draft(self) -> bool:
-        """Start again on an empty draft (asking to save changes first)."""
-        if not self.maybe_save():
-            return False
-        self._set_draft(Draft(), None)
-        return True
-
-    def open_draft(self) -> bool:
-        """Ask for a draft file and open it; on failure keep the current draft."""
-        if not self.maybe_save():
-            return False
-        start = str(self.path.parent if self.path else export_helpers.documents_folder())
-        path, _ = QFileDialog.getOpenFileName(self, "Open a saved draft", start, DRAFT_FILTER)
-        if not path:
-            return False
-        return self.open_path(path)
-
-    def open_path(self, path: str | Path) -> bool:
-        """Open the draft at ``path``; show the reason in a message if it cannot be opened."""
-        try:
-            draft = storage.load_draft(path)
-        except storage.DraftError as exc:
-            dialogs.warn(self, "Could not open the draft", str(exc))
-            return False
-        self._set_draft(draft, Path(path))
-        recent.remember(path)
-        self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
-        self.show_load_notes()
-        return True
-
-    def show_load_notes(self) -> None:
-        """Tell the patient about anything left out when the draft was opened."""
-        if self.draft.load_notes:
-            dialogs.show_message(self, "Opened, with a note", "\n\n".join(self.draft.load_notes))
-
-    def save(self) -> bool:
-        """Save to the current file, or ask where if there is none yet."""
-        if self.path is None:
-            return self.save_as()
-        return self._save_to(self.path)
-
-    def save_as(self) -> bool:
-        """Ask where to save the draft, then save it there."""
-        if self.path is not None:
-            start = str(self.path)
-        elif self.recovered_from is not None:
-            start = str(self.recovered_from)
-        else:
-            name = export_helpers.default_file_name(self.draft, storage.DRAFT_SUFFIX)
-            start = str(export_helpers.documents_folder() / name)
-        path, _ = QFileDialog.getSaveFileName(self, "Save the draft as", start, DRAFT_FILTER)
-        if not path:
-            return False
-        return self._save_to(export_helpers.with_suffix(path, storage.DRAFT_SUFFIX))
-
-    def _save_to(self, path: Path) -> bool:
-        self.wizard.write_current_page()
-        self.draft.touch()
-        try:
-            storage.save_draft(self.draft, path)
-        except storage.DraftError as exc:
-            dialogs.warn(self, "Could not save the draft", str(exc))
-            return False
+    def _after_save(self, path: Path) -> None:
+        """The draft was saved to ``path``: it is the draft's file now, with nothing unsaved."""
         self.path = path
         self._saved = _snapshot(self.draft)
         self.recovered = False
@@ -236,103 +283,11 @@ class MainWindow(QMainWindow):
         recent.remember(path)
         self._update_title()
         self.statusBar().showMessage(f"Saved to {path}", 8000)
-        return True
 
-    def export_pdf(self) -> Path | None:
-        """Ask where to save the PDF pack, then make it."""
-        self.wizard.write_current_page()
-        start = str(export_helpers.default_pdf_path(self.draft))
-        path, _ = QFileDialog.getSaveFileName(self, "Save the PDF as", start, PDF_FILTER)
-        if not path:
-            return None
-        import exports
-
-        try:
-            with busy(self, SAVING_PDF):
-                saved = export_helpers.make_pdf(
-                    self.draft,
-                    export_helpers.with_suffix(path, ".pdf"),
-                    self.library,
-                    self.wizard.pages[PageId.REVIEW].pack_options.options(),
-                )
-        except exports.ExportError as exc:
-            dialogs.warn(self, "Could not save the PDF", str(exc))
-            return None
-        box = dialogs.message_box(self, "PDF saved", f"Your PDF pack was saved to:\n{saved}")
-        box.setStandardButtons(QMessageBox.StandardButton.NoButton)
-        open_button = box.addButton("&Open PDF", QMessageBox.ButtonRole.ActionRole)
-        folder_button = box.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
-        box.addButton("&Close", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is open_button:
-            open_file(saved)
-        elif box.clickedButton() is folder_button:
-            show_in_folder(saved)
-        return saved
-
-    def import_answers(self) -> bool:
-        """Ask for a filled-in PDF pack; record its ticks and answers in the draft.
-
-        The draft in the window changes (save it to keep the answers); on any problem a
-        plain message says why and the draft is not changed.
-        """
-        from consultprep.answers import apply_answers
-        from exports.answers import AnswersError, read_answers
-
-        self.wizard.write_current_page()
-        start = str(self.path.parent if self.path else export_helpers.documents_folder())
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import answers from a filled-in PDF", start, f"{PDF_FILTER};;All files (*)"
-        )
-        if not path:
-            return False
-        try:
-            summary = apply_answers(self.draft, read_answers(path))
-        except AnswersError as exc:
-            dialogs.warn(self, "Could not import the answers", str(exc))
-            return False
-        text = summary.message()
-        if summary.changed:
-            page = self.wizard.current_page()
-            if page is not None:
-                page.initializePage()  # show the answers on the page being shown
-            self._update_title()
-            text += " Save the draft to keep them."
-        dialogs.show_message(self, "Answers from the PDF", text)
-        return summary.changed
-
-    def maybe_save(self) -> bool:
-        """If there are unsaved changes, ask Save / Discard / Cancel. True means go on."""
-        if not self.is_modified():
-            return True
-        buttons = QMessageBox.StandardButton
-        answer = dialogs.ask(
-            self,
-            "Save your changes?",
-            "You have changes that are not saved yet. Do you want to save them first?",
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            buttons.Save,
-        )
-        if answer == buttons.Save:
-            return self.save()
-        return answer == buttons.Discard
-
-    def open_recent(self, path: str | Path) -> bool:
-        """Open a draft from the welcome page's recent list (a missing one is taken off it)."""
-        path = Path(path)
-        if not path.exists():
-            dialogs.warn(
-                self,
-                "Could not open the draft",
-                f"“{path.name}” could not be found. It may have been moved or deleted, "
-                "so it has been taken off the list of recent drafts.",
-            )
-            recent.forget(path)
-            self.wizard.pages[PageId.WELCOME].recent_list.refresh()
-            return False
-        if not self.maybe_save():
-            return False
-        return self.open_path(path)
+    def show_load_notes(self) -> None:
+        """Tell the patient about anything left out when the draft was opened."""
+        if self.draft is not None and self.draft.load_notes:
+            dialogs.show_message(self, "Opened, with a note", "\n\n".join(self.draft.load_notes))
 
     # --- autosave and recovery ------------------------------------------------------------
     def _autosave_capture(self) -> tuple[Draft, str | None] | None:
@@ -359,12 +314,15 @@ class MainWindow(QMainWindow):
         if self._autosave_notice is not None:
             self._autosave_notice.hide()
 
+    @when_started
     def offer_recovery(self) -> bool:
         """If an earlier run closed before its work was saved, offer to recover it.
 
         Recover opens the work as an unsaved draft (the title says it is recovered; Save asks
         where, starting at the file it came from). Returns True if work was recovered.
         """
+        from ui.autosave_controller import ask_to_recover
+
         chosen = ask_to_recover(self, self.autosave.autosave.pending())
         if chosen is None or not self.maybe_save():
             return False
@@ -379,6 +337,7 @@ class MainWindow(QMainWindow):
         return True
 
     # --- Help menu ------------------------------------------------------------------------
+    @when_started
     def about_text(self) -> str:
         """What Help ▸ About says: content version, review date, not medical advice."""
         meta = self.library.meta
@@ -393,14 +352,21 @@ class MainWindow(QMainWindow):
             f"\n\n{meta.disclaimer}\n\n{meta.privacy}"
         )
 
+    @when_started
     def show_about(self) -> None:
         """Show Help ▸ About: versions, how the evidence levels are defined, the sources."""
-        show_about_window(self, self.library, self.about_text())
+        from ui.help import show_about
+
+        show_about(self, self.library, self.about_text())
 
     # --- Qt overrides ---------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         """Called by Qt when the window is asked to close: offer to save changes first."""
-        if self.maybe_save():
+        if self.draft is None:  # closed while starting: nothing has been entered yet
+            self._closed = True
+            event.accept()
+        elif self.maybe_save():
+            self._closed = True
             self.autosave.clear()  # a normal quit: nothing is left to recover
             event.accept()
         else:

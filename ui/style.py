@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+from resources import folder as resource_folder
 from ui.theme import LIGHT, THEMES, style_sheet
 
 FONT_FAMILY = "DejaVu Sans"
@@ -35,7 +34,7 @@ def register_fonts() -> str:
     global _registered
     family = FONT_FAMILY
     if not _registered:
-        folder = resources.files("resources") / "fonts"
+        folder = resource_folder("fonts")
         for name in FONT_FILES:
             try:
                 data = (folder / name).read_bytes()
@@ -51,7 +50,7 @@ def register_fonts() -> str:
 
 def app_icon() -> QIcon:
     """ConsultPrep's icon, at every size in resources/icons (for windows and the task bar)."""
-    folder = resources.files("resources") / "icons"
+    folder = resource_folder("icons")
     icon = QIcon()
     for size in (16, 24, 32, 48, 64, 128, 256):
         icon.addFile(str(folder / f"consultprep-{size}.png"), QSize(size, size))
@@ -62,6 +61,8 @@ def apply_app_style(app: QApplication) -> None:
     """Use the Fusion style, the bundled font, and the remembered text size and theme.
 
     See ``ui.appearance``: the text size starts at the system's font size (at least 12 pt).
+    The style is set once, before any window: changing it under a window that is showing
+    makes Qt re-style every widget (and crashed this app's window).
     """
     from ui.appearance import appearance
     from ui.indicator_style import IndicatorStyle

@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
-from consultprep.content import Library
-from consultprep.models import Draft
-from ui.pages.about_page import AboutPage
 from ui.pages.base import DraftPage
-from ui.pages.concern_page import ConcernPage
-from ui.pages.evidence_page import EvidencePage
-from ui.pages.offer_page import OfferPage
-from ui.pages.photos_page import PhotosPage
-from ui.pages.questions_page import QuestionsPage
-from ui.pages.readiness_page import ReadinessPage
-from ui.pages.review_page import ReviewPage
 from ui.pages.welcome_page import WelcomePage
+
+if TYPE_CHECKING:  # the content models load after the first page is shown (``attach``)
+    from consultprep.content import Library
+    from consultprep.models import Draft
 
 
 class PageId(IntEnum):
@@ -36,38 +32,54 @@ class PageId(IntEnum):
     REVIEW = 8
 
 
-PAGE_CLASSES: dict[PageId, type[DraftPage]] = {
-    PageId.WELCOME: WelcomePage,
-    PageId.CONCERN: ConcernPage,
-    PageId.ABOUT: AboutPage,
-    PageId.PHOTOS: PhotosPage,
-    PageId.EVIDENCE: EvidencePage,
-    PageId.OFFER: OfferPage,
-    PageId.QUESTIONS: QuestionsPage,
-    PageId.READINESS: ReadinessPage,
-    PageId.REVIEW: ReviewPage,
+#: Where each page's class lives. Only the welcome page is imported with this module: the
+#: others (and the content models they use) are imported when the pages are built.
+PAGES: dict[PageId, str] = {
+    PageId.WELCOME: "ui.pages.welcome_page:WelcomePage",
+    PageId.CONCERN: "ui.pages.concern_page:ConcernPage",
+    PageId.ABOUT: "ui.pages.about_page:AboutPage",
+    PageId.PHOTOS: "ui.pages.photos_page:PhotosPage",
+    PageId.EVIDENCE: "ui.pages.evidence_page:EvidencePage",
+    PageId.OFFER: "ui.pages.offer_page:OfferPage",
+    PageId.QUESTIONS: "ui.pages.questions_page:QuestionsPage",
+    PageId.READINESS: "ui.pages.readiness_page:ReadinessPage",
+    PageId.REVIEW: "ui.pages.review_page:ReviewPage",
 }
 
 
+def page_class(page_id: PageId) -> type[DraftPage]:
+    """The class of one page (importing its module if need be)."""
+    module, name = PAGES[page_id].split(":")
+    return getattr(import_module(module), name)
+
+
 class ConsultWizard(QWizard):
-    """The wizard, made to live inside the main window (it never closes itself)."""
+    """The wizard, made to live inside the main window (it never closes itself).
+
+    Made with a draft and a library, it builds every page at once. Made without them
+    (``ConsultWizard(None, None)``, as the app does at start), it has only the welcome page,
+    which needs neither, so the window appears before the content models are loaded; the
+    window then calls ``attach`` (just after the first paint, or when ``needed`` asks).
+    """
 
     #: Something on a page changed (for the window's unsaved marker).
     edited = Signal()
-    #: If True, only the welcome page is built at first and the others just after the wizard
-    #: is first painted, so the app's window appears sooner (set by ``ui.app.run_app``).
-    defer_pages = False
+    #: The wizard was painted for the first time (the window finishes starting then).
+    first_painted = Signal()
+    #: The pages are wanted before ``attach`` was called (Next on the welcome page): the
+    #: receiver must call ``attach`` at once.
+    needed = Signal()
 
-    def __init__(self, draft: Draft, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, draft: Draft | None, library: Library | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.draft = draft
         self._library = library
         self._pages: dict[PageId, DraftPage] = {}
-        self._build_scheduled = False
+        self._painted = False
         self.setWindowFlags(Qt.WindowType.Widget)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setTitleFormat(Qt.TextFormat.PlainText)
-        self.setSubTitleFormat(Qt.TextFormat.PlainText)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.NoDefaultButton, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -86,21 +98,40 @@ class ConsultWizard(QWizard):
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton):
             self.button(which).setMinimumSize(140, 44)
         self._add_page(PageId.WELCOME)
-        if self.defer_pages:
+        if library is None:
             # Next is shown (not yet enabled) on the welcome page while it is the only page.
             self.setOption(QWizard.WizardOption.HaveNextButtonOnLastPage, True)
         else:
             self.add_all_pages()
 
+    @property
+    def attached(self) -> bool:
+        """True once the wizard has its draft and library (and so all its pages)."""
+        return self._library is not None
+
+    def attach(self, draft: Draft, library: Library) -> None:
+        """Give a wizard made without them its draft and library, and build the other pages."""
+        self.draft = draft
+        self._library = library
+        welcome = self._pages[PageId.WELCOME]
+        welcome.draft, welcome.library = draft, library
+        welcome.read_draft()
+        self.add_all_pages()
+
     def _add_page(self, page_id: PageId) -> None:
-        page = PAGE_CLASSES[page_id](self.draft, self._library)
+        page = page_class(page_id)(self.draft, self._library)
         page.edited.connect(self.edited)
         self.setPage(page_id, page)  # QWizard keeps pages in id order, whenever added
         self._pages[page_id] = page
 
     def add_all_pages(self) -> None:
-        """Build every page not built yet (see ``defer_pages``); QWizard emits pageAdded."""
-        missing = [page_id for page_id in PAGE_CLASSES if page_id not in self._pages]
+        """Build every page not built yet; QWizard emits pageAdded for each."""
+        if self._library is None:
+            self.needed.emit()
+            if self._library is None:
+                raise RuntimeError("the wizard's pages need a draft and library (attach)")
+            return  # attach built them
+        missing = [page_id for page_id in PAGES if page_id not in self._pages]
         for page_id in missing:
             self._add_page(page_id)
         if missing:
@@ -134,11 +165,11 @@ class ConsultWizard(QWizard):
 
     # --- Qt overrides ---------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Called by Qt to draw the wizard: once the first page is on screen, build the rest."""
+        """Called by Qt to draw the wizard: say when the first page is on screen."""
         super().paintEvent(event)
-        if not self._build_scheduled and len(self._pages) < len(PAGE_CLASSES):
-            self._build_scheduled = True
-            QTimer.singleShot(0, self, self.add_all_pages)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def done(self, result: int) -> None:
         """Called by Qt on Escape (reject) or Finish: an embedded wizard stays open."""

@@ -8,14 +8,18 @@ patient is on before saving or exporting.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizardPage
 
-from consultprep.content import Library
-from consultprep.models import Draft
 from ui.responsive import FittedLabel
 from ui.widgets import HINT, PAGE_MARGIN, TITLE, plain_label
+
+if TYPE_CHECKING:  # not imported at run time: the welcome page appears before they load
+    from consultprep.content import Library
+    from consultprep.models import Draft
 
 
 class DraftPage(QWizardPage):

@@ -19,6 +19,7 @@ from consultprep.models import SCORE_LABELS, Draft
 from consultprep.readiness import deciding_lines
 from ui import dialogs, export_helpers
 from ui.busy import SAVING_PDF, busy, open_file, show_in_folder
+from ui.file_menu import PDF_FILTER
 from ui.flow_layout import FlowLayout
 from ui.pack_options import PackOptionsRow
 from ui.pages.base import DraftPage
@@ -39,7 +40,6 @@ from ui.widgets import (
 )
 
 LOCATION_WORDS = {"uk": "in the UK", "abroad": "abroad", "not_sure": "not sure where"}
-PDF_FILTER = "PDF files (*.pdf)"
 
 
 def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:

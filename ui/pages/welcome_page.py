@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout
 
-from consultprep.content import Library
-from consultprep.models import AboutSkin, ClinicOffer, Draft
+from consultprep.front import read_front_matter
 from ui.flow_layout import FlowLayout
 from ui.pages.base import DraftPage
 from ui.recent_list import RecentList
 from ui.widgets import SUBHEADING, ScrollContent, big_button, plain_label, scrolling
+
+if TYPE_CHECKING:
+    from consultprep.content import Library
+    from consultprep.models import Draft
 
 WHAT_IT_DOES = (
     "ConsultPrep helps you get ready to talk to a skin specialist (a dermatologist) about "
@@ -30,8 +35,12 @@ STEPS = (
 CARRY_ON = "You have already started. Press “Carry on” to pick up where you left off."
 
 
-def has_content(draft: Draft) -> bool:
-    """True if the patient has already entered anything in this draft."""
+def has_content(draft: Draft | None) -> bool:
+    """True if the patient has already entered anything in this draft (None: no draft yet)."""
+    if draft is None:
+        return False
+    from consultprep.models import AboutSkin, ClinicOffer
+
     return bool(
         draft.concern
         or draft.checklist
@@ -49,18 +58,21 @@ class WelcomePage(DraftPage):
     #: The patient chose one of the recent drafts: its full path.
     open_recent_requested = Signal(str)
 
-    def __init__(self, draft: Draft, library: Library) -> None:
-        super().__init__(draft, library, "Welcome to ConsultPrep")
-        meta = library.meta
+    def __init__(self, draft: Draft | None, library: Library | None) -> None:
+        """``draft`` and ``library`` may be None while the app starts (see ``ui.wizard``)."""
+        super().__init__(draft, library, "Welcome to ConsultPrep")  # type: ignore[arg-type]
+        meta = library.meta if library is not None else read_front_matter()
         content = ScrollContent()
         layout = QVBoxLayout(content)
         layout.setSpacing(12)
         layout.addWidget(plain_label(WHAT_IT_DOES, role=SUBHEADING))
         layout.addWidget(plain_label(STEPS, selectable=True))
         layout.addWidget(plain_label("What ConsultPrep does not do", role=SUBHEADING))
-        layout.addWidget(plain_label(meta.disclaimer, selectable=True))
+        self.disclaimer_label = plain_label(meta.disclaimer, selectable=True)
+        layout.addWidget(self.disclaimer_label)
         layout.addWidget(plain_label("Your privacy", role=SUBHEADING))
-        layout.addWidget(plain_label(meta.privacy, selectable=True))
+        self.privacy_label = plain_label(meta.privacy, selectable=True)
+        layout.addWidget(self.privacy_label)
         self.carry_on_label = plain_label(CARRY_ON, role="notice")
         layout.addWidget(self.carry_on_label)
 
@@ -86,6 +98,9 @@ class WelcomePage(DraftPage):
 
     def read_draft(self) -> None:
         """Offer to carry on if the draft already has something in it."""
+        if self.library is not None:  # the checked texts, once the library is loaded
+            self.disclaimer_label.setText(self.library.meta.disclaimer)
+            self.privacy_label.setText(self.library.meta.privacy)
         started = has_content(self.draft)
         self.carry_on_label.setVisible(started)
         if started:

@@ -1,0 +1,267 @@
+"""The File menu of the main window: new, open, save, export the PDF, import answers.
+
+``FileMenuWindow`` is the base class of ``ui.main_window.MainWindow``: it uses the window's
+``draft``, ``path``, ``library`` and ``wizard``. Each action first lets the window finish starting
+(``started``), because at start the window is shown before the draft and the content are
+loaded. The modules that read and write files are imported when an action is used.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from ui import dialogs, recent
+
+if TYPE_CHECKING:
+    from consultprep.content import Library
+    from consultprep.models import Draft
+    from ui.wizard import ConsultWizard
+
+#: The file type of drafts (``consultprep.storage.DRAFT_SUFFIX``, checked by a test).
+DRAFT_SUFFIX = ".consultprep"
+DRAFT_FILTER = f"ConsultPrep drafts (*{DRAFT_SUFFIX});;All files (*)"
+PDF_FILTER = "PDF files (*.pdf)"
+
+Method = TypeVar("Method", bound=Callable[..., Any])
+
+
+def when_started(method: Method) -> Method:
+    """Run ``method`` only once the window has its draft and library (``finish_start``).
+
+    Returns None without running it if the built-in content cannot be loaded (the app is
+    closing with a message then).
+    """
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if not self.finish_start():
+            return None
+        return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+class FileMenuWindow(QMainWindow):
+    """A main window with New, Open, Save, Save As, Export PDF and Import answers."""
+
+    draft: Draft
+    library: Library
+    path: Path | None
+    recovered: bool
+    recovered_from: Path | None
+    wizard: ConsultWizard
+
+    # --- provided by the main window -------------------------------------------------------
+    def finish_start(self) -> bool:
+        """Load the draft and the content if not done yet; False if that is impossible."""
+        raise NotImplementedError
+
+    def is_modified(self) -> bool:
+        """True if the draft differs from what was saved."""
+        raise NotImplementedError
+
+    def show_load_notes(self) -> None:
+        """Tell the patient about anything left out when the draft was opened."""
+        raise NotImplementedError
+
+    def _set_draft(self, draft: Draft, path: Path | None) -> None:
+        raise NotImplementedError
+
+    def _after_save(self, path: Path) -> None:
+        raise NotImplementedError
+
+    def _update_title(self, *_args: object) -> None:
+        raise NotImplementedError
+
+    # --- the File menu --------------------------------------------------------------------
+
+    @when_started
+    def new_draft(self) -> bool:
+        """Start again on an empty draft (asking to save changes first)."""
+        from consultprep.models import Draft
+
+        if not self.maybe_save():
+            return False
+        self._set_draft(Draft(), None)
+        return True
+
+    @when_started
+    def open_draft(self) -> bool:
+        """Ask for a draft file and open it; on failure keep the current draft."""
+        from ui import export_helpers
+
+        if not self.maybe_save():
+            return False
+        start = str(self.path.parent if self.path else export_helpers.documents_folder())
+        path, _ = QFileDialog.getOpenFileName(self, "Open a saved draft", start, DRAFT_FILTER)
+        if not path:
+            return False
+        return self.open_path(path)
+
+    @when_started
+    def open_path(self, path: str | Path) -> bool:
+        """Open the draft at ``path``; show the reason in a message if it cannot be opened."""
+        from consultprep import storage
+
+        try:
+            draft = storage.load_draft(path)
+        except storage.DraftError as exc:
+            dialogs.warn(self, "Could not open the draft", str(exc))
+            return False
+        self._set_draft(draft, Path(path))
+        recent.remember(path)
+        self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
+        self.show_load_notes()
+        return True
+
+    @when_started
+    def save(self) -> bool:
+        """Save to the current file, or ask where if there is none yet."""
+        if self.path is None:
+            return self.save_as()
+        return self._save_to(self.path)
+
+    @when_started
+    def save_as(self) -> bool:
+        """Ask where to save the draft, then save it there."""
+        from ui import export_helpers
+
+        if self.path is not None:
+            start = str(self.path)
+        elif self.recovered_from is not None:
+            start = str(self.recovered_from)
+        else:
+            name = export_helpers.default_file_name(self.draft, DRAFT_SUFFIX)
+            start = str(export_helpers.documents_folder() / name)
+        path, _ = QFileDialog.getSaveFileName(self, "Save the draft as", start, DRAFT_FILTER)
+        if not path:
+            return False
+        return self._save_to(export_helpers.with_suffix(path, DRAFT_SUFFIX))
+
+    def _save_to(self, path: Path) -> bool:
+        from consultprep import storage
+
+        self.wizard.write_current_page()
+        self.draft.touch()
+        try:
+            storage.save_draft(self.draft, path)
+        except storage.DraftError as exc:
+            dialogs.warn(self, "Could not save the draft", str(exc))
+            return False
+        self._after_save(path)
+        return True
+
+    @when_started
+    def export_pdf(self) -> Path | None:
+        """Ask where to save the PDF pack, then make it."""
+        from ui import export_helpers
+        from ui.busy import SAVING_PDF, busy, open_file, show_in_folder
+        from ui.wizard import PageId
+
+        self.wizard.write_current_page()
+        start = str(export_helpers.default_pdf_path(self.draft))
+        path, _ = QFileDialog.getSaveFileName(self, "Save the PDF as", start, PDF_FILTER)
+        if not path:
+            return None
+        import exports
+
+        try:
+            with busy(self, SAVING_PDF):
+                saved = export_helpers.make_pdf(
+                    self.draft,
+                    export_helpers.with_suffix(path, ".pdf"),
+                    self.library,
+                    self.wizard.pages[PageId.REVIEW].pack_options.options(),
+                )
+        except exports.ExportError as exc:
+            dialogs.warn(self, "Could not save the PDF", str(exc))
+            return None
+        box = dialogs.message_box(self, "PDF saved", f"Your PDF pack was saved to:\n{saved}")
+        box.setStandardButtons(QMessageBox.StandardButton.NoButton)
+        open_button = box.addButton("&Open PDF", QMessageBox.ButtonRole.ActionRole)
+        folder_button = box.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("&Close", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is open_button:
+            open_file(saved)
+        elif box.clickedButton() is folder_button:
+            show_in_folder(saved)
+        return saved
+
+    @when_started
+    def import_answers(self) -> bool:
+        """Ask for a filled-in PDF pack; record its ticks and answers in the draft.
+
+        The draft in the window changes (save it to keep the answers); on any problem a
+        plain message says why and the draft is not changed.
+        """
+        from consultprep.answers import apply_answers
+        from exports.answers import AnswersError, read_answers
+        from ui import export_helpers
+
+        self.wizard.write_current_page()
+        start = str(self.path.parent if self.path else export_helpers.documents_folder())
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import answers from a filled-in PDF",
+            start,
+            f"{PDF_FILTER};;All files (*)",
+        )
+        if not path:
+            return False
+        try:
+            summary = apply_answers(self.draft, read_answers(path))
+        except AnswersError as exc:
+            dialogs.warn(self, "Could not import the answers", str(exc))
+            return False
+        text = summary.message()
+        if summary.changed:
+            page = self.wizard.current_page()
+            if page is not None:
+                page.initializePage()  # show the answers on the page being shown
+            self._update_title()
+            text += " Save the draft to keep them."
+        dialogs.show_message(self, "Answers from the PDF", text)
+        return summary.changed
+
+    @when_started
+    def maybe_save(self) -> bool:
+        """If there are unsaved changes, ask Save / Discard / Cancel. True means go on."""
+        if not self.is_modified():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = dialogs.ask(
+            self,
+            "Save your changes?",
+            "You have changes that are not saved yet. Do you want to save them first?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        if answer == buttons.Save:
+            return self.save()
+        return answer == buttons.Discard
+
+    @when_started
+    def open_recent(self, path: str | Path) -> bool:
+        """Open a draft from the welcome page's recent list (a missing one is taken off it)."""
+        from ui.wizard import PageId
+
+        path = Path(path)
+        if not path.exists():
+            dialogs.warn(
+                self,
+                "Could not open the draft",
+                f"“{path.name}” could not be found. It may have been moved or deleted, "
+                "so it has been taken off the list of recent drafts.",
+            )
+            recent.forget(path)
+            self.wizard.pages[PageId.WELCOME].recent_list.refresh()
+            return False
+        if not self.maybe_save():
+            return False
+        return self.open_path(path)
