@@ -19,6 +19,7 @@ from ui import settings
 from ui.appearance import Appearance, appearance
 from ui.focus import KeyboardHelper
 from ui.preferences import THEME_MNEMONICS, PreferencesDialog
+from ui.preparation import PagePreparer
 from ui.responsive import fold_header
 
 GEOMETRY_KEY = "window/geometry"
@@ -90,6 +91,7 @@ class WindowComfort(QObject):
     def watch_wizard(self, wizard: QWizard) -> None:
         """Keep a (new) wizard keyboard-friendly and its jargon explained."""
         self._keyboard = KeyboardHelper(wizard)
+        PagePreparer(wizard, self._keyboard)  # the pages ahead made ready in idle time
         for page_id in wizard.pageIds():  # headers start in the scroll area, come out if room
             fold_header(wizard.page(page_id))
         wizard.currentIdChanged.connect(lambda _id: self._explain(wizard))

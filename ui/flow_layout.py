@@ -17,6 +17,9 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        # Heights per width, remembered until the layout is invalidated. Only for a layout set
+        # on a widget: Qt tells that one at once when an item changes, a nested one later.
+        self._heights: dict[int, int] | None = {} if parent is not None else None
         self.setSpacing(spacing)
         if parent is None:
             self.setContentsMargins(QMargins(0, 0, 0, 0))
@@ -25,6 +28,7 @@ class FlowLayout(QLayout):
     def addItem(self, item: QLayoutItem) -> None:
         """Called by Qt (and addWidget) to add an item at the end."""
         self._items.append(item)
+        self.invalidate()
 
     def count(self) -> int:
         """Called by Qt: how many items there are."""
@@ -36,7 +40,15 @@ class FlowLayout(QLayout):
 
     def takeAt(self, index: int) -> QLayoutItem | None:
         """Called by Qt to remove and return the item at ``index``."""
+        self.invalidate()
         return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def invalidate(self) -> None:
+        """Called by Qt when an item or the layout changed: forget the remembered heights."""
+        heights = getattr(self, "_heights", None)  # None also while Qt is still making it
+        if heights:
+            heights.clear()
+        super().invalidate()
 
     def expandingDirections(self) -> Qt.Orientation:
         """Called by Qt: a flow never asks for more room than its items need."""
@@ -48,7 +60,14 @@ class FlowLayout(QLayout):
 
     def heightForWidth(self, width: int) -> int:
         """Called by Qt: how tall the items are when wrapped at ``width``."""
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        if self._heights is None:
+            return self._arrange(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= 16:  # a window being resized asks for many widths
+                self._heights.clear()
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return height
 
     def setGeometry(self, rect: QRect) -> None:
         """Called by Qt to place the items inside ``rect``."""

@@ -5,6 +5,12 @@ widgets later (question rows, tried treatments, the review summary). ``layout_or
 order from the page's layouts instead (top to bottom, then left to right, as they are laid
 out), and ``KeyboardHelper`` applies it whenever a page is entered or changed.
 
+Walking a page's widgets takes a few milliseconds on the longer pages, too long to do on every
+Next. So each page counts the changes to its widgets (``ui.widgets.page_changed``, called by the
+pages that add, remove or move widgets, and for every edit) and how many widgets it holds
+(``page_stamp``); the walk is done only when these moved on: in idle time for the pages ahead
+(``ui.preparation``), else when the page is entered.
+
 Keyboard rules kept here:
 
 * Tab goes through the page in reading order, then Back and Next.
@@ -22,7 +28,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QMetaMethod, QObject, Qt
+from PySide6.QtCore import QEvent, QMetaMethod, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLayout,
@@ -32,8 +38,9 @@ from PySide6.QtWidgets import (
     QWidgetItem,
     QWizard,
 )
+from shiboken6 import isValid
 
-from ui.widgets import CARD
+from ui.widgets import CARD, generation, page_changed
 
 FOCUS_WITHIN = "focusWithin"
 ENTER_STAYS = "enterStays"
@@ -93,10 +100,14 @@ def layout_order(root: QWidget) -> list[QWidget]:
 def apply_layout_order(root: QWidget) -> list[QWidget]:
     """Make Tab follow ``layout_order(root)``; return that order."""
     order = layout_order(root)
+    _apply_order(order)
+    return order
+
+
+def _apply_order(order: list[QWidget]) -> None:
     for a, b in pairwise(order):
         if a.nextInFocusChain() is not b:
             QWidget.setTabOrder(a, b)
-    return order
 
 
 def has_property(obj: QObject, name: str) -> bool:
@@ -137,6 +148,9 @@ def cards_around(widget: QWidget) -> list[QWidget]:
     return cards
 
 
+_FOCUS_EVENTS = frozenset({QEvent.Type.FocusIn, QEvent.Type.FocusOut})
+
+
 class _FocusWithin(QObject):
     """Event filter on controls inside cards: the card shows the focus ring while they have it.
 
@@ -146,13 +160,19 @@ class _FocusWithin(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Called by Qt for each event of a watched control."""
         kind = event.type()
-        if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut) and isinstance(watched, QWidget):
+        if kind in _FOCUS_EVENTS and isinstance(watched, QWidget):
             on = kind == QEvent.Type.FocusIn
             for card in cards_around(watched):
                 card.setProperty(FOCUS_WITHIN, "true" if on else "false")
                 card.style().unpolish(card)
                 card.style().polish(card)
         return False
+
+
+def page_stamp(page: QWidget) -> tuple[int, int]:
+    """Changes counted on ``page`` and how many widgets it holds (which also catches
+    widgets added or removed by code that does not count its changes)."""
+    return generation(page), len(page.findChildren(QWidget))
 
 
 class KeyboardHelper(QObject):
@@ -163,28 +183,46 @@ class KeyboardHelper(QObject):
         self._wizard = wizard
         self._enter_filter = _EnterStaysInField(self)
         self._focus_within = _FocusWithin(self)
-        self._orders: dict[int, list[int]] = {}
+        #: Per page: its ``page_stamp`` when its order was last applied, and that order.
+        self._orders: dict[QWidget, tuple[tuple[int, int], list[QWidget]]] = {}
+        #: After an edit, the page is looked at again once the edit has been handled.
+        self._after_edit = QTimer(self)
+        self._after_edit.setSingleShot(True)
+        self._after_edit.setInterval(0)
+        self._after_edit.timeout.connect(self.refresh)
         wizard.setOption(QWizard.WizardOption.NoDefaultButton, False)
         wizard.currentIdChanged.connect(self.page_entered)
         wizard.installEventFilter(self)
         if hasattr(wizard, "edited"):
-            wizard.edited.connect(self.refresh)
+            wizard.edited.connect(self._edited)
 
     def _page(self) -> QWidget | None:
         if self._wizard.currentId() == -1:
             return None
         return self._wizard.currentPage()
 
+    def _edited(self) -> None:
+        page = self._page()
+        if page is not None:
+            page_changed(page)  # an edit may have added or removed controls
+        self._after_edit.start()
+
     def refresh(self) -> None:
         """Bring the current page's tab order, Enter handling and focus rings up to date."""
         page = self._page()
-        if page is None:
-            return
+        if page is not None:
+            self.refresh_page(page)
+
+    def refresh_page(self, page: QWidget) -> list[QWidget]:
+        """Bring ``page``'s tab order, Enter handling and focus rings up to date, if it
+        changed since this was last done; return its controls in tab order."""
+        stamp = page_stamp(page)
+        known = self._orders.get(page)
+        if known is not None and known[0] == stamp:
+            return known[1]
         order = layout_order(page)
-        key = [id(w) for w in order]
-        if self._orders.get(id(page)) != key:
-            apply_layout_order(page)
-            self._orders[id(page)] = key
+        if known is None or known[1] != order:
+            _apply_order(order)
             for widget in order:
                 if cards_around(widget):
                     widget.installEventFilter(self._focus_within)  # once: Qt skips repeats
@@ -192,30 +230,39 @@ class KeyboardHelper(QObject):
             if not has_property(edit, ENTER_STAYS) and _listens_for_enter(edit):
                 edit.installEventFilter(self._enter_filter)
                 edit.setProperty(ENTER_STAYS, True)
+        self._orders[page] = (page_stamp(page), order)
+        return order
+
+    def name_scroll_areas(self, page: QWidget) -> None:
+        """Name the page's scroll areas after its title (once), for screen readers."""
+        if getattr(page, "_scroll_areas_named", False):
+            return
+        title = getattr(page, "title_label", None)
+        for area in page.findChildren(QScrollArea):
+            if not area.accessibleName() and title is not None:
+                area.setAccessibleName(f"{title.text()}: page content")
+        page._scroll_areas_named = True
 
     def page_entered(self, *_args: object) -> None:
         """Called when a page is shown: name its scroll area, fix Tab, keep a focus."""
         page = self._page()
         if page is None:
             return
-        title = getattr(page, "title_label", None)
-        for area in page.findChildren(QScrollArea):
-            if not area.accessibleName() and title is not None:
-                area.setAccessibleName(f"{title.text()}: page content")
-        self.refresh()
-        if not self._focus_in_view(page):
-            self._focus_first(page)
+        self.name_scroll_areas(page)
+        order = self.refresh_page(page)
+        if not self._focus_in_view(order):
+            self._focus_first(order)
 
-    def _controls(self, page: QWidget) -> list[QWidget]:
+    def _focus_in_view(self, order: list[QWidget]) -> bool:
         buttons = [self._wizard.button(b) for b in _WIZARD_BUTTONS]
-        return [w for w in layout_order(page) + buttons if w.isVisible() and takes_tab(w)]
+        return any(isValid(w) and w.hasFocus() and w.isVisible() for w in buttons + order)
 
-    def _focus_in_view(self, page: QWidget) -> bool:
-        return any(w.hasFocus() for w in self._controls(page))
-
-    def _focus_first(self, page: QWidget) -> None:
+    def _focus_first(self, order: list[QWidget]) -> None:
         """Focus the page's first control (a scroll area only if it has nothing else)."""
-        controls = [w for w in layout_order(page) if w.isVisibleTo(page) and takes_tab(w)]
+        page = self._page()
+        if page is None:
+            return
+        controls = [w for w in order if isValid(w) and w.isVisibleTo(page) and takes_tab(w)]
         first = next((w for w in controls if not isinstance(w, QScrollArea)), None)
         first = first or next(iter(controls), None)
         if first is not None and self._wizard.isVisible():
@@ -225,6 +272,8 @@ class KeyboardHelper(QObject):
         """Called by Qt for the wizard's events: on first show, focus the page's first control."""
         if watched is self._wizard and event.type() == QEvent.Type.Show:
             page = self._page()
-            if page is not None and not self._focus_in_view(page):
-                self._focus_first(page)
+            if page is not None:
+                order = self.refresh_page(page)
+                if not self._focus_in_view(order):
+                    self._focus_first(order)
         return False

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+from shiboken6 import isValid
 
 from consultprep.content import ContentError
 from consultprep.glossary import Glossary, Term, load_glossary
-from ui.focus import has_property
-from ui.widgets import HINT, plain_label
+from ui.focus import has_property, page_stamp
+from ui.widgets import HINT, PlainLabel, changed_labels, plain_label
 
 WHAT_DOES_THIS_MEAN = "What does this mean?"
 HIDE_MEANING = "Hide the meaning"
@@ -54,7 +62,7 @@ class ExplainedHeading(QWidget):
         super().__init__()
         self.heading = plain_label(text, role=role, selectable=selectable)
         self.heading.setToolTip(tooltip_for(terms))
-        self.heading.setProperty(_EXPLAINED, self.heading.text())
+        _remember(self.heading, self.heading.text())
         names = ", ".join(t.term for t in terms)
         self.button = QPushButton(WHAT_DOES_THIS_MEAN)
         self.button.setObjectName(LINK)
@@ -92,19 +100,60 @@ def add_tooltips(root: QWidget) -> int:
     """Give every label under ``root`` that uses glossary terms a tooltip with their meaning.
 
     Labels with a tooltip of their own keep it; a label whose text changed is looked at again.
+    On a wizard page that gained or lost no widgets since (``ui.focus.page_stamp``), only the
+    labels whose text changed are looked at.
     Returns how many labels were given a meaning.
     """
     g = glossary()
     if g is None:
         return 0
+    stamp = page_stamp(root) if isinstance(root, QWizardPage) else None
+    if stamp is not None and getattr(root, "_explained_stamp", None) == stamp:
+        labels = [label for label in changed_labels(root) if isValid(label)]
+    else:
+        labels = root.findChildren(QLabel)
+    if stamp is not None:
+        changed_labels(root).clear()
     count = 0
-    for label in root.findChildren(QLabel):
+    for label in labels:
         text = label.text()
-        ours = label.property(_EXPLAINED) if has_property(label, _EXPLAINED) else None
-        if (label.toolTip() and ours is None) or ours == text:
+        ours = _explained_for(label)
+        if (ours is None and label.toolTip()) or ours == text:
             continue  # someone else's tooltip, or already explained
-        terms = g.terms_in(text) if text else []
-        label.setToolTip(tooltip_for(terms))
-        label.setProperty(_EXPLAINED, text)
-        count += bool(terms)
+        found, tooltip = _explained(g, text) if text else (False, "")
+        label.setToolTip(tooltip)
+        _remember(label, text)
+        count += found
+    if stamp is not None:
+        root._explained_stamp = page_stamp(root)
     return count
+
+
+def _explained_for(label: QLabel) -> str | None:
+    """The text ``label`` was last explained for (None: never, or not by us)."""
+    if isinstance(label, PlainLabel):  # made in Python: kept on the object, quicker to ask
+        return getattr(label, _EXPLAINED, None)
+    return label.property(_EXPLAINED) if has_property(label, _EXPLAINED) else None
+
+
+def _remember(label: QLabel, text: str) -> None:
+    """Note that ``label`` was explained for ``text``."""
+    if isinstance(label, PlainLabel):
+        setattr(label, _EXPLAINED, text)
+    else:
+        label.setProperty(_EXPLAINED, text)
+
+
+_explanations: dict[tuple[int, str], tuple[bool, str]] = {}
+
+
+def _explained(g: Glossary, text: str) -> tuple[bool, str]:
+    """Whether ``text`` uses glossary terms, and its tooltip (remembered: texts repeat)."""
+    key = (id(g), text)
+    known = _explanations.get(key)
+    if known is None:
+        if len(_explanations) > 4096:
+            _explanations.clear()
+        terms = g.terms_in(text)
+        known = _explanations[key] = (bool(terms), tooltip_for(terms))
+    return known

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -78,11 +78,14 @@ class EvidenceLadder(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setMinimumWidth(420)
+        #: Laid-out rows per width, until the concern, font or style changes.
+        self._layouts: dict[int, tuple[list[_Row], int]] = {}
 
     # --- data -----------------------------------------------------------------------------
     def set_concern(self, concern: Concern | None) -> None:
         """Show the ladder for ``concern`` (None shows nothing)."""
         self._concern = concern
+        self._layouts.clear()
         text = ladder_text(concern, self._library) if concern else ""
         self.setAccessibleDescription(text)
         self.setToolTip("")
@@ -103,7 +106,22 @@ class EvidenceLadder(QWidget):
         return body, bold, small
 
     def _layout(self, width: int) -> tuple[list[_Row], int]:
-        """Rows of the ladder for a given width, and the total height."""
+        """Rows of the ladder for a given width, and the total height (remembered: Qt asks
+        for the height many times in one layout pass)."""
+        known = self._layouts.get(width)
+        if known is None:
+            if len(self._layouts) >= 8:
+                self._layouts.clear()
+            known = self._layouts[width] = self._lay_out(width)
+        return known
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Called by Qt when the font or style changes: lay the ladder out afresh."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._layouts.clear()
+        super().changeEvent(event)
+
+    def _lay_out(self, width: int) -> tuple[list[_Row], int]:
         concern = self._concern
         if concern is None:
             return [], 0

@@ -17,6 +17,29 @@ SOURCE_NOTES = {
 }
 
 
+def _selected(item: ChecklistItem) -> str:
+    return "true" if item.top and item.included else "false"
+
+
+def _text_style(item: ChecklistItem) -> str:
+    return "question" if item.included else "question_off"
+
+
+def _restyle(widget: QWidget, name: str, value: str) -> None:
+    """Set the object name or property the style sheet looks at, and restyle if it changed."""
+    if name == "objectName":
+        if widget.objectName() == value:
+            return
+        widget.setObjectName(value)
+    else:
+        if widget.property(name) == value:
+            return
+        widget.setProperty(name, value)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 def _small_button(text: str, accessible_name: str, tip: str = "") -> QPushButton:
     button = QPushButton(text)
     button.setAccessibleName(accessible_name)
@@ -26,7 +49,11 @@ def _small_button(text: str, accessible_name: str, tip: str = "") -> QPushButton
 
 
 class QuestionRow(QFrame):
-    """The widgets for one checklist item. The page connects the signals."""
+    """The widgets for one checklist item. The page connects the signals.
+
+    ``show_item`` brings the row up to date when the item changes or moves, so the page
+    keeps its rows (and the keyboard focus in them) instead of making new ones.
+    """
 
     def __init__(
         self, item: ChecklistItem, why: str, *, first: bool, last: bool, number: int
@@ -35,16 +62,15 @@ class QuestionRow(QFrame):
         self.item_id = item.id
         self.setObjectName(CARD)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setProperty("selected", "true" if item.top and item.included else "false")
-        short = item.text if len(item.text) <= 80 else item.text[:77] + "…"
+        self.setProperty("selected", _selected(item))
+        self._shown: tuple = ()
 
         self.include = QCheckBox()
         self.include.setChecked(item.included)
-        self.include.setAccessibleName(f"Include question {number}: {item.text}")
         if why:
             self.include.setAccessibleDescription(why)
         self.text_label = ClickLabel(item.text, self.include)
-        self.text_label.setObjectName("question" if item.included else "question_off")
+        self.text_label.setObjectName(_text_style(item))
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         if why:
             self.text_label.setToolTip(why)
@@ -65,32 +91,55 @@ class QuestionRow(QFrame):
         self.buttons_box = QWidget()  # beside the text, or under it when the row is narrow
         buttons = FlowLayout(self.buttons_box, spacing=6)
         buttons.setContentsMargins(0, 0, 0, 0)
-        self.top_button = _small_button(
-            "★ In top 3" if item.top else "☆ Top 3",
-            f"Top three: {short}",
-            "Take this question out of your top three"
-            if item.top
-            else "Put this question in your top three",
-        )
+        self.top_button = _small_button("", "")
         self.top_button.setCheckable(True)
-        self.top_button.setChecked(item.top)
-        self.up_button = _small_button("▲ Up", f"Move up: {short}", "Move this question up")
-        self.down_button = _small_button("▼ Down", f"Move down: {short}", "Move this question down")
-        self.up_button.setEnabled(not first)
-        self.down_button.setEnabled(not last)
+        self.up_button = _small_button("▲ Up", "", "Move this question up")
+        self.down_button = _small_button("▼ Down", "", "Move this question down")
         buttons.addWidget(self.top_button)
         buttons.addWidget(self.up_button)
         buttons.addWidget(self.down_button)
         self.remove_button: QPushButton | None = None
         if item.source == "own":
-            self.remove_button = _small_button(
-                "Remove", f"Remove your question: {short}", "Remove this question"
-            )
+            self.remove_button = _small_button("Remove", "", "Remove this question")
             buttons.addWidget(self.remove_button)
+        self.show_item(item, why, first=first, last=last, number=number)
         self._grid = grid
         self.buttons_below = False
         self.buttons_box.setMinimumWidth(buttons.sizeHint().width())
         grid.addWidget(self.buttons_box, 0, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
+
+    def show_item(
+        self, item: ChecklistItem, why: str, *, first: bool, last: bool, number: int
+    ) -> None:
+        """Show ``item`` (its ticks, its place in the list) without signalling any change."""
+        shown = (item.text, item.included, item.top, why, first, last, number)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        short = item.text if len(item.text) <= 80 else item.text[:77] + "…"
+        self.include.blockSignals(True)
+        self.include.setChecked(item.included)
+        self.include.blockSignals(False)
+        self.include.setAccessibleName(f"Include question {number}: {item.text}")
+        self.text_label.setText(item.text)
+        _restyle(self.text_label, "objectName", _text_style(item))
+        _restyle(self, "selected", _selected(item))
+        self.top_button.blockSignals(True)
+        self.top_button.setChecked(item.top)
+        self.top_button.blockSignals(False)
+        self.top_button.setText("★ In top 3" if item.top else "☆ Top 3")
+        self.top_button.setAccessibleName(f"Top three: {short}")
+        self.top_button.setToolTip(
+            "Take this question out of your top three"
+            if item.top
+            else "Put this question in your top three"
+        )
+        self.up_button.setAccessibleName(f"Move up: {short}")
+        self.down_button.setAccessibleName(f"Move down: {short}")
+        self.up_button.setEnabled(not first)
+        self.down_button.setEnabled(not last)
+        if self.remove_button is not None:
+            self.remove_button.setAccessibleName(f"Remove your question: {short}")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Called by Qt when the row changes size: buttons go under the text if it is narrow."""

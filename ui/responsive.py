@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QMargins, QObject, QSize
 from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSizePolicy, QWidget, QWidgetItem
 
 from ui.focus import apply_layout_order, own_layout
-from ui.widgets import PlainLabel
+from ui.widgets import PlainLabel, page_changed
 
 #: Move the panel into the scroll area when it would take more than this share of the page.
 FOLD_AT = 0.55
@@ -76,7 +76,11 @@ class FoldingPanel(QObject):
             if layout is not None:
                 layout.setContentsMargins(self._margins)
         self._panel.show()
-        apply_layout_order(self._page)  # moving the panel changed the order Qt keeps
+        # Moving the panel changed the order Qt keeps: a hidden page is seen to when it is
+        # next prepared or entered (ui.focus), the page in view at once.
+        page_changed(self._page)
+        if self._page.isVisible():
+            apply_layout_order(self._page)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Called by Qt for the page's events: look again when its size changes."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -36,11 +36,7 @@ def register_fonts() -> str:
     if not _registered:
         folder = resource_folder("fonts")
         for name in FONT_FILES:
-            try:
-                data = (folder / name).read_bytes()
-            except OSError:
-                continue
-            font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
+            font_id = QFontDatabase.addApplicationFont(str(folder / name))  # -1 if unreadable
             families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
             if families:
                 family = families[0]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QVBoxLayout,
     QWidget,
+    QWizardPage,
 )
 
 #: Object names used by the window's style sheet (ui/style.py).
@@ -59,16 +60,116 @@ def breakable(text: str) -> str:
     )
 
 
+#: Changes that can alter a label's height at a given width (its cache is then emptied).
+_RESIZING_CHANGES = frozenset(
+    {
+        QEvent.Type.FontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.ContentsRectChange,
+        QEvent.Type.LayoutDirectionChange,
+        QEvent.Type.ApplicationFontChange,
+    }
+)
+#: Heights remembered per label (a window being resized asks for many widths).
+_HFW_KEPT = 8
+
+
 class PlainLabel(QLabel):
-    """A label that shows plain text only and can wrap even very long words."""
+    """A label that shows plain text only and can wrap even very long words.
+
+    Its height for a width is remembered until its text, font, style or margins change: Qt
+    asks a word-wrapped label for it many times in one layout pass and never keeps the
+    answer, and a selectable label lays its whole text out twice for each question.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._heights: dict[int, int] = {}
         self.setTextFormat(Qt.TextFormat.PlainText)
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         """Show ``text`` as plain text (long unbroken runs made breakable)."""
-        super().setText(breakable(text))
+        text = breakable(text)
+        if text != self.text():
+            self._heights.clear()
+            super().setText(text)
+            page = page_of(self)
+            if page is not None:  # its glossary tooltip is looked at again (ui.glossary_ui)
+                changed_labels(page).add(self)
+
+    def heightForWidth(self, width: int) -> int:
+        """Called by Qt layouts: the height the wrapped text needs at ``width`` (remembered)."""
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= _HFW_KEPT:
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Called by Qt when the font, style or margins change: forget the heights."""
+        if event.type() in _RESIZING_CHANGES:
+            self._heights.clear()
+        super().changeEvent(event)
+
+    def _forget(self, setter, *args) -> None:
+        self._heights.clear()
+        setter(*args)
+
+    def setWordWrap(self, on: bool) -> None:
+        """Wrap long lines or not (forgets the remembered heights)."""
+        self._forget(super().setWordWrap, on)
+
+    def setTextInteractionFlags(self, flags) -> None:
+        """Make the text selectable or not (forgets the remembered heights)."""
+        self._forget(super().setTextInteractionFlags, flags)
+
+    def setIndent(self, indent: int) -> None:
+        """Indent the text (forgets the remembered heights)."""
+        self._forget(super().setIndent, indent)
+
+    def setMargin(self, margin: int) -> None:
+        """Set the margin around the text (forgets the remembered heights)."""
+        self._forget(super().setMargin, margin)
+
+    def setAlignment(self, alignment) -> None:
+        """Align the text (forgets the remembered heights)."""
+        self._forget(super().setAlignment, alignment)
+
+
+_GENERATION = "_content_generation"
+
+
+def page_of(widget: QWidget) -> QWizardPage | None:
+    """The wizard page that holds ``widget`` (``widget`` itself if it is one), or None."""
+    while not isinstance(widget, QWizardPage):
+        if widget.isWindow():
+            return None
+        widget = widget.parentWidget()
+    return widget
+
+
+def page_changed(widget: QWidget) -> None:
+    """Say that widgets were added to, removed from or moved on ``widget``'s page. Its tab
+    order and glossary tooltips are redone when next needed (``ui.focus``,
+    ``ui.glossary_ui``) and it is prepared again (``ui.preparation``)."""
+    page = page_of(widget)
+    if page is not None:
+        setattr(page, _GENERATION, generation(page) + 1)
+
+
+def generation(page: QWidget) -> int:
+    """How many changes ``page_changed`` has counted on ``page``."""
+    return getattr(page, _GENERATION, 0)
+
+
+def changed_labels(page: QWidget) -> set[QLabel]:
+    """The plain labels on ``page`` whose text changed since their glossary tooltips were
+    last seen to (``ui.glossary_ui.add_tooltips`` empties it)."""
+    labels = getattr(page, "_changed_labels", None)
+    if labels is None:
+        labels = page._changed_labels = set()
+    return labels
 
 
 def plain_label(
@@ -160,8 +261,8 @@ def scrolling(content: QWidget, accessible_name: str = "") -> QScrollArea:
     if content.layout() is not None:
         content.layout().setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
     area = QScrollArea()
+    area.setWidgetResizable(True)  # first: then setWidget sizes the content once, not twice
     area.setWidget(content)
-    area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     if accessible_name:

@@ -12,7 +12,9 @@ Usage::
 
 It prints one JSON line and exits: ``shown`` (time.monotonic() at the first paint),
 ``page`` (its class), ``heavy`` (heavy modules already imported then), ``maxrss_kb`` (peak
-resident memory so far) and, for ``app-walk``, ``walk_maxrss_kb`` after visiting every page.
+resident memory so far); for the app also ``ready`` (time.monotonic() when the window has
+loaded the content and the draft and built every page, just after the first paint) and, for
+``app-walk``, ``walk_maxrss_kb`` after visiting every page.
 The caller should give it a private HOME and XDG folders so no settings or autosave of a real
 user are read.
 """
@@ -106,10 +108,19 @@ def run_app(draft: str | None, walk: bool) -> None:
     state: dict = {}
 
     def first_paint(page: object) -> None:
-        result = _report(page)
+        state["result"] = _report(page)
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        app = QApplication.instance()
+        window = next(w for w in app.topLevelWidgets() if isinstance(w, QMainWindow))
+        window.started.connect(_started)
+
+    def _started() -> None:
+        """The window has every page (``MainWindow.finish_start``): the app is ready."""
+        state["result"]["ready"] = time.monotonic()
+        state["result"]["ready_maxrss_kb"] = peak_rss_kb()
         if not walk:
-            _print_and_exit(result)
-        state["result"] = result
+            _print_and_exit(state["result"])
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, _walk_then_exit)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -178,6 +180,12 @@ class AboutPage(DraftPage):
         form.addWidget(field)
 
     # --- draft ----------------------------------------------------------------------------
+    def prepare(self) -> Iterator[None]:
+        """Show the draft ahead of time (``ui.preparation``), so entering the page changes
+        little and its layout is done already."""
+        self.initializePage()
+        yield
+
     def read_draft(self) -> None:
         """Show what the draft holds."""
         about = self.draft.about
@@ -187,7 +195,9 @@ class AboutPage(DraftPage):
         _set_plain(self.symptoms, about.symptoms)
         for key, score in self.score_inputs.items():
             score.set_value(getattr(about.scores, key))
-        self.treatments_tried.set_value(about.treatments_tried)
+        shown = [(r.name_edit.text(), r.how_edit.text()) for r in self.treatments_tried.rows]
+        if shown != [(t.name, t.how_it_went) for t in about.treatments_tried]:
+            self.treatments_tried.set_value(about.treatments_tried)  # else keep the rows
         _set_plain(self.medicines, about.medicines)
         self.allergies.setText(about.allergies)
         for condition_id, check in self.condition_checks.items():

@@ -69,6 +69,11 @@ class DraftPage(QWizardPage):
     # --- Qt overrides ---------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         """Called by Qt when the page is shown: say which step this is ("Step 2 of 6")."""
+        self.show_step()
+        super().showEvent(event)
+
+    def show_step(self) -> None:
+        """Say which step this is (also done ahead, while the page is prepared: ui.preparation)."""
         wizard = self.wizard()
         if wizard is not None:
             ids = wizard.pageIds()
@@ -76,7 +81,6 @@ class DraftPage(QWizardPage):
             step = ids.index(mine) if mine is not None else 0
             self.step_label.setText(f"Step {step} of {len(ids) - 1}")
             self.step_label.setVisible(step > 0)
-        super().showEvent(event)
 
     def initializePage(self) -> None:
         """Called by Qt when the page is entered going forward: show the draft."""

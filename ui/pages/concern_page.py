@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QRadioButton, QVBoxLayout
 
 from consultprep.checklist import sync_checklist
 from consultprep.content import Concern, Library
 from consultprep.models import Draft
 from ui.pages.base import DraftPage
-from ui.widgets import SUBHEADING, ChoiceCard, ScrollContent, clear_layout, plain_label, scrolling
+from ui.widgets import (
+    SUBHEADING,
+    ChoiceCard,
+    ScrollContent,
+    clear_layout,
+    page_changed,
+    plain_label,
+    scrolling,
+)
 
 SUBTYPE_PROMPT = "Which of these is closest to yours?"
 PICK_FIRST = "Choose a concern above, then pick the kind that is closest to yours."
@@ -29,6 +39,7 @@ class ConcernPage(DraftPage):
         self.subtype_radios: dict[str, QRadioButton] = {}
         self._concern_group = QButtonGroup(self)
         self._subtype_group = QButtonGroup(self)
+        self._subtypes_of: str | None = None  # the concern whose kinds are shown
 
         content = ScrollContent()
         layout = QVBoxLayout(content)
@@ -86,6 +97,12 @@ class ConcernPage(DraftPage):
             self._show_subtypes(None, None)
         self.completeChanged.emit()
 
+    def prepare(self) -> Iterator[None]:
+        """Show the draft's choice ahead of time (``ui.preparation``): the cards for its
+        concern's kinds are made now, not when the page is entered."""
+        self.initializePage()
+        yield
+
     def write_draft(self) -> None:
         """Store the choice and bring the question checklist in line with it."""
         concern = self.chosen_concern()
@@ -103,6 +120,15 @@ class ConcernPage(DraftPage):
         self.completeChanged.emit()
 
     def _show_subtypes(self, concern: Concern | None, selected: str | None) -> None:
+        shown = concern.id if concern is not None else None
+        if shown == self._subtypes_of and shown is not None:  # the same cards: tick only
+            self._subtype_group.setExclusive(False)
+            for subtype_id, radio in self.subtype_radios.items():
+                radio.setChecked(subtype_id == selected)
+            self._subtype_group.setExclusive(True)
+            return
+        self._subtypes_of = shown
+        page_changed(self)
         for radio in self.subtype_radios.values():
             self._subtype_group.removeButton(radio)
         clear_layout(self._subtype_box)

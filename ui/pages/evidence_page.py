@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from consultprep.content import Concern, Library, Treatment
+from consultprep.content import Concern, Library, Subtype, Treatment
 from consultprep.evidence import KIND_LABELS
 from consultprep.models import Draft
 from ui import glossary_ui
@@ -20,7 +21,7 @@ from ui.widgets import (
     SUBHEADING,
     ScrollContent,
     card,
-    clear_layout,
+    page_changed,
     plain_label,
     scrolling,
 )
@@ -73,7 +74,11 @@ LADDER_HELP = (
 
 
 class EvidencePage(DraftPage):
-    """The chosen concern's evidence ladder, each treatment in equal detail, general facts."""
+    """The chosen concern's evidence ladder, each treatment in equal detail, general facts.
+
+    What is shown for a concern is built once (a piece at a time when prepared ahead, see
+    ``prepare``) and kept: choosing another concern and coming back shows it again at once.
+    """
 
     def __init__(self, draft: Draft, library: Library) -> None:
         super().__init__(
@@ -82,54 +87,116 @@ class EvidencePage(DraftPage):
             "What the research shows",
             "Read at your own pace. You can select and copy any of this text.",
         )
-        self.ladder = EvidenceLadder(library)
-        content = ScrollContent()
-        self._body = QVBoxLayout(content)
+        self._content = ScrollContent()
+        self._body = QVBoxLayout(self._content)
         self._body.setSpacing(10)
-        self._content_layout = QVBoxLayout()
-        self._content_layout.setSpacing(10)
-        self._body.addLayout(self._content_layout)
         self._body.addStretch(1)
         outer = self.page_layout
-        self.scroll_area = scrolling(content)
+        self.scroll_area = scrolling(self._content)
         # The evidence is longer than any window: a scroll bar that appeared only after the
         # first layout would make Qt lay out every paragraph twice (Next took 1.5x as long).
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         outer.addWidget(self.scroll_area)
-        self._shown: str | None = None
+        #: What each concern shows (None: no concern chosen), built as it is needed.
+        self._views: dict[str | None, _EvidenceView] = {}
+        self._view: _EvidenceView | None = None
+
+    @property
+    def ladder(self) -> EvidenceLadder:
+        """The evidence ladder shown (or to be shown) for the draft's concern."""
+        return self._show_view().ladder
+
+    def prepare(self) -> Iterator[None]:
+        """Build what the page will show for the draft's concern, yielding after each piece
+        (``ui.preparation`` lays each piece out in idle time)."""
+        yield from self._show_view().build()
 
     def read_draft(self) -> None:
-        """Show the evidence for the draft's concern (rebuilt only if the concern changed)."""
+        """Show the evidence for the draft's concern (built now if it was not prepared)."""
+        self._show_view().finish()
+
+    def _show_view(self) -> _EvidenceView:
+        """Put what the draft's concern shows on the page (making it if need be)."""
         concern = self.library.concern(self.draft.concern)
-        key = f"{self.draft.concern}/{self.draft.subtype}"
-        if key == self._shown:
-            return
-        self._shown = key
-        self.ladder.setParent(None)
-        clear_layout(self._content_layout)
-        self.scroll_area.verticalScrollBar().setValue(0)
+        key = concern.id if concern is not None else None
+        view = self._views.get(key)
+        if view is None:
+            view = self._views[key] = _EvidenceView(self.library, concern, self._content)
+        view.set_subtype(concern.subtype(self.draft.subtype) if concern is not None else None)
+        if view is not self._view:
+            if self._view is not None:
+                self._body.removeWidget(self._view)
+                self._view.hide()
+            self._body.insertWidget(0, view)
+            view.show()
+            self._view = view
+            self.scroll_area.verticalScrollBar().setValue(0)
+            page_changed(self)
+        return view
+
+
+class _EvidenceView(QWidget):
+    """What the evidence page shows for one concern, built a piece at a time."""
+
+    def __init__(self, library: Library, concern: Concern | None, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.hide()  # until the page puts it in its layout
+        self.library = library
+        self.concern = concern
+        self.ladder = EvidenceLadder(library)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(10)
+        self._heading: QLabel | None = None
+        self._subtype: Subtype | None = None
+        self._steps: Iterator[None] | None = self._pieces()
+
+    def set_subtype(self, subtype: Subtype | None) -> None:
+        """Name the kind of the concern in the heading."""
+        self._subtype = subtype
+        if self._heading is not None and self.concern is not None:
+            self._heading.setText(self._heading_text())
+
+    def build(self) -> Iterator[None]:
+        """Build what is not built yet, yielding after each piece."""
+        while self._steps is not None:
+            try:
+                next(self._steps)
+            except StopIteration:
+                self._steps = None
+                return
+            yield
+
+    def finish(self) -> None:
+        """Build all that is not built yet, now."""
+        for _ in self.build():
+            pass
+
+    def _heading_text(self) -> str:
+        assert self.concern is not None
+        return self.concern.name + (f": {self._subtype.name}" if self._subtype else "")
+
+    def _add(self, text: str, role: str | None = None, selectable: bool = True) -> QLabel:
+        label = plain_label(text, role=role, selectable=selectable)
+        self._layout.addWidget(label)
+        return label
+
+    def _pieces(self) -> Iterator[None]:
+        concern = self.concern
+        lib = self.library
         if concern is None:
-            self._content_layout.addWidget(
-                plain_label("Choose a skin concern first (press Back).", role=SUBHEADING)
-            )
+            self._add("Choose a skin concern first (press Back).", SUBHEADING)
             self.ladder.set_concern(None)
             return
-        self._build(concern)
-
-    def _add(self, text: str, role: str | None = None, selectable: bool = True) -> None:
-        self._content_layout.addWidget(plain_label(text, role=role, selectable=selectable))
-
-    def _build(self, concern: Concern) -> None:
-        lib = self.library
-        subtype = concern.subtype(self.draft.subtype)
-        self._add(concern.name + (f": {subtype.name}" if subtype else ""), HEADING)
+        self._heading = self._add(self._heading_text(), HEADING)
         self._add("How skin heals, and what goes wrong", SUBHEADING)
         self._add(concern.normal_repair)
-
-        self._content_layout.addWidget(glossary_ui.heading("The evidence ladder", SUBHEADING))
+        yield
+        self._layout.addWidget(glossary_ui.heading("The evidence ladder", SUBHEADING))
         self._add(LADDER_HELP, HINT)
         self.ladder.set_concern(concern)
-        self._content_layout.addWidget(self.ladder)
+        self._layout.addWidget(self.ladder)
+        yield
         meanings = "\n".join(
             f"{int(info.level)}. {info.short}: {info.meaning}" for info in reversed(lib.levels)
         )
@@ -137,11 +204,12 @@ class EvidencePage(DraftPage):
         self._add(meanings)
         marker = lib.warning_marker
         self._add(f"Red “!” marker — {marker.short}: {marker.meaning}")
-
         self._add("Each treatment in turn", SUBHEADING)
+        yield
         for kind in KIND_ORDER:
             for treatment in concern.treatments_of(kind):
-                self._content_layout.addWidget(self._treatment_card(treatment))
+                self._layout.addWidget(self._treatment_card(treatment))
+                yield
 
         if lib.general_facts:
             self._add("Good to know, whatever your skin problem", SUBHEADING)
@@ -151,7 +219,8 @@ class EvidencePage(DraftPage):
                 box.addWidget(
                     plain_label(self._sources(fact.citations), role=HINT, selectable=True)
                 )
-                self._content_layout.addWidget(frame)
+                self._layout.addWidget(frame)
+                yield
 
         self._add("Sources in full", SUBHEADING)
         self._add(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -150,6 +152,12 @@ class OfferPage(DraftPage):
         self._answer_changed(False)
 
     # --- draft ----------------------------------------------------------------------------
+    def prepare(self) -> Iterator[None]:
+        """Show the draft ahead of time (``ui.preparation``), so entering the page changes
+        little and its layout is done already."""
+        self.initializePage()
+        yield
+
     def read_draft(self) -> None:
         """Show the offer held in the draft."""
         offer = self.draft.offer

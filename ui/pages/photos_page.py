@@ -9,6 +9,7 @@ draft at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
@@ -21,7 +22,15 @@ from ui import dialogs
 from ui.pages.base import DraftPage
 from ui.photo_import import PhotoImport
 from ui.photo_row import PhotoRow
-from ui.widgets import HINT, NOTICE, ScrollContent, big_button, plain_label, scrolling
+from ui.widgets import (
+    HINT,
+    NOTICE,
+    ScrollContent,
+    big_button,
+    page_changed,
+    plain_label,
+    scrolling,
+)
 
 _ENDINGS = ("jpg", "jpeg", "png", "heic", "heif")
 #: Cameras often write capitals ("IMG_0042.JPG"), so both cases are listed.
@@ -57,6 +66,7 @@ class PhotosPage(DraftPage):
     def __init__(self, draft: Draft, library: Library) -> None:
         super().__init__(draft, library, "Photos of your skin (optional)", WHY)
         self.rows: dict[str, PhotoRow] = {}
+        self._laid_out: list[str] = []  # the photo ids of the cards in the layout, in order
         self._import: PhotoImport | None = None
         self._import_total = 0
         self._import_done = 0
@@ -106,6 +116,17 @@ class PhotosPage(DraftPage):
     def read_draft(self) -> None:
         """Show the draft's photos."""
         self._rebuild()
+
+    def prepare(self) -> Iterator[None]:
+        """Make the cards for the draft's photos ahead of time, one at a time
+        (``ui.preparation``); entering the page then only puts them in place."""
+        count = len(self.draft.photos)
+        for n, photo in enumerate(self.draft.photos, start=1):
+            if photo.id not in self.rows:
+                self.rows[photo.id] = self._new_row(photo, n, count)
+                yield
+        self.initializePage()
+        yield
 
     def write_draft(self) -> None:
         """Store each photo's caption and date in the draft."""
@@ -237,25 +258,33 @@ class PhotosPage(DraftPage):
         self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- building ---------------------------------------------------------------------------
+    def _new_row(self, photo: Photo, number: int, count: int) -> PhotoRow:
+        row = PhotoRow(photo, number=number, count=count)
+        row.changed.connect(self.mark_edited)
+        row.move_requested.connect(self.move)
+        row.remove_requested.connect(self.remove)
+        return row
+
     def _rebuild(self, focus: tuple[str, str] | None = None) -> None:
         """Show one card per photo, in the draft's order (cards are kept, not made again)."""
         old = self.rows
         self.rows = {}
-        while self._rows_layout.count():
-            self._rows_layout.takeAt(0)
         count = len(self.draft.photos)
         for n, photo in enumerate(self.draft.photos, start=1):
             row = old.pop(photo.id, None)
             if row is None:
-                row = PhotoRow(photo, number=n, count=count)
-                row.changed.connect(self.mark_edited)
-                row.move_requested.connect(self.move)
-                row.remove_requested.connect(self.remove)
+                row = self._new_row(photo, n, count)
             else:
                 row.set_number(n, count)
                 row.show_values(photo)
             self.rows[photo.id] = row
-            self._rows_layout.addWidget(row)
+        if list(self.rows) != self._laid_out:  # cards added, removed or moved
+            while self._rows_layout.count():
+                self._rows_layout.takeAt(0)
+            for row in self.rows.values():
+                self._rows_layout.addWidget(row)
+            self._laid_out = list(self.rows)
+            page_changed(self)  # the tab order follows the cards
         for row in old.values():
             row.hide()
             row.setParent(None)

@@ -6,6 +6,8 @@ nothing to lose when moving between pages.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
@@ -24,8 +26,8 @@ from ui.widgets import (
     ScrollContent,
     big_button,
     card,
-    clear_layout,
     line_edit,
+    page_changed,
     plain_label,
     scrolling,
 )
@@ -101,7 +103,12 @@ class QuestionsPage(DraftPage):
         """Show the draft's checklist (it may have changed on the concern or offer pages)."""
         checklist.sync_checklist(self.draft, self.library)
         self.show_message("")
-        self._rebuild()
+        self._show_rows()
+
+    def prepare(self) -> Iterator[None]:
+        """Make the rows the draft's checklist needs, yielding after each new one
+        (``ui.preparation`` does this in idle time, before the page is entered)."""
+        yield from self._row_steps()
 
     def write_draft(self) -> None:
         """Nothing to do: every change was written to the draft as it was made."""
@@ -112,7 +119,7 @@ class QuestionsPage(DraftPage):
         A "Not yet" on the readiness page, after this one, adds a question to the list.
         """
         if list(self.rows) != [i.id for i in self.draft.checklist]:
-            self._rebuild()
+            self._show_rows()
         super().showEvent(event)
 
     def show_message(self, text: str) -> None:
@@ -121,18 +128,11 @@ class QuestionsPage(DraftPage):
         self.message_label.setVisible(bool(text))
 
     # --- building -------------------------------------------------------------------------
-    def _rebuild(self, focus: tuple[str, str] | None = None) -> None:
-        clear_layout(self._rows_layout)
-        self.rows = {}
-        items = self.draft.checklist
-        for n, item in enumerate(items):
-            question = checklist.question_for(item, self.library)
-            why = question.why if question else ""
-            row = QuestionRow(item, why, first=n == 0, last=n == len(items) - 1, number=n + 1)
-            self._connect(row)
-            self.rows[item.id] = row
-            self._rows_layout.addWidget(row)
-        self._show_top()
+    def _show_rows(self, focus: tuple[str, str] | None = None) -> None:
+        """Bring the rows in line with the checklist: rows are kept, updated and moved, and
+        made or removed only for questions added or removed."""
+        for _ in self._row_steps():
+            pass
         if focus is not None:
             item_id, role = focus
             row = self.rows.get(item_id)
@@ -143,6 +143,42 @@ class QuestionsPage(DraftPage):
                 if widget is not None:
                     widget.setFocus(Qt.FocusReason.OtherFocusReason)
                     QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(row, 0, 40))
+
+    def _row_steps(self) -> Iterator[None]:
+        items = self.draft.checklist
+        wanted = {i.id for i in items}
+        changed = False
+        for item_id in [i for i in self.rows if i not in wanted]:
+            row = self.rows.pop(item_id)
+            self._rows_layout.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+            changed = True
+        for n, item in enumerate(items):
+            question = checklist.question_for(item, self.library)
+            why = question.why if question else ""
+            where = {"first": n == 0, "last": n == len(items) - 1, "number": n + 1}
+            row = self.rows.get(item.id)
+            if row is not None:
+                row.show_item(item, why, **where)
+            else:
+                row = QuestionRow(item, why, **where)
+                self._connect(row)
+                self.rows[item.id] = row
+                self._rows_layout.addWidget(row)
+                changed = True
+                yield
+        for n, item in enumerate(items):  # the rows in the checklist's order
+            row = self.rows[item.id]
+            if self._rows_layout.indexOf(row) != n:
+                self._rows_layout.removeWidget(row)
+                self._rows_layout.insertWidget(n, row)
+                changed = True
+        if list(self.rows) != [i.id for i in items]:
+            self.rows = {i.id: self.rows[i.id] for i in items}
+        self._show_top()
+        if changed:
+            page_changed(self)  # the tab order follows the rows
 
     def _show_top(self) -> None:
         top = self.draft.top_questions()
@@ -224,7 +260,7 @@ class QuestionsPage(DraftPage):
 
     def _changed(self, focus: tuple[str, str] | None) -> None:
         self.show_message("")
-        self._rebuild(focus)
+        self._show_rows(focus)
         self.mark_edited()
 
 

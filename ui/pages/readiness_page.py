@@ -6,6 +6,7 @@ patient can see it was added. The BRAN notes are written when the page is left o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
@@ -64,13 +65,21 @@ class ReadinessPage(DraftPage):
         self._show_after(False)
 
     # --- draft ----------------------------------------------------------------------------
+    def prepare(self) -> Iterator[None]:
+        """Show the draft ahead of time (``ui.preparation``), so entering the page changes
+        little and its layout is done already."""
+        self.initializePage()
+        yield
+
     def read_draft(self) -> None:
         """Show the checks and the BRAN notes held in the draft."""
         r = self.draft.readiness
         self.before_view.set_value(r.before)
         self.after_view.set_value(r.after)
         self.after_toggle.setChecked(r.after is not None)
-        self.bran_editor.set_value(self.draft.bran, treatment_choices(self.draft, self.library))
+        choices = treatment_choices(self.draft, self.library)
+        if (self.bran_editor.value(), self.bran_editor.choices) != (self.draft.bran, choices):
+            self.bran_editor.set_value(self.draft.bran, choices)  # else keep the cards
         self._show_after(r.after is not None)
         self._show_results()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -9,6 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -35,6 +37,7 @@ from ui.widgets import (
     card,
     clear_layout,
     line_edit,
+    page_changed,
     plain_label,
     scrolling,
 )
@@ -147,6 +150,7 @@ class ReviewPage(DraftPage):
         layout = QVBoxLayout(content)
         layout.setSpacing(10)
         summary_card, self._summary_box = card()
+        self._summary_labels: list[tuple[QLabel, QLabel]] = []
         layout.addWidget(summary_card)
 
         layout.addStretch(1)
@@ -219,13 +223,30 @@ class ReviewPage(DraftPage):
         self._show_summary()
         super().showEvent(event)
 
+    def prepare(self) -> Iterator[None]:
+        """Show the summary of the draft as it is now (``ui.preparation``, in idle time)."""
+        self._show_summary()
+        yield
+
     def _show_summary(self) -> None:
-        clear_layout(self._summary_box)
-        for n, (heading, text) in enumerate(summary_lines(self.draft, self.library)):
-            if n:
-                self._summary_box.addSpacing(8)
-            self._summary_box.addWidget(plain_label(heading, role="strong"))
-            self._summary_box.addWidget(plain_label(text, selectable=True))
+        """Show the summary: the labels are kept and only their texts change, unless the
+        number of parts changed (a photo or an offer added, say)."""
+        lines = summary_lines(self.draft, self.library)
+        if len(lines) != len(self._summary_labels):
+            clear_layout(self._summary_box)
+            self._summary_labels = []
+            for n, (heading, text) in enumerate(lines):
+                if n:
+                    self._summary_box.addSpacing(8)
+                pair = (plain_label(heading, role="strong"), plain_label(text, selectable=True))
+                self._summary_box.addWidget(pair[0])
+                self._summary_box.addWidget(pair[1])
+                self._summary_labels.append(pair)
+            page_changed(self)
+            return
+        for (heading, text), (heading_label, text_label) in zip(lines, self._summary_labels):
+            heading_label.setText(heading)
+            text_label.setText(text)
 
     # --- actions --------------------------------------------------------------------------
     def choose_pdf_path(self) -> None:
