@@ -48,14 +48,16 @@ def register_fonts() -> None:
         return
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from exports.ttf import PackFont
 
     folder = resources.files("resources") / "fonts"
     try:
         for name, filename in _FILES.items():
             with resources.as_file(folder / filename) as path:
                 # TTFont reads the whole file now, so the temporary path may go away after.
-                pdfmetrics.registerFont(TTFont(name, str(path)))
+                pdfmetrics.registerFont(PackFont(name, str(path)))
     except (OSError, TTFError) as exc:
         raise ExportError(
             "The PDF could not be made because ConsultPrep's font files are missing or damaged."
@@ -141,6 +143,10 @@ def plain_text(text: str, limit: int | None = MAX_TEXT_CHARS) -> str:
     return visual_order("".join(chars), can_draw)
 
 
+#: Texts up to this long are remembered with what :func:`safe_text` made of them.
+CACHED_LENGTH = 2_000
+
+
 def safe_text(text: str | None, limit: int | None = MAX_TEXT_CHARS) -> str:
     """Make any string safe to put in a reportlab ``Paragraph``, shown exactly as typed.
 
@@ -159,7 +165,13 @@ def safe_text(text: str | None, limit: int | None = MAX_TEXT_CHARS) -> str:
     """
     if not text:
         return ""
-    chars = _printable_chars(_clean(str(text), limit))
+    if type(text) is str and len(text) <= CACHED_LENGTH:
+        return _safe_text_cached(text, limit)
+    return _safe_text(str(text), limit)
+
+
+def _safe_text(text: str, limit: int | None) -> str:
+    chars = _printable_chars(_clean(text, limit))
     lines = "".join(chars).split("\n")
     kept: list[str] = []
     for line in lines:
@@ -170,6 +182,11 @@ def safe_text(text: str | None, limit: int | None = MAX_TEXT_CHARS) -> str:
     while kept and not kept[-1]:
         kept.pop()
     return "<br/>".join(escape(visual_order(line, can_draw)) for line in kept)
+
+
+# The same text is made safe many times: the content library's text in every pack, and the
+# patient's when page 1 is tried again at a smaller size. The result depends only on the text.
+_safe_text_cached = lru_cache(maxsize=4096)(_safe_text)
 
 
 def has_substitutes(text: str | None, limit: int | None = MAX_TEXT_CHARS) -> bool:

@@ -16,8 +16,9 @@ affected: a field's value is Unicode whatever the font.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from reportlab.pdfbase.acroform import AcroForm
 from reportlab.pdfbase.pdfdoc import PDFName, PDFtrue
@@ -49,8 +50,29 @@ def _tooltip(text: str) -> str:
 def _form(canv: Canvas) -> AcroForm:
     """The canvas's form, asking readers to draw the fields themselves (so text wraps)."""
     form = canv.acroForm
-    form.extras["NeedAppearances"] = PDFtrue
+    if "checkboxAP" not in form.__dict__:
+        form.extras["NeedAppearances"] = PDFtrue
+        form.checkboxAP = _same_looks(form.checkboxAP)  # type: ignore[method-assign]
     return form
+
+
+def _same_looks(make: Callable[..., Any]) -> Callable[..., Any]:
+    """``make`` (a form's ``checkboxAP``), remembering what it made for each set of arguments.
+
+    Every tick box needs six small drawings (ticked or not; normal, pressed, rolled over),
+    and reportlab makes all six for each box, then keeps only one of each kind in the file.
+    They are the same for boxes of the same size, so each is made once per pack. Colours
+    are compared by value (reportlab makes a new colour object for each box).
+    """
+    made: dict[str, Any] = {}
+
+    def looks(*args: Any, **kwargs: Any) -> Any:
+        key = repr((args, sorted(kwargs.items())))
+        if key not in made:
+            made[key] = make(*args, **kwargs)
+        return made[key]
+
+    return looks
 
 
 @contextmanager

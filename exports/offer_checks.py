@@ -6,13 +6,17 @@ printed, escaped, with the matched words in bold.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from consultprep.claims import ClaimMatch, excerpt, find_claims, flags_found, load_claim_rules
 from consultprep.vetting import load_vetting
 from exports.fonts import safe_text
 from exports.pack import Pack
+from exports.paragraphs import PackParagraph
+from exports.styles import styles
 
 EXCERPTS_PER_FLAG = 3
 ADVERT_HEADING = "What the clinic's advert says"
@@ -52,22 +56,25 @@ def advert_matches(pack: Pack) -> None:
         block: list[Flowable] = [
             pack.para(f"<b>{safe_text(flag.label)}</b><br/>{why}", "flag", bulletText="⚠")
         ]
-        style = _excerpt_style(pack)
+        style = _excerpt_style(pack.scale)
         for m in mine[:EXCERPTS_PER_FLAG]:
-            block.append(Paragraph(_quote(pack, text, m), style, bulletText="–"))
+            block.append(PackParagraph(_quote(pack, text, m), style, bulletText="–"))
         if len(mine) > EXCERPTS_PER_FLAG:
             more = len(mine) - EXCERPTS_PER_FLAG
             words = f"… and {more} more {'place' if more == 1 else 'places'} in the advert."
-            block.append(Paragraph(words, style))
+            block.append(PackParagraph(words, style))
         s.append(KeepTogether(block))
 
 
-def _excerpt_style(pack: Pack) -> ParagraphStyle:
-    """Quoted excerpts, indented under their warning sign."""
-    flag = pack.st["flag"]
+@lru_cache(maxsize=16)
+def _excerpt_style(scale: float) -> ParagraphStyle:
+    """Quoted excerpts, indented under their warning sign (one style object for each type
+    scale, like the pack's other styles, so their paragraphs can be cached)."""
+    st = styles(scale)
+    flag = st["flag"]
     return ParagraphStyle(
         "advert_excerpt",
-        parent=pack.st["bullet"],
+        parent=st["bullet"],
         fontSize=flag.fontSize,
         leading=flag.leading,
         leftIndent=flag.leftIndent + 12,

@@ -18,6 +18,7 @@ from consultprep.content import Library
 from consultprep.models import Draft
 from exports.fonts import MAX_TEXT_CHARS, has_substitutes, safe_text
 from exports.options import PackOptions
+from exports.paragraphs import PackParagraph
 from exports.styles import BOX_FILL, FRAME_WIDTH, page_geometry, styles
 
 NOT_GIVEN = "Not given"
@@ -160,7 +161,7 @@ class Pack:
 
     def para(self, markup: str, style: str = "body", **kw: object) -> Paragraph:
         """A paragraph of markup (user text must already be escaped)."""
-        return Paragraph(markup, self.st[style], **kw)
+        return PackParagraph(markup, self.st[style], **kw)
 
     def heading(self, text: str, style: str = "h1", bookmark: bool = True) -> Paragraph:
         """A heading from plain text; big ones become PDF bookmarks."""
