@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from consultprep.models import Draft
@@ -87,7 +87,7 @@ class Autosave:
         data = draft if isinstance(draft, bytes) else draft_to_bytes(draft)
         info = {
             "pid": self.pid,
-            "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "source": None if source is None else str(source),
         }
         try:
@@ -126,5 +126,5 @@ class Autosave:
             except (OSError, ValueError, KeyError, TypeError):
                 pass  # the draft itself is what matters; the info is a nicety
             found.append(Recovery(draft_path, info_path, saved_at, source))
-        found.sort(key=lambda r: r.saved_at or datetime.min.replace(tzinfo=timezone.utc))
+        found.sort(key=lambda r: r.saved_at or datetime.min.replace(tzinfo=UTC))
         return found[::-1]

@@ -57,7 +57,7 @@ def _enable_heif() -> None:
     register_heif_opener()
 
 
-def _exif_date(exif) -> date | None:  # noqa: ANN001 - PIL.Image.Exif, imported lazily
+def _exif_date(exif) -> date | None:
     values = [exif.get_ifd(_EXIF_IFD).get(_DATE_TIME_ORIGINAL), exif.get(_DATE_TIME)]
     for value in values:
         if isinstance(value, bytes):
@@ -144,7 +144,7 @@ def _draft_size(width: int, height: int) -> tuple[int, int]:
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 
-def _flatten(im):  # noqa: ANN001, ANN202 - PIL images, imported lazily
+def _flatten(im):
     """Convert any mode to RGB, putting transparent parts on white."""
     from PIL import Image
 

@@ -6,7 +6,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    PageBreak,
     Spacer,
 )
 
@@ -85,7 +84,7 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
 # --- 3. the evidence -------------------------------------------------------------------
 def evidence(pack: Pack, concern: Concern | None) -> None:
     s = pack.story
-    s.append(PageBreak())
+    s.append(CondPageBreak(FRAME_HEIGHT * 0.5))  # a new page only if less than half is left
     s.append(pack.heading("What the evidence says"))
     if concern is None:
         s.append(

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from consultprep.content import ContentError, load_library
 from consultprep.front import FrontMatter, read_front_matter
 from consultprep.models import Draft
-from consultprep.storage import DRAFT_SUFFIX, save_draft
+from consultprep.storage import DRAFT_SUFFIX
 from tests.ui_helpers import Dialogs
 from ui.file_menu import DRAFT_SUFFIX as MENU_DRAFT_SUFFIX
 from ui.main_window import MainWindow

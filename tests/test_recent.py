@@ -17,7 +17,6 @@ from ui.main_window import MainWindow
 from ui.wizard import PageId
 
 
-
 def a_draft(path: Path, name: str = "Ånna") -> Path:
     draft = Draft(concern="scars")
     draft.about.patient_name = name

@@ -11,7 +11,6 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from ui.pages.base import DraftPage
-from ui.pages.welcome_page import WelcomePage
 
 if TYPE_CHECKING:  # the content models load after the first page is shown (``attach``)
     from consultprep.content import Library

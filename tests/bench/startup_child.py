@@ -71,7 +71,7 @@ def _watch_pages(page_class: type, on_first_paint) -> None:
 
     state = {"done": False}
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event) -> None:
         QWizardPage.paintEvent(self, event)
         if not state["done"]:
             state["done"] = True
