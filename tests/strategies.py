@@ -9,6 +9,9 @@ does not work):
 ``deep``
     Thousands of drafts, with up to 500 questions, up to 50 small photos and fields of up to
     20,000 characters: ``CONSULTPREP_FUZZ=deep python -m pytest tests/test_fuzz_drafts.py``.
+
+``CONSULTPREP_FUZZ_EXAMPLES=N`` sets how many drafts each fuzz test tries (for a shorter deep
+run, or a longer one).
 """
 
 from __future__ import annotations
@@ -42,7 +45,14 @@ settings.register_profile(
     "deep", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck)
 )
 PROFILE = os.environ.get("CONSULTPREP_FUZZ", "ci")
-settings.load_profile(PROFILE)
+_EXAMPLES = os.environ.get("CONSULTPREP_FUZZ_EXAMPLES", "")
+if _EXAMPLES.isdigit() and int(_EXAMPLES) > 0:
+    settings.register_profile(
+        f"{PROFILE}-sized", settings.get_profile(PROFILE), max_examples=int(_EXAMPLES)
+    )
+    settings.load_profile(f"{PROFILE}-sized")
+else:
+    settings.load_profile(PROFILE)
 DEEP = PROFILE == "deep"
 
 #: How big a generated draft may get (deep profile: the limits a patient could reach).
