@@ -68,6 +68,16 @@ def test_the_rest_follows_the_first_paint(starting: MainWindow, qtbot) -> None:
     assert starting.wizard.currentId() == PageId.CONCERN
 
 
+def test_a_window_shown_but_never_painted_still_finishes_starting(
+    starting: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.main_window.START_AT_THE_LATEST_MS", 50)
+    starting.wizard.first_painted.disconnect()  # as if the window were never painted
+    with qtbot.waitSignal(starting.started, timeout=5_000):
+        starting.show()
+    assert starting.wizard.pageIds() == sorted(PAGES)
+
+
 def test_start_pressed_before_the_pages_are_built_builds_them(starting: MainWindow) -> None:
     starting.wizard.page(PageId.WELCOME).start_button.click()  # calls wizard.next()
     assert starting.wizard.currentId() == PageId.CONCERN

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from ui import dialogs, recent
@@ -32,6 +32,8 @@ __all__ = ["APP_NAME", "DRAFT_FILTER", "MainWindow"]
 
 APP_NAME = "ConsultPrep"
 NEW_DRAFT_NAME = "New preparation"
+#: A window that starts light finishes starting this long after it is shown, even unpainted.
+START_AT_THE_LATEST_MS = 1000
 AUTOSAVE_FAILED = "Autosave is not working. Please save your draft (File ▸ Save)."
 CONTENT_BROKEN = (
     "ConsultPrep cannot start because its built-in health information could not be read. "
@@ -360,6 +362,13 @@ class MainWindow(FileMenuWindow):
         show_about(self, self.library, self.about_text())
 
     # --- Qt overrides ---------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        """Called by Qt when the window is shown: if it is never painted (it may start
+        minimised), finish starting a second later anyway, so a recovery offer still comes."""
+        super().showEvent(event)
+        if not self._started:
+            QTimer.singleShot(START_AT_THE_LATEST_MS, self, self.finish_start)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Called by Qt when the window is asked to close: offer to save changes first."""
         if self.draft is None:  # closed while starting: nothing has been entered yet
