@@ -48,6 +48,9 @@ def test_first_page_shows_before_anything_heavy_is_loaded(tmp_path: Path) -> Non
     report = _first_paint(tmp_path, "app")
     assert report["page"] == "WelcomePage"
     assert report["heavy"] == [], f"loaded before the first page: {report['heavy']}"
+    # The content library and pydantic are loaded just after the first page is shown.
+    assert not report["pydantic"] and not report["content"]
+    assert report["ready"] >= report["shown"]
 
 
 @pytest.mark.parametrize("example", ["scars"])
@@ -56,6 +59,7 @@ def test_opening_a_draft_also_starts_light(tmp_path: Path, example: str) -> None
     report = _first_paint(tmp_path, "app", str(draft))
     assert report["page"] == "WelcomePage"
     assert report["heavy"] == []
+    assert not report["pydantic"] and not report["content"]
 
 
 def test_the_check_would_see_a_heavy_module(tmp_path: Path) -> None:

@@ -54,6 +54,7 @@ def _report(page: object, extra: dict | None = None) -> dict:
         "page": type(page).__name__,
         "heavy": loaded,
         "pydantic": "pydantic" in sys.modules,
+        "content": "consultprep.content" in sys.modules,  # the content library's models
         "maxrss_kb": peak_rss_kb(),
         **(extra or {}),
     }
