@@ -7,7 +7,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from resources import folder as resource_folder
-from ui.theme import LIGHT, THEMES, style_sheet
+from ui.theme import LIGHT, THEMES
 
 FONT_FAMILY = "DejaVu Sans"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -19,9 +19,6 @@ TEXT = _LIGHT.text
 HINT_TEXT = _LIGHT.hint
 ERROR_TEXT = _LIGHT.error
 ACCENT = _LIGHT.accent
-
-#: The light theme's style sheet at 100 % text size.
-STYLE_SHEET = style_sheet(_LIGHT)
 
 _registered = False
 
