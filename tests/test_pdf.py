@@ -1,215 +1,37 @@
-"""The PDF pack: right content in the right place, any text prints literally, bad places fail.
+"""The PDF pack: right content in the right place, and any text prints literally.
 
 Every content test runs twice: against a small in-memory library (so the layout code is
-tested on its own, with awkward names) and against the real bundled content.
+tested on its own, with awkward names) and against the real bundled content. Photos, where the
+file is saved and the examples: ``tests/test_pdf_files.py``.
 """
 
 from __future__ import annotations
 
-import io
-import os
-import stat
-import subprocess
-import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
-from consultprep.checklist import add_own_question, set_top, sync_checklist
 from consultprep.content import Library, load_library
 from consultprep.models import (
-    AboutSkin,
     ChecklistItem,
     ClinicOffer,
     Draft,
-    Photo,
-    Scores,
     TriedTreatment,
 )
-from consultprep.storage import load_draft
-from exports import ExportError, export_pdf
 from tests.pdf_helpers import flat, pdf_invariant  # noqa: F401
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.consultprep"))
-GENERATED = date(2026, 12, 1)
-HOSTILE = {
-    "script": "<script>alert(1)</script>",
-    "entity": "&amp; &lt;",
-    "markup": "<b>bold</b> <para> <font name='x'>",
-    "scripts": "Zoë Ελληνικά Кириллица",
-    "emoji": "🙂 👩🏽‍⚕️ 🇬🇧",
-    "cjk": "皮肤",
-    "arabic": "مرحبا بالعالم",
-    "combining": "e\u0301 a\u0308\u0323",
-    "controls": "a\x00b\x07c\x1b[31m\u202eevil\u202c",
-}
-
-
-# --- libraries ------------------------------------------------------------------------------
-def _questions(prefix: str, n: int = 6) -> list[dict]:
-    return [
-        {"id": f"{prefix}-q{i}", "text": f"{prefix} question {i}?", "why": f"{prefix} reason {i}."}
-        for i in range(1, n + 1)
-    ]
-
-
-def _treatments(cid: str) -> list[dict]:
-    long_name = "A treatment with an exceedingly long name " * 4 + "Supercalifragilistic" * 6
-    return [
-        {
-            "id": "msc",
-            "name": f"{cid} stem cells",
-            "kind": "regenerative",
-            "level": 1,
-            "warning": True,
-            "warning_note": "Not approved.",
-            "summary": "Tried in mice.",
-            "uncertain": "Whether it works in people.",
-            "citations": ["r1"],
-        },
-        {
-            "id": "long",
-            "name": long_name,
-            "kind": "regenerative",
-            "level": 2,
-            "summary": "A few small studies.",
-            "uncertain": "Most things.",
-            "citations": ["r2"],
-        },
-        {
-            "id": "std",
-            "name": f"{cid} standard care",
-            "kind": "established",
-            "level": 4,
-            "summary": "Recommended first.",
-            "uncertain": "Long-term effects.",
-            "citations": ["r1", "r3"],
-        },
-        {
-            "id": "wait",
-            "name": "Waiting / doing nothing",
-            "kind": "waiting",
-            "summary": "Many improve by themselves.",
-            "uncertain": "Who will.",
-            "citations": ["r3"],
-        },
-    ]
-
-
-def mini_library() -> Library:
-    """Four concerns, awkward names, markup-like characters in the content too."""
-    concerns = [
-        {
-            "id": cid,
-            "name": f"Concern {cid.upper()} & <co>",
-            "description": f"About {cid}.",
-            "normal_repair": "Skin repairs itself.",
-            "citations": ["r2"],
-            "subtypes": [{"id": f"{cid}-a", "name": f"Subtype of {cid}", "description": "A kind."}],
-            "treatments": _treatments(cid),
-            "questions": _questions(cid),
-        }
-        for cid in ("scars", "chronic-wound", "inflammatory", "ageing")
-    ]
-    return Library.model_validate(
-        {
-            "meta": {
-                "content_version": "test-1",
-                "reviewed_on": "2026-01-01",
-                "review_by": "2026-06-01",
-                "disclaimer": "Test disclaimer: not medical advice.",
-                "privacy": "Private.",
-            },
-            "levels": [
-                {"level": n, "short": f"Rung {n} short label", "meaning": f"Meaning {n}."}
-                for n in (1, 2, 3, 4)
-            ],
-            "warning_marker": {"short": "Warnings issued", "meaning": "A regulator warned."},
-            "core_questions": _questions("core", 3),
-            "offer_questions": _questions("offer", 2),
-            "red_flags": [
-                {
-                    "id": "rf-promise",
-                    "label": "Big promises",
-                    "explanation": "Too good.",
-                    "question_ids": ["offer-q1"],
-                    "citations": ["r3"],
-                }
-            ],
-            "references": [
-                {
-                    "id": f"r{n}",
-                    "citation": f"Author{n} et al. (2020). Study number {n}.",
-                    "link": f"https://doi.org/10.1000/{n}",
-                }
-                for n in (1, 2, 3, 4)
-            ],
-            "conditions": [{"id": "diabetes", "label": "Diabetes"}],
-            "concerns": concerns,
-            "general_facts": [
-                {"id": "f1", "text": "Most uses are research only.", "citations": ["r4"]}
-            ],
-        }
-    )
+from tests.pdf_library import (
+    HOSTILE,
+    export,
+    full_draft,
+    mini_library,
+    page_texts,
+)
 
 
 @pytest.fixture(scope="module", params=["mini", "real"])
 def library(request: pytest.FixtureRequest) -> Library:
     return mini_library() if request.param == "mini" else load_library()
-
-
-# --- helpers --------------------------------------------------------------------------------
-def full_draft(library: Library, concern_id: str = "scars") -> Draft:
-    concern = library.concern(concern_id)
-    draft = Draft(concern=concern_id, subtype=concern.subtypes[0].id)
-    draft.about = AboutSkin(
-        patient_name="Margaret O'Neill",
-        body_area="Left shoulder",
-        duration="Two years",
-        symptoms="Raised and itchy, worse at night.",
-        scores=Scores(itch=7, sleep=4),
-        treatments_tried=[TriedTreatment(name="Silicone gel", how_it_went="Helped a little")],
-        medicines="Ramipril 5 mg",
-        allergies="Penicillin",
-        conditions=[library.conditions[0].id],
-        other_conditions="Mild asthma",
-        goals="To sleep through the night.",
-        appointment_date=date(2026, 12, 3),
-        clinician="Dr Patel",
-    )
-    flag = library.red_flags[0]
-    draft.offer = ClinicOffer(
-        offered=True,
-        treatment="Stem cell injections",
-        clinic="Renew Clinic",
-        location="abroad",
-        country="Turkey",
-        cost="£4,500",
-        claims="Guaranteed results",
-        red_flags=[flag.id],
-    )
-    sync_checklist(draft, library)
-    for item in draft.checklist[1:3]:
-        set_top(draft, item.id, True)
-    own = add_own_question(draft, "Can I see photos of your own patients' results?")
-    set_top(draft, own.id, True)
-    draft.checklist[0].included = False
-    draft.checklist[4].answer = "She said the studies are small."
-    return draft
-
-
-def export(draft: Draft, library: Library, tmp_path: Path, name: str = "pack.pdf") -> PdfReader:
-    path = export_pdf(draft, tmp_path / name, library)
-    assert path == tmp_path / name
-    return PdfReader(path)
-
-
-def page_texts(reader: PdfReader) -> list[str]:
-    return [page.extract_text() or "" for page in reader.pages]
 
 
 # --- the content --------------------------------------------------------------------------
@@ -414,135 +236,6 @@ def test_safe_text_escapes_and_cleans() -> None:
     shaped = safe_text("مرحبا")
     assert all(0xFE70 <= ord(c) <= 0xFEFF for c in shaped)
     assert safe_text("Name: أحمد 2024").startswith("Name: 2024 ")
-
-
-# --- photos ---------------------------------------------------------------------------------
-def _jpeg(width: int, height: int) -> bytes:
-    from PIL import Image
-
-    out = io.BytesIO()
-    Image.new("RGB", (width, height), (200, 120, 110)).save(out, "JPEG")
-    return out.getvalue()
-
-
-def _png(width: int, height: int) -> bytes:
-    from PIL import Image
-
-    out = io.BytesIO()
-    Image.new("RGBA", (width, height), (10, 200, 10, 128)).save(out, "PNG")
-    return out.getvalue()
-
-
-def test_photos_are_printed_and_broken_ones_left_out(tmp_path: Path) -> None:
-    library = mini_library()
-    draft = full_draft(library)
-    draft.photos = [
-        Photo(
-            id="p1",
-            caption="Shoulder <in June>",
-            taken_on=date(2026, 6, 1),
-            width=400,
-            height=300,
-            data=_jpeg(400, 300),
-        ),
-        Photo(id="p2", caption="Tall one", width=100, height=900, data=_jpeg(100, 900)),
-        Photo(id="p3", caption="Broken", width=10, height=10, data=b"not a jpeg"),
-        Photo(id="p4", caption="Cut", width=10, height=10, data=b"\xff\xd8\xff\xe0 cut"),
-        Photo(id="p5", caption="A PNG", width=30, height=20, data=_png(30, 20)),
-        Photo(id="p6", caption="Half a PNG", width=30, height=20, data=_png(30, 20)[:60]),
-    ]
-    reader = export(draft, library, tmp_path)
-    text = flat(" ".join(page_texts(reader)))
-    assert "Photos of my skin" in text
-    assert "Shoulder <in June> — taken 1 June 2026" in text
-    assert "3 photo(s) could not be printed" in text
-    assert "Broken" not in text and "A PNG" in text
-    images = sum(len(page.images) for page in reader.pages)
-    thumbnails = len(reader.pages[0].images)  # small ones on the clinician's page
-    assert 1 <= thumbnails <= 3
-    assert images == thumbnails + 3  # and each again, larger, with its caption
-
-
-# --- where it is saved ----------------------------------------------------------------------
-def test_file_is_private_and_replaced_atomically(tmp_path: Path) -> None:
-    library = mini_library()
-    path = tmp_path / "pack.pdf"
-    path.write_bytes(b"old")
-    export_pdf(Draft(), path, library)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert path.read_bytes().startswith(b"%PDF")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.pdf"]
-
-
-def test_same_draft_same_bytes() -> None:
-    from exports.pdf import render_pack
-
-    library = mini_library()
-    draft = full_draft(library)
-    assert render_pack(draft, library, GENERATED) == render_pack(draft, library, GENERATED)
-
-
-def _assert_fails_cleanly(target: Path, library: Library, *words: str) -> None:
-    with pytest.raises(ExportError) as info:
-        export_pdf(Draft(), target, library)
-    message = str(info.value)
-    assert message.endswith(".") and "\n" not in message and "Traceback" not in message
-    for word in words:
-        assert word in message
-
-
-def test_bad_places_give_one_plain_sentence(tmp_path: Path) -> None:
-    library = mini_library()
-    _assert_fails_cleanly(tmp_path, library, "is a folder")
-    _assert_fails_cleanly(tmp_path / "missing" / "pack.pdf", library, "does not exist")
-    a_file = tmp_path / "not-a-folder"
-    a_file.write_text("x")
-    _assert_fails_cleanly(a_file / "pack.pdf", library, "does not exist")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder"]
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
-def test_read_only_folder(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        _assert_fails_cleanly(folder / "pack.pdf", mini_library(), "cannot save")
-    finally:
-        folder.chmod(0o700)
-
-
-def test_write_failure_becomes_export_error(tmp_path: Path, monkeypatch) -> None:
-    import exports.pdf
-
-    def full_disk(path: Path, data: bytes, mode: int = 0o600) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(exports.pdf, "atomic_write_bytes", full_disk)
-    _assert_fails_cleanly(tmp_path / "pack.pdf", mini_library(), "No space left on device")
-
-
-# --- packaging and examples -----------------------------------------------------------------
-def test_importing_exports_does_not_load_reportlab() -> None:
-    code = "import exports, sys; assert 'reportlab' not in sys.modules, 'reportlab loaded'"
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-
-
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_every_example_exports(example: Path, tmp_path: Path) -> None:
-    library = load_library()
-    draft = load_draft(example)
-    reader = export(draft, library, tmp_path)
-    pages = page_texts(reader)
-    first = flat(pages[0])
-    concern = library.concern(draft.concern)
-    assert concern is not None and concern.name in first
-    for item in draft.top_questions():
-        assert flat(item.text) in first
-    everything = flat(" ".join(pages))
-    for item in draft.ordered_questions():
-        assert flat(item.text) in everything
-    assert f"page 1 of {len(pages)}" in first
 
 
 @pytest.mark.parametrize("width", [180.0, 300.0, 481.0])

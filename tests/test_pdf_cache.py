@@ -105,7 +105,7 @@ def test_examples_are_the_same_with_and_without_caches(
 def test_enormous_and_hostile_drafts_are_the_same_with_and_without_caches(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tests.test_pdf import HOSTILE
+    from tests.pdf_library import HOSTILE
 
     nasty = " | ".join(HOSTILE.values())
     hostile = marked(load_draft(EXAMPLES[0]), nasty)

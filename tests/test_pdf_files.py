@@ -1,0 +1,161 @@
+"""The PDF pack's photos, where it is saved (privately, atomically, or one plain sentence why
+not), and every example draft exported."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from consultprep.content import Library, load_library
+from consultprep.models import (
+    Draft,
+    Photo,
+)
+from consultprep.storage import load_draft
+from exports import ExportError, export_pdf
+from tests.pdf_helpers import flat, pdf_invariant  # noqa: F401
+from tests.pdf_library import (
+    EXAMPLES,
+    GENERATED,
+    ROOT,
+    export,
+    full_draft,
+    mini_library,
+    page_texts,
+)
+
+
+# --- photos ---------------------------------------------------------------------------------
+def _jpeg(width: int, height: int) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 120, 110)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def _png(width: int, height: int) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGBA", (width, height), (10, 200, 10, 128)).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_photos_are_printed_and_broken_ones_left_out(tmp_path: Path) -> None:
+    library = mini_library()
+    draft = full_draft(library)
+    draft.photos = [
+        Photo(
+            id="p1",
+            caption="Shoulder <in June>",
+            taken_on=date(2026, 6, 1),
+            width=400,
+            height=300,
+            data=_jpeg(400, 300),
+        ),
+        Photo(id="p2", caption="Tall one", width=100, height=900, data=_jpeg(100, 900)),
+        Photo(id="p3", caption="Broken", width=10, height=10, data=b"not a jpeg"),
+        Photo(id="p4", caption="Cut", width=10, height=10, data=b"\xff\xd8\xff\xe0 cut"),
+        Photo(id="p5", caption="A PNG", width=30, height=20, data=_png(30, 20)),
+        Photo(id="p6", caption="Half a PNG", width=30, height=20, data=_png(30, 20)[:60]),
+    ]
+    reader = export(draft, library, tmp_path)
+    text = flat(" ".join(page_texts(reader)))
+    assert "Photos of my skin" in text
+    assert "Shoulder <in June> — taken 1 June 2026" in text
+    assert "3 photo(s) could not be printed" in text
+    assert "Broken" not in text and "A PNG" in text
+    images = sum(len(page.images) for page in reader.pages)
+    thumbnails = len(reader.pages[0].images)  # small ones on the clinician's page
+    assert 1 <= thumbnails <= 3
+    assert images == thumbnails + 3  # and each again, larger, with its caption
+
+
+# --- where it is saved ----------------------------------------------------------------------
+def test_file_is_private_and_replaced_atomically(tmp_path: Path) -> None:
+    library = mini_library()
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(b"old")
+    export_pdf(Draft(), path, library)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert path.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.pdf"]
+
+
+def test_same_draft_same_bytes() -> None:
+    from exports.pdf import render_pack
+
+    library = mini_library()
+    draft = full_draft(library)
+    assert render_pack(draft, library, GENERATED) == render_pack(draft, library, GENERATED)
+
+
+def _assert_fails_cleanly(target: Path, library: Library, *words: str) -> None:
+    with pytest.raises(ExportError) as info:
+        export_pdf(Draft(), target, library)
+    message = str(info.value)
+    assert message.endswith(".") and "\n" not in message and "Traceback" not in message
+    for word in words:
+        assert word in message
+
+
+def test_bad_places_give_one_plain_sentence(tmp_path: Path) -> None:
+    library = mini_library()
+    _assert_fails_cleanly(tmp_path, library, "is a folder")
+    _assert_fails_cleanly(tmp_path / "missing" / "pack.pdf", library, "does not exist")
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("x")
+    _assert_fails_cleanly(a_file / "pack.pdf", library, "does not exist")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
+def test_read_only_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        _assert_fails_cleanly(folder / "pack.pdf", mini_library(), "cannot save")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_write_failure_becomes_export_error(tmp_path: Path, monkeypatch) -> None:
+    import exports.pdf
+
+    def full_disk(path: Path, data: bytes, mode: int = 0o600) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(exports.pdf, "atomic_write_bytes", full_disk)
+    _assert_fails_cleanly(tmp_path / "pack.pdf", mini_library(), "No space left on device")
+
+
+# --- packaging and examples -----------------------------------------------------------------
+def test_importing_exports_does_not_load_reportlab() -> None:
+    code = "import exports, sys; assert 'reportlab' not in sys.modules, 'reportlab loaded'"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_exports(example: Path, tmp_path: Path) -> None:
+    library = load_library()
+    draft = load_draft(example)
+    reader = export(draft, library, tmp_path)
+    pages = page_texts(reader)
+    first = flat(pages[0])
+    concern = library.concern(draft.concern)
+    assert concern is not None and concern.name in first
+    for item in draft.top_questions():
+        assert flat(item.text) in first
+    everything = flat(" ".join(pages))
+    for item in draft.ordered_questions():
+        assert flat(item.text) in everything
+    assert f"page 1 of {len(pages)}" in first
