@@ -19,10 +19,11 @@ import tomllib
 from datetime import date
 from enum import IntEnum
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from resources import folder
 
 
 class EvidenceLevel(IntEnum):
@@ -266,7 +267,7 @@ class ContentError(Exception):
 
 
 def _read_toml(name: str) -> dict:
-    path = resources.files("resources") / "content" / name
+    path = folder("content", name)
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:

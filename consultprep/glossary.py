@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cached_property, lru_cache
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from consultprep.content import ContentError, Library
+from resources import folder
 
 GLOSSARY_FILE = "glossary.toml"
 
@@ -102,7 +102,7 @@ def load_glossary() -> Glossary:
     ContentError
         If the file is missing, not valid TOML, or fails validation.
     """
-    path = resources.files("resources") / "content" / GLOSSARY_FILE
+    path = folder("content", GLOSSARY_FILE)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         return Glossary.model_validate(data)

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from xml.sax.saxutils import escape
 
 from exports import ExportError
 from exports.bidi import visual_order
+from resources import folder
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -52,12 +52,9 @@ def register_fonts() -> None:
 
     from exports.ttf import PackFont
 
-    folder = resources.files("resources") / "fonts"
     try:
         for name, filename in _FILES.items():
-            with resources.as_file(folder / filename) as path:
-                # TTFont reads the whole file now, so the temporary path may go away after.
-                pdfmetrics.registerFont(PackFont(name, str(path)))
+            pdfmetrics.registerFont(PackFont(name, str(folder("fonts", filename))))
     except (OSError, TTFError) as exc:
         raise ExportError(
             "The PDF could not be made because ConsultPrep's font files are missing or damaged."

@@ -19,7 +19,6 @@ import re
 import sys
 import tomllib
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ from consultprep.content import CONCERN_FILES, Concern, Library, load_library
 from consultprep.readiness import load_readiness
 from consultprep.storage import load_draft
 from consultprep.vetting import load_vetting
+from resources import folder
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.consultprep"))
@@ -65,7 +65,7 @@ def library() -> Library:
 
 
 def _raw(name: str) -> dict:
-    path = resources.files("resources") / "content" / name
+    path = folder("content", name)
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 

@@ -10,8 +10,9 @@ import os
 import shlex
 import shutil
 import sys
-from importlib import resources
 from pathlib import Path
+
+from resources import folder
 
 APP_ID = "consultprep"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -60,7 +61,7 @@ def _targets(home: Path) -> list[tuple[str, Path]]:
 def install_desktop_entry(home: Path | None = None) -> Path:
     """Write the launcher and icons; return the .desktop file's path."""
     home = home or data_home()
-    icon_dir = resources.files("resources") / "icons"
+    icon_dir = folder("icons")
     for name, target in _targets(home):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes((icon_dir / name).read_bytes())

@@ -170,10 +170,11 @@ def readme_pictures(out_dir: Path) -> list[Path]:
     of its PDF (if ``pdftoppm`` is installed). Returns the files written."""
     import shutil
     import subprocess
-    from importlib import resources
+
+    from resources import folder
 
     library = load_library()
-    example = resources.files("resources") / "examples" / README_DRAFT
+    example = folder("examples", README_DRAFT)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as scratch:
@@ -229,9 +230,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.readme:
-        from importlib import resources
+        from resources import folder
 
-        for path in readme_pictures(Path(str(resources.files("resources"))) / "screenshots"):
+        for path in readme_pictures(folder("screenshots")):
             print(path)
         return 0
     library = load_library()
