@@ -1,7 +1,7 @@
 """The two texts the welcome page shows, read without loading the whole content library.
 
 The welcome page appears before the content library is loaded and checked (that takes longer;
-see ``ui.app``). It needs only the "not medical advice" and privacy texts, which live in the
+see ``ui.main_window.MainWindow.finish_start``). It needs only the "not medical advice" and privacy texts, which live in the
 ``[meta]`` table at the top of ``resources/content/library.toml``: this module reads just that
 table. If it cannot, it returns empty texts and the full load, a moment later, reports the
 problem (and the page is given the texts again from the checked library).

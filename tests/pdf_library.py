@@ -25,6 +25,18 @@ from tests.pdf_helpers import flat, pdf_invariant  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.consultprep"))
+#: The free-text fields of "About your skin" (each is printed on page 1).
+ABOUT_TEXT_FIELDS = (
+    "patient_name",
+    "body_area",
+    "duration",
+    "symptoms",
+    "medicines",
+    "allergies",
+    "other_conditions",
+    "goals",
+    "clinician",
+)
 GENERATED = date(2026, 12, 1)
 HOSTILE = {
     "script": "<script>alert(1)</script>",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -18,22 +17,10 @@ from exports.page_one import BUDGETS, CONTINUATION_TITLE, attempts
 from exports.pdf import render_pack
 from exports.summary import readiness_line
 from tests.pdf_helpers import flat, pdf_invariant  # noqa: F401
+from tests.pdf_library import ABOUT_TEXT_FIELDS, EXAMPLES, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.consultprep"))
 LIBRARY = load_library()
 MADE = date(2026, 12, 1)
-TEXT_FIELDS = (
-    "patient_name",
-    "body_area",
-    "duration",
-    "symptoms",
-    "medicines",
-    "allergies",
-    "other_conditions",
-    "goals",
-    "clinician",
-)
 PAGE_ONE_HEADINGS = (
     "My skin consultation",
     "What matters most to me",
@@ -59,7 +46,7 @@ def enormous_draft() -> Draft:
     """An example draft with 100,000 characters in every text field, and lots of everything."""
     draft = load_draft(ROOT / "resources" / "examples" / "scars.consultprep")
     words = ("itchy and sore " * 7_000)[:100_000]
-    for name in TEXT_FIELDS:
+    for name in ABOUT_TEXT_FIELDS:
         setattr(draft.about, name, f"{name} {words}")
     draft.about.treatments_tried = [
         TriedTreatment(name=f"Treatment {n} {words}", how_it_went=words) for n in range(12)
@@ -105,7 +92,7 @@ def test_enormous_fields_keep_page_one_on_one_page(options: PackOptions) -> None
     for heading in ("The skin problem", "My health", "How much it bothers me"):
         assert heading not in second
     everything = " ".join(pages)
-    for name in TEXT_FIELDS:
+    for name in ABOUT_TEXT_FIELDS:
         assert f"{name} itchy and sore itchy and sore itchy and sore" in everything
     for n in range(12):
         assert f"Treatment {n} itchy" in everything

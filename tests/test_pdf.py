@@ -21,6 +21,7 @@ from consultprep.models import (
 )
 from tests.pdf_helpers import flat, pdf_invariant  # noqa: F401
 from tests.pdf_library import (
+    ABOUT_TEXT_FIELDS,
     HOSTILE,
     export,
     full_draft,
@@ -170,17 +171,7 @@ def test_hostile_text_prints_literally(library: Library, tmp_path: Path) -> None
     nasty = " | ".join(HOSTILE.values())
     draft = full_draft(library)
     about = draft.about
-    for field in (
-        "patient_name",
-        "body_area",
-        "duration",
-        "symptoms",
-        "medicines",
-        "allergies",
-        "other_conditions",
-        "goals",
-        "clinician",
-    ):
+    for field in ABOUT_TEXT_FIELDS:
         setattr(about, field, f"{field}: {nasty}")
     about.treatments_tried = [TriedTreatment(name=nasty, how_it_went=nasty)]
     draft.offer.claims = nasty

@@ -8,12 +8,13 @@ No timings here: the benchmark (``python -m tests.bench.run``) measures how long
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.bench.common import child_env
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,21 +23,12 @@ CHILD = [sys.executable, "-m", "tests.bench.startup_child"]
 
 
 def _first_paint(tmp_path: Path, *args: str, command: list[str] = CHILD) -> dict:
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        HOME=str(tmp_path),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-    )
     proc = subprocess.run(
         [*command, *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env=env,
+        env=child_env(tmp_path),  # as the benchmark starts it: offscreen, private home
         timeout=120,
         check=False,
     )

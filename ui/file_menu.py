@@ -2,7 +2,7 @@
 
 ``FileMenuWindow`` is the base class of ``ui.main_window.MainWindow``: it uses the window's
 ``draft``, ``path``, ``library`` and ``wizard``. Each action first lets the window finish starting
-(``started``), because at start the window is shown before the draft and the content are
+(``finish_start``), because at start the window is shown before the draft and the content are
 loaded. The modules that read and write files are imported when an action is used.
 """
 

@@ -46,10 +46,11 @@ def _snapshot(draft: Draft) -> str:
     return draft.model_dump_json(exclude={"created", "updated"})
 
 
-def _empty_snapshot() -> str:
+def _saved_snapshot(draft: Draft, path: Path | None) -> str:
+    """What counts as "nothing unsaved": the draft as opened from ``path``, or a new draft."""
     from consultprep.models import Draft
 
-    return _snapshot(Draft())
+    return _snapshot(draft) if path else _snapshot(Draft())
 
 
 class MainWindow(FileMenuWindow):
@@ -218,7 +219,7 @@ class MainWindow(FileMenuWindow):
         self.library = library
         self.draft = draft or Draft()
         self.path = path
-        self._saved = _snapshot(self.draft) if path else _empty_snapshot()
+        self._saved = _saved_snapshot(self.draft, path)
         self.autosave = AutosaveController(
             self._autosave_folder or autosave_folder(), self._autosave_capture, self
         )
@@ -271,7 +272,7 @@ class MainWindow(FileMenuWindow):
         self.path = path
         self.recovered = False
         self.recovered_from = None
-        self._saved = _snapshot(draft) if path else _empty_snapshot()
+        self._saved = _saved_snapshot(draft, path)
         self._start_wizard()
         self._update_title()
 
