@@ -1,7 +1,7 @@
 """ConsultPrep's bundled files: content, fonts, icons and example drafts.
 
-``folder(...)`` is the quick way to them for code on the way to the first window (it does not
-load ``importlib.resources``); ConsultPrep is always installed as plain files.
+``folder(...)`` is how every part of ConsultPrep reaches them. It is a plain path (ConsultPrep
+is always installed as plain files), so it costs nothing on the way to the first window.
 """
 
 from __future__ import annotations
