@@ -235,3 +235,54 @@ def test_the_evidence_ladder_has_a_text_equivalent(qtbot, concern) -> None:
         assert info.short in text
     if any(t.warning for t in concern.treatments):
         assert LIBRARY.warning_marker.short in text
+
+
+# --- telling a screen reader which page is shown ---------------------------------------------
+@pytest.fixture
+def announcements(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, str]]:
+    """What the app asks a screen reader to say, as if one were running."""
+    from PySide6.QtGui import QAccessible
+
+    said: list[tuple[object, str]] = []
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(
+        QAccessible,
+        "updateAccessibility",
+        staticmethod(lambda event: said.append((event.object(), event.message()))),
+    )
+    return said
+
+
+def test_each_new_page_is_announced_with_its_step_and_title(window, announcements) -> None:
+    wizard = window.wizard
+    assert announcements == []  # the first page: the window appearing says enough
+    wizard.next()
+    settle()
+    page = wizard.currentPage()
+    (source, message), = announcements
+    assert source is page
+    assert message.startswith("Step 1 of ")
+    assert page.title_label.text() in message
+    assert page.subtitle_label.text() in message
+    announcements.clear()
+    wizard.next()
+    wizard.back()
+    settle()
+    assert [m for _, m in announcements][-1].startswith("Step 1 of ")
+    announcements.clear()
+    wizard.back()
+    assert [m for _, m in announcements] == ["Welcome to ConsultPrep."]
+    announcements.clear()
+    wizard.restart()  # the same page again: nothing new to say
+    assert announcements == []
+
+
+def test_nothing_is_announced_without_a_screen_reader(window, monkeypatch) -> None:
+    from PySide6.QtGui import QAccessible
+
+    sent: list[object] = []
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(sent.append))
+    assert not QAccessible.isActive()
+    window.wizard.next()
+    settle()
+    assert sent == []

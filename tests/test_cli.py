@@ -34,7 +34,8 @@ def test_export_every_example(example: Path, tmp_path: Path, capsys) -> None:
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "ui.cli", *args], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "ui.cli", *args],
+        capture_output=True, text=True, cwd=ROOT, check=False,
     )
 
 

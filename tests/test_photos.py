@@ -42,7 +42,7 @@ def test_photo_is_upright_small_and_clean(tmp_path: Path) -> None:
         assert im.size == (1000, 2000)
         assert not im.getexif()
         assert "exif" not in im.info and "icc_profile" not in im.info
-        r, g, b = im.convert("RGB").getpixel((500, 100))  # the red half is now on top
+        r, g, _b = im.convert("RGB").getpixel((500, 100))  # the red half is now on top
         assert r > 150 and g < 90
     assert b"SERIAL-12345" not in photo.data and b"PhoneMaker" not in photo.data
 

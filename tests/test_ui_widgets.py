@@ -88,7 +88,7 @@ def test_the_ladder_wraps_long_treatment_names(qtbot) -> None:
     ladder = EvidenceLadder(library)
     qtbot.addWidget(ladder)
     ladder.set_concern(library.concerns[0])
-    rows, height = ladder._layout(420)
+    rows, _height = ladder._layout(420)
     for row in rows:
         for pill in row.pills:
             assert pill.rect.right() <= row.rect.right()

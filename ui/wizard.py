@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
+from ui.announce import announce
 from ui.pages.base import DraftPage
 
 if TYPE_CHECKING:  # the content models load after the first page is shown (``attach``)
@@ -77,6 +78,7 @@ class ConsultWizard(QWizard):
         self._library = library
         self._pages: dict[PageId, DraftPage] = {}
         self._painted = False
+        self._announced: int | None = None  # the page a screen reader was last told of
         self.setWindowFlags(Qt.WindowType.Widget)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
@@ -96,6 +98,7 @@ class ConsultWizard(QWizard):
         self.button(QWizard.WizardButton.NextButton).setAccessibleName("Next")
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton):
             self.button(which).setMinimumSize(140, 44)
+        self.currentIdChanged.connect(self._announce_page)
         self._add_page(PageId.WELCOME)
         if library is None:
             # Next is shown (not yet enabled) on the welcome page while it is the only page.
@@ -161,6 +164,20 @@ class ConsultWizard(QWizard):
         """Go to the next page (building the pages first if they are not built yet)."""
         self.add_all_pages()
         super().next()
+
+    def _announce_page(self, page_id: int) -> None:
+        """Tell a screen reader which page is shown now ("Step 2 of 8. Your skin problem.").
+
+        Not for the first page the wizard shows (the window appearing says enough), nor when
+        the same page is shown again (the wizard restarting on the welcome page at start).
+        """
+        page = self._pages.get(PageId(page_id)) if page_id in PAGES else None
+        if page is None or page_id == self._announced:
+            return
+        first = self._announced is None
+        self._announced = page_id
+        if not first:
+            announce(page, page.announcement())
 
     # --- Qt overrides ---------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -74,13 +74,27 @@ class DraftPage(QWizardPage):
 
     def show_step(self) -> None:
         """Say which step this is (also done ahead, while the page is prepared: ui.preparation)."""
+        step = self.step_text()
+        if step:
+            self.step_label.setText(step)
+        self.step_label.setVisible(bool(step))
+
+    def step_text(self) -> str:
+        """"Step 2 of 6" ("" for the welcome page, or a page not in a wizard)."""
         wizard = self.wizard()
-        if wizard is not None:
-            ids = wizard.pageIds()
-            mine = next((n for n in ids if wizard.page(n) is self), None)
-            step = ids.index(mine) if mine is not None else 0
-            self.step_label.setText(f"Step {step} of {len(ids) - 1}")
-            self.step_label.setVisible(step > 0)
+        if wizard is None:
+            return ""
+        ids = wizard.pageIds()
+        mine = next((n for n in ids if wizard.page(n) is self), None)
+        step = ids.index(mine) if mine is not None else 0
+        return f"Step {step} of {len(ids) - 1}" if step > 0 else ""
+
+    def announcement(self) -> str:
+        """What a screen reader says when this page is shown: step, title and subtitle."""
+        parts = [self.step_text(), self.title_label.text()]
+        if not self.subtitle_label.isHidden():
+            parts.append(self.subtitle_label.text())
+        return " ".join(p if p.endswith((".", "?", "!")) else f"{p}." for p in parts if p)
 
     def initializePage(self) -> None:
         """Called by Qt when the page is entered going forward: show the draft."""
