@@ -4,7 +4,40 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import sys
+
 import pytest
+
+
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """``--hypothesis-profile=deep`` chooses the fuzz profile, as ``CONSULTPREP_FUZZ=deep`` does
+    (the hypothesis plugin, which has this option, is switched off for a faster start)."""
+    if pluginmanager.has_plugin("hypothesispytest"):
+        return  # switched on again (-p hypothesispytest): it has the option
+    parser.addoption(
+        "--hypothesis-profile",
+        dest="consultprep_fuzz",
+        choices=("ci", "deep"),
+        help="fuzz profile for tests/test_fuzz_drafts.py (see tests/strategies.py)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    profile = config.getoption("consultprep_fuzz", None)
+    if profile:
+        os.environ["CONSULTPREP_FUZZ"] = profile  # read by tests/strategies.py on import
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say how hard the fuzz tests tried, if they ran."""
+    strategies = sys.modules.get("tests.strategies")
+    if strategies is not None:
+        from hypothesis import settings
+
+        terminalreporter.write_line(
+            f"fuzz profile: {strategies.PROFILE} "
+            f"(up to {settings().max_examples} drafts per fuzz test)"
+        )
 
 
 @pytest.fixture(autouse=True)

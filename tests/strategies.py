@@ -1,8 +1,8 @@
 """Hypothesis strategies for drafts full of awkward text (shared by the fuzz tests).
 
-Two profiles, chosen with the environment variable ``CONSULTPREP_FUZZ`` (pytest's hypothesis
-plugin is switched off in ``pyproject.toml`` for a faster start, so ``--hypothesis-profile``
-does not work):
+Two profiles, chosen with ``--hypothesis-profile=NAME`` or the environment variable
+``CONSULTPREP_FUZZ`` (pytest's hypothesis plugin is switched off in ``pyproject.toml`` for a
+faster start, so ``tests/conftest.py`` gives the option and sets the variable):
 
 ``ci`` (the default)
     A few dozen small drafts, so the fuzz tests take seconds.

@@ -1,12 +1,16 @@
 """Property tests: any draft, of any size, saves, opens again exactly, and exports.
 
 The default (``ci``) profile keeps this file to a few seconds. Run it deeper with
-``CONSULTPREP_FUZZ=deep`` (thousands of drafts with up to 500 questions and 50 photos).
+``--hypothesis-profile=deep`` or ``CONSULTPREP_FUZZ=deep`` (thousands of drafts with up to 500
+questions and 50 photos).
 """
 
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -50,3 +54,15 @@ def test_a_question_with_many_line_breaks_still_fits_a_page() -> None:
     pdf = render_pack(draft, load_library(), None)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "1. Why Why Why" in text
+
+
+def test_the_deep_profile_is_chosen_with_the_pytest_option() -> None:
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONSULTPREP_FUZZ")}
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "--hypothesis-profile=deep",
+         "tests/test_fuzz_drafts.py::test_save_then_open_is_exact"],
+        capture_output=True, text=True, cwd=root, env=env, check=False,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "fuzz profile: deep (up to 2000 drafts per fuzz test)" in out.stdout
