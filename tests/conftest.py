@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -51,6 +52,17 @@ def _settings_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
 def _app_data_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Every test keeps app data (autosaves, CONSULTPREP_DATA_DIR) in its own folder."""
     monkeypatch.setenv("CONSULTPREP_DATA_DIR", str(tmp_path_factory.mktemp("appdata")))
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path):
+    """A folder no file can be saved in, also when the tests run as root (who may write into
+    a folder without write permission: then ``/sys``, where no one can create a file)."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    yield folder if not os.access(folder, os.W_OK) else Path("/sys")
+    folder.chmod(0o755)  # so that pytest can remove it
 
 
 @pytest.fixture

@@ -334,21 +334,12 @@ def test_opened_files_are_never_changed_by_autosave(
 
 
 # --- a PDF that cannot be saved loses nothing --------------------------------------------------
-def _read_only_folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "read-only"
-    folder.mkdir()
-    folder.chmod(0o555)
-    if os.access(folder, os.W_OK):  # running as root: permissions do not stop us
-        folder = Path("/sys")  # a place no one can create files in
-    return folder
-
-
 @pytest.mark.parametrize("where", ["read-only folder", "missing folder", "a folder"])
 def test_a_pdf_that_cannot_be_saved_says_why_and_keeps_the_draft(
-    window: MainWindow, dialogs: Dialogs, tmp_path: Path, where: str
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, where: str, read_only_folder: Path
 ) -> None:
     target = {
-        "read-only folder": lambda: _read_only_folder(tmp_path) / "pack.pdf",
+        "read-only folder": lambda: read_only_folder / "pack.pdf",
         "missing folder": lambda: tmp_path / "no such folder" / "pack.pdf",
         "a folder": lambda: tmp_path / "pack.pdf",
     }[where]()
