@@ -1,13 +1,17 @@
 """Right-to-left text (Arabic, Hebrew) in a left-to-right PDF, without extra libraries.
 
 reportlab draws characters one after another, left to right, with no shaping. So that a
-patient's name or notes written in Arabic or Hebrew still print legibly, each right-to-left
-run of a line is put into visual order here, and Arabic letters are replaced by their joined
-presentation forms (initial, medial, final, isolated; lam-alef ligatures).
+patient's name or notes written in Arabic or Hebrew still print legibly, Arabic letters are
+replaced by their joined presentation forms (initial, medial, final, isolated; lam-alef
+ligatures) and each right-to-left run of a line is put into visual order.
 
-This is a deliberately small subset of the Unicode bidirectional algorithm: it is right for
-names and short phrases. A long right-to-left paragraph that wraps onto several lines reads
-its lines in the wrong order; the pack is written in English, so that is accepted.
+Text that is wrapped into lines is shaped first and put in visual order one line at a time,
+once it has been broken into lines in reading order (``exports.paragraphs`` does this when it
+draws), so a long right-to-left paragraph still reads from its first line down.
+
+This is a deliberately small subset of the Unicode bidirectional algorithm: lines are laid out
+left to right, as the pack is in English, with each right-to-left run turned round. That is
+right for names, phrases and notes; it does not right-align right-to-left paragraphs.
 """
 
 from __future__ import annotations
@@ -146,14 +150,27 @@ def _reverse_run(run: str) -> str:
     return "".join(out)
 
 
-def visual_order(line: str, can_draw: Callable[[str], bool] = _always) -> str:
+def has_rtl(text: str) -> bool:
+    """True if ``text`` has any right-to-left letter (Arabic, Hebrew...)."""
+    # (ASCII has none: the quick check for most text)
+    return not text.isascii() and any(unicodedata.bidirectional(ch) in _RTL for ch in text)
+
+
+def shaped(text: str, can_draw: Callable[[str], bool] = _always) -> str:
+    """``text`` with Arabic letters joined, still in reading order (for text to be wrapped)."""
+    return shape_arabic(text, can_draw) if has_rtl(text) else text
+
+
+def visual_order(
+    line: str, can_draw: Callable[[str], bool] = _always, *, shape: bool = True
+) -> str:
     """One line of text in left-to-right visual order, with Arabic letters joined.
 
     Text with no right-to-left letters is returned unchanged. ``can_draw`` tells which
-    presentation forms the font has.
+    presentation forms the font has; ``shape=False`` for a line already ``shaped``.
     """
-    if line.isascii() or not any(unicodedata.bidirectional(ch) in _RTL for ch in line):
-        return line  # (ASCII has no right-to-left letters: the quick check for most text)
+    if not has_rtl(line):
+        return line
     out: list[str] = []
     i, n = 0, len(line)
     while i < n:
@@ -167,6 +184,7 @@ def visual_order(line: str, can_draw: Callable[[str], bool] = _always) -> str:
             if kind in _RTL or kind in _NUMBER or (kind == "NSM" and end == j - 1):
                 end = j
             j += 1
-        out.append(_reverse_run(shape_arabic(line[i : end + 1], can_draw)))
+        run = line[i : end + 1]
+        out.append(_reverse_run(shape_arabic(run, can_draw) if shape else run))
         i = end + 1
     return "".join(out)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from exports import ExportError
-from exports.bidi import visual_order
+from exports.bidi import shaped, visual_order
 from resources import folder
 
 FONT = "DejaVuSans"
@@ -150,7 +150,8 @@ def safe_text(text: str | None, limit: int | None = MAX_TEXT_CHARS) -> str:
     - ``&``, ``<`` and ``>`` are escaped, so no user text is ever read as markup;
     - control characters are removed; line breaks become ``<br/>`` (at most one blank line);
     - each run of characters the font cannot draw becomes one ``SUBSTITUTE`` (U+FFFD);
-    - right-to-left text (Arabic, Hebrew) is put in visual order, Arabic letters joined;
+    - Arabic letters are joined (right-to-left text is put in visual order line by line when
+      the paragraph is drawn: ``exports.paragraphs``);
     - text longer than ``limit`` characters is cut, with a note saying how much was left out.
 
     Parameters
@@ -178,7 +179,7 @@ def _safe_text(text: str, limit: int | None) -> str:
         kept.append(line)
     while kept and not kept[-1]:
         kept.pop()
-    return "<br/>".join(escape(visual_order(line, can_draw)) for line in kept)
+    return "<br/>".join(escape(shaped(line, can_draw)) for line in kept)
 
 
 # The same text is made safe many times: the content library's text in every pack, and the

@@ -46,6 +46,8 @@ from reportlab.platypus.paragraph import (
 )
 from reportlab.platypus.paraparser import ParaParser
 
+from exports.bidi import has_rtl, visual_order
+
 _FUZZ = 1e-6  # reportlab's: a width this small has no room for text
 CACHE_CHARS = 500_000
 LONGEST = 20_000
@@ -147,6 +149,38 @@ def _has_pieces(frags: Any, blPara: Any) -> bool:
     )
 
 
+def _any_rtl(blPara: Any) -> bool:
+    """True if any line of ``blPara`` has right-to-left text."""
+    if blPara.kind == 0:
+        return any(has_rtl(word) for _space, words in blPara.lines for word in words)
+    return any(
+        has_rtl(text)
+        for line in blPara.lines
+        for text in (getattr(frag, "text", None) for frag in line.words)
+        if isinstance(text, str)
+    )
+
+
+def _visual(blPara: Any) -> Any:
+    """A copy of ``blPara`` whose lines are in visual order (the cached lines stay as they are)."""
+    if blPara.kind == 0:
+        lines = [
+            (space, visual_order(" ".join(words), shape=False).split(" "))
+            for space, words in blPara.lines
+        ]
+        return blPara.clone(lines=lines)
+    lines = []
+    for line in blPara.lines:
+        words = []
+        for frag in line.words:
+            text = getattr(frag, "text", None)
+            if isinstance(text, str) and has_rtl(text):
+                frag = frag.clone(text=visual_order(text, shape=False))
+            words.append(frag)
+        lines.append(line.clone(words=words))
+    return blPara.clone(lines=lines)
+
+
 class PackParagraph(Paragraph):
     """A ``Paragraph`` whose parsing and line breaking are cached (see the module notes)."""
 
@@ -198,6 +232,21 @@ class PackParagraph(Paragraph):
         self._since = since if pieces else ()
         self._wrapped = (availWidth, self.blPara, height)
         return availWidth, height
+
+    def drawPara(self, debug: int = 0) -> None:
+        """Called by reportlab to draw the lines: right-to-left runs are turned round here,
+        line by line, after the text was broken into lines in reading order (``exports.bidi``)."""
+        logical = self.blPara
+        markup = self.__dict__.get("text")
+        plain = isinstance(markup, str) and markup.isascii() and "&#" not in markup
+        if plain or not _any_rtl(logical):  # (the quick check first: most text is ASCII)
+            super().drawPara(debug)
+            return
+        self.blPara = _visual(logical)
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara = logical
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         """Called by reportlab to split the paragraph across pages."""

@@ -222,11 +222,51 @@ def test_safe_text_escapes_and_cleans() -> None:
     assert safe_text(None) == "" and safe_text("") == ""
     assert "more characters are not printed" in safe_text("a" * 50, limit=10)
     assert plain_text("<b>\nx") == "<b> x"
-    # right-to-left text is put in visual order; Arabic letters take their joined forms
-    assert safe_text("שלום") == "םולש"
+    # Arabic letters take their joined forms; right-to-left text stays in reading order for
+    # wrapping (it is turned round line by line when drawn), except on one-line canvas text
+    assert safe_text("שלום") == "שלום"
     shaped = safe_text("مرحبا")
     assert all(0xFE70 <= ord(c) <= 0xFEFF for c in shaped)
-    assert safe_text("Name: أحمد 2024").startswith("Name: 2024 ")
+    assert safe_text("Name: أحمد 2024").startswith("Name: ")
+    assert plain_text("שלום") == "םולש"
+    assert plain_text("Name: أحمد 2024").startswith("Name: 2024 ")
+
+
+#: "I went to the doctor in the morning and he told me the scar needs a long time to heal fully"
+HEBREW = "הלכתי לרופא בבוקר והוא אמר לי שהצלקת צריכה זמן רב כדי להחלים לגמרי"
+HEBREW_WORDS = HEBREW.split(" ")
+
+
+@pytest.mark.parametrize("markup", ["{}", "<b>Notes:</b> {}"])  # one style, and mixed styles
+def test_a_long_right_to_left_paragraph_reads_from_its_first_line_down(markup: str) -> None:
+    from exports.bidi import visual_order
+    from exports.fonts import register_fonts, safe_text
+    from exports.paragraphs import PackParagraph, _visual
+    from exports.styles import styles
+
+    register_fonts()
+    p = PackParagraph(markup.format(safe_text(" ".join(HEBREW_WORDS))), styles()["body"])
+    p.wrap(150, 1000)
+
+    def texts(bl) -> list[str]:
+        if bl.kind == 0:
+            return [" ".join(words) for _space, words in bl.lines]
+        return ["".join(frag.text for frag in line.words) for line in bl.lines]
+
+    logical, drawn = texts(p.blPara), texts(_visual(p.blPara))
+    assert len(logical) >= 3
+    assert HEBREW_WORDS[0] in logical[0] and HEBREW_WORDS[-1] in logical[-1]
+    assert drawn == [visual_order(line) for line in logical]
+    assert texts(p.blPara) == logical  # the lines kept (and cached) stay in reading order
+
+
+def test_right_to_left_notes_print_in_reading_order(tmp_path: Path) -> None:
+    library = mini_library()
+    draft = Draft(concern=library.concerns[0].id)
+    draft.about.symptoms = " ".join(HEBREW_WORDS * 3)
+    text = " ".join(page_texts(export(draft, library, tmp_path)))
+    # pypdf reads right-to-left lines back in reading order: the first words come first
+    assert text.index(HEBREW_WORDS[0]) < text.index(HEBREW_WORDS[-1])
 
 
 @pytest.mark.parametrize("width", [180.0, 300.0, 481.0])
