@@ -14,6 +14,7 @@ from tests.a11y_helpers import LIBRARY, look  # noqa: F401 - fixture
 from ui import appearance as appearance_module
 from ui import settings, theme
 from ui.ladder import EvidenceLadder
+from ui.theme_qt import style_sheet
 
 ROOT = Path(__file__).resolve().parents[1]
 HEX = re.compile(r"#[0-9A-Fa-f]{6}\b")
@@ -51,7 +52,7 @@ def test_focus_rings_and_edges_can_be_seen(t: theme.Theme) -> None:
 
 @pytest.mark.parametrize("t", THEMES, ids=lambda t: t.key)
 def test_the_style_sheet_uses_only_the_theme_colours(t: theme.Theme) -> None:
-    sheet = theme.style_sheet(t)
+    sheet = style_sheet(t)
     values = {v.upper() for v in vars(t).values() if isinstance(v, str) and v.startswith("#")}
     values |= {c.upper() for c in t.kind_colours.values()}
     used = {c.upper() for c in HEX.findall(sheet)}

@@ -124,6 +124,23 @@ def test_tried_treatments_editor_adds_and_removes_rows(qtbot) -> None:
     assert len(editor.value()) == 1
 
 
+def test_a_long_answer_read_back_shows_its_start(qtbot) -> None:
+    editor = TriedTreatmentsEditor()
+    qtbot.addWidget(editor)
+    long = "Used it every night for four months. Slightly softer, but still itchy. " * 3
+    row = editor.add_row("Silicone gel sheets for a very long time indeed", long)
+    editor.resize(500, 200)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert row.how_edit.text() == long  # all of it kept...
+    assert row.how_edit.cursorPosition() == 0  # ...and shown from its first word
+    assert row.name_edit.cursorPosition() == 0
+    row.how_edit.setFocus()
+    qtbot.waitUntil(row.how_edit.hasFocus)
+    row.how_edit.setText("typed")  # while typing, the cursor stays where Qt puts it
+    assert row.how_edit.cursorPosition() == len("typed")
+
+
 def test_escape_does_not_close_the_embedded_wizard(qtbot, monkeypatch) -> None:
     from tests.ui_helpers import install_fake_dialogs
     from ui.app import create_main_window

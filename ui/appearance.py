@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from ui import settings, theme
+from ui.theme_qt import qt_palette, style_sheet
 
 MIN_BASE_POINT_SIZE = 12.0
 #: The text sizes offered, in per cent (View ▸ Larger text / Smaller text step through them).
@@ -110,8 +111,8 @@ class Appearance(QObject):
         # last letter of radio buttons and tick boxes; without kerning both agree.
         font.setKerning(False)
         self._app.setFont(font)
-        self._app.setPalette(theme.qt_palette(chosen))
-        self._app.setStyleSheet(theme.style_sheet(chosen, self.point_size()))
+        self._app.setPalette(qt_palette(chosen))
+        self._app.setStyleSheet(style_sheet(chosen, self.point_size()))
         self.applied = True
         self.changed.emit()
 

@@ -13,7 +13,7 @@ FONT_FAMILY = "DejaVu Sans"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 
 #: Colours of the light theme, for code that has no theme at hand. The colours of every theme
-#: are in ``ui.theme``; the style sheet is made there too (``ui.theme.style_sheet``).
+#: are in ``ui.theme``; the style sheet is made from them in ``ui.theme_qt``.
 _LIGHT = THEMES[LIGHT]
 TEXT = _LIGHT.text
 HINT_TEXT = _LIGHT.hint

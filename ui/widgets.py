@@ -206,6 +206,22 @@ def plain_label(
     return label
 
 
+def bullet_list(items: tuple[str, ...] | list[str]) -> QWidget:
+    """Items, one under another, each after a bullet; a long item wraps under its own text."""
+    box = QWidget()
+    grid = QGridLayout(box)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setHorizontalSpacing(10)
+    grid.setVerticalSpacing(2)
+    grid.setColumnStretch(1, 1)
+    for row, item in enumerate(items):
+        bullet = plain_label("•", wrap=False)
+        bullet.setAccessibleName("")  # a screen reader reads the items, not the bullets
+        grid.addWidget(bullet, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(plain_label(item, selectable=True), row, 1)
+    return box
+
+
 def big_button(
     text: str, accessible_name: str, *, primary: bool = False, parent: QWidget | None = None
 ) -> QPushButton:
@@ -221,9 +237,20 @@ def big_button(
     return button
 
 
+class LineEdit(QLineEdit):
+    """A single-line text field that shows the start of a text too long for it."""
+
+    def setText(self, text: str) -> None:
+        """Show ``text`` from its start (Qt's own ``setText`` shows its end, where it puts the
+        cursor, so a long answer read back from a draft showed only its last words)."""
+        super().setText(text)
+        if not self.hasFocus():
+            self.setCursorPosition(0)
+
+
 def line_edit(accessible_name: str, placeholder: str = "") -> QLineEdit:
     """A single-line text field with an accessible name."""
-    edit = QLineEdit()
+    edit = LineEdit()
     edit.setAccessibleName(accessible_name)
     if placeholder:
         edit.setPlaceholderText(placeholder)

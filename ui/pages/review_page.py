@@ -154,7 +154,7 @@ class ReviewPage(DraftPage):
         layout.addWidget(summary_card)
 
         layout.addStretch(1)
-        self.panel = QWidget()  # below the summary; scrolls with it when space is short
+        self.panel = QWidget()  # below the summary; above it, scrolling, when space is short
         panel = QVBoxLayout(self.panel)
         panel.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
         panel.setSpacing(8)
@@ -209,7 +209,9 @@ class ReviewPage(DraftPage):
         outer = self.page_layout
         outer.addWidget(scrolling(content), 1)
         outer.addWidget(self.panel)
-        self.panel_fold = FoldingPanel(self, self.panel, outer, layout)
+        # With little room (large text, a small window) the panel goes first in the scroll
+        # area, so Save PDF is in view without scrolling past the whole summary.
+        self.panel_fold = FoldingPanel(self, self.panel, outer, layout, at_top=True)
 
     # --- draft ----------------------------------------------------------------------------
     def read_draft(self) -> None:

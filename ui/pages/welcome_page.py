@@ -12,7 +12,7 @@ from consultprep.front import read_front_matter
 from ui.flow_layout import FlowLayout
 from ui.pages.base import DraftPage
 from ui.recent_list import RecentList
-from ui.widgets import SUBHEADING, ScrollContent, big_button, plain_label, scrolling
+from ui.widgets import SUBHEADING, ScrollContent, big_button, bullet_list, plain_label, scrolling
 
 if TYPE_CHECKING:
     from consultprep.content import Library
@@ -22,15 +22,15 @@ WHAT_IT_DOES = (
     "ConsultPrep helps you get ready to talk to a skin specialist (a dermatologist) about "
     "stem-cell or other regenerative treatment."
 )
+STEPS_INTRO = "Step by step, you will:"
 STEPS = (
-    "Step by step, you will:\n"
-    "•  choose the skin problem you want to talk about\n"
-    "•  note down what the specialist will want to know\n"
-    "•  add photos of your skin, if you like\n"
-    "•  see what research has shown so far, treatment by treatment\n"
-    "•  check an offer from a clinic for warning signs, if you have one\n"
-    "•  build a list of questions to ask\n"
-    "•  save it all as a PDF to print or take with you"
+    "choose the skin problem you want to talk about",
+    "note down what the specialist will want to know",
+    "add photos of your skin, if you like",
+    "see what research has shown so far, treatment by treatment",
+    "check an offer from a clinic for warning signs, if you have one",
+    "build a list of questions to ask",
+    "save it all as a PDF to print or take with you",
 )
 CARRY_ON = "You have already started. Press “Carry on” to pick up where you left off."
 
@@ -65,8 +65,9 @@ class WelcomePage(DraftPage):
         content = ScrollContent()
         layout = QVBoxLayout(content)
         layout.setSpacing(12)
+        # The "not medical advice" text and the buttons come before the list of steps, so they
+        # are in view without scrolling even with large text.
         layout.addWidget(plain_label(WHAT_IT_DOES, role=SUBHEADING))
-        layout.addWidget(plain_label(STEPS, selectable=True))
         layout.addWidget(plain_label("What ConsultPrep does not do", role=SUBHEADING))
         self.disclaimer_label = plain_label(meta.disclaimer, selectable=True)
         layout.addWidget(self.disclaimer_label)
@@ -91,6 +92,9 @@ class WelcomePage(DraftPage):
         self.recent_list.open_requested.connect(self.open_recent_requested)
         layout.addSpacing(4)
         layout.addWidget(self.recent_list)
+        layout.addSpacing(8)
+        layout.addWidget(plain_label(STEPS_INTRO))
+        layout.addWidget(bullet_list(STEPS))
         layout.addStretch(1)
 
         outer = self.page_layout
