@@ -76,11 +76,15 @@ class Reference(_Strict):
 
 
 class Question(_Strict):
-    """A question the patient may ask, with a one-line reason."""
+    """A question the patient may ask, with a one-line reason.
+
+    ``citations`` back the reason when it states a fact from research or a regulator.
+    """
 
     id: str = NonEmpty
     text: str = NonEmpty
     why: str = NonEmpty
+    citations: list[str] = Field(default_factory=list)
 
 
 class RedFlag(_Strict):
@@ -119,7 +123,15 @@ class Treatment(_Strict):
     warning_note: str = ""
     summary: str = NonEmpty  # two to four plain sentences
     uncertain: str = NonEmpty  # what we don't know yet
-    citations: list[str] = Field(min_length=1)
+    citations: list[str] = Field(min_length=1)  # back the summary and the warning note
+    #: Back "what we don't know yet" where it names other research (else it is about the
+    #: studies cited for the summary, and carries no citation of its own).
+    uncertain_citations: list[str] = Field(default_factory=list)
+
+    @property
+    def all_citations(self) -> list[str]:
+        """Everything cited for this treatment, once each, in order."""
+        return list(dict.fromkeys([*self.citations, *self.uncertain_citations]))
 
     @model_validator(mode="after")
     def _level_rules(self) -> Treatment:
@@ -211,7 +223,8 @@ class Library(_Strict):
         out += [(f"fact {f.id}", f.citations) for f in self.general_facts]
         for c in self.concerns:
             out.append((f"concern {c.id}", c.citations))
-            out += [(f"treatment {c.id}/{t.id}", t.citations) for t in c.treatments]
+            out += [(f"treatment {c.id}/{t.id}", t.all_citations) for t in c.treatments]
+        out += [(f"question {q.id}", q.citations) for q in self.all_questions()]
         return out
 
     # --- look-ups -------------------------------------------------------------------------
@@ -246,7 +259,7 @@ class Library(_Strict):
     def citations_for(self, concern: Concern) -> list[Reference]:
         """References cited by a concern and its treatments, in first-cited order."""
         seen: dict[str, None] = {}
-        for cite in [*concern.citations, *(c for t in concern.treatments for c in t.citations)]:
+        for cite in [*concern.citations, *(c for t in concern.treatments for c in t.all_citations)]:
             seen.setdefault(cite, None)
         return [self.reference(r) for r in seen]
 

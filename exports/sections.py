@@ -64,7 +64,8 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
     cell.append(pack.para(text, "question"))
     info = question_for(item, pack.library)
     if info is not None:
-        cell.append(pack.para(f"Why ask: {safe_text(info.why)}", "why"))
+        why = f"Why ask: {safe_text(info.why)}" + pack.cites.mark(info.citations)
+        cell.append(pack.para(why, "why"))
     tick = FormTickBox(item.id, item.asked, item.text, pack.size(13))
     box_w = pack.size(24)
     row = bare_table(
@@ -168,11 +169,13 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> Flow
             pack.box([[pack.para(note, "warning")]], fill=WARNING_FILL),
             Spacer(1, 6),
         ]
-    parts.append(pack.para(safe_text(t.summary), "body"))
+    # The numbers go beside the figures they back (the summary), and after "What we don't
+    # know yet" only where that names other research.
+    parts.append(pack.para(safe_text(t.summary) + pack.cites.mark(t.citations), "body"))
     parts.append(
         pack.para(
             f"<b>What we don't know yet:</b> {safe_text(t.uncertain)}"
-            + pack.cites.mark(t.citations),
+            + pack.cites.mark(t.uncertain_citations),
             "body",
         )
     )

@@ -240,6 +240,36 @@ def test_every_treatment_is_placed_and_cited(library: Library) -> None:
             assert t.uncertain, f"{where} must say what we do not know"
 
 
+#: Words that make a sentence a claim from research or a regulator (which must be cited).
+_EVIDENCE_WORDS = re.compile(
+    r"\b(trials?|reviews?|stud(y|ies)|FDA|MHRA|NICE|approv\w*|reported|guidance|proven|"
+    r"evidence|research|being tested)\b",
+    re.IGNORECASE,
+)
+
+
+def test_a_reason_to_ask_that_states_research_is_cited(library: Library) -> None:
+    """"Why ask" lines are shown on screen and in the PDF: a factual claim carries its source."""
+    uncited = [
+        f"{q.id}: {q.why}"
+        for q in library.all_questions()
+        if _EVIDENCE_WORDS.search(q.why) and not q.citations and q.id != "core-studies"
+    ]
+    assert not uncited, "\n".join(uncited)  # core-studies only says what a good answer names
+
+
+def test_what_we_dont_know_is_cited_where_it_names_other_research(library: Library) -> None:
+    """Its own citations when it names a study not cited for the summary; the summary's
+    citations are not repeated after it (advice such as "see a doctor" is not research)."""
+    for concern in library.concerns:
+        for t in concern.treatments:
+            assert not set(t.uncertain_citations) & set(t.citations), t.id
+    ageing = library.concern("ageing")
+    assert ageing is not None
+    exosomes = next(t for t in ageing.treatments if t.id == "age-exosomes")
+    assert exosomes.uncertain_citations == ["bailey2021", "yue2024"]
+
+
 def test_waiting_gets_as_much_detail_as_treatments(library: Library) -> None:
     for concern in library.concerns:
         (waiting,) = concern.treatments_of("waiting")

@@ -135,7 +135,7 @@ def test_the_uk_checks_unfold_on_request(offer: tuple[MainWindow, OfferPage]) ->
     shown = " ".join(label.text() for label in panel.body.findChildren(type(page.title_label)))
     for check in load_vetting().checks:
         assert check.title in shown
-    assert "Sources: General Medical Council" in shown
+    assert "Source: General Medical Council" in shown
     panel.toggle_button.click()
     assert not panel.body.isVisibleTo(page)
     # It is there even when no clinic has offered anything.

@@ -4,6 +4,7 @@ not), and every example draft exported."""
 from __future__ import annotations
 
 import io
+import re
 import stat
 import subprocess
 import sys
@@ -154,3 +155,7 @@ def test_every_example_exports(example: Path, tmp_path: Path) -> None:
     for item in draft.ordered_questions():
         assert flat(item.text) in everything
     assert f"page 1 of {len(pages)}" in first
+    # each treatment's numbers stand beside the figures they back (its summary)
+    for t in concern.treatments:
+        last_words = flat(t.summary)[-25:]
+        assert re.search(re.escape(last_words) + r" \[\d", everything), t.id

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from consultprep.content import Library
 from consultprep.vetting import Vetting, load_vetting
-from ui.pages.evidence_page import short_citation
+from ui.pages.evidence_page import sources_line
 from ui.widgets import HINT, card, plain_label
 
 CLOSED, OPEN = "▸", "▾"
@@ -43,17 +43,14 @@ class VettingPanel(QWidget):
 
         self.body, box = card()
         box.addWidget(plain_label(self.vetting.intro, role=HINT))
-        known = {r.id for r in library.references}
         for check in self.vetting.checks:
             box.addSpacing(6)
             box.addWidget(plain_label(f"☐  {check.title}", role="strong", selectable=True))
             box.addWidget(plain_label(check.what, selectable=True))
             box.addWidget(plain_label(f"Where to look: {check.where}", selectable=True))
-            sources = [
-                short_citation(library.reference(c).citation) for c in check.citations if c in known
-            ]
+            sources = sources_line(library, check.citations)
             if sources:
-                box.addWidget(plain_label("Sources: " + "; ".join(sources), role=HINT))
+                box.addWidget(plain_label(sources, role=HINT))
         box.addSpacing(6)
         box.addWidget(plain_label(self.vetting.abroad_note, role=HINT))
         layout.addWidget(self.body)

@@ -52,6 +52,15 @@ def short_citation(citation: str) -> str:
     return f"{who} {match['year']}"
 
 
+def sources_line(library: Library, citations: list[str]) -> str:
+    """"Source: Negenborn et al. 2016." or "Sources: Mustoe et al. 2002; …." ("" if none)."""
+    known = {r.id for r in library.references}
+    refs = [short_citation(library.reference(c).citation) for c in citations if c in known]
+    if not refs:
+        return ""
+    return ("Source: " if len(refs) == 1 else "Sources: ") + "; ".join(refs) + "."
+
+
 def _is_person(author: str) -> bool:
     """ "Negenborn VL" is a person (surname and initials); "GOV.UK guidance" is not."""
     words = author.split()
@@ -255,9 +264,8 @@ class _EvidenceView(QWidget):
         box.addWidget(plain_label(t.summary, selectable=True))
         box.addWidget(plain_label("What we don't know yet", role="strong"))
         box.addWidget(plain_label(t.uncertain, selectable=True))
-        box.addWidget(plain_label(self._sources(t.citations), role=HINT, selectable=True))
+        box.addWidget(plain_label(self._sources(t.all_citations), role=HINT, selectable=True))
         return frame
 
     def _sources(self, citations: list[str]) -> str:
-        refs = [short_citation(self.library.reference(c).citation) for c in citations]
-        return ("Source: " if len(refs) == 1 else "Sources: ") + "; ".join(refs) + "."
+        return sources_line(self.library, citations)

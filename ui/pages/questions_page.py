@@ -17,6 +17,7 @@ from consultprep.checklist import ChecklistError
 from consultprep.content import Library
 from consultprep.models import MAX_TOP, Draft
 from ui.pages.base import DraftPage
+from ui.pages.evidence_page import sources_line
 from ui.question_row import QuestionRow
 from ui.widgets import (
     HINT,
@@ -156,7 +157,9 @@ class QuestionsPage(DraftPage):
             changed = True
         for n, item in enumerate(items):
             question = checklist.question_for(item, self.library)
-            why = question.why if question else ""
+            why = ""
+            if question is not None:  # the reason, with its sources if it states a fact
+                why = f"{question.why} {sources_line(self.library, question.citations)}".strip()
             where = {"first": n == 0, "last": n == len(items) - 1, "number": n + 1}
             row = self.rows.get(item.id)
             if row is not None:

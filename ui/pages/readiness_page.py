@@ -18,7 +18,7 @@ from consultprep.models import Draft, ReadinessCheck
 from consultprep.readiness import is_taken, load_readiness, summary_line, updated
 from ui.bran_editor import BranEditor
 from ui.pages.base import DraftPage
-from ui.pages.evidence_page import short_citation
+from ui.pages.evidence_page import sources_line
 from ui.readiness_check import ADDED, SUGGESTED, ReadinessCheckView
 from ui.widgets import HINT, SUBHEADING, LabelledCheck, ScrollContent, plain_label, scrolling
 
@@ -92,10 +92,8 @@ class ReadinessPage(DraftPage):
 
     # --- helpers --------------------------------------------------------------------------
     def _source_text(self) -> str:
-        known = {r.id for r in self.library.references}
-        refs = [self.library.reference(c) for c in self.content.citations if c in known]
-        sources = "; ".join(short_citation(r.citation) for r in refs)
-        return self.content.source_note + (f" Source: {sources}." if sources else "")
+        sources = sources_line(self.library, self.content.citations)
+        return f"{self.content.source_note} {sources}".strip()
 
     def _add_check(
         self, layout: QVBoxLayout, when: str, above: list[QWidget] | None = None
