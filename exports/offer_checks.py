@@ -9,14 +9,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from consultprep.claims import ClaimMatch, excerpt, find_claims, flags_found, load_claim_rules
 from consultprep.vetting import load_vetting
 from exports.fonts import safe_text
 from exports.pack import Pack
 from exports.paragraphs import PackParagraph
-from exports.styles import styles
+from exports.styles import NOTICE_BORDER, NOTICE_FILL, styles
 
 EXCERPTS_PER_FLAG = 3
 ADVERT_HEADING = "What the clinic's advert says"
@@ -95,11 +95,23 @@ def _quote(pack: Pack, text: str, match: ClaimMatch) -> str:
 
 
 def vetting_checks(pack: Pack) -> None:
-    """How to check a clinic in the UK: what each check means and where to look."""
+    """How to check a clinic in the UK: what each check means and where to look.
+
+    For a clinic abroad, the note that these checks are for the UK comes first, in a box,
+    not at the end in small type. The heading never stands alone at the foot of a page.
+    """
     vetting = load_vetting()
     s = pack.story
-    s.append(pack.heading(vetting.title, "h2", bookmark=False))
-    s.append(pack.para(safe_text(vetting.intro), "small"))
+    abroad = pack.draft.offer.location == "abroad"
+    opening: list[Flowable] = [
+        pack.heading(vetting.title, "h2", bookmark=False),
+        pack.para(safe_text(vetting.intro), "small"),
+    ]
+    if abroad:
+        note = pack.para(f"<b>{safe_text(vetting.abroad_note)}</b>", "body")
+        opening += [pack.box([[note]], fill=NOTICE_FILL, border=NOTICE_BORDER), Spacer(1, 6)]
+    s.append(CondPageBreak(pack.size(200)))  # room for the heading, intro and a first check
+    s += opening
     for check in vetting.checks:
         s.append(
             KeepTogether(
@@ -110,4 +122,5 @@ def vetting_checks(pack: Pack) -> None:
                 ]
             )
         )
-    s.append(pack.para(safe_text(vetting.abroad_note), "small"))
+    if not abroad:
+        s.append(pack.para(safe_text(vetting.abroad_note), "small"))

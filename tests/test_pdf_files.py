@@ -159,3 +159,17 @@ def test_every_example_exports(example: Path, tmp_path: Path) -> None:
     for t in concern.treatments:
         last_words = flat(t.summary)[-25:]
         assert re.search(re.escape(last_words) + r" \[\d", everything), t.id
+
+
+@pytest.mark.parametrize("location", ["abroad", "uk"])
+def test_the_uk_only_note_comes_first_for_a_clinic_abroad(location: str, tmp_path: Path) -> None:
+    from consultprep.vetting import load_vetting
+
+    vetting = load_vetting()
+    draft = load_draft(EXAMPLES[0].with_name("scars.consultprep"))
+    draft.offer.location = location
+    text = flat(" ".join(page_texts(export(draft, load_library(), tmp_path))))
+    note = text.index(flat(vetting.abroad_note))
+    first_check = text.index(flat(vetting.checks[0].title))
+    assert (note < first_check) == (location == "abroad")
+    assert text.count(flat(vetting.abroad_note)) == 1
