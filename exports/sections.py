@@ -257,8 +257,8 @@ def references(pack: Pack) -> None:
         about.append(
             pack.para(
                 f"Some characters I typed (such as emoji, or Chinese, Japanese or Korean "
-                f"writing) cannot be printed with this pack's font. Each is shown as "
-                f"“{SUBSTITUTE}”.",
+                f"writing) cannot be printed with this pack's font. Where they were, one "
+                f"“{SUBSTITUTE}” is shown for each group of them, so a name may look shorter.",
                 "small",
             )
         )

@@ -397,3 +397,21 @@ def test_welcome_open_button_opens_a_draft(
     welcome.start_button.click()
     assert page(window, PageId.CONCERN).subtype_radios["keloid"].isChecked()
     assert next_button(window).isEnabled()
+
+
+def test_the_review_summary_shows_what_the_clinician_will_read() -> None:
+    from consultprep.storage import load_draft
+    from ui.pages.review_page import summary_lines
+
+    draft = load_draft(Path(__file__).parent.parent / "resources/examples/scars.consultprep")
+    shown = dict(summary_lines(draft, load_library()))
+    about = shown["About your skin"]
+    assert f"Medicines: {draft.about.medicines}" in about
+    assert f"Allergies: {draft.about.allergies}" in about
+    assert f"What matters most to you: {draft.about.goals}" in about
+    first = draft.about.treatments_tried[0]
+    assert f"{first.name} ({first.how_it_went})" in about
+    offer = shown["Offer from a clinic"]
+    assert f"Clinic: {draft.offer.clinic}" in offer  # the patient's words, not in a sentence
+    assert offer.splitlines()[0] == f"Treatment: {draft.offer.treatment}."
+    assert ".." not in offer

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.content import Library
-from consultprep.models import SCORE_LABELS, Draft
+from consultprep.models import SCORE_LABELS, Draft, TriedTreatment
 from consultprep.readiness import deciding_lines
 from ui import dialogs, export_helpers
 from ui.busy import SAVING_PDF, busy, open_file, show_in_folder
@@ -70,14 +70,20 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         facts.append(f"Symptoms: {_shorten(a.symptoms)}")
     if a.treatments_tried:
         facts.append(
-            "Treatments tried: " + ", ".join(t.name or "(no name)" for t in a.treatments_tried)
+            "Treatments tried: " + "; ".join(_tried(t) for t in a.treatments_tried)
         )
+    if a.medicines:
+        facts.append(f"Medicines: {_shorten(a.medicines)}")
+    if a.allergies:
+        facts.append(f"Allergies: {_shorten(a.allergies)}")
     labels = {c.id: c.label for c in library.conditions}
     conditions = [labels.get(c, c) for c in a.conditions]
     if a.other_conditions:
         conditions.append(a.other_conditions)
     if conditions:
-        facts.append("Health conditions: " + ", ".join(conditions))
+        facts.append("Health conditions: " + "; ".join(conditions))  # labels hold commas
+    if a.goals:
+        facts.append(f"What matters most to you: {_shorten(a.goals)}")
     if a.appointment_date:
         when = f"{a.appointment_date.day} {a.appointment_date:%B %Y}"
         facts.append(f"Appointment: {when}" + (f", with {a.clinician}" if a.clinician else ""))
@@ -107,19 +113,34 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     if not o.offered:
         out.append(("Offer from a clinic", "None noted."))
     else:
-        what = o.treatment or "A treatment"
-        where = f" from {o.clinic}" if o.clinic else ""
+        # The patient's own words are given as fields, not woven into a sentence.
+        line = f"Treatment: {_sentence(o.treatment or 'not named')}"
+        if o.clinic:
+            line += f"\nClinic: {_sentence(o.clinic)}"
         place = LOCATION_WORDS.get(o.location or "", "")
         if o.country:
             place = f"{place} ({o.country})" if place else o.country
-        line = f"{what}{where}" + (f", {place}" if place else "") + "."
+        if place:
+            line += f"\nWhere: {_sentence(place[0].upper() + place[1:])}"
         if o.cost:
-            line += f" Cost: {o.cost}."
+            line += f"\nCost: {_sentence(o.cost)}"
         flags = [library.red_flag(f) for f in o.red_flags]
         names = [f.label for f in flags if f is not None]
         line += "\nWarning signs ticked: " + ("; ".join(names) if names else "none")
         out.append(("Offer from a clinic", line))
     return out
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending with a full stop (not two)."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
+def _tried(t: TriedTreatment) -> str:
+    """ "Silicone gel sheets (it helped a little)": a tried treatment and how it went."""
+    name = t.name or "(no name)"
+    return f"{name} ({_shorten(t.how_it_went, 80)})" if t.how_it_went else name
 
 
 def _shorten(text: str, limit: int = 200) -> str:
