@@ -80,6 +80,7 @@ QLineEdit, QDateEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox {{
 }}
 QLineEdit, QDateEdit, QSpinBox, QComboBox {{ min-height: {px(30)}; padding: 2px 7px; }}
 QPlainTextEdit, QTextEdit {{ padding: 2px; }}
+QComboBox::drop-down, QDateEdit::drop-down {{ width: {px(26)}; }}
 QLineEdit:focus, QDateEdit:focus, QSpinBox:focus, QComboBox:focus {{
     border: {ring}px solid {t.focus}; padding: 0px 5px;
 }}
