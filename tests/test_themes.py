@@ -146,3 +146,34 @@ def test_the_view_menu_switches_themes(qtbot, look, monkeypatch) -> None:  # noq
     assert look.theme_choice == theme.LIGHT
     assert comfort.theme_actions[theme.LIGHT].isChecked()
     dialog.close()
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_a_drop_down_box_shows_an_arrow_as_big_as_its_text(qtbot, look, scale: int) -> None:  # noqa: F811
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QComboBox
+
+    from ui.indicator_style import IndicatorStyle
+
+    look.set_scale(scale)
+    box = QComboBox()
+    style = IndicatorStyle("Fusion")  # the app's style (ui.style.apply_app_style)
+    box.setStyle(style)
+    box.addItems(["A4", "Letter"])
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    image = box.grab().toImage()
+    text = QColor(theme.current().text)
+    # dark pixels in the right-hand part (the arrow), found column by column
+    right = range(image.width() - box.fontMetrics().height() * 2, image.width() - 4)
+    columns = [
+        x
+        for x in right
+        if any(
+            abs(image.pixelColor(x, y).lightness() - text.lightness()) < 60
+            for y in range(4, image.height() - 4)
+        )
+    ]
+    assert columns, "no arrow drawn"
+    assert columns[-1] - columns[0] >= box.fontMetrics().height() * 0.45
