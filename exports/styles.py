@@ -248,7 +248,7 @@ def _base_styles() -> dict[str, ParagraphStyle]:
             "reference",
             fontSize=10,
             leading=13.5,
-            leftIndent=24,
+            leftIndent=30,  # room for "[99]" in bold: the first line starts where the rest do
             bulletIndent=0,
             bulletFontName=FONT_BOLD,
             bulletFontSize=10,

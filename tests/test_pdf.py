@@ -286,3 +286,16 @@ def test_ladder_pills_stay_inside_the_picture(library: Library, width: float) ->
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
             assert x + 16 + stringWidth(label, "DejaVuSans", 8.5) <= inner + 0.01
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.4])
+def test_reference_numbers_up_to_99_leave_the_text_aligned(scale: float) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from exports.fonts import register_fonts
+    from exports.styles import styles
+
+    register_fonts()
+    st = styles(scale)["reference"]
+    widest = stringWidth("[99]", st.bulletFontName, st.bulletFontSize)
+    assert st.bulletIndent + widest + 3 <= st.leftIndent  # else line 1 starts further right

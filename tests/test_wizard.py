@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QLabel, QWizard
 
 from consultprep.content import Library, load_library
 from consultprep.models import Draft
@@ -124,6 +124,13 @@ def test_every_concern_from_welcome_to_pdf(
     assert concern.name in ladder_text
     for t in concern.treatments:
         assert t.name in ladder_text
+    # every evidence statement on the page shows its sources, the background text included
+    from ui.pages.evidence_page import sources_line
+
+    shown = [label.text() for label in evidence.findChildren(QLabel)]
+    assert sources_line(LIBRARY, concern.citations) in shown
+    for t in concern.treatments:
+        assert sources_line(LIBRARY, t.all_citations) in shown
 
     go_next(window, PageId.OFFER)
     offer = page(window, PageId.OFFER)

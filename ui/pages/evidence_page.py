@@ -198,8 +198,10 @@ class _EvidenceView(QWidget):
             self.ladder.set_concern(None)
             return
         self._heading = self._add(self._heading_text(), HEADING)
-        self._add("How skin heals, and what goes wrong", SUBHEADING)
+        self._add("What happens in the skin", SUBHEADING)  # healing, or ageing: one heading
         self._add(concern.normal_repair)
+        if concern.citations:
+            self._add(sources_line(lib, concern.citations), HINT)
         yield
         self._layout.addWidget(glossary_ui.heading("The evidence ladder", SUBHEADING))
         self._add(LADDER_HELP, HINT)
