@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from consultprep.models import SCHEMA_VERSION, Draft
+from consultprep.models import MAX_TOP, SCHEMA_VERSION, Draft
 
 DRAFT_SUFFIX = ".consultprep"
 MIMETYPE = b"application/x-consultprep"
@@ -54,6 +54,43 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def mend(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Put right what a hand-edited or older draft may break, rather than refuse it (pure).
+
+    Returns the mended data and a plain note for each change: only the first three top
+    questions stay top (more is not allowed); a question or photo held twice is kept once.
+    """
+    data = dict(data)
+    notes: list[str] = []
+    checklist = data.get("checklist")
+    if isinstance(checklist, list) and all(isinstance(i, dict) for i in checklist):
+        kept, seen = [], set()
+        for item in checklist:
+            if item.get("id") in seen:
+                continue
+            seen.add(item.get("id"))
+            kept.append(dict(item))
+        if len(kept) < len(checklist):
+            notes.append("A question was in the draft twice; it is kept once.")
+        tops = [item for item in kept if item.get("top") is True]
+        for item in tops[MAX_TOP:]:
+            item["top"] = False
+        if len(tops) > MAX_TOP:
+            notes.append(
+                f"{len(tops)} questions were marked as top three; the first {MAX_TOP} still "
+                "are. The others are still on your list."
+            )
+        data["checklist"] = kept
+    photos = data.get("photos")
+    if isinstance(photos, list) and all(isinstance(p, dict) for p in photos):
+        ids = [p.get("id") for p in photos]
+        unique = [p for n, p in enumerate(photos) if p.get("id") not in ids[:n]]
+        if len(unique) < len(photos):
+            notes.append("A photo was in the draft twice; it is kept once.")
+            data["photos"] = unique
+    return data, notes
+
+
 def draft_from_json(text: str | bytes, name: str = "The draft") -> Draft:
     """Parse, migrate and validate draft JSON; raise DraftError with a plain message."""
     try:
@@ -70,14 +107,18 @@ def draft_from_json(text: str | bytes, name: str = "The draft") -> Draft:
             f"{name} was made by a newer version of ConsultPrep. "
             "Please update ConsultPrep to open it."
         )
+    data, notes = mend(migrate(data))
     try:
-        return Draft.model_validate(migrate(data))
+        draft = Draft.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "the file"
+        where = ".".join(str(p) for p in first["loc"])
+        what = f"({where})" if where else f"({first['msg'].removeprefix('Value error, ')})"
         raise DraftError(
-            f"{name} could not be opened because part of it is not valid ({where})."
+            f"{name} could not be opened because part of it is not valid {what}."
         ) from None
+    draft.load_notes.extend(notes)
+    return draft
 
 
 def _read_member(zf: zipfile.ZipFile, member: str, limit: int) -> bytes | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from consultprep.models import SCHEMA_VERSION, ChecklistItem, ClinicOffer, Draft, TriedTreatment
-from consultprep.storage import DraftError, load_draft, save_draft
+from consultprep.storage import DraftError, draft_from_json, draft_to_json, load_draft, save_draft
 
 ODD = "Zoë <script>alert(1)</script> &amp; <b>x</b> 🙂 皮肤 مرحبا e\u0301 \x07"
 
@@ -129,3 +129,21 @@ def test_older_versions_are_migrated_and_file_left_alone(tmp_path: Path, version
     assert draft.concern == "scars" and draft.top_questions()[0].text == "Mine?"
     assert draft.photos == [] and draft.readiness.before is None
     assert path.read_bytes() == before
+
+
+def test_a_hand_edited_draft_is_mended_with_a_note_not_refused() -> None:
+    data = json.loads(draft_to_json(Draft()))
+    data["checklist"] = [
+        {"id": f"q{n}", "text": f"Question {n}?", "source": "own", "top": True} for n in range(5)
+    ] + [{"id": "q1", "text": "Question 1 again?", "source": "own"}]
+    draft = draft_from_json(json.dumps(data))
+    assert [i.id for i in draft.checklist] == ["q0", "q1", "q2", "q3", "q4"]  # nothing lost
+    assert [i.top for i in draft.checklist] == [True, True, True, False, False]
+    assert len(draft.load_notes) == 2 and "top three" in draft.load_notes[1]
+
+
+def test_a_draft_that_cannot_be_mended_says_what_is_wrong() -> None:
+    data = json.loads(draft_to_json(Draft()))
+    data["schema_version"] = "three"
+    with pytest.raises(DraftError, match=r"not valid \(schema_version\)\.$"):
+        draft_from_json(json.dumps(data))
