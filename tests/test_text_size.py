@@ -190,3 +190,28 @@ def test_the_check_finds_cut_off_text(qtbot) -> None:
     found = cut_off(box)
     assert any("QLabel" in p for p in found)
     assert any("QPushButton" in p for p in found)
+
+
+def test_a_header_that_scrolls_with_the_page_stays_on_top(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    """At 200 % text in a small window each page's step, title and subtitle scroll with it,
+    above what the page shows (the evidence page puts its content in afterwards)."""
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(200)
+    window = open_window(qtbot, example_draft(tmp_path), (800, 600))
+    folded = 0
+    for _page_id in walk_pages(window):
+        page = window.wizard.currentPage()
+        fold = getattr(page, "header_fold", None)
+        if fold is None or not fold.folded:
+            continue
+        folded += 1
+        content = page.header.parentWidget()
+        children = content.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        below = [w for w in children if w is not page.header and w.isVisible()]
+        assert all(page.header.y() < w.y() for w in below), type(page).__name__
+    assert folded >= 5

@@ -18,6 +18,10 @@ from ui.widgets import PlainLabel, page_changed
 FOLD_AT = 0.55
 #: ... and back out when it would take less than this (a gap, so it cannot flicker).
 UNFOLD_AT = 0.45
+#: A page's header (step, title, subtitle) scrolls with the page sooner: a page may also have
+#: a panel below its scroll area, and the two together left a sliver to read in.
+HEADER_FOLD_AT = 0.3
+HEADER_UNFOLD_AT = 0.22
 
 
 class FoldingPanel(QObject):
@@ -35,9 +39,12 @@ class FoldingPanel(QObject):
         inner: QBoxLayout,
         *,
         at_top: bool = False,
+        fold_at: float = FOLD_AT,
+        unfold_at: float = UNFOLD_AT,
     ) -> None:
         super().__init__(page)
         self._at_top = at_top
+        self._fold_at, self._unfold_at = fold_at, unfold_at
         self._page = page
         self._panel = panel
         self._outer = outer
@@ -55,7 +62,7 @@ class FoldingPanel(QObject):
         if height <= 0:
             return
         share = self._panel.sizeHint().height() / height
-        fold = share > (UNFOLD_AT if self.folded else FOLD_AT)
+        fold = share > (self._unfold_at if self.folded else self._fold_at)
         if fold != self.folded:
             self._move(fold)
 
@@ -138,7 +145,9 @@ def fold_header(page: QWidget) -> FoldingPanel | None:
     inner = own_layout(area.widget()) if area is not None else None
     if not isinstance(inner, QBoxLayout):
         return None
-    fold = FoldingPanel(page, header, outer, inner, at_top=True)
+    fold = FoldingPanel(
+        page, header, outer, inner, at_top=True, fold_at=HEADER_FOLD_AT, unfold_at=HEADER_UNFOLD_AT
+    )
     fold.update_place()
     page.header_fold = fold
     return fold

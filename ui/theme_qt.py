@@ -16,9 +16,9 @@ def style_sheet(t: Theme, body_pt: float = BASE_POINT_SIZE) -> str:
     Every control that can take the keyboard focus shows a clear ring in ``t.focus``; the
     ring replaces a thinner border and some padding, so nothing moves when focus arrives. A
     page's scroll area (focused to scroll with the keyboard) shows a bar down its left edge.
-    Scroll bars are wide, with a handle in the hint colour (3:1 against the page); the handle
-    is at least 20 pixels long whatever the text size, as Qt makes a scroll area at least two
-    handles tall, which must fit a small window at 200 % text.
+    Scroll bars are wide, with a handle in the hint colour (3:1 against the page) that grows
+    with the text (a page's scroll area sets its own least height, ``ui.widgets.scrolling``:
+    Qt would make it two handles tall).
     """
     scale = body_pt / BASE_POINT_SIZE
 
@@ -100,8 +100,8 @@ QScrollBar:horizontal {{
     height: {px(18)}; background: {t.window}; border: none; border-top: 1px solid {t.card_border};
 }}
 QScrollBar::handle {{ background: {t.hint}; border-radius: {px(5)}; margin: 3px; }}
-QScrollBar::handle:vertical {{ min-height: 20px; }}
-QScrollBar::handle:horizontal {{ min-width: 20px; }}
+QScrollBar::handle:vertical {{ min-height: {px(32)}; }}
+QScrollBar::handle:horizontal {{ min-width: {px(32)}; }}
 QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {t.text}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}

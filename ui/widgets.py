@@ -283,6 +283,10 @@ class ScrollContent(QWidget):
         return QSize(super().minimumSizeHint().width(), 0)
 
 
+#: The least height of a page's scroll area (see ``scrolling``).
+SCROLL_AREA_LEAST = 60
+
+
 def scrolling(content: QWidget, accessible_name: str = "") -> QScrollArea:
     """Put ``content`` in a vertical scroll area so nothing is clipped on small screens."""
     if content.layout() is not None:
@@ -292,6 +296,9 @@ def scrolling(content: QWidget, accessible_name: str = "") -> QScrollArea:
     area.setWidget(content)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Qt would make the area at least two scroll-bar handles tall, too tall for a small window
+    # at large text; the page's other parts share the height instead.
+    area.setMinimumHeight(SCROLL_AREA_LEAST)
     if accessible_name:
         area.setAccessibleName(accessible_name)
     return area

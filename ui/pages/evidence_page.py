@@ -136,7 +136,9 @@ class EvidencePage(DraftPage):
             if self._view is not None:
                 self._body.removeWidget(self._view)
                 self._view.hide()
-            self._body.insertWidget(0, view)
+            # First in the scroll area, after the page's header if that scrolls with it
+            # (large text in a short window: ui.responsive.fold_header).
+            self._body.insertWidget(self._body.indexOf(self.header) + 1, view)
             view.show()
             self._view = view
             self.scroll_area.verticalScrollBar().setValue(0)

@@ -82,7 +82,7 @@ class QuestionsPage(DraftPage):
         add_row = QHBoxLayout()
         add_row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
         self.own_question_edit: QLineEdit = line_edit(
-            "Your own question", "Type a question of your own here"
+            "Your own question", "Type your question"  # short: still whole at 200 % text
         )
         add_label = plain_label("Add your &own question:")
         add_label.setBuddy(self.own_question_edit)
