@@ -8,8 +8,10 @@ on Windows, VoiceOver on macOS); with no screen reader running nothing is sent a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
 
 
 def announce(source: QObject, message: str) -> None:
@@ -17,6 +19,10 @@ def announce(source: QObject, message: str) -> None:
 
     ``source`` is the widget the message is about (the screen reader may name its window).
     """
+    # Imported at first use: making their enum types takes a couple of milliseconds, which
+    # the first page need not wait for.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     if not message or not QAccessible.isActive():
         return
     event = QAccessibleAnnouncementEvent(source, message)

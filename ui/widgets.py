@@ -206,20 +206,23 @@ def plain_label(
     return label
 
 
-def bullet_list(items: tuple[str, ...] | list[str]) -> QWidget:
-    """Items, one under another, each after a bullet; a long item wraps under its own text."""
-    box = QWidget()
-    grid = QGridLayout(box)
-    grid.setContentsMargins(0, 0, 0, 0)
-    grid.setHorizontalSpacing(10)
-    grid.setVerticalSpacing(2)
-    grid.setColumnStretch(1, 1)
-    for row, item in enumerate(items):
-        bullet = plain_label("•", wrap=False)
-        bullet.setAccessibleName("")  # a screen reader reads the items, not the bullets
-        grid.addWidget(bullet, row, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(plain_label(item, selectable=True), row, 1)
-    return box
+def bullet_list(items: tuple[str, ...] | list[str]) -> QLabel:
+    """Items, one under another, each after a bullet; a long item wraps under its own text.
+
+    One label showing a list (the app's own words, escaped, so rich text is safe here): a
+    label for each bullet and item made the welcome page slower to appear.
+    """
+    label = PlainLabel()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    rows = "".join(
+        "<li>" + item.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</li>"
+        for item in items
+    )
+    QLabel.setText(label, f'<ul style="margin: 0; -qt-list-indent: 1;">{rows}</ul>')
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(SELECTABLE)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
 
 
 def big_button(
