@@ -151,3 +151,13 @@ def test_escape_does_not_close_the_embedded_wizard(qtbot, monkeypatch) -> None:
     window.show()
     QTest.keyClick(window.wizard, Qt.Key.Key_Escape)
     assert window.wizard.isVisible()
+
+
+def test_a_bullet_list_shows_its_items_literally(qtbot) -> None:
+    from ui.widgets import BULLETS, bullet_list
+
+    label = bullet_list(["see <b>this</b> & that", "second"])
+    qtbot.addWidget(label)
+    assert label.objectName() == BULLETS
+    assert "see &lt;b&gt;this&lt;/b&gt; &amp; that" in label.text()  # never read as markup
+    assert label.text().count("<li>") == 2

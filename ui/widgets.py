@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+#: The object name of a ``bullet_list``: the only labels shown as rich text (fixed words).
+BULLETS = "bullets"
 #: Object names used by the window's style sheet (ui/style.py).
 HINT = "hint"
 HEADING = "heading"
@@ -213,6 +215,7 @@ def bullet_list(items: tuple[str, ...] | list[str]) -> QLabel:
     label for each bullet and item made the welcome page slower to appear.
     """
     label = PlainLabel()
+    label.setObjectName(BULLETS)  # the one kind of label that is not plain text
     label.setTextFormat(Qt.TextFormat.RichText)
     rows = "".join(
         "<li>" + item.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</li>"
