@@ -215,3 +215,29 @@ def test_a_header_that_scrolls_with_the_page_stays_on_top(
         below = [w for w in children if w is not page.header and w.isVisible()]
         assert all(page.header.y() < w.y() for w in below), type(page).__name__
     assert folded >= 5
+
+
+def test_save_pdf_is_in_view_on_the_last_page_at_large_text(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(200)
+    window = open_window(qtbot, example_draft(tmp_path), (800, 600))
+    for _page_id in walk_pages(window):
+        pass
+    review = window.wizard.currentPage()
+    button = review.save_pdf_button
+    viewport = review.scroll_area.viewport()
+
+    def in_view() -> bool:
+        top_left = button.mapTo(viewport, QPoint(0, 0))
+        bottom_right = button.mapTo(viewport, QPoint(button.width() - 1, button.height() - 1))
+        return viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
+
+    assert review.panel_fold.folded  # no room below the summary: it scrolls, above it
+    qtbot.waitUntil(in_view)
+    path = review.pdf_path_edit
+    assert path.cursorPosition() == len(path.text())  # the file's name in view, not the folder

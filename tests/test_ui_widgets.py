@@ -94,6 +94,21 @@ def test_the_ladder_wraps_long_treatment_names(qtbot) -> None:
             assert pill.rect.right() <= row.rect.right()
 
 
+@pytest.mark.parametrize("point_size", [12, 24])
+@pytest.mark.parametrize("concern", LIBRARY.concerns, ids=lambda c: c.id)
+def test_rung_names_never_run_under_the_treatments(qtbot, concern, point_size: int) -> None:
+    ladder = EvidenceLadder(LIBRARY)
+    qtbot.addWidget(ladder)
+    font = ladder.font()
+    font.setPointSize(point_size)  # 200 % text
+    ladder.setFont(font)
+    ladder.set_concern(concern)
+    for width in (420, 560, 900):
+        rows, _height = ladder._layout(width)
+        for row in rows:
+            assert all(row.label_rect.right() < p.rect.left() for p in row.pills), row.label
+
+
 def test_score_input_has_a_not_answered_state(qtbot) -> None:
     score = ScoreInput("Itch")
     qtbot.addWidget(score)

@@ -127,16 +127,19 @@ class EvidenceLadder(QWidget):
             return [], 0
         body, bold, small = self._fonts()
         fm, fm_bold = QFontMetrics(body), QFontMetrics(bold)
-        label_w = max(170, min(320, int(width * 0.34)))
-        area_x = MARGIN + label_w + GAP
-        area_w = max(120, width - area_x - MARGIN - RUNG_PAD)
-        y = MARGIN + QFontMetrics(small).lineSpacing() + 4  # "Stronger evidence" caption
-        rows: list[_Row] = []
         entries = [
             (f"{int(level)}. {self._library.level_info(level).short}", int(level), ts)
             for level, ts in ladder_rows(concern)
         ]
         entries.append(("Comparison point", None, unrated(concern)))
+        # Wide enough for the longest word of a rung's name ("Recommended" at large text),
+        # which cannot be wrapped and would run under the treatments.
+        longest = max(fm_bold.horizontalAdvance(w) for label, _, _ in entries for w in label.split())
+        label_w = max(170, min(320, int(width * 0.34)), longest + 2 * RUNG_PAD + 4)
+        area_x = MARGIN + label_w + GAP
+        area_w = max(120, width - area_x - MARGIN - RUNG_PAD)
+        y = MARGIN + QFontMetrics(small).lineSpacing() + 4  # "Stronger evidence" caption
+        rows: list[_Row] = []
         for n, (label, rung, treatments) in enumerate(entries):
             if rung is None and not treatments:
                 continue

@@ -94,10 +94,10 @@ QCheckBox:focus, QRadioButton:focus {{ border: {ring}px solid {t.focus}; }}
 QCheckBox:disabled, QRadioButton:disabled {{ color: {t.disabled}; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: {px(22)}; height: {px(22)}; }}
 QScrollBar:vertical {{
-    width: {px(18)}; background: {t.window}; border: none; border-left: 1px solid {t.card_border};
+    width: {px(18)}; background: {t.window}; border: none; border-left: 1px solid {t.field_border};
 }}
 QScrollBar:horizontal {{
-    height: {px(18)}; background: {t.window}; border: none; border-top: 1px solid {t.card_border};
+    height: {px(18)}; background: {t.window}; border: none; border-top: 1px solid {t.field_border};
 }}
 QScrollBar::handle {{ background: {t.hint}; border-radius: {px(5)}; margin: 3px; }}
 QScrollBar::handle:vertical {{ min-height: {px(32)}; }}

@@ -244,19 +244,24 @@ def big_button(
 
 
 class LineEdit(QLineEdit):
-    """A single-line text field that shows the start of a text too long for it."""
+    """A single-line text field that shows the start of a text too long for it (or its end,
+    for a file's path, whose end names the file)."""
+
+    def __init__(self, *, show_end: bool = False) -> None:
+        super().__init__()
+        self._show_end = show_end
 
     def setText(self, text: str) -> None:
         """Show ``text`` from its start (Qt's own ``setText`` shows its end, where it puts the
         cursor, so a long answer read back from a draft showed only its last words)."""
         super().setText(text)
-        if not self.hasFocus():
+        if not self.hasFocus() and not self._show_end:
             self.setCursorPosition(0)
 
 
-def line_edit(accessible_name: str, placeholder: str = "") -> QLineEdit:
-    """A single-line text field with an accessible name."""
-    edit = LineEdit()
+def line_edit(accessible_name: str, placeholder: str = "", *, show_end: bool = False) -> QLineEdit:
+    """A single-line text field with an accessible name (``show_end`` for a file's path)."""
+    edit = LineEdit(show_end=show_end)
     edit.setAccessibleName(accessible_name)
     if placeholder:
         edit.setPlaceholderText(placeholder)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -181,7 +181,7 @@ class ReviewPage(DraftPage):
         panel.setSpacing(8)
         panel.addWidget(plain_label("Your PDF pack", role=SUBHEADING))
         path_row = QHBoxLayout()
-        self.pdf_path_edit = line_edit("PDF file")
+        self.pdf_path_edit = line_edit("PDF file", show_end=True)
         path_label = plain_label("&PDF file:")
         path_label.setWordWrap(False)
         path_label.setBuddy(self.pdf_path_edit)
@@ -228,7 +228,8 @@ class ReviewPage(DraftPage):
         self.pdf_path_edit.textEdited.connect(self._path_edited)
 
         outer = self.page_layout
-        outer.addWidget(scrolling(content), 1)
+        self.scroll_area = scrolling(content)
+        outer.addWidget(self.scroll_area, 1)
         outer.addWidget(self.panel)
         # With little room (large text, a small window) the panel goes first in the scroll
         # area, so Save PDF is in view without scrolling past the whole summary.
@@ -242,9 +243,15 @@ class ReviewPage(DraftPage):
             self.pdf_path_edit.setText(str(export_helpers.default_pdf_path(self.draft)))
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Called by Qt when the page is shown: keep the summary current."""
+        """Called by Qt when the page is shown: keep the summary current, and Save PDF in view
+        when it scrolls with the page (the title may scroll away instead)."""
         self._show_summary()
         super().showEvent(event)
+        QTimer.singleShot(0, self, self._save_button_in_view)
+
+    def _save_button_in_view(self) -> None:
+        if self.panel_fold.folded and self.isVisible():
+            self.scroll_area.ensureWidgetVisible(self.save_pdf_button, 0, 12)
 
     def prepare(self) -> Iterator[None]:
         """Show the summary of the draft as it is now (``ui.preparation``, in idle time)."""

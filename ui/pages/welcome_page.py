@@ -65,15 +65,12 @@ class WelcomePage(DraftPage):
         content = ScrollContent()
         layout = QVBoxLayout(content)
         layout.setSpacing(12)
-        # The "not medical advice" text and the buttons come before the list of steps, so they
-        # are in view without scrolling even with large text.
+        # The "not medical advice" text and the buttons come first, so they are in view
+        # without scrolling even with large text; privacy and the list of steps follow.
         layout.addWidget(plain_label(WHAT_IT_DOES, role=SUBHEADING))
         layout.addWidget(plain_label("What ConsultPrep does not do", role=SUBHEADING))
         self.disclaimer_label = plain_label(meta.disclaimer, selectable=True)
         layout.addWidget(self.disclaimer_label)
-        layout.addWidget(plain_label("Your privacy", role=SUBHEADING))
-        self.privacy_label = plain_label(meta.privacy, selectable=True)
-        layout.addWidget(self.privacy_label)
         self.carry_on_label = plain_label(CARRY_ON, role="notice")
         layout.addWidget(self.carry_on_label)
 
@@ -92,6 +89,9 @@ class WelcomePage(DraftPage):
         self.recent_list.open_requested.connect(self.open_recent_requested)
         layout.addSpacing(4)
         layout.addWidget(self.recent_list)
+        layout.addWidget(plain_label("Your privacy", role=SUBHEADING))
+        self.privacy_label = plain_label(meta.privacy, selectable=True)
+        layout.addWidget(self.privacy_label)
         layout.addSpacing(8)
         layout.addWidget(plain_label(STEPS_INTRO))
         layout.addWidget(bullet_list(STEPS))
