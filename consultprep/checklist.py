@@ -43,11 +43,13 @@ def sync_checklist(draft: Draft, library: Library) -> None:
     """Bring the draft's checklist in line with its concern and red flags.
 
     Items that still apply keep their place and the patient's choices; new ones are added
-    at the end; library questions that no longer apply are removed; own questions stay, and
-    so do readiness questions already asked or answered.
+    at the end, unless another question on the list already asks them (``Question.covers``);
+    library questions that no longer apply are removed; own questions stay, and so do
+    readiness questions already asked or answered.
     """
     wanted = applicable_questions(draft, library)
     wanted_ids = {q.id for q, _ in wanted}
+    covered = {c for q, _ in wanted for c in q.covers}
     kept = [
         i
         for i in draft.checklist
@@ -57,7 +59,7 @@ def sync_checklist(draft: Draft, library: Library) -> None:
     kept += [
         ChecklistItem(id=q.id, text=q.text, source=source)
         for q, source in wanted
-        if q.id not in have
+        if q.id not in have and q.id not in covered
     ]
     draft.checklist = kept
 

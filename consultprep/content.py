@@ -79,12 +79,14 @@ class Question(_Strict):
     """A question the patient may ask, with a one-line reason.
 
     ``citations`` back the reason when it states a fact from research or a regulator.
+    ``covers`` names questions this one already asks: they are not added beside it.
     """
 
     id: str = NonEmpty
     text: str = NonEmpty
     why: str = NonEmpty
     citations: list[str] = Field(default_factory=list)
+    covers: list[str] = Field(default_factory=list)
 
 
 class RedFlag(_Strict):
@@ -203,6 +205,12 @@ class Library(_Strict):
             problems += [
                 f"red flag {flag.id}: unknown question {q!r}"
                 for q in flag.question_ids
+                if q not in q_ids
+            ]
+        for question in self.all_questions():
+            problems += [
+                f"question {question.id}: covers unknown question {q!r}"
+                for q in question.covers
                 if q not in q_ids
             ]
         for kind, ids in (

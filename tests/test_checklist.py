@@ -95,3 +95,30 @@ def test_own_questions(library) -> None:
     assert add_own_question(draft, "Three").id == "own-1"
     with pytest.raises(ChecklistError):
         move(draft, "nope", 1)
+
+
+def test_a_question_already_asked_is_not_added_twice(library) -> None:
+    """An exosome facial offered to someone asking about ageing: the offer's "what is in it,
+    who made it" is already asked by the ageing questions, so it is not added beside them."""
+    covering = library.question("age-q-ingredients")
+    assert covering is not None and covering.covers == ["offer-whats-in-it"]
+    for concern, expected in (("ageing", False), ("scars", True)):
+        draft = Draft(concern=concern)
+        draft.offer.offered = True
+        draft.offer.red_flags = ["rf-exosome-facial"]
+        sync_checklist(draft, library)
+        ids = [i.id for i in draft.checklist]
+        assert ("offer-whats-in-it" in ids) is expected, concern
+        assert "core-risks" in ids  # the flag's other question still joins
+
+
+def test_a_covered_question_already_on_the_list_stays(library) -> None:
+    draft = Draft(concern="scars")
+    draft.offer.offered = True
+    draft.offer.red_flags = ["rf-exosome-facial"]
+    sync_checklist(draft, library)
+    set_top(draft, "offer-whats-in-it", True)
+    draft.concern = "ageing"  # now another question covers it: the patient's choice is kept
+    sync_checklist(draft, library)
+    kept = next(i for i in draft.checklist if i.id == "offer-whats-in-it")
+    assert kept.top

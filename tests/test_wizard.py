@@ -417,7 +417,7 @@ def test_the_review_summary_shows_what_the_clinician_will_read() -> None:
     assert f"Allergies: {draft.about.allergies}" in about
     assert f"What matters most to you: {draft.about.goals}" in about
     first = draft.about.treatments_tried[0]
-    assert f"{first.name} ({first.how_it_went})" in about
+    assert f"Tried: {first.name} ({first.how_it_went})" in about.splitlines()
     offer = shown["Offer from a clinic"]
     assert f"Clinic: {draft.offer.clinic}" in offer  # the patient's words, not in a sentence
     assert offer.splitlines()[0] == f"Treatment: {draft.offer.treatment}."

@@ -68,10 +68,7 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         facts.append("Scores: " + ", ".join(f"{SCORE_LABELS[k]} {v}/10" for k, v in scores.items()))
     if a.symptoms:
         facts.append(f"Symptoms: {_shorten(a.symptoms)}")
-    if a.treatments_tried:
-        facts.append(
-            "Treatments tried: " + "; ".join(_tried(t) for t in a.treatments_tried)
-        )
+    facts += [f"Tried: {_tried(t)}" for t in a.treatments_tried]  # one line each
     if a.medicines:
         facts.append(f"Medicines: {_shorten(a.medicines)}")
     if a.allergies:
