@@ -61,8 +61,8 @@ def page_geometry(paper: str = "A4") -> PageGeometry:
     )
 
 BODY_SIZE = 11
-SMALL_SIZE = 9.5
-FOOTER_SIZE = 8.5
+SMALL_SIZE = 10
+FOOTER_SIZE = 9
 FOOTER_MAX_SCALE = 1.2  # in large print the footer grows less, so its two parts fit one line
 
 
@@ -183,7 +183,7 @@ def _base_styles() -> dict[str, ParagraphStyle]:
         "small": _style(
             "small",
             fontSize=SMALL_SIZE,
-            leading=13,
+            leading=13.5,
             textColor=HINT,
             spaceAfter=4,
         ),
@@ -228,7 +228,7 @@ def _base_styles() -> dict[str, ParagraphStyle]:
         "why": _style(
             "why",
             fontSize=SMALL_SIZE,
-            leading=13,
+            leading=13.5,
             textColor=HINT,
             spaceBefore=2,
         ),
