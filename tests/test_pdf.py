@@ -299,3 +299,21 @@ def test_reference_numbers_up_to_99_leave_the_text_aligned(scale: float) -> None
     st = styles(scale)["reference"]
     widest = stringWidth("[99]", st.bulletFontName, st.bulletFontSize)
     assert st.bulletIndent + widest + 3 <= st.leftIndent  # else line 1 starts further right
+
+
+def test_a_long_web_address_breaks_after_a_slash() -> None:
+    from exports.fonts import register_fonts
+    from exports.paragraphs import PackParagraph
+    from exports.styles import FRAME_WIDTH, styles
+
+    register_fonts()
+    url = (
+        "https://www.fda.gov/vaccines-blood-biologics/consumers-biologics/"
+        "consumer-alert-regenerative-medicine-products-including-stem-cells-and-exosomes"
+    )
+    p = PackParagraph(f'A source.<br/><a href="{url}">{url}</a>', styles()["reference"])
+    p.wrap(FRAME_WIDTH, 1000)
+    lines = ["".join(f.text for f in line.words).strip() for line in p.blPara.lines]
+    url_lines = lines[1:]
+    assert len(url_lines) == 2 and "".join(url_lines) == url
+    assert url_lines[0].endswith("/")  # not "...consumer-alert-regen" + "erative..."
