@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 
 from consultprep.evidence import KIND_COLOURS, RUNG_FILL, WARNING_COLOUR
 from tests.a11y_helpers import LIBRARY, look  # noqa: F401 - fixture
@@ -177,3 +178,19 @@ def test_a_drop_down_box_shows_an_arrow_as_big_as_its_text(qtbot, look, scale: i
     ]
     assert columns, "no arrow drawn"
     assert columns[-1] - columns[0] >= box.fontMetrics().height() * 0.45
+
+
+def test_every_style_sheet_is_read_by_qt_without_a_complaint(qtbot, qtlog, look) -> None:  # noqa: F811
+    from PySide6.QtWidgets import QComboBox, QScrollArea
+
+    shown = [QComboBox(), QScrollArea()]  # Qt reads the sheet when it styles a widget
+    for widget in shown:
+        qtbot.addWidget(widget)
+        widget.show()
+    for key in theme.THEMES:
+        for scale in (100, 200):
+            look.set_theme(key)
+            look.set_scale(scale)
+            QApplication.processEvents()
+    complaints = [r.message for r in qtlog.records if "style" in r.message.lower()]
+    assert not complaints
