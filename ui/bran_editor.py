@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from consultprep.models import BranNotes
 from consultprep.readiness import BranKey, ReadinessContent
-from ui.widgets import HINT, card, plain_label, text_box
+from ui.fields import text_box
+from ui.widgets import HINT, card, plain_label
 
 PICK_HINT = "Choose from the list or type a treatment"
 

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.models import TriedTreatment
+from ui.fields import line_edit
 from ui.flow_layout import FlowLayout
-from ui.widgets import HINT, big_button, line_edit, plain_label
+from ui.widgets import HINT, big_button, plain_label
 
 SCORE_WORDS = {0: "none", 10: "worst"}
 

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.models import Photo
+from ui.fields import line_edit
 from ui.flow_layout import FlowLayout
-from ui.widgets import CARD, SUBHEADING, big_button, line_edit, plain_label
+from ui.widgets import CARD, SUBHEADING, big_button, plain_label
 
 #: The thumbnail box, in pixels (the photo is fitted inside, keeping its shape).
 THUMB_SIZE = 180

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from consultprep.content import Library
 from consultprep.models import SCORE_LABELS, AboutSkin, Draft, Scores
+from ui.fields import line_edit, text_box
 from ui.flow_layout import FlowLayout
 from ui.inputs import ScoreInput, TriedTreatmentsEditor
 from ui.pages.base import DraftPage
@@ -25,10 +26,8 @@ from ui.widgets import (
     SUBHEADING,
     LabelledCheck,
     ScrollContent,
-    line_edit,
     plain_label,
     scrolling,
-    text_box,
 )
 
 SCORE_HELP = "0 = none, 10 = worst. Leave “Not answered” if you would rather not say."

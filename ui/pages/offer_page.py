@@ -18,6 +18,7 @@ from consultprep.checklist import sync_checklist
 from consultprep.content import Library
 from consultprep.models import ClinicOffer, Draft
 from ui.advert_checker import AdvertChecker
+from ui.fields import line_edit, text_box
 from ui.pages.base import DraftPage
 from ui.vetting_panel import VettingPanel
 from ui.widgets import (
@@ -25,10 +26,8 @@ from ui.widgets import (
     SUBHEADING,
     LabelledCheck,
     ScrollContent,
-    line_edit,
     plain_label,
     scrolling,
-    text_box,
 )
 
 LOCATIONS = (("uk", "In the &UK"), ("abroad", "&Abroad"), ("not_sure", "Not su&re"))

@@ -16,6 +16,7 @@ from consultprep import checklist
 from consultprep.checklist import ChecklistError
 from consultprep.content import Library
 from consultprep.models import MAX_TOP, Draft
+from ui.fields import line_edit
 from ui.pages.base import DraftPage
 from ui.pages.evidence_page import sources_line
 from ui.question_row import QuestionRow
@@ -27,7 +28,6 @@ from ui.widgets import (
     ScrollContent,
     big_button,
     card,
-    line_edit,
     page_changed,
     plain_label,
     scrolling,

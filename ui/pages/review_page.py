@@ -21,6 +21,7 @@ from consultprep.models import SCORE_LABELS, Draft, TriedTreatment
 from consultprep.readiness import deciding_lines
 from ui import dialogs, export_helpers
 from ui.busy import SAVING_PDF, busy, open_file, show_in_folder
+from ui.fields import line_edit
 from ui.file_menu import PDF_FILTER
 from ui.flow_layout import FlowLayout
 from ui.pack_options import PackOptionsRow
@@ -36,7 +37,6 @@ from ui.widgets import (
     big_button,
     card,
     clear_layout,
-    line_edit,
     page_changed,
     plain_label,
     scrolling,

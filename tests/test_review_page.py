@@ -1,0 +1,82 @@
+"""The last page, "Check and save": its summary of the draft, and saving the PDF from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from consultprep.content import load_library
+from tests.test_wizard import choose, go_next, page
+from tests.ui_helpers import Dialogs
+from ui.main_window import MainWindow
+from ui.wizard import PageId
+
+
+def test_export_error_is_shown_on_the_page(window: MainWindow, tmp_path: Path) -> None:
+    go_next(window, PageId.CONCERN)
+    choose(window, "chronic-wound")
+    for expected in (
+        PageId.ABOUT,
+        PageId.PHOTOS,
+        PageId.EVIDENCE,
+        PageId.OFFER,
+        PageId.QUESTIONS,
+        PageId.READINESS,
+        PageId.REVIEW,
+    ):
+        go_next(window, expected)
+    review = page(window, PageId.REVIEW)
+    assert review.pdf_path_edit.text().endswith(".pdf")
+    assert "chronic-wound" in review.pdf_path_edit.text()
+    review.pdf_path_edit.setText(str(tmp_path / "no such folder" / "pack.pdf"))
+    review.save_pdf_button.click()
+    assert review.error_label.isVisibleTo(review)
+    assert not review.status_label.isVisibleTo(review)
+    assert "does not exist" in review.error_label.text()
+    assert "Traceback" not in review.error_label.text()
+    assert not review.open_pdf_button.isVisibleTo(review)
+
+
+def test_choose_uses_the_save_dialog(window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
+    for expected in (PageId.CONCERN,):
+        go_next(window, expected)
+    choose(window, "scars")
+    for expected in (PageId.ABOUT, PageId.PHOTOS, PageId.EVIDENCE, PageId.OFFER, PageId.QUESTIONS):
+        go_next(window, expected)
+    go_next(window, PageId.READINESS)
+    go_next(window, PageId.REVIEW)
+    review = page(window, PageId.REVIEW)
+    dialogs.save_path = str(tmp_path / "chosen")
+    review.choose_button.click()
+    assert review.pdf_path_edit.text() == str(tmp_path / "chosen.pdf")
+    # An existing file chosen in the dialog is replaced without asking again …
+    (tmp_path / "chosen.pdf").write_bytes(b"old")
+    review.save_pdf_button.click()
+    assert not dialogs.texts("question")
+    assert (tmp_path / "chosen.pdf").read_bytes().startswith(b"%PDF")
+    # … but one typed by hand is not replaced unless the patient says yes.
+    typed = tmp_path / "typed.pdf"
+    typed.write_bytes(b"keep me")
+    review.pdf_path_edit.setText(str(typed))
+    review.pdf_path_edit.textEdited.emit(str(typed))
+    dialogs.question_answer = dialogs.question_answer.No
+    review.save_pdf_button.click()
+    assert typed.read_bytes() == b"keep me"
+    assert "typed.pdf" in dialogs.texts("question")[-1]
+
+
+def test_the_review_summary_shows_what_the_clinician_will_read() -> None:
+    from consultprep.storage import load_draft
+    from ui.pages.review_page import summary_lines
+
+    draft = load_draft(Path(__file__).parent.parent / "resources/examples/scars.consultprep")
+    shown = dict(summary_lines(draft, load_library()))
+    about = shown["About your skin"]
+    assert f"Medicines: {draft.about.medicines}" in about
+    assert f"Allergies: {draft.about.allergies}" in about
+    assert f"What matters most to you: {draft.about.goals}" in about
+    first = draft.about.treatments_tried[0]
+    assert f"Tried: {first.name} ({first.how_it_went})" in about.splitlines()
+    offer = shown["Offer from a clinic"]
+    assert f"Clinic: {draft.offer.clinic}" in offer  # the patient's words, not in a sentence
+    assert offer.splitlines()[0] == f"Treatment: {draft.offer.treatment}."
+    assert ".." not in offer
