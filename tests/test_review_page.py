@@ -5,25 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from consultprep.content import load_library
-from tests.test_wizard import choose, go_next, page
+from tests.test_wizard import choose, go_next, go_through, page
 from tests.ui_helpers import Dialogs
 from ui.main_window import MainWindow
 from ui.wizard import PageId
+
+#: The pages after choosing a concern, in order.
+AFTER_CONCERN = [p for p in PageId if p > PageId.CONCERN]
 
 
 def test_export_error_is_shown_on_the_page(window: MainWindow, tmp_path: Path) -> None:
     go_next(window, PageId.CONCERN)
     choose(window, "chronic-wound")
-    for expected in (
-        PageId.ABOUT,
-        PageId.PHOTOS,
-        PageId.EVIDENCE,
-        PageId.OFFER,
-        PageId.QUESTIONS,
-        PageId.READINESS,
-        PageId.REVIEW,
-    ):
-        go_next(window, expected)
+    go_through(window, *AFTER_CONCERN)
     review = page(window, PageId.REVIEW)
     assert review.pdf_path_edit.text().endswith(".pdf")
     assert "chronic-wound" in review.pdf_path_edit.text()
@@ -37,13 +31,9 @@ def test_export_error_is_shown_on_the_page(window: MainWindow, tmp_path: Path) -
 
 
 def test_choose_uses_the_save_dialog(window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
-    for expected in (PageId.CONCERN,):
-        go_next(window, expected)
+    go_next(window, PageId.CONCERN)
     choose(window, "scars")
-    for expected in (PageId.ABOUT, PageId.PHOTOS, PageId.EVIDENCE, PageId.OFFER, PageId.QUESTIONS):
-        go_next(window, expected)
-    go_next(window, PageId.READINESS)
-    go_next(window, PageId.REVIEW)
+    go_through(window, *AFTER_CONCERN)
     review = page(window, PageId.REVIEW)
     dialogs.save_path = str(tmp_path / "chosen")
     review.choose_button.click()

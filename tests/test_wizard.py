@@ -49,6 +49,12 @@ def go_next(window: MainWindow, expected: PageId) -> None:
     assert window.wizard.currentId() == expected
 
 
+def go_through(window: MainWindow, *expected: PageId) -> None:
+    """Press Next once for each page given, checking each time that it is the one shown."""
+    for page_id in expected:
+        go_next(window, page_id)
+
+
 def choose(window: MainWindow, concern_id: str, subtype_id: str | None = None) -> None:
     p = page(window, PageId.CONCERN)
     p.concern_radios[concern_id].setChecked(True)
