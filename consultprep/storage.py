@@ -64,12 +64,7 @@ def mend(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     checklist = data.get("checklist")
     if isinstance(checklist, list) and all(isinstance(i, dict) for i in checklist):
-        kept, seen = [], set()
-        for item in checklist:
-            if item.get("id") in seen:
-                continue
-            seen.add(item.get("id"))
-            kept.append(dict(item))
+        kept = [dict(item) for item in _first_of_each(checklist)]
         if len(kept) < len(checklist):
             notes.append("A question was in the draft twice; it is kept once.")
         tops = [item for item in kept if item.get("top") is True]
@@ -83,12 +78,23 @@ def mend(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         data["checklist"] = kept
     photos = data.get("photos")
     if isinstance(photos, list) and all(isinstance(p, dict) for p in photos):
-        ids = [p.get("id") for p in photos]
-        unique = [p for n, p in enumerate(photos) if p.get("id") not in ids[:n]]
+        unique = _first_of_each(photos)
         if len(unique) < len(photos):
             notes.append("A photo was in the draft twice; it is kept once.")
             data["photos"] = unique
     return data, notes
+
+
+def _first_of_each(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The items whose "id" no earlier item has. Ids are compared by value, not hashed: a
+    hand-edited file may hold any JSON there (validation then says it is not valid)."""
+    kept: list[dict[str, Any]] = []
+    ids: list[Any] = []
+    for item in items:
+        if item.get("id") not in ids:
+            ids.append(item.get("id"))
+            kept.append(item)
+    return kept
 
 
 def draft_from_json(text: str | bytes, name: str = "The draft") -> Draft:

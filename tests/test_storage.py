@@ -147,3 +147,7 @@ def test_a_draft_that_cannot_be_mended_says_what_is_wrong() -> None:
     data["schema_version"] = "three"
     with pytest.raises(DraftError, match=r"not valid \(schema_version\)\.$"):
         draft_from_json(json.dumps(data))
+    data = json.loads(draft_to_json(Draft()))
+    data["checklist"] = [{"id": ["a", "list"], "text": "Q?", "source": "own"}]
+    with pytest.raises(DraftError, match=r"not valid \(checklist\.0\.id\)\.$"):
+        draft_from_json(json.dumps(data))  # an odd id is reported, not a crash
