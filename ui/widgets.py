@@ -61,6 +61,12 @@ def breakable(text: str) -> str:
 
 
 #: Changes that can alter a label's height at a given width (its cache is then emptied).
+def full_stop(text: str) -> str:
+    """``text`` ending with a full stop (or its own ".", "!", "?" or "…"), never two."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
 _RESIZING_CHANGES = frozenset(
     {
         QEvent.Type.FontChange,

@@ -15,7 +15,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizardPage
 
 from ui.responsive import FittedLabel
-from ui.widgets import HINT, PAGE_MARGIN, TITLE, plain_label
+from ui.widgets import HINT, PAGE_MARGIN, TITLE, full_stop, plain_label
 
 if TYPE_CHECKING:  # not imported at run time: the welcome page appears before they load
     from consultprep.content import Library
@@ -94,7 +94,7 @@ class DraftPage(QWizardPage):
         parts = [self.step_text(), self.title_label.text()]
         if not self.subtitle_label.isHidden():
             parts.append(self.subtitle_label.text())
-        return " ".join(p if p.endswith((".", "?", "!")) else f"{p}." for p in parts if p)
+        return " ".join(full_stop(p) for p in parts if p)
 
     def initializePage(self) -> None:
         """Called by Qt when the page is entered going forward: show the draft."""

@@ -37,6 +37,7 @@ from ui.widgets import (
     big_button,
     card,
     clear_layout,
+    full_stop,
     page_changed,
     plain_label,
     scrolling,
@@ -111,27 +112,21 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         out.append(("Offer from a clinic", "None noted."))
     else:
         # The patient's own words are given as fields, not woven into a sentence.
-        line = f"Treatment: {_sentence(o.treatment or 'not named')}"
+        line = f"Treatment: {full_stop(o.treatment or 'not named')}"
         if o.clinic:
-            line += f"\nClinic: {_sentence(o.clinic)}"
+            line += f"\nClinic: {full_stop(o.clinic)}"
         place = LOCATION_WORDS.get(o.location or "", "")
         if o.country:
             place = f"{place} ({o.country})" if place else o.country
         if place:
-            line += f"\nWhere: {_sentence(place[0].upper() + place[1:])}"
+            line += f"\nWhere: {full_stop(place[0].upper() + place[1:])}"
         if o.cost:
-            line += f"\nCost: {_sentence(o.cost)}"
+            line += f"\nCost: {full_stop(o.cost)}"
         flags = [library.red_flag(f) for f in o.red_flags]
         names = [f.label for f in flags if f is not None]
         line += "\nWarning signs ticked: " + ("; ".join(names) if names else "none")
         out.append(("Offer from a clinic", line))
     return out
-
-
-def _sentence(text: str) -> str:
-    """``text`` ending with a full stop (not two)."""
-    text = text.strip()
-    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
 def _tried(t: TriedTreatment) -> str:
