@@ -291,6 +291,32 @@ def test_run_app_opens_a_draft(
     assert sys.excepthook is friendly_excepthook
 
 
+def test_start_up_pauses_the_garbage_collector_until_the_window_has_started(
+    no_event_loop: list, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from ui.cli import main
+
+    seen: dict[str, bool] = {}
+
+    def event_loop(*args) -> int:
+        seen["while the first page shows"] = gc.isenabled()
+        [window] = no_event_loop
+        assert window.finish_start()  # emits started, as just after the first paint
+        seen["once started"] = gc.isenabled()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    try:
+        assert main([]) == 0
+        assert seen == {"while the first page shows": False, "once started": True}
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()  # what started froze belongs to this test only
+
+
 def test_run_app_with_a_bad_draft_says_so_and_starts_new(
     no_event_loop: list, dialogs: Dialogs, tmp_path: Path
 ) -> None:

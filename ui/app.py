@@ -107,8 +107,17 @@ def run_app(draft_path: str | None = None) -> int:
     apply_app_style(app)
     sys.excepthook = friendly_excepthook
     window = MainWindow(None, path=draft_path)
-    # What start-up made (content, pages) lives as long as the app: the garbage collector
-    # need not look through it again each time it runs (fewer pauses while typing).
-    window.started.connect(gc.freeze)
+    window.started.connect(_after_start)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        gc.enable()
+
+
+def _after_start() -> None:
+    """What start-up made (content, pages) lives as long as the app: the garbage collector
+    need not look through it again each time it runs (fewer pauses while typing). It may have
+    been paused for the start (``ui.cli.main``); it runs from now on."""
+    gc.freeze()
+    gc.enable()

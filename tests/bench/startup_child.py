@@ -21,6 +21,7 @@ user are read.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import resource
@@ -104,6 +105,9 @@ def run_floor() -> None:
 
 def run_app(draft: str | None, walk: bool) -> None:
     """The real entry point (``consultprep [DRAFT]``), watched from outside."""
+    # ui.cli.main pauses the garbage collector before it imports the window; this child has to
+    # import the page class first (to watch its paint), so it pauses it here, as main would.
+    gc.disable()
     from ui.pages.base import DraftPage
 
     state: dict = {}
