@@ -4,15 +4,18 @@ Every PDF uses the DejaVu Sans files shipped in ``resources/fonts`` (the same fo
 shows on screen), registered once with reportlab as the family ``DejaVuSans``.
 
 User text is data, never markup: :func:`safe_text` turns any string into text that a
-reportlab ``Paragraph`` shows literally. Characters the font cannot draw (emoji, Chinese,
-Japanese, Korean and other scripts DejaVu Sans does not cover) are shown as one
-``SUBSTITUTE`` mark (U+FFFD "�") per run, so nothing crashes and no empty boxes appear.
+reportlab ``Paragraph`` shows literally. Chinese, Japanese and Korean writing, which DejaVu
+Sans has no letters for, is printed in the bundled Droid Sans Fallback (``FONT_CJK``), loaded
+the first time a text needs it (about a tenth of a second, once). Characters neither font can
+draw (emoji, and scripts neither covers) are shown as one ``SUBSTITUTE`` mark (U+FFFD "�")
+per run, so nothing crashes and no empty boxes appear.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from itertools import groupby
 from xml.sax.saxutils import escape
 
 from exports import ExportError
@@ -22,6 +25,9 @@ from resources import folder
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 _FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
+#: Chinese, Japanese and Korean letters (regular only: bold text in these scripts is regular).
+FONT_CJK = "DroidSansFallback"
+_CJK_FILE = "DroidSansFallback.ttf"
 
 #: Shown instead of a run of characters the font cannot draw (documented in the pack).
 SUBSTITUTE = "\ufffd"
@@ -78,6 +84,36 @@ def _drawable() -> frozenset[int]:
     return frozenset(regular.keys() & bold.keys())
 
 
+@lru_cache(maxsize=1)
+def _fallback() -> frozenset[int]:
+    """Code points only the fallback font draws (Chinese, Japanese, Korean), registering it.
+
+    Loaded the first time some text needs it. If the file cannot be read, the answer is
+    empty: those characters are then substituted, as before, and nothing else changes.
+    """
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from exports.ttf import PackFont
+
+    try:
+        font = PackFont(FONT_CJK, str(folder("fonts", _CJK_FILE)))
+    except (OSError, TTFError):
+        return frozenset()
+    pdfmetrics.registerFont(font)
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(FONT_CJK, bold, italic, FONT_CJK)
+    drawable = _drawable()
+    return frozenset(
+        code
+        for code, glyph in font.face.charToGlyph.items()
+        if glyph and code not in drawable and code not in _INVISIBLE
+        and unicodedata.category(chr(code)) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+    )
+
+
 def can_draw(char: str) -> bool:
     """True if the bundled font has a glyph for this single character."""
     return ord(char) in _drawable()
@@ -110,11 +146,16 @@ def _plain() -> frozenset[str]:
     return frozenset(kept | {"\n"})
 
 
-def _printable_chars(text: str) -> list[str]:
-    """Characters to print: controls and invisibles dropped, undrawable runs substituted."""
+def _printable_chars(text: str, fallback: bool = True) -> list[str]:
+    """Characters to print: controls and invisibles dropped, undrawable runs substituted.
+
+    With ``fallback``, characters of the fallback font (``FONT_CJK``) are kept.
+    """
     if _plain().issuperset(text):
         return list(text)  # nothing to drop or substitute: the quick path for most text
     drawable = _drawable()
+    if fallback:
+        drawable = drawable | _fallback()
     out: list[str] = []
     for ch in text:
         code = ord(ch)
@@ -136,7 +177,7 @@ def plain_text(text: str, limit: int | None = MAX_TEXT_CHARS) -> str:
     """Text for drawing directly on a canvas: printable, one line, not escaped."""
     if not text:
         return ""
-    chars = _printable_chars(_clean(str(text), limit).replace("\n", " "))
+    chars = _printable_chars(_clean(str(text), limit).replace("\n", " "), fallback=False)
     return visual_order("".join(chars), can_draw)
 
 
@@ -179,7 +220,19 @@ def _safe_text(text: str, limit: int | None) -> str:
         kept.append(line)
     while kept and not kept[-1]:
         kept.pop()
-    return "<br/>".join(escape(shaped(line, can_draw)) for line in kept)
+    return "<br/>".join(_markup(shaped(line, can_draw)) for line in kept)
+
+
+def _markup(line: str) -> str:
+    """One printable line, escaped, its runs of fallback letters set in the fallback font."""
+    if _plain().issuperset(line):
+        return escape(line)
+    extra = _fallback()  # anything else left in the line is one of its letters
+    out: list[str] = []
+    for in_fallback, run in groupby(line, key=lambda ch: ord(ch) in extra):
+        text = escape("".join(run))
+        out.append(f'<font name="{FONT_CJK}">{text}</font>' if in_fallback else text)
+    return "".join(out)
 
 
 # The same text is made safe many times: the content library's text in every pack, and the

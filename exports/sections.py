@@ -256,9 +256,9 @@ def references(pack: Pack) -> None:
     if pack.substituted:
         about.append(
             pack.para(
-                f"Some characters I typed (such as emoji, or Chinese, Japanese or Korean "
-                f"writing) cannot be printed with this pack's font. Where they were, one "
-                f"“{SUBSTITUTE}” is shown for each group of them, so a name may look shorter.",
+                f"Some characters I typed (such as emoji) cannot be printed with this pack's "
+                f"fonts. Where they were, one “{SUBSTITUTE}” is shown for each group of them, "
+                f"so a name may look shorter. They are kept in my draft.",
                 "small",
             )
         )

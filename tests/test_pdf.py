@@ -185,8 +185,8 @@ def test_hostile_text_prints_literally(library: Library, tmp_path: Path) -> None
     assert "<b>bold</b> <para> <font name='x'>" in flat(text)  # it may wrap at a space
     assert "Zoë Ελληνικά Кириллица" in text
     assert "<script>alert(1)</script>" in pages[0]  # in the top three, on page 1
-    assert "\ufffd" in text  # emoji and CJK are shown as the substitute mark
-    assert "🙂" not in text and "皮肤" not in text
+    assert "\ufffd" in text  # emoji are shown as the substitute mark
+    assert "🙂" not in text and "皮肤" in text  # Chinese is printed (fallback font)
     assert "\x00" not in text and "\x07" not in text and "\u202e" not in text
     assert "cannot be printed with this pack's font" in flat(text)
 
@@ -216,7 +216,9 @@ def test_safe_text_escapes_and_cleans() -> None:
     assert safe_text("&amp;") == "&amp;amp;"
     assert safe_text("a\x00b\x07c") == "abc"
     assert safe_text("one\r\ntwo\n\n\n\nthree\n") == "one<br/>two<br/><br/>three"
-    assert safe_text("🙂🙂 ok 皮肤") == f"{SUBSTITUTE} ok {SUBSTITUTE}"
+    cjk = '<font name="DroidSansFallback">皮肤</font>'
+    assert safe_text("🙂🙂 ok 皮肤") == f"{SUBSTITUTE} ok {cjk}"
+    assert plain_text("皮肤") == SUBSTITUTE  # canvas text has one font (content only)
     assert safe_text("👍🏽\u200d") == SUBSTITUTE
     assert safe_text("e\u0301") == "é"
     assert safe_text(None) == "" and safe_text("") == ""
@@ -230,6 +232,44 @@ def test_safe_text_escapes_and_cleans() -> None:
     assert safe_text("Name: أحمد 2024").startswith("Name: ")
     assert plain_text("שלום") == "םולש"
     assert plain_text("Name: أحمد 2024").startswith("Name: 2024 ")
+
+
+#: Chinese ("the scar on my shoulder is itchy at night..."), Japanese and Korean, as typed.
+CHINESE = "我肩膀上的疤痕晚上很痒，已经两年了。" * 12
+JAPANESE = "かゆみが強くて、夜よく眠れません。"
+KOREAN = "흉터가 가렵습니다"
+
+
+def test_chinese_japanese_and_korean_are_printed_not_substituted(
+    library: Library, tmp_path: Path
+) -> None:
+    draft = full_draft(library)
+    draft.about.patient_name = "王小明"
+    draft.about.symptoms = f"{CHINESE} {JAPANESE}"
+    draft.about.goals = KOREAN
+    reader = export(draft, library, tmp_path)
+    text = flat(" ".join(page_texts(reader))).replace(" ", "")
+    for typed in ("王小明", CHINESE[:40], JAPANESE, KOREAN.replace(" ", "")):
+        assert typed in text
+    assert "\ufffd" not in text and "cannotbeprinted" not in text
+    fonts = {
+        str(font).split("+")[-1]
+        for page in reader.pages
+        for font in (page["/Resources"].get("/Font") or {}).get_object().values()
+        for font in [font.get_object()["/BaseFont"]]
+    }
+    assert {"DejaVuSans", "DroidSansFallback"} <= fonts
+
+
+def test_a_long_run_of_chinese_wraps_inside_the_width() -> None:
+    from exports.fonts import safe_text
+    from exports.paragraphs import PackParagraph
+    from exports.styles import styles
+
+    para = PackParagraph(f"<b>Notes:</b> {safe_text(CHINESE)}", styles()["body"])
+    para.wrap(300, 10_000)
+    widths = para.getActualLineWidths0()
+    assert len(widths) > 3 and max(widths) <= 300
 
 
 #: "I went to the doctor in the morning and he told me the scar needs a long time to heal fully"
