@@ -56,6 +56,18 @@ def test_the_welcome_page_says_the_same_before_and_after(starting: MainWindow) -
     assert (page.disclaimer_label.text(), page.privacy_label.text()) == before
 
 
+def test_the_fallback_font_for_chinese_japanese_korean_is_there_once_started(
+    starting: MainWindow,
+) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    import ui.style
+
+    assert starting.finish_start()
+    assert ui.style._fallback_registered  # Qt read the bundled file
+    assert "Droid Sans Fallback" in QFontDatabase.families()
+
+
 def test_the_rest_follows_the_first_paint(starting: MainWindow, qtbot) -> None:
     with qtbot.waitSignal(starting.started, timeout=10_000):
         starting.show()

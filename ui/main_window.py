@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from ui import dialogs, recent
 from ui.comfort import install_comfort
 from ui.file_menu import DRAFT_FILTER, FileMenuWindow, when_started
+from ui.style import register_fallback_font
 from ui.widgets import NOTICE, plain_label
 from ui.wizard import ConsultWizard, PageId
 
@@ -177,6 +178,7 @@ class MainWindow(FileMenuWindow):
         if self._started:
             return self.library is not None
         self._started = True
+        register_fallback_font()  # before any typed text can be shown
         from consultprep.content import ContentError, load_library
         from consultprep.content_loader import load_extra_content
         from consultprep.models import Draft

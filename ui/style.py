@@ -20,7 +20,11 @@ HINT_TEXT = _LIGHT.hint
 ERROR_TEXT = _LIGHT.error
 ACCENT = _LIGHT.accent
 
+#: Chinese, Japanese and Korean letters, for computers that have no font with them.
+FALLBACK_FILE = "DroidSansFallback.ttf"
+
 _registered = False
+_fallback_registered = False
 
 
 def register_fonts() -> str:
@@ -39,6 +43,20 @@ def register_fonts() -> str:
                 family = families[0]
         _registered = True
     return family
+
+
+def register_fallback_font() -> bool:
+    """Register the bundled Droid Sans Fallback with Qt (once); True if it could be read.
+
+    Qt looks in it for letters the app's font has none of (Chinese, Japanese, Korean), so a
+    name typed in those scripts shows as letters, not empty boxes, even on a computer with no
+    such font. Done just after the first page is shown (it takes a few milliseconds).
+    """
+    global _fallback_registered
+    if not _fallback_registered:
+        path = resource_folder("fonts") / FALLBACK_FILE
+        _fallback_registered = QFontDatabase.addApplicationFont(str(path)) >= 0
+    return _fallback_registered
 
 
 def app_icon() -> QIcon:
