@@ -16,12 +16,13 @@ def treatment_choices(draft: Draft, library: Library) -> list[str]:
     """Treatments the patient may want to weigh up, most likely first, without repeats.
 
     The clinic's offered treatment comes first, then the concern's regenerative and
-    established treatments in library order. Waiting is left out: it has a box of its own.
+    established treatments in library order (those for the patient's kind of it). Waiting
+    is left out: it has a box of its own.
     """
     names: list[str] = []
     if draft.offer.offered and draft.offer.treatment.strip():
         names.append(draft.offer.treatment.strip())
-    concern = library.concern(draft.concern)
+    concern = library.shown_concern(draft.concern, draft.subtype)
     if concern is not None:
         names += [t.name for t in concern.treatments if t.kind != "waiting"]
     seen: set[str] = set()

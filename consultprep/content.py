@@ -21,7 +21,15 @@ from enum import IntEnum
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from resources import folder
 
@@ -129,6 +137,8 @@ class Treatment(_Strict):
     #: Back "what we don't know yet" where it names other research (else it is about the
     #: studies cited for the summary, and carries no citation of its own).
     uncertain_citations: list[str] = Field(default_factory=list)
+    #: The kinds of the concern (subtype ids) this treatment is for; empty: every kind.
+    for_subtypes: list[str] = Field(default_factory=list)
 
     @property
     def all_citations(self) -> list[str]:
@@ -163,10 +173,53 @@ class Concern(_Strict):
     treatments: list[Treatment] = Field(min_length=1)
     questions: list[Question] = Field(min_length=6)
     citations: list[str] = Field(default_factory=list)
+    _narrowed: dict[str, Concern] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _treatments_for_each_kind(self) -> Concern:
+        ids = [s.id for s in self.subtypes]
+        problems = [
+            f"treatment {t.id}: unknown subtype {s!r}"
+            for t in self.treatments
+            for s in t.for_subtypes
+            if s not in ids
+        ]
+        everywhere = {t.kind for t in self.treatments}
+        for subtype_id in ids:
+            left = {t.kind for t in self._kept(subtype_id)}
+            problems += [
+                f"subtype {subtype_id}: no {kind} treatment is shown for it"
+                for kind in sorted(everywhere - left)
+            ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
     def subtype(self, subtype_id: str | None) -> Subtype | None:
         """Return the subtype with this id, or None."""
         return next((s for s in self.subtypes if s.id == subtype_id), None)
+
+    def _kept(self, subtype_id: str | None) -> list[Treatment]:
+        if not any(subtype_id in t.for_subtypes for t in self.treatments):
+            return list(self.treatments)  # no kind chosen, or nothing is meant for this one
+        return [t for t in self.treatments if not t.for_subtypes or subtype_id in t.for_subtypes]
+
+    def for_subtype(self, subtype_id: str | None) -> Concern:
+        """This concern as shown for one kind of it (a subtype id, or None for no kind yet).
+
+        Treatments meant only for other kinds are left out (compression for venous leg
+        ulcers, for a diabetic foot ulcer). A kind that no treatment is meant for sees them
+        all, each named for what it is for; so does a patient who has not chosen a kind.
+        Returns this concern itself when nothing is left out.
+        """
+        kept = self._kept(subtype_id)
+        if len(kept) == len(self.treatments) or subtype_id is None:
+            return self
+        narrowed = self._narrowed.get(subtype_id)
+        if narrowed is None:
+            narrowed = self.model_copy(update={"treatments": kept})
+            self._narrowed[subtype_id] = narrowed
+        return narrowed
 
     def treatments_of(self, kind: TreatmentKind) -> list[Treatment]:
         """Treatments of one kind, in file order."""
@@ -239,6 +292,11 @@ class Library(_Strict):
     def concern(self, concern_id: str | None) -> Concern | None:
         """Return the concern with this id, or None."""
         return next((c for c in self.concerns if c.id == concern_id), None)
+
+    def shown_concern(self, concern_id: str | None, subtype_id: str | None) -> Concern | None:
+        """The concern with this id as shown for one kind of it (``Concern.for_subtype``)."""
+        concern = self.concern(concern_id)
+        return concern.for_subtype(subtype_id) if concern is not None else None
 
     def reference(self, ref_id: str) -> Reference:
         """Return the reference with this id (ids are checked at load)."""

@@ -35,3 +35,23 @@ def ladder_rows(concern: Concern) -> list[tuple[EvidenceLevel, list[Treatment]]]
 def unrated(concern: Concern) -> list[Treatment]:
     """Treatments with no rung (waiting / doing nothing: the comparison point)."""
     return [t for t in concern.treatments if t.level is None]
+
+
+def left_out(full: Concern, shown: Concern, *, printed: bool = False) -> str:
+    """A sentence naming the treatments ``shown`` leaves out of ``full``, or "" if none.
+
+    ``shown`` is ``full.for_subtype(...)``: what is left out is meant only for another kind of
+    the concern, and is named so that the patient knows it is there. ``printed``: the
+    sentence for the PDF, in the patient's words (the app's steps mean nothing on paper).
+    """
+    ids = {t.id for t in shown.treatments}
+    names = "; ".join(t.name for t in full.treatments if t.id not in ids)
+    if not names:
+        return ""
+    if printed:
+        return f"Left out, because they are meant for a different kind than mine: {names}."
+    return (
+        f"Not shown here, because they are meant for a different kind than yours: {names}. "
+        "To see them, choose that kind on the “Your skin concern” step."
+    )
+

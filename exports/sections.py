@@ -11,7 +11,7 @@ from reportlab.platypus import (
 
 from consultprep.checklist import question_for
 from consultprep.content import Concern, EvidenceLevel, Treatment
-from consultprep.evidence import KIND_COLOURS, KIND_LABELS, WARNING_COLOUR
+from consultprep.evidence import KIND_COLOURS, KIND_LABELS, WARNING_COLOUR, left_out
 from consultprep.models import ChecklistItem
 from exports.flowables import EvidenceLadder
 from exports.fonts import SUBSTITUTE, safe_text
@@ -83,8 +83,10 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
 
 
 # --- 3. the evidence -------------------------------------------------------------------
-def evidence(pack: Pack, concern: Concern | None) -> None:
+def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
+    """The evidence for the concern, as shown for the patient's kind of it (subtype)."""
     s = pack.story
+    concern = full.for_subtype(subtype_id) if full is not None else None
     s.append(CondPageBreak(FRAME_HEIGHT * 0.5))  # a new page only if less than half is left
     s.append(pack.heading("What the evidence says"))
     if concern is None:
@@ -96,14 +98,20 @@ def evidence(pack: Pack, concern: Concern | None) -> None:
             )
         )
     else:
+        assert full is not None
+        kind = concern.subtype(subtype_id)
+        name = concern.name + (f": {kind.name}" if kind is not None else "")
         lead = pack.para(
-            f"For <b>{safe_text(concern.name)}</b>: how strong the evidence is for each "
+            f"For <b>{safe_text(name)}</b>: how strong the evidence is for each "
             "treatment, on one ladder from laboratory studies only (rung 1) to "
             "recommended standard care (rung 4).",
             "lead",
         )
         ladder = EvidenceLadder(concern, pack.library, pack.frame_height, pack.scale)
         s.append(KeepTogether([s.pop(), lead, ladder]))
+        note = left_out(full, concern, printed=True)
+        if note:
+            s.append(pack.para(safe_text(note), "small"))
         levels(pack)
         s.append(pack.heading(f"About {concern.name.lower()}", "h2", bookmark=False))
         s.append(pack.para(safe_text(concern.description), "body"))

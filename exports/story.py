@@ -47,7 +47,7 @@ def build_story(
     photos(pack)
     questions(pack)
     deciding(pack)  # readiness check and BRAN notes, if used
-    evidence(pack, library.concern(draft.concern))
+    evidence(pack, library.concern(draft.concern), draft.subtype)
     offer(pack)
     references(pack)  # last: it lists what the sections above cited
     return pack.story

@@ -228,6 +228,71 @@ def test_concern_has_every_kind_of_option(library: Library, concern_id: str) -> 
     assert len(concern.subtypes) >= 2
 
 
+@pytest.mark.parametrize("concern_id", ["scars", "chronic-wound", "inflammatory", "ageing"])
+def test_each_kind_of_a_concern_sees_every_kind_of_option(
+    library: Library, concern_id: str
+) -> None:
+    """Established care and waiting stand beside the regenerative options for every subtype."""
+    from consultprep.evidence import left_out
+
+    concern = library.concern(concern_id)
+    assert concern.for_subtype(None) is concern  # no kind chosen yet: everything
+    for subtype in concern.subtypes:
+        shown = concern.for_subtype(subtype.id)
+        assert shown.treatments_of("regenerative") and shown.treatments_of("established")
+        assert len(shown.treatments_of("waiting")) == 1
+        hidden = [t for t in concern.treatments if t not in shown.treatments]
+        assert all(t.for_subtypes and subtype.id not in t.for_subtypes for t in hidden)
+        note = left_out(concern, shown)
+        assert all(t.name in note for t in hidden) and bool(note) == bool(hidden)
+
+
+def test_care_meant_for_another_kind_of_wound_is_left_out(library: Library) -> None:
+    wounds = library.concern("chronic-wound")
+
+    def ids(subtype: str) -> set[str]:
+        return {t.id for t in wounds.for_subtype(subtype).treatments}
+
+    assert "wound-compression" not in ids("diabetic-foot")  # compression: venous leg ulcers
+    assert {"wound-foot-care", "wound-grafts"} <= ids("diabetic-foot")
+    assert "wound-compression" in ids("venous-leg") and "wound-foot-care" not in ids("venous-leg")
+    assert ids("pressure") == {t.id for t in wounds.treatments}  # none is meant for it alone
+    keloid = library.concern("scars").for_subtype("keloid")
+    assert "scars-acne-care" not in {t.id for t in keloid.treatments}
+
+
+@pytest.mark.parametrize(
+    ("for_subtypes", "problem"),
+    [
+        (["no-such-kind"], "unknown subtype 'no-such-kind'"),
+        # the regenerative option is for kind a, the only established care for kind b
+        (["b"], "subtype a: no established treatment is shown for it"),
+    ],
+)
+def test_treatments_for_kinds_are_checked_at_load(for_subtypes: list[str], problem: str) -> None:
+    from pydantic import ValidationError
+
+    def treatment(tid: str, kind: str, **extra) -> dict:
+        level = {"waiting": None, "regenerative": 1, "established": 4}[kind]
+        return {
+            "id": tid, "name": tid, "kind": kind, "summary": "S.", "uncertain": "U.",
+            "citations": ["x"], **({"level": level} if level else {}), **extra,
+        }
+
+    raw = {
+        "id": "c", "name": "C", "description": "D.", "normal_repair": "N.",
+        "subtypes": [{"id": k, "name": k, "description": "D."} for k in ("a", "b")],
+        "treatments": [
+            treatment("r", "regenerative", for_subtypes=["a"]),
+            treatment("e", "established", for_subtypes=for_subtypes),
+            treatment("w", "waiting"),
+        ],
+        "questions": [{"id": f"q{n}", "text": "Q?", "why": "W."} for n in range(6)],
+    }
+    with pytest.raises(ValidationError, match=re.escape(problem)):
+        Concern.model_validate(raw)
+
+
 def test_every_treatment_is_placed_and_cited(library: Library) -> None:
     ref_ids = {r.id for r in library.references}
     for concern in library.concerns:

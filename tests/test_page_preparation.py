@@ -86,11 +86,11 @@ def test_evidence_half_built_is_finished_when_entered(window) -> None:
     assert texts.count("Each treatment in turn") == 1, "nothing is built twice"
 
 
-def _choose(window, concern_id: str) -> None:
+def _choose(window, concern_id: str, subtype: str | None = None) -> None:
     concern_page = window.wizard.currentPage()
     assert window.wizard.currentId() == PageId.CONCERN
     concern_page.concern_radios[concern_id].setChecked(True)
-    subtype = LIBRARY.concern(concern_id).subtypes[0].id
+    subtype = subtype or LIBRARY.concern(concern_id).subtypes[0].id
     concern_page.subtype_radios[subtype].setChecked(True)
 
 
@@ -126,6 +126,36 @@ def test_a_concern_change_reaches_the_evidence_page(window) -> None:
     evidence = _forward_to_evidence(window)
     assert first.name in evidence.ladder.text()
     assert _labels(evidence) == first_labels, "a concern seen before is shown again as built"
+
+
+def test_the_kind_of_wound_decides_which_care_the_evidence_page_shows(window) -> None:
+    wounds = LIBRARY.concern("chronic-wound")
+    compression = next(t for t in wounds.treatments if t.id == "wound-compression")
+    foot_care = next(t for t in wounds.treatments if t.id == "wound-foot-care")
+
+    def shown_texts() -> list[str]:
+        evidence = _forward_to_evidence(window)
+        return [label.text() for label in evidence.findChildren(QLabel) if label.isVisible()]
+
+    _go_to(window, PageId.CONCERN)
+    _choose(window, "chronic-wound", "diabetic-foot")
+    texts = shown_texts()
+    assert foot_care.summary in texts and compression.summary not in texts
+    [note] = [t for t in texts if t.startswith("Not shown here")]
+    assert compression.name in note  # named, so the patient knows it is there
+    assert window.wizard.currentPage().ladder.text().count(compression.name) == 0
+
+    _back_to_concern(window)
+    _choose(window, "chronic-wound", "venous-leg")
+    texts = shown_texts()
+    assert compression.summary in texts and foot_care.summary not in texts
+    assert any(foot_care.name in t for t in texts if t.startswith("Not shown here"))
+
+    _back_to_concern(window)
+    _choose(window, "chronic-wound", "pressure")  # no care is meant for it alone: all shown
+    texts = shown_texts()
+    assert compression.summary in texts and foot_care.summary in texts
+    assert not any(t.startswith("Not shown here") for t in texts)
 
 
 def test_a_concern_just_chosen_is_what_the_evidence_page_prepares(window) -> None:

@@ -75,8 +75,14 @@ def test_full_pack_has_everything_in_order(library: Library, tmp_path: Path) -> 
             assert f"Why ask: {info.why}" in everything
     assert draft.checklist[0].text not in everything  # not included
     assert "She said the studies are small." in everything
-    # the evidence: every treatment, its summary, and a warning where there is one
+    # the evidence: every treatment for this kind of scar, its summary, and a warning where
+    # there is one; the treatments for other kinds are named, not described
+    shown = concern.for_subtype(draft.subtype)
     for t in concern.treatments:
+        if t not in shown.treatments:
+            assert flat(t.summary) not in everything, t.id
+            assert t.name in everything, t.id
+    for t in shown.treatments:
         assert flat(t.summary) in everything, t.id
         assert flat(t.uncertain) in everything, t.id
         if t.warning:
@@ -89,7 +95,7 @@ def test_full_pack_has_everything_in_order(library: Library, tmp_path: Path) -> 
     assert flag.label in everything and flat(flag.explanation) in everything
     # references, numbered in the order cited, and the content's version and disclaimer
     refs = everything[everything.rindex("References") :]
-    for ref in library.citations_for(concern):
+    for ref in library.citations_for(shown):
         assert flat(ref.citation)[:40] in refs
     assert "[1]" in refs
     assert flat(library.meta.disclaimer) in everything

@@ -139,7 +139,8 @@ def test_bran_notes_reach_the_draft_and_the_pdf(
     editor.add_button.click()
     card = editor.cards[0]
     names = [card.treatment.itemText(n) for n in range(card.treatment.count())]
-    assert names == [t.name for t in LIBRARY.concern("scars").treatments if t.kind != "waiting"]
+    shown = LIBRARY.shown_concern("scars", window.draft.subtype)  # for this kind of scar
+    assert names == [t.name for t in shown.treatments if t.kind != "waiting"]
     card.treatment.setCurrentIndex(1)
     card.boxes["benefits"].setPlainText("Flatter scar <i>maybe</i> 🙂")
     card.boxes["nothing"].setPlainText("It may settle")
