@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from consultprep.content import Library, Question
 from consultprep.models import MAX_TOP, ChecklistItem, Draft, QuestionSource
-from consultprep.readiness import keep_on_checklist, load_readiness, suggested_questions
+from consultprep.readiness import load_readiness, suggested_questions
 
 
 class ChecklistError(ValueError):
@@ -22,7 +22,7 @@ def applicable_questions(draft: Draft, library: Library) -> list[tuple[Question,
     out: list[tuple[Question, QuestionSource]] = [(q, "core") for q in library.core_questions]
     concern = library.concern(draft.concern)
     if concern is not None:
-        out += [(q, "concern") for q in concern.questions]
+        out += [(q, "concern") for q in concern.questions if q.asked_for(draft.subtype)]
     if draft.offer.offered:
         for flag_id in draft.offer.red_flags:
             flag = library.red_flag(flag_id)
@@ -44,8 +44,8 @@ def sync_checklist(draft: Draft, library: Library) -> None:
 
     Items that still apply keep their place and the patient's choices; new ones are added
     at the end, unless another question on the list already asks them (``Question.covers``);
-    library questions that no longer apply are removed; own questions stay, and so do
-    readiness questions already asked or answered.
+    library questions that no longer apply are removed unless the patient has answered them
+    or ticked them as asked (nothing written is lost); own questions always stay.
     """
     wanted = applicable_questions(draft, library)
     wanted_ids = {q.id for q, _ in wanted}
@@ -53,7 +53,7 @@ def sync_checklist(draft: Draft, library: Library) -> None:
     kept = [
         i
         for i in draft.checklist
-        if i.source == "own" or i.id in wanted_ids or keep_on_checklist(i)
+        if i.source == "own" or i.id in wanted_ids or _used(i)
     ]
     have = {i.id for i in kept}
     kept += [
@@ -62,6 +62,11 @@ def sync_checklist(draft: Draft, library: Library) -> None:
         if q.id not in have and q.id not in covered
     ]
     draft.checklist = kept
+
+
+def _used(item: ChecklistItem) -> bool:
+    """True if the patient has answered this item or ticked it as asked."""
+    return item.asked or bool(item.answer.strip())
 
 
 def question_for(item: ChecklistItem, library: Library) -> Question | None:

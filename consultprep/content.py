@@ -88,6 +88,8 @@ class Question(_Strict):
 
     ``citations`` back the reason when it states a fact from research or a regulator.
     ``covers`` names questions this one already asks: they are not added beside it.
+    ``for_subtypes`` (a concern's questions only): the kinds of the concern it is asked for;
+    empty, every kind.
     """
 
     id: str = NonEmpty
@@ -95,6 +97,11 @@ class Question(_Strict):
     why: str = NonEmpty
     citations: list[str] = Field(default_factory=list)
     covers: list[str] = Field(default_factory=list)
+    for_subtypes: list[str] = Field(default_factory=list)
+
+    def asked_for(self, subtype_id: str | None) -> bool:
+        """True if this question is asked for that kind (None: no kind chosen, all are)."""
+        return not self.for_subtypes or subtype_id is None or subtype_id in self.for_subtypes
 
 
 class RedFlag(_Strict):
@@ -179,9 +186,10 @@ class Concern(_Strict):
     def _treatments_for_each_kind(self) -> Concern:
         ids = [s.id for s in self.subtypes]
         problems = [
-            f"treatment {t.id}: unknown subtype {s!r}"
-            for t in self.treatments
-            for s in t.for_subtypes
+            f"{what} {x.id}: unknown subtype {s!r}"
+            for what, items in (("treatment", self.treatments), ("question", self.questions))
+            for x in items
+            for s in x.for_subtypes
             if s not in ids
         ]
         everywhere = {t.kind for t in self.treatments}

@@ -18,7 +18,7 @@ from pydantic import Field, model_validator
 
 from consultprep.content import Question
 from consultprep.content_loader import StrictContent, cached_loader
-from consultprep.models import ChecklistItem, Draft, ReadinessAnswer, ReadinessCheck
+from consultprep.models import Draft, ReadinessAnswer, ReadinessCheck
 
 READINESS_FILE = "readiness.toml"
 Area = Literal["sure", "understand", "values_clear", "support"]
@@ -145,11 +145,6 @@ def suggested_questions(draft: Draft, content: ReadinessContent | None = None) -
     """The questions that the latest check's "Not yet" answers add to the checklist."""
     content = content or load_readiness()
     return [content.item(a).suggestion for a in not_yet_areas(latest(draft))]
-
-
-def keep_on_checklist(item: ChecklistItem) -> bool:
-    """A readiness question stays once it has been ticked as asked or has an answer."""
-    return item.source == "readiness" and (item.asked or bool(item.answer.strip()))
 
 
 def summary_line(check: ReadinessCheck | None, content: ReadinessContent | None = None) -> str:

@@ -56,6 +56,41 @@ def test_choices_survive_rebuild_and_concern_change(library) -> None:
     assert {q.id for q in library.concern("ageing").questions} <= set(ids)
 
 
+def test_questions_follow_the_kind_of_wound_and_answers_are_never_dropped(library) -> None:
+    draft = Draft(concern="chronic-wound", subtype="diabetic-foot")
+    sync_checklist(draft, library)
+    ids = _ids(draft)
+    assert "wound-q-compression" not in ids  # compression is for venous leg ulcers
+    assert "wound-q-grafts" in ids and "wound-q-sugar" in ids
+
+    draft.subtype = "venous-leg"
+    sync_checklist(draft, library)
+    ids = _ids(draft)
+    assert "wound-q-compression" in ids and "wound-q-grafts" not in ids
+
+    # An answered question, or one ticked as asked, stays whatever changes.
+    compression = draft.checklist[ids.index("wound-q-compression")]
+    compression.answer = "Yes, after a blood-flow check."
+    cause = draft.checklist[ids.index("wound-q-cause")]
+    cause.asked = True
+    draft.subtype = "diabetic-foot"
+    draft.concern = "scars"
+    sync_checklist(draft, library)
+    ids = _ids(draft)
+    assert {"wound-q-compression", "wound-q-cause"} <= set(ids)
+    assert draft.checklist[ids.index("wound-q-compression")].answer.startswith("Yes, after")
+    assert "wound-q-specialist" not in ids  # not answered: it goes with its concern
+
+
+def test_no_kind_chosen_yet_asks_every_question_of_the_concern(library) -> None:
+    draft = Draft(concern="scars")
+    sync_checklist(draft, library)
+    assert {q.id for q in library.concern("scars").questions} <= set(_ids(draft))
+    draft.subtype = "acne"
+    sync_checklist(draft, library)
+    assert "scars-q-silicone" not in _ids(draft) and "scars-q-type" in _ids(draft)
+
+
 def test_red_flags_add_their_questions_and_remove_them_again(library) -> None:
     draft = Draft(concern="scars")
     sync_checklist(draft, library)
