@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -239,7 +241,7 @@ def references(pack: Pack) -> None:
         ref = lib.reference(ref_id)
         s.append(
             pack.para(
-                f"{safe_text(ref.citation)}<br/>{_link(ref.link)}",
+                f"{safe_text(ref.citation)}<br/>{_link(ref.link, pack)}",
                 "reference",
                 bulletText=f"[{n}]",
             )
@@ -274,9 +276,59 @@ def references(pack: Pack) -> None:
     s.append(KeepTogether([pack.box([[about]], fill=NOTICE_FILL, border=NOTICE_BORDER)]))
 
 
-def _link(link: str) -> str:
-    """A reference's link; web addresses are clickable."""
+def _link(link: str, pack: Pack) -> str:
+    """A reference's link; web addresses are clickable, and broken over lines after a "/"."""
     text = safe_text(link, SHORT_LIMIT)
     if link.startswith(("https://", "http://")) and '"' not in link:
-        return f'<a href="{text}" color="#1F4E8C">{text}</a>'
+        style = pack.st["reference"]
+        width = FRAME_WIDTH - style.leftIndent - style.rightIndent - 2
+        lines = address_lines(link, width, style.fontName, style.fontSize)
+        shown = "<br/>".join(safe_text(line, SHORT_LIMIT) for line in lines)
+        return f'<a href="{text}" color="#1F4E8C">{shown}</a>'
     return text
+
+
+def address_lines(address: str, width: float, font: str, size: float) -> list[str]:
+    """A web address in lines no wider than ``width``: broken after a "/" where possible,
+    else after "-", "_", ".", "?", "&" or "=", else anywhere. Nothing is added or left out."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def fits(piece: str) -> bool:
+        return stringWidth(piece, font, size) <= width
+
+    lines: list[str] = []
+
+    def place(pieces: list[str], finer: list[str]) -> str:
+        """Fill lines with ``pieces``; a piece too long for a line alone is broken finer.
+        Returns the unfinished last line."""
+        line = ""
+        for piece in pieces:
+            if fits(line + piece):
+                line += piece
+                continue
+            if line:
+                lines.append(line)
+            if fits(piece) or not finer:
+                line = piece if fits(piece) else _by_character(piece, fits, lines)
+            else:
+                line = place(_split_after(piece, finer[0]), finer[1:])
+        return line
+
+    last = place(_split_after(address, "/"), ["-_.?&=", ""])
+    return [*lines, last] if last else lines
+
+
+def _split_after(text: str, separators: str) -> list[str]:
+    if not separators:
+        return list(text)
+    return [p for p in re.split(f"(?<=[{re.escape(separators)}])", text) if p]
+
+
+def _by_character(piece: str, fits, lines: list[str]) -> str:
+    line = ""
+    for ch in piece:
+        if line and not fits(line + ch):
+            lines.append(line)
+            line = ""
+        line += ch
+    return line

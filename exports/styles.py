@@ -249,7 +249,6 @@ def _base_styles() -> dict[str, ParagraphStyle]:
             fontSize=10,
             leading=13.5,
             leftIndent=30,  # room for "[99]" in bold: the first line starts where the rest do
-            uriWasteReduce=0.3,  # a long web address breaks after a "/", not inside a word
             bulletIndent=0,
             bulletFontName=FONT_BOLD,
             bulletFontSize=10,
