@@ -175,6 +175,7 @@ class Concern(_Strict):
     id: str = NonEmpty
     name: str = NonEmpty
     description: str = NonEmpty  # what it is, short
+    noun: str = NonEmpty  # one of them, in a sentence: "a different kind of {noun}"
     normal_repair: str = NonEmpty  # how skin normally repairs and what goes wrong
     subtypes: list[Subtype] = Field(min_length=1)
     treatments: list[Treatment] = Field(min_length=1)

@@ -37,21 +37,26 @@ def unrated(concern: Concern) -> list[Treatment]:
     return [t for t in concern.treatments if t.level is None]
 
 
-def left_out(full: Concern, shown: Concern, *, printed: bool = False) -> str:
-    """A sentence naming the treatments ``shown`` leaves out of ``full``, or "" if none.
+def kind_note(full: Concern, subtype_id: str | None, *, printed: bool = False) -> str:
+    """What the evidence shown for one kind of the concern leaves out, or "" if nothing.
 
-    ``shown`` is ``full.for_subtype(...)``: what is left out is meant only for another kind of
-    the concern, and is named so that the patient knows it is there. ``printed``: the
-    sentence for the PDF, in the patient's words (the app's steps mean nothing on paper).
+    Treatments meant only for other kinds are left out (``Concern.for_subtype``) and named,
+    so that the patient knows they are there. A kind that nothing is meant for alone sees
+    everything, and is told that none of it was made for that kind. ``printed``: the
+    sentence for the PDF, in the patient's words.
     """
-    ids = {t.id for t in shown.treatments}
-    names = "; ".join(t.name for t in full.treatments if t.id not in ids)
-    if not names:
+    kind = full.subtype(subtype_id)
+    if kind is None:
         return ""
-    if printed:
-        return f"Left out, because they are meant for a different kind than mine: {names}."
+    shown = {t.id for t in full.for_subtype(subtype_id).treatments}
+    names = "; ".join(f"“{t.name}”" for t in full.treatments if t.id not in shown)
+    mine, my = ("mine", "my") if printed else ("yours", "your")
+    if names:
+        return f"Left out, because they are for a different kind of {full.noun} than {mine}: {names}."
+    if not any(t.for_subtypes for t in full.treatments):
+        return ""
+    ask = "" if printed else " Ask your care team which care suits yours."
     return (
-        f"Not shown here, because they are meant for a different kind than yours: {names}. "
-        "To see them, choose that kind on the “Your skin concern” step."
+        f"Nothing here was made for {my} kind of {full.noun} ({kind.name}): where a treatment "
+        f"was studied in another kind, its name says so.{ask}"
     )
-

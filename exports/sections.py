@@ -13,7 +13,7 @@ from reportlab.platypus import (
 
 from consultprep.checklist import question_for
 from consultprep.content import Concern, EvidenceLevel, Treatment
-from consultprep.evidence import KIND_COLOURS, KIND_LABELS, WARNING_COLOUR, left_out
+from consultprep.evidence import KIND_COLOURS, KIND_LABELS, WARNING_COLOUR, kind_note
 from consultprep.models import ChecklistItem
 from exports.flowables import EvidenceLadder
 from exports.fonts import SUBSTITUTE, safe_text
@@ -111,7 +111,7 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
         )
         ladder = EvidenceLadder(concern, pack.library, pack.frame_height, pack.scale)
         s.append(KeepTogether([s.pop(), lead, ladder]))
-        note = left_out(full, concern, printed=True)
+        note = kind_note(full, subtype_id, printed=True)
         if note:
             s.append(pack.para(safe_text(note), "small"))
         levels(pack)

@@ -109,6 +109,7 @@ def mini_library() -> Library:
             "id": cid,
             "name": f"Concern {cid.upper()} & <co>",
             "description": f"About {cid}.",
+            "noun": "skin problem",
             "normal_repair": "Skin repairs itself.",
             "citations": ["r2"],
             "subtypes": [{"id": f"{cid}-a", "name": f"Subtype of {cid}", "description": "A kind."}],

@@ -233,7 +233,7 @@ def test_each_kind_of_a_concern_sees_every_kind_of_option(
     library: Library, concern_id: str
 ) -> None:
     """Established care and waiting stand beside the regenerative options for every subtype."""
-    from consultprep.evidence import left_out
+    from consultprep.evidence import kind_note
 
     concern = library.concern(concern_id)
     assert concern.for_subtype(None) is concern  # no kind chosen yet: everything
@@ -243,8 +243,10 @@ def test_each_kind_of_a_concern_sees_every_kind_of_option(
         assert len(shown.treatments_of("waiting")) == 1
         hidden = [t for t in concern.treatments if t not in shown.treatments]
         assert all(t.for_subtypes and subtype.id not in t.for_subtypes for t in hidden)
-        note = left_out(concern, shown)
-        assert all(t.name in note for t in hidden) and bool(note) == bool(hidden)
+        note = kind_note(concern, subtype.id)
+        assert all(f"“{t.name}”" in note for t in hidden)
+        assert note.startswith("Left out") == bool(hidden)
+    assert kind_note(concern, None) == ""
 
 
 def test_care_meant_for_another_kind_of_wound_is_left_out(library: Library) -> None:
@@ -280,7 +282,7 @@ def test_treatments_for_kinds_are_checked_at_load(for_subtypes: list[str], probl
         }
 
     raw = {
-        "id": "c", "name": "C", "description": "D.", "normal_repair": "N.",
+        "id": "c", "name": "C", "description": "D.", "noun": "c", "normal_repair": "N.",
         "subtypes": [{"id": k, "name": k, "description": "D."} for k in ("a", "b")],
         "treatments": [
             treatment("r", "regenerative", for_subtypes=["a"]),

@@ -141,21 +141,22 @@ def test_the_kind_of_wound_decides_which_care_the_evidence_page_shows(window) ->
     _choose(window, "chronic-wound", "diabetic-foot")
     texts = shown_texts()
     assert foot_care.summary in texts and compression.summary not in texts
-    [note] = [t for t in texts if t.startswith("Not shown here")]
-    assert compression.name in note  # named, so the patient knows it is there
+    [note] = [t for t in texts if t.startswith("Left out")]
+    assert compression.name in note and "kind of wound" in note  # named, so it is not hidden
     assert window.wizard.currentPage().ladder.text().count(compression.name) == 0
 
     _back_to_concern(window)
     _choose(window, "chronic-wound", "venous-leg")
     texts = shown_texts()
     assert compression.summary in texts and foot_care.summary not in texts
-    assert any(foot_care.name in t for t in texts if t.startswith("Not shown here"))
+    assert any(foot_care.name in t for t in texts if t.startswith("Left out"))
 
     _back_to_concern(window)
     _choose(window, "chronic-wound", "pressure")  # no care is meant for it alone: all shown
     texts = shown_texts()
     assert compression.summary in texts and foot_care.summary in texts
-    assert not any(t.startswith("Not shown here") for t in texts)
+    assert not any(t.startswith("Left out") for t in texts)
+    assert any(t.startswith("Nothing here was made for your kind of wound") for t in texts)
 
 
 def test_a_concern_just_chosen_is_what_the_evidence_page_prepares(window) -> None:

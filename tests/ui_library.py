@@ -13,6 +13,7 @@ def _concern(cid: str, name: str, long: bool = False) -> dict:
         "id": cid,
         "name": name,
         "description": f"Short description of {name}.{extra}",
+        "noun": "skin problem",
         "normal_repair": f"How {name} heals normally.{extra}",
         "subtypes": [
             {"id": f"{cid}-a", "name": f"{name} kind A", "description": "The first kind."},

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from consultprep.content import Concern, Library, Subtype, Treatment
-from consultprep.evidence import KIND_LABELS, left_out
+from consultprep.evidence import KIND_LABELS, kind_note
 from consultprep.models import Draft
 from ui import glossary_ui
 from ui.ladder import EvidenceLadder
@@ -106,9 +106,9 @@ class EvidencePage(DraftPage):
         # first layout would make Qt lay out every paragraph twice (Next took 1.5x as long).
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         outer.addWidget(self.scroll_area)
-        #: What each concern shows, by the concern and the treatments shown for the patient's
-        #: kind of it (None: no concern chosen), built as it is needed.
-        self._views: dict[tuple[str, tuple[str, ...]] | None, _EvidenceView] = {}
+        #: What each concern shows, by the concern, the treatments shown for the patient's kind
+        #: of it and the note about that kind (None: no concern chosen), built as needed.
+        self._views: dict[tuple[str, tuple[str, ...], str] | None, _EvidenceView] = {}
         self._view: _EvidenceView | None = None
 
     @property
@@ -128,12 +128,15 @@ class EvidencePage(DraftPage):
     def _show_view(self) -> _EvidenceView:
         """Put what the draft's concern shows on the page (making it if need be)."""
         full = self.library.concern(self.draft.concern)
-        concern = full.for_subtype(self.draft.subtype) if full is not None else None
-        # Kinds of a concern that are shown the same treatments share what is built.
-        key = (full.id, tuple(t.id for t in concern.treatments)) if concern and full else None
+        concern = note = None
+        key: tuple[str, tuple[str, ...], str] | None = None
+        if full is not None:
+            concern = full.for_subtype(self.draft.subtype)
+            note = kind_note(full, self.draft.subtype)
+            # Kinds of a concern that are shown the same share what is built.
+            key = (full.id, tuple(t.id for t in concern.treatments), note)
         view = self._views.get(key)
         if view is None:
-            note = left_out(full, concern) if concern and full else ""
             view = self._views[key] = _EvidenceView(self.library, concern, note, self._content)
         view.set_subtype(concern.subtype(self.draft.subtype) if concern is not None else None)
         if view is not self._view:
@@ -154,13 +157,13 @@ class _EvidenceView(QWidget):
     """What the evidence page shows for one concern, built a piece at a time."""
 
     def __init__(
-        self, library: Library, concern: Concern | None, note: str, parent: QWidget
+        self, library: Library, concern: Concern | None, note: str | None, parent: QWidget
     ) -> None:
         super().__init__(parent)
         self.hide()  # until the page puts it in its layout
         self.library = library
         self.concern = concern  # as shown for the patient's kind of it
-        self.left_out = note  # names what is for other kinds only, or ""
+        self.kind_note = note or ""  # what is left out for the patient's kind, or ""
         self.ladder = EvidenceLadder(library)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -216,8 +219,8 @@ class _EvidenceView(QWidget):
         self._add(LADDER_HELP, HINT)
         self.ladder.set_concern(concern)
         self._layout.addWidget(self.ladder)
-        if self.left_out:
-            self._add(self.left_out, HINT)
+        if self.kind_note:
+            self._add(self.kind_note, HINT)
         yield
         meanings = "\n".join(
             f"{int(info.level)}. {info.short}: {info.meaning}" for info in reversed(lib.levels)
