@@ -42,8 +42,9 @@ MONTHS = (
 
 
 def long_date(d: date) -> str:
-    """A date as "3 March 2025" (English month names whatever the computer's language)."""
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    """A date as "3 March 2025" (English month names whatever the computer's language), with
+    no-break spaces: a date is never split over two lines (printed, they are plain spaces)."""
+    return f"{d.day}\u00a0{MONTHS[d.month - 1]}\u00a0{d.year}"
 
 
 class Citations:

@@ -102,11 +102,12 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
     else:
         assert full is not None
         kind = concern.subtype(subtype_id)
-        name = concern.name + (f": {kind.name}" if kind is not None else "")
+        which = f"<b>{safe_text(concern.name)}</b>"
+        if kind is not None:
+            which += f" — {safe_text(kind.name)}"
         lead = pack.para(
-            f"For <b>{safe_text(name)}</b>: how strong the evidence is for each "
-            "treatment, on one ladder from laboratory studies only (rung 1) to "
-            "recommended standard care (rung 4).",
+            f"{which}. How strong the evidence is for each treatment, on one ladder from "
+            "laboratory studies only (rung 1) to recommended standard care (rung 4).",
             "lead",
         )
         ladder = EvidenceLadder(concern, pack.library, pack.frame_height, pack.scale)
@@ -268,7 +269,7 @@ def references(pack: Pack) -> None:
             pack.para(
                 f"Some characters I typed (such as emoji) cannot be printed with this pack's "
                 f"fonts. Where they were, one “{SUBSTITUTE}” is shown for each group of them, "
-                f"so a name may look shorter. They are kept in my draft.",
+                f"so some of my words may look shorter. They are kept in my draft.",
                 "small",
             )
         )

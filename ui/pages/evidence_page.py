@@ -40,16 +40,39 @@ def short_citation(citation: str) -> str:
     match = _AUTHORS_YEAR.match(citation)
     if not match:
         first = citation.split(". ")[0].rstrip(".")
-        return first if len(first) <= 70 else first[:67].rsplit(" ", 1)[0] + "…"
+        authors = [a.strip() for a in first.split(",") if a.strip()]
+        if len(authors) > 1 and all(_is_person(a) for a in authors[:2]):
+            return _people(authors)  # no year given
+        if first.endswith(", GOV.UK guidance"):  # one regulator, several pages: name the page
+            title = citation.split(". ")[1].rstrip(".")
+            first = f"{_SHORT_NAMES.get(authors[0], authors[0])} guidance, “{title}”"
+        if len(first) <= 70:
+            return first
+        return first[:67].rsplit(" ", 1)[0] + ("…”" if "“" in first else "…")
+    year = match["year"]
+    if match["authors"].strip() == "National Institute for Health and Care Excellence":
+        code = _NICE_CODE.search(citation)
+        return f"NICE {code[1]} {year}" if code else f"NICE {year}"
+    if match["authors"].strip() == "Cochrane review":  # several: told apart by their titles
+        title = citation[match.end() :].lstrip(". ").split(". ")[0]
+        return f"Cochrane review {year}, “{title}”"
     authors = [a.strip() for a in match["authors"].split(",") if a.strip()]
     if len(authors) == 1 or not all(_is_person(a) for a in authors[:2]):
-        return f"{match['authors'].strip()} {match['year']}"
+        return f"{match['authors'].strip()} {year}"
+    return f"{_people(authors)} {year}"
+
+
+#: Regulators whose short names the app uses elsewhere.
+_SHORT_NAMES = {"Medicines and Healthcare products Regulatory Agency": "MHRA"}
+_NICE_CODE = re.compile(r"\b(NG\d+|CG\d+)\b")
+
+
+def _people(authors: list[str]) -> str:
+    """ "Negenborn et al.", or "Tawanwongsri and Vachiramon" for two authors."""
     names = [_surname(a) for a in authors]
     if len(names) == 2 and "et al." not in authors:
-        who = f"{names[0]} and {names[1]}"
-    else:
-        who = f"{names[0]} et al."
-    return f"{who} {match['year']}"
+        return f"{names[0]} and {names[1]}"
+    return f"{names[0]} et al."
 
 
 def sources_line(library: Library, citations: list[str]) -> str:
