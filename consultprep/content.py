@@ -140,7 +140,9 @@ class Treatment(_Strict):
     warning_note: str = ""
     summary: str = NonEmpty  # two to four plain sentences
     uncertain: str = NonEmpty  # what we don't know yet
-    citations: list[str] = Field(min_length=1)  # back the summary and the warning note
+    citations: list[str] = Field(min_length=1)  # back the summary
+    #: Back the warning note (the regulator's alert or statement); required with a warning.
+    warning_citations: list[str] = Field(default_factory=list)
     #: Back "what we don't know yet" where it names other research (else it is about the
     #: studies cited for the summary, and carries no citation of its own).
     uncertain_citations: list[str] = Field(default_factory=list)
@@ -150,7 +152,9 @@ class Treatment(_Strict):
     @property
     def all_citations(self) -> list[str]:
         """Everything cited for this treatment, once each, in order."""
-        return list(dict.fromkeys([*self.citations, *self.uncertain_citations]))
+        return list(
+            dict.fromkeys([*self.warning_citations, *self.citations, *self.uncertain_citations])
+        )
 
     @model_validator(mode="after")
     def _level_rules(self) -> Treatment:
@@ -158,6 +162,8 @@ class Treatment(_Strict):
             raise ValueError(f"treatment {self.id!r} needs a level")
         if self.warning and not self.warning_note:
             raise ValueError(f"treatment {self.id!r} has warning=true but no warning_note")
+        if self.warning and not self.warning_citations:
+            raise ValueError(f"treatment {self.id!r} has a warning but no warning_citations")
         return self
 
 

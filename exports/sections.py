@@ -174,7 +174,7 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> Flow
     if t.warning:
         note = (
             f'<font color="{WARNING_COLOUR}"><b>⚠ {safe_text(pack.library.warning_marker.short)}:'
-            f"</b></font> {safe_text(t.warning_note)}"
+            f"</b></font> {safe_text(t.warning_note)}" + pack.cites.mark(t.warning_citations)
         )
         parts += [
             pack.box([[pack.para(note, "warning")]], fill=WARNING_FILL),

@@ -69,6 +69,7 @@ def _treatments(cid: str) -> list[dict]:
             "level": 1,
             "warning": True,
             "warning_note": "Not approved.",
+            "warning_citations": ["r1"],
             "summary": "Tried in mice.",
             "uncertain": "Whether it works in people.",
             "citations": ["r1"],

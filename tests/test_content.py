@@ -305,6 +305,8 @@ def test_every_treatment_is_placed_and_cited(library: Library) -> None:
             assert t.citations, f"{where} needs a citation"
             assert set(t.citations) <= ref_ids, f"{where} cites an unknown reference"
             assert t.uncertain, f"{where} must say what we do not know"
+            # a regulator's warning carries its own source (the alert, the statement)
+            assert bool(t.warning_citations) == t.warning, f"{where}: warning and its sources"
 
 
 #: Words that make a sentence a claim from research or a regulator (which must be cited).

@@ -137,7 +137,11 @@ def test_every_concern_from_welcome_to_pdf(
     shown = [label.text() for label in evidence.findChildren(QLabel) if label.isVisibleTo(evidence)]
     assert sources_line(LIBRARY, concern.citations) in shown
     for t in for_kind.treatments:
-        assert sources_line(LIBRARY, t.all_citations) in shown
+        sources = list(dict.fromkeys([*t.citations, *t.uncertain_citations]))
+        assert sources_line(LIBRARY, sources) in shown
+        if t.warning:  # the regulator's warning names its own source, just below it
+            warning = next(n for n, text in enumerate(shown) if t.warning_note in text)
+            assert shown[warning + 1] == sources_line(LIBRARY, t.warning_citations)
 
     go_next(window, PageId.OFFER)
     offer = page(window, PageId.OFFER)

@@ -27,6 +27,7 @@ def _concern(cid: str, name: str, long: bool = False) -> dict:
                 "level": 2,
                 "warning": True,
                 "warning_note": "Not approved for this use.",
+                "warning_citations": ["ref-a"],
                 "summary": "A made-up summary." + extra,
                 "uncertain": "Long-term safety.",
                 "citations": ["ref-a"],

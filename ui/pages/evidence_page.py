@@ -300,10 +300,15 @@ class _EvidenceView(QWidget):
         if t.warning:
             warning = f"⚠ {lib.warning_marker.short}: {t.warning_note}"
             box.addWidget(plain_label(warning, role=ERROR, selectable=True))
+            box.addWidget(
+                plain_label(self._sources(t.warning_citations), role=HINT, selectable=True)
+            )
         box.addWidget(plain_label(t.summary, selectable=True))
         box.addWidget(plain_label("What we don't know yet", role="strong"))
         box.addWidget(plain_label(t.uncertain, selectable=True))
-        box.addWidget(plain_label(self._sources(t.all_citations), role=HINT, selectable=True))
+        # The warning's sources are given with it.
+        sources = list(dict.fromkeys([*t.citations, *t.uncertain_citations]))
+        box.addWidget(plain_label(self._sources(sources), role=HINT, selectable=True))
         return frame
 
     def _sources(self, citations: list[str]) -> str:
