@@ -170,11 +170,12 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> Flow
         rung = f"Evidence: rung {int(t.level)} of 4 — {safe_text(info.short)}"
     else:
         rung = "The comparison point for the treatments above (no rung of its own)"
-    parts.append(pack.para(f"{KIND_LABELS[t.kind]}. {rung}", "small"))
+    kind = "" if t.kind == "waiting" else f"{KIND_LABELS[t.kind]}. "  # its name says so
+    parts.append(pack.para(f"{kind}{rung}", "small"))
     if t.warning:
         note = (
-            f'<font color="{WARNING_COLOUR}"><b>⚠ {safe_text(pack.library.warning_marker.short)}:'
-            f"</b></font> {safe_text(t.warning_note)}" + pack.cites.mark(t.warning_citations)
+            f'<font color="{WARNING_COLOUR}"><b>⚠ Warning:</b></font> '
+            f"{safe_text(t.warning_note)}" + pack.cites.mark(t.warning_citations)
         )
         parts += [
             pack.box([[pack.para(note, "warning")]], fill=WARNING_FILL),

@@ -94,7 +94,7 @@ def _treatments(cid: str) -> list[dict]:
         },
         {
             "id": "wait",
-            "name": "Waiting / doing nothing",
+            "name": "Waiting or doing nothing",
             "kind": "waiting",
             "summary": "Many improve by themselves.",
             "uncertain": "Who will.",

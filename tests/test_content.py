@@ -342,7 +342,7 @@ def test_what_we_dont_know_is_cited_where_it_names_other_research(library: Libra
 def test_waiting_gets_as_much_detail_as_treatments(library: Library) -> None:
     for concern in library.concerns:
         (waiting,) = concern.treatments_of("waiting")
-        assert waiting.name == "Waiting / doing nothing"
+        assert waiting.name == "Waiting or doing nothing"
         assert len(_sentences(waiting.summary)) >= 2
         assert len(_sentences(waiting.uncertain)) >= 1
 

@@ -84,7 +84,7 @@ class QuestionRow(QFrame):
         notes = [n for n in (why, SOURCE_NOTES.get(item.source, "")) if n]
         self.why_label = None
         if notes:
-            self.why_label = plain_label("  ".join(notes), role=HINT)
+            self.why_label = plain_label(" ".join(notes), role=HINT)
             grid.addWidget(self.why_label, 1, 1)
         grid.setColumnStretch(1, 1)
 

@@ -81,7 +81,9 @@ def sources_line(library: Library, citations: list[str]) -> str:
     refs = [short_citation(library.reference(c).citation) for c in citations if c in known]
     if not refs:
         return ""
-    return ("Source: " if len(refs) == 1 else "Sources: ") + "; ".join(refs) + "."
+    listed = "; ".join(refs)
+    end = "" if listed.endswith(".") else "."  # "van Dongen et al." has its own
+    return ("Source: " if len(refs) == 1 else "Sources: ") + listed + end
 
 
 def _is_person(author: str) -> bool:
@@ -293,12 +295,12 @@ class _EvidenceView(QWidget):
         box.addWidget(glossary_ui.heading(t.name, SUBHEADING, selectable=True))
         if t.level is not None:
             info = lib.level_info(t.level)
-            where = f"{KIND_LABELS[t.kind]}. Evidence: rung {int(t.level)}, {info.short}."
+            where = f"{KIND_LABELS[t.kind]}. Evidence: rung {int(t.level)} of 4 — {info.short}."
         else:
-            where = f"{KIND_LABELS[t.kind]}. The point to compare other treatments against."
+            where = "The point to compare other treatments against."  # its name says what
         box.addWidget(plain_label(where, role=HINT, selectable=True))
         if t.warning:
-            warning = f"⚠ {lib.warning_marker.short}: {t.warning_note}"
+            warning = f"⚠ Warning: {t.warning_note}"  # the ladder marks it with a red "!"
             box.addWidget(plain_label(warning, role=ERROR, selectable=True))
             box.addWidget(
                 plain_label(self._sources(t.warning_citations), role=HINT, selectable=True)
