@@ -140,7 +140,7 @@ def test_tried_treatments_editor_adds_and_removes_rows(qtbot) -> None:
     editor.add_button.click()
     editor.add_button.click()
     editor.rows[0].name_edit.setText("Cream")
-    editor.rows[1].how_edit.setText("No change")
+    editor.rows[1].how_edit.setPlainText("No change")
     assert [(t.name, t.how_it_went) for t in editor.value()] == [
         ("Cream", ""),
         ("", "No change"),
@@ -160,13 +160,22 @@ def test_a_long_answer_read_back_shows_its_start(qtbot) -> None:
     editor.resize(500, 200)
     editor.show()
     qtbot.waitExposed(editor)
-    assert row.how_edit.text() == long  # all of it kept...
-    assert row.how_edit.cursorPosition() == 0  # ...and shown from its first word
+    assert row.how_edit.toPlainText() == long  # all of it kept...
+    assert row.how_edit.verticalScrollBar().value() == 0  # ...and shown from its first word
     assert row.name_edit.cursorPosition() == 0
-    row.how_edit.setFocus()
-    qtbot.waitUntil(row.how_edit.hasFocus)
-    row.how_edit.setText("typed")  # while typing, the cursor stays where Qt puts it
-    assert row.how_edit.cursorPosition() == len("typed")
+    row.name_edit.setFocus()
+    qtbot.waitUntil(row.name_edit.hasFocus)
+    row.name_edit.setText("typed")  # while typing, the cursor stays where Qt puts it
+    assert row.name_edit.cursorPosition() == len("typed")
+
+
+def test_how_a_tried_treatment_went_is_two_lines_tall_and_tab_moves_on(qtbot) -> None:
+    editor = TriedTreatmentsEditor()
+    qtbot.addWidget(editor)
+    row = editor.add_row("Cream", "Helped a little.\nThen stopped helping.")
+    assert row.how_edit.height() >= 2 * row.how_edit.fontMetrics().lineSpacing()
+    assert row.how_edit.tabChangesFocus()  # Tab goes on to Remove, as in the other fields
+    assert editor.value()[0].how_it_went == "Helped a little.\nThen stopped helping."
 
 
 def test_escape_does_not_close_the_embedded_wizard(qtbot, monkeypatch) -> None:

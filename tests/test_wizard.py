@@ -74,7 +74,7 @@ def fill_about(window: MainWindow) -> None:
     p.treatments_tried.add_button.click()
     row = p.treatments_tried.rows[0]
     row.name_edit.setText("Steroid cream")
-    row.how_edit.setText("Helped a bit")
+    row.how_edit.setPlainText("Helped a bit")
     first_condition = LIBRARY.conditions[0].id
     p.condition_checks[first_condition].setChecked(True)
     p.has_appointment.setChecked(True)
@@ -275,7 +275,7 @@ def test_back_and_next_keep_everything(window: MainWindow) -> None:
     assert about.goals.toPlainText() == "Sleep through the night"
     assert about.score_inputs["itch"].value() == 7
     assert about.score_inputs["pain"].value() is None
-    assert about.treatments_tried.rows[0].how_edit.text() == "Helped a bit"
+    assert about.treatments_tried.rows[0].how_edit.toPlainText() == "Helped a bit"
     assert about.appointment_date.date() == QDate(2031, 3, 14)
     go_next(window, PageId.PHOTOS)
     go_next(window, PageId.EVIDENCE)

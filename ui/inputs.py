@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from consultprep.models import TriedTreatment
-from ui.fields import line_edit
+from ui.fields import line_edit, text_box
 from ui.flow_layout import FlowLayout
 from ui.widgets import HINT, big_button, plain_label
 
@@ -74,7 +75,7 @@ class TriedRow:
     """The widgets of one tried-treatment row."""
 
     name_edit: QLineEdit
-    how_edit: QLineEdit
+    how_edit: QPlainTextEdit  # two lines tall: a sentence or two is read back whole
     remove_button: QPushButton
 
 
@@ -116,9 +117,9 @@ class TriedTreatmentsEditor(QWidget):
         """Add a row (filled with ``name`` and ``how_it_went``) and return its widgets."""
         n = len(self.rows) + 1
         name_edit = line_edit(f"Treatment {n}: name", "For example: steroid cream")
-        how_edit = line_edit(f"Treatment {n}: how it went", "For example: helped a little")
+        how_edit = text_box(f"Treatment {n}: how it went", 2, "For example: helped a little")
         name_edit.setText(name)
-        how_edit.setText(how_it_went)
+        how_edit.setPlainText(how_it_went)
         remove = QPushButton("Remove")
         remove.setAccessibleName(f"Remove treatment {n}")
         row = TriedRow(name_edit, how_edit, remove)
@@ -145,7 +146,7 @@ class TriedTreatmentsEditor(QWidget):
         """The rows that have something in them."""
         out = []
         for row in self.rows:
-            name, how = row.name_edit.text().strip(), row.how_edit.text().strip()
+            name, how = row.name_edit.text().strip(), row.how_edit.toPlainText().strip()
             if name or how:
                 out.append(TriedTreatment(name=name, how_it_went=how))
         return out
@@ -172,9 +173,9 @@ class TriedTreatmentsEditor(QWidget):
             for widget in (row.name_edit, row.how_edit, row.remove_button):
                 self._grid.removeWidget(widget)
         for n, row in enumerate(self.rows, start=1):
-            self._grid.addWidget(row.name_edit, n, 0)
+            self._grid.addWidget(row.name_edit, n, 0, Qt.AlignmentFlag.AlignTop)
             self._grid.addWidget(row.how_edit, n, 1)
-            self._grid.addWidget(row.remove_button, n, 2)
+            self._grid.addWidget(row.remove_button, n, 2, Qt.AlignmentFlag.AlignTop)
             row.name_edit.setAccessibleName(f"Treatment {n}: name")
             row.how_edit.setAccessibleName(f"Treatment {n}: how it went")
             row.remove_button.setAccessibleName(f"Remove treatment {n}")

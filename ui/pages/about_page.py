@@ -194,7 +194,8 @@ class AboutPage(DraftPage):
         _set_plain(self.symptoms, about.symptoms)
         for key, score in self.score_inputs.items():
             score.set_value(getattr(about.scores, key))
-        shown = [(r.name_edit.text(), r.how_edit.text()) for r in self.treatments_tried.rows]
+        rows = self.treatments_tried.rows
+        shown = [(r.name_edit.text(), r.how_edit.toPlainText()) for r in rows]
         if shown != [(t.name, t.how_it_went) for t in about.treatments_tried]:
             self.treatments_tried.set_value(about.treatments_tried)  # else keep the rows
         _set_plain(self.medicines, about.medicines)
