@@ -19,7 +19,7 @@ KIND_LABELS: dict[str, str] = {
     "waiting": "Waiting or doing nothing",
 }
 WARNING_COLOUR = "#B00020"  # red marker: not approved / regulator warnings
-RUNG_FILL = {1: "#F3E9F7", 2: "#E9EEF7", 3: "#E6F2EE", 4: "#E3F1E6"}
+RUNG_FILL = {1: "#F3E9F7", 2: "#E9EEF7", 3: "#F7F1DC", 4: "#E3F1E6"}  # 3: sand, not green
 
 
 def ladder_rows(concern: Concern) -> list[tuple[EvidenceLevel, list[Treatment]]]:
