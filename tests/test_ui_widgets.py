@@ -198,3 +198,31 @@ def test_a_bullet_list_shows_its_items_literally(qtbot) -> None:
     assert label.objectName() == BULLETS
     assert "see &lt;b&gt;this&lt;/b&gt; &amp; that" in label.text()  # never read as markup
     assert label.text().count("<li>") == 2
+
+
+@pytest.mark.parametrize(("columns_of_text", "columns"), [(3.0, 2), (1.5, 1)])
+def test_choice_cards_take_one_column_when_two_would_be_too_narrow(
+    qtbot, columns_of_text: float, columns: int
+) -> None:
+    from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+    from ui.card_grid import MIN_COLUMN_CHARS, CardGrid
+
+    host = QWidget()
+    # the width of this many comfortable columns of text, at the host's text size
+    width = int(columns_of_text * MIN_COLUMN_CHARS * host.fontMetrics().averageCharWidth())
+    qtbot.addWidget(host)
+    grid = QGridLayout()
+    QVBoxLayout(host).addLayout(grid)
+    cards = [QWidget() for _ in range(4)]
+    placer = CardGrid(host, grid)
+    placer.set_cards(cards)
+    host.resize(width, 300)
+    host.show()
+    qtbot.waitExposed(host)
+    assert placer.columns == columns
+    assert grid.columnCount() >= columns
+    rows = [grid.getItemPosition(grid.indexOf(card))[0] for card in cards]
+    assert rows == ([0, 0, 1, 1] if columns == 2 else [0, 1, 2, 3])
+    placer.set_cards([])  # the cards may now be deleted: nothing refers to them
+    host.resize(width + 500, 300)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QRadioButton, QVBoxLayo
 from consultprep.checklist import sync_checklist
 from consultprep.content import Concern, Library
 from consultprep.models import Draft
+from ui.card_grid import CardGrid
 from ui.pages.base import DraftPage
 from ui.widgets import (
     SUBHEADING,
@@ -47,15 +48,14 @@ class ConcernPage(DraftPage):
         layout.addWidget(plain_label("What would you like to talk about?", role=SUBHEADING))
         grid = QGridLayout()
         grid.setSpacing(10)
-        for n, concern in enumerate(library.concerns):
+        self.concern_grid = CardGrid(content, grid)  # one column when narrow at large text
+        for concern in library.concerns:
             card = ChoiceCard(concern.name, concern.description)
             self._concern_group.addButton(card.radio)
             card.radio.toggled.connect(self._concern_toggled)
             self.concern_cards[concern.id] = card
             self.concern_radios[concern.id] = card.radio
-            grid.addWidget(card, n // 2, n % 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        self.concern_grid.set_cards(self.concern_cards.values())
         layout.addLayout(grid)
 
         layout.addSpacing(8)
@@ -65,6 +65,7 @@ class ConcernPage(DraftPage):
         layout.addWidget(self.subtype_hint)
         self._subtype_box = QGridLayout()
         self._subtype_box.setSpacing(10)
+        self.subtype_grid = CardGrid(content, self._subtype_box)
         layout.addLayout(self._subtype_box)
         layout.addStretch(1)
 
@@ -131,6 +132,7 @@ class ConcernPage(DraftPage):
         page_changed(self)
         for radio in self.subtype_radios.values():
             self._subtype_group.removeButton(radio)
+        self.subtype_grid.set_cards([])  # it forgets the old cards before they go
         clear_layout(self._subtype_box)
         self.subtype_radios = {}
         self.subtype_hint.setVisible(concern is None)
@@ -138,15 +140,15 @@ class ConcernPage(DraftPage):
             self.subtype_heading.setText(SUBTYPE_PROMPT)
             return
         self.subtype_heading.setText(f"{concern.name}: which of these is closest to yours?")
-        for n, subtype in enumerate(concern.subtypes):
+        cards = []
+        for subtype in concern.subtypes:
             card = ChoiceCard(subtype.name, subtype.description)
             self._subtype_group.addButton(card.radio)
             card.radio.setChecked(subtype.id == selected)
             card.radio.toggled.connect(self._subtype_toggled)
             self.subtype_radios[subtype.id] = card.radio
-            self._subtype_box.addWidget(card, n // 2, n % 2)
-        self._subtype_box.setColumnStretch(0, 1)
-        self._subtype_box.setColumnStretch(1, 1)
+            cards.append(card)
+        self.subtype_grid.set_cards(cards)
 
     def _subtype_toggled(self, on: bool) -> None:
         if on:
