@@ -205,7 +205,7 @@ class EvidenceLadder(Flowable):
                 pills_top = (row_h - pills_h) / 2  # the block of pills is centred in the rung
             for p in pills:
                 p.y += pills_top
-            empty = "" if pills else "None for this concern"
+            empty = "" if pills else "None here"
             self._rows.append(
                 _Row(y, row_h, label_lines, fill, pills, empty, label_top, area_x, pills_top)
             )

@@ -162,7 +162,7 @@ class EvidenceLadder(QWidget):
                 px += pw + PILL_GAP
                 line_h = max(line_h, ph)
             pills_h = py + line_h
-            empty = "" if treatments else "None for this concern"
+            empty = "" if treatments else "None here"
             if empty:
                 pills_h = fm.lineSpacing()
             row_h = max(label_rect.height(), pills_h, 36) + 2 * RUNG_PAD
