@@ -67,6 +67,7 @@ def test_questions_follow_the_kind_of_wound_and_answers_are_never_dropped(librar
     sync_checklist(draft, library)
     ids = _ids(draft)
     assert "wound-q-compression" in ids and "wound-q-grafts" not in ids
+    assert "wound-q-pressure" not in ids  # "keep pressure off" beside compression misleads
 
     # An answered question, or one ticked as asked, stays whatever changes.
     compression = draft.checklist[ids.index("wound-q-compression")]
