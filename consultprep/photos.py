@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import uuid
+import warnings
 from datetime import date, datetime
 from pathlib import Path
 
@@ -97,7 +98,7 @@ def clean_image(image_path: str | os.PathLike[str]) -> tuple[bytes, int, int, da
     if size > MAX_FILE_BYTES:
         raise PhotoError(f"The file {name} is too large to be added (over 80 MB).")
     try:
-        with Image.open(path) as im:
+        with _open_quietly(path) as im:
             pixels = im.width * im.height
             limit = MAX_PIXELS_JPEG if im.format == "JPEG" else MAX_PIXELS_OTHER
             if pixels > limit:
@@ -132,6 +133,16 @@ def clean_image(image_path: str | os.PathLike[str]) -> tuple[bytes, int, int, da
         raise PhotoError(f"The photo {name} is damaged and could not be read.") from None
     except MemoryError:
         raise PhotoError(f"The photo {name} is too large to open on this computer.") from None
+
+
+def _open_quietly(path: Path):
+    """``Image.open``, without Pillow's warning on stderr about a very large image (the size
+    check after it tells the patient plainly)."""
+    from PIL import Image
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        return Image.open(path)
 
 
 def _draft_size(width: int, height: int) -> tuple[int, int]:

@@ -18,12 +18,15 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
+import stat
 import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticSerializationError
 
 from consultprep.models import MAX_TOP, SCHEMA_VERSION, Draft
 
@@ -101,30 +104,77 @@ def draft_from_json(text: str | bytes, name: str = "The draft") -> Draft:
     """Parse, migrate and validate draft JSON; raise DraftError with a plain message."""
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        data, replaced = _without_lone_surrogates(data)
+    except (ValueError, UnicodeDecodeError, RecursionError):  # ValueError: JSON, huge numbers
         raise DraftError(
             f"{name} is damaged or is not a ConsultPrep draft, so it could not be opened."
         ) from None
     if not isinstance(data, dict) or "schema_version" not in data:
         raise DraftError(f"{name} is not a ConsultPrep draft, so it could not be opened.")
     version = data.get("schema_version")
+    if isinstance(version, str) and version.strip().isdigit() and len(version) < 10:
+        version = int(version)
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise DraftError(
             f"{name} was made by a newer version of ConsultPrep. "
             "Please update ConsultPrep to open it."
         )
     data, notes = mend(migrate(data))
+    if replaced:
+        notes.append(
+            f"{replaced} damaged character(s) in the draft could not be read; each is shown as “\ufffd”."
+        )
     try:
         draft = Draft.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+        where = _readable_place(first["loc"])
         what = f"({where})" if where else f"({first['msg'].removeprefix('Value error, ')})"
         raise DraftError(
             f"{name} could not be opened because part of it is not valid {what}."
         ) from None
     draft.load_notes.extend(notes)
     return draft
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Where a problem is, in the words of the app's pages rather than the file's field names.
+_PLACES = {
+    "about": "About your skin",
+    "offer": "the clinic's offer",
+    "checklist": "your questions",
+    "photos": "photos",
+    "readiness": "Ready to decide?",
+    "bran": "Ready to decide?",
+}
+
+
+def _readable_place(loc: tuple[Any, ...]) -> str:
+    """("about", "scores", "itch") -> "in About your skin: scores, itch"; question 1, not 0."""
+    if not loc:
+        return ""
+    first, rest = str(loc[0]), loc[1:]
+    words = [f"item {p + 1}" if isinstance(p, int) else str(p).replace("_", " ") for p in rest]
+    place = _PLACES.get(first, first.replace("_", " "))
+    return f"in {place}" + (f": {', '.join(words)}" if words else "")
+
+
+def _without_lone_surrogates(data: Any) -> tuple[Any, int]:
+    """``data`` with every unpaired surrogate (not a character: it cannot be saved) replaced
+    by U+FFFD, and how many there were. Raises RecursionError if nested absurdly deep."""
+    if isinstance(data, str):
+        return _LONE_SURROGATE.subn("\ufffd", data)
+    if isinstance(data, list):
+        pairs = [_without_lone_surrogates(item) for item in data]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(data, dict):
+        out, count = {}, 0
+        for key, value in data.items():
+            key, n_key = _without_lone_surrogates(key)
+            out[key], n_value = _without_lone_surrogates(value)
+            count += n_key + n_value
+        return out, count
+    return data, 0
 
 
 def _read_member(zf: zipfile.ZipFile, member: str, limit: int) -> bytes | None:
@@ -210,8 +260,16 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
 
 
 def draft_to_json(draft: Draft) -> str:
-    """The draft as pretty, stable JSON text (photos' image data is not included)."""
-    return draft.model_dump_json(indent=2) + "\n"
+    """The draft as pretty, stable JSON text (photos' image data is not included).
+
+    Text holding an unpaired surrogate (which no file can hold: it can only come from a
+    program, never from typing) is saved with U+FFFD in its place.
+    """
+    try:
+        return draft.model_dump_json(indent=2) + "\n"
+    except PydanticSerializationError:
+        data, _ = _without_lone_surrogates(draft.model_dump(mode="json"))
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def draft_to_bytes(draft: Draft) -> bytes:
@@ -257,17 +315,44 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 
 def writable_target(path: str | os.PathLike[str], what: str = "file") -> Path:
-    """Check that ``path`` can be written; return it as a Path or raise DraftError."""
+    """Check that ``path`` can be written; return it as a Path or raise DraftError.
+
+    A link is followed (the file it points to is the one replaced). An existing file is
+    replaced only if it is an ordinary file that is not read-only.
+    """
+    if not str(path).strip():
+        raise DraftError(f"Please give a file name for the {what}.")
     path = Path(path)
-    if path.is_dir():
-        raise DraftError(f"“{path}” is a folder. Please choose a file name for the {what}.")
-    folder = path.parent
-    if not folder.is_dir():
-        raise DraftError(f"The folder “{folder}” does not exist. Please choose another place.")
-    if not os.access(folder, os.W_OK | os.X_OK):
+    try:
+        if path.is_symlink():
+            path = path.resolve()
+        if path.is_dir():
+            raise DraftError(f"“{path}” is a folder. Please choose a file name for the {what}.")
+        folder = path.parent
+        if folder.exists() and not folder.is_dir():
+            raise DraftError(f"“{folder}” is a file, not a folder. Please choose another place.")
+        if not folder.is_dir():
+            raise DraftError(f"The folder “{folder}” does not exist. Please choose another place.")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise DraftError(
+                f"ConsultPrep cannot save in the folder “{folder}”. Please choose another place."
+            )
+        if path.exists():
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                raise DraftError(
+                    f"“{path}” is not an ordinary file. Please choose a file name for the {what}."
+                )
+            if not info.st_mode & 0o222:
+                raise DraftError(
+                    f"“{path}” is read-only, so ConsultPrep will not replace it. "
+                    "Please choose another name."
+                )
+    except OSError as exc:  # a name too long, a loop of links...
         raise DraftError(
-            f"ConsultPrep cannot save in the folder “{folder}”. Please choose another place."
-        )
+            f"“{path}” cannot be used to save the {what} ({exc.strerror or exc}). "
+            "Please choose another name."
+        ) from None
     return path
 
 
@@ -280,9 +365,27 @@ def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:
         With one plain sentence if the place cannot be written. Nothing is changed then.
     """
     path = writable_target(path, "draft")
+    if not _replaceable_by_draft(path):
+        raise DraftError(
+            f"“{path.name}” is not a ConsultPrep draft, so ConsultPrep will not replace it "
+            f"with one. Please choose another name, ending in {DRAFT_SUFFIX}."
+        )
     try:
         atomic_write_bytes(path, draft_to_bytes(draft))
     except OSError as exc:
         raise DraftError(
             f"The draft could not be saved to “{path}” ({exc.strerror or exc})."
         ) from None
+
+
+def _replaceable_by_draft(path: Path) -> bool:
+    """True if nothing is at ``path`` yet, or it is empty or a draft (never a PDF or a photo)."""
+    try:
+        with open(path, "rb") as existing:
+            start = existing.read(64)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    start = start.removeprefix(b"\xef\xbb\xbf").lstrip()
+    return not start or start.startswith((b"PK", b"{"))

@@ -36,4 +36,6 @@ def export_pdf(
     """
     from exports.pdf import write_pack
 
+    if not str(path).strip():
+        raise ExportError("Please give a file name for the PDF pack.")
     return write_pack(draft, Path(path), library, options)

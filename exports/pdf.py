@@ -71,6 +71,17 @@ def render_pack(
     return buffer.getvalue()
 
 
+def _replaceable(target: Path) -> bool:
+    """True if nothing is at ``target`` yet, or a PDF is (never a draft or another file)."""
+    try:
+        with open(target, "rb") as existing:
+            return existing.read(5) == b"%PDF-"
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
 def write_pack(
     draft: Draft,
     path: Path,
@@ -101,6 +112,11 @@ def write_pack(
         target = writable_target(path, "PDF pack")
     except DraftError as exc:
         raise ExportError(str(exc)) from None
+    if not _replaceable(target):
+        raise ExportError(
+            f"“{target.name}” is not a PDF, so ConsultPrep will not replace it with one "
+            "(it may be your draft). Please choose another name, ending in .pdf."
+        )
     if library is None:
         try:
             library = load_library()

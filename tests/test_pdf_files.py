@@ -83,7 +83,7 @@ def test_photos_are_printed_and_broken_ones_left_out(tmp_path: Path) -> None:
 def test_file_is_private_and_replaced_atomically(tmp_path: Path) -> None:
     library = mini_library()
     path = tmp_path / "pack.pdf"
-    path.write_bytes(b"old")
+    path.write_bytes(b"%PDF-1.4 an older pack")
     export_pdf(Draft(), path, library)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert path.read_bytes().startswith(b"%PDF")
@@ -113,7 +113,7 @@ def test_bad_places_give_one_plain_sentence(tmp_path: Path) -> None:
     _assert_fails_cleanly(tmp_path / "missing" / "pack.pdf", library, "does not exist")
     a_file = tmp_path / "not-a-folder"
     a_file.write_text("x")
-    _assert_fails_cleanly(a_file / "pack.pdf", library, "does not exist")
+    _assert_fails_cleanly(a_file / "pack.pdf", library, "is a file, not a folder")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder"]
 
 

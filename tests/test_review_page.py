@@ -39,7 +39,7 @@ def test_choose_uses_the_save_dialog(window: MainWindow, dialogs: Dialogs, tmp_p
     review.choose_button.click()
     assert review.pdf_path_edit.text() == str(tmp_path / "chosen.pdf")
     # An existing file chosen in the dialog is replaced without asking again …
-    (tmp_path / "chosen.pdf").write_bytes(b"old")
+    (tmp_path / "chosen.pdf").write_bytes(b"%PDF-1.4 an older pack")
     review.save_pdf_button.click()
     assert not dialogs.texts("question")
     assert (tmp_path / "chosen.pdf").read_bytes().startswith(b"%PDF")

@@ -23,6 +23,7 @@ import gc
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -32,6 +33,12 @@ SUBCOMMANDS = ("export", "schema", "import-answers")
 def _fail(message: str) -> int:
     print(f"consultprep: {message}", file=sys.stderr)
     return EXIT_USER_ERROR
+
+
+def _notes(draft) -> None:
+    """Say what was mended or left out when the draft was opened (as the app does)."""
+    for note in draft.load_notes:
+        print(f"consultprep: note: {note}", file=sys.stderr)
 
 
 def _export(draft_path: str, out: str, paper: str | None = None, large_print: bool = False) -> int:
@@ -46,6 +53,7 @@ def _export(draft_path: str, out: str, paper: str | None = None, large_print: bo
     )
     try:
         draft = load_draft(draft_path)
+        _notes(draft)
         library = load_library()
         path = export_pdf(draft, out, library, options)
     except (DraftError, ExportError, ContentError) as exc:
@@ -61,6 +69,7 @@ def _import_answers(pdf_path: str, draft_path: str) -> int:
 
     try:
         draft = load_draft(draft_path)
+        _notes(draft)  # said before the draft is saved with what was mended
         answers = read_answers(pdf_path)
         summary = apply_answers(draft, answers)
         if summary.changed:
@@ -151,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return EXIT_USER_ERROR
     if len(args) > 1:
+        if not Path(args[0]).exists():
+            return _fail(f"“{args[0]}” is not a ConsultPrep command (see consultprep --help).")
         return _fail("give at most one draft file to open (see consultprep --help).")
     # Start-up makes many objects and no garbage worth looking for: the collector is paused
     # until the window has started (ui.app.run_app), a few milliseconds sooner on screen.

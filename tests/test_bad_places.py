@@ -1,0 +1,120 @@
+"""Nothing is lost by saving to an odd place or opening an odd file (from a bad-input review).
+
+The PDF is never written over the draft or another file that is not a PDF; a draft is never
+written over a PDF; read-only files, devices and links are respected; names too long, files
+damaged in odd ways and unpaired surrogates give one plain sentence or a note, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from consultprep.models import Draft
+from consultprep.storage import DraftError, draft_from_json, load_draft, save_draft
+from ui.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "resources" / "examples" / "scars.consultprep"
+
+
+@pytest.fixture
+def draft_file(tmp_path: Path) -> Path:
+    path = tmp_path / "mine.consultprep"
+    shutil.copy(EXAMPLE, path)
+    return path
+
+
+def _fails(capsys, *args: str, says: str) -> None:
+    assert main(list(args)) == 2
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err and err.count("\n") == 1, err
+
+
+def test_the_pdf_never_replaces_the_draft_or_another_file(
+    draft_file: Path, tmp_path: Path, capsys
+) -> None:
+    before = draft_file.read_bytes()
+    _fails(capsys, "export", str(draft_file), "-o", str(draft_file), says="is not a PDF")
+    assert draft_file.read_bytes() == before and load_draft(draft_file).concern == "scars"
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes")
+    _fails(capsys, "export", str(draft_file), "-o", str(notes), says="is not a PDF")
+    assert notes.read_text() == "my notes"
+
+
+def test_a_draft_never_replaces_a_pdf(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.pdf"
+    pack.write_bytes(b"%PDF-1.4 my pack")
+    with pytest.raises(DraftError, match="is not a ConsultPrep draft, so ConsultPrep will not"):
+        save_draft(Draft(), pack)
+    assert pack.read_bytes() == b"%PDF-1.4 my pack"
+
+
+def test_read_only_files_and_devices_are_not_replaced(
+    draft_file: Path, tmp_path: Path, capsys
+) -> None:
+    kept = tmp_path / "kept.pdf"
+    kept.write_bytes(b"%PDF-1.4 keep")
+    kept.chmod(0o444)
+    _fails(capsys, "export", str(draft_file), "-o", str(kept), says="is read-only")
+    assert kept.read_bytes() == b"%PDF-1.4 keep"
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)
+    _fails(capsys, "export", str(draft_file), "-o", str(pipe), says="is not an ordinary file")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_a_link_to_a_draft_stays_a_link_and_the_draft_is_saved(
+    draft_file: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "link.consultprep"
+    link.symlink_to(draft_file)
+    draft = load_draft(link)
+    draft.about.patient_name = "Saved through the link"
+    save_draft(draft, link)
+    assert link.is_symlink()
+    assert load_draft(draft_file).about.patient_name == "Saved through the link"
+
+
+def test_odd_names_and_places_give_one_sentence(draft_file: Path, tmp_path: Path, capsys) -> None:
+    _fails(capsys, "export", str(draft_file), "-o", str(tmp_path / ("x" * 300 + ".pdf")),
+           says="cannot be used to save the PDF pack")
+    _fails(capsys, "export", str(draft_file), "-o", "", says="Please give a file name")
+    _fails(capsys, "exprot", str(draft_file), says="“exprot” is not a ConsultPrep command")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 200_000, '{"schema_version": 1, "about": {"scores": {"itch": ' + "1" * 5000 + "}}}"],
+    ids=["nested too deep", "a 5000-digit number"],
+)
+def test_absurd_json_is_called_damaged(text: str) -> None:
+    with pytest.raises(DraftError, match="is damaged or is not a ConsultPrep draft"):
+        draft_from_json(text)
+
+
+def test_a_version_written_as_text_is_still_read_as_a_version() -> None:
+    with pytest.raises(DraftError, match="newer version of ConsultPrep"):
+        draft_from_json('{"schema_version": "99"}')
+
+
+def test_unpaired_surrogates_are_replaced_with_a_note_and_the_draft_saves(
+    tmp_path: Path,
+) -> None:
+    data = json.loads(Draft().model_dump_json())
+    text = json.dumps(data).replace('"patient_name": ""', '"patient_name": "Mar\\ud800garet"')
+    draft = draft_from_json(text)
+    assert draft.about.patient_name == "Mar\ufffdgaret"
+    assert any("damaged character" in note for note in draft.load_notes)
+    save_draft(draft, tmp_path / "ok.consultprep")
+    made_in_code = Draft()
+    made_in_code.about.patient_name = "Lone \udc00 half"  # only a program can do this
+    save_draft(made_in_code, tmp_path / "also.consultprep")
+    assert load_draft(tmp_path / "also.consultprep").about.patient_name == "Lone \ufffd half"
