@@ -241,13 +241,12 @@ def references(pack: Pack) -> None:
         s.append(pack.para("No sources are cited in this pack.", "small"))
     for ref_id, n in numbered:
         ref = lib.reference(ref_id)
-        s.append(
-            pack.para(
-                f"{safe_text(ref.citation)}<br/>{_link(ref.link, pack)}",
-                "reference",
-                bulletText=f"[{n}]",
-            )
+        entry = pack.para(
+            f"{safe_text(ref.citation)}<br/>{_link(ref.link, pack)}",
+            "reference",
+            bulletText=f"[{n}]",
         )
+        s.append(KeepTogether([entry]))  # a reference is never split over two pages
     meta = lib.meta
     about: list[Flowable] = [pack.heading("About this pack", "h2", bookmark=False)]
     about.append(
