@@ -66,6 +66,11 @@ def test_the_review_summary_shows_what_the_clinician_will_read() -> None:
     assert f"What matters most to you: {draft.about.goals}" in about
     first = draft.about.treatments_tried[0]
     assert f"Tried: {first.name} ({first.how_it_went})" in about.splitlines()
+    # "How did it go?" may have two lines: read back whole, on one line
+    first.how_it_went = "Helped at first, for about three months of use.\nThen it stopped."
+    about = dict(summary_lines(draft, load_library()))["About your skin"]
+    assert f"Tried: {first.name} (Helped at first, for about three months of use. Then it " \
+        "stopped.)" in about.splitlines()
     offer = shown["Offer from a clinic"]
     assert f"Clinic: {draft.offer.clinic}" in offer  # the patient's words, not in a sentence
     assert offer.splitlines()[0] == f"Treatment: {draft.offer.treatment}."

@@ -132,7 +132,8 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
 def _tried(t: TriedTreatment) -> str:
     """ "Silicone gel sheets (it helped a little)": a tried treatment and how it went."""
     name = t.name or "(no name)"
-    return f"{name} ({_shorten(t.how_it_went, 80)})" if t.how_it_went else name
+    how = " ".join(t.how_it_went.split())  # its lines run on: one line here
+    return f"{name} ({_shorten(how, 200)})" if how else name
 
 
 def _shorten(text: str, limit: int = 200) -> str:
