@@ -226,3 +226,25 @@ def test_choice_cards_take_one_column_when_two_would_be_too_narrow(
     assert rows == ([0, 0, 1, 1] if columns == 2 else [0, 1, 2, 3])
     placer.set_cards([])  # the cards may now be deleted: nothing refers to them
     host.resize(width + 500, 300)
+
+
+def test_tried_treatments_stack_their_fields_when_narrow(qtbot) -> None:
+    from ui.inputs import STACK_BELOW_CHARS
+
+    editor = TriedTreatmentsEditor()
+    qtbot.addWidget(editor)
+    row = editor.add_row("Dressings from the practice nurse", "Changed twice a week.")
+    wide = 2 * STACK_BELOW_CHARS * editor.fontMetrics().averageCharWidth()
+    editor.resize(wide, 300)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert not editor.stacked and not row.name_label.isVisible()
+    assert row.name_edit.y() == row.how_edit.y()  # side by side, under column headings
+    editor.resize(wide // 3, 600)
+    qtbot.waitUntil(lambda: editor.stacked)
+    qtbot.waitUntil(lambda: row.how_edit.y() > row.name_edit.y())
+    assert row.name_label.isVisible() and row.how_label.isVisible()
+    assert row.name_label.text() == "Treatment 1"
+    assert row.name_edit.width() > wide // 3 // 2  # the name has most of the width
+    editor.rows[0].remove_button.click()  # removing while stacked leaves nothing behind
+    assert editor.value() == [] and editor.empty_label.isVisibleTo(editor)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -19,9 +20,12 @@ from PySide6.QtWidgets import (
 from consultprep.models import TriedTreatment
 from ui.fields import line_edit, text_box
 from ui.flow_layout import FlowLayout
-from ui.widgets import HINT, big_button, plain_label
+from ui.widgets import HINT, big_button, page_changed, plain_label
 
 SCORE_WORDS = {0: "none", 10: "worst"}
+#: Tried treatments: narrower than this many average characters, the fields are stacked.
+STACK_BELOW_CHARS = 90
+SLACK = 12  # pixels to go past it before the columns come back (no flicker at the edge)
 
 
 class ScoreInput(QWidget):
@@ -77,6 +81,11 @@ class TriedRow:
     name_edit: QLineEdit
     how_edit: QPlainTextEdit  # two lines tall: a sentence or two is read back whole
     remove_button: QPushButton
+    name_label: QLabel  # "Treatment 1" and "How did it go?", shown when the fields are
+    how_label: QLabel  # stacked (a narrow page at large text); else the column headings say it
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (self.name_label, self.name_edit, self.how_label, self.how_edit, self.remove_button)
 
 
 class TriedTreatmentsEditor(QWidget):
@@ -88,6 +97,7 @@ class TriedTreatmentsEditor(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Treatments you have already tried")
         self.rows: list[TriedRow] = []
+        self.stacked = False  # fields in columns; stacked when narrow (see stacked_for)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(8)
@@ -122,7 +132,9 @@ class TriedTreatmentsEditor(QWidget):
         how_edit.setPlainText(how_it_went)
         remove = QPushButton("Remove")
         remove.setAccessibleName(f"Remove treatment {n}")
-        row = TriedRow(name_edit, how_edit, remove)
+        name_label = plain_label(f"Treatment {n}", role=HINT)
+        how_label = plain_label("How did it go?", role=HINT)
+        row = TriedRow(name_edit, how_edit, remove, name_label, how_label)
         remove.clicked.connect(lambda: self.remove_row(row))
         name_edit.textChanged.connect(self.changed)
         how_edit.textChanged.connect(self.changed)
@@ -134,7 +146,7 @@ class TriedTreatmentsEditor(QWidget):
         """Remove one row."""
         if row in self.rows:
             self.rows.remove(row)
-            for widget in (row.name_edit, row.how_edit, row.remove_button):
+            for widget in row.widgets():
                 self._grid.removeWidget(widget)
                 widget.hide()
                 widget.deleteLater()
@@ -155,7 +167,7 @@ class TriedTreatmentsEditor(QWidget):
         """Show these treatments (replacing any rows)."""
         for row in list(self.rows):
             self.rows.remove(row)
-            for widget in (row.name_edit, row.how_edit, row.remove_button):
+            for widget in row.widgets():
                 self._grid.removeWidget(widget)
                 widget.hide()
                 widget.deleteLater()
@@ -168,14 +180,41 @@ class TriedTreatmentsEditor(QWidget):
         row.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.changed.emit()
 
+    def stacked_for(self, width: int) -> bool:
+        """True if the fields should be stacked at this width (too narrow for columns)."""
+        need = STACK_BELOW_CHARS * self.fontMetrics().averageCharWidth()
+        return width < need + (SLACK if self.stacked else 0)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            stacked = self.stacked_for(self.width())
+            if stacked != self.stacked:
+                self.stacked = stacked
+                self._relayout()
+                page_changed(self)  # the tab order follows the new places
+        return super().event(event)
+
     def _relayout(self) -> None:
+        grid, top = self._grid, Qt.AlignmentFlag.AlignTop
         for row in self.rows:  # take them out first: a widget must sit in a layout once
-            for widget in (row.name_edit, row.how_edit, row.remove_button):
-                self._grid.removeWidget(widget)
+            for widget in row.widgets():
+                grid.removeWidget(widget)
         for n, row in enumerate(self.rows, start=1):
-            self._grid.addWidget(row.name_edit, n, 0, Qt.AlignmentFlag.AlignTop)
-            self._grid.addWidget(row.how_edit, n, 1)
-            self._grid.addWidget(row.remove_button, n, 2, Qt.AlignmentFlag.AlignTop)
+            if self.stacked:  # Treatment n / name, Remove / How did it go? / box
+                base = 1 + (n - 1) * 4
+                grid.addWidget(row.name_label, base, 0, 1, 3)
+                grid.addWidget(row.name_edit, base + 1, 0, 1, 2, top)
+                grid.addWidget(row.remove_button, base + 1, 2, top)
+                grid.addWidget(row.how_label, base + 2, 0, 1, 3)
+                grid.addWidget(row.how_edit, base + 3, 0, 1, 3)
+            else:
+                grid.addWidget(row.name_edit, n, 0, top)
+                grid.addWidget(row.how_edit, n, 1)
+                grid.addWidget(row.remove_button, n, 2, top)
+            row.name_label.setContentsMargins(0, 10 if n > 1 else 0, 0, 0)  # a gap between
+            row.name_label.setVisible(self.stacked)
+            row.how_label.setVisible(self.stacked)
+            row.name_label.setText(f"Treatment {n}")
             row.name_edit.setAccessibleName(f"Treatment {n}: name")
             row.how_edit.setAccessibleName(f"Treatment {n}: how it went")
             row.remove_button.setAccessibleName(f"Remove treatment {n}")
@@ -183,6 +222,6 @@ class TriedTreatmentsEditor(QWidget):
 
     def _refresh(self) -> None:
         has_rows = bool(self.rows)
-        self._head_name.setVisible(has_rows)
-        self._head_how.setVisible(has_rows)
+        self._head_name.setVisible(has_rows and not self.stacked)
+        self._head_how.setVisible(has_rows and not self.stacked)
         self.empty_label.setVisible(not has_rows)
