@@ -41,7 +41,7 @@ def kind_note(full: Concern, subtype_id: str | None, *, printed: bool = False) -
     """What the evidence shown for one kind of the concern leaves out, or "" if nothing.
 
     Treatments meant only for other kinds are left out (``Concern.for_subtype``) and named,
-    so that the patient knows they are there. A kind that nothing is meant for alone sees
+    so that the patient knows they are there (all but another kind's waiting). A kind that nothing is meant for alone sees
     everything, and is told that none of it was made for that kind. ``printed``: the
     sentence for the PDF, in the patient's words.
     """
@@ -49,7 +49,9 @@ def kind_note(full: Concern, subtype_id: str | None, *, printed: bool = False) -
     if kind is None:
         return ""
     shown = {t.id for t in full.for_subtype(subtype_id).treatments}
-    names = "; ".join(f"“{t.name}”" for t in full.treatments if t.id not in shown)
+    # Another kind's waiting is not named: every kind sees waiting of its own.
+    left_out = [t for t in full.treatments if t.id not in shown and t.kind != "waiting"]
+    names = "; ".join(f"“{t.name}”" for t in left_out)
     mine, my = ("mine", "my") if printed else ("yours", "your")
     if names:
         return f"Left out, because they are for a different kind of {full.noun} than {mine}: {names}."

@@ -221,7 +221,7 @@ def test_shared_questions_have_reasons(library: Library) -> None:
 def test_concern_has_every_kind_of_option(library: Library, concern_id: str) -> None:
     concern = library.concern(concern_id)
     assert concern is not None
-    assert len(concern.treatments_of("waiting")) == 1
+    assert len(concern.treatments_of("waiting")) >= 1  # one per kind where the advice differs
     assert len(concern.treatments_of("regenerative")) >= 1
     assert len(concern.treatments_of("established")) >= 1
     assert len(concern.questions) >= 6
@@ -240,12 +240,14 @@ def test_each_kind_of_a_concern_sees_every_kind_of_option(
     for subtype in concern.subtypes:
         shown = concern.for_subtype(subtype.id)
         assert shown.treatments_of("regenerative") and shown.treatments_of("established")
-        assert len(shown.treatments_of("waiting")) == 1
+        assert shown.treatments_of("waiting")  # two, each named for its kind, for a pressure ulcer
         hidden = [t for t in concern.treatments if t not in shown.treatments]
         assert all(t.for_subtypes and subtype.id not in t.for_subtypes for t in hidden)
         note = kind_note(concern, subtype.id)
-        assert all(f"“{t.name}”" in note for t in hidden)
-        assert note.startswith("Left out") == bool(hidden)
+        named = [t for t in hidden if t.kind != "waiting"]  # every kind has its own waiting
+        assert all(f"“{t.name}”" in note for t in named)
+        assert not any(f"“{t.name}”" in note for t in hidden if t.kind == "waiting")
+        assert note.startswith("Left out") == bool(named)
     assert kind_note(concern, None) == ""
 
 
@@ -340,18 +342,28 @@ def test_what_we_dont_know_is_cited_where_it_names_other_research(library: Libra
 
 
 def test_waiting_gets_as_much_detail_as_treatments(library: Library) -> None:
+    """Every kind of every concern sees waiting, named as such, in as many sentences."""
     for concern in library.concerns:
-        (waiting,) = concern.treatments_of("waiting")
-        assert waiting.name == "Waiting or doing nothing"
-        assert len(_sentences(waiting.summary)) >= 2
-        assert len(_sentences(waiting.uncertain)) >= 1
+        for kind in [None, *(s.id for s in concern.subtypes)]:
+            shown = concern.for_subtype(kind).treatments_of("waiting")
+            assert shown, (concern.id, kind)
+            for waiting in shown:
+                assert waiting.name.startswith("Waiting or doing nothing"), waiting.id
+                assert len(_sentences(waiting.summary)) >= 2
+                assert len(_sentences(waiting.uncertain)) >= 1
 
 
-def test_chronic_wound_waiting_is_honest(library: Library) -> None:
-    (waiting,) = library.concern("chronic-wound").treatments_of("waiting")
-    assert "not a safe choice" in waiting.summary
-    assert "2 weeks" in waiting.summary
-    assert "nice-cg168" in waiting.citations
+def test_chronic_wound_waiting_is_honest_and_fits_the_kind(library: Library) -> None:
+    """Waiting is never called safe; NICE's 2-week advice for leg ulcers is given for a leg
+    ulcer, and a diabetic foot ulcer is told of its own usual care instead."""
+    wound = library.concern("chronic-wound")
+    (leg,) = wound.for_subtype("venous-leg").treatments_of("waiting")
+    (foot,) = wound.for_subtype("diabetic-foot").treatments_of("waiting")
+    for waiting in (leg, foot):
+        assert "not a safe choice" in waiting.summary
+    assert "2 weeks" in leg.summary and "nice-cg168" in leg.citations
+    assert "leg ulcer" not in foot.summary and "nice-ng19" in foot.citations
+    assert len(wound.for_subtype("pressure").treatments_of("waiting")) == 2  # named by kind
 
 
 def test_every_summary_has_two_to_four_sentences(library: Library) -> None:

@@ -109,6 +109,7 @@ def _forward_to_evidence(window) -> QWidget:
 
 def test_a_concern_change_reaches_the_evidence_page(window) -> None:
     first = LIBRARY.concern(window.draft.concern)
+    first_kind = window.draft.subtype
     other = next(c for c in LIBRARY.concerns if c.id != first.id)
     evidence = _go_to(window, PageId.EVIDENCE)
     assert first.name in evidence.ladder.text()
@@ -122,7 +123,7 @@ def test_a_concern_change_reaches_the_evidence_page(window) -> None:
     assert any(h.startswith(other.name) for h in headings)
 
     _back_to_concern(window)
-    _choose(window, first.id)
+    _choose(window, first.id, first_kind)
     evidence = _forward_to_evidence(window)
     assert first.name in evidence.ladder.text()
     assert _labels(evidence) == first_labels, "a concern seen before is shown again as built"
