@@ -104,6 +104,18 @@ class ClinicOffer(_Model):
     red_flags: list[str] = Field(default_factory=list)  # ids from the content library
     advert_text: str = ""  # text of the clinic's advert, email or web page, pasted by the patient
 
+    def country_detail(self) -> str:
+        """The country as typed, or "" where it only repeats that the clinic is in the UK
+        (so that "Where" never reads "In the UK — United Kingdom")."""
+        if self.location == "uk" and " ".join(self.country.lower().split()) in _UK_NAMES:
+            return ""
+        return self.country
+
+
+_UK_NAMES = frozenset(
+    {"uk", "u.k.", "u.k", "united kingdom", "the uk", "the united kingdom", "great britain", "gb"}
+)
+
 
 class Photo(_Model):
     """A photo of the skin for the clinician, stored inside the draft file.

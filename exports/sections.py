@@ -206,7 +206,7 @@ def offer(pack: Pack) -> None:
     pack.field("Treatment offered", offer.treatment)
     pack.field("Clinic", offer.clinic)
     where = WHERE.get(offer.location or "", "")
-    country = pack.user(offer.country, SHORT_LIMIT)
+    country = pack.user(offer.country_detail(), SHORT_LIMIT)
     if where and country:
         where = f"{where} — {country}"
     elif country:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -25,6 +26,17 @@ def pdf_invariant() -> Iterator[None]:
 def flat(text: str) -> str:
     """Text with line breaks and repeated spaces folded, for phrase checks."""
     return " ".join(text.split())
+
+
+_FOOTER = re.compile(
+    r"ConsultPrep — not medical advice — page \d+ of \d+\s*Made on \d+ \w+ \d{4}\s*$"
+)
+
+
+def flat_pages(pages: list[str]) -> str:
+    """The pages' text as one flat text without their footers, so that a paragraph that runs
+    on to the next page is still found whole by a phrase check."""
+    return flat(" ".join(_FOOTER.sub("", flat(page)) for page in pages))
 
 
 def widgets(reader: PdfReader) -> list[tuple[int, str, dict]]:

@@ -12,7 +12,7 @@ from consultprep.content import load_library
 from consultprep.storage import load_draft
 from exports import export_pdf
 from exports.options import PackOptions, default_paper, paper_for_locale
-from tests.pdf_helpers import flat, pdf_invariant, widgets  # noqa: F401
+from tests.pdf_helpers import flat, flat_pages, pdf_invariant, widgets  # noqa: F401
 from ui.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,7 +119,7 @@ def test_large_print_letter_keeps_page_one_and_every_question(tmp_path: Path) ->
     for item in draft.top_questions():
         assert flat(item.text) in first
     assert "My questions" not in first
-    everything = flat(" ".join(pages))
+    everything = flat_pages(pages)
     for item in draft.ordered_questions():
         assert flat(item.text) in everything
 

@@ -20,7 +20,7 @@ from consultprep.models import (
     Draft,
     TriedTreatment,
 )
-from tests.pdf_helpers import flat, pdf_invariant  # noqa: F401
+from tests.pdf_helpers import flat, flat_pages, pdf_invariant  # noqa: F401
 from tests.pdf_library import (
     ABOUT_TEXT_FIELDS,
     HOSTILE,
@@ -43,7 +43,7 @@ def test_full_pack_has_everything_in_order(library: Library, tmp_path: Path) -> 
     pages = page_texts(reader)
     n = len(pages)
     first = flat(pages[0])
-    everything = flat(" ".join(pages))
+    everything = flat_pages(pages)
     concern = library.concern("scars")
     assert concern.name in first
     assert concern.subtypes[0].name in first
@@ -147,6 +147,25 @@ def test_offer_section_only_when_offered(library: Library, tmp_path: Path) -> No
     text = flat(" ".join(page_texts(export(draft, library, tmp_path))))
     assert "The clinic's offer" not in text
     assert "Renew Clinic" not in text
+
+
+@pytest.mark.parametrize(
+    ("location", "country", "where"),
+    [
+        ("uk", "United Kingdom", "Where In the UK Cost"),  # not "In the UK — United Kingdom"
+        ("uk", " the  UK ", "Where In the UK Cost"),
+        ("uk", "Wales", "Where In the UK — Wales Cost"),
+        ("abroad", "UK", "Where Abroad — UK Cost"),  # what they typed, when it says something
+        (None, "United Kingdom", "Where United Kingdom Cost"),
+    ],
+)
+def test_where_the_clinic_is_never_says_the_uk_twice(
+    location: str | None, country: str, where: str, tmp_path: Path
+) -> None:
+    library = mini_library()
+    draft = full_draft(library)
+    draft.offer.location, draft.offer.country = location, country
+    assert where in flat_pages(page_texts(export(draft, library, tmp_path)))
 
 
 def test_empty_draft_makes_a_valid_pack(library: Library, tmp_path: Path) -> None:

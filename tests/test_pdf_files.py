@@ -20,7 +20,7 @@ from consultprep.models import (
 )
 from consultprep.storage import load_draft
 from exports import ExportError, export_pdf
-from tests.pdf_helpers import flat, pdf_invariant  # noqa: F401
+from tests.pdf_helpers import flat, flat_pages, pdf_invariant  # noqa: F401
 from tests.pdf_library import (
     EXAMPLES,
     GENERATED,
@@ -151,7 +151,7 @@ def test_every_example_exports(example: Path, tmp_path: Path) -> None:
     assert concern is not None and concern.name in first
     for item in draft.top_questions():
         assert flat(item.text) in first
-    everything = flat(" ".join(pages))
+    everything = flat_pages(pages)
     for item in draft.ordered_questions():
         assert flat(item.text) in everything
     assert f"page 1 of {len(pages)}" in first
