@@ -194,6 +194,13 @@ def test_about_box_says_version_review_date_and_not_advice(
     assert "not medical advice" in text.lower()
 
 
+def test_the_research_page_says_it_is_not_medical_advice(window: MainWindow) -> None:
+    """Not only the welcome page and the PDF: the page of research findings says so too."""
+    window.finish_start()
+    evidence = window.wizard.page(PageId.EVIDENCE)
+    assert "not medical advice" in evidence.subtitle_label.text()
+
+
 def test_menus_have_shortcuts(window: MainWindow) -> None:
     for action in (
         window.new_action,

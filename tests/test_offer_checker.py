@@ -144,6 +144,19 @@ def test_the_uk_checks_unfold_on_request(offer: tuple[MainWindow, OfferPage]) ->
     assert panel.isVisibleTo(page)
 
 
+def test_each_warning_sign_shows_its_sources(offer: tuple[MainWindow, OfferPage]) -> None:
+    """A warning sign's explanation states facts (the FDA's warnings, reported harms): its
+    sources are named beside it, as everywhere else in the app."""
+    from ui.pages.evidence_page import short_citation
+
+    _, page = offer
+    for flag in LIBRARY.red_flags:
+        described = page.red_flag_checks[flag.id].accessibleDescription()
+        assert described.startswith(flag.explanation), flag.id
+        for ref in flag.citations:
+            assert short_citation(LIBRARY.reference(ref).citation) in described, (flag.id, ref)
+
+
 def test_utf16_offsets() -> None:
     text = "a🙂b𝄞c"
     assert utf16_offsets(text, [0, 1, 2, 3, 4, 5]) == [0, 1, 3, 4, 6, 7]

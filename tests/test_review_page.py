@@ -75,3 +75,7 @@ def test_the_review_summary_shows_what_the_clinician_will_read() -> None:
     assert f"Clinic: {draft.offer.clinic}" in offer  # the patient's words, not in a sentence
     assert offer.splitlines()[0] == f"Treatment: {draft.offer.treatment}."
     assert ".." not in offer
+    assert f"What they claimed: {draft.offer.claims}" in offer.splitlines()  # as in the PDF
+    draft.offer.location, draft.offer.country = "uk", "United Kingdom"
+    offer = dict(summary_lines(draft, load_library()))["Offer from a clinic"]
+    assert "Where: In the UK." in offer.splitlines()  # the UK named once

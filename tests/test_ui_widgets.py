@@ -33,6 +33,23 @@ def test_a_label_with_a_very_long_word_stays_narrow(qtbot) -> None:
     assert label.textFormat() == Qt.TextFormat.PlainText
 
 
+def test_a_tick_box_label_stays_beside_its_box_when_the_row_is_taller(qtbot) -> None:
+    """In a grid beside a taller item (the health conditions at large text) the label stays
+    at the top, level with its box, not centred a line or two below it."""
+    from ui.widgets import LabelledCheck
+
+    item = LabelledCheck("Cancer now or in the past")
+    qtbot.addWidget(item)
+    item.resize(300, item.sizeHint().height() + 120)
+    item.show()
+    qtbot.waitExposed(item)
+    label = item.label
+    assert abs(label.geometry().top() - item.check.geometry().top()) <= 8
+    # ... and no taller than its text or its box: a taller label draws it centred, lines lower
+    tallest = max(label.sizeHint().height(), label.heightForWidth(label.width()))
+    assert label.height() <= max(tallest, item.check.height()) + 4
+
+
 @pytest.mark.parametrize(
     ("citation", "short"),
     [

@@ -103,6 +103,7 @@ class MainWindow(FileMenuWindow):
             )
             self._update_title()
         else:
+            register_fallback_font()  # as finish_start does for a window that starts light
             self._attach(library, draft, self.path)
         #: View menu (text size, colours), Help ▸ How to use, keyboard help, window geometry.
         self.comfort = install_comfort(self)

@@ -394,3 +394,4 @@ class LabelledCheck(QWidget):
             self.explanation_label = ClickLabel(explanation, self.check, role=HINT)
             grid.addWidget(self.explanation_label, 1, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(2, 1)  # given more height (a grid row beside a taller item): at the top

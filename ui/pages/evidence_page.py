@@ -119,7 +119,7 @@ class EvidencePage(DraftPage):
             draft,
             library,
             "What the research shows",
-            "Read at your own pace. You can select and copy any of this text.",
+            "General information, not medical advice. Read at your own pace; you can copy any text.",
         )
         self._content = ScrollContent()
         self._body = QVBoxLayout(self._content)

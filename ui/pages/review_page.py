@@ -116,12 +116,15 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         if o.clinic:
             line += f"\nClinic: {full_stop(o.clinic)}"
         place = LOCATION_WORDS.get(o.location or "", "")
-        if o.country:
-            place = f"{place} ({o.country})" if place else o.country
+        country = o.country_detail()
+        if country:
+            place = f"{place} ({country})" if place else country
         if place:
             line += f"\nWhere: {full_stop(place[0].upper() + place[1:])}"
         if o.cost:
             line += f"\nCost: {full_stop(o.cost)}"
+        if o.claims:
+            line += f"\nWhat they claimed: {full_stop(_shorten(o.claims))}"
         flags = [library.red_flag(f) for f in o.red_flags]
         names = [f.label for f in flags if f is not None]
         line += "\nWarning signs ticked: " + ("; ".join(names) if names else "none")
