@@ -465,7 +465,10 @@ def test_example_loads_and_points_at_real_content(library: Library, example: Pat
         if item.source == "own":
             assert item.id.startswith("own-")
         else:
-            assert library.question(item.id) is not None, item.id
+            question = library.question(item.id)
+            assert question is not None, item.id
+            # a draft keeps the words it was made with; the examples show today's
+            assert item.text == question.text, item.id
     assert len(draft.top_questions()) == 3
     assert any(item.source == "own" for item in draft.checklist)
     assert any(not item.included for item in draft.checklist)
