@@ -136,7 +136,8 @@ def test_the_view_menu_switches_themes(qtbot, look, monkeypatch) -> None:  # noq
         "Follow the &system",
         "&Light",
         "&Dark",
-        "&High contrast",
+        "&High contrast (dark)",
+        "High contrast (li&ght)",
     ]
     comfort.theme_actions[theme.HIGH_CONTRAST].trigger()
     assert look.theme_choice == theme.HIGH_CONTRAST

@@ -1,7 +1,7 @@
 """Text size and colours for the whole app, chosen in View or Preferences, and remembered.
 
 ``Appearance`` holds the two choices, the text size (100 % to 200 %) and the theme (follow
-the system, Light, Dark or High contrast), applies them to the QApplication (font, palette,
+the system, Light, Dark or High contrast, dark or light), applies them to the QApplication (font, palette,
 style sheet) and stores them with ``ui.settings``. There is one per QApplication:
 ``appearance()``.
 

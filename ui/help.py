@@ -52,7 +52,8 @@ HOW_TO: list[tuple[str, str]] = [
         (
             "View ▸ Larger text (Ctrl and +) and View ▸ Smaller text (Ctrl and -) change the "
             "text size, up to twice the normal size. Ctrl and 0 sets it back. View ▸ "
-            "Appearance offers light, dark and high-contrast colours, or follows your "
+            "Appearance offers light, dark and high-contrast colours (white on black, or black "
+            "on white), or follows your "
             "computer's setting. ConsultPrep remembers your choice."
         ),
     ),

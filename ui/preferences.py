@@ -26,7 +26,8 @@ THEME_MNEMONICS = {
     theme.SYSTEM: "Follow the &system",
     theme.LIGHT: "&Light",
     theme.DARK: "&Dark",
-    theme.HIGH_CONTRAST: "&High contrast",
+    theme.HIGH_CONTRAST: "&High contrast (dark)",
+    theme.HIGH_CONTRAST_LIGHT: "High contrast (li&ght)",
 }
 
 

@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1000x760", help="window size, e.g. 800x600")
     parser.add_argument("--text-size", type=int, default=100, help="text size in per cent")
     parser.add_argument(
-        "--theme", default="light", choices=["light", "dark", "high_contrast"], help="colours"
+        "--theme", default="light", choices=["light", "dark", "high_contrast", "high_contrast_light"], help="colours"
     )
     args = parser.parse_args(argv)
     if args.readme:

@@ -1,6 +1,6 @@
 """Colour themes: every colour the screen uses, one palette per theme, and the style sheet.
 
-Three themes: Light, Dark and High contrast. Each is one ``Theme`` value; the style sheet and
+Four themes: Light, Dark, and High contrast on black (dark) or on white (light). Each is one ``Theme`` value; the style sheet and
 Qt's palette (``ui.theme_qt``) and the painted evidence ladder all take their colours from it, so nothing on screen has a colour of its own. ``text_pairs`` lists every
 text-on-background pair a theme uses, and the tests check each reaches the WCAG AA contrast
 ratio of 4.5:1 (``contrast_ratio``).
@@ -18,6 +18,7 @@ from consultprep.evidence import KIND_COLOURS, RUNG_FILL, WARNING_COLOUR
 LIGHT = "light"
 DARK = "dark"
 HIGH_CONTRAST = "high_contrast"
+HIGH_CONTRAST_LIGHT = "high_contrast_light"
 #: Qt's shadow colour (the palette's Shadow role) in the light theme; dark themes use the window.
 LIGHT_SHADOW = "#777777"
 
@@ -161,7 +162,7 @@ THEMES: dict[str, Theme] = {
     ),
     HIGH_CONTRAST: Theme(
         key=HIGH_CONTRAST,
-        name="High contrast",
+        name="High contrast (dark)",
         dark=True,
         window="#000000",
         text="#FFFFFF",
@@ -203,6 +204,52 @@ THEMES: dict[str, Theme] = {
         warning_text="#FFFFFF",
         comparison_border="#FFFFFF",
     ),
+    # Black on white, for people who find light text on black hard to read: every edge
+    # black, no greys, a magenta focus ring, the ladder's rungs outlined instead of filled.
+    HIGH_CONTRAST_LIGHT: Theme(
+        key=HIGH_CONTRAST_LIGHT,
+        name="High contrast (light)",
+        dark=False,
+        window="#FFFFFF",
+        text="#000000",
+        hint="#000000",
+        disabled="#4D4D4D",
+        title="#00007A",
+        base="#FFFFFF",
+        field_border="#000000",
+        card="#FFFFFF",
+        card_border="#000000",
+        selected="#FFF3B0",
+        selected_border="#000000",
+        accent="#00007A",
+        on_accent="#FFFFFF",
+        accent_hover="#1F1FA8",
+        button="#FFFFFF",
+        button_text="#000000",
+        button_border="#000000",
+        button_hover="#E6E6E6",
+        focus="#C4007A",
+        link="#0000CC",
+        error="#B00000",
+        notice="#FFFFFF",
+        notice_border="#000000",
+        notice_text="#000000",
+        highlight="#00007A",
+        on_highlight="#FFFFFF",
+        tooltip="#FFFFFF",
+        tooltip_text="#000000",
+        mark="#FFE000",
+        on_mark="#000000",
+        ladder_back="#FFFFFF",
+        rung_fills={1: "#FFFFFF", 2: "#FFFFFF", 3: "#FFFFFF", 4: "#FFFFFF"},
+        rung_text="#000000",
+        kind_colours={"regenerative": "#5A1F7A", "established": "#0B4D2A", "waiting": "#333333"},
+        pill_text="#FFFFFF",
+        pill_border="#000000",
+        warning="#B00020",
+        warning_text="#FFFFFF",
+        comparison_border="#000000",
+    ),
 }
 
 #: The choices offered in View ▸ Appearance: follow the system, or one theme.
@@ -211,7 +258,8 @@ CHOICES: dict[str, str] = {
     SYSTEM: "Follow the system",
     LIGHT: "Light",
     DARK: "Dark",
-    HIGH_CONTRAST: "High contrast",
+    HIGH_CONTRAST: "High contrast (dark)",
+    HIGH_CONTRAST_LIGHT: "High contrast (light)",
 }
 
 _current: Theme = THEMES[LIGHT]
