@@ -322,6 +322,12 @@ def writable_target(path: str | os.PathLike[str], what: str = "file") -> Path:
     """
     if not str(path).strip():
         raise DraftError(f"Please give a file name for the {what}.")
+    if "\0" in str(path):  # pasted from somewhere odd: no file name can hold it
+        shown = str(path).replace("\0", "\N{REPLACEMENT CHARACTER}")
+        raise DraftError(
+            f"“{shown}” holds a character that a file name cannot have. "
+            "Please choose another name."
+        )
     path = Path(path)
     try:
         if path.is_symlink():

@@ -172,6 +172,31 @@ def test_enter_on_a_focused_button_presses_that_button(window) -> None:
     assert len(editor.rows) == count + 1
 
 
+def test_enter_on_any_focused_button_of_any_page_presses_it_not_next(window) -> None:
+    """Every push button on a page is pressed by Enter when it has the focus (Qt's
+    "auto default"), so Enter on "Not yet" or "Add a treatment to weigh up" never moves on
+    to the next page with the answer left out."""
+    from PySide6.QtWidgets import QPushButton
+
+    for _ in walk_pages(window):
+        page = window.wizard.currentPage()
+        for button in page.findChildren(QPushButton):
+            assert button.autoDefault(), (type(page).__name__, button.text())
+
+
+def test_enter_on_a_readiness_answer_chooses_it(window) -> None:
+    for page_id in walk_pages(window):
+        if page_id == PageId.READINESS:
+            break
+    page = window.wizard.currentPage()
+    button = next(iter(page.before_view.rows.values())).buttons["not_yet"]
+    button.setFocus()
+    QTest.keyClick(button, Qt.Key.Key_Return)
+    settle()
+    assert window.wizard.currentId() == PageId.READINESS
+    assert button.isChecked()
+
+
 def test_escape_never_loses_work(window) -> None:
     for page_id in walk_pages(window):
         focus = next((w for w in interactive_widgets(window)), None)
@@ -191,10 +216,12 @@ def test_page_buttons_have_shortcut_letters_and_none_clash(window) -> None:
     problems = []
     for page_id in walk_pages(window):
         letters: dict[str, str] = {}
-        shown = [
+        page = window.wizard.currentPage()
+        shown = [  # and the page's buttons shown later ("Show in folder" once a PDF is saved)
             w
             for w in window.findChildren(QWidget)
-            if w.isVisibleTo(window) and isinstance(w, (QAbstractButton, QLabel))
+            if isinstance(w, (QAbstractButton, QLabel))
+            and (w.isVisibleTo(window) or (isinstance(w, QAbstractButton) and page.isAncestorOf(w)))
         ]
         for w in shown:
             text = w.text().replace("&&", "")

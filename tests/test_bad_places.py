@@ -90,6 +90,17 @@ def test_odd_names_and_places_give_one_sentence(draft_file: Path, tmp_path: Path
     _fails(capsys, "exprot", str(draft_file), says="“exprot” is not a ConsultPrep command")
 
 
+def test_a_null_character_in_a_name_is_explained(tmp_path: Path) -> None:
+    """A command line cannot hold one, but a name typed or pasted in the window can."""
+    from consultprep.storage import writable_target
+
+    with pytest.raises(DraftError, match="a file name cannot have"):
+        save_draft(Draft(), tmp_path / "my\0draft.consultprep")
+    with pytest.raises(DraftError, match="a file name cannot have"):
+        writable_target(tmp_path / "pa\0ck.pdf", "PDF pack")
+    assert not list(tmp_path.iterdir())
+
+
 @pytest.mark.parametrize(
     "text",
     ["[" * 200_000, '{"schema_version": 1, "about": {"scores": {"itch": ' + "1" * 5000 + "}}}"],

@@ -44,6 +44,20 @@ def test_photos_come_right_after_about_and_are_optional(window: MainWindow) -> N
     assert window.draft.photos == []
 
 
+def test_one_photo_added_beside_one_left_out_is_said_plainly(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, qtbot
+) -> None:
+    photos_page = to_photos(window)
+    good = write_photo(tmp_path / "arm.jpg", (300, 200))
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff not really a photo")
+    add(qtbot, photos_page, dialogs, [good, broken])
+    message = photos_page.message_label.text()
+    assert message.startswith("This file was not added:")
+    assert message.endswith("The other photo was added.")  # not "the other 1 photo were"
+    assert len(window.draft.photos) == 1
+
+
 def test_adding_photos_shows_progress_and_lists_the_files_left_out(
     window: MainWindow, dialogs: Dialogs, tmp_path: Path, qtbot
 ) -> None:

@@ -30,6 +30,33 @@ def test_export_error_is_shown_on_the_page(window: MainWindow, tmp_path: Path) -
     assert not review.open_pdf_button.isVisibleTo(review)
 
 
+def test_odd_names_typed_for_the_pdf_get_a_plain_answer(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """A name too long for a file, or holding a null character, is explained on the page
+    (never a traceback); a bare name is saved where the PDF is offered to go, not in
+    whatever folder ConsultPrep was started from."""
+    import ui.export_helpers
+
+    monkeypatch.setattr(ui.export_helpers, "documents_folder", lambda: tmp_path)
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_through(window, *AFTER_CONCERN)
+    review = page(window, PageId.REVIEW)
+    for name, words in (
+        (str(tmp_path / ("x" * 300 + ".pdf")), "cannot be used"),
+        (str(tmp_path / "pa\0ck.pdf"), "a file name cannot have"),
+    ):
+        review.pdf_path_edit.setText(name)
+        assert review.save_pdf() is None
+        assert review.error_label.isVisibleTo(review), name
+        assert words in review.error_label.text()
+    review.pdf_path_edit.setText("my pack")
+    assert review.save_pdf() == tmp_path / "my pack.pdf"
+    assert (tmp_path / "my pack.pdf").read_bytes().startswith(b"%PDF")
+    assert str(tmp_path / "my pack.pdf") in review.status_label.text()
+
+
 def test_choose_uses_the_save_dialog(window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
     go_next(window, PageId.CONCERN)
     choose(window, "scars")

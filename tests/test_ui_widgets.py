@@ -50,6 +50,52 @@ def test_a_tick_box_label_stays_beside_its_box_when_the_row_is_taller(qtbot) -> 
     assert label.height() <= max(tallest, item.check.height()) + 4
 
 
+@pytest.mark.parametrize("kind", ["text box", "advert box"])
+def test_a_long_unbroken_run_is_wrapped_anywhere_before_it_is_laid_out(qtbot, kind) -> None:
+    """A pasted run of letters with no space (a million froze the window for a minute while
+    Qt looked for word ends) is wrapped anywhere; ordinary text at word ends again."""
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QTextOption
+
+    from ui.fields import LONG_RUN, PlainTextEdit, text_box
+
+    box = text_box("Symptoms") if kind == "text box" else PlainTextEdit()
+    qtbot.addWidget(box)
+    words = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    anywhere = QTextOption.WrapMode.WrapAnywhere
+    box.setPlainText("x" * (LONG_RUN - 1) + " and some words")
+    assert box.wordWrapMode() == words
+    box.setPlainText("x" * 200_000)  # as a draft holding one is opened
+    assert box.wordWrapMode() == anywhere
+    box.setPlainText("Itchy and sore.")
+    assert box.wordWrapMode() == words
+    pasted = QMimeData()
+    pasted.setText("y" * 200_000)
+    box.insertFromMimeData(pasted)  # as Qt pastes or drops
+    assert box.wordWrapMode() == anywhere
+    assert "y" * 200_000 in box.toPlainText()  # nothing lost
+    box.selectAll()
+    box.insertPlainText("Typed again.")  # the run is gone: word ends again
+    assert box.wordWrapMode() == words
+
+
+def test_a_one_line_field_says_when_a_paste_was_cut_to_fit(qtbot) -> None:
+    """Qt keeps the first 32,767 letters of a longer paste without a word: the field says so
+    (a tip beside it, and to screen readers), and stops once the text is short again."""
+    from ui.fields import line_edit
+
+    edit = line_edit("Your name")
+    qtbot.addWidget(edit)
+    edit.setText("Margaret")
+    assert edit.toolTip() == "" and edit.accessibleDescription() == ""
+    edit.setText("x" * 100_000)
+    assert len(edit.text()) == edit.maxLength()
+    assert "left out" in edit.toolTip() and "32,767" in edit.toolTip()
+    assert edit.accessibleDescription() == edit.toolTip()
+    edit.setText("Margaret")
+    assert edit.toolTip() == "" and edit.accessibleDescription() == ""
+
+
 @pytest.mark.parametrize(
     ("citation", "short"),
     [

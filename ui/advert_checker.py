@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidg
 from consultprep.claims import ClaimMatch, ClaimRules, find_claims, flags_found, load_claim_rules
 from consultprep.content import Library
 from ui import theme
+from ui.fields import PlainTextEdit
 from ui.widgets import HINT, NOTICE, big_button, card, clear_layout, plain_label
 
 MATCHES_PER_RULE = 300  # enough for any real advert; keeps a silly paste quick to show
@@ -67,8 +68,7 @@ class AdvertChecker(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        self.text_edit = QTextEdit()
-        self.text_edit.setAcceptRichText(False)
+        self.text_edit = PlainTextEdit()
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setAccessibleName("The clinic's advert, email or web page text")
         self.text_edit.setPlaceholderText(PLACEHOLDER)

@@ -46,7 +46,7 @@ class BranCard(QWidget):
         name_label = plain_label("&Treatment:", role="strong", wrap=False)
         name_label.setBuddy(self.treatment)
         self.remove_button = QPushButton("Remove")
-        self.remove_button.setAutoDefault(False)
+        self.remove_button.setAutoDefault(True)  # Enter presses it, not Next
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         head.addWidget(name_label)
         head.addWidget(self.treatment, 1)
@@ -111,7 +111,7 @@ class BranEditor(QWidget):
         row = QHBoxLayout()
         self.add_button = QPushButton("&Add a treatment to weigh up")
         self.add_button.setAccessibleName("Add a treatment to weigh up")
-        self.add_button.setAutoDefault(False)
+        self.add_button.setAutoDefault(True)  # Enter presses it, not Next
         self.add_button.clicked.connect(self._add_clicked)
         row.addWidget(self.add_button)
         row.addStretch(1)

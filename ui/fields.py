@@ -5,16 +5,95 @@ Every field made here gets an accessible name (read out by screen readers).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSizePolicy
+import re
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QTextOption
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSizePolicy, QTextEdit, QToolTip
+
+#: A run of this many letters with no space in it (a pasted link, a garbled file) is wrapped
+#: anywhere: Qt's search for word ends in one unbroken run of 200,000 letters froze the
+#: window for seconds (a million: over a minute), every time the draft was opened.
+LONG_RUN = 500
+_LONG_RUN = re.compile(r"\S{" + str(LONG_RUN) + "}")
+_WORDS = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere  # Qt's own choice for a text box
+_ANYWHERE = QTextOption.WrapMode.WrapAnywhere
+
+
+class _FastWrap:
+    """For a text box: wrap at word ends, or anywhere while the text holds a long unbroken
+    run, decided before Qt lays such a text out (set, pasted or dropped)."""
+
+    def _fit_wrap(self, text: str) -> None:
+        mode = _ANYWHERE if _LONG_RUN.search(text) else _WORDS
+        if self.wordWrapMode() != mode:  # type: ignore[attr-defined]
+            self.setWordWrapMode(mode)  # type: ignore[attr-defined]
+
+    def setPlainText(self, text: str) -> None:
+        """Show ``text`` (wrapped anywhere if it has a long unbroken run)."""
+        self._fit_wrap(text)
+        super().setPlainText(text)  # type: ignore[misc]
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Called by Qt to paste or drop; looks at the text before it is laid out."""
+        if source.hasText():
+            self._fit_wrap(self.toPlainText() + source.text())  # type: ignore[attr-defined]
+        super().insertFromMimeData(source)  # type: ignore[misc]
+
+    def _typed(self) -> None:
+        """Back to wrapping at word ends once the long run is gone (the cheap way round:
+        typing never makes a run long enough to be slow)."""
+        if self.wordWrapMode() == _ANYWHERE:  # type: ignore[attr-defined]
+            self._fit_wrap(self.toPlainText())  # type: ignore[attr-defined]
+
+
+class TextBox(_FastWrap, QPlainTextEdit):
+    """A plain multi-line text field that stays quick with any text (see ``_FastWrap``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.textChanged.connect(self._typed)
+
+
+class PlainTextEdit(_FastWrap, QTextEdit):
+    """A QTextEdit for plain text (it can show highlights) that stays quick with any text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptRichText(False)
+        self.textChanged.connect(self._typed)
+
+
+#: Said when a text pasted into a one-line field was longer than the field holds.
+CUT_NOTICE = (
+    "This box holds up to {limit:,} letters, so the end of the text you pasted was left out."
+)
 
 
 class LineEdit(QLineEdit):
     """A single-line text field that shows the start of a text too long for it (or its end,
-    for a file's path, whose end names the file)."""
+    for a file's path, whose end names the file), and says so if a paste was cut to fit."""
 
     def __init__(self, *, show_end: bool = False) -> None:
         super().__init__()
         self._show_end = show_end
+        self._description = ""  # the accessible description while no notice is shown
+        self.textChanged.connect(self._check_length)
+
+    def _check_length(self, text: str) -> None:
+        """Qt cuts a text longer than the field's limit without a word: say so, beside it."""
+        notice = CUT_NOTICE.format(limit=self.maxLength())
+        if len(text) < self.maxLength():
+            if self.toolTip() == notice:  # short enough again
+                self.setToolTip("")
+                self.setAccessibleDescription(self._description)
+            return
+        if self.toolTip() != notice:
+            self._description = self.accessibleDescription()
+            self.setToolTip(notice)
+            self.setAccessibleDescription(notice)
+            if self.isVisible():
+                QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), notice, self)
 
     def setText(self, text: str) -> None:
         """Show ``text`` from its start (Qt's own ``setText`` shows its end, where it puts the
@@ -36,7 +115,7 @@ def line_edit(accessible_name: str, placeholder: str = "", *, show_end: bool = F
 
 def text_box(accessible_name: str, lines: int = 4, placeholder: str = "") -> QPlainTextEdit:
     """A multi-line text field about ``lines`` lines tall; Tab moves on to the next field."""
-    box = QPlainTextEdit()
+    box = TextBox()
     box.setAccessibleName(accessible_name)
     box.setTabChangesFocus(True)
     if placeholder:

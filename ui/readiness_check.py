@@ -51,7 +51,7 @@ class ReadinessCheckView(QWidget):
             for value, text in ANSWERS:
                 button = QPushButton(text)
                 button.setCheckable(True)
-                button.setAutoDefault(False)
+                button.setAutoDefault(True)  # Enter presses the focused answer, not Next
                 button.setMinimumWidth(120)
                 button.setAccessibleName(f"{when}, question {n}: {text}")
                 button.setAccessibleDescription(item.question)

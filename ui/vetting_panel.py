@@ -27,7 +27,7 @@ class VettingPanel(QWidget):
         # A plain button, not a checkable one: "pressed" styling would make it look like a
         # setting rather than a way to show more.
         self.toggle_button = QPushButton()
-        self.toggle_button.setAutoDefault(False)
+        self.toggle_button.setAutoDefault(True)  # Enter opens or closes it, not Next
         self.toggle_button.setAccessibleName(self.vetting.title)
         self.toggle_button.clicked.connect(lambda: self.set_open(not self.is_open()))
         # Wide enough for either label, so the text is never clipped when it changes.

@@ -209,7 +209,9 @@ class PhotosPage(DraftPage):
             else:
                 head = f"These {len(self._skipped)} files were not added:"
             lines = [head, *(f"•  {reason}" for _, reason in self._skipped)]
-            if added:
+            if added == 1:
+                lines.append("The other photo was added.")
+            elif added:
                 lines.append(f"The other {_count(added)} were added.")
             self.message_label.setText("\n".join(lines))
             self.message_label.show()

@@ -132,6 +132,15 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     return out
 
 
+def _is_file(path: Path) -> bool:
+    """True if ``path`` is a file; False also for a name no file can have (too long, a
+    null character): saving then explains what is wrong with it."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _tried(t: TriedTreatment) -> str:
     """ "Silicone gel sheets (it helped a little)": a tried treatment and how it went."""
     name = t.name or "(no name)"
@@ -196,7 +205,8 @@ class ReviewPage(DraftPage):
         self.open_pdf_button = big_button("&Open PDF", "Open the PDF")
         self.open_pdf_button.clicked.connect(self.open_pdf)
         self.open_pdf_button.hide()
-        self.show_folder_button = big_button("Show in &folder", "Show the PDF in its folder")
+        # Alt+I: Alt+F is the File menu
+        self.show_folder_button = big_button("Show &in folder", "Show the PDF in its folder")
         self.show_folder_button.clicked.connect(self.show_pdf_folder)
         self.show_folder_button.hide()
         self.save_draft_button = big_button("Save &draft…", "Save the draft to work on later")
@@ -293,7 +303,9 @@ class ReviewPage(DraftPage):
             self._show_status("Please choose where to save the PDF first.", error=True)
             return None
         path = export_helpers.with_suffix(text, ".pdf")
-        if path.is_file() and path != self._confirmed_path:  # a folder: export says so
+        if not path.is_absolute():  # a bare name goes where the PDF is offered to go
+            path = export_helpers.default_pdf_path(self.draft).parent / path
+        if _is_file(path) and path != self._confirmed_path:  # a folder: export says so
             answer = dialogs.ask(
                 self,
                 "Replace the PDF?",
