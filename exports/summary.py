@@ -84,10 +84,13 @@ def health(pack: Pack) -> None:
     pack.field("Medicines I take", about.medicines)
     pack.field("Allergies", about.allergies)
     labels = {c.id: c.label for c in pack.library.conditions}
-    conditions = [labels[c] for c in about.conditions if c in labels]
-    if about.other_conditions.strip():
-        conditions.append(about.other_conditions.strip())
-    pack.field("Other conditions", "; ".join(conditions))
+    ticked = "; ".join(labels[c] for c in about.conditions if c in labels)
+    typed = about.other_conditions.strip()
+    # The patient's own words on a line of their own: after a ticked "Pregnant, planning a
+    # pregnancy, or breastfeeding" they often say which (not another condition).
+    pack.field("Other conditions", ticked or typed)
+    if ticked and typed:
+        pack.field("In my words", typed)
 
 
 def scores(pack: Pack) -> bool:

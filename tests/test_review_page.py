@@ -91,6 +91,7 @@ def test_the_review_summary_shows_what_the_clinician_will_read() -> None:
     assert f"Medicines: {draft.about.medicines}" in about
     assert f"Allergies: {draft.about.allergies}" in about
     assert f"What matters most to you: {draft.about.goals}" in about
+    assert f"Other health conditions: {draft.about.other_conditions}" in about.splitlines()
     first = draft.about.treatments_tried[0]
     assert f"Tried: {first.name} ({first.how_it_went})" in about.splitlines()
     # "How did it go?" may have two lines: read back whole, on one line

@@ -76,10 +76,10 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         facts.append(f"Allergies: {_shorten(a.allergies)}")
     labels = {c.id: c.label for c in library.conditions}
     conditions = [labels.get(c, c) for c in a.conditions]
-    if a.other_conditions:
-        conditions.append(a.other_conditions)
     if conditions:
         facts.append("Health conditions: " + "; ".join(conditions))  # labels hold commas
+    if a.other_conditions:  # on its own line, as in the PDF
+        facts.append(f"Other health conditions: {_shorten(a.other_conditions)}")
     if a.goals:
         facts.append(f"What matters most to you: {_shorten(a.goals)}")
     if a.appointment_date:
