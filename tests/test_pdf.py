@@ -144,33 +144,6 @@ def test_every_concern_prints_its_ladder(library: Library, concern_id: str, tmp_
     assert library.warning_marker.short in text
 
 
-def test_offer_section_only_when_offered(library: Library, tmp_path: Path) -> None:
-    draft = full_draft(library)
-    draft.offer.offered = False
-    text = flat(" ".join(page_texts(export(draft, library, tmp_path))))
-    assert "The clinic's offer" not in text
-    assert "Renew Clinic" not in text
-
-
-@pytest.mark.parametrize(
-    ("location", "country", "where"),
-    [
-        ("uk", "United Kingdom", "Where In the UK Cost"),  # not "In the UK — United Kingdom"
-        ("uk", " the  UK ", "Where In the UK Cost"),
-        ("uk", "Wales", "Where In the UK — Wales Cost"),
-        ("abroad", "UK", "Where Abroad — UK Cost"),  # what they typed, when it says something
-        (None, "United Kingdom", "Where United Kingdom Cost"),
-    ],
-)
-def test_where_the_clinic_is_never_says_the_uk_twice(
-    location: str | None, country: str, where: str, tmp_path: Path
-) -> None:
-    library = mini_library()
-    draft = full_draft(library)
-    draft.offer.location, draft.offer.country = location, country
-    assert where in flat_pages(page_texts(export(draft, library, tmp_path)))
-
-
 def test_empty_draft_makes_a_valid_pack(library: Library, tmp_path: Path) -> None:
     reader = export(Draft(), library, tmp_path)
     pages = page_texts(reader)

@@ -1,0 +1,43 @@
+"""The clinic's offer in the PDF pack: only when there is one, and where the clinic is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consultprep.content import Library, load_library
+from tests.pdf_helpers import flat, flat_pages, pdf_invariant  # noqa: F401
+from tests.pdf_library import export, full_draft, mini_library, page_texts
+
+
+@pytest.fixture(scope="module", params=["mini", "real"])
+def library(request: pytest.FixtureRequest) -> Library:
+    return mini_library() if request.param == "mini" else load_library()
+
+
+def test_offer_section_only_when_offered(library: Library, tmp_path: Path) -> None:
+    draft = full_draft(library)
+    draft.offer.offered = False
+    text = flat(" ".join(page_texts(export(draft, library, tmp_path))))
+    assert "The clinic's offer" not in text
+    assert "Renew Clinic" not in text
+
+
+@pytest.mark.parametrize(
+    ("location", "country", "where"),
+    [
+        ("uk", "United Kingdom", "Where In the UK Cost"),  # not "In the UK — United Kingdom"
+        ("uk", " the  UK ", "Where In the UK Cost"),
+        ("uk", "Wales", "Where In the UK — Wales Cost"),
+        ("abroad", "UK", "Where Abroad — UK Cost"),  # what they typed, when it says something
+        (None, "United Kingdom", "Where United Kingdom Cost"),
+    ],
+)
+def test_where_the_clinic_is_never_says_the_uk_twice(
+    location: str | None, country: str, where: str, tmp_path: Path
+) -> None:
+    library = mini_library()
+    draft = full_draft(library)
+    draft.offer.location, draft.offer.country = location, country
+    assert where in flat_pages(page_texts(export(draft, library, tmp_path)))

@@ -1,0 +1,91 @@
+"""The content's wording is calm, plain and our own: no promotional words, a reading grade of
+nine or below, and no run of eight words copied from the source article (the helpers and the
+article's fingerprint are in ``tests/test_content.py``). No Qt."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultprep.content import Library, load_library
+from tests.test_content import (
+    MAX_GRADE,
+    NGRAM,
+    PROMOTIONAL,
+    PROMOTIONAL_ALLOWED,
+    SOURCE_ARTICLE,
+    _all_strings,
+    _fingerprint,
+    _sentences,
+    _words,
+    concern_texts,
+    fk_grade,
+    library_texts,
+    ngram_hashes,
+)
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library()
+
+
+# --- the wording is calm, plain and our own -------------------------------------------------
+
+
+def test_no_promotional_words() -> None:
+    found = [
+        (path, m.group(0))
+        for path, text in _all_strings()
+        for m in PROMOTIONAL.finditer(text)
+        if not any(rule.match(path) for rule in PROMOTIONAL_ALLOWED)
+    ]
+    assert not found, f"promotional wording: {found}"
+
+
+@pytest.mark.parametrize("concern_id", ["scars", "chronic-wound", "inflammatory", "ageing"])
+def test_concern_reads_at_grade_nine_or_below(library: Library, concern_id: str) -> None:
+    grade = fk_grade(concern_texts(library.concern(concern_id)))
+    assert grade <= MAX_GRADE, f"{concern_id}: Flesch-Kincaid grade {grade:.1f}"
+
+
+def test_shared_text_reads_at_grade_nine_or_below(library: Library) -> None:
+    grade = fk_grade(library_texts(library))
+    assert grade <= MAX_GRADE, f"shared text: Flesch-Kincaid grade {grade:.1f}"
+
+
+def test_readability_measure_tells_plain_from_dense() -> None:
+    plain = ["The cut healed. The scar is flat now. It does not itch."]
+    dense = [
+        (
+            "Mesenchymal stromal cell administration demonstrated immunomodulatory "
+            "characteristics, substantially attenuating proinflammatory cytokine concentrations."
+        )
+    ]
+    assert fk_grade(plain) < 3
+    assert fk_grade(dense) > 15
+
+
+def test_nothing_is_copied_from_the_source_article() -> None:
+    source = _fingerprint()
+    assert len(source) > 1000, "the source article fingerprint looks empty"
+    copied = [
+        path
+        for path, text in _all_strings()
+        if ngram_hashes(text) & source and not path.startswith("library.references")
+    ]  # a reference quotes its title and authors, as the article's own list does
+    assert not copied, f"runs of {NGRAM}+ words match the source article at: {copied}"
+
+
+def test_copy_check_would_catch_a_copied_sentence() -> None:
+    if not SOURCE_ARTICLE.is_file():
+        pytest.skip("source article not available here")
+    sentence = next(
+        s for s in _sentences(SOURCE_ARTICLE.read_text(encoding="utf-8")) if len(_words(s)) > 12
+    )
+    assert ngram_hashes(sentence) & _fingerprint()
+
+
+def test_fingerprint_matches_the_source_article() -> None:
+    if not SOURCE_ARTICLE.is_file():
+        pytest.skip("source article not available here")
+    assert ngram_hashes(SOURCE_ARTICLE.read_text(encoding="utf-8")) == _fingerprint()
