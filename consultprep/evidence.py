@@ -41,9 +41,9 @@ def kind_note(full: Concern, subtype_id: str | None, *, printed: bool = False) -
     """What the evidence shown for one kind of the concern leaves out, or "" if nothing.
 
     Treatments meant only for other kinds are left out (``Concern.for_subtype``) and named,
-    so that the patient knows they are there (all but another kind's waiting). A kind that nothing is meant for alone sees
-    everything, and is told that none of it was made for that kind. ``printed``: the
-    sentence for the PDF, in the patient's words.
+    so that the patient knows they are there (all but another kind's waiting). A kind that
+    nothing is meant for alone sees everything, and is told that none of it was made for
+    that kind. ``printed``: the sentence for the PDF, in the patient's words.
     """
     kind = full.subtype(subtype_id)
     if kind is None:

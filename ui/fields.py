@@ -77,23 +77,25 @@ class LineEdit(QLineEdit):
     def __init__(self, *, show_end: bool = False) -> None:
         super().__init__()
         self._show_end = show_end
-        self._description = ""  # the accessible description while no notice is shown
+        self._description: str | None = None  # while the notice is shown: the one it hides
         self.textChanged.connect(self._check_length)
 
     def _check_length(self, text: str) -> None:
         """Qt cuts a text longer than the field's limit without a word: say so, beside it."""
-        notice = CUT_NOTICE.format(limit=self.maxLength())
-        if len(text) < self.maxLength():
-            if self.toolTip() == notice:  # short enough again
-                self.setToolTip("")
-                self.setAccessibleDescription(self._description)
-            return
-        if self.toolTip() != notice:
+        full = len(text) >= self.maxLength()
+        if full == (self._description is not None):
+            return  # as it was (the usual case: one comparison a keystroke)
+        if full:
+            notice = CUT_NOTICE.format(limit=self.maxLength())
             self._description = self.accessibleDescription()
             self.setToolTip(notice)
             self.setAccessibleDescription(notice)
             if self.isVisible():
                 QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), notice, self)
+        else:  # short enough again
+            self.setToolTip("")
+            self.setAccessibleDescription(self._description)
+            self._description = None
 
     def setText(self, text: str) -> None:
         """Show ``text`` from its start (Qt's own ``setText`` shows its end, where it puts the

@@ -86,6 +86,11 @@ def sources_line(library: Library, citations: list[str]) -> str:
     return ("Source: " if len(refs) == 1 else "Sources: ") + listed + end
 
 
+def with_sources(text: str, library: Library, citations: list[str]) -> str:
+    """``text`` and then its "Source: …" (just ``text`` if it cites nothing)."""
+    return f"{text} {sources_line(library, citations)}".strip()
+
+
 def _is_person(author: str) -> bool:
     """ "Negenborn VL" is a person (surname and initials); "GOV.UK guidance" is not."""
     words = author.split()

@@ -20,7 +20,7 @@ from consultprep.models import ClinicOffer, Draft
 from ui.advert_checker import AdvertChecker
 from ui.fields import line_edit, text_box
 from ui.pages.base import DraftPage
-from ui.pages.evidence_page import sources_line
+from ui.pages.evidence_page import with_sources
 from ui.vetting_panel import VettingPanel
 from ui.widgets import (
     HINT,
@@ -132,8 +132,7 @@ class OfferPage(DraftPage):
         self.red_flag_checks: dict[str, QCheckBox] = {}
         for flag in library.red_flags:
             # The explanation states facts (the FDA's warnings, reported harms): with its sources.
-            why = f"{flag.explanation} {sources_line(library, flag.citations)}".strip()
-            item = LabelledCheck(flag.label, why)
+            item = LabelledCheck(flag.label, with_sources(flag.explanation, library, flag.citations))
             item.check.toggled.connect(self.mark_edited)
             self.red_flag_checks[flag.id] = item.check
             details.addWidget(item)

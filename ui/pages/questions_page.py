@@ -18,7 +18,7 @@ from consultprep.content import Library
 from consultprep.models import MAX_TOP, Draft
 from ui.fields import line_edit
 from ui.pages.base import DraftPage
-from ui.pages.evidence_page import sources_line
+from ui.pages.evidence_page import with_sources
 from ui.question_row import QuestionRow
 from ui.widgets import (
     HINT,
@@ -159,7 +159,7 @@ class QuestionsPage(DraftPage):
             question = checklist.question_for(item, self.library)
             why = ""
             if question is not None:  # the reason, with its sources if it states a fact
-                why = f"{question.why} {sources_line(self.library, question.citations)}".strip()
+                why = with_sources(question.why, self.library, question.citations)
             where = {"first": n == 0, "last": n == len(items) - 1, "number": n + 1}
             row = self.rows.get(item.id)
             if row is not None:
