@@ -95,13 +95,13 @@ class QuestionRow(QFrame):
         self.top_button.setCheckable(True)
         self.up_button = _small_button("▲ Up", "", "Move this question up")
         self.down_button = _small_button("▼ Down", "", "Move this question down")
+        self.remove_button: QPushButton | None = None
+        if item.source == "own":  # first, so Top 3, Up and Down line up with the other rows'
+            self.remove_button = _small_button("Remove", "", "Remove this question")
+            buttons.addWidget(self.remove_button)
         buttons.addWidget(self.top_button)
         buttons.addWidget(self.up_button)
         buttons.addWidget(self.down_button)
-        self.remove_button: QPushButton | None = None
-        if item.source == "own":
-            self.remove_button = _small_button("Remove", "", "Remove this question")
-            buttons.addWidget(self.remove_button)
         self.show_item(item, why, first=first, last=last, number=number)
         self._grid = grid
         self.buttons_below = False
