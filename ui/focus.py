@@ -31,6 +31,7 @@ from itertools import pairwise
 from PySide6.QtCore import QEvent, QMetaMethod, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QLayout,
     QLineEdit,
     QScrollArea,
@@ -148,25 +149,29 @@ def cards_around(widget: QWidget) -> list[QWidget]:
     return cards
 
 
-_FOCUS_EVENTS = frozenset({QEvent.Type.FocusIn, QEvent.Type.FocusOut})
-
-
 class _FocusWithin(QObject):
-    """Event filter on controls inside cards: the card shows the focus ring while they have it.
+    """The card (``#card`` frame) that holds the focused control shows the focus ring.
 
     Qt's style sheets have no ``:focus-within``; the card's ``focusWithin`` property stands in.
+    One Python call for each move of the focus (``QApplication.focusChanged``): an event
+    filter on every control in a card saw all their events (hundreds at each Next).
     """
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Called by Qt for each event of a watched control."""
-        kind = event.type()
-        if kind in _FOCUS_EVENTS and isinstance(watched, QWidget):
-            on = kind == QEvent.Type.FocusIn
-            for card in cards_around(watched):
-                card.setProperty(FOCUS_WITHIN, "true" if on else "false")
-                card.style().unpolish(card)
-                card.style().polish(card)
-        return False
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        QApplication.instance().focusChanged.connect(self._moved)
+
+    def _moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        after = cards_around(new) if new is not None and isValid(new) else []
+        before = cards_around(old) if old is not None and isValid(old) else []
+        changes = [(c, False) for c in before if c not in after] + [(c, True) for c in after]
+        for card, on in changes:
+            value = "true" if on else "false"
+            if card.property(FOCUS_WITHIN) == value:
+                continue  # the focus moved within the card: nothing to restyle
+            card.setProperty(FOCUS_WITHIN, value)
+            card.style().unpolish(card)
+            card.style().polish(card)
 
 
 def page_stamp(page: QWidget) -> tuple[int, int]:
@@ -223,9 +228,6 @@ class KeyboardHelper(QObject):
         order = layout_order(page)
         if known is None or known[1] != order:
             _apply_order(order)
-            for widget in order:
-                if cards_around(widget):
-                    widget.installEventFilter(self._focus_within)  # once: Qt skips repeats
         for edit in page.findChildren(QLineEdit):
             if not has_property(edit, ENTER_STAYS) and _listens_for_enter(edit):
                 edit.installEventFilter(self._enter_filter)

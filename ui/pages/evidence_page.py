@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
@@ -30,6 +31,7 @@ KIND_ORDER = ("regenerative", "established", "waiting")
 _AUTHORS_YEAR = re.compile(r"^(?P<authors>[^()]+?)\s*\([^()]*?(?P<year>\d{4})[^()]*\)")
 
 
+@lru_cache(maxsize=512)  # a pure function of the text, asked for each question at each Next
 def short_citation(citation: str) -> str:
     """A short name for a reference, as in "Sources: Negenborn et al. 2016".
 
