@@ -317,7 +317,8 @@ def test_every_treatment_is_placed_and_cited(library: Library) -> None:
 #: Words that make a sentence a claim from research or a regulator (which must be cited).
 _EVIDENCE_WORDS = re.compile(
     r"\b(trials?|reviews?|stud(y|ies)|FDA|MHRA|NICE|approv\w*|reported|guidance|proven|"
-    r"evidence|research|being tested)\b",
+    r"evidence|research|being tested|guidelines?|CQC|safety|healing|slows?|flares?|"
+    r"infections? (can )?spreads?)\b",
     re.IGNORECASE,
 )
 
