@@ -18,6 +18,10 @@ KIND_LABELS: dict[str, str] = {
     "established": "Established care",
     "waiting": "Waiting or doing nothing",
 }
+#: The order of the kinds wherever treatments are listed one after another (the evidence page
+#: and the PDF): the usual care first, so that a stem-cell option is read against it, then the
+#: regenerative options, then waiting or doing nothing.
+KIND_ORDER: tuple[str, ...] = ("established", "regenerative", "waiting")
 WARNING_COLOUR = "#B00020"  # red marker: not approved / regulator warnings
 RUNG_FILL = {1: "#F3E9F7", 2: "#E9EEF7", 3: "#F7F1DC", 4: "#E3F1E6"}  # 3: sand, not green
 

@@ -13,7 +13,7 @@ from reportlab.platypus import (
 
 from consultprep.checklist import question_for
 from consultprep.content import Concern, EvidenceLevel, Treatment
-from consultprep.evidence import KIND_COLOURS, KIND_LABELS, WARNING_COLOUR, kind_note
+from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
 from consultprep.models import ChecklistItem
 from exports.flowables import EvidenceLadder
 from exports.fonts import SUBSTITUTE, safe_text
@@ -24,7 +24,6 @@ from exports.styles import FRAME_HEIGHT, FRAME_WIDTH, NOTICE_BORDER, NOTICE_FILL
 
 QUESTION_LIMIT = 1_500  # a question sits in a table cell, which cannot break across pages
 WHERE = {"uk": "In the UK", "abroad": "Abroad", "not_sure": "Not sure"}
-KIND_ORDER = ("regenerative", "established", "waiting")
 KIND_HEADINGS = {
     "regenerative": "Stem-cell and other regenerative treatments",
     "established": "Established care",

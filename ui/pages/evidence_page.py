@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from consultprep.content import Concern, Library, Subtype, Treatment
-from consultprep.evidence import KIND_LABELS, kind_note
+from consultprep.evidence import KIND_LABELS, KIND_ORDER, kind_note
 from consultprep.models import Draft
 from ui import glossary_ui
 from ui.ladder import EvidenceLadder
@@ -27,7 +27,6 @@ from ui.widgets import (
     scrolling,
 )
 
-KIND_ORDER = ("regenerative", "established", "waiting")
 _AUTHORS_YEAR = re.compile(r"^(?P<authors>[^()]+?)\s*\([^()]*?(?P<year>\d{4})[^()]*\)")
 
 
