@@ -59,12 +59,15 @@ class RuledLines(Flowable):
         self.width = avail_width
         return avail_width, self.count * self.gap + 2
 
+    #: Draw the lowest line (a subclass whose field border is that line leaves it out).
+    bottom_line = True
+
     def draw(self) -> None:
         """Called by reportlab to draw."""
         c = self.canv
         c.setStrokeColor(RULE)
         c.setLineWidth(0.7)
-        for n in range(self.count):
+        for n in range(self.count if self.bottom_line else self.count - 1):
             y = (self.count - n - 1) * self.gap + 1
             c.line(0, y, self.width, y)
 

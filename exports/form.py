@@ -129,7 +129,13 @@ class FormTickBox(Checkbox):
 
 
 class FormAnswerLines(RuledLines):
-    """Ruled lines to write on, with a multi-line answer field over them."""
+    """Ruled lines to write on, with a multi-line answer field over them.
+
+    The field's border (printed too) is the lowest line: a ruled line there as well printed
+    one heavy, doubled edge.
+    """
+
+    bottom_line = False
 
     def __init__(
         self,

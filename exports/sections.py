@@ -151,7 +151,7 @@ def levels(pack: Pack) -> None:
         pack.para(
             f'<font color="{WARNING_COLOUR}"><b>{safe_text(marker.short)}.</b></font> '
             f"{safe_text(marker.meaning)}",
-            "flag",
+            "rung_flag",
             bulletText="⚠",
         )
     )

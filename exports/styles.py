@@ -255,6 +255,10 @@ def _base_styles() -> dict[str, ParagraphStyle]:
             spaceAfter=5,
         ),
     }
+    # The red-flag row under the rungs: set like the rungs above it, with a red marker.
+    s["rung_flag"] = ParagraphStyle(
+        "rung_flag", parent=s["reference"], bulletColor=colors.HexColor(WARNING_COLOUR)
+    )
     s["flag"] = _style(
         "flag",
         fontSize=10.5,

@@ -31,10 +31,15 @@ def test_core_and_concern_questions_join(library, concern: str) -> None:
     sync_checklist(draft, library)
     ids = _ids(draft)
     assert [q.id for q in library.core_questions] == ids[: len(library.core_questions)]
-    specific = [q.id for q in library.concern(concern).questions]
+    questions = library.concern(concern).questions
+    # With no kind chosen, a question asked in other words for each kind is asked once.
+    covered = {c for q in questions for c in q.covers}
+    specific = [q.id for q in questions if q.id not in covered]
     assert len(specific) >= 6
     assert set(specific) <= set(ids)
     assert len(ids) == len(set(ids))
+    texts = [i.text for i in draft.checklist]
+    assert len(texts) == len(set(texts)), "the same question twice"
 
 
 def test_choices_survive_rebuild_and_concern_change(library) -> None:
@@ -158,3 +163,12 @@ def test_a_covered_question_already_on_the_list_stays(library) -> None:
     sync_checklist(draft, library)
     kept = next(i for i in draft.checklist if i.id == "offer-whats-in-it")
     assert kept.top
+
+
+def test_no_kind_of_any_concern_gets_the_same_question_twice(library) -> None:
+    for concern in library.concerns:
+        for kind in [None, *(s.id for s in concern.subtypes)]:
+            draft = Draft(concern=concern.id, subtype=kind)
+            sync_checklist(draft, library)
+            texts = [i.text for i in draft.checklist]
+            assert len(texts) == len(set(texts)), (concern.id, kind)

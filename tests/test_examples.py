@@ -41,3 +41,14 @@ def test_example_loads_and_points_at_real_content(library: Library, example: Pat
     assert len(draft.top_questions()) == 3
     assert any(item.source == "own" for item in draft.checklist)
     assert any(not item.included for item in draft.checklist)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_example_asks_only_questions_for_its_kind(library: Library, example: Path) -> None:
+    """An example shows a checklist as the app builds it today for its concern and kind
+    (no question for eczema in a psoriasis example)."""
+    from consultprep.checklist import applicable_questions
+
+    draft = load_draft(example)
+    asked = {q.id for q, _ in applicable_questions(draft, library)}
+    assert [i.id for i in draft.checklist if i.source != "own" and i.id not in asked] == []

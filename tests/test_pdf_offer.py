@@ -41,3 +41,18 @@ def test_where_the_clinic_is_never_says_the_uk_twice(
     draft = full_draft(library)
     draft.offer.location, draft.offer.country = location, country
     assert where in flat_pages(page_texts(export(draft, library, tmp_path)))
+
+
+@pytest.mark.parametrize(
+    ("label", "after_semicolon"),
+    [
+        ("Poor blood flow in the legs or feet", "poor blood flow in the legs or feet"),
+        ("I smoke, or I stopped in the last year", "I smoke, or I stopped in the last year"),
+        ("NHS care", "NHS care"),
+    ],
+)
+def test_ticked_conditions_read_as_one_list(label: str, after_semicolon: str) -> None:
+    """Page 1 lists ticked conditions as "Diabetes; poor blood flow…", not "…; Poor…"."""
+    from exports.summary import _continued
+
+    assert _continued(label) == after_semicolon
