@@ -78,25 +78,12 @@ def problem(pack: Pack) -> None:
     pack.field("Main symptoms", about.symptoms)
 
 
-def _continued(label: str) -> str:
-    """A tick-box label as it reads after a semicolon: "Diabetes; poor blood flow" ("I"
-    and names such as "NHS" keep their capital)."""
-    first = label.split(" ", 1)[0]
-    if first == "I" or (len(first) > 1 and first[1].isupper()):
-        return label
-    return label[:1].lower() + label[1:]
-
-
 def health(pack: Pack) -> None:
     about = pack.draft.about
     pack.story.append(pack.heading("My health", "h2", bookmark=False))
     pack.field("Medicines I take", about.medicines)
     pack.field("Allergies", about.allergies)
-    labels = {c.id: c.label for c in pack.library.conditions}
-    ticked = "; ".join(
-        label if n == 0 else _continued(label)
-        for n, label in enumerate(labels[c] for c in about.conditions if c in labels)
-    )
+    ticked = pack.library.conditions_text(about.conditions)
     typed = about.other_conditions.strip()
     # The patient's own words on a line of their own: after a ticked "Pregnant, planning a
     # pregnancy, or breastfeeding" they often say which (not another condition).

@@ -93,17 +93,23 @@ def test_the_review_summary_shows_what_the_clinician_will_read() -> None:
     assert f"What matters most to you: {draft.about.goals}" in about
     assert f"Other health conditions: {draft.about.other_conditions}" in about.splitlines()
     first = draft.about.treatments_tried[0]
-    assert f"Tried: {first.name} ({first.how_it_went})" in about.splitlines()
+    assert f"Tried: {first.name} — {first.how_it_went}" in about.splitlines()
     # "How did it go?" may have two lines: read back whole, on one line
     first.how_it_went = "Helped at first, for about three months of use.\nThen it stopped."
     about = dict(summary_lines(draft, load_library()))["About your skin"]
-    assert f"Tried: {first.name} (Helped at first, for about three months of use. Then it " \
-        "stopped.)" in about.splitlines()
+    assert f"Tried: {first.name} — Helped at first, for about three months of use. Then it " \
+        "stopped." in about.splitlines()
     offer = shown["Offer from a clinic"]
     assert f"Clinic: {draft.offer.clinic}" in offer  # the patient's words, not in a sentence
-    assert offer.splitlines()[0] == f"Treatment: {draft.offer.treatment}."
+    # fields as typed, like the lines about the skin (no full stop added)
+    assert offer.splitlines()[0] == f"Treatment: {draft.offer.treatment}"
     assert ".." not in offer
     assert f"What they claimed: {draft.offer.claims}" in offer.splitlines()  # as in the PDF
+    # in the order the wizard asks: the offer (step 5) before the questions (step 6)
+    assert list(shown).index("Offer from a clinic") < list(shown).index("Your questions")
+    draft.about.conditions = ["diabetes", "poor-circulation"]
+    about = dict(summary_lines(draft, load_library()))["About your skin"]
+    assert "Health conditions: Diabetes; poor blood flow in the legs or feet" in about
     draft.offer.location, draft.offer.country = "uk", "United Kingdom"
     offer = dict(summary_lines(draft, load_library()))["Offer from a clinic"]
-    assert "Where: In the UK." in offer.splitlines()  # the UK named once
+    assert "Where: In the UK" in offer.splitlines()  # the UK named once

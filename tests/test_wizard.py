@@ -301,8 +301,16 @@ def test_a_fourth_top_question_shows_a_friendly_message(window: MainWindow) -> N
         go_next(window, expected)
     questions = page(window, PageId.QUESTIONS)
     ids = [i.id for i in window.draft.checklist]
-    for item_id in ids[:3]:
+    hint = questions.no_top_label
+    # The hint names the button as it looks ("☆ Top 3") and counts down to a full top three.
+    assert hint.isVisibleTo(questions) and "“☆ Top 3”" in hint.text()
+    assert "“☆ Top 3”" in questions.rows[ids[0]].top_button.text().join("“”")
+    for n, item_id in enumerate(ids[:3]):
         questions.rows[item_id].top_button.click()
+        if n < 2:
+            assert hint.isVisibleTo(questions)
+            assert f"choose {('two', 'one')[n]} more" in hint.text()
+    assert not hint.isVisibleTo(questions)
     assert not questions.message_label.isVisibleTo(questions)
     fourth = questions.rows[ids[3]].top_button
     fourth.click()

@@ -34,9 +34,19 @@ from ui.widgets import (
 )
 
 NO_TOP = (
-    "None chosen yet. Press “★ Top 3” beside up to three questions you most want answered. "
+    "None chosen yet. Press “☆ Top 3” beside up to three questions you most want answered. "
     "They will be printed first."
 )
+
+
+def more_top(chosen: int) -> str:
+    """The hint under a top three that is not full yet ("" once it is)."""
+    left = MAX_TOP - chosen
+    if chosen == 0:
+        return NO_TOP
+    if left <= 0:
+        return ""
+    return f"You can choose {_words(left)} more with “☆ Top 3”."
 
 
 class QuestionsPage(DraftPage):
@@ -188,11 +198,13 @@ class QuestionsPage(DraftPage):
         for n, label in enumerate(self.top_labels):
             label.setVisible(n < len(top))
             label.setText(f"{n + 1}.  {top[n].text}" if n < len(top) else "")
-        self.no_top_label.setVisible(not top)
+        hint = more_top(len(top))
+        self.no_top_label.setText(hint)
+        self.no_top_label.setVisible(bool(hint))
         included = sum(i.included for i in self.draft.checklist)
         total = len(self.draft.checklist)
         self.count_label.setText(
-            f"{included} of {total} questions ticked to ask. Your top three are printed first, "
+            f"{included} of {total} questions ticked to ask. Your top questions are printed first, "
             "then the rest in this order."
         )
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultprep.content import Library
+from consultprep.content import Library, join_labels
 from consultprep.models import SCORE_LABELS, Draft, TriedTreatment
 from consultprep.readiness import deciding_lines
 from ui import dialogs, export_helpers
@@ -37,7 +37,6 @@ from ui.widgets import (
     big_button,
     card,
     clear_layout,
-    full_stop,
     page_changed,
     plain_label,
     scrolling,
@@ -74,10 +73,9 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         facts.append(f"Medicines: {_shorten(a.medicines)}")
     if a.allergies:
         facts.append(f"Allergies: {_shorten(a.allergies)}")
-    labels = {c.id: c.label for c in library.conditions}
-    conditions = [labels.get(c, c) for c in a.conditions]
+    conditions = library.conditions_text(a.conditions)
     if conditions:
-        facts.append("Health conditions: " + "; ".join(conditions))  # labels hold commas
+        facts.append(f"Health conditions: {conditions}")
     if a.other_conditions:  # on its own line, as in the PDF
         facts.append(f"Other health conditions: {_shorten(a.other_conditions)}")
     if a.goals:
@@ -91,6 +89,29 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     if draft.photos:
         n = len(draft.photos)
         out.append(("Photos", f"{n} photo{'' if n == 1 else 's'}, printed in the PDF."))
+
+    o = draft.offer
+    if not o.offered:
+        out.append(("Offer from a clinic", "None noted."))
+    else:
+        # The patient's own words are given as fields, not woven into a sentence.
+        line = f"Treatment: {o.treatment or 'not named'}"
+        if o.clinic:
+            line += f"\nClinic: {o.clinic}"
+        place = LOCATION_WORDS.get(o.location or "", "")
+        country = o.country_detail()
+        if country:
+            place = f"{place} ({country})" if place else country
+        if place:
+            line += f"\nWhere: {place[0].upper() + place[1:]}"
+        if o.cost:
+            line += f"\nCost: {o.cost}"
+        if o.claims:
+            line += f"\nWhat they claimed: {_shorten(o.claims)}"
+        flags = [library.red_flag(f) for f in o.red_flags]
+        names = [f.label for f in flags if f is not None]
+        line += "\nWarning signs ticked: " + (join_labels(names) if names else "none")
+        out.append(("Offer from a clinic", line))
 
     included = [i for i in draft.checklist if i.included]
     own = [i for i in draft.checklist if i.source == "own"]
@@ -106,29 +127,6 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     deciding = deciding_lines(draft)
     if deciding:
         out.append(("Ready to decide?", "\n".join(deciding)))
-
-    o = draft.offer
-    if not o.offered:
-        out.append(("Offer from a clinic", "None noted."))
-    else:
-        # The patient's own words are given as fields, not woven into a sentence.
-        line = f"Treatment: {full_stop(o.treatment or 'not named')}"
-        if o.clinic:
-            line += f"\nClinic: {full_stop(o.clinic)}"
-        place = LOCATION_WORDS.get(o.location or "", "")
-        country = o.country_detail()
-        if country:
-            place = f"{place} ({country})" if place else country
-        if place:
-            line += f"\nWhere: {full_stop(place[0].upper() + place[1:])}"
-        if o.cost:
-            line += f"\nCost: {full_stop(o.cost)}"
-        if o.claims:
-            line += f"\nWhat they claimed: {full_stop(_shorten(o.claims))}"
-        flags = [library.red_flag(f) for f in o.red_flags]
-        names = [f.label for f in flags if f is not None]
-        line += "\nWarning signs ticked: " + ("; ".join(names) if names else "none")
-        out.append(("Offer from a clinic", line))
     return out
 
 
@@ -142,10 +140,11 @@ def _is_file(path: Path) -> bool:
 
 
 def _tried(t: TriedTreatment) -> str:
-    """ "Silicone gel sheets (it helped a little)": a tried treatment and how it went."""
+    """ "Silicone gel sheets — it helped a little": a tried treatment and how it went (in the
+    patient's own words, which may start with a capital)."""
     name = t.name or "(no name)"
     how = " ".join(t.how_it_went.split())  # its lines run on: one line here
-    return f"{name} ({_shorten(how, 200)})" if how else name
+    return f"{name} — {_shorten(how, 200)}" if how else name
 
 
 def _shorten(text: str, limit: int = 200) -> str:
