@@ -114,6 +114,11 @@ def test_a_one_line_field_says_when_a_paste_was_cut_to_fit(qtbot) -> None:
             "US Food and Drug Administration 2021",
         ),
         ("General Medical Council. What to check on the register.", "General Medical Council"),
+        (
+            ("Medicines and Healthcare products Regulatory Agency, GOV.UK guidance. Advanced "
+            "therapy medicinal products: regulation and licensing."),
+            "MHRA guidance, “Advanced therapy medicinal products”",  # whole, not cut with "…"
+        ),
         ("van Dongen JA, Langeveld M, Stevens HP. Lipografting. PRS.", "van Dongen et al."),
         (
             ("National Institute for Health and Care Excellence (2013). Varicose veins. NICE "

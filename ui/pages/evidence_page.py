@@ -47,6 +47,8 @@ def short_citation(citation: str) -> str:
         if first.endswith(", GOV.UK guidance"):  # one regulator, several pages: name the page
             title = citation.split(". ")[1].rstrip(".")
             first = f"{_SHORT_NAMES.get(authors[0], authors[0])} guidance, “{title}”"
+            if len(first) > 70 and ":" in title:  # "Title: subtitle": the title is enough
+                first = f"{_SHORT_NAMES.get(authors[0], authors[0])} guidance, “{title.split(':')[0]}”"
         if len(first) <= 70:
             return first
         return first[:67].rsplit(" ", 1)[0] + ("…”" if "“" in first else "…")
