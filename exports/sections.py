@@ -115,9 +115,18 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
         if note:
             s.append(pack.para(safe_text(note), "small"))
         levels(pack)
-        s.append(pack.heading(f"About {concern.name.lower()}", "h2", bookmark=False))
-        s.append(pack.para(safe_text(concern.description), "body"))
-        s.append(pack.para(safe_text(concern.normal_repair) + pack.cites.mark(concern.citations)))
+        # The heading and its short definition never stand alone at the foot of a page.
+        s.append(
+            KeepTogether(
+                [
+                    pack.heading(f"About {concern.name.lower()}", "h2", bookmark=False),
+                    pack.para(safe_text(concern.description), "body"),
+                    pack.para(
+                        safe_text(concern.normal_repair) + pack.cites.mark(concern.citations)
+                    ),
+                ]
+            )
+        )
         for kind in KIND_ORDER:
             for n, t in enumerate(concern.treatments_of(kind)):
                 # The group heading goes inside the first block, so it is never left alone.
