@@ -241,21 +241,6 @@ class Concern(_Strict):
         return [t for t in self.treatments if t.kind == kind]
 
 
-def _continued(label: str) -> str:
-    """A tick-box label as it reads after a semicolon: "poor blood flow" ("I" and names such
-    as "NHS" keep their capital)."""
-    first = label.split(" ", 1)[0]
-    if first == "I" or (len(first) > 1 and first[1].isupper()):
-        return label
-    return label[:1].lower() + label[1:]
-
-
-def join_labels(labels: list[str]) -> str:
-    """Tick-box labels as one list: "Diabetes; poor blood flow in the legs or feet" (they
-    may hold commas, so a semicolon parts them)."""
-    return "; ".join(label if n == 0 else _continued(label) for n, label in enumerate(labels))
-
-
 class Library(_Strict):
     """Everything the app tells the patient, validated."""
 
@@ -335,13 +320,6 @@ class Library(_Strict):
     def level_info(self, level: EvidenceLevel) -> LevelInfo:
         """Return the plain definition of one ladder rung."""
         return next(x for x in self.levels if x.level == level)
-
-    def conditions_text(self, condition_ids: list[str]) -> str:
-        """Ticked health conditions as one list: "Diabetes; poor blood flow in the legs or
-        feet" (the labels hold commas). Unknown ids are left out; "" if none."""
-        labels = {c.id: c.label for c in self.conditions}
-        ticked = [labels[c] for c in condition_ids if c in labels]
-        return join_labels(ticked)
 
     def red_flag(self, flag_id: str) -> RedFlag | None:
         """Return the red flag with this id, or None."""

@@ -7,6 +7,7 @@ import io
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
+from consultprep.labels import conditions_text
 from consultprep.models import SCORE_LABELS, Draft, Photo, TriedTreatment
 from exports.flowables import ScoreBar
 from exports.fonts import safe_text
@@ -83,7 +84,7 @@ def health(pack: Pack) -> None:
     pack.story.append(pack.heading("My health", "h2", bookmark=False))
     pack.field("Medicines I take", about.medicines)
     pack.field("Allergies", about.allergies)
-    ticked = pack.library.conditions_text(about.conditions)
+    ticked = conditions_text(pack.library, about.conditions)
     typed = about.other_conditions.strip()
     # The patient's own words on a line of their own: after a ticked "Pregnant, planning a
     # pregnancy, or breastfeeding" they often say which (not another condition).

@@ -53,6 +53,6 @@ def test_where_the_clinic_is_never_says_the_uk_twice(
 )
 def test_ticked_conditions_read_as_one_list(label: str, after_semicolon: str) -> None:
     """Page 1 and the review list ticked conditions as "Diabetes; poor blood flow…"."""
-    from consultprep.content import _continued
+    from consultprep.labels import _continued
 
     assert _continued(label) == after_semicolon

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultprep.content import Library, join_labels
+from consultprep.content import Library
+from consultprep.labels import conditions_text, join_labels
 from consultprep.models import SCORE_LABELS, Draft, TriedTreatment
 from consultprep.readiness import deciding_lines
 from ui import dialogs, export_helpers
@@ -73,7 +74,7 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         facts.append(f"Medicines: {_shorten(a.medicines)}")
     if a.allergies:
         facts.append(f"Allergies: {_shorten(a.allergies)}")
-    conditions = library.conditions_text(a.conditions)
+    conditions = conditions_text(library, a.conditions)
     if conditions:
         facts.append(f"Health conditions: {conditions}")
     if a.other_conditions:  # on its own line, as in the PDF
