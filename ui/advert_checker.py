@@ -7,7 +7,7 @@ Nothing is fetched or sent: the check runs on this computer (``consultprep.claim
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
@@ -19,12 +19,14 @@ from ui.widgets import HINT, NOTICE, big_button, card, clear_layout, plain_label
 
 MATCHES_PER_RULE = 300  # enough for any real advert; keeps a silly paste quick to show
 PHRASES_SHOWN = 6
-PLACEHOLDER = (
-    "Copy the words from the clinic's advert, email, leaflet or web page, and paste them here."
-)
+#: Shown in the empty box. Short, so that it fits on one line at 200 % text in the narrowest
+#: window: Qt draws only the first line of a box's placeholder, and it goes away on pasting.
+PLACEHOLDER = "Paste the clinic's words here."
+#: Shown above the box, so the whole of it can always be read.
 HELP = (
-    "ConsultPrep looks for phrases that often go with the warning signs below. It checks the "
-    "text on this computer: nothing is sent anywhere."
+    "Copy the words from the clinic's advert, email, leaflet or web page, and paste them into "
+    "the box. ConsultPrep looks for phrases that often go with the warning signs below. "
+    "It checks the text on this computer: nothing is sent anywhere."
 )
 STALE = "The text has changed. Press “Check this text” again to see what it finds."
 NONE_FOUND = (
@@ -72,6 +74,9 @@ class AdvertChecker(QWidget):
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setAccessibleName("The clinic's advert, email or web page text")
         self.text_edit.setPlaceholderText(PLACEHOLDER)
+        self.text_edit.installEventFilter(self)  # the placeholder is dropped if it cannot fit
+        self._box_view = self.text_edit.viewport()  # its width is the room for the text
+        self._box_view.installEventFilter(self)
         self.text_edit.setFixedHeight(int(self.text_edit.fontMetrics().lineSpacing() * 7 + 18))
         label = plain_label("Paste the clinic's advert, email or web page te&xt (optional)")
         label.setBuddy(self.text_edit)
@@ -151,7 +156,26 @@ class AdvertChecker(QWidget):
         """The "Found: …" line shown for each warning sign, by red flag id."""
         return dict(self._found)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Called by Qt for the text box's events: check the placeholder still fits."""
+        kind = event.type()
+        if (watched is self.text_edit and kind == QEvent.Type.FontChange) or (
+            kind == QEvent.Type.Resize and watched is self._box_view
+        ):
+            self._fit_placeholder()
+        return False
+
     # --- helpers --------------------------------------------------------------------------
+    def _fit_placeholder(self) -> None:
+        """Show the placeholder only if it fits on one line (Qt cuts off any more): the
+        hint above the box says the same, so nothing is lost with very large text."""
+        box = self.text_edit
+        margin = int(box.document().documentMargin())
+        room = self._box_view.width() - 2 * margin
+        wanted = PLACEHOLDER if box.fontMetrics().horizontalAdvance(PLACEHOLDER) <= room else ""
+        if box.placeholderText() != wanted:
+            box.setPlaceholderText(wanted)
+
     def _add_flag(self, box: QVBoxLayout, flag_id: str, text: str) -> None:
         flag = self.library.red_flag(flag_id)
         box.addWidget(plain_label(f"⚠  {flag.label}", role="strong"))

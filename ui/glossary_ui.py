@@ -3,14 +3,18 @@
 The words and their meanings come from ``consultprep.glossary`` (resources/content/
 glossary.toml). Headings get a small button that shows the meaning right under the heading,
 for the keyboard and touch as well as the mouse; other text gets a tooltip.
+
+The button sits beside the heading when there is room, and under it when the heading would be
+squeezed (large text in a small window), as ``ui.card_grid`` does for its columns.
 """
 
 from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -29,6 +33,12 @@ HIDE_MEANING = "Hide the meaning"
 #: Object name of link-looking buttons (styled in ui/theme.py).
 LINK = "link"
 _EXPLAINED = "glossaryTooltip"
+#: The button goes under the heading when the heading would have less room beside it than
+#: this many average characters (unless the whole heading fits on one line beside it).
+MIN_HEADING_CHARS = 30
+#: Pixels to go past the limit before the button comes back beside (no flicker at the edge).
+SLACK = 12
+_RELAYOUT = frozenset({QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange})
 
 
 def glossary() -> Glossary | None:
@@ -56,7 +66,8 @@ def tooltip_for(terms: list[Term]) -> str:
 
 
 class ExplainedHeading(QWidget):
-    """A heading, a "What does this mean?" button beside it, and the meaning when pressed."""
+    """A heading, a "What does this mean?" button beside it (or under it when the heading
+    would be squeezed), and the meaning when pressed."""
 
     def __init__(self, text: str, terms: list[Term], role: str, *, selectable: bool = False):
         super().__init__()
@@ -73,15 +84,57 @@ class ExplainedHeading(QWidget):
         self.meaning.setAccessibleName(f"Meaning of {names}")
         self.meaning.hide()
         self.button.toggled.connect(self._toggled)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.heading, 1)
-        row.addWidget(self.button)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addWidget(self.heading, 1)
+        self._row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        #: True while the button is under the heading (too little room beside it).
+        self.button_below = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
-        outer.addLayout(row)
+        outer.addLayout(self._row)
         outer.addWidget(self.meaning)
+        for part in (self.heading, self.button):  # their fonts come from the style sheet
+            part.installEventFilter(self)
+
+    def below_for(self, width: int) -> bool:
+        """True if, at ``width`` pixels, the button should go under the heading."""
+        button = self.button
+        metrics = button.fontMetrics()
+        widest = max(metrics.horizontalAdvance(t) for t in (WHAT_DOES_THIS_MEAN, HIDE_MEANING))
+        button_width = button.sizeHint().width() - metrics.horizontalAdvance(button.text())
+        room = width - button_width - widest - max(0, self._row.spacing())
+        heading = self.heading.fontMetrics()
+        one_line = heading.horizontalAdvance(self.heading.text()) + 2 * self.heading.margin()
+        need = min(one_line, MIN_HEADING_CHARS * heading.averageCharWidth())
+        if self.button_below:
+            need += SLACK
+        return room < need
+
+    def update_place(self) -> None:
+        """Put the button beside the heading or under it, for the current width and text size."""
+        if not hasattr(self, "button_below") or self.width() <= 0:
+            return  # not made yet, or not laid out
+        below = self.below_for(self.width())
+        if below != self.button_below:
+            self.button_below = below
+            self._row.setDirection(
+                QBoxLayout.Direction.TopToBottom if below else QBoxLayout.Direction.LeftToRight
+            )
+            self._row.setSpacing(2 if below else -1)  # -1: the style's spacing, as before
+
+    def event(self, event: QEvent) -> bool:
+        """Called by Qt: look again when the width or the text size changes."""
+        if event.type() in _RELAYOUT:
+            self.update_place()
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Called by Qt for the heading's and button's events: their fonts changed."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.update_place()
+        return False
 
     def _toggled(self, on: bool) -> None:
         self.meaning.setVisible(on)

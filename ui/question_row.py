@@ -1,10 +1,25 @@
-"""One question on the checklist: include it, mark it top three, move it, remove your own."""
+"""One question on the checklist: include it, mark it top three, move it, remove your own.
+
+The Top 3, Up and Down buttons line up from row to row: the Top 3 button is as wide as its
+wider text ("★ In top 3") in either state, and "Remove" (on the patient's own questions only)
+sits beside the "Your own question." note, not among them. With large text the buttons go
+under the question, where the three fit on one line.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
 from consultprep.models import ChecklistItem
 from ui.flow_layout import FlowLayout
@@ -15,6 +30,11 @@ SOURCE_NOTES = {
     "red_flag": "Added because of a warning sign you ticked.",
     "readiness": "Added because you answered “Not yet” in the readiness check.",
 }
+
+
+#: The Top 3 button's text when the question is in the top three, and when it is not.
+IN_TOP = "★ In top 3"
+NOT_TOP = "☆ Top 3"
 
 
 def _selected(item: ChecklistItem) -> str:
@@ -46,6 +66,32 @@ def _small_button(text: str, accessible_name: str, tip: str = "") -> QPushButton
     if tip:
         button.setToolTip(tip)
     return button
+
+
+class TopButton(QPushButton):
+    """The Top 3 button: as wide as the wider of its two texts, whichever it shows, so it
+    does not change size when pressed and the buttons after it line up with other rows'."""
+
+    def sizeHint(self) -> QSize:
+        """Called by Qt layouts: the size for the wider text, at the current font and style."""
+        hint = super().sizeHint()
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        metrics = self.fontMetrics()
+        width = hint.width()
+        for text in (IN_TOP, NOT_TOP):  # as QPushButton.sizeHint measures its own text
+            size = metrics.size(Qt.TextFlag.TextShowMnemonic, text)
+            option.text = text
+            option.rect.setSize(size)
+            need = self.style().sizeFromContents(
+                QStyle.ContentsType.CT_PushButton, option, size, self
+            )
+            width = max(width, need.width())
+        return QSize(width, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        """Called by Qt layouts: never narrower than its wider text."""
+        return self.sizeHint()
 
 
 class QuestionRow(QFrame):
@@ -85,20 +131,28 @@ class QuestionRow(QFrame):
         self.why_label = None
         if notes:
             self.why_label = plain_label(" ".join(notes), role=HINT)
+        self.remove_button: QPushButton | None = None
+        if item.source == "own":  # not with Top 3, Up and Down: those line up from row to row
+            self.remove_button = _small_button("Remove", "", "Remove this question")
+            note_row = QHBoxLayout()  # "Your own question.  [Remove]"
+            note_row.setContentsMargins(0, 0, 0, 0)
+            note_row.setSpacing(10)
+            if self.why_label is not None:
+                note_row.addWidget(self.why_label)
+            note_row.addWidget(self.remove_button)
+            note_row.addStretch(1)
+            grid.addLayout(note_row, 1, 1)
+        elif self.why_label is not None:
             grid.addWidget(self.why_label, 1, 1)
         grid.setColumnStretch(1, 1)
 
         self.buttons_box = QWidget()  # beside the text, or under it when the row is narrow
         buttons = FlowLayout(self.buttons_box, spacing=6)
         buttons.setContentsMargins(0, 0, 0, 0)
-        self.top_button = _small_button("", "")
+        self.top_button = TopButton()
         self.top_button.setCheckable(True)
         self.up_button = _small_button("▲ Up", "", "Move this question up")
         self.down_button = _small_button("▼ Down", "", "Move this question down")
-        self.remove_button: QPushButton | None = None
-        if item.source == "own":  # first, so Top 3, Up and Down line up with the other rows'
-            self.remove_button = _small_button("Remove", "", "Remove this question")
-            buttons.addWidget(self.remove_button)
         buttons.addWidget(self.top_button)
         buttons.addWidget(self.up_button)
         buttons.addWidget(self.down_button)
@@ -127,7 +181,7 @@ class QuestionRow(QFrame):
         self.top_button.blockSignals(True)
         self.top_button.setChecked(item.top)
         self.top_button.blockSignals(False)
-        self.top_button.setText("★ In top 3" if item.top else "☆ Top 3")
+        self.top_button.setText(IN_TOP if item.top else NOT_TOP)
         self.top_button.setAccessibleName(f"Top three: {short}")
         self.top_button.setToolTip(
             "Take this question out of your top three"

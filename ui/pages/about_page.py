@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from consultprep.content import Library
 from consultprep.models import SCORE_LABELS, AboutSkin, Draft, Scores
+from ui.card_grid import CardGrid
 from ui.fields import line_edit, text_box
 from ui.flow_layout import FlowLayout
 from ui.inputs import ScoreInput, TriedTreatmentsEditor
@@ -38,6 +39,27 @@ def _label(text: str, buddy: QWidget) -> QLabel:
     label = plain_label(text)
     label.setBuddy(buddy)
     return label
+
+
+class TickGrid(CardGrid):
+    """Tick boxes with their text (``LabelledCheck``) in two columns, or in one when narrow.
+
+    As ``CardGrid`` (the concern cards), but a column's text starts after its tick box, which
+    is large at large text: the boxes' room is left out before the columns are measured.
+    """
+
+    def __init__(self, host: QWidget, grid: QGridLayout, items: list[LabelledCheck]) -> None:
+        self._items = list(items)
+        super().__init__(host, grid)
+        self.set_cards(self._items)
+
+    def columns_for(self, width: int) -> int:
+        """How many columns fit in ``width`` pixels, leaving room for two tick boxes."""
+        if not self._items:
+            return super().columns_for(width)
+        first = self._items[0]
+        box = first.check.sizeHint().width() + first.layout().horizontalSpacing()
+        return super().columns_for(width - 2 * box)
 
 
 class AboutPage(DraftPage):
@@ -98,14 +120,15 @@ class AboutPage(DraftPage):
         grid = QGridLayout()
         grid.setHorizontalSpacing(20)
         grid.setVerticalSpacing(6)
+        # Two columns, or one when two would leave a few words a line (large text).
         self.condition_checks: dict[str, QCheckBox] = {}
-        for n, condition in enumerate(library.conditions):
+        items = []
+        for condition in library.conditions:
             item = LabelledCheck(condition.label)
             item.check.toggled.connect(self.mark_edited)
             self.condition_checks[condition.id] = item.check
-            grid.addWidget(item, n // 2, n % 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+            items.append(item)
+        self.conditions_grid = TickGrid(content, grid, items)
         self._layout.addLayout(grid)
         if library.conditions:
             conditions_title.setBuddy(self.condition_checks[library.conditions[0].id])
