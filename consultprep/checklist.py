@@ -50,6 +50,7 @@ def sync_checklist(draft: Draft, library: Library) -> None:
     wanted = applicable_questions(draft, library)
     wanted_ids = {q.id for q, _ in wanted}
     covered = {c for q, _ in wanted for c in q.covers}
+    _follow_rewordings(draft, wanted)
     kept = [
         i
         for i in draft.checklist
@@ -62,6 +63,22 @@ def sync_checklist(draft: Draft, library: Library) -> None:
         if q.id not in have and q.id not in covered
     ]
     draft.checklist = kept
+
+
+def _follow_rewordings(draft: Draft, wanted: list[tuple[Question, QuestionSource]]) -> None:
+    """An item whose question no longer applies, where a question that now applies asks the
+    same thing in the same words (the same question with a reason for this kind of the
+    concern, say), becomes that question in place: its position, tick, top-three place and
+    answer stay."""
+    have = {i.id for i in draft.checklist}
+    by_text = {q.text: (q, source) for q, source in wanted if q.id not in have}
+    wanted_ids = {q.id for q, _ in wanted}
+    for item in draft.checklist:
+        if item.source == "own" or item.id in wanted_ids:
+            continue
+        match = by_text.pop(item.text, None)
+        if match is not None:
+            item.id, item.source = match[0].id, match[1]
 
 
 def _used(item: ChecklistItem) -> bool:

@@ -172,3 +172,22 @@ def test_no_kind_of_any_concern_gets_the_same_question_twice(library) -> None:
             sync_checklist(draft, library)
             texts = [i.text for i in draft.checklist]
             assert len(texts) == len(set(texts)), (concern.id, kind)
+
+
+def test_a_question_now_asked_in_a_version_for_the_kind_keeps_its_place(library) -> None:
+    """A draft saved when one question served every kind of wound: for a diabetic foot ulcer
+    it becomes the same question with NICE's reason for that kind, where it was, still in
+    the top three and with its answer."""
+    draft = Draft(concern="chronic-wound")
+    sync_checklist(draft, library)  # no kind chosen: the general question
+    ids = _ids(draft)
+    place = ids.index("wound-q-specialist")
+    set_top(draft, "wound-q-specialist", True)
+    draft.checklist[place].answer = "Yes, the foot team."
+    draft.subtype = "diabetic-foot"
+    sync_checklist(draft, library)
+    item = draft.checklist[place]
+    assert item.id == "wound-q-specialist-foot"
+    assert item.top and item.answer == "Yes, the foot team."
+    assert "wound-q-specialist" not in _ids(draft)
+    assert library.question(item.id).citations == ["nice-ng19"]
