@@ -263,7 +263,9 @@ def test_care_meant_for_another_kind_of_wound_is_left_out(library: Library) -> N
     assert "wound-compression" not in ids("diabetic-foot")  # compression: venous leg ulcers
     assert {"wound-foot-care", "wound-grafts"} <= ids("diabetic-foot")
     assert "wound-compression" in ids("venous-leg") and "wound-foot-care" not in ids("venous-leg")
-    assert ids("pressure") == {t.id for t in wounds.treatments}  # none is meant for it alone
+    # a pressure ulcer has its own usual care and waiting (NICE CG179), not the others' care
+    assert {"wound-pressure-care", "wound-waiting-pressure"} <= ids("pressure")
+    assert not {"wound-foot-care", "wound-compression", "wound-waiting"} & ids("pressure")
     keloid = library.concern("scars").for_subtype("keloid")
     assert "scars-acne-care" not in {t.id for t in keloid.treatments}
 
@@ -363,11 +365,13 @@ def test_chronic_wound_waiting_is_honest_and_fits_the_kind(library: Library) -> 
     wound = library.concern("chronic-wound")
     (leg,) = wound.for_subtype("venous-leg").treatments_of("waiting")
     (foot,) = wound.for_subtype("diabetic-foot").treatments_of("waiting")
-    for waiting in (leg, foot):
+    (sore,) = wound.for_subtype("pressure").treatments_of("waiting")
+    for waiting in (leg, foot, sore):
         assert "not a safe choice" in waiting.summary
     assert "2 weeks" in leg.summary and "nice-cg168" in leg.citations
     assert "leg ulcer" not in foot.summary and "nice-ng19" in foot.citations
-    assert len(wound.for_subtype("pressure").treatments_of("waiting")) == 2  # named by kind
+    assert "pressure ulcer" in sore.summary and sore.citations == ["nice-cg179"]
+    assert len(wound.for_subtype(None).treatments_of("waiting")) == 3  # each named by kind
 
 
 def test_every_summary_has_two_to_four_sentences(library: Library) -> None:
