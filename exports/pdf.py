@@ -41,7 +41,6 @@ def render_pack(
     rl_config.useA85 = 0  # photos are embedded as they are: much faster, hardly larger
     generated = generated or date.today()
     options = options or PackOptions()
-    story = build_story(draft, library, generated, options)
     buffer = io.BytesIO()
     # Metadata never holds the patient's name or any file path.
     doc = PackTemplate(
@@ -57,6 +56,7 @@ def render_pack(
         pageCompression=1,
     )
     try:
+        story = build_story(draft, library, generated, options)
         doc.build(
             story, canvasmaker=canvas_maker(generated, options.paper, options.scale)
         )

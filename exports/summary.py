@@ -323,8 +323,11 @@ def thumbnail_block(pack: Pack, max_width: float, heading: bool) -> list[Flowabl
             height_here = height
         if len(cells) == limit or used + width > max_width:
             break
+        image = _embeddable(photo.data, width, height_here)
+        if image is None:
+            continue
         used += width + gap
-        cells.append(photo_image(photo.data, width, height_here, hAlign="LEFT"))
+        cells.append(image)
     if not cells:
         return None
     row = bare_table(
@@ -348,10 +351,22 @@ def photo_cell(pack: Pack, photo: Photo) -> list[Flowable] | None:
         return None
     width, height = size
     scale = min(PHOTO_WIDTH / width, PHOTO_HEIGHT / height)
-    image = photo_image(photo.data, width * scale, height * scale, hAlign="LEFT")
+    image = _embeddable(photo.data, width * scale, height * scale)
+    if image is None:
+        return None
     caption = pack.user(photo.caption, SHORT_LIMIT) or "Photo"
     when = f" — taken {long_date(photo.taken_on)}" if photo.taken_on else ""
     return [image, pack.para(f"<b>{caption}</b>{when}", "photo_caption")]
+
+
+def _embeddable(data: bytes, width: float, height: float) -> Image | None:
+    """The photo as a platypus Image drawn ``width`` x ``height``, or None if reportlab cannot
+    take it after all (a JPEG cut short, or one whose header claims a giant size: its header
+    reads well, but Pillow refuses it when the Image is made)."""
+    try:
+        return photo_image(data, width, height, hAlign="LEFT")
+    except Exception:  # noqa: BLE001 - an unreadable photo is left out, never fatal
+        return None
 
 
 def _image_size(data: bytes) -> tuple[int, int] | None:

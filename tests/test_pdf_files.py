@@ -49,6 +49,15 @@ def _png(width: int, height: int) -> bytes:
     return out.getvalue()
 
 
+def _giant_jpeg() -> bytes:
+    """A small JPEG whose header says 65000 x 65000 pixels: its header reads well, but
+    Pillow refuses it as a decompression bomb."""
+    data = bytearray(_jpeg(8, 8))
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5 : sof + 9] = (65000).to_bytes(2, "big") * 2  # height, then width
+    return bytes(data)
+
+
 def test_photos_are_printed_and_broken_ones_left_out(tmp_path: Path) -> None:
     library = mini_library()
     draft = full_draft(library)
@@ -66,13 +75,14 @@ def test_photos_are_printed_and_broken_ones_left_out(tmp_path: Path) -> None:
         Photo(id="p4", caption="Cut", width=10, height=10, data=b"\xff\xd8\xff\xe0 cut"),
         Photo(id="p5", caption="A PNG", width=30, height=20, data=_png(30, 20)),
         Photo(id="p6", caption="Half a PNG", width=30, height=20, data=_png(30, 20)[:60]),
+        Photo(id="p7", caption="Giant", width=10, height=10, data=_giant_jpeg()),
     ]
     reader = export(draft, library, tmp_path)
     text = flat(" ".join(page_texts(reader)))
     assert "Photos of my skin" in text
     assert "Shoulder <in June> — taken 1 June 2026" in text
-    assert "3 photo(s) could not be printed" in text
-    assert "Broken" not in text and "A PNG" in text
+    assert "4 photo(s) could not be printed" in text
+    assert "Broken" not in text and "Giant" not in text and "A PNG" in text
     images = sum(len(page.images) for page in reader.pages)
     thumbnails = len(reader.pages[0].images)  # small ones on the clinician's page
     assert 1 <= thumbnails <= 3
