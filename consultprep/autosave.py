@@ -43,6 +43,20 @@ class Recovery:
                 pass
 
 
+def _saved_time(text: str) -> datetime | None:
+    """When an autosave was made, from its info file, or None if that cannot be told: it is
+    written in UTC; a time with no zone is read as UTC, and one that cannot be shown in local
+    time (year 1 in a zone ahead of UTC, say) counts as unknown."""
+    when = datetime.fromisoformat(text)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    try:
+        when.astimezone()
+    except (OverflowError, ValueError, OSError):
+        return None
+    return when
+
+
 def _process_alive(pid: int) -> bool:
     if pid <= 0:
         return False
@@ -121,10 +135,12 @@ class Autosave:
             saved_at, source = None, None
             try:
                 info = json.loads(info_path.read_text(encoding="utf-8"))
-                saved_at = datetime.fromisoformat(info["saved_at"])
+                saved_at = _saved_time(info["saved_at"])
                 source = info.get("source")
-            except (OSError, ValueError, KeyError, TypeError):
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 pass  # the draft itself is what matters; the info is a nicety
+            if not isinstance(source, str):
+                source = None
             found.append(Recovery(draft_path, info_path, saved_at, source))
         found.sort(key=lambda r: r.saved_at or datetime.min.replace(tzinfo=UTC))
         return found[::-1]

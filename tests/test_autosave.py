@@ -54,6 +54,37 @@ def test_missing_info_file_still_recovers(tmp_path: Path) -> None:
     assert found.load().concern == "ageing" and found.saved_at is None
 
 
+@pytest.mark.parametrize(
+    ("saved_at", "source", "known"),
+    [
+        ("2026-01-02T10:00:00", "/home/me/a.consultprep", True),  # no zone: read as UTC
+        ("0001-01-01T00:00:00+14:00", "/home/me/a.consultprep", False),  # cannot be shown
+        (12, ["not", "a", "path"], False),
+    ],
+)
+def test_odd_info_files_never_stop_recovery(
+    tmp_path: Path, saved_at: object, source: object, known: bool
+) -> None:
+    """Two left-behind autosaves, one with an odd info file: both are offered, newest first,
+    and each time can be shown in local time (a crash here used to stop every start)."""
+    import json
+
+    from ui.autosave_controller import describe
+
+    odd = Autosave(tmp_path, pid=_dead_pid())
+    odd.save(Draft(concern="ageing"))
+    odd.info_path.write_text(json.dumps({"saved_at": saved_at, "source": source}))
+    normal = Autosave(tmp_path, pid=_dead_pid())
+    normal.save(Draft(concern="scars"))
+    found = Autosave(tmp_path).pending()
+    assert sorted(f.load().concern for f in found) == ["ageing", "scars"]
+    [strange] = [f for f in found if f.draft_path == odd.draft_path]
+    assert (strange.saved_at is not None) == known
+    assert strange.source in (None, "/home/me/a.consultprep")
+    for recovery in found:
+        assert describe(recovery)
+
+
 def test_unwritable_folder_is_a_plain_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
