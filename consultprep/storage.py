@@ -227,11 +227,18 @@ def read_chosen_file(path: Path, kind: str, meant_to_be: str, limit: int) -> byt
     """
     name = _describe(path)
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise DraftError(f"{name} is a folder, not a {kind}.")
-        if path.stat().st_size > limit:
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would never end, or never open
+            raise DraftError(f"{name} is not an ordinary file, so it cannot be a {kind}.")
+        if info.st_size > limit:
             raise DraftError(f"{name} is far too large to be {meant_to_be}.")
-        return path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(limit + 1)  # a file that grew since: still no more than this
+        if len(data) > limit:
+            raise DraftError(f"{name} is far too large to be {meant_to_be}.")
+        return data
     except FileNotFoundError:
         raise DraftError(f"{name} could not be found. It may have been moved or deleted.") from None
     except PermissionError:

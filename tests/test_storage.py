@@ -74,6 +74,17 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         load_draft(tmp_path)
 
 
+def test_a_pipe_or_a_device_is_refused_at_once(tmp_path: Path) -> None:
+    """Reading a named pipe would wait for ever, and /dev/zero would fill the memory."""
+    import os
+
+    pipe = tmp_path / "pipe.consultprep"
+    os.mkfifo(pipe)
+    for path in (pipe, Path("/dev/zero")):
+        with pytest.raises(DraftError, match="not an ordinary file"):
+            load_draft(path)
+
+
 def test_save_to_bad_places_keeps_old_file(tmp_path: Path) -> None:
     with pytest.raises(DraftError, match="folder"):
         save_draft(Draft(), tmp_path)
