@@ -81,6 +81,51 @@ def _follow_rewordings(draft: Draft, wanted: list[tuple[Question, QuestionSource
             item.id, item.source = match[0].id, match[1]
 
 
+def fit_to_library(draft: Draft, library: Library) -> None:
+    """Make a draft opened from a file fit this version's content, losing nothing, and say
+    so in ``draft.load_notes`` (a draft made with newer or older content, or edited by hand).
+
+    A question whose id this version does not know becomes one of the patient's own, with
+    its words, tick, top-three place and answer (it would otherwise be dropped at the next
+    rebuild). A concern or kind it does not know is kept, and the patient is asked to
+    choose again.
+    """
+    concern = library.concern(draft.concern)
+    if draft.concern and concern is None:
+        draft.load_notes.append(
+            "This draft is about a skin problem that this version of ConsultPrep does not "
+            "know. Please choose your skin problem again on the “Your skin concern” page."
+        )
+    elif concern is not None and draft.subtype and concern.subtype(draft.subtype) is None:
+        draft.load_notes.append(
+            f"This draft names a kind of “{concern.name}” that this version of ConsultPrep "
+            "does not know. Please choose the kind again on the “Your skin concern” page."
+        )
+    unknown = [
+        item
+        for item in draft.checklist
+        if item.source != "own" and question_for(item, library) is None
+    ]
+    for item in unknown:
+        item.id = _free_own_id(draft)
+        item.source = "own"
+    if unknown:
+        n = len(unknown)
+        draft.load_notes.append(
+            f"{n} question{'s' if n > 1 else ''} in this draft {'are' if n > 1 else 'is'} not "
+            "in this version's list of questions. "
+            f"{'They are' if n > 1 else 'It is'} kept as your own, with any answers."
+        )
+
+
+def _free_own_id(draft: Draft) -> str:
+    used = {i.id for i in draft.checklist}
+    n = 1
+    while f"own-{n}" in used:
+        n += 1
+    return f"own-{n}"
+
+
 def _used(item: ChecklistItem) -> bool:
     """True if the patient has answered this item or ticked it as asked."""
     return item.asked or bool(item.answer.strip())
@@ -100,11 +145,7 @@ def add_own_question(draft: Draft, text: str) -> ChecklistItem:
     text = text.strip()
     if not text:
         raise ChecklistError("Please type your question first.")
-    used = {i.id for i in draft.checklist}
-    n = 1
-    while f"own-{n}" in used:
-        n += 1
-    item = ChecklistItem(id=f"own-{n}", text=text, source="own")
+    item = ChecklistItem(id=_free_own_id(draft), text=text, source="own")
     draft.checklist = [*draft.checklist, item]
     return item
 

@@ -191,3 +191,37 @@ def test_a_question_now_asked_in_a_version_for_the_kind_keeps_its_place(library)
     assert item.top and item.answer == "Yes, the foot team."
     assert "wound-q-specialist" not in _ids(draft)
     assert library.question(item.id).citations == ["nice-ng19"]
+
+
+def test_content_this_version_does_not_know_is_kept_with_a_note(library) -> None:
+    """A draft from a newer version: an unknown concern is kept and the patient asked to
+    choose again; its unknown questions become their own, keeping top three and answers."""
+    from consultprep.checklist import fit_to_library
+    from consultprep.models import ChecklistItem
+
+    draft = Draft(concern="no-such-concern", subtype="no-such-kind")
+    draft.checklist = [
+        ChecklistItem(id="core-risks", text="Risks?", source="core"),
+        ChecklistItem(id="new-q-1", text="A newer question?", source="concern", top=True,
+                      answer="Said no."),
+        ChecklistItem(id="own-1", text="Mine?", source="own"),
+    ]
+    fit_to_library(draft, library)
+    assert draft.concern == "no-such-concern"
+    assert any("choose your skin problem again" in n for n in draft.load_notes)
+    moved = draft.checklist[1]
+    assert (moved.source, moved.text, moved.top, moved.answer) == (
+        "own", "A newer question?", True, "Said no.")
+    assert moved.id == "own-2" and any("kept as your own" in n for n in draft.load_notes)
+    sync_checklist(draft, library)  # nothing of it is dropped when the list is rebuilt
+    assert "A newer question?" in [i.text for i in draft.checklist]
+    assert len(draft.top_questions()) == 1
+
+    kinds = Draft(concern="scars", subtype="no-such-kind")
+    fit_to_library(kinds, library)
+    assert kinds.load_notes == [
+        (
+            "This draft names a kind of “Scars” that this version of ConsultPrep does not "
+            "know. Please choose the kind again on the “Your skin concern” page."
+        )
+    ]

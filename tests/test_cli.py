@@ -32,6 +32,25 @@ def test_export_every_example(example: Path, tmp_path: Path, capsys) -> None:
     assert "Saved the PDF pack" in capsys.readouterr().out
 
 
+def test_export_keeps_questions_this_version_does_not_know(tmp_path: Path, capsys) -> None:
+    """A draft from a newer version: its unknown question is printed as the patient's own,
+    and the note says so (before, it was dropped without a word)."""
+    from consultprep.models import ChecklistItem
+    from consultprep.storage import load_draft, save_draft
+
+    draft = load_draft(EXAMPLES[0])
+    draft.checklist.append(
+        ChecklistItem(id="newer-q", text="A question from a newer version?", source="concern")
+    )
+    path = tmp_path / "newer.consultprep"
+    save_draft(draft, path)
+    out = tmp_path / "pack.pdf"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    assert "kept as your own" in capsys.readouterr().err
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "A question from a newer version?" in " ".join(text.split())
+
+
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "ui.cli", *args],

@@ -51,10 +51,13 @@ def _export(draft_path: str, out: str, paper: str | None = None, large_print: bo
         paper="Letter" if paper == "letter" else "A4" if paper == "a4" else default_paper(),
         large_print=large_print,
     )
+    from consultprep.checklist import fit_to_library
+
     try:
         draft = load_draft(draft_path)
-        _notes(draft)
         library = load_library()
+        fit_to_library(draft, library)
+        _notes(draft)
         path = export_pdf(draft, out, library, options)
     except (DraftError, ExportError, ContentError) as exc:
         return _fail(str(exc))

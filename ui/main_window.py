@@ -219,11 +219,13 @@ class MainWindow(FileMenuWindow):
 
     def _attach(self, library: Library, draft: Draft | None, path: Path | None) -> None:
         """Take the library and draft: autosave, and the wizard's pages."""
+        from consultprep.checklist import fit_to_library
         from consultprep.models import Draft
         from ui.autosave_controller import AutosaveController, autosave_folder
 
         self.library = library
         self.draft = draft or Draft()
+        fit_to_library(self.draft, library)  # content it does not know: kept, with a note
         self.path = path
         self._saved = _saved_snapshot(self.draft, path)
         self.autosave = AutosaveController(
