@@ -129,6 +129,8 @@ def clean_image(image_path: str | os.PathLike[str]) -> tuple[bytes, int, int, da
         ) from None
     except Image.DecompressionBombError:
         raise PhotoError(f"The photo {name} is too large. Please use a smaller copy.") from None
+    except PermissionError:
+        raise PhotoError(f"You do not have permission to open the photo {name}.") from None
     except (OSError, ValueError, SyntaxError, EOFError):
         raise PhotoError(f"The photo {name} is damaged and could not be read.") from None
     except MemoryError:

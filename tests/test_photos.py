@@ -140,3 +140,19 @@ def test_a_big_jpeg_is_decoded_at_reduced_scale(
         assert im.size == decoded
     _, width, height, _ = clean_image(src)
     assert (width, height) == kept
+
+
+def test_a_photo_without_permission_says_so(tmp_path: Path, monkeypatch) -> None:
+    """Not "damaged": the photo may be fine, the patient just cannot open it (the tests may
+    run as root, who can read anything, so the refusal is simulated)."""
+    from consultprep import photos
+
+    src = tmp_path / "locked.jpg"
+    src.write_bytes(_jpeg_bytes())
+
+    def refuse(path: Path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(photos, "_open_quietly", refuse)
+    with pytest.raises(PhotoError, match="do not have permission to open the photo"):
+        add_photo(Draft(), src)
