@@ -94,6 +94,9 @@ def test_a_one_line_field_says_when_a_paste_was_cut_to_fit(qtbot) -> None:
     assert edit.accessibleDescription() == edit.toolTip()
     edit.setText("Margaret")
     assert edit.toolTip() == "" and edit.accessibleDescription() == ""
+    edit.setText("🙂" * 20_000)  # Qt's limit counts an emoji as two
+    assert len(edit.text()) < 20_000
+    assert "left out" in edit.toolTip()
 
 
 @pytest.mark.parametrize(

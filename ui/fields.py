@@ -82,7 +82,10 @@ class LineEdit(QLineEdit):
 
     def _check_length(self, text: str) -> None:
         """Qt cuts a text longer than the field's limit without a word: say so, beside it."""
-        full = len(text) >= self.maxLength()
+        # Qt counts the limit in UTF-16 units (an emoji is two), and may stop one short of it
+        # rather than split one.
+        limit = self.maxLength()
+        full = 2 * len(text) >= limit - 1 and len(text.encode("utf-16-le")) // 2 >= limit - 1
         if full == (self._description is not None):
             return  # as it was (the usual case: one comparison a keystroke)
         if full:
