@@ -129,7 +129,10 @@ def draft_from_json(text: str | bytes, name: str = "The draft") -> Draft:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = _readable_place(first["loc"])
-        what = f"({where})" if where else f"({first['msg'].removeprefix('Value error, ')})"
+        if first["type"] == "extra_forbidden" and first["loc"]:
+            what = f"(it holds “{first['loc'][-1]}”, which ConsultPrep does not know)"
+        else:
+            what = f"({where})" if where else f"({first['msg'].removeprefix('Value error, ')})"
         raise DraftError(
             f"{name} could not be opened because part of it is not valid {what}."
         ) from None
@@ -146,6 +149,11 @@ _PLACES = {
     "photos": "photos",
     "readiness": "Ready to decide?",
     "bran": "Ready to decide?",
+    "created": "the date it was made",
+    "updated": "the date it was last changed",
+    "schema_version": "its version number",
+    "concern": "the skin concern",
+    "subtype": "the kind of skin concern",
 }
 
 
