@@ -79,7 +79,7 @@ def test_jargon_headings_can_be_explained(qtbot, tmp_path: Path, monkeypatch) ->
     assert not msc.meaning.isVisibleTo(window)
     msc.button.click()
     assert msc.meaning.isVisibleTo(window)
-    assert "Mesenchymal stromal cells" in msc.meaning.text()
+    assert "Mesenchymal stem cells, also called mesenchymal stromal cells" in msc.meaning.text()
     assert "Mesenchymal" in msc.heading.toolTip()
     msc.button.click()
     assert not msc.meaning.isVisibleTo(window)
