@@ -237,8 +237,8 @@ class Concern(_Strict):
         return narrowed
 
     def treatments_of(self, kind: TreatmentKind) -> list[Treatment]:
-        """Treatments of one kind, in file order."""
-        return [t for t in self.treatments if t.kind == kind]
+        """Treatments of one kind, highest rung first (as on the ladder), then file order."""
+        return sorted((t for t in self.treatments if t.kind == kind), key=lambda t: -(t.level or 0))
 
 
 class Library(_Strict):

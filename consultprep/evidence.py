@@ -30,8 +30,11 @@ def ladder_rows(concern: Concern) -> list[tuple[EvidenceLevel, list[Treatment]]]
     """Rungs from highest to lowest, each with the treatments placed on it."""
     from consultprep.content import EvidenceLevel
 
+    def established_first(t: Treatment) -> int:
+        return KIND_ORDER.index(t.kind)
+
     return [
-        (level, [t for t in concern.treatments if t.level == level])
+        (level, sorted((t for t in concern.treatments if t.level == level), key=established_first))
         for level in sorted(EvidenceLevel, reverse=True)
     ]
 
@@ -52,13 +55,29 @@ def kind_note(full: Concern, subtype_id: str | None, *, printed: bool = False) -
     kind = full.subtype(subtype_id)
     if kind is None:
         return ""
-    shown = {t.id for t in full.for_subtype(subtype_id).treatments}
+    kept = full.for_subtype(subtype_id).treatments
+    shown = {t.id for t in kept}
     # Another kind's waiting is not named: every kind sees waiting of its own.
     left_out = [t for t in full.treatments if t.id not in shown and t.kind != "waiting"]
     names = "; ".join(f"“{t.name}”" for t in left_out)
     mine, my = ("mine", "my") if printed else ("yours", "your")
     if names:
-        return f"Left out, because they are for a different kind of {full.noun} than {mine}: {names}."
+        # A treatment kept for every kind may still be named for the kind it was studied in
+        # ("… for diabetic foot ulcers", shown for a pressure ulcer): say what the name means.
+        others = [s.name.lower() for s in full.subtypes if s.id != subtype_id]
+        studied_elsewhere = any(
+            other in t.name.lower() for t in kept if not t.for_subtypes for other in others
+        )
+        also = (
+            f" Where a treatment shown was studied in another kind of {full.noun}, its name "
+            "says so."
+            if studied_elsewhere
+            else ""
+        )
+        return (
+            f"Left out, because they are for a different kind of {full.noun} than {mine}: "
+            f"{names}.{also}"
+        )
     if not any(t.for_subtypes for t in full.treatments):
         return ""
     ask = "" if printed else " Ask your care team which care suits yours."

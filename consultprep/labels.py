@@ -15,9 +15,10 @@ def join_labels(labels: list[str]) -> str:
 
 
 def conditions_text(library: Library, condition_ids: list[str]) -> str:
-    """The ticked health conditions as one list; unknown ids are left out ("" if none)."""
-    labels = {c.id: c.label for c in library.conditions}
-    return join_labels([labels[c] for c in condition_ids if c in labels])
+    """The ticked health conditions as one list, in the order the About page lists them
+    (whatever order the draft holds them in); unknown ids are left out ("" if none)."""
+    ticked = set(condition_ids)
+    return join_labels([c.label for c in library.conditions if c.id in ticked])
 
 
 def _continued(label: str) -> str:

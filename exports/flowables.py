@@ -17,6 +17,7 @@ from consultprep.content import Concern, Library, Treatment
 from consultprep.evidence import (
     KIND_COLOURS,
     KIND_LABELS,
+    KIND_ORDER,
     RUNG_FILL,
     WARNING_COLOUR,
     ladder_rows,
@@ -219,7 +220,7 @@ class EvidenceLadder(Flowable):
         return y + self._layout_legend(width, y) + PAD
 
     def _legend_items(self) -> list[tuple[str, str, bool]]:
-        items = [(KIND_LABELS[k], KIND_COLOURS[k], False) for k in KIND_COLOURS]
+        items = [(KIND_LABELS[k], KIND_COLOURS[k], False) for k in KIND_ORDER]
         items.append((self.library.warning_marker.short, WARNING_COLOUR, True))
         return items
 

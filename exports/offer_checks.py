@@ -112,15 +112,12 @@ def vetting_checks(pack: Pack) -> None:
         opening += [pack.box([[note]], fill=NOTICE_FILL, border=NOTICE_BORDER), Spacer(1, 6)]
     s.append(CondPageBreak(pack.size(200)))  # room for the heading, intro and a first check
     s += opening
-    for check in vetting.checks:
-        s.append(
-            KeepTogether(
-                [
-                    pack.para(f"☐ {safe_text(check.title)}", "h3"),
-                    pack.para(safe_text(check.what) + pack.cites.mark(check.citations), "body"),
-                    pack.para(f"<b>Where to look:</b> {safe_text(check.where)}", "body"),
-                ]
-            )
-        )
-    if not abroad:
-        s.append(pack.para(safe_text(vetting.abroad_note), "small"))
+    for n, check in enumerate(vetting.checks, 1):
+        block = [
+            pack.para(f"☐ {safe_text(check.title)}", "h3"),
+            pack.para(safe_text(check.what) + pack.cites.mark(check.citations), "body"),
+            pack.para(f"<b>Where to look:</b> {safe_text(check.where)}", "body"),
+        ]
+        if n == len(vetting.checks) and not abroad:  # never alone at the top of a page
+            block.append(pack.para(safe_text(vetting.abroad_note), "small"))
+        s.append(KeepTogether(block))

@@ -175,22 +175,25 @@ def test_no_kind_of_any_concern_gets_the_same_question_twice(library) -> None:
 
 
 def test_a_question_now_asked_in_a_version_for_the_kind_keeps_its_place(library) -> None:
-    """A draft saved when one question served every kind of wound: for a diabetic foot ulcer
-    it becomes the same question with NICE's reason for that kind, where it was, still in
-    the top three and with its answer."""
-    draft = Draft(concern="chronic-wound")
-    sync_checklist(draft, library)  # no kind chosen: the general question
+    """A draft saved before its kind was chosen asks the general fair-comparison question:
+    for psoriasis it becomes the same question with the psoriasis study as its reason, where
+    it was, still in the top three and with its answer."""
+    draft = Draft(concern="inflammatory")
+    sync_checklist(draft, library)  # no kind chosen: the eczema version covers the other
     ids = _ids(draft)
-    place = ids.index("wound-q-specialist")
-    set_top(draft, "wound-q-specialist", True)
-    draft.checklist[place].answer = "Yes, the foot team."
-    draft.subtype = "diabetic-foot"
+    place = ids.index("infl-q-placebo")
+    assert "infl-q-placebo-psoriasis" not in ids
+    before = ids[place - 1]  # asked for every kind, so still there
+    set_top(draft, "infl-q-placebo", True)
+    draft.checklist[place].answer = "Yes, with a dummy group."
+    draft.subtype = "psoriasis"
     sync_checklist(draft, library)
-    item = draft.checklist[place]
-    assert item.id == "wound-q-specialist-foot"
-    assert item.top and item.answer == "Yes, the foot team."
-    assert "wound-q-specialist" not in _ids(draft)
-    assert library.question(item.id).citations == ["nice-ng19"]
+    ids = _ids(draft)
+    item = draft.checklist[ids.index(before) + 1]  # where it was, after the same question
+    assert item.id == "infl-q-placebo-psoriasis"
+    assert item.top and item.answer == "Yes, with a dummy group."
+    assert "infl-q-placebo" not in _ids(draft)
+    assert library.question(item.id).citations == ["cheng2022"]
 
 
 def test_content_this_version_does_not_know_is_kept_with_a_note(library) -> None:

@@ -105,9 +105,11 @@ def test_the_review_summary_shows_what_the_clinician_will_read() -> None:
     assert offer.splitlines()[0] == f"Treatment: {draft.offer.treatment}"
     assert ".." not in offer
     assert f"What they claimed: {draft.offer.claims}" in offer.splitlines()  # as in the PDF
-    # in the order the wizard asks: the offer (step 5) before the questions (step 6)
+    # in the order the wizard asks: the offer (step 5) before the questions (step 6), and
+    # symptoms before scores as on the About page
     assert list(shown).index("Offer from a clinic") < list(shown).index("Your questions")
-    draft.about.conditions = ["diabetes", "poor-circulation"]
+    assert shown["About your skin"].index("Symptoms:") < shown["About your skin"].index("Scores:")
+    draft.about.conditions = ["poor-circulation", "diabetes"]  # the About page's order is kept
     about = dict(summary_lines(draft, load_library()))["About your skin"]
     assert "Health conditions: Diabetes; poor blood flow in the legs or feet" in about
     draft.offer.location, draft.offer.country = "uk", "United Kingdom"

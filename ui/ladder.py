@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from consultprep.content import Concern, Library, Treatment
-from consultprep.evidence import KIND_COLOURS, KIND_LABELS, ladder_rows, unrated
+from consultprep.evidence import KIND_LABELS, KIND_ORDER, ladder_rows, unrated
 from ui import theme
 
 MARGIN = 8
@@ -195,7 +195,7 @@ class EvidenceLadder(QWidget):
 
     def _legend_items(self) -> list[tuple[str, str, bool]]:
         colours = theme.current().kind_colours
-        items = [(KIND_LABELS[k], colours[k], False) for k in KIND_COLOURS]
+        items = [(KIND_LABELS[k], colours[k], False) for k in KIND_ORDER]
         items.append((self._library.warning_marker.short, theme.current().warning, True))
         return items
 

@@ -64,11 +64,11 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         facts.append(f"Where: {a.body_area}")
     if a.duration:
         facts.append(f"How long: {a.duration}")
+    if a.symptoms:
+        facts.append(f"Symptoms: {_shorten(a.symptoms)}")
     scores = a.scores.answered()
     if scores:
         facts.append("Scores: " + ", ".join(f"{SCORE_LABELS[k]} {v}/10" for k, v in scores.items()))
-    if a.symptoms:
-        facts.append(f"Symptoms: {_shorten(a.symptoms)}")
     facts += [f"Tried: {_tried(t)}" for t in a.treatments_tried]  # one line each
     if a.medicines:
         facts.append(f"Medicines: {_shorten(a.medicines)}")
@@ -115,7 +115,7 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         out.append(("Offer from a clinic", line))
 
     included = [i for i in draft.checklist if i.included]
-    own = [i for i in draft.checklist if i.source == "own"]
+    own = [i for i in included if i.source == "own"]
     text = f"{len(included)} questions to ask"
     if own:
         text += f", including {len(own)} of your own"
