@@ -28,6 +28,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
+from consultprep.draft_places import readable_place
 from consultprep.models import MAX_TOP, SCHEMA_VERSION, Draft
 
 DRAFT_SUFFIX = ".consultprep"
@@ -128,7 +129,7 @@ def draft_from_json(text: str | bytes, name: str = "The draft") -> Draft:
         draft = Draft.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = _readable_place(first["loc"])
+        where = readable_place(first["loc"])
         if first["type"] == "extra_forbidden" and first["loc"]:
             what = f"(it holds “{first['loc'][-1]}”, which ConsultPrep does not know)"
         else:
@@ -141,32 +142,6 @@ def draft_from_json(text: str | bytes, name: str = "The draft") -> Draft:
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-#: Where a problem is, in the words of the app's pages rather than the file's field names.
-_PLACES = {
-    "about": "About your skin",
-    "offer": "the clinic's offer",
-    "checklist": "your questions",
-    "photos": "photos",
-    "readiness": "Ready to decide?",
-    "bran": "Ready to decide?",
-    "created": "the date it was made",
-    "updated": "the date it was last changed",
-    "schema_version": "its version number",
-    "concern": "the skin concern",
-    "subtype": "the kind of skin concern",
-}
-
-
-def _readable_place(loc: tuple[Any, ...]) -> str:
-    """("about", "scores", "itch") -> "in About your skin: scores, itch"; question 1, not 0."""
-    if not loc:
-        return ""
-    first, rest = str(loc[0]), loc[1:]
-    words = [f"item {p + 1}" if isinstance(p, int) else str(p).replace("_", " ") for p in rest]
-    place = _PLACES.get(first, first.replace("_", " "))
-    return f"in {place}" + (f": {', '.join(words)}" if words else "")
-
-
 def _without_lone_surrogates(data: Any) -> tuple[Any, int]:
     """``data`` with every unpaired surrogate (not a character: it cannot be saved) replaced
     by U+FFFD, and how many there were. Raises RecursionError if nested absurdly deep."""

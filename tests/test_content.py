@@ -393,20 +393,3 @@ if __name__ == "__main__":  # regenerate the fingerprint from a copy of the arti
     FINGERPRINT.write_text("\n".join(sorted(ngram_hashes(text))) + "\n", encoding="utf-8")
     print(f"wrote {FINGERPRINT}")
 
-
-def test_established_care_comes_first_and_each_kind_follows_the_ladder(library: Library) -> None:
-    """On a rung, established care is named before a stem-cell option (diabetic foot ulcers,
-    rung 3); within a kind, cards go from the highest rung down (scars: fat grafting, rung 2,
-    before MSC injections, rung 1)."""
-    from consultprep.evidence import KIND_ORDER, ladder_rows
-
-    for concern in library.concerns:
-        for _, on_rung in ladder_rows(concern):
-            ranks = [KIND_ORDER.index(t.kind) for t in on_rung]
-            assert ranks == sorted(ranks), concern.id
-        for kind in KIND_ORDER:
-            levels = [t.level or 0 for t in concern.treatments_of(kind)]
-            assert levels == sorted(levels, reverse=True), (concern.id, kind)
-    foot = library.concern("chronic-wound").for_subtype("diabetic-foot")
-    rung_3 = dict(ladder_rows(foot))[3]
-    assert [t.kind for t in rung_3] == ["established", "regenerative"]
