@@ -30,6 +30,7 @@ from pydantic_core import PydanticSerializationError
 
 from consultprep.draft_places import readable_place
 from consultprep.models import MAX_TOP, SCHEMA_VERSION, Draft
+from consultprep.salvage import validate_salvaging
 
 DRAFT_SUFFIX = ".consultprep"
 MIMETYPE = b"application/x-consultprep"
@@ -126,7 +127,7 @@ def draft_from_json(text: str | bytes, name: str = "The draft") -> Draft:
             f"{replaced} damaged character(s) in the draft could not be read; each is shown as “\ufffd”."
         )
     try:
-        draft = Draft.model_validate(data)
+        draft, salvaged = validate_salvaging(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = readable_place(first["loc"])
@@ -137,7 +138,7 @@ def draft_from_json(text: str | bytes, name: str = "The draft") -> Draft:
         raise DraftError(
             f"{name} could not be opened because part of it is not valid {what}."
         ) from None
-    draft.load_notes.extend(notes)
+    draft.load_notes.extend(notes + salvaged)
     return draft
 
 

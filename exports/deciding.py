@@ -9,11 +9,12 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from consultprep.bran import cleaned
+from consultprep.dates import long_date
 from consultprep.models import ReadinessCheck
 from consultprep.readiness import ANSWER_WORDS, answers, is_taken, load_readiness, summary_line
 from exports.flowables import RuledLines
 from exports.fonts import safe_text
-from exports.pack import SHORT_LIMIT, Pack, long_date
+from exports.pack import SHORT_LIMIT, Pack
 from exports.styles import FRAME_HEIGHT, FRAME_WIDTH, RULE
 
 READINESS_HEADING = "Am I ready to decide?"

@@ -25,28 +25,6 @@ NOT_GIVEN = "Not given"
 NOT_GIVEN_MARKUP = f'<font color="#4A4A4A">{NOT_GIVEN}</font>'
 SHORT_LIMIT = 300  # names, dates and other one-line fields
 NBSP = "\u00a0"
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def long_date(d: date) -> str:
-    """A date as "3 March 2025" (English month names whatever the computer's language), with
-    no-break spaces: a date is never split over two lines (printed, they are plain spaces)."""
-    return f"{d.day}\u00a0{MONTHS[d.month - 1]}\u00a0{d.year}"
-
-
 class Citations:
     """Numbers references in the order the pack first cites them."""
 

@@ -13,13 +13,14 @@ from reportlab.platypus import (
 
 from consultprep.checklist import question_for
 from consultprep.content import Concern, EvidenceLevel, Treatment
+from consultprep.dates import long_date
 from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
 from consultprep.models import ChecklistItem
 from exports.flowables import EvidenceLadder
 from exports.fonts import SUBSTITUTE, safe_text
 from exports.form import FormAnswerLines, FormTickBox
 from exports.offer_checks import advert_matches, vetting_checks
-from exports.pack import NOT_GIVEN_MARKUP, SHORT_LIMIT, Pack, bare_table, long_date
+from exports.pack import NOT_GIVEN_MARKUP, SHORT_LIMIT, Pack, bare_table
 from exports.styles import FRAME_HEIGHT, FRAME_WIDTH, NOTICE_BORDER, NOTICE_FILL, WARNING_FILL
 
 QUESTION_LIMIT = 1_500  # a question sits in a table cell, which cannot break across pages

@@ -7,12 +7,13 @@ import io
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
+from consultprep.dates import long_date
 from consultprep.labels import conditions_text
 from consultprep.models import SCORE_LABELS, Draft, Photo, TriedTreatment
 from exports.flowables import ScoreBar
 from exports.fonts import safe_text
 from exports.images import photo_image
-from exports.pack import NOT_GIVEN, SHORT_LIMIT, Pack, bare_table, continued_mark, long_date
+from exports.pack import NOT_GIVEN, SHORT_LIMIT, Pack, bare_table, continued_mark
 from exports.styles import ACCENT, FRAME_HEIGHT, FRAME_WIDTH, LABEL_WIDTH
 
 TOP_LIMIT = 400  # each of the top three, on page 1

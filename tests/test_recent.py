@@ -111,7 +111,7 @@ BROKEN = {
     "truncated": (draft_to_bytes(Draft(concern="scars"))[:120], "is damaged"),
     "binary": (bytes(range(256)) * 4, "is damaged or is not a ConsultPrep draft"),
     "wrong-typed": (
-        _zip({"draft.json": b'{"schema_version": 3, "concern": 42, "photos": "many"}'}),
+        _zip({"draft.json": b'{"schema_version": [3], "concern": 42, "photos": "many"}'}),
         "part of it is not valid",
     ),
     "future-version": (

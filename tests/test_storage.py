@@ -50,9 +50,7 @@ def test_saved_file_is_private_and_leaves_no_temp_files(tmp_path: Path) -> None:
         (b"[1, 2, 3]", "not a ConsultPrep draft"),
         (b'{"hello": "world"}', "not a ConsultPrep draft"),
         (b'{"schema_version": 99}', "newer version"),
-        (b'{"schema_version": 1, "about": {"scores": {"itch": 11}}}', "not valid"),
-        (b'{"schema_version": 1, "surprise": true}', "holds “surprise”, which ConsultPrep"),
-        (b'{"schema_version": 1, "created": "soon"}', "(in the date it was made)"),
+        (b'{"schema_version": "three"}', "not valid (in its version number)"),
     ],
 )
 def test_bad_files_get_one_plain_sentence_and_stay_untouched(
@@ -159,7 +157,3 @@ def test_a_draft_that_cannot_be_mended_says_what_is_wrong() -> None:
     data["schema_version"] = "three"
     with pytest.raises(DraftError, match=r"not valid \(in its version number\)\.$"):
         draft_from_json(json.dumps(data))
-    data = json.loads(draft_to_json(Draft()))
-    data["checklist"] = [{"id": ["a", "list"], "text": "Q?", "source": "own"}]
-    with pytest.raises(DraftError, match=r"not valid \(in your questions: item 1, id\)\.$"):
-        draft_from_json(json.dumps(data))  # an odd id is reported, not a crash

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 
 from consultprep.content import load_library
 from tests.ui_library import make_library
@@ -88,15 +89,42 @@ def test_a_one_line_field_says_when_a_paste_was_cut_to_fit(qtbot) -> None:
     qtbot.addWidget(edit)
     edit.setText("Margaret")
     assert edit.toolTip() == "" and edit.accessibleDescription() == ""
-    edit.setText("x" * 100_000)
+    edit.selectAll()
+    edit.insert("x" * 100_000)  # as a paste does
     assert len(edit.text()) == edit.maxLength()
-    assert "left out" in edit.toolTip() and "32,767" in edit.toolTip()
+    assert "you pasted was left out" in edit.toolTip() and "32,767" in edit.toolTip()
     assert edit.accessibleDescription() == edit.toolTip()
     edit.setText("Margaret")
     assert edit.toolTip() == "" and edit.accessibleDescription() == ""
-    edit.setText("🙂" * 20_000)  # Qt's limit counts an emoji as two
+    edit.selectAll()
+    edit.insert("🙂" * 20_000)  # Qt's limit counts an emoji as two
     assert len(edit.text()) < 20_000
     assert "left out" in edit.toolTip()
+
+
+def test_a_longer_text_from_a_draft_is_kept_whole_until_it_is_changed(qtbot) -> None:
+    """A draft may hold more in a one-line field than the field can show: nothing is lost by
+    just visiting the page, and the field says so; changing the field says what will go."""
+    from ui.fields import line_edit
+
+    edit = line_edit("Clinic")
+    edit.setAccessibleDescription("The clinic's name")
+    qtbot.addWidget(edit)
+    long = "Clinic " + "é🙂" * 20_000
+    edit.blockSignals(True)  # (as pages do when they show a draft)
+    edit.setText(long)
+    edit.blockSignals(False)
+    assert edit.text() == long  # all of it, though the field shows only the start
+    assert len(QLineEdit.text(edit)) < len(long)
+    assert "shows only the first 32,767 letters" in edit.toolTip()
+    assert edit.accessibleDescription() == edit.toolTip()
+    edit.end(False)
+    edit.backspace()  # the patient changes it
+    assert edit.text() == QLineEdit.text(edit) and len(edit.text()) < len(long)
+    assert "Because you changed it" in edit.toolTip()
+    edit.setText("Skin Clinic")  # another draft
+    assert edit.text() == "Skin Clinic"
+    assert edit.toolTip() == "" and edit.accessibleDescription() == "The clinic's name"
 
 
 @pytest.mark.parametrize(

@@ -67,18 +67,29 @@ def _export(draft_path: str, out: str, paper: str | None = None, large_print: bo
 
 def _import_answers(pdf_path: str, draft_path: str) -> int:
     from consultprep.answers import apply_answers
+    from consultprep.salvage import UNCHANGED_NOTE
     from consultprep.storage import DraftError, load_draft, save_draft
     from exports.answers import AnswersError, read_answers
 
     try:
         draft = load_draft(draft_path)
         _notes(draft)  # said before the draft is saved with what was mended
+        if UNCHANGED_NOTE in draft.load_notes:  # saving now would lose what could not be read
+            return _fail(
+                "Part of this draft could not be read (see the notes above), so the answers "
+                "were not recorded and the draft file is as it was. Please open the draft in "
+                "ConsultPrep, check it and save it, then import the answers again."
+            )
         answers = read_answers(pdf_path)
         summary = apply_answers(draft, answers)
-        if summary.changed:
-            save_draft(draft, draft_path)
     except (DraftError, AnswersError) as exc:
         return _fail(str(exc))
+    if summary.changed:
+        try:
+            save_draft(draft, draft_path)
+        except DraftError as exc:  # (its "choose another name" is for a Save dialog)
+            reason = str(exc).removesuffix(" Please choose another name.")
+            return _fail(f"{reason} The answers were not recorded.")
     print(summary.message())
     if summary.changed:
         print(f"Saved the draft {draft_path}")

@@ -68,44 +68,96 @@ class PlainTextEdit(_FastWrap, QTextEdit):
 CUT_NOTICE = (
     "This box holds up to {limit:,} letters, so the end of the text you pasted was left out."
 )
+#: Said when a draft holds more here than the field can show: nothing is lost unless changed.
+KEPT_NOTICE = (
+    "This box shows only the first {limit:,} letters of what your draft holds here. The rest "
+    "is kept, unless you change what is in this box."
+)
+#: Said once the patient has changed such a field.
+CHANGED_NOTICE = (
+    "This box holds up to {limit:,} letters. Because you changed it, the rest of the text your "
+    "draft held here will not be kept when you save."
+)
+
+
+def _units(text: str) -> int:
+    """The length of ``text`` as Qt counts it (UTF-16 units: an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 class LineEdit(QLineEdit):
     """A single-line text field that shows the start of a text too long for it (or its end,
-    for a file's path, whose end names the file), and says so if a paste was cut to fit."""
+    for a file's path, whose end names the file), and says so if a paste was cut to fit.
+
+    A text from a draft that is longer than the field can hold (32,767 letters) is kept whole:
+    ``text()`` returns all of it until the patient changes what the field shows.
+    """
 
     def __init__(self, *, show_end: bool = False) -> None:
         super().__init__()
         self._show_end = show_end
-        self._description: str | None = None  # while the notice is shown: the one it hides
+        self._description: str | None = None  # while a notice is shown: the one it hides
+        self._notice: str | None = None
+        self._kept: str | None = None  # a text set that is longer than the field holds
+        self._shown = ""  # what the field showed of it
+        self._changed_kept = False  # the patient changed such a field
+        self._setting = False
         self.textChanged.connect(self._check_length)
 
     def _check_length(self, text: str) -> None:
         """Qt cuts a text longer than the field's limit without a word: say so, beside it."""
-        # Qt counts the limit in UTF-16 units (an emoji is two), and may stop one short of it
-        # rather than split one.
+        if self._setting:
+            return  # (``setText`` shows the notice once the text is in)
+        if self._kept is not None and text != self._shown:
+            self._kept, self._changed_kept = None, True
+        self._show_notice(self._notice_for(text))
+
+    def _notice_for(self, text: str) -> str | None:
         limit = self.maxLength()
-        full = 2 * len(text) >= limit - 1 and len(text.encode("utf-16-le")) // 2 >= limit - 1
-        if full == (self._description is not None):
-            return  # as it was (the usual case: one comparison a keystroke)
-        if full:
-            notice = CUT_NOTICE.format(limit=self.maxLength())
+        if self._kept is not None:
+            return KEPT_NOTICE.format(limit=limit)
+        if self._changed_kept:
+            return CHANGED_NOTICE.format(limit=limit)
+        # Qt may stop one short of its limit rather than split an emoji. Counting the units
+        # only when the text is long enough keeps this to one comparison a keystroke.
+        if 2 * len(text) >= limit - 1 and _units(text) >= limit - 1:
+            return CUT_NOTICE.format(limit=limit)
+        return None
+
+    def _show_notice(self, notice: str | None) -> None:
+        if notice == self._notice:
+            return  # as it was (the usual case)
+        if self._notice is None:
             self._description = self.accessibleDescription()
-            self.setToolTip(notice)
-            self.setAccessibleDescription(notice)
-            if self.isVisible():
-                QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), notice, self)
-        else:  # short enough again
-            self.setToolTip("")
-            self.setAccessibleDescription(self._description)
+        self._notice = notice
+        self.setToolTip(notice or "")
+        self.setAccessibleDescription(notice if notice is not None else self._description or "")
+        if notice is None:
             self._description = None
+        elif self.isVisible():
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), notice, self)
 
     def setText(self, text: str) -> None:
         """Show ``text`` from its start (Qt's own ``setText`` shows its end, where it puts the
         cursor, so a long answer read back from a draft showed only its last words)."""
-        super().setText(text)
+        long = 2 * len(text) > self.maxLength() and _units(text) > self.maxLength()
+        self._kept, self._changed_kept = (text if long else None), False
+        self._setting = True
+        try:
+            super().setText(text)
+        finally:
+            self._setting = False
+        self._shown = super().text()
+        self._show_notice(self._notice_for(self._shown))  # also when signals are blocked
         if not self.hasFocus() and not self._show_end:
             self.setCursorPosition(0)
+
+    def text(self) -> str:
+        """The field's text; all of a longer text from the draft, until it is changed."""
+        shown = super().text()
+        if self._kept is not None and shown == self._shown:
+            return self._kept
+        return shown
 
 
 def line_edit(accessible_name: str, placeholder: str = "", *, show_end: bool = False) -> QLineEdit:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QSize, Qt, Sig
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.models import Photo
+from ui.date_field import EARLIEST, DateEdit
 from ui.fields import line_edit
 from ui.flow_layout import FlowLayout
 from ui.widgets import CARD, SUBHEADING, big_button, plain_label
@@ -29,7 +29,7 @@ from ui.widgets import CARD, SUBHEADING, big_button, plain_label
 #: The thumbnail box, in pixels (the photo is fitted inside, keeping its shape).
 THUMB_SIZE = 180
 #: The date shown when a photo has no date (the date box's lowest date stands for it).
-NO_DATE = QDate(1900, 1, 1)
+NO_DATE = EARLIEST  # the box's lowest date, shown as "No date"
 CAPTION_HINT = "For example: scar on my left knee, three months after the operation"
 
 
@@ -89,12 +89,8 @@ class PhotoRow(QFrame):
         caption_label = plain_label("&What does the photo show?")
         caption_label.setBuddy(self.caption_edit)
 
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMMM yyyy")
-        self.date_edit.setMinimumDate(NO_DATE)
+        self.date_edit = DateEdit(NO_DATE)
         self.date_edit.setSpecialValueText("No date")
-        self.date_edit.setMinimumWidth(220)
         self.no_date = QCheckBox("N&o date")
         date_label = plain_label("&Date taken:", wrap=False)
         date_label.setBuddy(self.date_edit)
@@ -179,8 +175,8 @@ class PhotoRow(QFrame):
         if taken_on is None:
             self.date_edit.setDate(NO_DATE)
         else:
-            self._last_date = QDate(taken_on.year, taken_on.month, taken_on.day)
-            self.date_edit.setDate(self._last_date)
+            self.date_edit.set_value(taken_on)
+            self._last_date = self.date_edit.date()
         self.no_date.setChecked(taken_on is None)
         self.date_edit.setEnabled(taken_on is not None)
         self.date_edit.blockSignals(blockers[0])
@@ -192,9 +188,11 @@ class PhotoRow(QFrame):
 
     def taken_on(self) -> date | None:
         """The date shown, or None for "No date"."""
-        if self.no_date.isChecked() or self.date_edit.date() <= NO_DATE:
+        if self.no_date.isChecked():
             return None
-        return self.date_edit.date().toPython()
+        if self.date_edit.kept() is None and self.date_edit.date() <= NO_DATE:
+            return None
+        return self.date_edit.value()
 
     def buttons(self) -> dict[str, QPushButton]:
         """The row's buttons by role, to give the focus back after the list is rebuilt."""

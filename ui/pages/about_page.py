@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QGridLayout,
     QLabel,
     QPlainTextEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from consultprep.content import Library
 from consultprep.models import SCORE_LABELS, AboutSkin, Draft, Scores
 from ui.card_grid import CardGrid
+from ui.date_field import DateEdit
 from ui.fields import line_edit, text_box
 from ui.flow_layout import FlowLayout
 from ui.inputs import ScoreInput, TriedTreatmentsEditor
@@ -149,13 +149,10 @@ class AboutPage(DraftPage):
         form = self._section("Your appointment")
         self.has_appointment = QCheckBox("I know the &date of my appointment")
         self.has_appointment.setAccessibleName("I know the date of my appointment")
-        self.appointment_date = QDateEdit()
+        self.appointment_date = DateEdit()
         self.appointment_date.setAccessibleName("Appointment date")
-        self.appointment_date.setCalendarPopup(True)
-        self.appointment_date.setDisplayFormat("d MMMM yyyy")
         self.appointment_date.setDate(QDate.currentDate())
         self.appointment_date.setEnabled(False)
-        self.appointment_date.setMinimumWidth(220)
         self.has_appointment.toggled.connect(self.appointment_date.setEnabled)
         self.has_appointment.toggled.connect(self.mark_edited)
         self.appointment_date.dateChanged.connect(self.mark_edited)
@@ -229,8 +226,7 @@ class AboutPage(DraftPage):
         _set_plain(self.goals, about.goals)
         self.has_appointment.setChecked(about.appointment_date is not None)
         if about.appointment_date is not None:
-            d = about.appointment_date
-            self.appointment_date.setDate(QDate(d.year, d.month, d.day))
+            self.appointment_date.set_value(about.appointment_date)
         self.clinician.setText(about.clinician)
 
     def write_draft(self) -> None:
@@ -240,7 +236,7 @@ class AboutPage(DraftPage):
         unknown = [c for c in self.draft.about.conditions if c not in known]
         appointment = None
         if self.has_appointment.isChecked():
-            appointment = self.appointment_date.date().toPython()
+            appointment = self.appointment_date.value()
         self.draft.about = AboutSkin(
             patient_name=self.patient_name.text().strip(),
             body_area=self.body_area.text().strip(),

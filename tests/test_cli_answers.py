@@ -1,0 +1,56 @@
+"""``consultprep import-answers`` never rewrites a draft it could not read whole, and speaks of
+the draft itself (not of a Save dialog) when it cannot be written."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from consultprep.storage import draft_to_json, load_draft
+from exports.fieldnames import field_name
+from tests.test_answers import draft_file, fill, make_pack  # noqa: F401 (a fixture)
+from ui.cli import main
+
+
+def _filled_pack(draft_file: Path, tmp_path: Path) -> Path:  # noqa: F811
+    item = load_draft(draft_file).checklist[0]
+    pack = make_pack(draft_file, tmp_path)
+    return fill(pack, {field_name(item.id, "answer"): "Notes"}, tmp_path / "f.pdf")
+
+
+def test_a_draft_with_a_part_that_cannot_be_read_is_not_rewritten(
+    draft_file: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys,
+) -> None:
+    filled = _filled_pack(draft_file, tmp_path)
+    data = json.loads(draft_to_json(load_draft(draft_file)))
+    data["about"]["scores"] = {"itch": 11}  # opens, without the score, in the app
+    draft_file.write_text(json.dumps(data), encoding="utf-8")
+    before = draft_file.read_bytes()
+    capsys.readouterr()
+    assert main(["import-answers", str(filled), str(draft_file)]) == 2
+    err = capsys.readouterr().err
+    assert "consultprep: note: Part of the draft could not be read" in err
+    assert "the answers were not recorded and the draft file is as it was" in err
+    assert draft_file.read_bytes() == before and not zipfile.is_zipfile(draft_file)
+
+
+def test_a_read_only_draft_says_so_without_asking_for_another_name(
+    draft_file: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    filled = _filled_pack(draft_file, tmp_path)
+    draft_file.chmod(0o444)
+    before = draft_file.read_bytes()
+    capsys.readouterr()
+    assert main(["import-answers", str(filled), str(draft_file)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("consultprep: ") and "is read-only" in err
+    assert err.endswith("The answers were not recorded.") and "another name" not in err
+    assert draft_file.read_bytes() == before

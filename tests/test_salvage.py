@@ -1,0 +1,257 @@
+"""A draft with a bad value in it opens, without that value, and says where; nothing else is lost
+(``consultprep.salvage``)."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from consultprep.models import ChecklistItem, Draft, Photo, TriedTreatment
+from consultprep.storage import (
+    DraftError,
+    draft_from_json,
+    draft_to_bytes,
+    draft_to_json,
+    load_draft,
+)
+from tests.strategies import drafts, tiny_jpeg
+
+SAVED_NOTE = "Your draft file is not changed until you save it."
+
+
+def _data(draft: Draft | None = None) -> dict[str, Any]:
+    return json.loads(draft_to_json(draft or Draft()))
+
+
+def test_a_score_of_eleven_is_left_out_and_the_rest_is_kept(tmp_path: Path) -> None:
+    data = _data(Draft(concern="scars"))
+    data["about"]["scores"] = {"itch": 11, "pain": 3}
+    data["about"]["symptoms"] = "Red and raised"
+    path = tmp_path / "hand-edited.consultprep"
+    raw = draft_to_bytes(Draft())  # a real container, then its JSON replaced
+    with zipfile.ZipFile(io.BytesIO(raw)) as old, zipfile.ZipFile(path, "w") as new:
+        for info in old.infolist():
+            new.writestr(
+                info, json.dumps(data) if info.filename == "draft.json" else old.read(info)
+            )
+    before = path.read_bytes()
+    draft = load_draft(path)
+    assert draft.about.scores.itch is None and draft.about.scores.pain == 3
+    assert draft.about.symptoms == "Red and raised" and draft.concern == "scars"
+    assert draft.load_notes == [
+        (
+            "Part of the draft could not be read, so it was left out "
+            "(in About your skin: scores, itch)."
+        ),
+        SAVED_NOTE,
+    ]
+    assert path.read_bytes() == before  # opening never writes
+
+
+def test_an_impossible_date_and_an_unknown_name_are_left_out_with_plain_notes() -> None:
+    data = _data()
+    data["about"]["appointment_date"] = "2026-02-30"
+    data["about"]["clinician"] = "Dr Lee"
+    data["surprise"] = True
+    draft = draft_from_json(json.dumps(data))
+    assert draft.about.appointment_date is None and draft.about.clinician == "Dr Lee"
+    assert draft.load_notes == [
+        (
+            "Part of the draft could not be read, so it was left out "
+            "(in About your skin: appointment date)."
+        ),
+        (
+            "The draft held “surprise”, which this version of ConsultPrep does not know, "
+            "so it was left out."
+        ),
+        SAVED_NOTE,
+    ]
+
+
+def test_a_broken_list_item_is_left_out_and_the_others_keep_their_order() -> None:
+    data = _data()
+    data["about"]["treatments_tried"] = [
+        {"name": "Silicone gel", "how_it_went": "Softer"},
+        "not a treatment",
+        {"name": "Steroid cream", "how_it_went": ["a", "list"]},
+        {"name": "Laser"},
+    ]
+    data["about"]["conditions"] = ["diabetes", 3, "smoking"]
+    draft = draft_from_json(json.dumps(data))
+    assert draft.about.treatments_tried == [
+        TriedTreatment(name="Silicone gel", how_it_went="Softer"),
+        TriedTreatment(name="Steroid cream"),
+        TriedTreatment(name="Laser"),
+    ]
+    assert draft.about.conditions == ["diabetes", "smoking"]
+    assert draft.load_notes[0] == (
+        "Part of the draft could not be read, so it was left out (in About your skin: "
+        "conditions, item 2; treatments tried, item 2; treatments tried, item 3, how it went)."
+    )
+
+
+def test_a_question_with_a_damaged_name_is_kept_as_the_patients_own() -> None:
+    data = _data()
+    data["checklist"] = [
+        {"id": "own-1", "text": "Is it safe?", "source": "own"},
+        {
+            "id": ["a", "list"],
+            "text": "Who does it?",
+            "source": "core",
+            "top": True,
+            "asked": True,
+            "answer": "Dr Lee",
+        },
+        {"id": "q9", "text": "How much?", "source": "gossip"},
+        {"id": "q10", "text": "", "source": "own"},  # no words: nothing to keep
+    ]
+    draft = draft_from_json(json.dumps(data))
+    assert draft.checklist == [
+        ChecklistItem(id="own-1", text="Is it safe?", source="own"),
+        ChecklistItem(
+            id="own-2", text="Who does it?", source="own", top=True, asked=True, answer="Dr Lee"
+        ),
+        ChecklistItem(id="own-3", text="How much?", source="own"),
+    ]
+    assert (
+        "2 questions could not be matched to the app's list, so they are kept as your own, "
+        "with any answers." in draft.load_notes
+    )
+    assert "(in your questions: item 4)" in draft.load_notes[0]
+
+
+def test_a_photo_without_a_size_is_left_out_and_the_other_photos_keep_their_pictures() -> None:
+    jpeg = tiny_jpeg(4, 3, 90)
+    draft = Draft(
+        photos=[
+            Photo(id=f"p{i}", caption=f"Photo {i}", width=4, height=3, data=jpeg) for i in (1, 2)
+        ]
+    )
+    raw = draft_to_bytes(draft)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as old, zipfile.ZipFile(buffer, "w") as new:
+        for info in old.infolist():
+            content = old.read(info)
+            if info.filename == "draft.json":
+                data = json.loads(content)
+                data["photos"][0]["width"] = 0
+                data["photos"][1]["taken_on"] = "yesterday"
+                content = json.dumps(data).encode()
+            new.writestr(info, content)
+    from consultprep.storage import _draft_from_container
+
+    opened = _draft_from_container(buffer.getvalue(), "The draft")
+    assert [(p.id, p.caption, p.taken_on, p.data) for p in opened.photos] == [
+        ("p2", "Photo 2", None, jpeg)
+    ]
+    assert "(in photos: item 1; item 2, taken on)" in opened.load_notes[0]
+
+
+def test_very_many_bad_values_are_counted_not_listed() -> None:
+    data = _data()
+    data["about"]["treatments_tried"] = [{"name": n} for n in range(500)]
+    data["about"]["scores"] = {f"extra{n}": n for n in range(9)}
+    draft = draft_from_json(json.dumps(data))
+    assert draft.about.treatments_tried == [TriedTreatment()] * 500  # each item kept, name cleared
+    first, unknown, saved = draft.load_notes
+    assert first.endswith("treatments tried, item 4, name, and 496 more).")
+    assert unknown == (
+        "The draft held “extra0”, “extra1”, “extra2”, “extra3” and 5 more, which this version "
+        "of ConsultPrep does not know, so they were left out."
+    )
+    assert saved == SAVED_NOTE
+
+
+def test_a_bad_version_number_is_still_refused() -> None:
+    data = _data()
+    data["schema_version"] = "three"
+    data["about"]["scores"] = {"itch": 11}
+    with pytest.raises(DraftError, match=r"not valid \(in its version number\)\.$"):
+        draft_from_json(json.dumps(data))
+
+
+def test_the_window_shows_what_was_left_out(window, dialogs, tmp_path: Path) -> None:
+    path = tmp_path / "bad.consultprep"
+    data = _data(Draft(concern="scars"))
+    data["about"]["scores"] = {"itch": 11}
+    path.write_text(json.dumps(data), encoding="utf-8")  # a version-1 style plain JSON file
+    assert window.open_path(path)
+    shown = dialogs.texts("information")[0]
+    assert "in About your skin: scores, itch" in shown and SAVED_NOTE in shown
+    assert window.draft.concern == "scars"
+
+
+# --- Property: one bad value anywhere costs at most that value (or the list item holding it) ---
+
+GARBAGE = st.sampled_from([[[1]], -7, 10**30, "not a date", 2.5])
+
+
+def _leaves(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(node, dict) and node:
+        return [leaf for key, value in node.items() for leaf in _leaves(value, (*path, key))]
+    if isinstance(node, list) and node:
+        return [leaf for i, value in enumerate(node) for leaf in _leaves(value, (*path, i))]
+    return [path]
+
+
+def _without(data: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any]:
+    data = copy.deepcopy(data)
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    del parent[path[-1]]
+    return data
+
+
+def _expected(original: dict[str, Any], path: tuple[Any, ...]) -> list[Draft]:
+    """What the draft may rightly become: the field cleared, or its list item left out, or
+    (a question's name or kind) the question kept as the patient's own."""
+    candidates = [_without(original, path)]
+    for depth in range(len(path) - 1, 0, -1):
+        if isinstance(path[depth], int):
+            candidates.append(_without(original, path[: depth + 1]))
+    if path[0] == "checklist" and len(path) == 3 and path[2] in ("id", "source"):
+        own = copy.deepcopy(original)
+        used = {item["id"] for item in own["checklist"]}
+        n = next(n for n in range(1, 10**6) if f"own-{n}" not in used)
+        own["checklist"][path[1]].update(id=f"own-{n}", source="own")
+        candidates.append(own)
+    valid = []
+    for candidate in candidates:
+        try:
+            valid.append(Draft.model_validate(candidate))
+        except ValidationError:  # (a question cannot be without its words, for example)
+            pass
+    return valid
+
+
+@given(drafts(), st.data(), GARBAGE)
+def test_one_bad_value_loses_only_that_value(draft: Draft, data: st.DataObject, bad: Any) -> None:
+    original = _data(draft)
+    leaves = [p for p in _leaves(original) if p and p[0] != "schema_version"]
+    path = data.draw(st.sampled_from(leaves))
+    damaged = copy.deepcopy(original)
+    parent = damaged
+    for part in path[:-1]:
+        parent = parent[part]
+    parent[path[-1]] = bad
+    opened = draft_from_json(json.dumps(damaged))
+    if not opened.load_notes:  # the "bad" value happened to be a fine one here
+        assert opened == Draft.model_validate(damaged)
+        return
+    assert opened.load_notes[-1] == SAVED_NOTE
+    opened.load_notes.clear()  # (compared by ==, like the fields)
+    opened.created, opened.updated = draft.created, draft.updated
+    assert opened in [
+        c.model_copy(update={"created": draft.created, "updated": draft.updated})
+        for c in _expected(original, path)
+    ]
