@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from consultprep.content import Concern, Library, Treatment
 from consultprep.evidence import (
@@ -338,12 +338,41 @@ class EvidenceLadder(Flowable):
             self._draw_badge(cx, cy)
 
     def _draw_badge(self, cx: float, cy: float) -> None:
-        c = self.canv
-        c.setFillColor(colors.HexColor(WARNING_COLOUR))
-        c.circle(cx, cy, BADGE / 2, stroke=0, fill=1)
-        c.setFillColor(colors.white)
-        c.setFont(FONT_BOLD, BADGE * 0.78)
-        c.drawCentredString(cx, cy - BADGE * 0.28, "!")
+        draw_badge(self.canv, cx, cy)
+
+
+def draw_badge(canv, cx: float, cy: float) -> None:
+    """The red "!" badge that marks a treatment with regulators' warnings, centred here."""
+    canv.setFillColor(colors.HexColor(WARNING_COLOUR))
+    canv.circle(cx, cy, BADGE / 2, stroke=0, fill=1)
+    canv.setFillColor(colors.white)
+    canv.setFont(FONT_BOLD, BADGE * 0.78)
+    canv.drawCentredString(cx, cy - BADGE * 0.28, "!")
+
+
+class BadgedParagraph(Flowable):
+    """A paragraph with the ladder's red "!" badge as its bullet (the key under the ladder
+    then shows the same mark as the ladder itself). It is short: it moves whole, never split."""
+
+    def __init__(self, paragraph: Paragraph) -> None:
+        super().__init__()
+        self.paragraph = paragraph
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self.paragraph.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return self.paragraph.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.paragraph.getSpaceAfter()
+
+    def draw(self) -> None:
+        self.paragraph.drawOn(self.canv, 0, 0)
+        style = self.paragraph.style
+        first_line = self.height - style.leading / 2 - (style.leading - style.fontSize) / 4
+        draw_badge(self.canv, style.bulletIndent + BADGE / 2, first_line)
 
 
 def _width(text: str, font: str, size: float) -> float:

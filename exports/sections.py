@@ -16,7 +16,7 @@ from consultprep.content import Concern, EvidenceLevel, Treatment
 from consultprep.dates import long_date
 from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
 from consultprep.models import ChecklistItem
-from exports.flowables import EvidenceLadder
+from exports.flowables import BadgedParagraph, EvidenceLadder
 from exports.fonts import SUBSTITUTE, safe_text
 from exports.form import FormAnswerLines, FormTickBox
 from exports.offer_checks import advert_matches, vetting_checks
@@ -157,12 +157,13 @@ def levels(pack: Pack) -> None:
         for info in sorted(lib.levels, key=lambda x: x.level, reverse=True)
     ]
     marker = lib.warning_marker
-    rows.append(
-        pack.para(
-            f'<font color="{WARNING_COLOUR}"><b>{safe_text(marker.short)}.</b></font> '
-            f"{safe_text(marker.meaning)}",
-            "rung_flag",
-            bulletText="⚠",
+    rows.append(  # marked with the ladder's own red "!" badge
+        BadgedParagraph(
+            pack.para(
+                f'<font color="{WARNING_COLOUR}"><b>{safe_text(marker.short)}.</b></font> '
+                f"{safe_text(marker.meaning)}",
+                "rung_flag",
+            )
         )
     )
     pack.story.append(

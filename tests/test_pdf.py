@@ -142,6 +142,11 @@ def test_every_concern_prints_its_ladder(library: Library, concern_id: str, tmp_
     for level in library.levels:
         assert level.short in text
     assert library.warning_marker.short in text
+    # The key under "What the rungs mean" uses the ladder's red "!" badge, not a "⚠".
+    key = text.split("What the rungs mean", 1)[1]
+    tail = library.warning_marker.meaning[-20:]
+    key = key[: key.index(tail) + len(tail) + 3]  # the badge's "!" is drawn after the words
+    assert "⚠" not in key and "!" in key
 
 
 def test_empty_draft_makes_a_valid_pack(library: Library, tmp_path: Path) -> None:
