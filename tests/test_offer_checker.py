@@ -134,8 +134,9 @@ def test_the_uk_checks_unfold_on_request(offer: tuple[MainWindow, OfferPage]) ->
     assert panel.is_open() and panel.body.isVisibleTo(page)
     assert panel.toggle_button.text().startswith("▾")
     shown = " ".join(label.text() for label in panel.body.findChildren(type(page.title_label)))
-    for check in load_vetting().checks:
-        assert check.title in shown
+    for n, check in enumerate(load_vetting().checks, 1):
+        assert f"{n}.  {check.title}" in shown
+    assert "☐" not in shown  # no box that looks tickable and is not
     assert "Source: General Medical Council" in shown
     panel.toggle_button.click()
     assert not panel.body.isVisibleTo(page)

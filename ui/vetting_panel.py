@@ -43,9 +43,11 @@ class VettingPanel(QWidget):
 
         self.body, box = card()
         box.addWidget(plain_label(self.vetting.intro, role=HINT))
-        for check in self.vetting.checks:
+        for n, check in enumerate(self.vetting.checks, 1):
             box.addSpacing(6)
-            box.addWidget(plain_label(f"☐  {check.title}", role="strong", selectable=True))
+            # Numbered, not "☐": a box drawn in text looks tickable but cannot be ticked
+            # (the PDF keeps its boxes, to tick on paper).
+            box.addWidget(plain_label(f"{n}.  {check.title}", role="strong", selectable=True))
             box.addWidget(plain_label(check.what, selectable=True))
             box.addWidget(plain_label(f"Where to look: {check.where}", selectable=True))
             sources = sources_line(library, check.citations)
