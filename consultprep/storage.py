@@ -64,15 +64,17 @@ def mend(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 
     Returns the mended data and a plain note for each change: only the first three top
     questions stay top (more is not allowed); a question or photo held twice is kept once.
+    Items that are not even objects are left for ``salvage`` to leave out, with its note.
     """
     data = dict(data)
     notes: list[str] = []
     checklist = data.get("checklist")
-    if isinstance(checklist, list) and all(isinstance(i, dict) for i in checklist):
-        kept = [dict(item) for item in _first_of_each(checklist)]
+    if isinstance(checklist, list):
+        kept = _first_of_each(checklist)
         if len(kept) < len(checklist):
             notes.append("A question was in the draft twice; it is kept once.")
-        tops = [item for item in kept if item.get("top") is True]
+        kept = [dict(item) if isinstance(item, dict) else item for item in kept]
+        tops = [item for item in kept if isinstance(item, dict) and item.get("top") is True]
         for item in tops[MAX_TOP:]:
             item["top"] = False
         if len(tops) > MAX_TOP:
@@ -82,7 +84,7 @@ def mend(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             )
         data["checklist"] = kept
     photos = data.get("photos")
-    if isinstance(photos, list) and all(isinstance(p, dict) for p in photos):
+    if isinstance(photos, list):
         unique = _first_of_each(photos)
         if len(unique) < len(photos):
             notes.append("A photo was in the draft twice; it is kept once.")
@@ -90,13 +92,16 @@ def mend(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return data, notes
 
 
-def _first_of_each(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The items whose "id" no earlier item has. Ids are compared by value, not hashed: a
-    hand-edited file may hold any JSON there (validation then says it is not valid)."""
-    kept: list[dict[str, Any]] = []
+def _first_of_each(items: list[Any]) -> list[Any]:
+    """The items whose "id" no earlier item has (items that are not objects stay, for
+    ``salvage``). Ids are compared by value, not hashed: a hand-edited file may hold any
+    JSON there (validation then says it is not valid)."""
+    kept: list[Any] = []
     ids: list[Any] = []
     for item in items:
-        if item.get("id") not in ids:
+        if not isinstance(item, dict):
+            kept.append(item)
+        elif item.get("id") not in ids:
             ids.append(item.get("id"))
             kept.append(item)
     return kept

@@ -171,6 +171,21 @@ def test_very_many_bad_values_are_counted_not_listed() -> None:
     assert saved == SAVED_NOTE
 
 
+def test_an_item_that_is_not_even_an_object_does_not_stop_the_other_mending() -> None:
+    data = _data()
+    data["checklist"] = [5] + [
+        {"id": f"q{i}", "text": f"Question {i}?", "source": "own", "top": True} for i in range(5)
+    ]
+    data["checklist"].append({"id": "q1", "text": "Question 1 again?", "source": "own"})
+    data["photos"] = ["x", *[{"id": "p", "width": 1, "height": 1}] * 2]
+    draft = draft_from_json(json.dumps(data))
+    assert [(i.id, i.top) for i in draft.checklist] == [
+        ("q0", True), ("q1", True), ("q2", True), ("q3", False), ("q4", False)
+    ]
+    assert [p.id for p in draft.photos] == ["p"]
+    assert "(in your questions: item 1 and in photos: item 1)" in draft.load_notes[-2]
+
+
 def test_a_bad_version_number_is_still_refused() -> None:
     data = _data()
     data["schema_version"] = "three"
@@ -237,8 +252,10 @@ def _expected(original: dict[str, Any], path: tuple[Any, ...]) -> list[Draft]:
 @given(drafts(), st.data(), GARBAGE)
 def test_one_bad_value_loses_only_that_value(draft: Draft, data: st.DataObject, bad: Any) -> None:
     original = _data(draft)
-    leaves = [p for p in _leaves(original) if p and p[0] != "schema_version"]
-    path = data.draw(st.sampled_from(leaves))
+    # Any value: a single answer, a whole question or photo, a whole section.
+    paths = {leaf[:n] for leaf in _leaves(original) for n in range(1, len(leaf) + 1)}
+    paths = sorted((p for p in paths if p[0] != "schema_version"), key=str)
+    path = data.draw(st.sampled_from(paths))
     damaged = copy.deepcopy(original)
     parent = damaged
     for part in path[:-1]:
