@@ -122,6 +122,10 @@ def test_a_longer_text_from_a_draft_is_kept_whole_until_it_is_changed(qtbot) -> 
     edit.backspace()  # the patient changes it
     assert edit.text() == QLineEdit.text(edit) and len(edit.text()) < len(long)
     assert "Because you changed it" in edit.toolTip()
+    edit.undo()  # and changes their mind
+    assert edit.text() == long and "The rest is kept" in edit.toolTip()
+    edit.backspace()  # changed again, for good
+    assert edit.text() == QLineEdit.text(edit) and len(edit.text()) < len(long)
     edit.setText("Skin Clinic")  # another draft
     assert edit.text() == "Skin Clinic"
     assert edit.toolTip() == "" and edit.accessibleDescription() == "The clinic's name"

@@ -76,7 +76,7 @@ KEPT_NOTICE = (
 #: Said once the patient has changed such a field.
 CHANGED_NOTICE = (
     "This box holds up to {limit:,} letters. Because you changed it, the rest of the text your "
-    "draft held here will not be kept when you save."
+    "draft held here will not be kept when you save. Undo (Ctrl+Z) brings it back."
 )
 
 
@@ -90,7 +90,8 @@ class LineEdit(QLineEdit):
     for a file's path, whose end names the file), and says so if a paste was cut to fit.
 
     A text from a draft that is longer than the field can hold (32,767 letters) is kept whole:
-    ``text()`` returns all of it until the patient changes what the field shows.
+    ``text()`` returns all of it while the field shows its start unchanged (again, too, if
+    the patient undoes a change).
     """
 
     def __init__(self, *, show_end: bool = False) -> None:
@@ -100,7 +101,6 @@ class LineEdit(QLineEdit):
         self._notice: str | None = None
         self._kept: str | None = None  # a text set that is longer than the field holds
         self._shown = ""  # what the field showed of it
-        self._changed_kept = False  # the patient changed such a field
         self._setting = False
         self.textChanged.connect(self._check_length)
 
@@ -108,16 +108,13 @@ class LineEdit(QLineEdit):
         """Qt cuts a text longer than the field's limit without a word: say so, beside it."""
         if self._setting:
             return  # (``setText`` shows the notice once the text is in)
-        if self._kept is not None and text != self._shown:
-            self._kept, self._changed_kept = None, True
         self._show_notice(self._notice_for(text))
 
     def _notice_for(self, text: str) -> str | None:
         limit = self.maxLength()
-        if self._kept is not None:
-            return KEPT_NOTICE.format(limit=limit)
-        if self._changed_kept:
-            return CHANGED_NOTICE.format(limit=limit)
+        if self._kept is not None:  # (and undoing the change brings it all back)
+            notice = KEPT_NOTICE if text == self._shown else CHANGED_NOTICE
+            return notice.format(limit=limit)
         # Qt may stop one short of its limit rather than split an emoji. Counting the units
         # only when the text is long enough keeps this to one comparison a keystroke.
         if 2 * len(text) >= limit - 1 and _units(text) >= limit - 1:
@@ -141,7 +138,7 @@ class LineEdit(QLineEdit):
         """Show ``text`` from its start (Qt's own ``setText`` shows its end, where it puts the
         cursor, so a long answer read back from a draft showed only its last words)."""
         long = 2 * len(text) > self.maxLength() and _units(text) > self.maxLength()
-        self._kept, self._changed_kept = (text if long else None), False
+        self._kept = text if long else None
         self._setting = True
         try:
             super().setText(text)
