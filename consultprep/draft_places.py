@@ -21,11 +21,28 @@ _PLACES = {
 }
 
 
+#: Names inside those parts, as the pages word them (others: the name with spaces).
+_WORDS = {
+    "scores": "how much it bothers you",
+    "daily_life": "effect on daily life",
+    "sleep": "effect on sleep",
+    "treatments_tried": "treatments you have tried",
+    "taken_on": "date taken",
+    "red_flags": "warning signs",
+    "advert_text": "advert",
+    "conditions": "health conditions",
+}
+
+
 def readable_place(loc: tuple[Any, ...]) -> str:
-    """("about", "scores", "itch") -> "in About your skin: scores, itch"; question 1, not 0."""
+    """("about", "scores", "itch") -> "in About your skin: how much it bothers you, itch";
+    ("checklist", 0) -> "in your questions: item 1" (counted from 1)."""
     if not loc:
         return ""
     first, rest = str(loc[0]), loc[1:]
-    words = [f"item {p + 1}" if isinstance(p, int) else str(p).replace("_", " ") for p in rest]
+    words = [
+        f"item {p + 1}" if isinstance(p, int) else _WORDS.get(str(p), str(p).replace("_", " "))
+        for p in rest
+    ]
     place = _PLACES.get(first, first.replace("_", " "))
     return f"in {place}" + (f": {', '.join(words)}" if words else "")

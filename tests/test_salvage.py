@@ -50,7 +50,7 @@ def test_a_score_of_eleven_is_left_out_and_the_rest_is_kept(tmp_path: Path) -> N
     assert draft.load_notes == [
         (
             "Part of the draft could not be read, so it was left out "
-            "(in About your skin: scores, itch)."
+            "(in About your skin: how much it bothers you, itch)."
         ),
         SAVED_NOTE,
     ]
@@ -95,7 +95,8 @@ def test_a_broken_list_item_is_left_out_and_the_others_keep_their_order() -> Non
     assert draft.about.conditions == ["diabetes", "smoking"]
     assert draft.load_notes[0] == (
         "Part of the draft could not be read, so it was left out (in About your skin: "
-        "conditions, item 2; treatments tried, item 2; treatments tried, item 3, how it went)."
+        "health conditions, item 2; treatments you have tried, item 2; treatments you have tried, "
+        "item 3, how it went)."
     )
 
 
@@ -153,7 +154,7 @@ def test_a_photo_without_a_size_is_left_out_and_the_other_photos_keep_their_pict
     assert [(p.id, p.caption, p.taken_on, p.data) for p in opened.photos] == [
         ("p2", "Photo 2", None, jpeg)
     ]
-    assert "(in photos: item 1; item 2, taken on)" in opened.load_notes[0]
+    assert "(in photos: item 1; item 2, date taken)" in opened.load_notes[0]
 
 
 def test_very_many_bad_values_are_counted_not_listed() -> None:
@@ -163,7 +164,7 @@ def test_very_many_bad_values_are_counted_not_listed() -> None:
     draft = draft_from_json(json.dumps(data))
     assert draft.about.treatments_tried == [TriedTreatment()] * 500  # each item kept, name cleared
     first, unknown, saved = draft.load_notes
-    assert first.endswith("treatments tried, item 4, name, and 496 more).")
+    assert first.endswith("treatments you have tried, item 4, name, and 496 more).")
     assert unknown == (
         "The draft held “extra0”, “extra1”, “extra2”, “extra3” and 5 more, which this version "
         "of ConsultPrep does not know, so they were left out."
@@ -201,7 +202,7 @@ def test_the_window_shows_what_was_left_out(window, dialogs, tmp_path: Path) -> 
     path.write_text(json.dumps(data), encoding="utf-8")  # a version-1 style plain JSON file
     assert window.open_path(path)
     shown = dialogs.texts("information")[0]
-    assert "in About your skin: scores, itch" in shown and SAVED_NOTE in shown
+    assert "in About your skin: how much it bothers you, itch" in shown and SAVED_NOTE in shown
     assert window.draft.concern == "scars"
 
 
