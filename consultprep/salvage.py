@@ -17,6 +17,8 @@ The file itself is not changed until the patient saves it. Pure: no Qt, no file 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
+from itertools import count
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
@@ -54,9 +56,11 @@ def validate_salvaging(data: dict[str, Any]) -> tuple[Draft, list[str]]:
         fixes = _plan(data, errors)
         if fixes is None:
             break
+        free_ids = _free_own_ids(data)
         for kind, loc in fixes:
             if kind == "own":
-                _make_own(data, loc)
+                item = _at(data, loc)
+                item["id"], item["source"] = next(free_ids), "own"
                 kept_as_own += 1
             else:
                 _remove(data, loc)
@@ -175,13 +179,12 @@ def _is_question_to_keep(data: dict[str, Any], loc: Loc) -> bool:
     return isinstance(item, dict) and isinstance(item.get("text"), str) and bool(item["text"])
 
 
-def _make_own(data: dict[str, Any], loc: Loc) -> None:
-    item = _at(data, loc)
-    used = [i.get("id") for i in data["checklist"] if isinstance(i, dict)]
-    n = 1
-    while f"own-{n}" in used:
-        n += 1
-    item["id"], item["source"] = f"own-{n}", "own"
+def _free_own_ids(data: dict[str, Any]) -> Iterator[str]:
+    """"own-1", "own-2" ... skipping the ids the checklist uses already."""
+    checklist = data.get("checklist")
+    items = checklist if isinstance(checklist, list) else []
+    used = {i.get("id") for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)}
+    return (f"own-{n}" for n in count(1) if f"own-{n}" not in used)
 
 
 def _notes(left_out: list[Loc], unknown: list[Loc], kept_as_own: int) -> list[str]:
@@ -191,13 +194,14 @@ def _notes(left_out: list[Loc], unknown: list[Loc], kept_as_own: int) -> list[st
             f"Part of the draft could not be read, so it was left out ({_places(left_out)})."
         )
     if unknown:
-        names = [f"“{loc[-1]}”" for loc in sorted(unknown, key=_sort_key)[:MAX_NAMED]]
-        if len(unknown) > MAX_NAMED:
-            names.append(f"{len(unknown) - MAX_NAMED} more")
+        distinct = list(dict.fromkeys(str(loc[-1]) for loc in sorted(unknown, key=_sort_key)))
+        names = [f"“{name}”" for name in distinct[:MAX_NAMED]]
+        if len(distinct) > MAX_NAMED:
+            names.append(f"{len(distinct) - MAX_NAMED} more")
         listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
         notes.append(
             f"The draft held {listed}, which this version of ConsultPrep does not know, "
-            f"so {'it was' if len(unknown) == 1 else 'they were'} left out."
+            f"so {'it was' if len(distinct) == 1 else 'they were'} left out."
         )
     if kept_as_own:
         notes.append(

@@ -93,16 +93,17 @@ def mend(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 
 
 def _first_of_each(items: list[Any]) -> list[Any]:
-    """The items whose "id" no earlier item has (items that are not objects stay, for
-    ``salvage``). Ids are compared by value, not hashed: a hand-edited file may hold any
-    JSON there (validation then says it is not valid)."""
+    """The items whose "id" no earlier item has. Only a proper id (a word) counts: items
+    without one, or not even objects, all stay, for ``salvage`` to keep as the patient's
+    own or to leave out, with its note."""
     kept: list[Any] = []
-    ids: list[Any] = []
+    ids: set[str] = set()
     for item in items:
-        if not isinstance(item, dict):
+        item_id = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(item_id, str) or not item_id:
             kept.append(item)
-        elif item.get("id") not in ids:
-            ids.append(item.get("id"))
+        elif item_id not in ids:
+            ids.add(item_id)
             kept.append(item)
     return kept
 
@@ -133,6 +134,10 @@ def draft_from_json(text: str | bytes, name: str = "The draft") -> Draft:
         )
     try:
         draft, salvaged = validate_salvaging(data)
+    except RecursionError:  # nested absurdly deep, past what the first look could check
+        raise DraftError(
+            f"{name} is damaged or is not a ConsultPrep draft, so it could not be opened."
+        ) from None
     except ValidationError as exc:
         first = exc.errors()[0]
         where = readable_place(first["loc"])

@@ -21,20 +21,40 @@ def _filled_pack(draft_file: Path, tmp_path: Path) -> Path:  # noqa: F811
     return fill(pack, {field_name(item.id, "answer"): "Notes"}, tmp_path / "f.pdf")
 
 
-def test_a_draft_with_a_part_that_cannot_be_read_is_not_rewritten(
+def _unreadable_score(data: dict) -> None:
+    data["about"]["scores"] = {"itch": 11}  # opens, without the score, in the app
+
+
+def _question_twice(data: dict) -> None:
+    data["checklist"].append(dict(data["checklist"][0]))  # opens, with it once
+
+
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [
+        (_unreadable_score, ("note: Part of the draft could not be read", "could not be read (")),
+        (
+            _question_twice,
+            ("note: A question was in the draft twice", "Part of this draft was mended"),
+        ),
+    ],
+)
+def test_a_draft_that_needed_mending_on_opening_is_not_rewritten(
     draft_file: Path,  # noqa: F811
     tmp_path: Path,
     capsys,
+    damage,
+    words: tuple[str, str],
 ) -> None:
     filled = _filled_pack(draft_file, tmp_path)
     data = json.loads(draft_to_json(load_draft(draft_file)))
-    data["about"]["scores"] = {"itch": 11}  # opens, without the score, in the app
+    damage(data)
     draft_file.write_text(json.dumps(data), encoding="utf-8")
     before = draft_file.read_bytes()
     capsys.readouterr()
     assert main(["import-answers", str(filled), str(draft_file)]) == 2
     err = capsys.readouterr().err
-    assert "consultprep: note: Part of the draft could not be read" in err
+    assert all(w in err for w in words)
     assert "the answers were not recorded and the draft file is as it was" in err
     assert draft_file.read_bytes() == before and not zipfile.is_zipfile(draft_file)
 

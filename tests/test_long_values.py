@@ -91,12 +91,46 @@ def test_a_kept_date_says_so_and_gives_way_to_a_picked_one(qtbot) -> None:
     assert box.value() == date(9, 2, 3)
     assert "Your draft gives the date 3\u00a0February\u00a09, which this box cannot" in box.toolTip()
     assert box.accessibleDescription() == box.toolTip()
+    assert box.text() == "3 February 9"  # the box shows the date it keeps
+    box.set_value(date(5, 6, 7))  # another draft's date it cannot show
+    assert box.value() == date(5, 6, 7) and box.text() == "7 June 5"
     box.setDate(QDate(2027, 1, 15))  # the patient picks a date
     assert box.value() == date(2027, 1, 15) and box.kept() is None
     assert box.toolTip() == "" and box.accessibleDescription() == "When you will see the doctor"
     box.set_value(date(1900, 1, 1))  # a date it can show is simply shown
     assert box.date() == QDate(1900, 1, 1) and box.kept() is None and box.toolTip() == ""
+    box.setDate(box.minimumDate())
+    assert box.text() == "1 January 0100"  # its own words again at its lowest date
+
+
+def test_a_photo_with_a_kept_date_shows_that_date_not_no_date(qtbot) -> None:
+    from ui.photo_row import PhotoRow
+
+    photo = Photo(id="p", caption="Old", taken_on=date(50, 3, 5), width=4, height=3,
+                  data=tiny_jpeg(4, 3, 80))
+    row = PhotoRow(photo, number=1, count=1)
+    qtbot.addWidget(row)
+    assert row.date_edit.text() == "5 March 50" and not row.no_date.isChecked()
+    assert row.taken_on() == date(50, 3, 5)
+    row.no_date.setChecked(True)
+    assert row.taken_on() is None and row.date_edit.text() == "5 March 50"
+    row.no_date.setChecked(False)  # and back: the date is still there
+    assert row.taken_on() == date(50, 3, 5)
 
 
 def test_the_photo_date_box_reaches_back_to_the_year_100() -> None:
     assert NO_DATE == QDate(100, 1, 1)
+
+
+def test_a_long_bran_treatment_name_is_kept_whole(qtbot) -> None:
+    from consultprep.models import BranNotes
+    from consultprep.readiness import load_readiness
+    from ui.bran_editor import BranCard
+
+    card = BranCard(load_readiness(), ["Silicone gel"], 1)
+    qtbot.addWidget(card)
+    notes = BranNotes(treatment=LONG, benefits="Softer")
+    card.set_value(notes)
+    assert card.value() == notes
+    card.set_value(BranNotes(treatment="Silicone gel"))
+    assert card.value().treatment == "Silicone gel"

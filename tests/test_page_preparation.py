@@ -189,11 +189,7 @@ def test_question_rows_are_kept_and_updated_in_place(window) -> None:
     assert all(questions.rows[i] is rows[i] for i in rows), "no row was made again"
     in_layout = [w for w in layout_order(questions) if isinstance(w, QuestionRow)]
     order = [i.id for i in window.draft.checklist]
-    shown = [
-        questions._rows_layout.itemAt(n).widget().item_id
-        for n in range(questions._rows_layout.count())
-    ]
-    assert shown == order == list(questions.rows)
+    assert questions.shown_order() == order == list(questions.rows)
     assert not in_layout, "rows take no Tab themselves: their controls do"
     assert questions.rows[second_id].include.accessibleName().startswith("Include question 1:")
     assert not questions.rows[second_id].up_button.isEnabled()

@@ -273,3 +273,36 @@ def test_one_bad_value_loses_only_that_value(draft: Draft, data: st.DataObject, 
         c.model_copy(update={"created": draft.created, "updated": draft.updated})
         for c in _expected(original, path)
     ]
+
+
+def test_questions_without_a_proper_id_are_all_kept_not_taken_for_copies() -> None:
+    data = _data()
+    data["checklist"] = [
+        *({"id": None, "text": f"Q{i}?", "source": "own", "answer": f"a{i}"} for i in range(3)),
+        {"text": "No id at all?", "source": "own"},
+        {"id": 1, "text": "One?", "source": "own"},
+        {"id": 1, "text": "One again, other words?", "source": "own"},
+    ]
+    draft = draft_from_json(json.dumps(data))
+    assert [i.text for i in draft.checklist] == [
+        "Q0?", "Q1?", "Q2?", "No id at all?", "One?", "One again, other words?"
+    ]
+    assert [i.answer for i in draft.checklist][:3] == ["a0", "a1", "a2"]
+    assert not any("twice" in note for note in draft.load_notes)
+
+
+def test_a_draft_nested_absurdly_deep_gets_a_plain_sentence() -> None:
+    data = _data()
+    deep: dict[str, Any] = {"a": 1}
+    for _ in range(700):
+        deep = {"a": deep}
+    data["zz"] = deep
+    with pytest.raises(DraftError, match="is damaged or is not a ConsultPrep draft"):
+        draft_from_json(json.dumps(data))
+
+
+def test_many_questions_with_damaged_ids_open_quickly_as_the_patients_own() -> None:
+    data = _data()
+    data["checklist"] = [{"id": n, "text": f"Q{n}?", "source": "core"} for n in range(3000)]
+    draft = draft_from_json(json.dumps(data))  # (was minutes: each id was found by a search)
+    assert [i.id for i in draft.checklist] == [f"own-{n}" for n in range(1, 3001)]

@@ -7,6 +7,10 @@ Nothing is fetched or sent: the check runs on this computer (``consultprep.claim
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
@@ -15,6 +19,7 @@ from consultprep.claims import ClaimMatch, ClaimRules, find_claims, flags_found,
 from consultprep.content import Library
 from ui import theme
 from ui.fields import PlainTextEdit
+from ui.text_scroll import fit_scroll_bar
 from ui.widgets import HINT, NOTICE, big_button, card, clear_layout, plain_label
 
 MATCHES_PER_RULE = 300  # enough for any real advert; keeps a silly paste quick to show
@@ -35,19 +40,20 @@ NONE_FOUND = (
 )
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def utf16_offsets(text: str, positions: list[int]) -> list[int]:
     """Qt's positions (UTF-16 code units) for Python string indices into ``text``.
 
-    Characters beyond U+FFFF (most emoji) take two units in Qt and one in Python.
+    Characters beyond U+FFFF (most emoji) take two units in Qt and one in Python. The text
+    is read once, by the regular expression engine (a character at a time in Python took
+    seconds for a long paste).
     """
-    out: list[int] = []
-    extra, last = 0, 0
-    for pos in sorted(set(positions)):
-        extra += sum(1 for c in text[last:pos] if ord(c) > 0xFFFF)
-        last = pos
-        out.append(pos + extra)
-    lookup = dict(zip(sorted(set(positions)), out, strict=True))
-    return [lookup[p] for p in positions]
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    if not astral:
+        return list(positions)
+    return [pos + bisect_left(astral, pos) for pos in positions]
 
 
 class AdvertChecker(QWidget):
@@ -67,6 +73,10 @@ class AdvertChecker(QWidget):
         self.matches: list[ClaimMatch] = []
         self._found: dict[str, QLabel] = {}
         self._showing = False
+        #: The text last checked and what was found in it (a long text is checked once).
+        self._found_in: tuple[str, list[ClaimMatch]] | None = None
+        #: How the matches on screen were shown, and for which text (None: not shown).
+        self._shown: tuple[tuple, str] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -106,6 +116,7 @@ class AdvertChecker(QWidget):
     def set_text(self, text: str) -> None:
         """Show ``text`` and what a check of it finds (without ticking anything)."""
         if self.text() != text:
+            fit_scroll_bar(self.text_edit, len(text))  # a long text is laid out once
             self._showing = True
             try:
                 self.text_edit.setPlainText(text)
@@ -120,9 +131,17 @@ class AdvertChecker(QWidget):
         return matches
 
     def show_matches(self, checked: bool = False) -> list[ClaimMatch]:
-        """Highlight and list what the rules find in the text; return the matches."""
+        """Highlight and list what the rules find in the text; return the matches.
+
+        A text is checked once (all of it): shown again unchanged (the page entered again),
+        what is on screen already is kept; checked again, the matches found are reused.
+        """
         text = self.text()
-        self.matches = find_claims(text, self.rules, limit=MATCHES_PER_RULE) if text.strip() else []
+        look = (checked, theme.current().mark, theme.current().on_mark)
+        if self._shown is not None and self._shown[0] == look and self._shown[1] == text:
+            return self.matches
+        self.matches = self._find(text)
+        self._shown = (look, text)
         self._highlight(text)
         clear_layout(self.results)
         self._found: dict[str, QLabel] = {}
@@ -151,6 +170,27 @@ class AdvertChecker(QWidget):
                 self._add_flag(box, flag_id, text)
             self.results.addWidget(frame)
         return self.matches
+
+    def check_steps(self, text: str) -> Iterator[None]:
+        """Check ``text`` ahead of showing it, a rule at a time, yielding after each
+        (``ui.preparation``: ten million letters took seconds in one go). ``set_text`` then
+        shows what was found."""
+        if (self._found_in is not None and self._found_in[0] == text) or not text.strip():
+            return
+        found: list[ClaimMatch] = []
+        for rule in self.rules.rules:
+            found += find_claims(text, [rule], limit=MATCHES_PER_RULE)
+            yield
+        order = {rule.id: n for n, rule in enumerate(self.rules.rules)}
+        found.sort(key=lambda m: (m.start, order[m.rule_id]))  # as find_claims orders them
+        self._found_in = (text, found)
+
+    def _find(self, text: str) -> list[ClaimMatch]:
+        """What the rules find in ``text`` (remembered for the last text checked)."""
+        if self._found_in is None or self._found_in[0] != text:
+            found = find_claims(text, self.rules, limit=MATCHES_PER_RULE) if text.strip() else []
+            self._found_in = (text, found)
+        return list(self._found_in[1])
 
     def found_labels(self) -> dict[str, QLabel]:
         """The "Found: …" line shown for each warning sign, by red flag id."""
@@ -213,6 +253,7 @@ class AdvertChecker(QWidget):
     def _text_changed(self) -> None:
         if self._showing:
             return
+        self._shown = None  # what is on screen no longer goes with the text
         if self.matches or self.summary_label.isVisible():
             self.matches = []
             self.text_edit.setExtraSelections([])

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from consultprep.models import BranNotes
 from consultprep.readiness import BranKey, ReadinessContent
-from ui.fields import text_box
+from ui.fields import LineEdit, text_box
 from ui.widgets import HINT, card, plain_label
 
 PICK_HINT = "Choose from the list or type a treatment"
@@ -35,6 +35,9 @@ class BranCard(QWidget):
         head = QHBoxLayout()
         self.treatment = QComboBox()
         self.treatment.setEditable(True)
+        # The app's one-line field: a name longer than it can show is kept whole (ui.fields).
+        self.name_edit = LineEdit()
+        self.treatment.setLineEdit(self.name_edit)
         self.treatment.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.treatment.addItems(choices)
         self.treatment.setCurrentIndex(-1)
@@ -78,13 +81,13 @@ class BranCard(QWidget):
     def value(self) -> BranNotes:
         """What the card shows."""
         return BranNotes(
-            treatment=self.treatment.currentText(),
+            treatment=self.name_edit.text(),
             **{key: edit.toPlainText() for key, edit in self.boxes.items()},
         )
 
     def set_value(self, notes: BranNotes) -> None:
         """Show ``notes``."""
-        self.treatment.setCurrentText(notes.treatment)
+        self.name_edit.setText(notes.treatment)
         for key, edit in self.boxes.items():
             edit.setPlainText(getattr(notes, key))
 

@@ -73,11 +73,12 @@ def _import_answers(pdf_path: str, draft_path: str) -> int:
 
     try:
         draft = load_draft(draft_path)
-        _notes(draft)  # said before the draft is saved with what was mended
-        if UNCHANGED_NOTE in draft.load_notes:  # saving now would lose what could not be read
+        _notes(draft)
+        if draft.load_notes:  # saving now would lose what was mended or could not be read
+            what = "could not be read" if UNCHANGED_NOTE in draft.load_notes else "was mended"
             return _fail(
-                "Part of this draft could not be read (see the notes above), so the answers "
-                "were not recorded and the draft file is as it was. Please open the draft in "
+                f"Part of this draft {what} (see the notes above), so the answers were not "
+                "recorded and the draft file is as it was. Please open the draft in "
                 "ConsultPrep, check it and save it, then import the answers again."
             )
         answers = read_answers(pdf_path)

@@ -37,13 +37,15 @@ class DateEdit(QDateEdit):
         self._kept: date | None = None
         self._shown = QDate()
         self._description = ""
+        self._special = ""  # the box's own special-value text, while a kept date shows
         self.dateChanged.connect(self._date_changed)
 
     def set_value(self, value: date) -> None:
         """Show ``value`` (or, if the box cannot show it, keep it and say so)."""
         shown = QDate(value.year, value.month, value.day)
         lowest = self.minimumDate()
-        fits = (lowest < shown if self.specialValueText() else lowest <= shown) and (
+        special = self._special if self._kept is not None else self.specialValueText()
+        fits = (lowest < shown if special else lowest <= shown) and (
             shown <= self.maximumDate()
         )
         self._set_kept(None if fits else value)
@@ -67,11 +69,16 @@ class DateEdit(QDateEdit):
     def _set_kept(self, kept: date | None) -> None:
         if self._kept is None and kept is not None:
             self._description = self.accessibleDescription()
+        if self._kept is None and kept is not None:
+            self._special = self.specialValueText()
         if kept is None and self._kept is not None:
             self.setToolTip("")
             self.setAccessibleDescription(self._description)
+            self.setSpecialValueText(self._special)
         elif kept is not None:
             notice = KEPT_DATE_NOTICE.format(when=long_date(kept))
             self.setToolTip(notice)
             self.setAccessibleDescription(notice)
+            # The box rests on its lowest date meanwhile: it shows the kept date's words.
+            self.setSpecialValueText(long_date(kept).replace("\u00a0", " "))
         self._kept = kept

@@ -100,7 +100,7 @@ class LineEdit(QLineEdit):
         self._description: str | None = None  # while a notice is shown: the one it hides
         self._notice: str | None = None
         self._kept: str | None = None  # a text set that is longer than the field holds
-        self._shown = ""  # what the field showed of it
+        self._shown: str | None = ""  # what ``setText`` showed (None: while it sets it)
         self._setting = False
         self.textChanged.connect(self._check_length)
 
@@ -117,8 +117,8 @@ class LineEdit(QLineEdit):
             return notice.format(limit=limit)
         # Qt may stop one short of its limit rather than split an emoji. Counting the units
         # only when the text is long enough keeps this to one comparison a keystroke.
-        if 2 * len(text) >= limit - 1 and _units(text) >= limit - 1:
-            return CUT_NOTICE.format(limit=limit)
+        if 2 * len(text) >= limit - 1 and text != self._shown and _units(text) >= limit - 1:
+            return CUT_NOTICE.format(limit=limit)  # (a draft's text that just fits: no notice)
         return None
 
     def _show_notice(self, notice: str | None) -> None:
@@ -139,6 +139,7 @@ class LineEdit(QLineEdit):
         cursor, so a long answer read back from a draft showed only its last words)."""
         long = 2 * len(text) > self.maxLength() and _units(text) > self.maxLength()
         self._kept = text if long else None
+        self._shown = None  # (``text()`` gives the whole text while Qt sets it)
         self._setting = True
         try:
             super().setText(text)
@@ -152,7 +153,7 @@ class LineEdit(QLineEdit):
     def text(self) -> str:
         """The field's text; all of a longer text from the draft, until it is changed."""
         shown = super().text()
-        if self._kept is not None and shown == self._shown:
+        if self._kept is not None and (self._shown is None or shown == self._shown):
             return self._kept
         return shown
 

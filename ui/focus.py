@@ -26,8 +26,6 @@ Keyboard rules kept here:
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from PySide6.QtCore import QEvent, QMetaMethod, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -41,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ui.tab_order import apply_order
 from ui.widgets import CARD, generation, page_changed
 
 FOCUS_WITHIN = "focusWithin"
@@ -106,9 +105,7 @@ def apply_layout_order(root: QWidget) -> list[QWidget]:
 
 
 def _apply_order(order: list[QWidget]) -> None:
-    for a, b in pairwise(order):
-        if a.nextInFocusChain() is not b:
-            QWidget.setTabOrder(a, b)
+    apply_order(order)  # with as few moves as can be: see ui.tab_order
 
 
 def has_property(obj: QObject, name: str) -> bool:

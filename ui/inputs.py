@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -26,6 +27,7 @@ SCORE_WORDS = {0: "none", 10: "worst"}
 #: Tried treatments: narrower than this many average characters, the fields are stacked.
 STACK_BELOW_CHARS = 90
 SLACK = 12  # pixels to go past it before the columns come back (no flicker at the edge)
+ROWS_PER_STEP = 25  # tried treatments made at a time while the page is prepared ahead
 
 
 class ScoreInput(QWidget):
@@ -125,7 +127,14 @@ class TriedTreatmentsEditor(QWidget):
 
     def add_row(self, name: str = "", how_it_went: str = "") -> TriedRow:
         """Add a row (filled with ``name`` and ``how_it_went``) and return its widgets."""
-        n = len(self.rows) + 1
+        row = self._make_row(len(self.rows) + 1, name, how_it_went)
+        self.rows.append(row)
+        self._place(row, len(self.rows))  # at the end: the rows before it stay where they are
+        self._refresh()
+        return row
+
+    def _make_row(self, n: int, name: str, how_it_went: str) -> TriedRow:
+        """The widgets of row ``n``, filled and connected, not placed yet."""
         name_edit = line_edit(f"Treatment {n}: name", "For example: steroid cream")
         how_edit = text_box(f"Treatment {n}: how it went", 2, "For example: helped a little")
         name_edit.setText(name)
@@ -138,19 +147,14 @@ class TriedTreatmentsEditor(QWidget):
         remove.clicked.connect(lambda: self.remove_row(row))
         name_edit.textChanged.connect(self.changed)
         how_edit.textChanged.connect(self.changed)
-        self.rows.append(row)
-        self._relayout()
         return row
 
     def remove_row(self, row: TriedRow) -> None:
         """Remove one row."""
         if row in self.rows:
             self.rows.remove(row)
-            for widget in row.widgets():
-                self._grid.removeWidget(widget)
-                widget.hide()
-                widget.deleteLater()
-            self._relayout()
+            self._relayout()  # takes every widget out of the grid, this row's too
+            _delete(row)
             self.changed.emit()
             self.add_button.setFocus()
 
@@ -165,15 +169,36 @@ class TriedTreatmentsEditor(QWidget):
 
     def set_value(self, treatments: list[TriedTreatment]) -> None:
         """Show these treatments (replacing any rows)."""
-        for row in list(self.rows):
-            self.rows.remove(row)
-            for widget in row.widgets():
-                self._grid.removeWidget(widget)
-                widget.hide()
-                widget.deleteLater()
-        for t in treatments:
-            self.add_row(t.name, t.how_it_went)
-        self._relayout()
+        for _ in self.set_value_steps(treatments):
+            pass
+
+    def set_value_steps(
+        self, treatments: list[TriedTreatment], per_step: int = ROWS_PER_STEP
+    ) -> Iterator[None]:
+        """Show these treatments, making ``per_step`` rows at a time and yielding after each
+        few (``ui.preparation`` does this in idle time: thousands of rows took seconds).
+
+        The rows at the start that show the same already are kept; the others are made
+        afresh, each put after the last, so no row is moved (placing each row by moving
+        all the rows before it again took minutes for thousands of rows).
+        """
+        wanted = [(t.name, t.how_it_went) for t in treatments]
+        keep = 0
+        while keep < min(len(self.rows), len(wanted)) and _shows(self.rows[keep]) == wanted[keep]:
+            keep += 1
+        if keep < len(self.rows):
+            old, self.rows = self.rows[keep:], self.rows[:keep]
+            self._relayout()  # takes every widget out of the grid, these rows' too
+            for row in old:
+                _delete(row)
+        for n in range(keep, len(wanted)):
+            row = self._make_row(n + 1, *wanted[n])
+            self.rows.append(row)
+            self._place(row, n + 1)
+            if (n + 1 - keep) % per_step == 0 and n + 1 < len(wanted):
+                self._refresh()
+                yield
+        self._refresh()
 
     def _add_clicked(self) -> None:
         row = self.add_row()
@@ -195,33 +220,62 @@ class TriedTreatmentsEditor(QWidget):
         return super().event(event)
 
     def _relayout(self) -> None:
-        grid, top = self._grid, Qt.AlignmentFlag.AlignTop
-        for row in self.rows:  # take them out first: a widget must sit in a layout once
-            for widget in row.widgets():
-                grid.removeWidget(widget)
+        """Place every row again (after a row was removed, or the fields were stacked)."""
+        self._take_all()
+        self._grid.addWidget(self._head_name, 0, 0)
+        self._grid.addWidget(self._head_how, 0, 1)
         for n, row in enumerate(self.rows, start=1):
-            if self.stacked:  # Treatment n / name, Remove / How did it go? / box
-                base = 1 + (n - 1) * 4
-                grid.addWidget(row.name_label, base, 0, 1, 3)
-                grid.addWidget(row.name_edit, base + 1, 0, 1, 2, top)
-                grid.addWidget(row.remove_button, base + 1, 2, top)
-                grid.addWidget(row.how_label, base + 2, 0, 1, 3)
-                grid.addWidget(row.how_edit, base + 3, 0, 1, 3)
-            else:
-                grid.addWidget(row.name_edit, n, 0, top)
-                grid.addWidget(row.how_edit, n, 1)
-                grid.addWidget(row.remove_button, n, 2, top)
-            row.name_label.setContentsMargins(0, 10 if n > 1 else 0, 0, 0)  # a gap between
-            row.name_label.setVisible(self.stacked)
-            row.how_label.setVisible(self.stacked)
-            row.name_label.setText(f"Treatment {n}")
-            row.name_edit.setAccessibleName(f"Treatment {n}: name")
-            row.how_edit.setAccessibleName(f"Treatment {n}: how it went")
-            row.remove_button.setAccessibleName(f"Remove treatment {n}")
+            self._place(row, n)
         self._refresh()
+
+    def _take_all(self) -> None:
+        """Take every widget out of the grid, quickly: the last first, so none is looked
+        for (``removeWidget`` searches the grid, which for every widget of a long list took
+        minutes), and each marked as in no layout, so that adding it again does not search
+        the editor's layouts for it either."""
+        grid = self._grid
+        for index in range(grid.count() - 1, -1, -1):
+            item = grid.takeAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setAttribute(Qt.WidgetAttribute.WA_LaidOut, False)
+
+    def _place(self, row: TriedRow, n: int) -> None:
+        """Put row ``n`` (counted from 1) in the grid, which does not hold its widgets."""
+        grid, top = self._grid, Qt.AlignmentFlag.AlignTop
+        if self.stacked:  # Treatment n / name, Remove / How did it go? / box
+            base = 1 + (n - 1) * 4
+            grid.addWidget(row.name_label, base, 0, 1, 3)
+            grid.addWidget(row.name_edit, base + 1, 0, 1, 2, top)
+            grid.addWidget(row.remove_button, base + 1, 2, top)
+            grid.addWidget(row.how_label, base + 2, 0, 1, 3)
+            grid.addWidget(row.how_edit, base + 3, 0, 1, 3)
+        else:
+            grid.addWidget(row.name_edit, n, 0, top)
+            grid.addWidget(row.how_edit, n, 1)
+            grid.addWidget(row.remove_button, n, 2, top)
+        row.name_label.setContentsMargins(0, 10 if n > 1 else 0, 0, 0)  # a gap between
+        row.name_label.setVisible(self.stacked)
+        row.how_label.setVisible(self.stacked)
+        row.name_label.setText(f"Treatment {n}")
+        row.name_edit.setAccessibleName(f"Treatment {n}: name")
+        row.how_edit.setAccessibleName(f"Treatment {n}: how it went")
+        row.remove_button.setAccessibleName(f"Remove treatment {n}")
 
     def _refresh(self) -> None:
         has_rows = bool(self.rows)
         self._head_name.setVisible(has_rows and not self.stacked)
         self._head_how.setVisible(has_rows and not self.stacked)
         self.empty_label.setVisible(not has_rows)
+
+
+def _shows(row: TriedRow) -> tuple[str, str]:
+    """What a row shows: the treatment and how it went, as typed."""
+    return row.name_edit.text(), row.how_edit.toPlainText()
+
+
+def _delete(row: TriedRow) -> None:
+    """Delete a row's widgets (taken out of the grid already)."""
+    for widget in row.widgets():
+        widget.hide()
+        widget.deleteLater()

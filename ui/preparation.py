@@ -94,6 +94,9 @@ def _lay_out_one(widget: QWidget, layout: QLayout | None, told: dict[QScrollArea
             told[widget] = wanted
             view = widget.viewport()
             QCoreApplication.sendEvent(view, QResizeEvent(view.size(), QSize()))
+            # Qt shows or hides the scroll bars a moment later: done now, the content is laid
+            # out once, at the width it keeps (a long advert's layout took seconds each time).
+            QCoreApplication.sendPostedEvents(widget, QEvent.Type.MetaCall)
             busy = True
     return busy
 
@@ -236,14 +239,29 @@ class PagePreparer(QObject):
         if callable(show_step):
             show_step()  # "Step 4 of 8" makes the header taller: before any layout
         prepare = getattr(page, "prepare", None)
+        laid_out = True  # every piece of content made so far is laid out
         if callable(prepare):
-            for _ in prepare():  # a piece of content at a time, each laid out as it comes
+            if self._prepared.get(page) is None:
+                # Laid out before the page shows the draft: a text box filled at the width
+                # it will have is laid out once, not again on showing (ten million letters
+                # took seconds each time).
+                yield from lay_out_steps(page, rect)
+            pieces, lay_out_at = 0, 1
+            for _ in prepare():  # a piece of content at a time, laid out as it comes ...
+                pieces += 1
+                laid_out = False
                 yield
+                if pieces < lay_out_at:
+                    continue
+                # ... after the 1st, 2nd, 4th, 8th piece and so on: laying the whole page
+                # out after each of thousands of question rows took minutes.
+                lay_out_at *= 2
                 yield from warm_up(page)
                 yield from lay_out_steps(page, rect)
+                laid_out = True
                 yield
         wanted = self._wanted(page, rect)
-        if self._prepared.get(page) == wanted:
+        if laid_out and self._prepared.get(page) == wanted:
             return
         yield from warm_up(page)
         yield from lay_out_steps(page, rect)

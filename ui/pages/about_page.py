@@ -201,7 +201,9 @@ class AboutPage(DraftPage):
     # --- draft ----------------------------------------------------------------------------
     def prepare(self) -> Iterator[None]:
         """Show the draft ahead of time (``ui.preparation``), so entering the page changes
-        little and its layout is done already."""
+        little and its layout is done already. Many tried treatments are made a few at a
+        time first (thousands of rows froze the window for seconds)."""
+        yield from self.treatments_tried.set_value_steps(self.draft.about.treatments_tried)
         self.initializePage()
         yield
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizardPage
 
 from ui.responsive import FittedLabel
+from ui.text_scroll import fit_scroll_bars
 from ui.widgets import HINT, PAGE_MARGIN, TITLE, full_stop, plain_label
 
 if TYPE_CHECKING:  # not imported at run time: the welcome page appears before they load
@@ -71,6 +72,11 @@ class DraftPage(QWizardPage):
         """Called by Qt when the page is shown: say which step this is ("Step 2 of 6")."""
         self.show_step()
         super().showEvent(event)
+        # QWizard shows a new page, hides it and shows it again (its layout is redone in
+        # between). Each shown widget asks to be painted later; asking again while the first
+        # request waits makes Qt look through every waiting request: with the thousands of
+        # widgets of a long question list, that took seconds. The requests are handled now.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
 
     def show_step(self) -> None:
         """Say which step this is (also done ahead, while the page is prepared: ui.preparation)."""
@@ -103,6 +109,7 @@ class DraftPage(QWizardPage):
             self.read_draft()
         finally:
             self._reading = False
+        fit_scroll_bars(self)  # a very long text is then laid out once (ui.text_scroll)
 
     def validatePage(self) -> bool:
         """Called by Qt when Next is pressed: write the draft and let the wizard go on."""

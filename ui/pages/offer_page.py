@@ -155,7 +155,8 @@ class OfferPage(DraftPage):
     # --- draft ----------------------------------------------------------------------------
     def prepare(self) -> Iterator[None]:
         """Show the draft ahead of time (``ui.preparation``), so entering the page changes
-        little and its layout is done already."""
+        little and its layout is done already. A long advert is checked first, in steps."""
+        yield from self.advert.check_steps(self.draft.offer.advert_text)
         self.initializePage()
         yield
 

@@ -6,6 +6,7 @@ nothing to lose when moving between pages.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 from PySide6.QtCore import Qt, QTimer
@@ -17,9 +18,11 @@ from consultprep.checklist import ChecklistError
 from consultprep.content import Library
 from consultprep.models import MAX_TOP, Draft
 from ui.fields import line_edit
+from ui.focus import apply_layout_order
 from ui.pages.base import DraftPage
 from ui.pages.evidence_page import with_sources
 from ui.question_row import QuestionRow
+from ui.row_column import RowColumn
 from ui.widgets import (
     HINT,
     NOTICE,
@@ -32,6 +35,10 @@ from ui.widgets import (
     plain_label,
     scrolling,
 )
+
+#: Rows made at once when the page needs them; more are made just after (``_make_more``).
+ROWS_AT_ONCE = 100
+MORE_SECONDS = 0.03  # ... for this long at a time
 
 NO_TOP = (
     "None chosen yet. Press “☆ Top 3” beside up to three questions you most want answered. "
@@ -60,6 +67,12 @@ class QuestionsPage(DraftPage):
             "Tick the questions you want to ask. Choose your top three. Add your own.",
         )
         self.rows: dict[str, QuestionRow] = {}
+        #: Rows still to make (see ``_show_rows``), and the timer that makes them.
+        self._rest: Iterator[None] | None = None
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._make_more)
 
         content = ScrollContent()
         layout = QVBoxLayout(content)
@@ -79,6 +92,7 @@ class QuestionsPage(DraftPage):
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setSpacing(6)
         layout.addLayout(self._rows_layout)
+        self._column = RowColumn(self._rows_layout)  # the rows, in blocks (see its module)
         layout.addStretch(1)
         self.scroll_area = scrolling(content, "Your questions")
 
@@ -133,6 +147,10 @@ class QuestionsPage(DraftPage):
             self._show_rows()
         super().showEvent(event)
 
+    def shown_order(self) -> list[str]:
+        """The question ids of the rows, in the order they are shown."""
+        return [row.item_id for row in self._column.rows()]
+
     def show_message(self, text: str) -> None:
         """Show a short message under the list (empty text hides it)."""
         self.message_label.setText(text)
@@ -141,9 +159,21 @@ class QuestionsPage(DraftPage):
     # --- building -------------------------------------------------------------------------
     def _show_rows(self, focus: tuple[str, str] | None = None) -> None:
         """Bring the rows in line with the checklist: rows are kept, updated and moved, and
-        made or removed only for questions added or removed."""
-        for _ in self._row_steps():
-            pass
+        made or removed only for questions added or removed.
+
+        At most ``ROWS_AT_ONCE`` rows are made now; any more (a list of thousands, on a page
+        entered before it was prepared) are made just after, a few at a time between the
+        patient's clicks and keys (``_make_more``), so the page is shown at once."""
+        steps = self._row_steps()
+        self._rest = None
+        for made, _ in enumerate(steps, start=1):
+            if made >= ROWS_AT_ONCE:
+                self._rest = steps
+                self._more.start()
+                self._show_blocks()
+                self._show_top()  # the count and the top three are right already
+                page_changed(self)
+                break
         if focus is not None:
             item_id, role = focus
             row = self.rows.get(item_id)
@@ -155,13 +185,47 @@ class QuestionsPage(DraftPage):
                     widget.setFocus(Qt.FocusReason.OtherFocusReason)
                     QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(row, 0, 40))
 
+    def _make_more(self) -> None:
+        """Make more of the rows ``_show_rows`` left to make, for a moment; then again."""
+        steps = self._rest
+        if steps is None:
+            return
+        end = time.perf_counter() + MORE_SECONDS
+        for _ in steps:
+            if time.perf_counter() >= end:
+                self._show_blocks(full_only=True)
+                self._more.start()
+                return
+        if steps is self._rest:  # all made, placed in order and counted as a change
+            self._rest = None
+            apply_layout_order(self)  # Tab goes through the new rows in order
+
+    def _show_blocks(self, *, full_only: bool = False) -> None:
+        """Show the rows made (``RowColumn.hidden_blocks``), with room made for them first:
+        else Qt squeezed every row shown into the old height, then let them grow back, which
+        laid the whole list out twice for each block shown."""
+        boxes = self._column.hidden_blocks(full_only=full_only)
+        content = self.scroll_area.widget()
+        if not boxes or content is None or not self.isVisible():
+            for box in boxes:
+                box.show()
+            return
+        layout = content.layout()
+        layout.setEnabled(False)  # Qt lays the page out as each block is shown: not yet
+        for box in boxes:
+            box.show()
+        layout.setEnabled(True)
+        height = content.heightForWidth(content.width())
+        if height > content.height():
+            content.resize(content.width(), height)  # laid out once, with room for all
+
     def _row_steps(self) -> Iterator[None]:
         items = self.draft.checklist
         wanted = {i.id for i in items}
         changed = False
         for item_id in [i for i in self.rows if i not in wanted]:
             row = self.rows.pop(item_id)
-            self._rows_layout.removeWidget(row)
+            self._column.remove(row)
             row.hide()
             row.deleteLater()
             changed = True
@@ -178,15 +242,14 @@ class QuestionsPage(DraftPage):
                 row = QuestionRow(item, why, **where)
                 self._connect(row)
                 self.rows[item.id] = row
-                self._rows_layout.addWidget(row)
+                self._column.append(row)
                 changed = True
+                if not self.isVisible():  # prepared ahead: laid out a block at a time
+                    self._show_blocks(full_only=True)
                 yield
-        for n, item in enumerate(items):  # the rows in the checklist's order
-            row = self.rows[item.id]
-            if self._rows_layout.indexOf(row) != n:
-                self._rows_layout.removeWidget(row)
-                self._rows_layout.insertWidget(n, row)
-                changed = True
+        if self._column.set_rows([self.rows[i.id] for i in items]):  # the checklist's order
+            changed = True
+        self._show_blocks()
         if list(self.rows) != [i.id for i in items]:
             self.rows = {i.id: self.rows[i.id] for i in items}
         self._show_top()
