@@ -216,10 +216,7 @@ class AboutPage(DraftPage):
         _set_plain(self.symptoms, about.symptoms)
         for key, score in self.score_inputs.items():
             score.set_value(getattr(about.scores, key))
-        rows = self.treatments_tried.rows
-        shown = [(r.name_edit.text(), r.how_edit.toPlainText()) for r in rows]
-        if shown != [(t.name, t.how_it_went) for t in about.treatments_tried]:
-            self.treatments_tried.set_value(about.treatments_tried)  # else keep the rows
+        self.treatments_tried.set_value(about.treatments_tried)  # (rows that match are kept)
         _set_plain(self.medicines, about.medicines)
         self.allergies.setText(about.allergies)
         for condition_id, check in self.condition_checks.items():
