@@ -59,18 +59,35 @@ def test_a_draft_that_needed_mending_on_opening_is_not_rewritten(
     assert draft_file.read_bytes() == before and not zipfile.is_zipfile(draft_file)
 
 
-def test_a_read_only_draft_says_so_without_asking_for_another_name(
+def _read_only_file(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path.chmod(0o444)
+
+
+def _unwritable_folder(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from consultprep import storage
+
+    monkeypatch.setattr(storage.os, "access", lambda *_a, **_k: False)  # (root may write)
+
+
+@pytest.mark.parametrize(
+    ("block", "words"),
+    [(_read_only_file, "is read-only"), (_unwritable_folder, "cannot save in the folder")],
+)
+def test_a_draft_that_cannot_be_written_says_so_without_a_save_dialog_s_advice(
     draft_file: Path,  # noqa: F811
     tmp_path: Path,
     capsys,
     monkeypatch: pytest.MonkeyPatch,
+    block,
+    words: str,
 ) -> None:
     filled = _filled_pack(draft_file, tmp_path)
-    draft_file.chmod(0o444)
     before = draft_file.read_bytes()
+    block(draft_file, monkeypatch)
     capsys.readouterr()
     assert main(["import-answers", str(filled), str(draft_file)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith("consultprep: ") and "is read-only" in err
-    assert err.endswith("The answers were not recorded.") and "another name" not in err
+    assert err.startswith("consultprep: ") and words in err
+    assert err.endswith("The answers were not recorded.")
+    assert "another name" not in err and "another place" not in err
     assert draft_file.read_bytes() == before

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -89,7 +90,7 @@ def _import_answers(pdf_path: str, draft_path: str) -> int:
         try:
             save_draft(draft, draft_path)
         except DraftError as exc:  # (its "choose another name" is for a Save dialog)
-            reason = str(exc).removesuffix(" Please choose another name.")
+            reason = re.sub(r" Please choose another (name|place)\.$", "", str(exc))
             return _fail(f"{reason} The answers were not recorded.")
     print(summary.message())
     if summary.changed:
