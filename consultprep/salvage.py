@@ -10,7 +10,9 @@ A question with readable words but a damaged name or kind is kept as one of the 
 questions, with its tick, top-three place and answer, rather than left out.
 
 What cannot be mended this way is refused as before: a bad version number, or a rule about the
-whole draft (such as the same question twice) that ``storage.mend`` could not put right.
+whole draft (such as the same question twice) that ``mend`` could not put right.
+Before that, ``mend`` puts right what a hand-edited or older draft often breaks: a question
+or photo held twice (kept once, the first good copy), more than three top questions.
 The file itself is not changed until the patient saves it. Pure: no Qt, no file access.
 """
 
@@ -24,7 +26,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from consultprep.draft_places import readable_place
-from consultprep.models import Draft
+from consultprep.models import MAX_TOP, ChecklistItem, Draft, Photo
 
 #: Validation rounds before giving up (a left-out item may reveal one more level of problem).
 MAX_ROUNDS = 6
@@ -72,6 +74,66 @@ def validate_salvaging(data: dict[str, Any]) -> tuple[Draft, list[str]]:
             continue
         return draft, _notes(left_out, unknown, kept_as_own)
     raise first_error
+
+
+def mend(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Put right what a hand-edited or older draft may break, rather than refuse it (pure).
+
+    Returns the mended data and a plain note for each change: only the first three top
+    questions stay top (more is not allowed); a question or photo held twice is kept once.
+    Items that are not even objects are left for ``salvage`` to leave out, with its note.
+    """
+    data = dict(data)
+    notes: list[str] = []
+    checklist = data.get("checklist")
+    if isinstance(checklist, list):
+        kept = _first_of_each(checklist, ChecklistItem)
+        if len(kept) < len(checklist):
+            notes.append("A question was in the draft twice; it is kept once.")
+        kept = [dict(item) if isinstance(item, dict) else item for item in kept]
+        tops = [item for item in kept if isinstance(item, dict) and item.get("top") is True]
+        for item in tops[MAX_TOP:]:
+            item["top"] = False
+        if len(tops) > MAX_TOP:
+            notes.append(
+                f"{len(tops)} questions were marked as top three; the first {MAX_TOP} still "
+                "are. The others are still on your list."
+            )
+        data["checklist"] = kept
+    photos = data.get("photos")
+    if isinstance(photos, list):
+        unique = _first_of_each(photos, Photo)
+        if len(unique) < len(photos):
+            notes.append("A photo was in the draft twice; it is kept once.")
+            data["photos"] = unique
+    return data, notes
+
+
+def _first_of_each(items: list[Any], model: type[BaseModel]) -> list[Any]:
+    """One item for each "id", where the first one held it; of items with the same id, the
+    first that is a valid ``model`` is kept (a damaged copy does not push out a good one).
+    Only a proper id (a word) counts: items without one, or not even objects, all stay, for
+    ``validate_salvaging`` to keep as the patient's own or to leave out, with its note."""
+    kept: list[Any] = []
+    place: dict[str, int] = {}
+    for item in items:
+        item_id = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(item_id, str) or not item_id:
+            kept.append(item)
+        elif item_id not in place:
+            place[item_id] = len(kept)
+            kept.append(item)
+        elif not _valid(model, kept[place[item_id]]) and _valid(model, item):
+            kept[place[item_id]] = item
+    return kept
+
+
+def _valid(model: type[BaseModel], data: Any) -> bool:
+    try:
+        model.model_validate(data)
+    except ValidationError:
+        return False
+    return True
 
 
 def _plan(data: dict[str, Any], errors: list[Any]) -> list[tuple[str, Loc]] | None:

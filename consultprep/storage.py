@@ -29,8 +29,8 @@ from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
 from consultprep.draft_places import readable_place
-from consultprep.models import MAX_TOP, SCHEMA_VERSION, Draft
-from consultprep.salvage import validate_salvaging
+from consultprep.models import SCHEMA_VERSION, Draft
+from consultprep.salvage import mend, validate_salvaging
 
 DRAFT_SUFFIX = ".consultprep"
 MIMETYPE = b"application/x-consultprep"
@@ -57,55 +57,6 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
         # 3 only adds fields with defaults (readiness, BRAN notes, asked ticks, advert text).
         data["schema_version"] = 3
     return data
-
-
-def mend(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """Put right what a hand-edited or older draft may break, rather than refuse it (pure).
-
-    Returns the mended data and a plain note for each change: only the first three top
-    questions stay top (more is not allowed); a question or photo held twice is kept once.
-    Items that are not even objects are left for ``salvage`` to leave out, with its note.
-    """
-    data = dict(data)
-    notes: list[str] = []
-    checklist = data.get("checklist")
-    if isinstance(checklist, list):
-        kept = _first_of_each(checklist)
-        if len(kept) < len(checklist):
-            notes.append("A question was in the draft twice; it is kept once.")
-        kept = [dict(item) if isinstance(item, dict) else item for item in kept]
-        tops = [item for item in kept if isinstance(item, dict) and item.get("top") is True]
-        for item in tops[MAX_TOP:]:
-            item["top"] = False
-        if len(tops) > MAX_TOP:
-            notes.append(
-                f"{len(tops)} questions were marked as top three; the first {MAX_TOP} still "
-                "are. The others are still on your list."
-            )
-        data["checklist"] = kept
-    photos = data.get("photos")
-    if isinstance(photos, list):
-        unique = _first_of_each(photos)
-        if len(unique) < len(photos):
-            notes.append("A photo was in the draft twice; it is kept once.")
-            data["photos"] = unique
-    return data, notes
-
-
-def _first_of_each(items: list[Any]) -> list[Any]:
-    """The items whose "id" no earlier item has. Only a proper id (a word) counts: items
-    without one, or not even objects, all stay, for ``salvage`` to keep as the patient's
-    own or to leave out, with its note."""
-    kept: list[Any] = []
-    ids: set[str] = set()
-    for item in items:
-        item_id = item.get("id") if isinstance(item, dict) else None
-        if not isinstance(item_id, str) or not item_id:
-            kept.append(item)
-        elif item_id not in ids:
-            ids.add(item_id)
-            kept.append(item)
-    return kept
 
 
 def draft_from_json(text: str | bytes, name: str = "The draft") -> Draft:

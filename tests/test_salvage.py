@@ -306,3 +306,15 @@ def test_many_questions_with_damaged_ids_open_quickly_as_the_patients_own() -> N
     data["checklist"] = [{"id": n, "text": f"Q{n}?", "source": "core"} for n in range(3000)]
     draft = draft_from_json(json.dumps(data))  # (was minutes: each id was found by a search)
     assert [i.id for i in draft.checklist] == [f"own-{n}" for n in range(1, 3001)]
+
+
+def test_of_two_copies_of_a_photo_the_good_one_is_kept() -> None:
+    data = _data()
+    data["photos"] = [
+        {"id": "p1", "caption": "Damaged copy", "width": 0, "height": 3},
+        {"id": "p1", "caption": "Good copy", "width": 4, "height": 3},
+        {"id": "p2", "caption": "Another", "width": 4, "height": 3},
+    ]
+    draft = draft_from_json(json.dumps(data))
+    assert [(p.id, p.caption) for p in draft.photos] == [("p1", "Good copy"), ("p2", "Another")]
+    assert draft.load_notes == ["A photo was in the draft twice; it is kept once."]
