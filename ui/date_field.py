@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit
 
 from consultprep.dates import long_date
+from ui.fields import FieldNotice
 
 #: The earliest date Qt's date box can show.
 EARLIEST = QDate(100, 1, 1)
@@ -36,7 +37,7 @@ class DateEdit(QDateEdit):
         self.setMinimumWidth(220)
         self._kept: date | None = None
         self._shown = QDate()
-        self._description = ""
+        self._notice = FieldNotice(self, pop_up=False)
         self._special = ""  # the box's own special-value text, while a kept date shows
         self.dateChanged.connect(self._date_changed)
 
@@ -68,17 +69,13 @@ class DateEdit(QDateEdit):
 
     def _set_kept(self, kept: date | None) -> None:
         if self._kept is None and kept is not None:
-            self._description = self.accessibleDescription()
-        if self._kept is None and kept is not None:
             self._special = self.specialValueText()
-        if kept is None and self._kept is not None:
-            self.setToolTip("")
-            self.setAccessibleDescription(self._description)
-            self.setSpecialValueText(self._special)
-        elif kept is not None:
-            notice = KEPT_DATE_NOTICE.format(when=long_date(kept))
-            self.setToolTip(notice)
-            self.setAccessibleDescription(notice)
+        if kept is None:
+            if self._kept is not None:
+                self.setSpecialValueText(self._special)
+            self._notice.show(None)
+        else:
+            self._notice.show(KEPT_DATE_NOTICE.format(when=long_date(kept)))
             # The box rests on its lowest date meanwhile: it shows the kept date's words.
             self.setSpecialValueText(long_date(kept).replace("\u00a0", " "))
         self._kept = kept

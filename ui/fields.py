@@ -9,7 +9,14 @@ import re
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSizePolicy, QTextEdit, QToolTip
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTextEdit,
+    QToolTip,
+    QWidget,
+)
 
 #: A run of this many letters with no space in it (a pasted link, a garbled file) is wrapped
 #: anywhere: Qt's search for word ends in one unbroken run of 200,000 letters froze the
@@ -80,6 +87,30 @@ CHANGED_NOTICE = (
 )
 
 
+class FieldNotice:
+    """A note about a field's value, as its tip and, for screen readers, its description
+    (the field's own description comes back when the note goes)."""
+
+    def __init__(self, field: QWidget, *, pop_up: bool) -> None:
+        self._field = field
+        self._pop_up = pop_up  # also show the tip at once, if the field is on screen
+        self._text: str | None = None
+        self._description = ""  # while a note is shown: the description it stands in for
+
+    def show(self, notice: str | None) -> None:
+        """Show ``notice`` (None: no note)."""
+        if notice == self._text:
+            return  # as it was (the usual case)
+        field = self._field
+        if self._text is None:
+            self._description = field.accessibleDescription()
+        self._text = notice
+        field.setToolTip(notice or "")
+        field.setAccessibleDescription(notice if notice is not None else self._description)
+        if notice is not None and self._pop_up and field.isVisible():
+            QToolTip.showText(field.mapToGlobal(field.rect().bottomLeft()), notice, field)
+
+
 def _units(text: str) -> int:
     """The length of ``text`` as Qt counts it (UTF-16 units: an emoji is two)."""
     return len(text.encode("utf-16-le")) // 2
@@ -97,8 +128,7 @@ class LineEdit(QLineEdit):
     def __init__(self, *, show_end: bool = False) -> None:
         super().__init__()
         self._show_end = show_end
-        self._description: str | None = None  # while a notice is shown: the one it hides
-        self._notice: str | None = None
+        self._notice = FieldNotice(self, pop_up=True)
         self._kept: str | None = None  # a text set that is longer than the field holds
         self._shown: str | None = ""  # what ``setText`` showed (None: while it sets it)
         self._setting = False
@@ -108,7 +138,7 @@ class LineEdit(QLineEdit):
         """Qt cuts a text longer than the field's limit without a word: say so, beside it."""
         if self._setting:
             return  # (``setText`` shows the notice once the text is in)
-        self._show_notice(self._notice_for(text))
+        self._notice.show(self._notice_for(text))
 
     def _notice_for(self, text: str) -> str | None:
         limit = self.maxLength()
@@ -120,19 +150,6 @@ class LineEdit(QLineEdit):
         if 2 * len(text) >= limit - 1 and text != self._shown and _units(text) >= limit - 1:
             return CUT_NOTICE.format(limit=limit)  # (a draft's text that just fits: no notice)
         return None
-
-    def _show_notice(self, notice: str | None) -> None:
-        if notice == self._notice:
-            return  # as it was (the usual case)
-        if self._notice is None:
-            self._description = self.accessibleDescription()
-        self._notice = notice
-        self.setToolTip(notice or "")
-        self.setAccessibleDescription(notice if notice is not None else self._description or "")
-        if notice is None:
-            self._description = None
-        elif self.isVisible():
-            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), notice, self)
 
     def setText(self, text: str) -> None:
         """Show ``text`` from its start (Qt's own ``setText`` shows its end, where it puts the
@@ -146,7 +163,7 @@ class LineEdit(QLineEdit):
         finally:
             self._setting = False
         self._shown = super().text()
-        self._show_notice(self._notice_for(self._shown))  # also when signals are blocked
+        self._notice.show(self._notice_for(self._shown))  # also when signals are blocked
         if not self.hasFocus() and not self._show_end:
             self.setCursorPosition(0)
 
