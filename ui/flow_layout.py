@@ -3,12 +3,17 @@
 Used for rows of buttons (scores 0 to 10, Save PDF / Open PDF / Show in folder) so that with
 large text nothing is pushed off the right edge or squeezed until its label is cut. Based on
 Qt's "Flow Layout" example. Items keep their order, so Tab still goes left to right.
+
+Unlike Qt's example, the items are Python objects here, and Python can be told an item is gone
+(its button was deleted with a window being replaced) while Qt still asks the layout for its
+size: such items are dropped, not used (using one stopped the app).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from shiboken6 import isValid
 
 
 class FlowLayout(QLayout):
@@ -32,16 +37,18 @@ class FlowLayout(QLayout):
 
     def count(self) -> int:
         """Called by Qt: how many items there are."""
-        return len(self._items)
+        return len(self._live())
 
     def itemAt(self, index: int) -> QLayoutItem | None:
         """Called by Qt: the item at ``index``, or None."""
-        return self._items[index] if 0 <= index < len(self._items) else None
+        items = self._live()
+        return items[index] if 0 <= index < len(items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
         """Called by Qt to remove and return the item at ``index``."""
         self.invalidate()
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        items = self._live()
+        return items.pop(index) if 0 <= index < len(items) else None
 
     def invalidate(self) -> None:
         """Called by Qt when an item or the layout changed: forget the remembered heights."""
@@ -76,7 +83,7 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:
         """Called by Qt: the size with every item on one line."""
-        visible = [i for i in self._items if not i.isEmpty()]
+        visible = [i for i in self._live() if not i.isEmpty()]
         width = sum(i.sizeHint().width() for i in visible)
         width += self.spacing() * max(0, len(visible) - 1)
         height = max((i.sizeHint().height() for i in visible), default=0)
@@ -86,19 +93,25 @@ class FlowLayout(QLayout):
     def minimumSize(self) -> QSize:
         """Called by Qt: as narrow as the widest single item."""
         size = QSize()
-        for item in self._items:
+        for item in self._live():
             if not item.isEmpty():
                 size = size.expandedTo(item.minimumSize())
         m = self.contentsMargins()
         return size + QSize(m.left() + m.right(), m.top() + m.bottom())
 
     # --- ours -------------------------------------------------------------------------------
+    def _live(self) -> list[QLayoutItem]:
+        """The items, without any Python has been told are gone (see the module docstring)."""
+        if not all(isValid(item) for item in self._items):
+            self._items = [item for item in self._items if isValid(item)]
+        return self._items
+
     def _arrange(self, rect: QRect, *, move: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, line_height = area.x(), area.y(), 0
         gap = self.spacing()
-        for item in self._items:
+        for item in self._live():
             if item.isEmpty():
                 continue
             hint = item.sizeHint()

@@ -1,0 +1,46 @@
+"""The wrapping row of buttons (ui.flow_layout): order, wrapping, and items Python lost."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QPushButton, QWidget
+from shiboken6 import invalidate
+
+from ui.flow_layout import FlowLayout
+
+
+def _row(qtbot, count: int = 3) -> tuple[QWidget, FlowLayout, list[QPushButton]]:
+    host = QWidget()
+    qtbot.addWidget(host)
+    flow = FlowLayout(host, spacing=6)
+    buttons = [QPushButton(f"Button number {n}") for n in range(count)]
+    for button in buttons:
+        flow.addWidget(button)
+    return host, flow, buttons
+
+
+def test_items_keep_their_order_and_wrap_when_narrow(qtbot) -> None:
+    _host, flow, buttons = _row(qtbot)
+    assert [flow.itemAt(n).widget() for n in range(flow.count())] == buttons
+    wide = sum(b.sizeHint().width() for b in buttons) + 100
+    one_line = flow.heightForWidth(wide)
+    narrow = max(b.sizeHint().width() for b in buttons)
+    assert flow.heightForWidth(narrow) > 2 * one_line, "one button a line"
+    flow.setGeometry(QRect(0, 0, narrow, flow.heightForWidth(narrow)))
+    tops = [b.geometry().top() for b in buttons]
+    assert tops == sorted(set(tops)), "one under the other, in order"
+
+
+def test_an_item_python_was_told_is_gone_is_left_out_not_used(qtbot) -> None:
+    """A window being replaced deletes its buttons before Qt stops asking their row for its
+    size; using the lost item raised an error in each of Qt's questions and then stopped the
+    app."""
+    _host, flow, buttons = _row(qtbot)
+    invalidate(flow.itemAt(0))  # as shiboken does when the button's wrapper is destroyed
+    assert flow.count() == 2
+    assert [flow.itemAt(n).widget() for n in range(flow.count())] == buttons[1:]
+    assert flow.sizeHint().width() > 0 and flow.minimumSize().width() > 0
+    assert flow.heightForWidth(50) > 0
+    flow.setGeometry(QRect(0, 0, 400, 200))
+    assert flow.takeAt(0).widget() is buttons[1]
+    assert flow.count() == 1
