@@ -27,7 +27,9 @@ _NO_FOCUS = Qt.FocusPolicy.NoFocus
 def apply_order(order: list[QWidget]) -> None:
     """Make Tab go through ``order`` (widgets that take Tab, on one window) in that order."""
     runs = runs_in_order(order)
-    joined = runs[0] if runs else 0  # order[:joined] is in order
+    if len(runs) < 2:
+        return  # in order already: the usual case, checked once
+    joined = runs[0]  # order[:joined] is in order
     for length in runs[1:]:
         if length <= joined:
             _move_after(order[joined - 1], order[joined : joined + length])
