@@ -279,3 +279,31 @@ def test_the_kinds_of_a_concern_are_kept_when_it_is_the_same(window) -> None:
     _forward_to(window, PageId.CONCERN)
     assert concern_page.subtype_radios == radios, "the same cards, not made again"
     assert radios[window.draft.subtype].isChecked()
+
+
+def test_a_widget_deleted_between_steps_is_passed_over(qtbot) -> None:
+    """Preparing goes a few widgets at a time, with the event loop running between steps: a
+    row deleted in between (a question removed) is passed over, not touched."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QVBoxLayout
+    from shiboken6 import delete
+
+    from ui.preparation import lay_out_steps, warm_up
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    rows = []
+    for n in range(12):
+        row = QWidget(page)
+        QVBoxLayout(row).addWidget(QLabel(f"Question {n}", row))
+        layout.addWidget(row)
+        rows.append(row)
+    for make_steps in (lambda: warm_up(page), lambda: lay_out_steps(page, QRect(0, 0, 400, 600), 2)):
+        steps = make_steps()
+        next(steps)
+        gone = rows.pop()
+        delete(gone)  # as deleteLater would, between two steps
+        finished = sum(1 for _ in steps)
+        assert finished > 0, "the steps went on after the deletion"
+    assert all(row.geometry().width() > 0 for row in rows), "the rows left were laid out"

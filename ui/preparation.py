@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QScrollArea, QWidget, QWizard
+from shiboken6 import isValid
 
 from ui.focus import KeyboardHelper, own_layout, page_stamp
 
@@ -69,7 +70,12 @@ def lay_out_steps(page: QWidget, rect: QRect, per_step: int = 30) -> Iterator[No
     while busy and rounds < 8:
         busy, rounds = False, rounds + 1
         for n, widget in enumerate(widgets, 1):  # parents before their children
-            busy = _lay_out_one(widget, layouts.get(widget), told) or busy
+            if not isValid(widget):
+                continue
+            layout = layouts.get(widget)
+            if layout is not None and not isValid(layout):
+                layout = None
+            busy = _lay_out_one(widget, layout, told) or busy
             if n % per_step == 0:
                 yield
 
@@ -122,7 +128,7 @@ def warm_up(page: QWidget) -> Iterator[None]:
     # yet, which for a whole page is far more than one small step. (The style sheet sets
     # fonts on labels and buttons only, so a child's size does not wait for its parent.)
     for widget in [*reversed(page.findChildren(QWidget)), page]:
-        if widget.testAttribute(polished):
+        if not isValid(widget) or widget.testAttribute(polished):  # deleted since: passed over
             continue
         widget.ensurePolished()
         done += 1
