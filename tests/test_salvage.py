@@ -130,12 +130,13 @@ def test_a_question_with_a_damaged_name_is_kept_as_the_patients_own() -> None:
     assert "(in your questions: item 4)" in draft.load_notes[0]
 
 
-def test_a_photo_without_a_size_is_left_out_and_the_other_photos_keep_their_pictures() -> None:
+def test_a_photo_with_a_damaged_size_takes_it_from_its_picture_and_nothing_else_is_lost() -> None:
     jpeg = tiny_jpeg(4, 3, 90)
     draft = Draft(
         photos=[
             Photo(id=f"p{i}", caption=f"Photo {i}", width=4, height=3, data=jpeg) for i in (1, 2)
         ]
+        + [Photo(id="p3", caption="Photo 3", width=4, height=3, data=b"not a picture")]
     )
     raw = draft_to_bytes(draft)
     buffer = io.BytesIO()
@@ -145,16 +146,56 @@ def test_a_photo_without_a_size_is_left_out_and_the_other_photos_keep_their_pict
             if info.filename == "draft.json":
                 data = json.loads(content)
                 data["photos"][0]["width"] = 0
+                del data["photos"][0]["height"]
                 data["photos"][1]["taken_on"] = "yesterday"
+                data["photos"][1]["width"] = 400  # valid, but not the picture's: it would stretch
+                data["photos"][2]["width"] = "wide"  # and its picture cannot be read either
                 content = json.dumps(data).encode()
             new.writestr(info, content)
     from consultprep.storage import _draft_from_container
 
     opened = _draft_from_container(buffer.getvalue(), "The draft")
-    assert [(p.id, p.caption, p.taken_on, p.data) for p in opened.photos] == [
-        ("p2", "Photo 2", None, jpeg)
+    assert [(p.id, p.caption, p.width, p.height, p.taken_on, p.data) for p in opened.photos] == [
+        ("p1", "Photo 1", 4, 3, None, jpeg),
+        ("p2", "Photo 2", 4, 3, None, jpeg),
     ]
-    assert "(in photos: item 1; item 2, date taken)" in opened.load_notes[0]
+    assert (
+        "1 photo(s) had a damaged size in the draft; the size was read from the photo itself, "
+        "so the photo is kept." in opened.load_notes
+    )
+    assert any("(in photos: item 2, date taken; item 3)" in note for note in opened.load_notes)
+
+
+@pytest.mark.parametrize("size", [(4, 3), (1, 1), (640, 480), (3, 2000)])
+@pytest.mark.parametrize("progressive", [False, True])
+def test_a_jpegs_size_is_read_from_its_header(size: tuple[int, int], progressive: bool) -> None:
+    from PIL import Image
+
+    from consultprep.storage import jpeg_size
+
+    out = io.BytesIO()
+    Image.new("RGB", size, "white").save(out, "JPEG", progressive=progressive, quality=80)
+    assert jpeg_size(out.getvalue()) == size
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\xff\xd8",
+        b"\xff\xd8\xff\xc0\x00\x11\x08",  # a frame header cut short
+        b"GIF89a",
+        b"\xff\xd8\xff\xda\x00\x08",  # image data before any frame header
+        b"\xff\xd8\x00",
+    ],
+)
+def test_what_is_not_a_readable_jpeg_has_no_size(data: bytes) -> None:
+    from consultprep.storage import jpeg_size
+
+    assert jpeg_size(data) is None
+    jpeg = tiny_jpeg(4, 3, 90)
+    for cut in range(len(jpeg)):  # a picture cut short anywhere: a size or None, never an error
+        assert jpeg_size(jpeg[:cut]) in (None, (4, 3))
 
 
 def test_very_many_bad_values_are_counted_not_listed() -> None:
