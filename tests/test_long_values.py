@@ -113,9 +113,15 @@ def test_a_photo_with_a_kept_date_shows_that_date_not_no_date(qtbot) -> None:
     assert row.date_edit.text() == "5 March 50" and not row.no_date.isChecked()
     assert row.taken_on() == date(50, 3, 5)
     row.no_date.setChecked(True)
-    assert row.taken_on() is None and row.date_edit.text() == "5 March 50"
+    assert row.taken_on() is None and row.date_edit.text() == "No date"  # as ticked
+    assert row.date_edit.toolTip() == "" and not row.date_edit.isEnabled()
     row.no_date.setChecked(False)  # and back: the date is still there
-    assert row.taken_on() == date(50, 3, 5)
+    assert row.taken_on() == date(50, 3, 5) and row.date_edit.text() == "5 March 50"
+    assert "cannot show" in row.date_edit.toolTip()
+    row.set_taken_on(None)  # a draft with no date shown after one with a kept date
+    assert row.date_edit.text() == "No date" and row.no_date.isChecked()
+    row.no_date.setChecked(False)  # a date to start from, not the lowest one
+    assert row.taken_on() == date.today()
 
 
 def test_the_photo_date_box_reaches_back_to_the_year_100() -> None:

@@ -53,6 +53,13 @@ class DateEdit(QDateEdit):
         self._shown = shown if fits else lowest  # (before dateChanged, which checks it)
         self.setDate(self._shown)
 
+    def set_lowest(self) -> None:
+        """Show the box's lowest date (in its own words, such as "No date"), forgetting a
+        kept date; ``set_value`` with that date gives it back."""
+        self._set_kept(None)
+        self._shown = self.minimumDate()
+        self.setDate(self._shown)
+
     def value(self) -> date:
         """The date shown, or the draft's date the box could not show (until changed)."""
         if self._kept is not None and self.date() == self._shown:

@@ -72,6 +72,7 @@ class PhotoRow(QFrame):
         self.setObjectName(CARD)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._last_date = QDate.currentDate()
+        self._kept_date: date | None = None  # a kept date put aside while "No date" is ticked
 
         self.image_label = QLabel()
         self.image_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -172,8 +173,9 @@ class PhotoRow(QFrame):
     def set_taken_on(self, taken_on: date | None) -> None:
         """Show the date the photo was taken (None: "No date")."""
         blockers = (self.date_edit.blockSignals(True), self.no_date.blockSignals(True))
+        self._kept_date = None
         if taken_on is None:
-            self.date_edit.setDate(NO_DATE)
+            self.date_edit.set_lowest()
         else:
             self.date_edit.set_value(taken_on)
             self._last_date = self.date_edit.date()
@@ -219,7 +221,17 @@ class PhotoRow(QFrame):
 
     def _no_date_toggled(self, on: bool) -> None:
         self.date_edit.blockSignals(True)
-        self.date_edit.setDate(NO_DATE if on else self._last_date)
+        if on:
+            # A date from the draft that the box cannot show (before the year 100) comes back
+            # if the tick is taken off again; meanwhile the box says "No date", as ticked.
+            self._kept_date = self.date_edit.kept()
+            self.date_edit.set_lowest()
+        elif self._kept_date is not None:
+            self.date_edit.set_value(self._kept_date)
+            self._kept_date = None
+        else:
+            last = self._last_date
+            self.date_edit.setDate(last if last > NO_DATE else QDate.currentDate())
         self.date_edit.blockSignals(False)
         self.date_edit.setEnabled(not on)
         if not on:
