@@ -81,6 +81,10 @@ def _follow_rewordings(draft: Draft, wanted: list[tuple[Question, QuestionSource
             item.id, item.source = match[0].id, match[1]
 
 
+#: Where the notes below send the patient to choose again (the command line names the app).
+CONCERN_PAGE = "on the “Your skin concern” page"
+
+
 def fit_to_library(draft: Draft, library: Library) -> None:
     """Make a draft opened from a file fit this version's content, losing nothing, and say
     so in ``draft.load_notes`` (a draft made with newer or older content, or edited by hand).
@@ -94,12 +98,12 @@ def fit_to_library(draft: Draft, library: Library) -> None:
     if draft.concern and concern is None:
         draft.load_notes.append(
             "This draft is about a skin problem that this version of ConsultPrep does not "
-            "know. Please choose your skin problem again on the “Your skin concern” page."
+            f"know. Please choose your skin problem again {CONCERN_PAGE}."
         )
     elif concern is not None and draft.subtype and concern.subtype(draft.subtype) is None:
         draft.load_notes.append(
             f"This draft names a kind of “{concern.name}” that this version of ConsultPrep "
-            "does not know. Please choose the kind again on the “Your skin concern” page."
+            f"does not know. Please choose the kind again {CONCERN_PAGE}."
         )
     unknown = [
         item

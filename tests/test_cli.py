@@ -51,6 +51,20 @@ def test_export_keeps_questions_this_version_does_not_know(tmp_path: Path, capsy
     assert "A question from a newer version?" in " ".join(text.split())
 
 
+def test_export_of_an_unknown_concern_names_the_app_page_as_one(tmp_path: Path, capsys) -> None:
+    """The note asks to choose the concern again: here, away from the window, it says where."""
+    from consultprep.checklist import CONCERN_PAGE
+    from consultprep.storage import load_draft, save_draft
+
+    draft = load_draft(EXAMPLES[0])
+    draft.concern = "a-concern-from-a-newer-version"
+    path = tmp_path / "newer.consultprep"
+    save_draft(draft, path)
+    assert main(["export", str(path), "-o", str(tmp_path / "pack.pdf")]) == 0
+    err = capsys.readouterr().err
+    assert f"again in the ConsultPrep app, {CONCERN_PAGE.replace('the', 'its', 1)}." in err
+
+
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "ui.cli", *args],

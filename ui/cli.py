@@ -36,9 +36,15 @@ def _fail(message: str) -> int:
     return EXIT_USER_ERROR
 
 
+#: How the notes name a page of the app, and how they say it here, away from the app's window.
+_APP_PAGE = ("on the “Your skin concern” page", "in the ConsultPrep app, on its “Your skin concern” page")
+
+
 def _notes(draft) -> None:
-    """Say what was mended or left out when the draft was opened (as the app does)."""
+    """Say what was mended or left out when the draft was opened (as the app does; a page
+    of the app is named as one)."""
     for note in draft.load_notes:
+        note = note.replace(*_APP_PAGE)
         print(f"consultprep: note: {note}", file=sys.stderr)
 
 
