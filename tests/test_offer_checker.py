@@ -145,6 +145,28 @@ def test_the_uk_checks_unfold_on_request(offer: tuple[MainWindow, OfferPage]) ->
     assert panel.isVisibleTo(page)
 
 
+def test_a_clinic_in_the_uk_is_asked_for_its_part_of_the_uk(
+    offer: tuple[MainWindow, OfferPage],
+) -> None:
+    """Each part of the UK has its own regulator, so "In the UK" asks which part; abroad or
+    not sure asks for the country. The answer is kept in the same place either way."""
+    window, page = offer
+    assert page.country_label.text() == "Which coun&try is it in?"
+    page.location_radios["uk"].setChecked(True)
+    assert page.country_label.text() == "Which par&t of the UK is it in?"
+    assert page.country.accessibleName() == "Part of the UK"
+    assert page.country_label.buddy() is page.country
+    page.country.setText("Scotland")
+    page.write_draft()
+    assert (window.draft.offer.location, window.draft.offer.country) == ("uk", "Scotland")
+    page.location_radios["abroad"].setChecked(True)
+    assert page.country_label.text() == "Which coun&try is it in?"
+    assert page.country.accessibleName() == "Country of the clinic"
+    page.location_radios["uk"].setChecked(True)
+    page.read_draft()  # a draft opened with a UK clinic asks the same
+    assert page.country_label.text() == "Which par&t of the UK is it in?"
+
+
 def test_each_warning_sign_shows_its_sources(offer: tuple[MainWindow, OfferPage]) -> None:
     """A warning sign's explanation states facts (the FDA's warnings, reported harms): its
     sources are named beside it, as everywhere else in the app."""

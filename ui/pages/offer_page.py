@@ -32,6 +32,12 @@ from ui.widgets import (
 )
 
 LOCATIONS = (("uk", "In the &UK"), ("abroad", "&Abroad"), ("not_sure", "Not su&re"))
+#: The question under "Where is the clinic?": in the UK, which part (each has its own
+#: regulator for private clinics); otherwise, which country. (label, screen-reader name, example)
+COUNTRY_QUESTIONS = {
+    "uk": ("Which par&t of the UK is it in?", "Part of the UK", "For example: Scotland"),
+    None: ("Which coun&try is it in?", "Country of the clinic", "For example: Spain"),
+}
 FLAGS_HELP = (
     "Tick any that apply. Each one you tick adds questions to your list, so you can ask "
     "about it. A tick is not proof that something is wrong."
@@ -113,8 +119,10 @@ class OfferPage(DraftPage):
         where_label = plain_label("Where is the clinic?")
         where_label.setBuddy(self.location_radios["uk"])
         _add_row(form, where_label, where)
-        self.country = line_edit("Country of the clinic", "For example: Spain")
-        _add_row(form, _label("Which coun&try is it in?", self.country), self.country)
+        label, name, example = COUNTRY_QUESTIONS[None]
+        self.country = line_edit(name, example)
+        self.country_label = _label(label, self.country)
+        _add_row(form, self.country_label, self.country)
         self.cost = line_edit("What it would cost", "For example: £4,000 for 3 sessions")
         _add_row(form, _label("What would it co&st?", self.cost), self.cost)
         self.claims = text_box("What they said it would do", 4)
@@ -178,6 +186,7 @@ class OfferPage(DraftPage):
                 radio.setChecked(False)
             self._location_group.setExclusive(True)
         self.country.setText(offer.country)
+        self._ask_where()
         self.cost.setText(offer.cost)
         if self.claims.toPlainText() != offer.claims:
             self.claims.setPlainText(offer.claims)
@@ -219,4 +228,14 @@ class OfferPage(DraftPage):
         self.mark_edited()
 
     def _location_changed(self, *_args: object) -> None:
+        self._ask_where()
         self.mark_edited()
+
+    def _ask_where(self) -> None:
+        """Ask for the part of the UK when the clinic is in the UK, else for the country."""
+        uk = self.location_radios["uk"].isChecked()
+        label, name, example = COUNTRY_QUESTIONS["uk" if uk else None]
+        if self.country_label.text() != label:
+            self.country_label.setText(label)
+            self.country.setAccessibleName(name)
+            self.country.setPlaceholderText(example)
