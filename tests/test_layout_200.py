@@ -114,7 +114,8 @@ def test_conditions_go_to_one_column_when_narrow_and_back_to_two(
     tops = [_at(i, content).y() for i in items]
     assert tops == sorted(tops) and len(set(tops)) == len(items)  # in reading order
     for item in items:  # no label squeezed to a few words a line
-        assert item.label.height() <= 3 * item.label.fontMetrics().lineSpacing() + 4
+        text_height = item.label.contentsRect().height()  # (less its margin beside the box)
+        assert text_height <= 3 * item.label.fontMetrics().lineSpacing() + 4
 
     look.set_scale(100)
     window.resize(*DEFAULT)
@@ -230,3 +231,33 @@ def test_the_top_button_is_as_wide_as_its_wider_text(qtbot, look) -> None:  # no
     assert on.text() == "★ In top 3" and off.text() == "☆ Top 3"
     assert on.sizeHint() == off.sizeHint()
     assert off.sizeHint().width() > off.fontMetrics().horizontalAdvance(on.text())
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_a_question_of_one_line_and_of_two_start_alike_and_their_notes_follow_closely(
+    qtbot, look, scale: int  # noqa: F811 - the fixture
+) -> None:
+    """The tick box spans the question and its note; the question's first line is lined up
+    with the box's middle; the note follows the question by the grid's spacing, whether the
+    question takes one line or two (a one-line question once sat in a row as tall as the box,
+    centred, with a gap before its note that a longer question did not have)."""
+    look.set_scale(scale)
+    rows = []
+    for text in ("Short?", "A question long enough to wrap onto a second line here? " * 2):
+        item = ChecklistItem(id=f"q{len(rows)}", text=text.strip(), source="concern")
+        row = QuestionRow(item, "Why it matters, in one line.", first=False, last=False, number=1)
+        qtbot.addWidget(row)
+        row.resize(700, row.heightForWidth(700))
+        row.show()
+        rows.append(row)
+    settle()
+    for row in rows:
+        label, box = row.text_label, row.include
+        text_top = label.y() + label.contentsRect().top()
+        first_line_middle = text_top + label.fontMetrics().lineSpacing() / 2
+        assert abs(first_line_middle - (box.y() + box.height() / 2)) <= 2
+        text_bottom = label.y() + label.contentsRect().bottom()
+        assert 0 <= row.why_label.y() - text_bottom <= row._grid.verticalSpacing() + 2
+    short, long = rows
+    assert long.text_label.contentsRect().height() > short.text_label.contentsRect().height()
+    assert short.text_label.contentsMargins() == long.text_label.contentsMargins()

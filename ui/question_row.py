@@ -115,7 +115,7 @@ class QuestionRow(QFrame):
         self.include.setChecked(item.included)
         if why:
             self.include.setAccessibleDescription(why)
-        self.text_label = ClickLabel(item.text, self.include)
+        self.text_label = ClickLabel(item.text, self.include, beside=True)
         self.text_label.setObjectName(_text_style(item))
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         if why:
@@ -125,7 +125,7 @@ class QuestionRow(QFrame):
         grid.setContentsMargins(12, 8, 12, 8)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
-        grid.addWidget(self.include, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.include, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.text_label, 0, 1)
         notes = [n for n in (why, SOURCE_NOTES.get(item.source, "")) if n]
         self.why_label = None
@@ -144,7 +144,11 @@ class QuestionRow(QFrame):
             grid.addLayout(note_row, 1, 1)
         elif self.why_label is not None:
             grid.addWidget(self.why_label, 1, 1)
+        if self.why_label is not None:
+            self.why_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
+        # Beside buttons taller than the question, the room left goes under its note.
+        grid.setRowStretch(1, 1)
 
         self.buttons_box = QWidget()  # beside the text, or under it when the row is narrow
         buttons = FlowLayout(self.buttons_box, spacing=6)

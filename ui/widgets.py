@@ -292,12 +292,28 @@ def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
+#: Events after which a ``ClickLabel`` beside its button lines up with it again.
+_LINE_UP_AGAIN = frozenset(
+    {QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Resize}
+)
+
+
 class ClickLabel(PlainLabel):
-    """A plain label that clicks a button when clicked, so the whole text is a target."""
+    """A plain label that clicks a button when clicked, so the whole text is a target.
+
+    ``beside``: the label is the button's text, to its right, both at the top of their grid
+    rows (the button spanning the rows of any notes below). The label's first line is lined
+    up with the middle of the button by a top margin, so a one-line text and a text of
+    several lines start the same way and the note below follows each as closely. (The
+    button alone in the first row made that row as tall as the button: a one-line text was
+    centred in it, with a gap before its note that a longer text did not have.)
+    """
 
     clicked = Signal()
 
-    def __init__(self, text: str, target: QAbstractButton, *, role: str | None = None) -> None:
+    def __init__(
+        self, text: str, target: QAbstractButton, *, role: str | None = None, beside: bool = False
+    ) -> None:
         super().__init__()
         self.setText(text)
         self.setWordWrap(True)
@@ -305,8 +321,23 @@ class ClickLabel(PlainLabel):
             self.setObjectName(role)
         self.setBuddy(target)
         self._target = target
+        self._beside = beside
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        if beside:
+            self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def event(self, event: QEvent) -> bool:
+        """Called by Qt for every event: when styled or given another font or size, the
+        first line is lined up with the button again."""
+        if self._beside and event.type() in _LINE_UP_AGAIN:
+            self._line_up()
+        return super().event(event)
+
+    def _line_up(self) -> None:
+        top = max(0, (self._target.sizeHint().height() - self.fontMetrics().lineSpacing()) // 2)
+        if self.contentsMargins().top() != top:
+            self.setContentsMargins(0, top, 0, 0)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """Called by Qt when a mouse button is released over the label."""
@@ -343,13 +374,13 @@ class ChoiceCard(QFrame):
         self.radio = QRadioButton()
         self.radio.setAccessibleName(name)
         self.radio.setAccessibleDescription(description)
-        self.name_label = ClickLabel(name, self.radio, role=SUBHEADING)
+        self.name_label = ClickLabel(name, self.radio, role=SUBHEADING, beside=True)
         self.description_label = ClickLabel(description, self.radio)
         grid = QGridLayout(self)
         grid.setContentsMargins(12, 10, 12, 10)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
-        grid.addWidget(self.radio, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.radio, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.name_label, 0, 1)
         grid.addWidget(self.description_label, 1, 1)
         grid.setColumnStretch(1, 1)
@@ -382,12 +413,12 @@ class LabelledCheck(QWidget):
         self.check.setAccessibleName(text)
         if explanation:
             self.check.setAccessibleDescription(explanation)
-        self.label = ClickLabel(text, self.check)
+        self.label = ClickLabel(text, self.check, beside=True)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
-        grid.addWidget(self.check, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.check, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.label, 0, 1)
         self.explanation_label: QLabel | None = None
         if explanation:
