@@ -72,6 +72,41 @@ def _exif_date(exif) -> date | None:
     return None
 
 
+#: JPEG markers that start a frame and give the image's size (SOF0 to SOF15, less DHT, JPG, DAC).
+_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+
+
+def jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) from a JPEG's frame header, without decoding it; None if ``data`` is
+    not a JPEG whose header can be read."""
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    i, end = 2, len(data)
+    while i + 4 <= end:
+        if data[i] != 0xFF:
+            return None
+        marker = data[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        if marker == 0x01 or 0xD0 <= marker <= 0xD8:  # markers with no length
+            i += 2
+            continue
+        if marker in (0xD9, 0xDA):  # end of image, or the image data before any frame header
+            return None
+        length = int.from_bytes(data[i + 2 : i + 4], "big")
+        if length < 2:
+            return None
+        if marker in _SOF_MARKERS:
+            if i + 9 > end:
+                return None
+            height = int.from_bytes(data[i + 5 : i + 7], "big")
+            width = int.from_bytes(data[i + 7 : i + 9], "big")
+            return (width, height) if width > 0 and height > 0 else None
+        i += 2 + length
+    return None
+
+
 def clean_image(image_path: str | os.PathLike[str]) -> tuple[bytes, int, int, date | None]:
     """Read an image file and return (clean JPEG bytes, width, height, EXIF date or None).
 

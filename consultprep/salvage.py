@@ -19,7 +19,7 @@ The file itself is not changed until the patient saves it. Pure: no Qt, no file 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import count
 from typing import Any, get_args
 
@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from consultprep.draft_places import readable_place
 from consultprep.models import MAX_TOP, ChecklistItem, Draft, Photo
+from consultprep.photos import jpeg_size
 
 #: Validation rounds before giving up (a left-out item may reveal one more level of problem).
 MAX_ROUNDS = 6
@@ -107,6 +108,35 @@ def mend(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             notes.append("A photo was in the draft twice; it is kept once.")
             data["photos"] = unique
     return data, notes
+
+
+def mend_photo_sizes(data: dict[str, Any], photo_data: Callable[[str], bytes | None]) -> list[str]:
+    """Give each photo whose width or height is damaged (missing, not a number, 0) the size
+    of its own JPEG, where that can be read; returns a plain note if any was mended."""
+    photos = data.get("photos")
+    if not isinstance(photos, list):
+        return []
+    mended = 0
+    for n, item in enumerate(photos):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            continue
+        try:
+            Photo.model_validate(item)
+            continue
+        except ValidationError as exc:
+            if not any(e["loc"][:1] in (("width",), ("height",)) for e in exc.errors()):
+                continue
+        size = jpeg_size(photo_data(item["id"]) or b"")
+        if size is not None:
+            photos[n] = {**item, "width": size[0], "height": size[1]}
+            mended += 1
+    if not mended:
+        return []
+    note = (
+        f"{mended} photo(s) had a damaged size in the draft; "
+        "the size was read from the photo itself, so the photo is kept."
+    )
+    return [note]
 
 
 def _first_of_each(items: list[Any], model: type[BaseModel]) -> list[Any]:

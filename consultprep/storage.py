@@ -30,8 +30,9 @@ from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
 from consultprep.draft_places import readable_place
-from consultprep.models import SCHEMA_VERSION, Draft, Photo
-from consultprep.salvage import mend, validate_salvaging
+from consultprep.models import SCHEMA_VERSION, Draft
+from consultprep.photos import jpeg_size
+from consultprep.salvage import mend, mend_photo_sizes, validate_salvaging
 
 DRAFT_SUFFIX = ".consultprep"
 MIMETYPE = b"application/x-consultprep"
@@ -89,7 +90,7 @@ def draft_from_json(
         )
     data, notes = mend(migrate(data))
     if photo_data is not None:
-        notes += _mend_photo_sizes(data, photo_data)
+        notes += mend_photo_sizes(data, photo_data)
     if replaced:
         notes.append(
             f"{replaced} damaged character(s) in the draft could not be read; each is shown as “\ufffd”."
@@ -112,70 +113,6 @@ def draft_from_json(
         ) from None
     draft.load_notes.extend(notes + salvaged)
     return draft
-
-
-def _mend_photo_sizes(data: dict[str, Any], photo_data: Callable[[str], bytes | None]) -> list[str]:
-    """Give each photo whose width or height is damaged (missing, not a number, 0) the size
-    of its own JPEG, where that can be read; returns a plain note if any was mended."""
-    photos = data.get("photos")
-    if not isinstance(photos, list):
-        return []
-    mended = 0
-    for n, item in enumerate(photos):
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            continue
-        try:
-            Photo.model_validate(item)
-            continue
-        except ValidationError as exc:
-            if not any(e["loc"][:1] in (("width",), ("height",)) for e in exc.errors()):
-                continue
-        size = jpeg_size(photo_data(item["id"]) or b"")
-        if size is not None:
-            photos[n] = {**item, "width": size[0], "height": size[1]}
-            mended += 1
-    if not mended:
-        return []
-    note = (
-        f"{mended} photo(s) had a damaged size in the draft; "
-        "the size was read from the photo itself, so the photo is kept."
-    )
-    return [note]
-
-
-#: JPEG markers that start a frame and give the image's size (SOF0 to SOF15, less DHT, JPG, DAC).
-_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
-
-
-def jpeg_size(data: bytes) -> tuple[int, int] | None:
-    """(width, height) from a JPEG's frame header, without decoding it; None if ``data`` is
-    not a JPEG whose header can be read."""
-    if not data.startswith(b"\xff\xd8"):
-        return None
-    i, end = 2, len(data)
-    while i + 4 <= end:
-        if data[i] != 0xFF:
-            return None
-        marker = data[i + 1]
-        if marker == 0xFF:  # fill byte
-            i += 1
-            continue
-        if marker == 0x01 or 0xD0 <= marker <= 0xD8:  # markers with no length
-            i += 2
-            continue
-        if marker in (0xD9, 0xDA):  # end of image, or the image data before any frame header
-            return None
-        length = int.from_bytes(data[i + 2 : i + 4], "big")
-        if length < 2:
-            return None
-        if marker in _SOF_MARKERS:
-            if i + 9 > end:
-                return None
-            height = int.from_bytes(data[i + 5 : i + 7], "big")
-            width = int.from_bytes(data[i + 7 : i + 9], "big")
-            return (width, height) if width > 0 and height > 0 else None
-        i += 2 + length
-    return None
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

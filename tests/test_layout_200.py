@@ -24,9 +24,9 @@ from tests.a11y_helpers import (  # noqa: F401 - look is a fixture
 )
 from tests.ui_helpers import install_fake_dialogs
 from ui.advert_checker import PLACEHOLDER, AdvertChecker
+from ui.choices import LabelledCheck
 from ui.glossary_ui import ExplainedHeading
 from ui.question_row import QuestionRow
-from ui.widgets import LabelledCheck
 from ui.wizard import PageId
 
 SMALL = (800, 600)

@@ -171,7 +171,7 @@ def test_a_photo_with_a_damaged_size_takes_it_from_its_picture_and_nothing_else_
 def test_a_jpegs_size_is_read_from_its_header(size: tuple[int, int], progressive: bool) -> None:
     from PIL import Image
 
-    from consultprep.storage import jpeg_size
+    from consultprep.photos import jpeg_size
 
     out = io.BytesIO()
     Image.new("RGB", size, "white").save(out, "JPEG", progressive=progressive, quality=80)
@@ -190,7 +190,7 @@ def test_a_jpegs_size_is_read_from_its_header(size: tuple[int, int], progressive
     ],
 )
 def test_what_is_not_a_readable_jpeg_has_no_size(data: bytes) -> None:
-    from consultprep.storage import jpeg_size
+    from consultprep.photos import jpeg_size
 
     assert jpeg_size(data) is None
     jpeg = tiny_jpeg(4, 3, 90)

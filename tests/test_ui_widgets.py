@@ -37,7 +37,7 @@ def test_a_label_with_a_very_long_word_stays_narrow(qtbot) -> None:
 def test_a_tick_box_label_stays_beside_its_box_when_the_row_is_taller(qtbot) -> None:
     """In a grid beside a taller item (the health conditions at large text) the label stays
     at the top, level with its box, not centred a line or two below it."""
-    from ui.widgets import LabelledCheck
+    from ui.choices import LabelledCheck
 
     item = LabelledCheck("Cancer now or in the past")
     qtbot.addWidget(item)

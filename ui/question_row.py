@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.models import ChecklistItem
+from ui.choices import ClickLabel
 from ui.flow_layout import FlowLayout
-from ui.widgets import CARD, HINT, ClickLabel, plain_label
+from ui.widgets import CARD, HINT, plain_label
 
 SOURCE_NOTES = {
     "own": "Your own question.",

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from consultprep.content import Library
 from consultprep.models import SCORE_LABELS, AboutSkin, Draft, Scores
 from ui.card_grid import CardGrid
+from ui.choices import LabelledCheck
 from ui.date_field import DateEdit
 from ui.fields import line_edit, text_box
 from ui.flow_layout import FlowLayout
@@ -25,7 +26,6 @@ from ui.pages.base import DraftPage
 from ui.widgets import (
     HINT,
     SUBHEADING,
-    LabelledCheck,
     ScrollContent,
     plain_label,
     scrolling,

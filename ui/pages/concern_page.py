@@ -10,10 +10,10 @@ from consultprep.checklist import sync_checklist
 from consultprep.content import Concern, Library
 from consultprep.models import Draft
 from ui.card_grid import CardGrid
+from ui.choices import ChoiceCard
 from ui.pages.base import DraftPage
 from ui.widgets import (
     SUBHEADING,
-    ChoiceCard,
     ScrollContent,
     clear_layout,
     page_changed,

@@ -18,6 +18,7 @@ from consultprep.checklist import sync_checklist
 from consultprep.content import Library
 from consultprep.models import ClinicOffer, Draft
 from ui.advert_checker import AdvertChecker
+from ui.choices import LabelledCheck
 from ui.fields import line_edit, text_box
 from ui.pages.base import DraftPage
 from ui.pages.evidence_page import with_sources
@@ -25,7 +26,6 @@ from ui.vetting_panel import VettingPanel
 from ui.widgets import (
     HINT,
     SUBHEADING,
-    LabelledCheck,
     ScrollContent,
     plain_label,
     scrolling,

@@ -17,10 +17,11 @@ from consultprep.content import Library
 from consultprep.models import Draft, ReadinessCheck
 from consultprep.readiness import is_taken, load_readiness, summary_line, updated
 from ui.bran_editor import BranEditor
+from ui.choices import LabelledCheck
 from ui.pages.base import DraftPage
 from ui.pages.evidence_page import sources_line
 from ui.readiness_check import ADDED, SUGGESTED, ReadinessCheckView
-from ui.widgets import HINT, SUBHEADING, LabelledCheck, ScrollContent, plain_label, scrolling
+from ui.widgets import HINT, SUBHEADING, ScrollContent, plain_label, scrolling
 
 BEFORE, AFTER = "Before your appointment", "After your appointment"
 AFTER_TOGGLE = "I have had my appointment. Let me answer the questions again."
