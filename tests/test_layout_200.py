@@ -233,9 +233,9 @@ def test_the_top_button_is_as_wide_as_its_wider_text(qtbot, look) -> None:  # no
     assert off.sizeHint().width() > off.fontMetrics().horizontalAdvance(on.text())
 
 
-@pytest.mark.parametrize("scale", [100, 200])
+@pytest.mark.parametrize(("scale", "then"), [(100, None), (200, None), (100, 200), (200, 100)])
 def test_a_question_of_one_line_and_of_two_start_alike_and_their_notes_follow_closely(
-    qtbot, look, scale: int  # noqa: F811 - the fixture
+    qtbot, look, scale: int, then: int | None  # noqa: F811 - the fixture
 ) -> None:
     """The tick box spans the question and its note; the question's first line is lined up
     with the box's middle; the note follows the question by the grid's spacing, whether the
@@ -251,6 +251,11 @@ def test_a_question_of_one_line_and_of_two_start_alike_and_their_notes_follow_cl
         row.show()
         rows.append(row)
     settle()
+    if then is not None:  # the text size changed while they are shown
+        look.set_scale(then)
+        for row in rows:
+            row.resize(700, row.heightForWidth(700))
+        settle()
     for row in rows:
         label, box = row.text_label, row.include
         text_top = label.y() + label.contentsRect().top()

@@ -24,7 +24,7 @@ from ui.widgets import CARD, HINT, SUBHEADING, PlainLabel
 
 #: Events after which a ``ClickLabel`` beside its button lines up with it again.
 _LINE_UP_AGAIN = frozenset(
-    {QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Resize}
+    {QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange}
 )
 
 

@@ -36,15 +36,14 @@ def _fail(message: str) -> int:
     return EXIT_USER_ERROR
 
 
-#: How the notes name a page of the app, and how they say it here, away from the app's window.
-_APP_PAGE = ("on the “Your skin concern” page", "in the ConsultPrep app, on its “Your skin concern” page")
-
-
 def _notes(draft) -> None:
     """Say what was mended or left out when the draft was opened (as the app does; a page
-    of the app is named as one)."""
+    of the app is named as one, away from its window)."""
+    from consultprep.checklist import CONCERN_PAGE
+
+    in_app = CONCERN_PAGE.replace("on the", "in the ConsultPrep app, on its", 1)
     for note in draft.load_notes:
-        note = note.replace(*_APP_PAGE)
+        note = note.replace(CONCERN_PAGE, in_app)
         print(f"consultprep: note: {note}", file=sys.stderr)
 
 
