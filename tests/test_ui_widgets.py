@@ -242,7 +242,7 @@ def test_tried_treatments_editor_adds_and_removes_rows(qtbot) -> None:
     qtbot.addWidget(editor)
     editor.add_button.click()
     editor.add_button.click()
-    editor.rows[0].name_edit.setText("Cream")
+    editor.rows[0].name_edit.setPlainText("Cream")
     editor.rows[1].how_edit.setPlainText("No change")
     assert [(t.name, t.how_it_went) for t in editor.value()] == [
         ("Cream", ""),
@@ -265,11 +265,37 @@ def test_a_long_answer_read_back_shows_its_start(qtbot) -> None:
     qtbot.waitExposed(editor)
     assert row.how_edit.toPlainText() == long  # all of it kept...
     assert row.how_edit.verticalScrollBar().value() == 0  # ...and shown from its first word
-    assert row.name_edit.cursorPosition() == 0
-    row.name_edit.setFocus()
-    qtbot.waitUntil(row.name_edit.hasFocus)
-    row.name_edit.setText("typed")  # while typing, the cursor stays where Qt puts it
-    assert row.name_edit.cursorPosition() == len("typed")
+    assert row.name_edit.verticalScrollBar().value() == 0
+
+
+def test_a_long_treatment_name_is_read_whole_and_stays_one_line(qtbot) -> None:
+    """A name wraps onto a second line rather than being cut at the box's edge; Enter does
+    not start a new line and a pasted line break becomes a space."""
+    from PySide6.QtCore import QMimeData
+
+    editor = TriedTreatmentsEditor()
+    qtbot.addWidget(editor)
+    name = "Special insole from the foot clinic to take pressure off the sore"
+    row = editor.add_row(name, "Helps, but hard to wear all day at work.")
+    editor.resize(700, 300)
+    editor.show()
+    qtbot.waitExposed(editor)
+    box = row.name_edit
+    assert box.fontMetrics().horizontalAdvance(name) > box.viewport().width()  # too long for one
+    assert box.document().size().height() <= 2  # ...so on two lines, all of it in view
+    assert box.verticalScrollBar().maximum() == 0
+    assert box.height() == row.how_edit.height()  # the two boxes of a row line up
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    box.moveCursor(box.textCursor().MoveOperation.End)
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    QTest.keyClick(box, Qt.Key.Key_Enter)
+    assert box.toPlainText() == name  # no new line
+    pasted = QMimeData()
+    pasted.setText(" (left foot)\r\nworn daily\n")
+    box.insertFromMimeData(pasted)
+    assert box.toPlainText() == name + " (left foot) worn daily "
+    assert editor.value()[0].name == name + " (left foot) worn daily"
 
 
 def test_how_a_tried_treatment_went_is_two_lines_tall_and_tab_moves_on(qtbot) -> None:

@@ -73,7 +73,7 @@ def fill_about(window: MainWindow) -> None:
     p.score_inputs["sleep"].buttons[0].click()
     p.treatments_tried.add_button.click()
     row = p.treatments_tried.rows[0]
-    row.name_edit.setText("Steroid cream")
+    row.name_edit.setPlainText("Steroid cream")
     row.how_edit.setPlainText("Helped a bit")
     first_condition = LIBRARY.conditions[0].id
     p.condition_checks[first_condition].setChecked(True)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QTextOption
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QKeyEvent, QTextOption
 from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
@@ -60,6 +60,34 @@ class TextBox(_FastWrap, QPlainTextEdit):
     def __init__(self) -> None:
         super().__init__()
         self.textChanged.connect(self._typed)
+
+
+#: Line breaks, with the spaces around them, in a text pasted into a ``NameBox``.
+_LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\r\n\u2028\u2029\x85])[\s]*")
+
+
+class NameBox(TextBox):
+    """A name (of a treatment, say) in a box that wraps it, so a long one is read whole, but
+    kept to one line: Enter does not start a new line (as in a one-line field, the window
+    may use it), and line breaks in a pasted text become spaces. A draft's text is shown
+    as it is."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Called by Qt for a key pressed in the box."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Called by Qt to paste or drop: the text, its line breaks made spaces."""
+        if not source.hasText():
+            super().insertFromMimeData(source)
+            return
+        text = _LINE_BREAKS.sub(" ", source.text())
+        self._fit_wrap(self.toPlainText() + text)
+        self.textCursor().insertText(text)
+        self.ensureCursorVisible()
 
 
 class PlainTextEdit(_FastWrap, QTextEdit):
@@ -185,9 +213,12 @@ def line_edit(accessible_name: str, placeholder: str = "", *, show_end: bool = F
     return edit
 
 
-def text_box(accessible_name: str, lines: int = 4, placeholder: str = "") -> QPlainTextEdit:
-    """A multi-line text field about ``lines`` lines tall; Tab moves on to the next field."""
-    box = TextBox()
+def text_box(
+    accessible_name: str, lines: int = 4, placeholder: str = "", *, kind: type[TextBox] = TextBox
+) -> QPlainTextEdit:
+    """A multi-line text field about ``lines`` lines tall; Tab moves on to the next field.
+    (``kind``: ``NameBox`` for a name that wraps but stays one line.)"""
+    box = kind()
     box.setAccessibleName(accessible_name)
     box.setTabChangesFocus(True)
     if placeholder:

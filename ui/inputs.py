@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.models import TriedTreatment
-from ui.fields import line_edit, text_box
+from ui.fields import NameBox, text_box
 from ui.flow_layout import FlowLayout
 from ui.widgets import HINT, big_button, page_changed, plain_label
 
@@ -80,8 +79,8 @@ class ScoreInput(QWidget):
 class TriedRow:
     """The widgets of one tried-treatment row."""
 
-    name_edit: QLineEdit
-    how_edit: QPlainTextEdit  # two lines tall: a sentence or two is read back whole
+    name_edit: QPlainTextEdit  # two lines tall, both: a long name or a sentence or two
+    how_edit: QPlainTextEdit  # is read back whole
     remove_button: QPushButton
     name_label: QLabel  # "Treatment 1" and "How did it go?", shown when the fields are
     how_label: QLabel  # stacked (a narrow page at large text); else the column headings say it
@@ -135,9 +134,10 @@ class TriedTreatmentsEditor(QWidget):
 
     def _make_row(self, n: int, name: str, how_it_went: str) -> TriedRow:
         """The widgets of row ``n``, filled and connected, not placed yet."""
-        name_edit = line_edit(f"Treatment {n}: name", "For example: steroid cream")
+        # Two lines tall, as how it went: a long name is read whole, not cut at the edge.
+        name_edit = text_box(f"Treatment {n}: name", 2, "For example: steroid cream", kind=NameBox)
         how_edit = text_box(f"Treatment {n}: how it went", 2, "For example: helped a little")
-        name_edit.setText(name)
+        name_edit.setPlainText(name)
         how_edit.setPlainText(how_it_went)
         remove = QPushButton("Remove")
         remove.setAccessibleName(f"Remove treatment {n}")
@@ -162,7 +162,7 @@ class TriedTreatmentsEditor(QWidget):
         """The rows that have something in them."""
         out = []
         for row in self.rows:
-            name, how = row.name_edit.text().strip(), row.how_edit.toPlainText().strip()
+            name, how = row.name_edit.toPlainText().strip(), row.how_edit.toPlainText().strip()
             if name or how:
                 out.append(TriedTreatment(name=name, how_it_went=how))
         return out
@@ -271,7 +271,7 @@ class TriedTreatmentsEditor(QWidget):
 
 def _shows(row: TriedRow) -> tuple[str, str]:
     """What a row shows: the treatment and how it went, as typed."""
-    return row.name_edit.text(), row.how_edit.toPlainText()
+    return row.name_edit.toPlainText(), row.how_edit.toPlainText()
 
 
 def _delete(row: TriedRow) -> None:
