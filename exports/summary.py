@@ -91,7 +91,7 @@ def health(pack: Pack) -> None:
     # pregnancy, or breastfeeding" they often say which (not another condition).
     pack.field("Other conditions", ticked or typed)
     if ticked and typed:
-        pack.field("In my words", typed)
+        pack.field("Added in my words", typed)
 
 
 def scores(pack: Pack) -> bool:
