@@ -10,6 +10,7 @@ import pytest
 
 from consultprep.models import SCHEMA_VERSION, Draft
 from consultprep.storage import draft_to_bytes, save_draft
+from tests.a11y_helpers import look, settle  # noqa: F401 - look is a fixture
 from tests.test_wizard import page
 from tests.ui_helpers import Dialogs
 from ui import recent, settings
@@ -143,3 +144,42 @@ def test_a_draft_that_cannot_be_opened_gets_one_plain_sentence(
     assert window.draft is draft and window.path == current  # the current draft is kept
     assert bad in recent.recent_drafts()  # a damaged file stays listed; only missing ones go
     assert bad.read_bytes() == data  # and it is never changed
+
+
+def test_a_long_recent_name_at_large_text_keeps_the_page_inside_the_window(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, look  # noqa: F811 - the fixture
+) -> None:
+    """At 200 % text a long draft name is shortened in the middle on its button (whole in
+    its name for screen readers and in its tip), and its folder is under it: the welcome
+    page is no wider than the window (its text was cut at the right edge)."""
+    from ui.recent_list import NameButton
+
+    name = "my-skin-consultation-for-the-keloid-on-my-chest-notes-2026-12-05"
+    long = a_draft(tmp_path / f"{name}.consultprep")
+    recent.remember(long)
+    look.set_scale(200)
+    window.new_draft()
+    window.resize(1000, 760)
+    window.show()
+    settle()
+    welcome = page(window, PageId.WELCOME)
+    button = welcome.recent_list.buttons[long]
+    assert isinstance(button, NameButton)
+    area = welcome.scroll_area if hasattr(welcome, "scroll_area") else None
+    content = area.widget() if area is not None else welcome
+    viewport = area.viewport().width() if area is not None else welcome.width()
+    assert content.width() <= viewport, "nothing of the page is cut at the right edge"
+    assert button.mapTo(content, button.rect().topRight()).x() < content.width()
+    shown = button.text()
+    assert "…" in shown and shown.startswith("my-skin") and shown.endswith("12-05")
+    assert button.accessibleName() == f"Open {long.name}, in {tmp_path}"
+    assert button.toolTip() == str(long)
+    folder_label = next(
+        w for w in welcome.recent_list.findChildren(type(welcome.title_label))
+        if w.text() == f"in {tmp_path}"
+    )
+    assert folder_label.y() > button.y()  # under the name, with the room to wrap
+    look.set_scale(100)
+    settle()
+    welcome = page(window, PageId.WELCOME)  # (the window restyled may have made it afresh)
+    assert welcome.recent_list.buttons[long].text() == name  # room again for all of it

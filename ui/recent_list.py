@@ -4,20 +4,73 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui import recent
-from ui.widgets import HINT, SUBHEADING, big_button, clear_layout, plain_label
+from ui.widgets import HINT, SUBHEADING, clear_layout, plain_label
 
-#: Longer names are shortened on the button (the whole name is its accessible name); the
-#: ".consultprep" ending is left off, as every entry is a draft.
-NAME_CHARS = 48
+#: The ".consultprep" ending is left off the buttons, as every entry is a draft.
+#: A button narrower than its name shows this many letters of it at least, with "…".
+FEWEST_CHARS = 12
 
 
-def _short(name: str) -> str:
-    short = name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
-    return short.replace("&", "&&")  # a button shows "&" as a shortcut key otherwise
+def _shown(text: str) -> str:
+    return text.replace("&", "&&")  # a button shows "&" as a shortcut key otherwise
+
+
+class NameButton(QPushButton):
+    """A button showing a draft's name, shortened in the middle ("my-skin…-12-05") when the
+    window or a large text size leaves less room than the name needs, so the page is never
+    wider than the window."""
+
+    def __init__(self, name: str, accessible_name: str) -> None:
+        super().__init__(_shown(name))
+        self.setAccessibleName(accessible_name)
+        self.setAutoDefault(True)  # Enter presses the button that has the focus
+        # (A button's width is at least its size hint otherwise: this one may shrink.)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._name = name
+
+    def _frame(self) -> int:
+        """The button's width beside its text (padding, borders), in pixels."""
+        return QPushButton.sizeHint(self).width() - self.fontMetrics().horizontalAdvance(
+            self.text().replace("&&", "&")
+        )
+
+    def sizeHint(self) -> QSize:
+        """Called by Qt layouts: room for the whole name, as the button would like."""
+        hint = QPushButton.sizeHint(self)
+        hint.setWidth(self._frame() + self.fontMetrics().horizontalAdvance(self._name))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        """Called by Qt layouts: room for the first few letters of the name and "…"."""
+        hint = self.sizeHint()
+        fewest = self._name[:FEWEST_CHARS] + ("…" if len(self._name) > FEWEST_CHARS else "")
+        hint.setWidth(self._frame() + self.fontMetrics().horizontalAdvance(fewest))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Called by Qt when the button gets its size: show as much of the name as fits."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Called by Qt when the font or style changes: fit the name again."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def _fit(self) -> None:
+        room = self.width() - self._frame()
+        metrics = self.fontMetrics()
+        name = self._name
+        if metrics.horizontalAdvance(name) > room:
+            name = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, max(room, 0))
+        if self.text() != _shown(name):
+            self.setText(_shown(name))
 
 
 class RecentList(QWidget):
@@ -35,9 +88,7 @@ class RecentList(QWidget):
         outer.setSpacing(4)
         outer.addWidget(plain_label("Recent drafts", role=SUBHEADING))
         self._grid = QGridLayout()
-        self._grid.setHorizontalSpacing(10)
         self._grid.setVerticalSpacing(2)
-        self._grid.setColumnStretch(1, 1)
         outer.addLayout(self._grid)
         self.refresh()
 
@@ -47,12 +98,15 @@ class RecentList(QWidget):
         self.buttons = {}
         paths = recent.recent_drafts()
         for n, path in enumerate(paths):
-            button = big_button(_short(path.stem), f"Open {path.name}, in {path.parent}")
+            button = NameButton(path.stem, f"Open {path.name}, in {path.parent}")
             button.setToolTip(str(path))
             button.setStyleSheet("text-align: left;")
             button.clicked.connect(lambda _=False, p=path: self.open_requested.emit(str(p)))
+            # The folder under the name, not beside it: at large text, side by side, a long
+            # name left the folder a word a line (and the page grew wider than the window).
             folder = plain_label(f"in {path.parent}", role=HINT)
-            self._grid.addWidget(button, n, 0)
-            self._grid.addWidget(folder, n, 1)
+            folder.setContentsMargins(4, 0, 0, 8)
+            self._grid.addWidget(button, 2 * n, 0, Qt.AlignmentFlag.AlignLeft)
+            self._grid.addWidget(folder, 2 * n + 1, 0)
             self.buttons[path] = button
         self.setVisible(bool(paths))
