@@ -6,11 +6,37 @@ file called ``<b>notes</b>.consultprep`` would be shown as markup. These never g
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ui.widgets import ZWSP
+
 Button = QMessageBox.StandardButton
 Icon = QMessageBox.Icon
+
+#: The narrowest a message's text may be: about this many letters, and at least this many
+#: pixels (wider with a larger text size; never wider than most of the screen).
+MIN_CHARS, MIN_PIXELS = 36, 420
+#: A run of this many letters with no space in it (a file's name or folder) ...
+_LONG_RUN = re.compile(r"\S{24,}")
+#: ... may be broken after these, or else every 20 letters.
+_BREAK_AFTER = re.compile(r"([/\\._\-])(?=\S)")
+
+
+def wrappable(text: str) -> str:
+    """``text`` with places to break long file names and folders in it (zero-width spaces):
+    a message box breaks its lines at spaces only, so a long name ran off its right edge."""
+
+    def breaks(match: re.Match[str]) -> str:
+        run = _BREAK_AFTER.sub(lambda m: m[1] + ZWSP, match[0])
+        parts = run.split(ZWSP)
+        return ZWSP.join(
+            ZWSP.join(part[i : i + 20] for i in range(0, len(part), 20)) for part in parts
+        )
+
+    return _LONG_RUN.sub(breaks, text)
 
 
 def message_box(
@@ -26,15 +52,19 @@ def message_box(
     box.setIcon(icon)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
+    box.setText(wrappable(text))
     box.setStandardButtons(buttons)
     if default != Button.NoButton:
         box.setDefaultButton(default)
     discard = box.button(Button.Discard)
     if discard is not None:
         discard.setText("Do&n't save")  # plainer than "Discard"
-    # Qt's own label name: keep lines from getting narrow and tall.
-    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 420px; }")
+    # Qt's own label name: keep lines from getting narrow and tall, at any text size.
+    width = max(MIN_PIXELS, MIN_CHARS * box.fontMetrics().averageCharWidth())
+    screen = box.screen()
+    if screen is not None:
+        width = min(width, int(screen.availableGeometry().width() * 0.8))
+    box.setStyleSheet(f"QLabel#qt_msgbox_label {{ min-width: {width}px; }}")
     return box
 
 
