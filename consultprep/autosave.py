@@ -42,6 +42,22 @@ class Recovery:
             except FileNotFoundError:
                 pass
 
+    def set_aside(self) -> Path | None:
+        """Keep work that cannot be opened under another name in the same folder, so it is
+        not offered again at every start, and nothing is deleted. Returns its new path, or
+        None if it could not be renamed (it is then offered again next time)."""
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        kept = self.draft_path.with_name(f"damaged-{stamp}-{self.draft_path.name}")
+        try:
+            self.draft_path.rename(kept)
+        except OSError:
+            return None
+        try:
+            self.info_path.rename(kept.with_suffix(".json"))
+        except OSError:
+            pass  # the info is a nicety; the draft is what matters
+        return kept
+
 
 def _saved_time(text: str) -> datetime | None:
     """When an autosave was made, from its info file, or None if that cannot be told: it is

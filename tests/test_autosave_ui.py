@@ -208,7 +208,9 @@ def test_discard_deletes_left_behind_work_and_later_keeps_it(
     assert len(dialogs.texts("question")) == 2
 
 
-def test_a_damaged_autosave_is_explained_and_kept(qtbot, dialogs: Dialogs, folder: Path) -> None:
+def test_a_damaged_autosave_is_explained_kept_and_not_offered_again(
+    qtbot, dialogs: Dialogs, folder: Path
+) -> None:
     left = crashed_run(folder, Draft())
     left.draft_path.write_bytes(b"PK\x03\x04 broken")
     window = create_main_window(library=LIBRARY, autosave_folder=folder)
@@ -217,6 +219,29 @@ def test_a_damaged_autosave_is_explained_and_kept(qtbot, dialogs: Dialogs, folde
     assert not window.offer_recovery()
     [warning] = dialogs.texts("warning")
     assert "is damaged" in warning and str(folder) in warning
+    assert "will not offer it again. Nothing has been deleted" in warning
+    [kept] = folder.glob("damaged-*.consultprep")
+    assert f"“{kept.name}”" in warning
+    assert kept.read_bytes() == b"PK\x03\x04 broken" and not left.draft_path.exists()
+    assert kept.with_suffix(".json").is_file()  # its note of when it was saved goes with it
+    assert not window.offer_recovery()  # not asked again at the next start
+    assert len(dialogs.texts("question")) == 1
+
+
+def test_a_damaged_autosave_that_cannot_be_renamed_says_it_will_be_offered_again(
+    qtbot, dialogs: Dialogs, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from consultprep.autosave import Recovery
+
+    left = crashed_run(folder, Draft())
+    left.draft_path.write_bytes(b"not a draft")
+    monkeypatch.setattr(Recovery, "set_aside", lambda self: None)  # a read-only folder, say
+    window = create_main_window(library=LIBRARY, autosave_folder=folder)
+    qtbot.addWidget(window)
+    dialogs.question_answer = Button.Yes
+    assert not window.offer_recovery()
+    [warning] = dialogs.texts("warning")
+    assert "will offer it again next time; choose Delete then" in warning
     assert left.draft_path.is_file()
 
 

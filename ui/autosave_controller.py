@@ -214,14 +214,14 @@ def _day(when: datetime) -> str:
 def ask_to_recover(
     parent: QWidget | None, pending: list[Recovery]
 ) -> tuple[Recovery, Draft] | None:
-    """Offer each piece of left-behind work, newest first: Recover, Discard or Later.
+    """Offer each piece of left-behind work, newest first: Recover, Delete or Later.
 
-    Returns the recovery chosen and its draft, or None. Discard deletes that work and asks
+    Returns the recovery chosen and its draft, or None. Delete deletes that work and asks
     about the next; Later keeps everything for the next start. Work that cannot be opened is
-    explained and kept.
+    explained and kept under another name, so it is not offered at every start.
     """
     buttons = dialogs.Button
-    labels = {buttons.Yes: "&Recover", buttons.Discard: "&Discard", buttons.Cancel: "&Later"}
+    labels = {buttons.Yes: "&Recover", buttons.Discard: "&Delete", buttons.Cancel: "&Later"}
     for recovery in pending:
         answer = dialogs.ask(
             parent,
@@ -239,9 +239,18 @@ def ask_to_recover(
         try:
             return recovery, recovery.load()
         except storage.DraftError as exc:
-            dialogs.warn(
-                parent,
-                "Could not recover the work",
-                f"{exc} The file has been kept in the folder “{recovery.draft_path.parent}”.",
-            )
+            kept = recovery.set_aside()
+            if kept is not None:
+                where = (
+                    "ConsultPrep will not offer it again. Nothing has been deleted: the file "
+                    f"is kept as “{kept.name}” in the folder “{kept.parent}”, in case someone "
+                    "can help you get the work back."
+                )
+            else:
+                where = (
+                    f"The file is kept in the folder “{recovery.draft_path.parent}”. "
+                    "ConsultPrep will offer it again next time; choose Delete then if you "
+                    "do not need it."
+                )
+            dialogs.warn(parent, "Could not recover the work", f"{exc} {where}")
     return None
