@@ -15,6 +15,7 @@ one. Files are created with mode 0600.
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -337,6 +338,23 @@ def writable_target(path: str | os.PathLike[str], what: str = "file") -> Path:
     return path
 
 
+#: Plain words for why a file could not be written, for the errors a patient may meet.
+_WHY_NOT_SAVED = {
+    errno.EACCES: "ConsultPrep is not allowed to save there",
+    errno.EPERM: "ConsultPrep is not allowed to save there",
+    errno.EROFS: "that place can only be read, not written to",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "there is no more room for your files there",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.ENOENT: "that place cannot be saved in",
+}
+
+
+def why_not_saved(exc: OSError) -> str:
+    """Why a file could not be written, in plain words (the system's own words otherwise)."""
+    return _WHY_NOT_SAVED.get(exc.errno or 0) or str(exc.strerror or exc)
+
+
 def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:
     """Save a draft atomically to ``path`` (mode 0600).
 
@@ -355,7 +373,8 @@ def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:
         atomic_write_bytes(path, draft_to_bytes(draft))
     except OSError as exc:
         raise DraftError(
-            f"The draft could not be saved to “{path}” ({exc.strerror or exc})."
+            f"The draft could not be saved to “{path}”: {why_not_saved(exc)}. "
+            "Please choose another place."
         ) from None
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from consultprep.content import ContentError, Library, load_library
 from consultprep.models import Draft
-from consultprep.storage import DraftError, atomic_write_bytes, writable_target
+from consultprep.storage import DraftError, atomic_write_bytes, why_not_saved, writable_target
 from exports import ExportError
 from exports.options import PackOptions
 
@@ -129,6 +129,7 @@ def write_pack(
         atomic_write_bytes(target, data)
     except OSError as exc:
         raise ExportError(
-            f"The PDF could not be saved to “{target}” ({exc.strerror or exc})."
+            f"The PDF could not be saved to “{target}”: {why_not_saved(exc)}. "
+            "Please choose another place."
         ) from None
     return target

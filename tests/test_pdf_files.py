@@ -141,7 +141,9 @@ def test_write_failure_becomes_export_error(tmp_path: Path, monkeypatch) -> None
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(exports.pdf, "atomic_write_bytes", full_disk)
-    _assert_fails_cleanly(tmp_path / "pack.pdf", mini_library(), "No space left on device")
+    _assert_fails_cleanly(
+        tmp_path / "pack.pdf", mini_library(), "the disk is full. Please choose another place."
+    )
 
 
 # --- packaging and examples -----------------------------------------------------------------

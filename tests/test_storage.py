@@ -157,3 +157,29 @@ def test_a_draft_that_cannot_be_mended_says_what_is_wrong() -> None:
     data["schema_version"] = "three"
     with pytest.raises(DraftError, match=r"not valid \(in its version number\)\.$"):
         draft_from_json(json.dumps(data))
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (PermissionError(13, "Permission denied"), "ConsultPrep is not allowed to save there"),
+        (OSError(30, "Read-only file system"), "that place can only be read, not written to"),
+        (OSError(28, "No space left on device"), "the disk is full"),
+        (OSError(5, "Input/output error"), "Input/output error"),  # the system's own words
+    ],
+)
+def test_a_draft_that_cannot_be_written_says_why_plainly_and_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, words: str
+) -> None:
+    import consultprep.storage
+
+    def fail(path: Path, data: bytes, mode: int = 0o600) -> None:
+        raise error
+
+    monkeypatch.setattr(consultprep.storage, "atomic_write_bytes", fail)
+    target = tmp_path / "mine.consultprep"
+    with pytest.raises(DraftError) as info:
+        save_draft(Draft(), target)
+    assert str(info.value) == (
+        f"The draft could not be saved to “{target}”: {words}. Please choose another place."
+    )
