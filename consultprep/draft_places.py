@@ -31,11 +31,21 @@ _WORDS = {
     "red_flags": "warning signs",
     "advert_text": "advert",
     "conditions": "health conditions",
+    "other_conditions": "other health conditions",
+    "patient_name": "your name",
+    "body_area": "where on your body",
+    "duration": "how long you have had it",
+    "how_it_went": "how it went",
+    "offered": "whether a clinic offered you a treatment",
+    "location": "where the clinic is",
+    "claims": "what they said it would do",
+    "top": "top three",
+    "included": "the tick to ask it",
 }
 
 
 def readable_place(loc: tuple[Any, ...]) -> str:
-    """("about", "scores", "itch") -> "in About your skin: how much it bothers you, itch";
+    """("about", "scores", "itch") -> "in About your skin: how much it bothers you (itch)";
     ("checklist", 0) -> "in your questions: item 1" (counted from 1)."""
     if not loc:
         return ""
@@ -45,4 +55,7 @@ def readable_place(loc: tuple[Any, ...]) -> str:
         for p in rest
     ]
     place = _PLACES.get(first, first.replace("_", " "))
-    return f"in {place}" + (f": {', '.join(words)}" if words else "")
+    if not words:
+        return f"in {place}"
+    detail = words[0] + (f" ({', '.join(words[1:])})" if len(words) > 1 else "")
+    return f"in {place}: {detail}"

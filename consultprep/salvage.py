@@ -37,7 +37,10 @@ MAX_NAMED = 4
 Loc = tuple[Any, ...]
 
 #: The last note after anything was left out (the command line looks for it before saving).
-UNCHANGED_NOTE = "Your draft file is not changed until you save it."
+UNCHANGED_NOTE = (
+    "Your draft file is not changed until you save it. Once saved, it no longer holds what "
+    "was left out."
+)
 
 
 def validate_salvaging(data: dict[str, Any]) -> tuple[Draft, list[str]]:
@@ -292,7 +295,8 @@ def _notes(left_out: list[Loc], unknown: list[Loc], kept_as_own: int) -> list[st
             names.append(f"{len(distinct) - MAX_NAMED} more")
         listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
         notes.append(
-            f"The draft held {listed}, which this version of ConsultPrep does not know, "
+            f"The draft held {'a part' if len(distinct) == 1 else 'parts'} named {listed}, "
+            "which this version of ConsultPrep does not know, "
             f"so {'it was' if len(distinct) == 1 else 'they were'} left out."
         )
     if kept_as_own:
@@ -306,13 +310,14 @@ def _notes(left_out: list[Loc], unknown: list[Loc], kept_as_own: int) -> list[st
 
 
 def _places(locs: list[Loc]) -> str:
-    """ "in About your skin: scores, itch; treatments tried, item 2 and in photos: item 1"."""
+    """ "in About your skin: how much it bothers you (itch), treatments you have tried
+    (item 2); in photos: item 1"."""
     sections: dict[str, list[str]] = {}
     for loc in sorted(locs, key=_sort_key)[:MAX_NAMED]:
         section, _, detail = readable_place(loc).partition(": ")
         details = sections.setdefault(section, [])
         if detail and detail not in details:
             details.append(detail)
-    named = [f"{s}: {'; '.join(d)}" if d else s for s, d in sections.items()]
+    named = [f"{s}: {', '.join(d)}" if d else s for s, d in sections.items()]
     more = len(locs) - MAX_NAMED
-    return " and ".join(named) + (f", and {more} more" if more > 0 else "")
+    return "; ".join(named) + (f"; and {more} more" if more > 0 else "")

@@ -25,7 +25,10 @@ from consultprep.storage import (
 )
 from tests.strategies import drafts, tiny_jpeg
 
-SAVED_NOTE = "Your draft file is not changed until you save it."
+SAVED_NOTE = (
+    "Your draft file is not changed until you save it. Once saved, it no longer holds what "
+    "was left out."
+)
 
 
 def _data(draft: Draft | None = None) -> dict[str, Any]:
@@ -50,7 +53,7 @@ def test_a_score_of_eleven_is_left_out_and_the_rest_is_kept(tmp_path: Path) -> N
     assert draft.load_notes == [
         (
             "Part of the draft could not be read, so it was left out "
-            "(in About your skin: how much it bothers you, itch)."
+            "(in About your skin: how much it bothers you (itch))."
         ),
         SAVED_NOTE,
     ]
@@ -70,7 +73,7 @@ def test_an_impossible_date_and_an_unknown_name_are_left_out_with_plain_notes() 
             "(in About your skin: appointment date)."
         ),
         (
-            "The draft held “surprise”, which this version of ConsultPrep does not know, "
+            "The draft held a part named “surprise”, which this version of ConsultPrep does not know, "
             "so it was left out."
         ),
         SAVED_NOTE,
@@ -95,8 +98,8 @@ def test_a_broken_list_item_is_left_out_and_the_others_keep_their_order() -> Non
     assert draft.about.conditions == ["diabetes", "smoking"]
     assert draft.load_notes[0] == (
         "Part of the draft could not be read, so it was left out (in About your skin: "
-        "health conditions, item 2; treatments you have tried, item 2; treatments you have tried, "
-        "item 3, how it went)."
+        "health conditions (item 2), treatments you have tried (item 2), treatments you have "
+        "tried (item 3, how it went))."
     )
 
 
@@ -163,7 +166,7 @@ def test_a_photo_with_a_damaged_size_takes_it_from_its_picture_and_nothing_else_
         "1 photo(s) had a damaged size in the draft; the size was read from the photo itself, "
         "so the photo is kept." in opened.load_notes
     )
-    assert any("(in photos: item 2, date taken; item 3)" in note for note in opened.load_notes)
+    assert any("(in photos: item 2 (date taken), item 3)" in note for note in opened.load_notes)
 
 
 @pytest.mark.parametrize("size", [(4, 3), (1, 1), (640, 480), (3, 2000)])
@@ -205,9 +208,9 @@ def test_very_many_bad_values_are_counted_not_listed() -> None:
     draft = draft_from_json(json.dumps(data))
     assert draft.about.treatments_tried == [TriedTreatment()] * 500  # each item kept, name cleared
     first, unknown, saved = draft.load_notes
-    assert first.endswith("treatments you have tried, item 4, name, and 496 more).")
+    assert first.endswith("treatments you have tried (item 4, name); and 496 more).")
     assert unknown == (
-        "The draft held “extra0”, “extra1”, “extra2”, “extra3” and 5 more, which this version "
+        "The draft held parts named “extra0”, “extra1”, “extra2”, “extra3” and 5 more, which this version "
         "of ConsultPrep does not know, so they were left out."
     )
     assert saved == SAVED_NOTE
@@ -225,7 +228,7 @@ def test_an_item_that_is_not_even_an_object_does_not_stop_the_other_mending() ->
         ("q0", True), ("q1", True), ("q2", True), ("q3", False), ("q4", False)
     ]
     assert [p.id for p in draft.photos] == ["p"]
-    assert "(in your questions: item 1 and in photos: item 1)" in draft.load_notes[-2]
+    assert "(in your questions: item 1; in photos: item 1)" in draft.load_notes[-2]
 
 
 def test_a_bad_version_number_is_still_refused() -> None:
@@ -243,7 +246,7 @@ def test_the_window_shows_what_was_left_out(window, dialogs, tmp_path: Path) -> 
     path.write_text(json.dumps(data), encoding="utf-8")  # a version-1 style plain JSON file
     assert window.open_path(path)
     shown = dialogs.texts("information")[0]
-    assert "in About your skin: how much it bothers you, itch" in shown and SAVED_NOTE in shown
+    assert "in About your skin: how much it bothers you (itch)" in shown and SAVED_NOTE in shown
     assert window.draft.concern == "scars"
 
 
