@@ -9,7 +9,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from consultprep.glossary import load_glossary
-from tests.a11y_helpers import LIBRARY, example_draft, open_window, walk_pages
+from tests.a11y_helpers import (  # noqa: F401 - look is a fixture
+    LIBRARY,
+    example_draft,
+    look,
+    open_window,
+    walk_pages,
+)
 from tests.ui_helpers import install_fake_dialogs
 from ui.app import create_main_window
 from ui.glossary_ui import WHAT_DOES_THIS_MEAN, ExplainedHeading
@@ -54,6 +60,19 @@ def test_about_says_versions_evidence_levels_and_sources(window) -> None:
     assert LIBRARY.warning_marker.meaning in text
     for ref in LIBRARY.references:
         assert short_citation(ref.citation) in text
+
+
+def test_about_and_help_fit_the_screen_at_large_text_and_say_their_title_once(
+    window, look  # noqa: F811 - the fixture
+) -> None:
+    look.set_scale(200)
+    window.about_action.trigger()
+    window.comfort.how_to_action.trigger()
+    for shown in (window.about_window, window.how_to_window):
+        room = shown.screen().availableGeometry()
+        assert shown.width() <= room.width() and shown.height() <= room.height()
+        assert [h for h, _ in shown.sections].count(shown.windowTitle()) == 0
+    assert "View ▸ Preferences" in window.how_to_window.text()
 
 
 def test_help_text_is_plain(window) -> None:

@@ -406,3 +406,9 @@ def test_a_message_wraps_long_file_names_and_widens_with_the_text_size(
         widths.append(label.width())
         box.close()
     assert widths[1] > widths[0]
+    from ui.dialogs import Button
+
+    box = message_box(None, "Save?", "Save?", buttons=Button.Save | Button.Discard | Button.Cancel)
+    qtbot.addWidget(box)
+    labels = [box.button(b).text() for b in (Button.Save, Button.Discard, Button.Cancel)]
+    assert labels == ["&Save", "Do&n't save", "&Cancel"]  # each with its underlined letter

@@ -56,9 +56,12 @@ def message_box(
     box.setStandardButtons(buttons)
     if default != Button.NoButton:
         box.setDefaultButton(default)
-    discard = box.button(Button.Discard)
-    if discard is not None:
-        discard.setText("Do&n't save")  # plainer than "Discard"
+    # Every button with an underlined letter (Alt and the letter), in plain words.
+    plain = {Button.Discard: "Do&n't save", Button.Save: "&Save", Button.Cancel: "&Cancel"}
+    for which, label in plain.items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(label)
     # Qt's own label name: keep lines from getting narrow and tall, at any text size.
     width = max(MIN_PIXELS, MIN_CHARS * box.fontMetrics().averageCharWidth())
     screen = box.screen()

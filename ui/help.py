@@ -54,7 +54,8 @@ HOW_TO: list[tuple[str, str]] = [
             "text size, up to twice the normal size. Ctrl and 0 sets it back. View ▸ "
             "Appearance offers light, dark and high-contrast colours (white on black, or black "
             "on white), or follows your "
-            "computer's setting. ConsultPrep remembers your choice."
+            "computer's setting. View ▸ Preferences (Ctrl and comma) shows both in one window, "
+            "with a sample of the text. ConsultPrep remembers your choice."
         ),
     ),
     (
@@ -101,7 +102,12 @@ class TextWindow(QDialog):
         outer.addWidget(buttons)
         chars = self.fontMetrics().averageCharWidth()
         lines = self.fontMetrics().lineSpacing()
-        self.resize(min(70 * chars, 1100), min(30 * lines, 900))
+        width, height = min(70 * chars, 1100), min(30 * lines, 900)
+        screen = self.screen()
+        if screen is not None:  # never taller or wider than the screen (a laptop at 200 %)
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10)
+        self.resize(width, height)
         self.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def text(self) -> str:
@@ -142,7 +148,7 @@ def about_sections(library: Library, intro: str) -> list[tuple[str, str]]:
     levels += f"\n\nRed “!” marker — {marker.short}: {marker.meaning}"
     sources = "\n".join(f"•  {short_citation(r.citation)} — {r.link}" for r in library.references)
     return [
-        ("About ConsultPrep", intro),
+        ("This version", intro),
         ("How the evidence levels are defined", levels),
         (
             "Sources",
