@@ -149,6 +149,8 @@ QMenuBar::item:selected, QMenu::item:selected {{
     color: {t.on_highlight}; background-color: {t.highlight};
 }}
 QMenu::item:disabled {{ color: {t.disabled}; }}
+QMenu {{ border: 1px solid {t.button_border}; }}
+QMenu::separator {{ height: 1px; background: {t.button_border}; margin: 4px 8px; }}
 QStatusBar {{ color: {t.text}; }}
 """
 
