@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout
 from ui import recent
 from ui.widgets import HINT, SUBHEADING, clear_layout, plain_label
 
-#: The ".consultprep" ending is left off the buttons, as every entry is a draft.
+# The ".consultprep" ending is left off the buttons, as every entry is a draft.
+
 #: A button narrower than its name shows this many letters of it at least, with "…".
 FEWEST_CHARS = 12
 
