@@ -290,8 +290,12 @@ def test_a_long_treatment_name_is_read_whole_and_stays_one_line(qtbot) -> None:
     qtbot.waitUntil(box.hasFocus)
     box.moveCursor(box.textCursor().MoveOperation.End)
     QTest.keyClick(box, Qt.Key.Key_Return)
+    assert box.toPlainText() == name  # no new line ...
+    qtbot.waitUntil(row.how_edit.hasFocus)  # ... but on to how it went, as Tab does
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
     QTest.keyClick(box, Qt.Key.Key_Enter)
-    assert box.toPlainText() == name  # no new line
+    assert box.toPlainText() == name and not box.hasFocus()
     pasted = QMimeData()
     pasted.setText(" (left foot)\r\nworn daily\n")
     box.insertFromMimeData(pasted)

@@ -68,14 +68,15 @@ _LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\r\n\u2028\u2029\x85])[\s]*")
 
 class NameBox(TextBox):
     """A name (of a treatment, say) in a box that wraps it, so a long one is read whole, but
-    kept to one line: Enter does not start a new line (as in a one-line field, the window
-    may use it), and line breaks in a pasted text become spaces. A draft's text is shown
-    as it is."""
+    kept to one line: Enter does not start a new line but moves on to the next field, as
+    Tab does (the box looks like a text box, where Enter never goes to the next step), and
+    line breaks in a pasted text become spaces. A draft's text is shown as it is."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Called by Qt for a key pressed in the box."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.ignore()
+            event.accept()
+            self.focusNextChild()
             return
         super().keyPressEvent(event)
 
