@@ -253,7 +253,7 @@ class TriedTreatmentsEditor(QWidget):
         else:
             grid.addWidget(row.name_edit, n, 0, top)
             grid.addWidget(row.how_edit, n, 1)
-            grid.addWidget(row.remove_button, n, 2, top)
+            grid.addWidget(row.remove_button, n, 2, Qt.AlignmentFlag.AlignVCenter)
         row.name_label.setContentsMargins(0, 10 if n > 1 else 0, 0, 0)  # a gap between
         row.name_label.setVisible(self.stacked)
         row.how_label.setVisible(self.stacked)
