@@ -1,0 +1,42 @@
+"""Message boxes (ui.dialogs): plain text that wraps long file names, at any text size."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from tests.a11y_helpers import look  # noqa: F401 - a fixture
+from ui.widgets import ZWSP
+
+
+def test_a_message_wraps_long_file_names_and_widens_with_the_text_size(
+    qtbot, look  # noqa: F811 - the fixture
+) -> None:
+    """A message box breaks lines at spaces only: a long file name or folder gets places to
+    break (zero-width spaces, invisible), so it no longer runs off the box's right edge; and
+    the text is at least about 36 letters wide at any text size."""
+    from ui.dialogs import message_box, wrappable
+
+    name = "“autosave-999997.consultprep” is in “/home/someone/.local/share/ConsultPrep/autosave”."
+    wrapped = wrappable(name)
+    assert wrapped.replace(ZWSP, "") == name
+    assert all(len(run) <= 20 for word in wrapped.split() for run in word.split(ZWSP))
+    assert wrappable("Short words, and a date: 2026-12-05.") == "Short words, and a date: 2026-12-05."
+    widths = []
+    for scale in (100, 200):
+        look.set_scale(scale)
+        box = message_box(None, "Title", name)
+        qtbot.addWidget(box)
+        box.show()
+        qtbot.waitExposed(box)
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        assert label.width() >= 36 * label.fontMetrics().averageCharWidth() or label.width() >= 420
+        assert label.sizeHint().width() <= label.width() + 1, "nothing runs off the edge"
+        widths.append(label.width())
+        box.close()
+    assert widths[1] > widths[0]
+    from ui.dialogs import Button
+
+    box = message_box(None, "Save?", "Save?", buttons=Button.Save | Button.Discard | Button.Cancel)
+    qtbot.addWidget(box)
+    labels = [box.button(b).text() for b in (Button.Save, Button.Discard, Button.Cancel)]
+    assert labels == ["&Save", "Do&n't save", "&Cancel"]  # each with its underlined letter
