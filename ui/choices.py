@@ -77,6 +77,23 @@ class ClickLabel(PlainLabel):
         super().mouseReleaseEvent(event)
 
 
+def beside_grid(
+    owner: QWidget, button: QAbstractButton, label: ClickLabel, margins: int | tuple, spacing: int
+) -> QGridLayout:
+    """The grid of a button with its text (a ``ClickLabel`` made ``beside`` it) on ``owner``:
+    the button at the top left, spanning the text's row and the row of any note below it
+    (row 1, column 1), so the text lines up with it (``margins``: one for all sides, or
+    left, top, right, bottom; ``spacing``: between the text and its note)."""
+    grid = QGridLayout(owner)
+    grid.setContentsMargins(*((margins,) * 4 if isinstance(margins, int) else margins))
+    grid.setHorizontalSpacing(10)
+    grid.setVerticalSpacing(spacing)
+    grid.addWidget(button, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+    grid.addWidget(label, 0, 1)
+    grid.setColumnStretch(1, 1)
+    return grid
+
+
 class ChoiceCard(QFrame):
     """A large choice: a radio button, a bold name and a plain description; click anywhere.
 
@@ -93,14 +110,8 @@ class ChoiceCard(QFrame):
         self.radio.setAccessibleDescription(description)
         self.name_label = ClickLabel(name, self.radio, role=SUBHEADING, beside=True)
         self.description_label = ClickLabel(description, self.radio)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(12, 10, 12, 10)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        grid.addWidget(self.radio, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.name_label, 0, 1)
+        grid = beside_grid(self, self.radio, self.name_label, (12, 10, 12, 10), 4)
         grid.addWidget(self.description_label, 1, 1)
-        grid.setColumnStretch(1, 1)
         grid.setRowStretch(2, 1)  # spare height goes below the text, not between
         self.radio.toggled.connect(self._show_selected)
 
@@ -131,15 +142,9 @@ class LabelledCheck(QWidget):
         if explanation:
             self.check.setAccessibleDescription(explanation)
         self.label = ClickLabel(text, self.check, beside=True)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(2)
-        grid.addWidget(self.check, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.label, 0, 1)
+        grid = beside_grid(self, self.check, self.label, 0, 2)
         self.explanation_label: QLabel | None = None
         if explanation:
             self.explanation_label = ClickLabel(explanation, self.check, role=HINT)
             grid.addWidget(self.explanation_label, 1, 1)
-        grid.setColumnStretch(1, 1)
         grid.setRowStretch(2, 1)  # given more height (a grid row beside a taller item): at the top

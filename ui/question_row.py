@@ -13,7 +13,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QPushButton,
     QStyle,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.models import ChecklistItem
-from ui.choices import ClickLabel
+from ui.choices import ClickLabel, beside_grid
 from ui.flow_layout import FlowLayout
 from ui.widgets import CARD, HINT, plain_label
 
@@ -122,12 +121,7 @@ class QuestionRow(QFrame):
         if why:
             self.text_label.setToolTip(why)
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(12, 8, 12, 8)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(2)
-        grid.addWidget(self.include, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.text_label, 0, 1)
+        grid = beside_grid(self, self.include, self.text_label, (12, 8, 12, 8), 2)
         notes = [n for n in (why, SOURCE_NOTES.get(item.source, "")) if n]
         self.why_label = None
         if notes:
@@ -147,7 +141,6 @@ class QuestionRow(QFrame):
             grid.addWidget(self.why_label, 1, 1)
         if self.why_label is not None:
             self.why_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(1, 1)
         # Beside buttons taller than the question, the room left goes under its note.
         grid.setRowStretch(1, 1)
 
