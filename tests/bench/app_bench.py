@@ -28,7 +28,7 @@ def bench_startup(repeat: int, home: Path) -> list[Row]:
         f, fr = start_child("floor", home=home)
         a, ar = start_child("app", home=home)
         if n == 0:
-            continue  # the first pair warms the disk cache
+            continue  # the first pair warms the disk cache and writes the compiled modules
         floor_s.append(f)
         app_s.append(a)
         ready_s.append(a + ar["ready"] - ar["shown"])

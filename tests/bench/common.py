@@ -72,8 +72,13 @@ def interleaved(a: Callable[[], object], b: Callable[[], object], repeat: int):
 
 # --- child processes ----------------------------------------------------------------------
 def child_env(home: Path) -> dict[str, str]:
-    """Environment for a child: offscreen Qt, and a private home so no real settings are read."""
+    """Environment for a child: offscreen Qt, a private home so no real settings are read, and
+    compiled modules kept between runs (the first, untimed, run of each kind writes them)."""
     env = dict(os.environ)
+    # A person's Python keeps each module's compiled bytecode (__pycache__) after the first
+    # start; a machine set not to write it (PYTHONDONTWRITEBYTECODE, as some CI images are)
+    # would compile every module on every start, timing the compiler, not the app.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(
         QT_QPA_PLATFORM="offscreen",
         HOME=str(home),
