@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QScrollArea,
+    QWidget,
+    QWizard,
+)
 
 from tests.a11y_helpers import (
     LIBRARY,
@@ -20,7 +27,7 @@ from tests.a11y_helpers import (
     walk_pages,
 )
 from tests.ui_helpers import install_fake_dialogs
-from ui.focus import FOCUS_WITHIN, layout_order
+from ui.focus import FOCUS_SHOWN, FOCUS_WITHIN, layout_order
 from ui.ladder import EvidenceLadder
 from ui.wizard import PageId
 
@@ -119,6 +126,33 @@ def test_focus_shows_on_the_card_that_holds_it(window) -> None:
     settle()
     assert rows[0].property(FOCUS_WITHIN) == "false"
     assert rows[1].property(FOCUS_WITHIN) == "true"
+
+
+def test_a_page_shows_its_focus_bar_after_the_keyboard_not_a_click(window) -> None:
+    """A click on Next gives the new page's scroll area the focus (Qt does): its bar is hidden
+    then, and shown once the focus comes back by Tab, or arrives by Enter on Next."""
+    wizard = window.wizard
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    settle()
+    QTest.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    settle()
+    area = QApplication.focusWidget()
+    assert isinstance(area, QScrollArea) and wizard.currentPage().isAncestorOf(area)
+    assert area.property(FOCUS_SHOWN) == "false"
+    QTest.keyClick(area, Qt.Key.Key_Tab)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    settle()
+    assert QApplication.focusWidget() is area
+    assert area.property(FOCUS_SHOWN) == "true"
+
+    start = wizard.currentId()
+    next_button.setFocus()
+    QTest.keyClick(next_button, Qt.Key.Key_Return)
+    settle()
+    assert wizard.currentId() != start
+    area = QApplication.focusWidget()
+    assert isinstance(area, QScrollArea) and wizard.currentPage().isAncestorOf(area)
+    assert area.property(FOCUS_SHOWN) == "true"
 
 
 def test_enter_goes_to_the_next_page_from_a_field(window) -> None:

@@ -22,6 +22,10 @@ Keyboard rules kept here:
   itself on Enter (such as "Add your own question"): there Enter belongs to the field.
 * Escape never closes the wizard or drops what was typed (``ConsultWizard.done`` ignores it).
 * A card (a choice, a question) shows the focus ring while anything inside it has focus.
+* When Next or Back is clicked with the mouse, Qt gives the new page's scroll area the focus;
+  its focus bar is then hidden (``focusShown`` false), as a browser hides the focus ring of a
+  clicked control, since it would read as decoration. It shows again once the focus moves
+  there by keyboard (Tab, or Enter on Next).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from ui.tab_order import apply_order
 from ui.widgets import CARD, generation, page_changed
 
 FOCUS_WITHIN = "focusWithin"
+FOCUS_SHOWN = "focusShown"
 ENTER_STAYS = "enterStays"
 _WIZARD_BUTTONS = (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton)
 # Note: PySide6 6.11/6.12 on Python 3.11 lose a reference to None each time a Qt call
@@ -146,8 +151,18 @@ def cards_around(widget: QWidget) -> list[QWidget]:
     return cards
 
 
+def _restyle(widget: QWidget, name: str, value: str) -> None:
+    """Set a property the style sheet looks at, and apply the style again if it changed."""
+    if has_property(widget, name) and widget.property(name) == value:
+        return  # (asked only once set: see the note at the top)
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 class _FocusWithin(QObject):
-    """The card (``#card`` frame) that holds the focused control shows the focus ring.
+    """The card (``#card`` frame) that holds the focused control shows the focus ring; a page's
+    scroll area shows its focus bar unless a click on Next or Back gave it the focus.
 
     Qt's style sheets have no ``:focus-within``; the card's ``focusWithin`` property stands in.
     One Python call for each move of the focus (``QApplication.focusChanged``): an event
@@ -156,19 +171,22 @@ class _FocusWithin(QObject):
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
+        #: True only while a mouse click on Next or Back is being handled (``KeyboardHelper``).
+        self.page_button_clicked = False
         QApplication.instance().focusChanged.connect(self._moved)
 
     def _moved(self, old: QWidget | None, new: QWidget | None) -> None:
-        after = cards_around(new) if new is not None and isValid(new) else []
-        before = cards_around(old) if old is not None and isValid(old) else []
+        new = new if new is not None and isValid(new) else None
+        old = old if old is not None and isValid(old) else None
+        after = cards_around(new) if new is not None else []
+        before = cards_around(old) if old is not None else []
         changes = [(c, False) for c in before if c not in after] + [(c, True) for c in after]
-        for card, on in changes:
-            value = "true" if on else "false"
-            if card.property(FOCUS_WITHIN) == value:
-                continue  # the focus moved within the card: nothing to restyle
-            card.setProperty(FOCUS_WITHIN, value)
-            card.style().unpolish(card)
-            card.style().polish(card)
+        for card, on in changes:  # (unchanged when the focus moved within the card)
+            _restyle(card, FOCUS_WITHIN, "true" if on else "false")
+        if isinstance(old, QScrollArea):
+            _restyle(old, FOCUS_SHOWN, "true")
+        if isinstance(new, QScrollArea):
+            _restyle(new, FOCUS_SHOWN, "false" if self.page_button_clicked else "true")
 
 
 def page_stamp(page: QWidget) -> tuple[int, int]:
@@ -195,6 +213,9 @@ class KeyboardHelper(QObject):
         wizard.setOption(QWizard.WizardOption.NoDefaultButton, False)
         wizard.currentIdChanged.connect(self.page_entered)
         wizard.installEventFilter(self)
+        self._page_buttons = [wizard.button(b) for b in _WIZARD_BUTTONS]
+        for button in self._page_buttons:
+            button.installEventFilter(self)
         if hasattr(wizard, "edited"):
             wizard.edited.connect(self._edited)
 
@@ -267,8 +288,17 @@ class KeyboardHelper(QObject):
         if first is not None and self._wizard.isVisible():
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _click_handled(self) -> None:
+        self._focus_within.page_button_clicked = False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Called by Qt for the wizard's events: on first show, focus the page's first control."""
+        """Called by Qt for the wizard's events (on first show, focus the page's first control)
+        and for those of Next and Back (note a mouse click while Qt handles it)."""
+        if any(watched is button for button in self._page_buttons):
+            if event.type() == QEvent.Type.MouseButtonRelease:
+                self._focus_within.page_button_clicked = True  # the click comes after this
+                QTimer.singleShot(0, self._click_handled)
+            return False
         if watched is self._wizard and event.type() == QEvent.Type.Show:
             page = self._page()
             if page is not None:

@@ -15,7 +15,8 @@ def style_sheet(t: Theme, body_pt: float = BASE_POINT_SIZE) -> str:
     large text does not make huge titles); control sizes and padding grow with the text.
     Every control that can take the keyboard focus shows a clear ring in ``t.focus``; the
     ring replaces a thinner border and some padding, so nothing moves when focus arrives. A
-    page's scroll area (focused to scroll with the keyboard) shows a bar down its left edge.
+    page's scroll area (focused to scroll with the keyboard) shows a bar down its left edge,
+    except when it got the focus from Next or Back clicked with the mouse (``ui.focus``).
     Scroll bars are wide, with a handle in the hint colour (3:1 against the page) that grows
     with the text (a page's scroll area sets its own least height, ``ui.widgets.scrolling``:
     Qt would make it two handles tall).
@@ -107,6 +108,7 @@ QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none;
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QScrollArea {{ border: none; border-left: {ring + 2}px solid transparent; }}
 QScrollArea:focus {{ border-left: {ring + 2}px solid {t.focus}; }}
+QScrollArea[focusShown="false"]:focus {{ border-left: {ring + 2}px solid transparent; }}
 QLabel#hint {{ color: {t.hint}; font-size: {pt(11)}; }}
 QLabel#title {{ font-size: {pt(17)}; font-weight: bold; color: {t.title}; }}
 QLabel#heading {{ font-size: {pt(15)}; font-weight: bold; }}
