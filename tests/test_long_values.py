@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from consultprep.models import AboutSkin, ClinicOffer, Draft, Photo
@@ -49,7 +49,7 @@ def test_a_one_line_answer_longer_than_its_field_is_saved_whole(
     assert saved.about == draft.about and saved.offer == draft.offer  # the rest unchanged too
 
 
-def test_a_shown_but_unchanged_long_answer_says_it_is_kept(
+def test_a_long_answer_in_a_growing_field_is_shown_whole(
     window: MainWindow, tmp_path: Path
 ) -> None:
     path = tmp_path / "long.consultprep"
@@ -58,8 +58,21 @@ def test_a_shown_but_unchanged_long_answer_says_it_is_kept(
     page(window, PageId.WELCOME).start_button.click()
     go_through(window, PageId.ABOUT)
     duration = page(window, PageId.ABOUT).duration
-    assert len(QLineEdit.text(duration)) < len(LONG) and duration.text() == LONG
-    assert "The rest is kept" in duration.toolTip()
+    assert duration.toPlainText() == LONG and duration.toolTip() == ""
+    # (four lines of it, and a scroll bar)
+    assert duration.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+    assert duration.height() < 5 * duration.fontMetrics().lineSpacing() + 30
+
+
+def test_a_shown_but_unchanged_long_one_line_answer_says_it_is_kept(qtbot) -> None:
+    from ui.photo_row import PhotoRow
+
+    photo = Photo(id="p", caption=LONG, width=4, height=3, data=tiny_jpeg(4, 3, 80))
+    row = PhotoRow(photo, number=1, count=1)
+    qtbot.addWidget(row)
+    caption = row.caption_edit
+    assert len(QLineEdit.text(caption)) < len(LONG) and caption.text() == LONG
+    assert "The rest is kept" in caption.toolTip()
 
 
 def test_dates_a_date_box_cannot_show_are_kept(

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QTextOption
 from PySide6.QtWidgets import (
+    QApplication,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
@@ -82,13 +83,126 @@ class NameBox(TextBox):
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Called by Qt to paste or drop: the text, its line breaks made spaces."""
-        if not source.hasText():
-            super().insertFromMimeData(source)
+        _paste_one_line(self, source, super().insertFromMimeData)
+
+
+LINE_BOX = "lineBox"
+_BAR, _NO_BAR = Qt.ScrollBarPolicy.ScrollBarAlwaysOn, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+_probe: list[QLineEdit] = []
+_one_line: dict[tuple[str, int], int] = {}
+
+
+def one_line_height(widget: QWidget) -> int:
+    """The height of a one-line field in ``widget``'s font and the app's style sheet."""
+    app = QApplication.instance()
+    key = (widget.font().key(), hash(app.styleSheet()) if app is not None else 0)
+    if key not in _one_line:
+        if not _probe:
+            _probe.append(QLineEdit())  # never shown: only asked for its size
+        probe = _probe[0]
+        probe.setFont(widget.font())
+        probe.ensurePolished()
+        _one_line[key] = probe.sizeHint().height()
+    return _one_line[key]
+
+
+class LineBox(_FastWrap, QTextEdit):
+    """A one-line answer (a place, a clinic, a cost) in a box that wraps it and grows, up to
+    ``MAX_LINES`` lines, then scrolls: at large text sizes a one-line field showed only the
+    part of a long answer that fitted.
+
+    It acts as a one-line field: it is as tall as one while the answer fits, Tab moves on, and
+    Enter goes to the next step (the key is left to the window, as a one-line field leaves
+    it). As in a ``NameBox``, line breaks in a pasted text become spaces. ``text()`` and
+    ``setText()`` stand in for a one-line field's. (A QTextEdit, not a QPlainTextEdit: its
+    scroll bar counts pixels, not lines, so a box exactly as tall as its text needs none.)
+    """
+
+    MAX_LINES = 4
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptRichText(False)
+        self.setObjectName(LINE_BOX)  # (styled with the one-line fields' inner space)
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(_NO_BAR)
+        self.textChanged.connect(self._typed)
+        self.textChanged.connect(self._fit_height)
+
+    def text(self) -> str:
+        """The answer, as typed."""
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        """Show ``text`` from its start."""
+        self.setPlainText(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Called by Qt for a key pressed in the box: Enter is left to the window."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()
             return
-        text = _LINE_BREAKS.sub(" ", source.text())
-        self._fit_wrap(self.toPlainText() + text)
-        self.textCursor().insertText(text)
-        self.ensureCursorVisible()
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Called by Qt to paste or drop: the text, its line breaks made spaces."""
+        _paste_one_line(self, source, super().insertFromMimeData)
+
+    def resizeEvent(self, event) -> None:
+        """Called by Qt when the box is resized: its text may now take more or fewer lines."""
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def changeEvent(self, event) -> None:
+        """Called by Qt on a change of font or style (text size, focus ring): fit again."""
+        super().changeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self, *_args: object) -> None:
+        document = self.document()
+        if document.textWidth() != self.viewport().width():
+            # Qt lays the text out again when the box's width changes, but not always when
+            # its scroll bar comes or goes before it is shown: the text ran under the bar.
+            document.setTextWidth(self.viewport().width())
+        height = document.size().height()  # laid out at the box's width, margins included
+        lines = self.MAX_LINES * self._line_height()
+        # The scroll bar is shown only for more than MAX_LINES lines (counted without it:
+        # with it, the text is narrower and longer). Qt's own "as needed" could keep it
+        # beside a text that fits, once it had appeared while the box was still small.
+        longer = height > 2 * document.documentMargin() + lines + 0.5
+        bar = _BAR if longer else _NO_BAR
+        if self.verticalScrollBarPolicy() != bar:
+            self.setVerticalScrollBarPolicy(bar)
+            QTimer.singleShot(0, self, self._fit_height)  # again, once laid out anew
+        if longer:  # MAX_LINES whole lines, without the margin below (the next line showed)
+            height = document.documentMargin() + lines
+        frame = self.contentsMargins()  # (the border and inner space above and below)
+        natural = int(height + 0.999) + frame.top() + frame.bottom()
+        extra = max(0, one_line_height(self) - natural)  # as tall as a one-line field, at least,
+        top = extra // 2  # with the line in the middle, as there
+        margins = self.viewportMargins()
+        if (margins.top(), margins.bottom()) != (top, extra - top):
+            self.setViewportMargins(0, top, 0, extra - top)
+        if natural + extra != self.height() or self.minimumHeight() != natural + extra:
+            self.setFixedHeight(natural + extra)
+
+    def _line_height(self) -> float:
+        line = self.document().firstBlock().layout().lineAt(0)
+        return line.height() if line.isValid() else float(self.fontMetrics().lineSpacing())
+
+
+def _paste_one_line(box: QPlainTextEdit | QTextEdit, source: QMimeData, paste) -> None:
+    """Paste or drop ``source`` into ``box`` on one line: its line breaks made spaces
+    (``paste``: the box's own way, for what is not text)."""
+    if not source.hasText():
+        paste(source)
+        return
+    text = _LINE_BREAKS.sub(" ", source.text())
+    box._fit_wrap(box.toPlainText() + text)  # type: ignore[union-attr]
+    box.textCursor().insertText(text)
+    box.ensureCursorVisible()
 
 
 class PlainTextEdit(_FastWrap, QTextEdit):
@@ -212,6 +326,15 @@ def line_edit(accessible_name: str, placeholder: str = "", *, show_end: bool = F
         edit.setPlaceholderText(placeholder)
     edit.setClearButtonEnabled(False)
     return edit
+
+
+def line_box(accessible_name: str, placeholder: str = "") -> LineBox:
+    """A one-line answer in a box that wraps and grows (``LineBox``), with an accessible name."""
+    box = LineBox()
+    box.setAccessibleName(accessible_name)
+    if placeholder:
+        box.setPlaceholderText(placeholder)
+    return box
 
 
 def text_box(

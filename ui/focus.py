@@ -297,7 +297,7 @@ class KeyboardHelper(QObject):
         if any(watched is button for button in self._page_buttons):
             if event.type() == QEvent.Type.MouseButtonRelease:
                 self._focus_within.page_button_clicked = True  # the click comes after this
-                QTimer.singleShot(0, self._click_handled)
+                QTimer.singleShot(0, self, self._click_handled)
             return False
         if watched is self._wizard and event.type() == QEvent.Type.Show:
             page = self._page()

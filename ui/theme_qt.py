@@ -86,6 +86,8 @@ QLineEdit:focus, QDateEdit:focus, QSpinBox:focus, QComboBox:focus {{
     border: {ring}px solid {t.focus}; padding: 0px 5px;
 }}
 QPlainTextEdit:focus, QTextEdit:focus {{ border: {ring}px solid {t.focus}; padding: 0px; }}
+QTextEdit#lineBox {{ padding: 2px 5px; }}
+QTextEdit#lineBox:focus {{ padding: 0px 3px; }}
 QLineEdit:disabled, QDateEdit:disabled {{ color: {t.disabled}; }}
 QCheckBox, QRadioButton {{
     spacing: {px(10)}; min-height: {px(28)};

@@ -19,7 +19,7 @@ from consultprep.models import SCORE_LABELS, AboutSkin, Draft, Scores
 from ui.card_grid import CardGrid
 from ui.choices import LabelledCheck
 from ui.date_field import DateEdit
-from ui.fields import line_edit, text_box
+from ui.fields import line_box, text_box
 from ui.flow_layout import FlowLayout
 from ui.inputs import ScoreInput, TriedTreatmentsEditor
 from ui.pages.base import DraftPage
@@ -78,9 +78,9 @@ class AboutPage(DraftPage):
 
         # --- you and the problem ----------------------------------------------------------
         form = self._section("You and your skin problem")
-        self.patient_name = line_edit("Your name")
-        self.body_area = line_edit("Where on your body", "For example: left lower leg")
-        self.duration = line_edit("How long you have had it", "For example: about 2 years")
+        self.patient_name = line_box("Your name")
+        self.body_area = line_box("Where on your body", "For example: left lower leg")
+        self.duration = line_box("How long you have had it", "For example: about 2 years")
         self.symptoms = text_box(
             "Main symptoms", 5, "For example: itchy, sore, bleeds when knocked"
         )
@@ -111,7 +111,7 @@ class AboutPage(DraftPage):
 
         form = self._section("Your health")
         self.medicines = text_box("Medicines you take now", 3)
-        self.allergies = line_edit("Allergies", "For example: penicillin, plasters")
+        self.allergies = line_box("Allergies", "For example: penicillin, plasters")
         self._row(form, "&Medicines you take now (including creams)", self.medicines)
         self._row(form, "All&ergies", self.allergies)
 
@@ -133,7 +133,7 @@ class AboutPage(DraftPage):
         if library.conditions:
             conditions_title.setBuddy(self.condition_checks[library.conditions[0].id])
         form = self._form()
-        self.other_conditions = line_edit("Other health conditions")
+        self.other_conditions = line_box("Other health conditions")
         self._row(form, "&Other health conditions", self.other_conditions)
 
         # --- hopes ------------------------------------------------------------------------
@@ -160,7 +160,7 @@ class AboutPage(DraftPage):
         date_row.addWidget(self.has_appointment)
         date_row.addWidget(self.appointment_date)
         form.addLayout(date_row)
-        self.clinician = line_edit("Name of the specialist you will see")
+        self.clinician = line_box("Name of the specialist you will see")
         self._row(form, "Name of the specialist you will see (if &known)", self.clinician)
         self._layout.addStretch(1)
 

@@ -19,7 +19,7 @@ from consultprep.content import Library
 from consultprep.models import ClinicOffer, Draft
 from ui.advert_checker import AdvertChecker
 from ui.choices import LabelledCheck
-from ui.fields import line_edit, text_box
+from ui.fields import line_box, text_box
 from ui.pages.base import DraftPage
 from ui.pages.evidence_page import with_sources
 from ui.vetting_panel import VettingPanel
@@ -97,10 +97,10 @@ class OfferPage(DraftPage):
         details.addWidget(plain_label("About the offer", role=SUBHEADING))
         form = QVBoxLayout()
         form.setSpacing(4)
-        self.treatment = line_edit(
+        self.treatment = line_box(
             "What treatment was offered", "For example: stem-cell injections"
         )
-        self.clinic = line_edit("Name of the clinic")
+        self.clinic = line_box("Name of the clinic")
         _add_row(form, _label("&What treatment did they offer?", self.treatment), self.treatment)
         _add_row(form, _label("Name of the &clinic", self.clinic), self.clinic)
 
@@ -120,10 +120,10 @@ class OfferPage(DraftPage):
         where_label.setBuddy(self.location_radios["uk"])
         _add_row(form, where_label, where)
         label, name, example = COUNTRY_QUESTIONS[None]
-        self.country = line_edit(name, example)
+        self.country = line_box(name, example)
         self.country_label = _label(label, self.country)
         _add_row(form, self.country_label, self.country)
-        self.cost = line_edit("What it would cost", "For example: £4,000 for 3 sessions")
+        self.cost = line_box("What it would cost", "For example: £4,000 for 3 sessions")
         _add_row(form, _label("What would it co&st?", self.cost), self.cost)
         self.claims = text_box("What they said it would do", 4)
         claims_label = _label("What did they say it would &do for you?", self.claims)
