@@ -73,9 +73,11 @@ def draft_from_json(
     width or height in the JSON is damaged takes them from the JPEG instead of being left out.
     """
     try:
-        data = json.loads(text)
-        data, replaced = _without_lone_surrogates(data)
-    except (ValueError, UnicodeDecodeError, RecursionError):  # ValueError: JSON, huge numbers
+        text, replaced = _text_of(text)
+        data = json.loads(text, parse_int=_parse_int)
+        data, surrogates = _without_lone_surrogates(data)
+        replaced += surrogates
+    except (ValueError, UnicodeDecodeError, RecursionError):  # ValueError: not JSON
         raise DraftError(
             f"{name} is damaged or is not a ConsultPrep draft, so it could not be opened."
         ) from None
@@ -114,6 +116,29 @@ def draft_from_json(
         ) from None
     draft.load_notes.extend(notes + salvaged)
     return draft
+
+
+#: Digits beyond which a number in a draft is not read as one (Python refuses over 4,300).
+_MOST_DIGITS = 100
+
+
+def _parse_int(digits: str) -> int | str:
+    """A whole number in the JSON; an absurdly long one is kept as text, so the value is
+    left out with a note (no count in a draft has more than a few digits)."""
+    return int(digits) if len(digits) <= _MOST_DIGITS else digits
+
+
+def _text_of(raw: str | bytes) -> tuple[str | bytes, int]:
+    """The draft's JSON text, and how many bytes in it were not UTF-8 (a hand edit saved in
+    an old editor's encoding): each is read as "\ufffd" instead of making the draft unopenable.
+    Bytes in UTF-16 or UTF-32 (which ``json.loads`` detects) are left to it."""
+    if isinstance(raw, str) or b"\x00" in raw[:4]:
+        return raw, 0
+    try:
+        return raw.decode("utf-8"), 0
+    except UnicodeDecodeError:
+        text = raw.decode("utf-8", errors="replace")
+        return text, text.count("\ufffd") - raw.count("\ufffd".encode())
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -334,6 +359,11 @@ def writable_target(path: str | os.PathLike[str], what: str = "file") -> Path:
         raise DraftError(
             f"“{path}” cannot be used to save the {what} ({exc.strerror or exc}). "
             "Please choose another name."
+        ) from None
+    except RuntimeError:  # Path.resolve() on a loop of links (Python 3.11 and 3.12)
+        raise DraftError(
+            f"“{path}” cannot be used to save the {what} (it is a link that leads back to "
+            "itself). Please choose another name."
         ) from None
     return path
 

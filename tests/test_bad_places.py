@@ -101,14 +101,51 @@ def test_a_null_character_in_a_name_is_explained(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["[" * 200_000, '{"schema_version": 1, "about": {"scores": {"itch": ' + "1" * 5000 + "}}}"],
-    ids=["nested too deep", "a 5000-digit number"],
-)
-def test_absurd_json_is_called_damaged(text: str) -> None:
+def test_absurd_json_is_called_damaged() -> None:
     with pytest.raises(DraftError, match="is damaged or is not a ConsultPrep draft"):
-        draft_from_json(text)
+        draft_from_json("[" * 200_000)  # nested too deep
+
+
+def test_an_absurdly_long_number_is_left_out_with_a_note() -> None:
+    """Python will not read a number of over 4,300 digits: it once made the draft unopenable."""
+    draft = draft_from_json(
+        '{"schema_version": 1, "about": {"patient_name": "Ada", "scores": {"itch": '
+        + "1" * 5000 + ', "pain": 3}}}'
+    )
+    assert draft.about.scores.itch is None and draft.about.scores.pain == 3
+    assert draft.about.patient_name == "Ada"
+    assert any("how much it bothers you (itch)" in note for note in draft.load_notes)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda raw: raw.replace("Zoë".encode(), b"Zo\xff\xfe"), lambda raw: raw.decode().encode("latin-1")],
+    ids=["bytes that are not UTF-8", "saved as Latin-1"],
+)
+def test_text_that_is_not_utf8_is_shown_with_a_mark_and_a_note(damage, tmp_path: Path) -> None:
+    draft = Draft()
+    draft.about.patient_name = "Zoë"
+    draft.about.body_area = "Left cheek"
+    raw = damage(json.dumps(draft.model_dump(mode="json"), ensure_ascii=False).encode())
+    (tmp_path / "edited.consultprep").write_bytes(raw)
+    opened = load_draft(tmp_path / "edited.consultprep")
+    assert opened.about.patient_name.startswith("Zo\ufffd") and opened.about.body_area == "Left cheek"
+    assert any("damaged character" in note and "\ufffd" in note for note in opened.load_notes)
+    (tmp_path / "utf16.consultprep").write_bytes(
+        json.dumps(draft.model_dump(mode="json"), ensure_ascii=False).encode("utf-16")
+    )
+    assert load_draft(tmp_path / "utf16.consultprep").about.patient_name == "Zoë"
+
+
+def test_a_loop_of_links_as_the_place_to_save_gives_one_sentence(
+    draft_file: Path, tmp_path: Path, capsys
+) -> None:
+    (tmp_path / "a.pdf").symlink_to(tmp_path / "b.pdf")
+    (tmp_path / "b.pdf").symlink_to(tmp_path / "a.pdf")
+    _fails(capsys, "export", str(draft_file), "-o", str(tmp_path / "a.pdf"),
+           says="a link that leads back to itself")
+    with pytest.raises(DraftError, match="leads back to itself"):
+        save_draft(Draft(), tmp_path / "b.pdf")
 
 
 def test_a_version_written_as_text_is_still_read_as_a_version() -> None:
