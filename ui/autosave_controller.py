@@ -140,13 +140,15 @@ class AutosaveController(QObject):
         generation = self._generation
         self._pool.start(lambda: self._write(generation, draft, source))
 
-    def adopt(self, recovery: Recovery) -> None:
-        """Autosave the recovered draft now, then delete the files it was recovered from.
+    def adopt(self, recovery: Recovery, *, delete_old: bool = True) -> None:
+        """Autosave the recovered draft now, then delete the files it was recovered from
+        (``delete_old``; not if they were kept under another name, ``Recovery.set_aside``).
 
         Until this run's own autosave is written, the old files stay, so a crash in between
         still leaves the work to recover.
         """
-        self._after_write.append(recovery.discard)
+        if delete_old:
+            self._after_write.append(recovery.discard)
         self.save_now()
 
     def clear(self) -> None:
@@ -254,3 +256,26 @@ def ask_to_recover(
                 )
             dialogs.warn(parent, "Could not recover the work", f"{exc} {where}")
     return None
+
+
+def keep_if_incomplete(recovery: Recovery, draft: Draft) -> Path | None:
+    """Work recovered with a part left out (it could not be read): keep its file whole under
+    another name, never deleted, and say where instead of "your draft file is not changed"
+    (it has no draft file). Returns where it is kept, or None if nothing was left out."""
+    from consultprep.salvage import UNCHANGED_NOTE
+
+    if UNCHANGED_NOTE not in draft.load_notes:
+        return None
+    kept = recovery.set_aside()
+    if kept is None:
+        where = (
+            f"The work as it was left is still in the folder “{recovery.draft_path.parent}”, "
+            "and ConsultPrep will offer it again next time."
+        )
+    else:
+        where = (
+            f"The work as it was left, with what could not be read, is kept as “{kept.name}” "
+            f"in the folder “{kept.parent}”; ConsultPrep will not offer it again."
+        )
+    draft.load_notes[draft.load_notes.index(UNCHANGED_NOTE)] = where
+    return kept

@@ -275,7 +275,10 @@ class MainWindow(FileMenuWindow):
             self.autosave.schedule()
 
     def _set_draft(self, draft: Draft, path: Path | None) -> None:
+        from consultprep.checklist import fit_to_library
+
         self.autosave.clear()  # the old draft was saved, or the patient chose not to
+        fit_to_library(draft, self.library)  # as at start: content it does not know, kept
         self.draft = draft
         self.path = path
         self.recovered = False
@@ -332,17 +335,19 @@ class MainWindow(FileMenuWindow):
         Recover opens the work as an unsaved draft (the title says it is recovered; Save asks
         where, starting at the file it came from). Returns True if work was recovered.
         """
-        from ui.autosave_controller import ask_to_recover
+        from ui.autosave_controller import ask_to_recover, keep_if_incomplete
 
         chosen = ask_to_recover(self, self.autosave.autosave.pending())
         if chosen is None or not self.maybe_save():
             return False
         recovery, draft = chosen
+        kept = keep_if_incomplete(recovery, draft)
         self._set_draft(draft, None)
         self.recovered = True
         self.recovered_from = Path(recovery.source) if recovery.source else None
         self._update_title()
-        self.autosave.adopt(recovery)  # our own autosave first, then the old files go
+        # Our own autosave first, then the old files go (unless kept whole, just above).
+        self.autosave.adopt(recovery, delete_old=kept is None)
         self.statusBar().showMessage("Your work was recovered. Save it to keep it.", 10000)
         self.show_load_notes()
         return True
@@ -389,3 +394,4 @@ class MainWindow(FileMenuWindow):
             event.accept()
         else:
             event.ignore()
+
