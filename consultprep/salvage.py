@@ -92,9 +92,13 @@ def mend(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     checklist = data.get("checklist")
     if isinstance(checklist, list):
         kept = _first_of_each(checklist, ChecklistItem)
-        if len(kept) < len(checklist):
-            notes.append("A question was in the draft twice; it is kept once.")
         kept = [dict(item) if isinstance(item, dict) else item for item in kept]
+        if len(kept) < len(checklist):
+            both = _merge_copies(kept, checklist)
+            notes.append(
+                "A question was in the draft twice; it is kept once"
+                + (", with the answer from each copy." if both else ".")
+            )
         tops = [item for item in kept if isinstance(item, dict) and item.get("top") is True]
         for item in tops[MAX_TOP:]:
             item["top"] = False
@@ -159,6 +163,28 @@ def _first_of_each(items: list[Any], model: type[BaseModel]) -> list[Any]:
         elif not _valid(model, kept[place[item_id]]) and _valid(model, item):
             kept[place[item_id]] = item
     return kept
+
+
+def _merge_copies(kept: list[Any], items: list[Any]) -> bool:
+    """Into each kept question, take what other good copies of it hold: their answers (each
+    different one, after a blank line) and their ticks (asked, top three, on the list).
+    Returns True if an answer was taken in (nothing typed is lost)."""
+    by_id = {item["id"]: item for item in kept if isinstance(item, dict) and "id" in item}
+    took_answer = False
+    for item in items:
+        if not isinstance(item, dict) or not _valid(ChecklistItem, item):
+            continue
+        into = by_id.get(item["id"])
+        if into is None or into is item or not _valid(ChecklistItem, into):
+            continue
+        answer, more = str(into.get("answer") or ""), str(item.get("answer") or "").strip()
+        if more and more not in answer:
+            into["answer"] = f"{answer.rstrip()}\n\n{more}" if answer.strip() else more
+            took_answer = True
+        for tick in ("asked", "top", "included"):
+            if item.get(tick) is True:
+                into[tick] = True
+    return took_answer
 
 
 def _valid(model: type[BaseModel], data: Any) -> bool:

@@ -362,3 +362,23 @@ def test_of_two_copies_of_a_photo_the_good_one_is_kept() -> None:
     draft = draft_from_json(json.dumps(data))
     assert [(p.id, p.caption) for p in draft.photos] == [("p1", "Good copy"), ("p2", "Another")]
     assert draft.load_notes == ["A photo was in the draft twice; it is kept once."]
+
+
+def test_a_question_held_twice_keeps_the_answers_and_ticks_of_each_copy() -> None:
+    """A second copy's answer was dropped while the note said only "kept once"."""
+    data = _data()
+    first = {"id": "core-risks", "text": "Risks?", "source": "core",
+             "answer": "First visit: two small trials"}
+    second = {**first, "answer": "Second visit: no good trials", "asked": True, "top": True}
+    data["checklist"] = [first, second, dict(first)]  # (the third adds nothing new)
+    draft = draft_from_json(json.dumps(data))
+    [item] = draft.checklist
+    assert item.answer == "First visit: two small trials\n\nSecond visit: no good trials"
+    assert item.asked and item.top
+    assert draft.load_notes == [
+        "A question was in the draft twice; it is kept once, with the answer from each copy."
+    ]
+    data["checklist"] = [first, dict(first)]  # the very same twice: nothing to take in
+    assert draft_from_json(json.dumps(data)).load_notes == [
+        "A question was in the draft twice; it is kept once."
+    ]
