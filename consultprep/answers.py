@@ -8,11 +8,14 @@ draft's questions by id. Nothing the patient wrote is ever lost:
 - a changed answer replaces the draft's answer only if the draft still holds what the pack was
   made with; otherwise (the draft changed since, or its answer could not be put in the field)
   the new text is added below the draft's answer, unless the draft already holds it;
-- questions that are not in the draft (or whose wording changed) are counted, never added.
+- questions that are not in the draft (or whose wording changed) are counted, never added;
+- a pack made for another person (another name and another skin problem) is refused, so no
+  one's answers go into someone else's draft (``check_made_for``).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -45,6 +48,52 @@ class FilledAnswer(NamedTuple):
     question: str = ""
 
 
+class NotThisDraft(Exception):
+    """The pack was made for someone else's draft. ``str(error)`` is one plain sentence."""
+
+
+def made_for(draft: Draft) -> str:
+    """Whom a pack is made for, as the pack records it: the name and skin problem (ASCII)."""
+    return json.dumps({"name": draft.about.patient_name, "concern": draft.concern})
+
+
+def check_made_for(draft: Draft, recorded: str | None, pdf_name: str) -> str:
+    """Compare the draft with whom the pack was made for (``recorded``: ``made_for`` of
+    that draft, or None from a pack too old to say).
+
+    Returns
+    -------
+    str
+        A sentence for the summary if only the name differs (it may have been corrected
+        since), else "".
+
+    Raises
+    ------
+    NotThisDraft
+        If both the name and the skin problem differ: the pack is someone else's.
+    """
+    try:
+        data = json.loads(recorded) if recorded else {}
+    except ValueError:
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    name, concern = data.get("name"), data.get("concern")
+    name = " ".join(name.split()) if isinstance(name, str) else ""
+    mine = " ".join(draft.about.patient_name.split())
+    other_name = bool(name and mine and name.casefold() != mine.casefold())
+    other_concern = isinstance(concern, str) and draft.concern and concern != draft.concern
+    if other_name and other_concern:
+        raise NotThisDraft(
+            f"{pdf_name} was made for {name}, about another skin problem, not from this draft "
+            f"({mine}), so its answers were not recorded. Please choose the PDF made from "
+            "this draft."
+        )
+    if other_name:
+        return f"This PDF was made for “{name}”; this draft is for “{mine}”."
+    return ""
+
+
 @dataclass
 class AnswersSummary:
     """What importing answers changed, for one plain message."""
@@ -53,6 +102,7 @@ class AnswersSummary:
     ticks_changed: int = 0  # questions newly ticked (or unticked) as asked
     unchanged: int = 0  # questions whose fields changed nothing
     not_in_draft: list[str] = field(default_factory=list)  # ids with no matching question
+    note: str = ""  # about whom the pack was made for (``check_made_for``)
 
     @property
     def changed(self) -> bool:
@@ -83,7 +133,7 @@ class AnswersSummary:
                 else f" {missing} questions in the PDF are not in this draft (or their wording"
                 " has changed), so they were left out."
             )
-        return text
+        return f"{text} {self.note}" if self.note else text
 
 
 def _norm(text: str) -> str:
@@ -113,7 +163,13 @@ def merged_answer(current: str, filled: FilledAnswer) -> str:
     return f"{current.rstrip()}\n\n{new}"
 
 
-def apply_answers(draft: Draft, answers: Mapping[str, FilledAnswer]) -> AnswersSummary:
+def apply_answers(
+    draft: Draft,
+    answers: Mapping[str, FilledAnswer],
+    *,
+    made_for: str | None = None,
+    pdf_name: str = "This PDF",
+) -> AnswersSummary:
     """Record filled-in answers and ticks in ``draft`` (in place); say what changed.
 
     Parameters
@@ -122,8 +178,18 @@ def apply_answers(draft: Draft, answers: Mapping[str, FilledAnswer]) -> AnswersS
         The draft the pack was made from (or a later version of it).
     answers
         Checklist item id -> what the PDF's fields hold.
+    made_for
+        Whom the pack says it was made for (see ``check_made_for``), if it says.
+    pdf_name
+        The PDF, as messages name it.
+
+    Raises
+    ------
+    NotThisDraft
+        If the pack was made for another person's draft (nothing is changed).
     """
-    summary = AnswersSummary()
+    note = check_made_for(draft, made_for, pdf_name)
+    summary = AnswersSummary(note=note)
     items = {item.id: item for item in draft.checklist}
     for item_id, filled in answers.items():
         item = items.get(item_id)

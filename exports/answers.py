@@ -14,10 +14,10 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from consultprep.answers import FilledAnswer
-from exports.fieldnames import ANSWER_PREFIX, PACK_FIELD, PACK_VALUE, parse_field_name
+from exports.fieldnames import ANSWER_PREFIX, FOR_FIELD, PACK_FIELD, PACK_VALUE, parse_field_name
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
@@ -40,8 +40,24 @@ def _quiet() -> Iterator[None]:
         logger.setLevel(level)
 
 
+class FilledPack(NamedTuple):
+    """What a filled-in pack holds: each question's fields by checklist item id, whom it was
+    made for (``consultprep.answers.made_for``; None from a pack too old to say) and the
+    file's name as messages give it."""
+
+    answers: dict[str, FilledAnswer]
+    made_for: str | None
+    name: str
+
+
 def read_answers(pdf_path: str | os.PathLike[str]) -> dict[str, FilledAnswer]:
-    """The tick and answer of every question in a filled-in pack, by checklist item id.
+    """The tick and answer of every question in a filled-in pack, by checklist item id
+    (``read_pack`` also says whom it was made for)."""
+    return read_pack(pdf_path).answers
+
+
+def read_pack(pdf_path: str | os.PathLike[str]) -> FilledPack:
+    """The answers in a filled-in pack and whom it was made for.
 
     Raises
     ------
@@ -56,7 +72,9 @@ def read_answers(pdf_path: str | os.PathLike[str]) -> dict[str, FilledAnswer]:
     try:
         with _quiet():
             fields = _fields(data, name)
-            return _answers(fields, name)
+            owner = fields.get(FOR_FIELD)
+            value = owner.get("/V") if owner is not None else None
+            return FilledPack(_answers(fields, name), value if isinstance(value, str) else None, name)
     except AnswersError:
         raise
     except Exception as exc:  # pypdf raises many kinds of error on damaged files

@@ -6,7 +6,9 @@ character other than ``A-Z a-z 0-9 -`` written as ``_XX`` (its UTF-8 bytes in he
 mapping is reversible and two ids never share a name. Colons, not periods, separate the parts:
 a period in a PDF field name means a field hierarchy.
 
-A hidden, read-only field ``consultprep:pack`` marks the PDF as a ConsultPrep pack.
+A hidden, read-only field ``consultprep:pack`` marks the PDF as a ConsultPrep pack; another,
+``consultprep:for``, holds the name and skin problem it was made for (JSON in ASCII), so answers
+are not imported into another person's draft.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ ANSWER_PREFIX = "Answer to: "
 PACK_FIELD = "consultprep:pack"
 FORM_VERSION = 1
 PACK_VALUE = f"ConsultPrep pack, form version {FORM_VERSION}"
+FOR_FIELD = "consultprep:for"
 
 _SAFE = re.compile(r"[A-Za-z0-9-]")
 _ENCODED = re.compile(r"^(?:[A-Za-z0-9-]|_[0-9A-F]{2})+$")

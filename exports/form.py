@@ -25,7 +25,14 @@ from reportlab.pdfbase.pdfdoc import PDFName, PDFtrue
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from exports.fieldnames import ANSWER_PREFIX, ASKED_PREFIX, PACK_FIELD, PACK_VALUE, field_name
+from exports.fieldnames import (
+    ANSWER_PREFIX,
+    ASKED_PREFIX,
+    FOR_FIELD,
+    PACK_FIELD,
+    PACK_VALUE,
+    field_name,
+)
 from exports.flowables import Checkbox, RuledLines
 from exports.styles import RULE, TEXT
 
@@ -178,7 +185,12 @@ class FormAnswerLines(RuledLines):
 
 
 class PackMarker(Flowable):
-    """Nothing to see: a hidden, read-only field that marks the PDF as a ConsultPrep pack."""
+    """Nothing to see: hidden, read-only fields that mark the PDF as a ConsultPrep pack and
+    say whom it was made for (``made_for``, see ``exports.fieldnames``)."""
+
+    def __init__(self, made_for: str = "") -> None:
+        super().__init__()
+        self.made_for = made_for
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """Called by reportlab to ask for the size."""
@@ -187,20 +199,21 @@ class PackMarker(Flowable):
     def draw(self) -> None:
         """Called by reportlab to draw."""
         with _on_this_page(self.canv) as form:
-            form.textfield(
-                name=PACK_FIELD,
-                value=PACK_VALUE,
-                x=0,
-                y=0,
-                width=1,
-                height=1,
-                maxlen=0,
-                fontName=FIELD_FONT,
-                fontSize=1,
-                borderWidth=0,
-                borderColor=None,
-                fillColor=None,
-                fieldFlags="readOnly",
-                annotationFlags="hidden",
-                relative=True,
-            )
+            for name, value in ((PACK_FIELD, PACK_VALUE), (FOR_FIELD, self.made_for)):
+                form.textfield(
+                    name=name,
+                    value=value,
+                    x=0,
+                    y=0,
+                    width=1,
+                    height=1,
+                    maxlen=0,
+                    fontName=FIELD_FONT,
+                    fontSize=1,
+                    borderWidth=0,
+                    borderColor=None,
+                    fillColor=None,
+                    fieldFlags="readOnly",
+                    annotationFlags="hidden",
+                    relative=True,
+                )

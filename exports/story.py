@@ -14,6 +14,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable
 
+from consultprep.answers import made_for
 from consultprep.content import Library
 from consultprep.models import Draft
 from exports.deciding import deciding
@@ -42,7 +43,8 @@ def build_story(
         Paper size and large print; A4 in normal print if None.
     """
     pack = Pack(draft, library, generated, options)
-    pack.story.append(PackMarker())  # marks the PDF as a pack, for importing answers
+    # Marks the PDF as a pack, and whose, for importing answers (``consultprep.answers``).
+    pack.story.append(PackMarker(made_for(draft)))
     page_one(pack)  # exactly one page, then the rest of anything cut on it
     photos(pack)
     questions(pack)

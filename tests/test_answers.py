@@ -380,3 +380,12 @@ def test_export_from_the_menu_uses_the_review_page_choices(
     saved = window.export_pdf()
     box = PdfReader(io.BytesIO(saved.read_bytes())).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+@pytest.mark.parametrize("recorded", [None, "", "not json", "[1, 2]", '{"name": 5}'])
+def test_a_pack_that_cannot_say_whom_it_was_made_for_is_not_refused(recorded) -> None:
+    from consultprep.answers import check_made_for
+
+    draft = Draft(concern="scars")
+    draft.about.patient_name = "Zoë"
+    assert check_made_for(draft, recorded, "“old.pdf”") == ""

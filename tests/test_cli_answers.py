@@ -4,12 +4,13 @@ the draft itself (not of a Save dialog) when it cannot be written."""
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from consultprep.storage import draft_to_json, load_draft
+from consultprep.storage import draft_to_json, load_draft, save_draft
 from exports.fieldnames import field_name
 from tests.test_answers import draft_file, fill, make_pack  # noqa: F401 (a fixture)
 from ui.cli import main
@@ -91,3 +92,39 @@ def test_a_draft_that_cannot_be_written_says_so_without_a_save_dialog_s_advice(
     assert err.endswith("The answers were not recorded.")
     assert "another name" not in err and "another place" not in err
     assert draft_file.read_bytes() == before
+
+
+def test_a_pack_made_for_someone_else_is_refused_and_a_new_name_only_noted(
+    tmp_path: Path, capsys
+) -> None:
+    """Answers from another person's pack went into this draft (a review found it)."""
+    from consultprep.answers import made_for
+    from exports import export_pdf
+    from exports.answers import read_pack
+    from exports.fieldnames import field_name
+    from tests.test_answers import LIBRARY, fill
+
+    examples = Path(__file__).resolve().parents[1] / "resources" / "examples"
+    theirs = load_draft(examples / "ageing.consultprep")
+    pack = export_pdf(theirs, tmp_path / "theirs.pdf", LIBRARY)
+    assert read_pack(pack).made_for == made_for(theirs)
+    question = next(q for q in theirs.ordered_questions() if q.source == "core")
+    filled = fill(pack, {field_name(question.id, "answer"): "THEIR ANSWER"}, tmp_path / "f.pdf")
+    mine = tmp_path / "mine.consultprep"
+    shutil.copy(examples / "scars.consultprep", mine)
+    before = mine.read_bytes()
+    assert main(["import-answers", str(filled), str(mine)]) == 2
+    err = capsys.readouterr().err
+    assert f"was made for {theirs.about.patient_name}, about another skin problem" in err
+    assert "answers were not recorded" in err and err.count("\n") == 1
+    assert mine.read_bytes() == before
+
+    renamed = tmp_path / "renamed.consultprep"  # the same draft, its name corrected since
+    theirs.about.patient_name = "Margaret A. Example"
+    save_draft(theirs, renamed)
+    assert main(["import-answers", str(filled), str(renamed)]) == 0
+    out = capsys.readouterr().out
+    assert "1 answer was recorded" in out and "This PDF was made for “" in out
+    assert next(q for q in load_draft(renamed).checklist if q.id == question.id).answer == (
+        "THEIR ANSWER"
+    )

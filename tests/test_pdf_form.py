@@ -14,6 +14,7 @@ from consultprep.storage import load_draft
 from exports import export_pdf
 from exports.fieldnames import (
     ANSWER_PREFIX,
+    FOR_FIELD,
     PACK_FIELD,
     PACK_VALUE,
     decode_id,
@@ -77,7 +78,7 @@ def test_every_included_question_has_a_tick_box_and_an_answer_field(tmp_path: Pa
     found = by_name(reader)
     included = draft.ordered_questions()
     expected = {field_name(i.id, p) for i in included for p in ("asked", "answer")}
-    assert set(found) == expected | {PACK_FIELD}
+    assert set(found) == expected | {PACK_FIELD, FOR_FIELD}
     assert field_name(draft.checklist[-1].id, "asked") not in found
     fields = reader.get_fields()
     assert set(fields) == set(found)

@@ -72,10 +72,10 @@ def _export(draft_path: str, out: str, paper: str | None = None, large_print: bo
 
 
 def _import_answers(pdf_path: str, draft_path: str) -> int:
-    from consultprep.answers import apply_answers
+    from consultprep.answers import NotThisDraft, apply_answers
     from consultprep.salvage import UNCHANGED_NOTE
     from consultprep.storage import DraftError, load_draft, save_draft
-    from exports.answers import AnswersError, read_answers
+    from exports.answers import AnswersError, read_pack
 
     try:
         draft = load_draft(draft_path)
@@ -87,9 +87,9 @@ def _import_answers(pdf_path: str, draft_path: str) -> int:
                 "recorded and the draft file is as it was. Please open the draft in "
                 "ConsultPrep, check it and save it, then import the answers again."
             )
-        answers = read_answers(pdf_path)
-        summary = apply_answers(draft, answers)
-    except (DraftError, AnswersError) as exc:
+        pack = read_pack(pdf_path)
+        summary = apply_answers(draft, pack.answers, made_for=pack.made_for, pdf_name=pack.name)
+    except (DraftError, AnswersError, NotThisDraft) as exc:
         return _fail(str(exc))
     if summary.changed:
         try:

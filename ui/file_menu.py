@@ -200,8 +200,8 @@ class FileMenuWindow(QMainWindow):
         The draft in the window changes (save it to keep the answers); on any problem a
         plain message says why and the draft is not changed.
         """
-        from consultprep.answers import apply_answers
-        from exports.answers import AnswersError, read_answers
+        from consultprep.answers import NotThisDraft, apply_answers
+        from exports.answers import AnswersError, read_pack
         from ui import export_helpers
 
         self.wizard.write_current_page()
@@ -215,8 +215,11 @@ class FileMenuWindow(QMainWindow):
         if not path:
             return False
         try:
-            summary = apply_answers(self.draft, read_answers(path))
-        except AnswersError as exc:
+            pack = read_pack(path)
+            summary = apply_answers(
+                self.draft, pack.answers, made_for=pack.made_for, pdf_name=pack.name
+            )
+        except (AnswersError, NotThisDraft) as exc:
             dialogs.warn(self, "Could not import the answers", str(exc))
             return False
         text = summary.message()
