@@ -17,6 +17,7 @@ from consultprep import checklist
 from consultprep.checklist import ChecklistError
 from consultprep.content import Library
 from consultprep.models import MAX_TOP, Draft
+from ui.field_row import FieldRow
 from ui.fields import line_edit
 from ui.focus import apply_layout_order
 from ui.pages.base import DraftPage
@@ -104,7 +105,7 @@ class QuestionsPage(DraftPage):
         message_row.addWidget(self.message_label)
 
         add_row = QHBoxLayout()
-        add_row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
+        add_row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)  # (the label goes above
         self.own_question_edit: QLineEdit = line_edit(
             "Your own question", "Type your question"  # short: still whole at 200 % text
         )
@@ -114,9 +115,8 @@ class QuestionsPage(DraftPage):
         self.add_button = big_button("&Add", "Add your own question")
         self.own_question_edit.returnPressed.connect(self.add_button.click)
         self.add_button.clicked.connect(self._add_own)
-        add_row.addWidget(add_label)
-        add_row.addWidget(self.own_question_edit, 1)
-        add_row.addWidget(self.add_button)
+        self.add_row = FieldRow(add_label, self.own_question_edit, self.add_button)
+        add_row.addWidget(self.add_row)  # the field and Add when they would be cramped)
 
         outer = self.page_layout
         outer.addWidget(self.scroll_area, 1)
