@@ -1,5 +1,6 @@
-"""Values a page cannot show in full come back unchanged: a one-line answer longer than the
-field holds (32,767 letters), a date before the year 100, a photo dated before 1900."""
+"""Values a page cannot show in full come back unchanged: a short answer longer than a
+one-line field holds (32,767 letters; the answers' boxes now show it whole), a date before the
+year 100, a photo dated before 1900."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLineEdit
 
 from consultprep.models import AboutSkin, ClinicOffer, Draft, Photo
 from consultprep.storage import load_draft, save_draft
@@ -64,15 +64,14 @@ def test_a_long_answer_in_a_growing_field_is_shown_whole(
     assert duration.height() < 5 * duration.fontMetrics().lineSpacing() + 30
 
 
-def test_a_shown_but_unchanged_long_one_line_answer_says_it_is_kept(qtbot) -> None:
+def test_a_long_caption_is_shown_whole(qtbot) -> None:
     from ui.photo_row import PhotoRow
 
     photo = Photo(id="p", caption=LONG, width=4, height=3, data=tiny_jpeg(4, 3, 80))
     row = PhotoRow(photo, number=1, count=1)
     qtbot.addWidget(row)
-    caption = row.caption_edit
-    assert len(QLineEdit.text(caption)) < len(LONG) and caption.text() == LONG
-    assert "The rest is kept" in caption.toolTip()
+    assert row.caption_edit.text() == LONG and row.caption_edit.toolTip() == ""
+    assert row.caption() == LONG.strip()
 
 
 def test_dates_a_date_box_cannot_show_are_kept(

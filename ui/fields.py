@@ -136,8 +136,9 @@ class LineBox(_FastWrap, QTextEdit):
         return self.toPlainText()
 
     def setText(self, text: str) -> None:
-        """Show ``text`` from its start."""
+        """Show ``text`` from its start (and fit it, also while signals are blocked)."""
         self.setPlainText(text)
+        self._fit_height()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Called by Qt for a key pressed in the box: Enter is left to the window."""

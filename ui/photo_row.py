@@ -15,14 +15,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
 )
 
 from consultprep.models import Photo
 from ui.date_field import EARLIEST, DateEdit
-from ui.fields import line_edit
+from ui.fields import line_box
 from ui.flow_layout import FlowLayout
 from ui.widgets import CARD, SUBHEADING, big_button, plain_label
 
@@ -86,7 +85,7 @@ class PhotoRow(QFrame):
             self.image_label.setPixmap(pixmap)
 
         self.heading = plain_label(role=SUBHEADING)
-        self.caption_edit: QLineEdit = line_edit("Caption", CAPTION_HINT)
+        self.caption_edit = line_box("Caption", CAPTION_HINT)  # (grows as a long one wraps)
         caption_label = plain_label("&What does the photo show?")
         caption_label.setBuddy(self.caption_edit)
 
@@ -99,7 +98,6 @@ class PhotoRow(QFrame):
         date_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
         date_label.setMinimumHeight(self.date_edit.sizeHint().height())
         self.caption_edit.setText(photo.caption)
-        self.caption_edit.setCursorPosition(0)
         self.set_taken_on(photo.taken_on)
 
         self.earlier_button = big_button("▲ Move &earlier", "")
@@ -136,8 +134,7 @@ class PhotoRow(QFrame):
         grid.setColumnStretch(1, 1)
 
         self.set_number(number, count)
-        self.caption_edit.textChanged.connect(self._caption_changed)
-        self.caption_edit.editingFinished.connect(self._show_caption_start)
+        self.caption_edit.textChanged.connect(self.changed)
         self.date_edit.dateChanged.connect(self._date_changed)
         self.no_date.toggled.connect(self._no_date_toggled)
         self.earlier_button.clicked.connect(lambda: self.move_requested.emit(self.photo_id, -1))
@@ -165,7 +162,6 @@ class PhotoRow(QFrame):
         if self.caption_edit.text() != photo.caption:
             self.caption_edit.blockSignals(True)
             self.caption_edit.setText(photo.caption)
-            self.caption_edit.setCursorPosition(0)
             self.caption_edit.blockSignals(False)
         if self.taken_on() != photo.taken_on:
             self.set_taken_on(photo.taken_on)
@@ -205,13 +201,6 @@ class PhotoRow(QFrame):
         }
 
     # --- changes ----------------------------------------------------------------------------
-    def _caption_changed(self, _text: str) -> None:
-        self.changed.emit()
-
-    def _show_caption_start(self) -> None:
-        """A long caption shows its beginning, not its end, once the patient moves on."""
-        self.caption_edit.setCursorPosition(0)
-
     def _date_changed(self, value: QDate) -> None:
         if value <= NO_DATE:  # stepped down to the lowest date: that means "No date"
             self.no_date.setChecked(True)
