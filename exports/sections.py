@@ -191,13 +191,14 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> Flow
             pack.box([[pack.para(note, "warning")]], fill=WARNING_FILL),
             Spacer(1, 6),
         ]
-    # The numbers go beside the figures they back (the summary), and after "What we don't
-    # know yet" only where that names other research.
+    # The numbers go beside the figures they back: the summary's, and after "What we don't
+    # know yet" the research it names, or else the summary's (it often speaks of the same
+    # studies: their size, who paid for them), so no statement there is left without a source.
     parts.append(pack.para(safe_text(t.summary) + pack.cites.mark(t.citations), "body"))
     parts.append(
         pack.para(
             f"<b>What we don't know yet:</b> {safe_text(t.uncertain)}"
-            + pack.cites.mark(t.uncertain_citations),
+            + pack.cites.mark(t.uncertain_citations or t.citations),
             "body",
         )
     )
