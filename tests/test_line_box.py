@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from tests.a11y_helpers import look  # noqa: F401 - a fixture
@@ -56,10 +57,17 @@ def test_beyond_four_lines_it_stops_growing_and_scrolls(qtbot, look) -> None:  #
     _, _field, box = _shown(qtbot)
     box.setText(" ".join(["word"] * 400))
     qtbot.waitUntil(box.verticalScrollBar().isVisible)
-    assert 3.8 <= _lines(box) <= LineBox.MAX_LINES + 0.5  # four lines, not a sliver of a fifth
+    assert _lines(box) <= LineBox.MAX_LINES + 0.1  # four lines, not a sliver of a fifth
     assert box.toPlainText().count("word") == 400  # nothing lost
     width_beside_bar = box.viewport().width()
     assert box.document().textWidth() == width_beside_bar  # wrapped beside the bar, not under
+    box.setFocus()
+    box.moveCursor(box.textCursor().MoveOperation.End)
+    QTest.keyClicks(box, " apple pie" * 20)  # typing at the end scrolls to it ...
+    line = box.document().firstBlock().layout().lineAt(0).height()
+    assert box.verticalScrollBar().value() > 0
+    assert box.verticalScrollBar().value() % line == 0  # ... by whole lines: no sliver above
+    assert box.viewport().height() == round(LineBox.MAX_LINES * line)
     box.setText("Cheek")
     qtbot.waitUntil(lambda: not box.verticalScrollBar().isVisible())
     assert box.document().textWidth() > width_beside_bar

@@ -124,6 +124,10 @@ class LineBox(_FastWrap, QTextEdit):
         super().__init__()
         self.setAcceptRichText(False)
         self.setObjectName(LINE_BOX)  # (styled with the one-line fields' inner space)
+        # The space around the text is the style sheet's padding, not the document's margin:
+        # the text area is then exactly so many lines tall, and scrolling to the line being
+        # typed leaves no sliver of the line above it.
+        self.document().setDocumentMargin(0)
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -172,13 +176,13 @@ class LineBox(_FastWrap, QTextEdit):
         # The scroll bar is shown only for more than MAX_LINES lines (counted without it:
         # with it, the text is narrower and longer). Qt's own "as needed" could keep it
         # beside a text that fits, once it had appeared while the box was still small.
-        longer = height > 2 * document.documentMargin() + lines + 0.5
+        longer = height > lines + 0.5
         bar = _BAR if longer else _NO_BAR
         if self.verticalScrollBarPolicy() != bar:
             self.setVerticalScrollBarPolicy(bar)
             QTimer.singleShot(0, self, self._fit_height)  # again, once laid out anew
-        if longer:  # MAX_LINES whole lines, without the margin below (the next line showed)
-            height = document.documentMargin() + lines
+        if longer:
+            height = lines
         frame = self.contentsMargins()  # (the border and inner space above and below)
         natural = int(height + 0.999) + frame.top() + frame.bottom()
         extra = max(0, one_line_height(self) - natural)  # as tall as a one-line field, at least,

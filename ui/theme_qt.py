@@ -80,14 +80,14 @@ QLineEdit, QDateEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox {{
     selection-color: {t.on_highlight};
 }}
 QLineEdit, QDateEdit, QSpinBox, QComboBox {{ min-height: {px(30)}; padding: 2px 7px; }}
-QPlainTextEdit, QTextEdit {{ padding: 2px; }}
+QPlainTextEdit, QTextEdit {{ padding: 2px 5px; }}
 QComboBox::drop-down, QDateEdit::drop-down {{ width: {px(26)}; }}
 QLineEdit:focus, QDateEdit:focus, QSpinBox:focus, QComboBox:focus {{
     border: {ring}px solid {t.focus}; padding: 0px 5px;
 }}
-QPlainTextEdit:focus, QTextEdit:focus {{ border: {ring}px solid {t.focus}; padding: 0px; }}
-QTextEdit#lineBox {{ padding: 2px 5px; }}
-QTextEdit#lineBox:focus {{ padding: 0px 3px; }}
+QPlainTextEdit:focus, QTextEdit:focus {{ border: {ring}px solid {t.focus}; padding: 0px 3px; }}
+QTextEdit#lineBox {{ padding: 6px 9px; }}
+QTextEdit#lineBox:focus {{ padding: 4px 7px; }}
 QLineEdit:disabled, QDateEdit:disabled {{ color: {t.disabled}; }}
 QCheckBox, QRadioButton {{
     spacing: {px(10)}; min-height: {px(28)};
