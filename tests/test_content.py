@@ -336,8 +336,9 @@ def test_a_reason_to_ask_that_states_research_is_cited(library: Library) -> None
 
 
 def test_what_we_dont_know_is_cited_where_it_names_other_research(library: Library) -> None:
-    """Its own citations when it names a study not cited for the summary; the summary's
-    citations are not repeated after it (advice such as "see a doctor" is not research)."""
+    """Its own citations when it names a study not cited for the summary, never the summary's
+    again (the PDF marks it with the summary's when it has none of its own: it often speaks of
+    the same studies)."""
     for concern in library.concerns:
         for t in concern.treatments:
             assert not set(t.uncertain_citations) & set(t.citations), t.id
