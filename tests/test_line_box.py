@@ -119,3 +119,15 @@ def test_enter_is_left_to_the_window_and_pasted_line_breaks_become_spaces(qtbot)
     pasted.setText("bold")
     box.insertFromMimeData(pasted)
     assert box.text().endswith("latex bold") and "font-weight:700" not in box.toHtml()
+
+
+def test_text_edited_is_said_for_the_patients_changes_only(qtbot) -> None:
+    box = line_box("PDF file")
+    qtbot.addWidget(box)
+    seen: list[str] = []
+    box.textEdited.connect(seen.append)
+    box.setText("/home/ada/Documents/pack.pdf")  # put there by the app: not an edit
+    assert seen == []
+    box.moveCursor(box.textCursor().MoveOperation.End)
+    QTest.keyClicks(box, "x")
+    assert seen == ["/home/ada/Documents/pack.pdfx"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QMimeData, Qt, QTimer
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QTextOption
 from PySide6.QtWidgets import (
     QApplication,
@@ -119,9 +119,12 @@ class LineBox(_FastWrap, QTextEdit):
     """
 
     MAX_LINES = 4
+    #: The text as the patient changed it (typing, pasting, undo), not by ``setText``.
+    textEdited = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
+        self._setting = False
         self.setAcceptRichText(False)
         self.setObjectName(LINE_BOX)  # (styled with the one-line fields' inner space)
         # The space around the text is the style sheet's padding, not the document's margin:
@@ -134,6 +137,7 @@ class LineBox(_FastWrap, QTextEdit):
         self.setVerticalScrollBarPolicy(_NO_BAR)
         self.textChanged.connect(self._typed)
         self.textChanged.connect(self._fit_height)
+        self.textChanged.connect(self._edited)
 
     def text(self) -> str:
         """The answer, as typed."""
@@ -141,8 +145,16 @@ class LineBox(_FastWrap, QTextEdit):
 
     def setText(self, text: str) -> None:
         """Show ``text`` from its start (and fit it, also while signals are blocked)."""
-        self.setPlainText(text)
+        self._setting = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._setting = False
         self._fit_height()
+
+    def _edited(self) -> None:
+        if not self._setting:
+            self.textEdited.emit(self.toPlainText())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Called by Qt for a key pressed in the box: Enter is left to the window."""

@@ -9,7 +9,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QVBoxLayout,
@@ -22,7 +21,8 @@ from consultprep.models import SCORE_LABELS, Draft, TriedTreatment
 from consultprep.readiness import deciding_lines
 from ui import dialogs, export_helpers
 from ui.busy import SAVING_PDF, busy, open_file, show_in_folder
-from ui.fields import line_edit
+from ui.field_row import FieldRow
+from ui.fields import line_box
 from ui.file_menu import PDF_FILTER
 from ui.flow_layout import FlowLayout
 from ui.pack_options import PackOptionsRow
@@ -185,17 +185,15 @@ class ReviewPage(DraftPage):
         panel.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
         panel.setSpacing(8)
         panel.addWidget(plain_label("Your PDF pack", role=SUBHEADING))
-        path_row = QHBoxLayout()
-        self.pdf_path_edit = line_edit("PDF file", show_end=True)
+        # The whole path, wrapped (a one-line field showed only its end with large text), and
+        # its label above it when the row is narrow.
+        self.pdf_path_edit = line_box("PDF file")
         path_label = plain_label("&PDF file:")
         path_label.setWordWrap(False)
         path_label.setBuddy(self.pdf_path_edit)
         self.choose_button = big_button("&Choose…", "Choose where to save the PDF")
         self.choose_button.clicked.connect(self.choose_pdf_path)
-        path_row.addWidget(path_label)
-        path_row.addWidget(self.pdf_path_edit, 1)
-        path_row.addWidget(self.choose_button)
-        panel.addLayout(path_row)
+        panel.addWidget(FieldRow(path_label, self.pdf_path_edit, self.choose_button))
         self.pack_options = PackOptionsRow()
         panel.addWidget(self.pack_options)
 
