@@ -19,7 +19,6 @@ import errno
 import io
 import json
 import os
-import re
 import stat
 import tempfile
 import zipfile
@@ -31,6 +30,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
 from consultprep.draft_places import readable_place
+from consultprep.draft_text import json_text, parse_int, without_lone_surrogates
 from consultprep.models import SCHEMA_VERSION, Draft
 from consultprep.photos import jpeg_size
 from consultprep.salvage import mend, mend_photo_sizes, validate_salvaging
@@ -73,9 +73,9 @@ def draft_from_json(
     width or height in the JSON is damaged takes them from the JPEG instead of being left out.
     """
     try:
-        text, replaced = _text_of(text)
-        data = json.loads(text, parse_int=_parse_int)
-        data, surrogates = _without_lone_surrogates(data)
+        text, replaced = json_text(text)
+        data = json.loads(text, parse_int=parse_int)
+        data, surrogates = without_lone_surrogates(data)
         replaced += surrogates
     except (ValueError, UnicodeDecodeError, RecursionError):  # ValueError: not JSON
         raise DraftError(
@@ -116,48 +116,6 @@ def draft_from_json(
         ) from None
     draft.load_notes.extend(notes + salvaged)
     return draft
-
-
-#: Digits beyond which a number in a draft is not read as one (Python refuses over 4,300).
-_MOST_DIGITS = 100
-
-
-def _parse_int(digits: str) -> int | str:
-    """A whole number in the JSON; an absurdly long one is kept as text, so the value is
-    left out with a note (no count in a draft has more than a few digits)."""
-    return int(digits) if len(digits) <= _MOST_DIGITS else digits
-
-
-def _text_of(raw: str | bytes) -> tuple[str | bytes, int]:
-    """The draft's JSON text, and how many bytes in it were not UTF-8 (a hand edit saved in
-    an old editor's encoding): each is read as "\ufffd" instead of making the draft unopenable.
-    Bytes in UTF-16 or UTF-32 (which ``json.loads`` detects) are left to it."""
-    if isinstance(raw, str) or b"\x00" in raw[:4]:
-        return raw, 0
-    try:
-        return raw.decode("utf-8"), 0
-    except UnicodeDecodeError:
-        text = raw.decode("utf-8", errors="replace")
-        return text, text.count("\ufffd") - raw.count("\ufffd".encode())
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-def _without_lone_surrogates(data: Any) -> tuple[Any, int]:
-    """``data`` with every unpaired surrogate (not a character: it cannot be saved) replaced
-    by U+FFFD, and how many there were. Raises RecursionError if nested absurdly deep."""
-    if isinstance(data, str):
-        return _LONE_SURROGATE.subn("\ufffd", data)
-    if isinstance(data, list):
-        pairs = [_without_lone_surrogates(item) for item in data]
-        return [v for v, _ in pairs], sum(n for _, n in pairs)
-    if isinstance(data, dict):
-        out, count = {}, 0
-        for key, value in data.items():
-            key, n_key = _without_lone_surrogates(key)
-            out[key], n_value = _without_lone_surrogates(value)
-            count += n_key + n_value
-        return out, count
-    return data, 0
 
 
 def _read_member(zf: zipfile.ZipFile, member: str, limit: int) -> bytes | None:
@@ -269,7 +227,7 @@ def draft_to_json(draft: Draft) -> str:
     try:
         return draft.model_dump_json(indent=2) + "\n"
     except PydanticSerializationError:
-        data, _ = _without_lone_surrogates(draft.model_dump(mode="json"))
+        data, _ = without_lone_surrogates(draft.model_dump(mode="json"))
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 

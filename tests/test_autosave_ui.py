@@ -228,53 +228,6 @@ def test_a_damaged_autosave_is_explained_kept_and_not_offered_again(
     assert len(dialogs.texts("question")) == 1
 
 
-def test_work_recovered_with_a_part_left_out_is_kept_whole_under_another_name(
-    qtbot, dialogs: Dialogs, folder: Path
-) -> None:
-    """Recovering it must not delete what could not be read (it once did, a moment later,
-    while the note said the draft file was unchanged: there was none)."""
-    left = crashed_run(folder, Draft())
-    data = json.loads(Draft(concern="scars").model_dump_json())
-    data["about"]["patient_name"] = "Ada"
-    data["about"]["scores"]["itch"] = 11  # not a score: left out
-    data["from_a_newer_version"] = {"important": "kept"}
-    original = json.dumps(data).encode()
-    left.draft_path.write_bytes(original)
-    window = create_main_window(library=LIBRARY, autosave_folder=folder)
-    window.autosave.timer.setInterval(0)
-    qtbot.addWidget(window)
-    dialogs.question_answer = Button.Yes
-    assert window.offer_recovery()
-    assert window.draft.about.patient_name == "Ada"
-    [kept] = folder.glob("damaged-*.consultprep")
-    assert kept.read_bytes() == original  # whole, with what could not be read
-    [note] = [t for t in dialogs.texts("information") if "left out" in t]
-    assert f"kept as “{kept.name}”" in note and "not changed until you save" not in note
-    wait_until_autosaved(qtbot, window)
-    assert kept.read_bytes() == original  # not deleted once our own autosave is written
-    assert load_draft(window.autosave.autosave.draft_path).about.patient_name == "Ada"
-    assert not window.offer_recovery()  # and not offered again
-
-
-def test_a_draft_opened_later_is_fitted_to_the_content_as_at_start(
-    window: MainWindow, dialogs: Dialogs, tmp_path: Path
-) -> None:
-    """File ▸ Open keeps a newer version's question as the patient's own, with a note, as
-    opening the same draft at start does (it was dropped without a word)."""
-    from consultprep.models import ChecklistItem
-
-    newer = Draft(concern="a-newer-concern")
-    newer.checklist = [ChecklistItem(id="scars-q-newer", text="Will the new laser help?",
-                                     source="concern")]
-    save_draft(newer, tmp_path / "newer.consultprep")
-    assert window.open_path(tmp_path / "newer.consultprep")
-    notes = " ".join(dialogs.texts("information"))
-    assert "kept as your own" in notes and "choose your skin problem again" in notes
-    assert [i.text for i in window.draft.checklist if i.source == "own"] == [
-        "Will the new laser help?"]
-    assert not window.is_modified()  # fitting is not an edit
-
-
 def test_a_damaged_autosave_that_cannot_be_renamed_says_it_will_be_offered_again(
     qtbot, dialogs: Dialogs, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
