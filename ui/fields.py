@@ -106,7 +106,28 @@ def one_line_height(widget: QWidget) -> int:
     return _one_line[key]
 
 
-class LineBox(_FastWrap, QTextEdit):
+def _paste_one_line(box: QPlainTextEdit | QTextEdit, source: QMimeData, paste) -> None:
+    """Paste or drop ``source`` into ``box`` on one line: its line breaks made spaces
+    (``paste``: the box's own way, for what is not text)."""
+    if not source.hasText():
+        paste(source)
+        return
+    text = _LINE_BREAKS.sub(" ", source.text())
+    box._fit_wrap(box.toPlainText() + text)  # type: ignore[union-attr]
+    box.textCursor().insertText(text)
+    box.ensureCursorVisible()
+
+
+class PlainTextEdit(_FastWrap, QTextEdit):
+    """A QTextEdit for plain text (it can show highlights) that stays quick with any text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptRichText(False)
+        self.textChanged.connect(self._typed)
+
+
+class LineBox(PlainTextEdit):
     """A one-line answer (a place, a clinic, a cost) in a box that wraps it and grows, up to
     ``MAX_LINES`` lines, then scrolls: at large text sizes a one-line field showed only the
     part of a long answer that fitted.
@@ -125,7 +146,6 @@ class LineBox(_FastWrap, QTextEdit):
     def __init__(self) -> None:
         super().__init__()
         self._setting = False
-        self.setAcceptRichText(False)
         self.setObjectName(LINE_BOX)  # (styled with the one-line fields' inner space)
         # The space around the text is the style sheet's padding, not the document's margin:
         # the text area is then exactly so many lines tall, and scrolling to the line being
@@ -135,7 +155,6 @@ class LineBox(_FastWrap, QTextEdit):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(_NO_BAR)
-        self.textChanged.connect(self._typed)
         self.textChanged.connect(self._fit_height)
         self.textChanged.connect(self._edited)
 
@@ -183,7 +202,7 @@ class LineBox(_FastWrap, QTextEdit):
             # Qt lays the text out again when the box's width changes, but not always when
             # its scroll bar comes or goes before it is shown: the text ran under the bar.
             document.setTextWidth(self.viewport().width())
-        height = document.size().height()  # laid out at the box's width, margins included
+        height = document.size().height()  # laid out at the box's width (no margin)
         lines = self.MAX_LINES * self._line_height()
         # The scroll bar is shown only for more than MAX_LINES lines (counted without it:
         # with it, the text is narrower and longer). Qt's own "as needed" could keep it
@@ -208,27 +227,6 @@ class LineBox(_FastWrap, QTextEdit):
     def _line_height(self) -> float:
         line = self.document().firstBlock().layout().lineAt(0)
         return line.height() if line.isValid() else float(self.fontMetrics().lineSpacing())
-
-
-def _paste_one_line(box: QPlainTextEdit | QTextEdit, source: QMimeData, paste) -> None:
-    """Paste or drop ``source`` into ``box`` on one line: its line breaks made spaces
-    (``paste``: the box's own way, for what is not text)."""
-    if not source.hasText():
-        paste(source)
-        return
-    text = _LINE_BREAKS.sub(" ", source.text())
-    box._fit_wrap(box.toPlainText() + text)  # type: ignore[union-attr]
-    box.textCursor().insertText(text)
-    box.ensureCursorVisible()
-
-
-class PlainTextEdit(_FastWrap, QTextEdit):
-    """A QTextEdit for plain text (it can show highlights) that stays quick with any text."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setAcceptRichText(False)
-        self.textChanged.connect(self._typed)
 
 
 #: Said when a text pasted into a one-line field was longer than the field holds.
