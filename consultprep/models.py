@@ -227,3 +227,10 @@ class Draft(_Model):
     def touch(self) -> None:
         """Record that the draft changed now."""
         self.updated = _now()
+
+    def snapshot(self) -> str:
+        """The draft's content without its time stamps, to tell whether it changed."""
+        try:
+            return self.model_dump_json(exclude={"created", "updated"})
+        except ValueError:  # text holding an unpaired surrogate (see storage.draft_to_json)
+            return repr(self.model_dump(exclude={"created", "updated"}))

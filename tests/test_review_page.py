@@ -115,3 +115,29 @@ def test_the_review_summary_shows_what_the_clinician_will_read() -> None:
     draft.offer.location, draft.offer.country = "uk", "United Kingdom"
     offer = dict(summary_lines(draft, load_library()))["Offer from a clinic"]
     assert "Where: In the UK" in offer.splitlines()  # the UK named once
+
+
+def test_a_pdf_saved_before_a_change_is_no_longer_offered_as_the_pack(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """The page said "saved" and offered to open a PDF holding the old answers (a review)."""
+    from ui.pages.review_page import CHANGED_SINCE_SAVED
+
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_through(window, *AFTER_CONCERN)
+    review = page(window, PageId.REVIEW)
+    review.pdf_path_edit.setText(str(tmp_path / "pack.pdf"))
+    assert review.save_pdf() is not None
+    assert not review.open_pdf_button.isHidden() and "was saved to" in review.status_label.text()
+    window.wizard.back()
+    window.wizard.next()  # back and forth, nothing changed: still the pack
+    assert not review.open_pdf_button.isHidden()
+    while window.wizard.currentId() != PageId.ABOUT:
+        window.wizard.back()
+    page(window, PageId.ABOUT).patient_name.setText("Mary J Smith")
+    go_through(window, *[p for p in AFTER_CONCERN if p > PageId.ABOUT])
+    assert review.open_pdf_button.isHidden() and review.show_folder_button.isHidden()
+    assert review.status_label.text() == CHANGED_SINCE_SAVED
+    assert review.save_pdf() is not None  # saved again: offered again
+    assert not review.open_pdf_button.isHidden()

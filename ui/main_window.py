@@ -43,11 +43,8 @@ CONTENT_BROKEN = (
 
 
 def _snapshot(draft: Draft) -> str:
-    """The draft's content without its time stamps, to tell whether it changed."""
-    try:
-        return draft.model_dump_json(exclude={"created", "updated"})
-    except ValueError:  # text holding an unpaired surrogate (see storage.draft_to_json)
-        return repr(draft.model_dump(exclude={"created", "updated"}))
+    """The draft's content without its time stamps (``Draft.snapshot``)."""
+    return draft.snapshot()
 
 
 def _saved_snapshot(draft: Draft, path: Path | None) -> str:

@@ -43,6 +43,11 @@ from ui.widgets import (
     scrolling,
 )
 
+#: Said when the draft changed after the PDF was saved (the PDF holds the earlier answers).
+CHANGED_SINCE_SAVED = (
+    "You changed your answers after the PDF was saved, so that PDF does not have the changes. "
+    "Press Save PDF to make it again."
+)
 LOCATION_WORDS = {"uk": "in the UK", "abroad": "abroad", "not_sure": "not sure where"}
 
 
@@ -171,6 +176,7 @@ class ReviewPage(DraftPage):
         )
         self._confirmed_path: Path | None = None
         self.saved_pdf: Path | None = None
+        self._saved_from: str | None = None  # the draft as the PDF last saved holds it
 
         content = ScrollContent()
         layout = QVBoxLayout(content)
@@ -241,8 +247,15 @@ class ReviewPage(DraftPage):
 
     # --- draft ----------------------------------------------------------------------------
     def read_draft(self) -> None:
-        """Show the summary and offer a PDF file name."""
+        """Show the summary and offer a PDF file name; a PDF saved before the draft changed
+        since is no longer offered as the pack (it holds the old answers)."""
         self._show_summary()
+        if self._saved_from is not None and self._saved_from != self.draft.snapshot():
+            self._saved_from = None
+            self.open_pdf_button.hide()
+            self.show_folder_button.hide()
+            self.error_label.hide()
+            self._show_status(CHANGED_SINCE_SAVED, error=False)
         if not self.pdf_path_edit.text().strip():
             self.pdf_path_edit.setText(str(export_helpers.default_pdf_path(self.draft)))
 
@@ -327,6 +340,7 @@ class ReviewPage(DraftPage):
             self._show_status(str(exc), error=True)
             return None
         self.saved_pdf = saved
+        self._saved_from = self.draft.snapshot()
         self._confirmed_path = saved
         self.pdf_path_edit.setText(str(saved))
         self._show_status(f"Your PDF pack was saved to:\n{saved}", error=False)
