@@ -149,6 +149,11 @@ def add_own_question(draft: Draft, text: str) -> ChecklistItem:
     text = text.strip()
     if not text:
         raise ChecklistError("Please type your question first.")
+    same = " ".join(text.split()).casefold()
+    for held in draft.checklist:
+        if " ".join(held.text.split()).casefold() == same:
+            tick = "" if held.included else " Tick it there to ask it."
+            raise ChecklistError(f"That question is already on your list.{tick}")
     item = ChecklistItem(id=_free_own_id(draft), text=text, source="own")
     draft.checklist = [*draft.checklist, item]
     return item

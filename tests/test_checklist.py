@@ -228,3 +228,16 @@ def test_content_this_version_does_not_know_is_kept_with_a_note(library) -> None
             "know. Please choose the kind again on the “Your skin concern” page."
         )
     ]
+
+
+def test_a_question_already_on_the_list_is_not_added_again(library) -> None:
+    draft = Draft(concern="scars", subtype="keloid")
+    sync_checklist(draft, library)
+    add_own_question(draft, "Can I see photos of your results?")
+    with pytest.raises(ChecklistError, match="already on your list.$"):
+        add_own_question(draft, "  can I see  photos of your results? ")
+    unticked = draft.checklist[0]
+    unticked.included = False
+    with pytest.raises(ChecklistError, match="Tick it there to ask it"):
+        add_own_question(draft, unticked.text.upper())
+    assert sum(i.source == "own" for i in draft.checklist) == 1

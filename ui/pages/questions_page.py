@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
+from shiboken6 import isValid
 
 from consultprep import checklist
 from consultprep.checklist import ChecklistError
@@ -96,6 +97,12 @@ class QuestionsPage(DraftPage):
         self._column = RowColumn(self._rows_layout)  # the rows, in blocks (see its module)
         layout.addStretch(1)
         self.scroll_area = scrolling(content, "Your questions")
+        self._in_view: str | None = None  # a question just added, kept in view a moment
+        self._in_view_timer = QTimer(self)
+        self._in_view_timer.setSingleShot(True)
+        self._in_view_timer.setInterval(500)
+        self._in_view_timer.timeout.connect(lambda: setattr(self, "_in_view", None))
+        self.scroll_area.verticalScrollBar().rangeChanged.connect(self._keep_in_view)
 
         self.message_label = plain_label(role=NOTICE)
         self.message_label.setAccessibleName("Message")
@@ -335,6 +342,17 @@ class QuestionsPage(DraftPage):
         self._changed((item.id, "include"))
         self.show_message("Your question was added at the end of the list.")
         self.own_question_edit.setFocus()
+        # The page settles over the next moments (labels wrap, rows grow): the new row is kept
+        # in view while the page's height changes, for half a second.
+        self._in_view = item.id
+        self._in_view_timer.start()
+        QTimer.singleShot(0, self, self._keep_in_view)
+
+    def _keep_in_view(self, *_args: object) -> None:
+        """Bring the question just added into view (at the end of the list, out of sight)."""
+        row = self.rows.get(self._in_view) if self._in_view else None
+        if row is not None and isValid(row):
+            self.scroll_area.ensureWidgetVisible(row, 0, 12)
 
     def _changed(self, focus: tuple[str, str] | None) -> None:
         self.show_message("")

@@ -1,0 +1,36 @@
+"""The questions page: a question the patient adds is shown, and is not added twice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+
+from tests.test_wizard import choose, go_next, go_through, page
+from ui.main_window import MainWindow
+from ui.wizard import PageId
+
+
+def test_an_added_question_is_brought_into_view_and_a_repeat_is_refused(
+    window: MainWindow, qtbot
+) -> None:
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_through(window, *[p for p in PageId if PageId.CONCERN < p <= PageId.QUESTIONS])
+    questions = page(window, PageId.QUESTIONS)
+    questions.own_question_edit.setText("Can I see photos of your own patients?")
+    questions.add_button.click()
+    new = next(i for i in window.draft.checklist if i.source == "own")
+    row = questions.rows[new.id]
+    viewport = questions.scroll_area.viewport()
+
+    def in_view() -> bool:
+        top = row.mapTo(viewport, QPoint(0, 0)).y()
+        return 0 <= top and top + row.height() <= viewport.height()
+
+    qtbot.waitUntil(in_view)  # the end of a long list: it was left out of sight
+    questions.own_question_edit.setText("can i see photos of your own patients?")
+    questions.add_button.click()
+    assert "already on your list" in questions.message_label.text()
+    assert sum(i.source == "own" for i in window.draft.checklist) == 1
