@@ -44,8 +44,9 @@ def sync_checklist(draft: Draft, library: Library) -> None:
 
     Items that still apply keep their place and the patient's choices; new ones are added
     at the end, unless another question on the list already asks them (``Question.covers``);
-    library questions that no longer apply are removed unless the patient has answered them
-    or ticked them as asked (nothing written is lost); own questions always stay.
+    library questions that no longer apply are removed unless the patient has answered them,
+    ticked them as asked or put them in the top three (nothing chosen or written is lost); own
+    questions always stay.
     """
     wanted = applicable_questions(draft, library)
     wanted_ids = {q.id for q, _ in wanted}
@@ -131,8 +132,9 @@ def _free_own_id(draft: Draft) -> str:
 
 
 def _used(item: ChecklistItem) -> bool:
-    """True if the patient has answered this item or ticked it as asked."""
-    return item.asked or bool(item.answer.strip())
+    """True if the patient has answered this item, ticked it as asked or chosen it for the
+    top three (changing the concern dropped such a pick without a word)."""
+    return item.asked or item.top or bool(item.answer.strip())
 
 
 def question_for(item: ChecklistItem, library: Library) -> Question | None:

@@ -241,3 +241,19 @@ def test_a_question_already_on_the_list_is_not_added_again(library) -> None:
     with pytest.raises(ChecklistError, match="Tick it there to ask it"):
         add_own_question(draft, unticked.text.upper())
     assert sum(i.source == "own" for i in draft.checklist) == 1
+
+
+def test_a_top_three_pick_stays_when_the_concern_changes_and_back(library) -> None:
+    """Switching the concern and back silently dropped a concern question from the top three."""
+    draft = Draft(concern="scars", subtype="keloid")
+    sync_checklist(draft, library)
+    scars_ids = {q.id for q in library.concern("scars").questions}
+    pick = next(i for i in draft.checklist if i.id in scars_ids)
+    set_top(draft, pick.id, True)
+    draft.concern, draft.subtype = "ageing", None
+    sync_checklist(draft, library)
+    assert pick.id in [i.id for i in draft.top_questions()]
+    draft.concern, draft.subtype = "scars", "keloid"
+    sync_checklist(draft, library)
+    assert [i.id for i in draft.top_questions()] == [pick.id]
+    assert _ids(draft).count(pick.id) == 1
