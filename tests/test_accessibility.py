@@ -155,6 +155,21 @@ def test_a_page_shows_its_focus_bar_after_the_keyboard_not_a_click(window) -> No
     assert area.property(FOCUS_SHOWN) == "true"
 
 
+def test_enter_goes_on_from_a_field_after_next_was_clicked(window) -> None:
+    """Clicking Next made Qt stop treating it as the default: Enter then did nothing."""
+    wizard = window.wizard
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    settle()
+    while wizard.currentId() != PageId.ABOUT:
+        QTest.mouseClick(next_button, Qt.MouseButton.LeftButton)
+        settle()
+    page = wizard.currentPage()
+    page.body_area.setFocus()
+    QTest.keyClick(page.body_area, Qt.Key.Key_Return)
+    settle()
+    assert wizard.currentId() == PageId.PHOTOS
+
+
 def test_enter_goes_to_the_next_page_from_a_field(window) -> None:
     for page_id in walk_pages(window):
         if page_id == PageId.ABOUT:

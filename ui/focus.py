@@ -272,6 +272,11 @@ class KeyboardHelper(QObject):
         order = self.refresh_page(page)
         if not self._focus_in_view(order):
             self._focus_first(order)
+        # Next is the button Enter presses again: Qt had made the clicked Next stop being
+        # the default as the focus left it, so Enter in a field then did nothing.
+        next_button = self._wizard.button(QWizard.WizardButton.NextButton)
+        if next_button.isVisible() and not next_button.isDefault():
+            next_button.setDefault(True)
 
     def _focus_in_view(self, order: list[QWidget]) -> bool:
         buttons = [self._wizard.button(b) for b in _WIZARD_BUTTONS]
