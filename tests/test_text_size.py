@@ -232,9 +232,9 @@ def test_save_pdf_is_in_view_on_the_last_page_at_large_text(
     button = review.save_pdf_button
     viewport = review.scroll_area.viewport()
 
-    def in_view() -> bool:
-        top_left = button.mapTo(viewport, QPoint(0, 0))
-        bottom_right = button.mapTo(viewport, QPoint(button.width() - 1, button.height() - 1))
+    def in_view(widget=button) -> bool:
+        top_left = widget.mapTo(viewport, QPoint(0, 0))
+        bottom_right = widget.mapTo(viewport, QPoint(widget.width() - 1, widget.height() - 1))
         return viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
 
     assert review.panel_fold.folded  # no room below the summary: it scrolls, above it
@@ -242,3 +242,6 @@ def test_save_pdf_is_in_view_on_the_last_page_at_large_text(
     path = review.pdf_path_edit  # the whole path in view, wrapped: the folder and the name
     qtbot.waitUntil(lambda: path.verticalScrollBar().maximum() == 0)
     assert path.text().endswith(".pdf")
+    path.setText(str(tmp_path / "pack.pdf"))
+    assert review.save_pdf() is not None  # then where it went is in view (it was below)
+    qtbot.waitUntil(lambda: in_view(review.status_label))

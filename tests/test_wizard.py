@@ -370,3 +370,16 @@ def test_welcome_open_button_opens_a_draft(
     welcome.start_button.click()
     assert page(window, PageId.CONCERN).subtype_radios["keloid"].isChecked()
     assert next_button(window).isEnabled()
+
+
+def test_the_appointment_date_shows_only_once_known(window: MainWindow) -> None:
+    """A greyed-out date (today's) read as if the appointment were today."""
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_next(window, PageId.ABOUT)
+    p = page(window, PageId.ABOUT)
+    assert p.appointment_date.isHidden()
+    p.has_appointment.setChecked(True)
+    assert not p.appointment_date.isHidden() and p.appointment_date.isEnabled()
+    p.has_appointment.setChecked(False)
+    assert p.appointment_date.isHidden()

@@ -153,7 +153,10 @@ class AboutPage(DraftPage):
         self.appointment_date.setAccessibleName("Appointment date")
         self.appointment_date.setDate(QDate.currentDate())
         self.appointment_date.setEnabled(False)
+        # Hidden until ticked: a greyed-out date (today's) read as if the appointment were today.
+        self.appointment_date.setVisible(False)
         self.has_appointment.toggled.connect(self.appointment_date.setEnabled)
+        self.has_appointment.toggled.connect(self.appointment_date.setVisible)
         self.has_appointment.toggled.connect(self.mark_edited)
         self.appointment_date.dateChanged.connect(self.mark_edited)
         date_row = FlowLayout(spacing=10)  # the date goes below the tick with large text

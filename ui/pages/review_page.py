@@ -348,7 +348,14 @@ class ReviewPage(DraftPage):
         self.open_pdf_button.show()
         self.show_folder_button.show()
         self.open_pdf_button.setFocus()
+        QTimer.singleShot(0, self, self._status_in_view)
         return saved
+
+    def _status_in_view(self) -> None:
+        """The words saying where the PDF went, in view when the panel scrolls with the page
+        (with large text they were below the buttons, out of sight)."""
+        if self.panel_fold.folded and self.isVisible():
+            self.scroll_area.ensureWidgetVisible(self.status_label, 0, 12)
 
     def open_pdf(self) -> None:
         """Open the saved PDF in the computer's PDF viewer."""
