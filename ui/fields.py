@@ -275,17 +275,16 @@ def _units(text: str) -> int:
 
 
 class LineEdit(QLineEdit):
-    """A single-line text field that shows the start of a text too long for it (or its end,
-    for a file's path, whose end names the file), and says so if a paste was cut to fit.
+    """A single-line text field that shows the start of a text too long for it, and says so
+    if a paste was cut to fit.
 
     A text from a draft that is longer than the field can hold (32,767 letters) is kept whole:
     ``text()`` returns all of it while the field shows its start unchanged (again, too, if
     the patient undoes a change).
     """
 
-    def __init__(self, *, show_end: bool = False) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._show_end = show_end
         self._notice = FieldNotice(self, pop_up=True)
         self._kept: str | None = None  # a text set that is longer than the field holds
         self._shown: str | None = ""  # what ``setText`` showed (None: while it sets it)
@@ -322,7 +321,7 @@ class LineEdit(QLineEdit):
             self._setting = False
         self._shown = super().text()
         self._notice.show(self._notice_for(self._shown))  # also when signals are blocked
-        if not self.hasFocus() and not self._show_end:
+        if not self.hasFocus():
             self.setCursorPosition(0)
 
     def text(self) -> str:
@@ -333,9 +332,9 @@ class LineEdit(QLineEdit):
         return shown
 
 
-def line_edit(accessible_name: str, placeholder: str = "", *, show_end: bool = False) -> QLineEdit:
-    """A single-line text field with an accessible name (``show_end`` for a file's path)."""
-    edit = LineEdit(show_end=show_end)
+def line_edit(accessible_name: str, placeholder: str = "") -> QLineEdit:
+    """A single-line text field with an accessible name."""
+    edit = LineEdit()
     edit.setAccessibleName(accessible_name)
     if placeholder:
         edit.setPlaceholderText(placeholder)

@@ -42,16 +42,11 @@ CONTENT_BROKEN = (
 )
 
 
-def _snapshot(draft: Draft) -> str:
-    """The draft's content without its time stamps (``Draft.snapshot``)."""
-    return draft.snapshot()
-
-
 def _saved_snapshot(draft: Draft, path: Path | None) -> str:
     """What counts as "nothing unsaved": the draft as opened from ``path``, or a new draft."""
     from consultprep.models import Draft
 
-    return _snapshot(draft) if path else _snapshot(Draft())
+    return draft.snapshot() if path else Draft().snapshot()
 
 
 class MainWindow(FileMenuWindow):
@@ -254,7 +249,7 @@ class MainWindow(FileMenuWindow):
     def is_modified(self) -> bool:
         """True if the draft (with the page being edited) differs from what was saved."""
         self.wizard.write_current_page()
-        return _snapshot(self.draft) != self._saved
+        return self.draft.snapshot() != self._saved
 
     def _edited(self) -> None:
         self.setWindowModified(True)
@@ -266,7 +261,7 @@ class MainWindow(FileMenuWindow):
         self.setWindowTitle(f"{self.draft_name()}{recovered}[*] — {APP_NAME}")
         if self.draft is None or self.autosave is None:  # still starting
             return
-        modified = _snapshot(self.draft) != self._saved
+        modified = self.draft.snapshot() != self._saved
         self.setWindowModified(modified)
         if modified:  # also catches changes made without an edit signal (imported answers)
             self.autosave.schedule()
@@ -287,7 +282,7 @@ class MainWindow(FileMenuWindow):
     def _after_save(self, path: Path) -> None:
         """The draft was saved to ``path``: it is the draft's file now, with nothing unsaved."""
         self.path = path
-        self._saved = _snapshot(self.draft)
+        self._saved = self.draft.snapshot()
         self.recovered = False
         self.recovered_from = None
         self.autosave.clear()
@@ -391,4 +386,3 @@ class MainWindow(FileMenuWindow):
             event.accept()
         else:
             event.ignore()
-

@@ -112,7 +112,7 @@ class QuestionsPage(DraftPage):
         message_row.addWidget(self.message_label)
 
         add_row = QHBoxLayout()
-        add_row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)  # (the label goes above
+        add_row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
         self.own_question_edit: QLineEdit = line_edit(
             "Your own question", "Type your question"  # short: still whole at 200 % text
         )
@@ -123,7 +123,7 @@ class QuestionsPage(DraftPage):
         self.own_question_edit.returnPressed.connect(self.add_button.click)
         self.add_button.clicked.connect(self._add_own)
         self.add_row = FieldRow(add_label, self.own_question_edit, self.add_button)
-        add_row.addWidget(self.add_row)  # the field and Add when they would be cramped)
+        add_row.addWidget(self.add_row)  # (the label goes above them when they are cramped)
 
         outer = self.page_layout
         outer.addWidget(self.scroll_area, 1)
