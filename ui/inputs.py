@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -29,8 +30,25 @@ SLACK = 12  # pixels to go past it before the columns come back (no flicker at t
 ROWS_PER_STEP = 25  # tried treatments made at a time while the page is prepared ahead
 
 
+#: Keys that move the choice along a score row, and by how many buttons (None: to an end).
+_STEPS = {
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_Down: 1,
+    Qt.Key.Key_Home: None,
+    Qt.Key.Key_End: None,
+}
+
+
 class ScoreInput(QWidget):
-    """A 0-10 score as a row of large buttons, plus "Not answered" (the default)."""
+    """A 0-10 score as a row of large buttons, plus "Not answered" (the default).
+
+    The row is one stop for Tab, as a group of round choice buttons is: Tab goes to the
+    chosen button (at first "Not answered") and then on past the row, not through all twelve.
+    The arrow keys choose the button before or after, Home and End the first and last; a
+    click chooses any.
+    """
 
     changed = Signal()
 
@@ -57,8 +75,60 @@ class ScoreInput(QWidget):
         self.not_answered.setAccessibleName(f"{label}: not answered")
         self._group.addButton(self.not_answered, -2)
         row.addWidget(self.not_answered)
+        for button in self._group.buttons():
+            button.installEventFilter(self)
         self.not_answered.setChecked(True)
         self._group.idToggled.connect(self._toggled)
+        self._stop: QPushButton | None = None  # the button Tab stops at
+        self._one_tab_stop()
+
+    def order(self) -> list[QPushButton]:
+        """The buttons as they are laid out: 0 to 10, then "Not answered"."""
+        return [*self.buttons, self.not_answered]
+
+    def _one_tab_stop(self) -> None:
+        """Only the chosen button takes Tab, in the place of the one chosen before; the others
+        still take a click."""
+        chosen = self.chosen()
+        before = self._stop
+        for button in self.order():
+            policy = Qt.FocusPolicy.StrongFocus if button is chosen else Qt.FocusPolicy.ClickFocus
+            if button.focusPolicy() != policy:
+                button.setFocusPolicy(policy)
+        if before is not None and before is not chosen:
+            # At once, so a Tab pressed straight after an arrow key leaves the row; the page
+            # redoes its tab order later (ui.focus), and finds this in place. Not
+            # setFocusProxy: Qt moves a focus proxy in the focus chain, behind the back of the
+            # page's tab order.
+            QWidget.setTabOrder(before, chosen)
+        self._stop = chosen
+        page_changed(self)
+
+    def chosen(self) -> QPushButton:
+        """The chosen button ("Not answered" if no score), the one Tab stops at."""
+        return self._group.checkedButton() or self.not_answered
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Called by Qt for the buttons' events: the arrow keys, Home and End choose."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if event.key() not in _STEPS or event.modifiers() not in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            return False
+        order = self.order()
+        if watched not in order:
+            return False
+        step = _STEPS[Qt.Key(event.key())]
+        if step is None:
+            target = order[0] if event.key() == Qt.Key.Key_Home else order[-1]
+        else:
+            target = order[max(0, min(len(order) - 1, order.index(watched) + step))]
+        if not target.isChecked():
+            target.setChecked(True)
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
     def value(self) -> int | None:
         """The chosen score, or None for "not answered"."""
@@ -72,6 +142,7 @@ class ScoreInput(QWidget):
 
     def _toggled(self, _id: int, on: bool) -> None:
         if on:
+            self._one_tab_stop()
             self.changed.emit()
 
 

@@ -96,7 +96,7 @@ class AboutPage(DraftPage):
         for key, text in SCORE_LABELS.items():
             score = ScoreInput(text)
             title = plain_label(text)
-            title.setBuddy(score.not_answered)
+            title.setBuddy(score)
             self._layout.addWidget(title)
             self._layout.addWidget(score)
             score.changed.connect(self.mark_edited)
