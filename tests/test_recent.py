@@ -183,3 +183,94 @@ def test_a_long_recent_name_at_large_text_keeps_the_page_inside_the_window(
     settle()
     welcome = page(window, PageId.WELCOME)  # (the window restyled may have made it afresh)
     assert welcome.recent_list.buttons[long].text() == name  # room again for all of it
+
+
+# --- "Carry on" goes back to the step a draft was left at ---------------------------------
+def test_each_recent_draft_keeps_the_step_it_was_left_at(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.consultprep", tmp_path / "b.consultprep"
+    recent.remember(a, 5)
+    recent.remember(b)
+    assert recent.step_for(a) == 5 and recent.step_for(b) is None
+    recent.set_step(b, 3)
+    recent.remember(a)  # opened again: keeps its step
+    assert recent.step_for(a) == 5 and recent.step_for(b) == 3
+    assert recent.recent_drafts() == [a, b]
+    recent.set_step(tmp_path / "never opened.consultprep", 4)  # not added to the list
+    assert recent.recent_drafts() == [a, b]
+    recent.set_step(None, 6)  # work never saved to a file
+    assert recent.step_for(None) == 6
+    assert recent.step_for(tmp_path / "never opened.consultprep") is None
+
+
+def test_a_damaged_remembered_step_is_ignored(tmp_path: Path) -> None:
+    a = tmp_path / "a.consultprep"
+    recent.remember(a)
+    store = settings.app_settings()
+    store.beginWriteArray(recent.ARRAY, 1)
+    store.setArrayIndex(0)
+    store.setValue("step", "not a number")
+    store.endArray()
+    store.sync()
+    del store
+    assert recent.step_for(a) is None and recent.recent_drafts() == [a]
+    settings.write(recent.UNSAVED_STEP, "9" * 400)
+    assert recent.step_for(None) is None
+
+
+def test_carry_on_goes_back_to_the_step_the_draft_was_left_at(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, qtbot
+) -> None:
+    saved = tmp_path / "mine.consultprep"
+    save_draft(Draft(concern="scars", subtype="acne"), saved)
+    assert window.open_path(saved)
+    welcome = page(window, PageId.WELCOME)
+    assert welcome.carry_on_label.text().endswith("from step 1.")  # where it was: not known
+    welcome.start_button.click()
+    assert window.wizard.currentId() == PageId.CONCERN
+    for _ in range(PageId.OFFER - PageId.CONCERN):
+        window.wizard.next()
+    assert window.wizard.currentId() == PageId.OFFER
+    window.new_action.trigger()  # the step it was left at is remembered as it is left
+    assert recent.step_for(saved) == PageId.OFFER
+
+    assert window.open_path(saved)
+    welcome = page(window, PageId.WELCOME)
+    offer_title = window.wizard.pages[PageId.OFFER].title_label.text()
+    assert f"step 5 of 8, “{offer_title}”" in welcome.carry_on_label.text()
+    assert welcome.start_button.text() == "&Carry on"
+    welcome.start_button.click()
+    assert window.wizard.currentId() == PageId.OFFER
+    # Every page on the way was entered, so Back goes back through them.
+    window.wizard.back()
+    assert window.wizard.currentId() == PageId.EVIDENCE
+
+    # Back to the welcome page and "Carry on" again: to the step reached before going back.
+    window.show()  # the welcome page's words are brought up to date as it is shown
+    for _ in range(PageId.EVIDENCE):
+        window.wizard.back()
+    assert window.wizard.currentId() == PageId.WELCOME
+    assert "step 5 of 8" in page(window, PageId.WELCOME).carry_on_label.text()
+    page(window, PageId.WELCOME).start_button.click()
+    assert window.wizard.currentId() == PageId.OFFER
+
+
+def test_carry_on_stops_at_a_step_that_needs_an_answer(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    draft = Draft()  # no skin problem chosen, but something written
+    draft.about.patient_name = "Sam"
+    saved = tmp_path / "no problem chosen.consultprep"
+    save_draft(draft, saved)
+    recent.remember(saved, PageId.QUESTIONS)
+    assert window.open_path(saved)
+    page(window, PageId.WELCOME).start_button.click()
+    assert window.wizard.currentId() == PageId.CONCERN  # Next needs a skin problem there
+
+
+def test_a_new_draft_starts_at_step_one(window: MainWindow, dialogs: Dialogs) -> None:
+    recent.set_step(None, PageId.REVIEW)  # left by earlier work that was never saved
+    welcome = page(window, PageId.WELCOME)
+    assert not welcome.carry_on_label.isVisibleTo(welcome)
+    assert welcome.start_button.text() == "&Start a new preparation"
+    welcome.start_button.click()
+    assert window.wizard.currentId() == PageId.CONCERN

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from ui import dialogs, recent
 from ui.comfort import install_comfort
 from ui.file_menu import DRAFT_FILTER, FileMenuWindow, when_started
+from ui.pages.welcome_page import WelcomePage
 from ui.style import register_fallback_font
 from ui.widgets import NOTICE, plain_label
 from ui.wizard import ConsultWizard, PageId
@@ -35,6 +36,7 @@ APP_NAME = "ConsultPrep"
 NEW_DRAFT_NAME = "New preparation"
 #: A window that starts light finishes starting this long after it is shown, even unpainted.
 START_AT_THE_LATEST_MS = 1000
+STEP_WRITE_DELAY_MS = 1500  # the step a draft is at is remembered this long after a move
 AUTOSAVE_FAILED = "Autosave is not working. Please save your draft (File ▸ Save)."
 CONTENT_BROKEN = (
     "ConsultPrep cannot start because its built-in health information could not be read. "
@@ -84,6 +86,12 @@ class MainWindow(FileMenuWindow):
         self._autosave_notice: QLabel | None = None
         self._started = library is not None
         self._closed = False
+        #: The step to remember for this draft ("Carry on" goes back there), written a moment
+        #: after the patient moves on, not at each Next (see ``_remember_step``).
+        self._step_timer = QTimer(self)
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(STEP_WRITE_DELAY_MS)
+        self._step_timer.timeout.connect(self._write_step)
         self.resize(1000, 760)
         self.setMinimumSize(800, 600)
         self._make_actions()
@@ -142,6 +150,7 @@ class MainWindow(FileMenuWindow):
         self.wizard = ConsultWizard(self.draft, self.library)
         self.wizard.edited.connect(self._edited)
         self.wizard.currentIdChanged.connect(self._update_title)
+        self.wizard.currentIdChanged.connect(self._remember_step)
         self.wizard.needed.connect(self.finish_start)
         # Pages are built later if the window starts light (see the module docstring).
         wizard = self.wizard
@@ -231,6 +240,7 @@ class MainWindow(FileMenuWindow):
             self._start_wizard()
         else:
             self.wizard.attach(self.draft, library)
+        self._load_step()
         self._update_title()
 
     def _greet(self) -> None:
@@ -269,6 +279,7 @@ class MainWindow(FileMenuWindow):
     def _set_draft(self, draft: Draft, path: Path | None) -> None:
         from consultprep.checklist import fit_to_library
 
+        self._write_step()  # the step the draft being left was at
         self.autosave.clear()  # the old draft was saved, or the patient chose not to
         fit_to_library(draft, self.library)  # as at start: content it does not know, kept
         self.draft = draft
@@ -277,6 +288,7 @@ class MainWindow(FileMenuWindow):
         self.recovered_from = None
         self._saved = _saved_snapshot(draft, path)
         self._start_wizard()
+        self._load_step()
         self._update_title()
 
     def _after_save(self, path: Path) -> None:
@@ -286,9 +298,32 @@ class MainWindow(FileMenuWindow):
         self.recovered = False
         self.recovered_from = None
         self.autosave.clear()
-        recent.remember(path)
+        recent.remember(path, self.wizard.resume_at)
         self._update_title()
         self.statusBar().showMessage(f"Saved to {path}", 8000)
+
+    def _place(self) -> Path | None:
+        """The file the draft belongs to, for remembering its step (None: never saved)."""
+        return self.path or self.recovered_from
+
+    def _load_step(self) -> None:
+        """Give the wizard the step this draft was left at, as remembered."""
+        self._step_timer.stop()
+        self.wizard.resume_at = recent.step_for(self._place())
+        welcome = self.wizard.currentPage()
+        if isinstance(welcome, WelcomePage):
+            welcome.read_draft()  # "Carry on" says where it goes
+
+    def _remember_step(self, page_id: int) -> None:
+        if page_id > PageId.WELCOME:
+            self._step_timer.start()
+
+    def _write_step(self) -> None:
+        """Remember the step the patient is at, for this draft."""
+        self._step_timer.stop()
+        wizard = getattr(self, "wizard", None)
+        if self.draft is not None and wizard is not None and wizard.resume_at:
+            recent.set_step(self._place(), wizard.resume_at)
 
     def show_load_notes(self) -> None:
         """Tell the patient about anything left out when the draft was opened."""
@@ -337,6 +372,7 @@ class MainWindow(FileMenuWindow):
         self._set_draft(draft, None)
         self.recovered = True
         self.recovered_from = Path(recovery.source) if recovery.source else None
+        self._load_step()
         self._update_title()
         # Our own autosave first, then the old files go (unless kept whole, just above).
         self.autosave.adopt(recovery, delete_old=kept is None)
@@ -382,6 +418,7 @@ class MainWindow(FileMenuWindow):
             event.accept()
         elif self.maybe_save():
             self._closed = True
+            self._write_step()
             self.autosave.clear()  # a normal quit: nothing is left to recover
             event.accept()
         else:

@@ -1,7 +1,9 @@
-"""The drafts opened or saved most recently, remembered for the welcome page.
+"""The drafts opened or saved most recently, remembered for the welcome page, with the step
+each was left at (so "Carry on" goes back there).
 
 Kept in the app's settings file (``ui.settings``) as a list of full paths, newest first,
-at most ``MAX_RECENT``.
+at most ``MAX_RECENT``, each with its step. Work never saved to a file has one step of its own
+(``UNSAVED_STEP``), for when it is recovered.
 """
 
 from __future__ import annotations
@@ -13,44 +15,88 @@ from ui import settings
 
 MAX_RECENT = 6
 ARRAY = "recent_drafts"
+#: The step that work not yet saved to a file was left at.
+UNSAVED_STEP = "unsaved_step"
 
 
 def _absolute(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.abspath(Path(path).expanduser()))
 
 
-def recent_drafts() -> list[Path]:
-    """The remembered drafts, newest first (files that have gone are still listed)."""
+def _step(value: object) -> int:
+    """A stored step as a number (0, meaning none, if it is not one)."""
+    try:
+        step = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        return 0
+    return step if 0 < step < 100 else 0
+
+
+def _entries() -> list[tuple[Path, int]]:
+    """The remembered drafts with their steps (0: none), newest first."""
     store = settings.app_settings()
     count = store.beginReadArray(ARRAY)
-    paths: list[Path] = []
+    entries: list[tuple[Path, int]] = []
     for n in range(count):
         store.setArrayIndex(n)
         value = store.value("path", "")
-        if isinstance(value, str) and value and Path(value) not in paths:
-            paths.append(Path(value))
+        if isinstance(value, str) and value and Path(value) not in (p for p, _ in entries):
+            entries.append((Path(value), _step(store.value("step", 0))))
     store.endArray()
-    return paths[:MAX_RECENT]
+    return entries[:MAX_RECENT]
 
 
-def _store(paths: list[Path]) -> None:
+def recent_drafts() -> list[Path]:
+    """The remembered drafts, newest first (files that have gone are still listed)."""
+    return [path for path, _ in _entries()]
+
+
+def _store(entries: list[tuple[Path, int]]) -> None:
     store = settings.app_settings()
     store.remove(ARRAY)
-    store.beginWriteArray(ARRAY, len(paths))
-    for n, path in enumerate(paths):
+    store.beginWriteArray(ARRAY, len(entries))
+    for n, (path, step) in enumerate(entries):
         store.setArrayIndex(n)
         store.setValue("path", str(path))
+        if step:
+            store.setValue("step", step)
     store.endArray()
     store.sync()
 
 
-def remember(path: str | os.PathLike[str]) -> None:
-    """Put ``path`` first in the list (a draft was just opened or saved there)."""
+def remember(path: str | os.PathLike[str], step: int | None = None) -> None:
+    """Put ``path`` first in the list (a draft was just opened or saved there), with the step
+    it is at if given, else with the step remembered for it before."""
     path = _absolute(path)
-    _store([path, *(p for p in recent_drafts() if p != path)][:MAX_RECENT])
+    entries = _entries()
+    known = next((s for p, s in entries if p == path), 0)
+    first = (path, _step(step) if step is not None else known)
+    _store([first, *((p, s) for p, s in entries if p != path)][:MAX_RECENT])
 
 
 def forget(path: str | os.PathLike[str]) -> None:
     """Take ``path`` off the list (its file has gone)."""
     path = _absolute(path)
-    _store([p for p in recent_drafts() if p != path])
+    _store([(p, s) for p, s in _entries() if p != path])
+
+
+def step_for(path: str | os.PathLike[str] | None) -> int | None:
+    """The step the draft at ``path`` was left at (None: not known); for work never saved to a
+    file (``path`` None), the step it was left at."""
+    if path is None:
+        return _step(settings.read_int(UNSAVED_STEP, 0)) or None
+    path = _absolute(path)
+    return next((s for p, s in _entries() if p == path), 0) or None
+
+
+def set_step(path: str | os.PathLike[str] | None, step: int) -> None:
+    """Remember that the draft at ``path`` (None: work never saved to a file) is at ``step``.
+
+    A draft not on the list is not added (it is added when it is opened or saved)."""
+    if path is None:
+        settings.write(UNSAVED_STEP, _step(step))
+        return
+    path = _absolute(path)
+    entries = _entries()
+    if any(p == path and s != step for p, s in entries):
+        _store([(p, _step(step) if p == path else s) for p, s in entries])

@@ -79,6 +79,11 @@ class ConsultWizard(QWizard):
         self._pages: dict[PageId, DraftPage] = {}
         self._painted = False
         self._announced: int | None = None  # the page a screen reader was last told of
+        self._quiet = False  # no page is announced while going through pages (go_to)
+        #: The step the patient was last at (None: not known): "Carry on" goes back there.
+        #: The window sets it from what was remembered; each page entered sets it.
+        self.resume_at: int | None = None
+        self._last_id = -1  # the page shown before (for _note_step)
         self.setWindowFlags(Qt.WindowType.Widget)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
@@ -99,6 +104,7 @@ class ConsultWizard(QWizard):
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton):
             self.button(which).setMinimumSize(140, 44)
         self.currentIdChanged.connect(self._announce_page)
+        self.currentIdChanged.connect(self._note_step)
         self._add_page(PageId.WELCOME)
         if library is None:
             # Next is shown (not yet enabled) on the welcome page while it is the only page.
@@ -165,6 +171,29 @@ class ConsultWizard(QWizard):
         self.add_all_pages()
         super().next()
 
+    def go_to(self, page_id: int) -> None:
+        """Go forward to ``page_id`` as Next does, page by page (so each page is entered and
+        left as usual), stopping early at a page that does not let the patient go on.
+
+        A screen reader is told only of the page it ends on."""
+        self._quiet = True
+        try:
+            while self.currentId() < page_id:
+                before = self.currentId()
+                self.next()
+                if self.currentId() == before:
+                    break
+        finally:
+            self._quiet = False
+        self._announce_page(self.currentId())
+
+    def _note_step(self, page_id: int) -> None:
+        """Going forward, the new page is where the patient is; going back (to look at or
+        change an earlier answer, or to the welcome page) leaves the step they had reached."""
+        if page_id > self._last_id and page_id > PageId.WELCOME:
+            self.resume_at = page_id
+        self._last_id = page_id
+
     def _announce_page(self, page_id: int) -> None:
         """Tell a screen reader which page is shown now ("Step 2 of 8. Your skin problem.").
 
@@ -172,7 +201,7 @@ class ConsultWizard(QWizard):
         the same page is shown again (the wizard restarting on the welcome page at start).
         """
         page = self._pages.get(PageId(page_id)) if page_id in PAGES else None
-        if page is None or page_id == self._announced:
+        if page is None or page_id == self._announced or self._quiet:
             return
         first = self._announced is None
         self._announced = page_id

@@ -32,7 +32,12 @@ STEPS = (
     "build a list of questions to ask",
     "save it all as a PDF to print or take with you",
 )
-CARRY_ON = "You have already started. Press “Carry on” to pick up where you left off."
+CARRY_ON = "You have already started. Press “Carry on” to go through it again from step 1."
+#: With the step the patient was last at (its number, how many steps, and its title).
+CARRY_ON_AT = (
+    "You have already started. Press “Carry on” to go back to step {step} of {steps}, "
+    "“{title}”, where you were."
+)
 
 
 def has_content(draft: Draft | None) -> bool:
@@ -106,6 +111,7 @@ class WelcomePage(DraftPage):
             self.disclaimer_label.setText(self.library.meta.disclaimer)
             self.privacy_label.setText(self.library.meta.privacy)
         started = has_content(self.draft)
+        self.carry_on_label.setText(self._carry_on_text())
         self.carry_on_label.setVisible(started)
         if started:
             self.start_button.setText("&Carry on")
@@ -120,7 +126,30 @@ class WelcomePage(DraftPage):
         self.recent_list.refresh()
         super().showEvent(event)
 
+    def resume_step(self) -> int | None:
+        """The step "Carry on" goes back to (None: the first step)."""
+        wizard = self.wizard()
+        step = getattr(wizard, "resume_at", None)
+        if wizard is None or not has_content(self.draft) or not step or step <= 1:
+            return None
+        return step if step in wizard.pageIds() else None
+
+    def _carry_on_text(self) -> str:
+        step, wizard = self.resume_step(), self.wizard()
+        page = wizard.page(step) if step is not None and wizard is not None else None
+        if not isinstance(page, DraftPage) or wizard is None:
+            return CARRY_ON
+        ids = wizard.pageIds()
+        return CARRY_ON_AT.format(
+            step=ids.index(step), steps=len(ids) - 1, title=page.title_label.text()
+        )
+
     def _start(self) -> None:
         wizard = self.wizard()
-        if wizard is not None:
+        if wizard is None:
+            return
+        step = self.resume_step()
+        if step is not None and hasattr(wizard, "go_to"):
+            wizard.go_to(step)
+        else:
             wizard.next()
