@@ -6,9 +6,10 @@ shows on screen), registered once with reportlab as the family ``DejaVuSans``.
 User text is data, never markup: :func:`safe_text` turns any string into text that a
 reportlab ``Paragraph`` shows literally. Chinese, Japanese and Korean writing, which DejaVu
 Sans has no letters for, is printed in the bundled Droid Sans Fallback (``FONT_CJK``), loaded
-the first time a text needs it (about a tenth of a second, once). Characters neither font can
-draw (emoji, and scripts neither covers) are shown as one ``SUBSTITUTE`` mark (U+FFFD "�")
-per run, so nothing crashes and no empty boxes appear.
+the first time a text needs it (about a tenth of a second, once). An emoji neither font can
+draw is printed as its name in square brackets ("[thumbs up sign]"), so its meaning is kept;
+other characters neither font can draw (scripts neither covers) are shown as one
+``SUBSTITUTE`` mark (U+FFFD "�") per run, so nothing crashes and no empty boxes appear.
 """
 
 from __future__ import annotations
@@ -37,6 +38,12 @@ MAX_TEXT_CHARS = 8_000
 _INVISIBLE = {0x200D, 0x200C, *range(0xFE00, 0xFE10), *range(0xE0000, 0xE0080)}
 _INVISIBLE |= set(range(0xE0100, 0xE01F0))
 _LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
+#: Skin-tone modifiers: dropped after an emoji that is printed as its name.
+_SKIN_TONES = range(0x1F3FB, 0x1F400)
+#: Regional indicator letters: two of them make a flag ("🇬🇧" is printed "[flag GB]").
+_REGIONAL = range(0x1F1E6, 0x1F200)
+#: At most this many emoji in one text are printed as names; any more are substituted.
+MAX_NAMED = 50
 
 _registered = False
 
@@ -157,18 +164,44 @@ def _printable_chars(text: str, fallback: bool = True) -> list[str]:
     if fallback:
         drawable = drawable | _fallback()
     out: list[str] = []
-    for ch in text:
+    named = 0
+    last_name = ""  # the last emoji printed as a name, how many times in a row, and where
+    repeats = mark = 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
         code = ord(ch)
+        i += 1
         if ch == "\n":
             out.append(ch)
             continue
         category = unicodedata.category(ch)
-        if category in ("Cc", "Cf") or code in _INVISIBLE:
+        if category in ("Cc", "Cf") or code in _INVISIBLE or (code in _SKIN_TONES and named):
             continue
         if category in ("Cs", "Co", "Cn") or code not in drawable:
-            if not out or out[-1] != SUBSTITUTE:
-                out.append(SUBSTITUTE)
+            name = ""
+            if named < MAX_NAMED:
+                if code in _REGIONAL and i < len(text) and ord(text[i]) in _REGIONAL:
+                    pair = chr(code - 0x1F1E6 + 65) + chr(ord(text[i]) - 0x1F1E6 + 65)
+                    name, i = f"flag {pair}", i + 1
+                elif category == "So":
+                    name = unicodedata.name(ch, "").lower()
+            if not name:
+                if not out or out[-1] != SUBSTITUTE:
+                    out.append(SUBSTITUTE)
+                continue
+            if name == last_name and out[-1] == "]":  # the same emoji again: "[… ×3]"
+                repeats += 1
+                del out[mark:]
+                out.extend(f"{name} ×{repeats}]")
+                continue
+            named += 1
+            last_name, repeats = name, 1
+            out.append("[")
+            mark = len(out)
+            out.extend(f"{name}]")
             continue
+        last_name = ""
         out.append(ch)
     return out
 

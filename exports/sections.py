@@ -278,9 +278,10 @@ def references(pack: Pack) -> None:
     if pack.substituted:
         about.append(
             pack.para(
-                f"Some characters I typed (such as emoji) cannot be printed with this pack's "
-                f"fonts. Where they were, one “{SUBSTITUTE}” is shown for each group of them, "
-                f"so some of my words may look shorter. They are kept in my draft.",
+                f"Some characters I typed (such as letters of some alphabets) cannot be "
+                f"printed with this pack's fonts. Where they were, one “{SUBSTITUTE}” is shown "
+                f"for each group of them, so some of my words may look shorter. They are kept "
+                f"in my draft.",
                 "small",
             )
         )

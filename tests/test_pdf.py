@@ -176,7 +176,7 @@ def test_unknown_ids_are_ignored(library: Library, tmp_path: Path) -> None:
 
 # --- any text prints literally ------------------------------------------------------------
 def test_hostile_text_prints_literally(library: Library, tmp_path: Path) -> None:
-    nasty = " | ".join(HOSTILE.values())
+    nasty = " | ".join(HOSTILE.values()) + " ሰላም"
     draft = full_draft(library)
     about = draft.about
     for field in ABOUT_TEXT_FIELDS:
@@ -193,8 +193,10 @@ def test_hostile_text_prints_literally(library: Library, tmp_path: Path) -> None
     assert "<b>bold</b> <para> <font name='x'>" in flat(text)  # it may wrap at a space
     assert "Zoë Ελληνικά Кириллица" in text
     assert "<script>alert(1)</script>" in pages[0]  # in the top three, on page 1
-    assert "\ufffd" in text  # emoji are shown as the substitute mark
-    assert "🙂" not in text and "皮肤" in text  # Chinese is printed (fallback font)
+    # Emoji the fonts lack are printed as their names; Chinese in the fallback font.
+    assert "[slightly smiling face]" in text and "[flag GB]" in text
+    assert "🙂" not in text and "皮肤" in text
+    assert "\ufffd" in text  # Ethiopic letters (no bundled font has them): the substitute
     assert "\x00" not in text and "\x07" not in text and "\u202e" not in text
     assert "cannot be printed with this pack's font" in flat(text)
 
@@ -225,9 +227,13 @@ def test_safe_text_escapes_and_cleans() -> None:
     assert safe_text("a\x00b\x07c") == "abc"
     assert safe_text("one\r\ntwo\n\n\n\nthree\n") == "one<br/>two<br/><br/>three"
     cjk = '<font name="DroidSansFallback">皮肤</font>'
-    assert safe_text("🙂🙂 ok 皮肤") == f"{SUBSTITUTE} ok {cjk}"
+    assert safe_text("🙂🙂 ok 皮肤") == f"[slightly smiling face ×2] ok {cjk}"
     assert plain_text("皮肤") == SUBSTITUTE  # canvas text has one font (content only)
-    assert safe_text("👍🏽\u200d") == SUBSTITUTE
+    assert safe_text("👍🏽\u200d") == "[thumbs up sign]"  # skin tone and joiner dropped
+    assert safe_text("🇬🇧 👍\n👍") == "[flag GB] [thumbs up sign]<br/>[thumbs up sign]"
+    assert safe_text("ሰላም 🏽") == f"{SUBSTITUTE} {SUBSTITUTE}"  # no font has these
+    many = safe_text("".join(chr(0x1F680 + n) for n in range(60)))  # 60 different emoji
+    assert many.count("[") == 50 and many.endswith(f"]{SUBSTITUTE}")
     assert safe_text("e\u0301") == "é"
     assert safe_text(None) == "" and safe_text("") == ""
     assert "more characters are not printed" in safe_text("a" * 50, limit=10)
