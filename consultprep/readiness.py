@@ -148,7 +148,8 @@ def suggested_questions(draft: Draft, content: ReadinessContent | None = None) -
 
 
 def summary_line(check: ReadinessCheck | None, content: ReadinessContent | None = None) -> str:
-    """One plain line for a check, e.g. "Yes to 3 of 4. Not yet: enough support and advice."
+    """One plain line for a check, e.g. "“Yes” to 3 of the 4 questions. “Not yet”: enough
+    support and advice."
 
     Parameters
     ----------
@@ -169,8 +170,11 @@ def summary_line(check: ReadinessCheck | None, content: ReadinessContent | None 
     given = answers(check)
     yes = sum(v == "yes" for v in given.values())
     total = len(AREAS)
-    parts = [f"Yes to all {total} questions." if yes == total else f"Yes to {yes} of {total}."]
-    for word, value in (("Not yet", "not_yet"), ("Not answered", None)):
+    if yes == total:
+        parts = [f"“Yes” to all {total} questions."]
+    else:
+        parts = [f"“Yes” to {'none' if yes == 0 else yes} of the {total} questions."]
+    for word, value in (("“Not yet”", "not_yet"), ("Not answered", None)):
         areas = [content.item(a).short for a, v in given.items() if v == value]
         if areas:
             # Semicolons, because the short names may contain "and" themselves.

@@ -94,9 +94,12 @@ def test_pdf_prints_the_readiness_check_before_and_after() -> None:
     text = _pdf_text(draft)
     assert "Am I ready to decide?" in text
     assert "1 February 2031" in text and "1 March 2031" in text
-    assert "Before my appointment: Yes to 1 of 4. Not yet: enough support and advice." in text
-    assert "After my appointment: Yes to all 4 questions." in text
+    assert (
+        "Before my appointment: “Yes” to 1 of the 4 questions. “Not yet”: enough support "
+        "and advice."
+    ) in text
+    assert "After my appointment: “Yes” to all 4 questions." in text
     assert "SURE test" in text and "Canadian Family Physician" in text
     only_before = _pdf_text(Draft(readiness=Readiness(before=ReadinessCheck(sure="not_yet"))))
-    assert "Before my appointment: Yes to 0 of 4." in only_before
+    assert "Before my appointment: “Yes” to none of the 4 questions." in only_before
     assert "After my appointment" not in only_before

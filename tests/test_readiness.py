@@ -120,16 +120,20 @@ def test_a_broken_file_is_reported_with_its_name(monkeypatch: pytest.MonkeyPatch
         (ReadinessCheck(), "Not taken."),
         (
             ReadinessCheck(sure="yes", understand="yes", values_clear="yes", support="yes"),
-            "Yes to all 4 questions.",
+            "“Yes” to all 4 questions.",
         ),
         (
             ReadinessCheck(sure="yes", understand="not_yet", values_clear="yes", support="not_yet"),
-            "Yes to 2 of 4. Not yet: understand the choices; enough support and advice.",
+            (
+                "“Yes” to 2 of the 4 questions. “Not yet”: understand the choices; enough "
+                "support and advice."
+            ),
         ),
         (
             ReadinessCheck(sure="not_yet"),
             (
-                "Yes to 0 of 4. Not yet: sure of my choice. Not answered: understand the choices; "
+                "“Yes” to none of the 4 questions. “Not yet”: sure of my choice. Not "
+                "answered: understand the choices; "
                 "clear about what matters most to me; enough support and advice."
             ),
         ),
@@ -228,7 +232,8 @@ def test_lines_for_the_review_page() -> None:
     )
     assert deciding_lines(draft) == [
         (
-            "After your appointment: Yes to 1 of 4. Not answered: sure of my choice; understand "
+            "After your appointment: “Yes” to 1 of the 4 questions. Not answered: sure of my "
+            "choice; understand "
             "the choices; clear about what matters most to me."
         ),
         "BRAN notes on 2 treatments.",
