@@ -83,7 +83,7 @@ def _follow_rewordings(draft: Draft, wanted: list[tuple[Question, QuestionSource
 
 
 #: Where the notes below send the patient to choose again (the command line names the app).
-CONCERN_PAGE = "on the “Your skin concern” page"
+CONCERN_PAGE = "on the “Your skin problem” page"
 
 
 def fit_to_library(draft: Draft, library: Library) -> None:

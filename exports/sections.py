@@ -94,8 +94,8 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
     if concern is None:
         s.append(
             pack.para(
-                "No concern was chosen, so there is no evidence summary for a particular "
-                "skin problem. The general points below apply to every concern.",
+                "No skin problem was chosen, so there is no evidence summary for a particular "
+                "one. The general points below apply to every skin problem.",
                 "body",
             )
         )

@@ -225,7 +225,7 @@ def test_content_this_version_does_not_know_is_kept_with_a_note(library) -> None
     assert kinds.load_notes == [
         (
             "This draft names a kind of “Scars” that this version of ConsultPrep does not "
-            "know. Please choose the kind again on the “Your skin concern” page."
+            "know. Please choose the kind again on the “Your skin problem” page."
         )
     ]
 

@@ -120,7 +120,7 @@ def steps_text(step_titles: list[str]) -> str:
     """The "The steps" section: the wizard's own page titles, in order."""
     bullets = "\n".join(f"•  {title}" for title in step_titles)
     return (
-        "Go through the steps in order with Next and Back. Only your skin concern must be "
+        "Go through the steps in order with Next and Back. Only your skin problem must be "
         "chosen; everything else is optional, so fill in as much or as little as you like."
         f"\n{bullets}"
     )

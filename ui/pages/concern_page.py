@@ -22,7 +22,7 @@ from ui.widgets import (
 )
 
 SUBTYPE_PROMPT = "Which of these is closest to yours?"
-PICK_FIRST = "Choose a concern above, then pick the kind that is closest to yours."
+PICK_FIRST = "Choose a skin problem above, then pick the kind that is closest to yours."
 
 
 class ConcernPage(DraftPage):
@@ -32,7 +32,7 @@ class ConcernPage(DraftPage):
         super().__init__(
             draft,
             library,
-            "Your skin concern",
+            "Your skin problem",
             "Choose the one that is closest. You can come back and change it later.",
         )
         self.concern_cards: dict[str, ChoiceCard] = {}

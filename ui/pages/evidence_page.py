@@ -239,7 +239,7 @@ class _EvidenceView(QWidget):
         concern = self.concern
         lib = self.library
         if concern is None:
-            self._add("Choose a skin concern first (press Back).", SUBHEADING)
+            self._add("Choose a skin problem first (press Back).", SUBHEADING)
             self.ladder.set_concern(None)
             return
         self._heading = self._add(self._heading_text(), HEADING)

@@ -56,10 +56,10 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     concern = library.concern(draft.concern)
     if concern is None:
-        out.append(("Skin concern", "Not chosen yet."))
+        out.append(("Skin problem", "Not chosen yet."))
     else:
         subtype = concern.subtype(draft.subtype)
-        out.append(("Skin concern", concern.name + (f" — {subtype.name}" if subtype else "")))
+        out.append(("Skin problem", concern.name + (f" — {subtype.name}" if subtype else "")))
 
     a = draft.about
     facts = []
