@@ -15,7 +15,7 @@ from consultprep.readiness import ANSWER_WORDS, answers, is_taken, load_readines
 from exports.flowables import RuledLines
 from exports.fonts import safe_text
 from exports.pack import SHORT_LIMIT, Pack
-from exports.styles import FRAME_HEIGHT, FRAME_WIDTH, RULE
+from exports.styles import FRAME_WIDTH, RULE
 
 READINESS_HEADING = "Am I ready to decide?"
 BRAN_HEADING = "Weighing up a treatment (BRAN)"
@@ -79,7 +79,7 @@ def readiness(pack: Pack) -> None:
 
 def _start(pack: Pack, heading: str, intro_markup: str) -> None:
     """A section's heading (on a new page unless most of this one is free) and its intro."""
-    pack.story.append(CondPageBreak(FRAME_HEIGHT * 0.4))
+    pack.story.append(CondPageBreak(pack.frame_height * 0.4))
     pack.story.append(pack.heading(heading))
     pack.story.append(pack.para(intro_markup, "small"))
 

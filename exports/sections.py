@@ -21,7 +21,7 @@ from exports.fonts import SUBSTITUTE, safe_text
 from exports.form import FormAnswerLines, FormTickBox
 from exports.offer_checks import advert_matches, vetting_checks
 from exports.pack import NOT_GIVEN_MARKUP, SHORT_LIMIT, Pack, bare_table
-from exports.styles import FRAME_HEIGHT, FRAME_WIDTH, NOTICE_BORDER, NOTICE_FILL, WARNING_FILL
+from exports.styles import FRAME_WIDTH, NOTICE_BORDER, NOTICE_FILL, WARNING_FILL
 
 QUESTION_LIMIT = 1_500  # a question sits in a table cell, which cannot break across pages
 WHERE = {"uk": "In the UK", "abroad": "Abroad", "not_sure": "Not sure"}
@@ -36,7 +36,7 @@ def questions(pack: Pack) -> None:
     items = pack.draft.ordered_questions()
     s = pack.story
     # A new page unless the summary ran over and left most of a page free.
-    s.append(CondPageBreak(FRAME_HEIGHT * 0.6))
+    s.append(CondPageBreak(pack.frame_height * 0.6))
     s.append(pack.heading("My questions"))
     if not items:
         s.append(pack.para("No questions were chosen.", "body"))
@@ -68,6 +68,8 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
     if info is not None:
         why = f"Why ask: {safe_text(info.why)}" + pack.cites.mark(info.citations)
         cell.append(pack.para(why, "why"))
+    else:  # the patient's own question: the gap its "Why ask" line would leave
+        cell.append(Spacer(1, pack.size(6)))
     tick = FormTickBox(item.id, item.asked, item.text, pack.size(13))
     box_w = pack.size(24)
     row = bare_table(
@@ -89,7 +91,7 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
     """The evidence for the concern, as shown for the patient's kind of it (subtype)."""
     s = pack.story
     concern = full.for_subtype(subtype_id) if full is not None else None
-    s.append(CondPageBreak(FRAME_HEIGHT * 0.5))  # a new page only if less than half is left
+    s.append(CondPageBreak(pack.frame_height * 0.5))  # a new page only if less than half is left
     s.append(pack.heading("What the evidence says"))
     if concern is None:
         s.append(
@@ -132,7 +134,7 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
             for n, t in enumerate(concern.treatments_of(kind)):
                 # The group heading goes inside the first block, so it is never left alone.
                 first = pack.heading(KIND_HEADINGS[kind], "h2", bookmark=False)
-                s.append(treatment(pack, t, first if n == 0 else None))
+                s.extend(treatment(pack, t, first if n == 0 else None))
     facts = pack.library.general_facts
     if facts:
         s.append(pack.heading("About stem-cell treatments in general", "h2", bookmark=False))
@@ -171,7 +173,7 @@ def levels(pack: Pack) -> None:
     )
 
 
-def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> Flowable:
+def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list[Flowable]:
     swatch = f'<font color="{KIND_COLOURS[t.kind]}">■</font>'
     parts: list[Flowable] = [heading] if heading is not None else []
     parts.append(pack.para(f"{swatch} {safe_text(t.name)}", "h3"))
@@ -202,7 +204,10 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> Flow
             "body",
         )
     )
-    return KeepTogether(parts)
+    # The name, rung, warning and summary stay together; "What we don't know yet" may go on
+    # to the next page (in large print a whole treatment is up to half a page, and keeping it
+    # all together left pages a third empty).
+    return [KeepTogether(parts[:-1]), parts[-1]]
 
 
 # --- 4. the clinic's offer -------------------------------------------------------------
@@ -211,7 +216,7 @@ def offer(pack: Pack) -> None:
     if not offer.offered:
         return
     s = pack.story
-    s.append(CondPageBreak(FRAME_HEIGHT * 0.4))
+    s.append(CondPageBreak(pack.frame_height * 0.4))
     s.append(pack.heading("The clinic's offer"))
     s.append(pack.para("What a clinic has offered me, and the warning signs I noticed.", "lead"))
     pack.field("Treatment offered", offer.treatment)
@@ -242,22 +247,9 @@ def offer(pack: Pack) -> None:
     vetting_checks(pack)
 
 
-# --- 5. references and about this pack -------------------------------------------------
+# --- 5. about this pack, and references ----------------------------------------------
 def references(pack: Pack) -> None:
     lib, s = pack.library, pack.story
-    s.append(CondPageBreak(FRAME_HEIGHT * 0.3))
-    s.append(pack.heading("References"))
-    numbered = sorted(pack.cites.numbers.items(), key=lambda kv: kv[1])
-    if not numbered:
-        s.append(pack.para("No sources are cited in this pack.", "small"))
-    for ref_id, n in numbered:
-        ref = lib.reference(ref_id)
-        entry = pack.para(
-            f"{safe_text(ref.citation)}<br/>{_link(ref.link, pack)}",
-            "reference",
-            bulletText=f"[{n}]",
-        )
-        s.append(KeepTogether([entry]))  # a reference is never split over two pages
     meta = lib.meta
     about: list[Flowable] = [pack.heading("About this pack", "h2", bookmark=False)]
     about.append(
@@ -285,8 +277,22 @@ def references(pack: Pack) -> None:
                 "small",
             )
         )
-    about.append(pack.para(f"Made with ConsultPrep on {long_date(pack.generated)}.", "small"))
+    # Before the references, so the pack ends with the list: this box, which cannot be split,
+    # had been left alone on a last page (the date it was made is in every page's footer).
     s.append(KeepTogether([pack.box([[about]], fill=NOTICE_FILL, border=NOTICE_BORDER)]))
+    s.append(CondPageBreak(pack.frame_height * 0.3))
+    s.append(pack.heading("References"))
+    numbered = sorted(pack.cites.numbers.items(), key=lambda kv: kv[1])
+    if not numbered:
+        s.append(pack.para("No sources are cited in this pack.", "small"))
+    for ref_id, n in numbered:
+        ref = lib.reference(ref_id)
+        entry = pack.para(
+            f"{safe_text(ref.citation)}<br/>{_link(ref.link, pack)}",
+            "reference",
+            bulletText=f"[{n}]",
+        )
+        s.append(KeepTogether([entry]))  # a reference is never split over two pages
 
 
 def _link(link: str, pack: Pack) -> str:

@@ -266,7 +266,7 @@ def photos(pack: Pack) -> None:
     if not photos:
         return
     s = pack.story
-    s.append(CondPageBreak(FRAME_HEIGHT * 0.5))
+    s.append(CondPageBreak(pack.frame_height * 0.5))
     s.append(pack.heading("Photos of my skin"))
     s.append(pack.para("Oldest first.", "small"))
     cells = [cell for photo in photos if (cell := photo_cell(pack, photo)) is not None]
