@@ -263,7 +263,9 @@ def test_carry_on_stops_at_a_step_that_needs_an_answer(
     save_draft(draft, saved)
     recent.remember(saved, PageId.QUESTIONS)
     assert window.open_path(saved)
-    page(window, PageId.WELCOME).start_button.click()
+    welcome = page(window, PageId.WELCOME)
+    assert welcome.carry_on_label.text().endswith("from step 1.")  # no promise it cannot keep
+    welcome.start_button.click()
     assert window.wizard.currentId() == PageId.CONCERN  # Next needs a skin problem there
 
 
@@ -274,3 +276,19 @@ def test_a_new_draft_starts_at_step_one(window: MainWindow, dialogs: Dialogs) ->
     assert welcome.start_button.text() == "&Start a new preparation"
     welcome.start_button.click()
     assert window.wizard.currentId() == PageId.CONCERN
+
+
+def test_going_back_and_on_again_keeps_the_furthest_step(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    saved = tmp_path / "mine.consultprep"
+    save_draft(Draft(concern="scars", subtype="acne"), saved)
+    recent.remember(saved, PageId.QUESTIONS)
+    assert window.open_path(saved)
+    page(window, PageId.WELCOME).start_button.click()
+    assert window.wizard.currentId() == PageId.QUESTIONS
+    for _ in range(3):
+        window.wizard.back()
+    window.wizard.next()  # to step 4, to look again
+    assert window.wizard.currentId() == PageId.EVIDENCE
+    assert window.wizard.resume_at == PageId.QUESTIONS

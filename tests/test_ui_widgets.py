@@ -427,3 +427,18 @@ def test_tried_treatments_stack_their_fields_when_narrow(qtbot) -> None:
     editor.rows[0].remove_button.click()  # removing while stacked leaves nothing behind
     assert editor.value() == [] and editor.empty_label.isVisibleTo(editor)
 
+
+
+def test_focus_without_a_choice_leaves_the_tab_stop_on_the_chosen_button(qtbot) -> None:
+    """A right click or a press dragged off a button focuses it without choosing it; Qt then
+    moves the group's Tab stop there, and the row takes it back."""
+    score = ScoreInput("Itch")
+    qtbot.addWidget(score)
+    score.show()
+    score.activateWindow()
+    assert QTest.qWaitForWindowActive(score)
+    score.buttons[7].click()
+    score.buttons[3].setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.wait(20)
+    assert score.value() == 7
+    assert _tab_stops(score) == [7]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -91,10 +91,14 @@ class ScoreInput(QWidget):
         still take a click."""
         chosen = self.chosen()
         before = self._stop
+        moved = False
         for button in self.order():
             policy = Qt.FocusPolicy.StrongFocus if button is chosen else Qt.FocusPolicy.ClickFocus
             if button.focusPolicy() != policy:
                 button.setFocusPolicy(policy)
+                moved = True
+        if not moved and before is chosen:
+            return
         if before is not None and before is not chosen:
             # At once, so a Tab pressed straight after an arrow key leaves the row; the page
             # redoes its tab order later (ui.focus), and finds this in place. Not
@@ -110,6 +114,11 @@ class ScoreInput(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Called by Qt for the buttons' events: the arrow keys, Home and End choose."""
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            # Qt moves a button group's Tab stop to any button that gets the focus (a right
+            # click, a press dragged off): the chosen button takes it back afterwards.
+            QTimer.singleShot(0, self, self._one_tab_stop)
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         if event.key() not in _STEPS or event.modifiers() not in (

@@ -188,10 +188,10 @@ class ConsultWizard(QWizard):
         self._announce_page(self.currentId())
 
     def _note_step(self, page_id: int) -> None:
-        """Going forward, the new page is where the patient is; going back (to look at or
-        change an earlier answer, or to the welcome page) leaves the step they had reached."""
-        if page_id > self._last_id and page_id > PageId.WELCOME:
-            self.resume_at = page_id
+        """The furthest step reached: going back (to look at or change an earlier answer, or
+        to the welcome page) and on again does not lower it."""
+        if page_id > self._last_id and page_id > max(self.resume_at or 0, PageId.WELCOME):
+            self.resume_at = page_id  # the furthest step reached
         self._last_id = page_id
 
     def _announce_page(self, page_id: int) -> None:

@@ -132,6 +132,8 @@ class WelcomePage(DraftPage):
         step = getattr(wizard, "resume_at", None)
         if wizard is None or not has_content(self.draft) or not step or step <= 1:
             return None
+        if self.draft is None or not (self.draft.concern and self.draft.subtype):
+            return None  # step 1 needs an answer first: "Carry on" would stop there
         return step if step in wizard.pageIds() else None
 
     def _carry_on_text(self) -> str:
