@@ -321,9 +321,8 @@ class MainWindow(FileMenuWindow):
     def _write_step(self) -> None:
         """Remember the step the patient is at, for this draft."""
         self._step_timer.stop()
-        wizard = getattr(self, "wizard", None)
-        if self.draft is not None and wizard is not None and wizard.resume_at:
-            recent.set_step(self._place(), wizard.resume_at)
+        if self.draft is not None and self.wizard.resume_at:
+            recent.set_step(self._place(), self.wizard.resume_at)
 
     def show_load_notes(self) -> None:
         """Tell the patient about anything left out when the draft was opened."""

@@ -83,7 +83,6 @@ class ConsultWizard(QWizard):
         #: The step the patient was last at (None: not known): "Carry on" goes back there.
         #: The window sets it from what was remembered; each page entered sets it.
         self.resume_at: int | None = None
-        self._last_id = -1  # the page shown before (for _note_step)
         self.setWindowFlags(Qt.WindowType.Widget)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
@@ -190,9 +189,8 @@ class ConsultWizard(QWizard):
     def _note_step(self, page_id: int) -> None:
         """The furthest step reached: going back (to look at or change an earlier answer, or
         to the welcome page) and on again does not lower it."""
-        if page_id > self._last_id and page_id > max(self.resume_at or 0, PageId.WELCOME):
-            self.resume_at = page_id  # the furthest step reached
-        self._last_id = page_id
+        if page_id > max(self.resume_at or 0, PageId.WELCOME):
+            self.resume_at = page_id
 
     def _announce_page(self, page_id: int) -> None:
         """Tell a screen reader which page is shown now ("Step 2 of 8. Your skin problem.").
