@@ -210,3 +210,33 @@ def test_unreadable_front_matter_is_empty_not_an_error(
         (tmp_path / "content" / "library.toml").write_text(text, encoding="utf-8")
     monkeypatch.setattr("resources.folder", lambda *parts: tmp_path.joinpath(*parts))
     assert read_front_matter() == FrontMatter()
+
+
+def test_enter_on_the_welcome_page_carries_on_where_the_draft_was_left(
+    qtbot, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    """Qt puts the focus on Next, which goes to step 1; "Carry on" (the page's main button)
+    takes it once the draft is open, so Enter goes back to the step the text names."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ui import recent
+
+    draft = tmp_path / f"mine{DRAFT_SUFFIX}"
+    draft.write_bytes(EXAMPLE.read_bytes())
+    recent.remember(draft, PageId.OFFER)
+    window = MainWindow(None, path=draft, autosave_folder=tmp_path / "autosave")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.started, timeout=5000):
+        window.show()
+    welcome = window.wizard.page(PageId.WELCOME)
+    qtbot.waitUntil(lambda: window.focusWidget() is welcome.start_button, timeout=2000)
+    assert welcome.start_button.text() == "&Carry on"
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    assert window.wizard.currentId() == PageId.OFFER
+
+    # Another draft opened from the menu: its welcome page has the focus on its main button.
+    window.new_action.trigger()
+    welcome = window.wizard.page(PageId.WELCOME)
+    qtbot.waitUntil(lambda: window.focusWidget() is welcome.start_button, timeout=2000)
+    assert welcome.start_button.text() == "&Start a new preparation"

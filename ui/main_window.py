@@ -246,8 +246,16 @@ class MainWindow(FileMenuWindow):
     def _greet(self) -> None:
         """After starting: notes on the opened draft, then any work left by a crash."""
         if not self._closed:
+            self._focus_start()
             self.show_load_notes()
             self.offer_recovery()  # work left behind by a run that did not quit normally
+
+    def _focus_start(self) -> None:
+        """On the welcome page, Enter presses its main button (Qt had put the focus on Next,
+        which goes to step 1 while "Carry on" goes back to the step the draft had reached)."""
+        page = self.wizard.currentPage()
+        if isinstance(page, WelcomePage):
+            page.focus_start()
 
     # --- state ----------------------------------------------------------------------------
     def draft_name(self) -> str:
@@ -290,6 +298,7 @@ class MainWindow(FileMenuWindow):
         self._start_wizard()
         self._load_step()
         self._update_title()
+        QTimer.singleShot(0, self, self._focus_start)  # the old wizard had the focus
 
     def _after_save(self, path: Path) -> None:
         """The draft was saved to ``path``: it is the draft's file now, with nothing unsaved."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout
 
 from consultprep.front import read_front_matter
 from ui.flow_layout import FlowLayout
@@ -135,6 +135,14 @@ class WelcomePage(DraftPage):
         if self.draft is None or not (self.draft.concern and self.draft.subtype):
             return None  # step 1 needs an answer first: "Carry on" would stop there
         return step if step in wizard.pageIds() else None
+
+    def focus_start(self) -> None:
+        """Give the main button ("Start a new preparation" or "Carry on") the focus, so Enter
+        presses it, unless the focus is already on another control of the page (not its
+        scroll area, where Qt may have put it)."""
+        focused = self.window().focusWidget()
+        if focused is None or not self.isAncestorOf(focused) or isinstance(focused, QScrollArea):
+            self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _carry_on_text(self) -> str:
         step, wizard = self.resume_step(), self.wizard()
