@@ -5,6 +5,9 @@ once. Made without one (``MainWindow(None, path=...)``, as ``ui.app.run_app`` do
 light: it shows the welcome page, which needs neither the content nor the draft, and just after
 it is first painted it loads the content library and the draft and builds the other pages
 (``finish_start``). Anything that needs them before then finishes starting first.
+
+The File menu is in ``ui.file_menu``; autosave notices, recovery after a crash and the step
+each draft was left at are in ``ui.keeping`` (the window's base classes).
 """
 
 from __future__ import annotations
@@ -15,14 +18,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ui import dialogs, recent
 from ui.comfort import install_comfort
-from ui.file_menu import DRAFT_FILTER, FileMenuWindow, when_started
+from ui.file_menu import DRAFT_FILTER, when_started
+from ui.keeping import KeepingWindow
 from ui.pages.welcome_page import WelcomePage
 from ui.style import register_fallback_font
-from ui.widgets import NOTICE, plain_label
 from ui.wizard import ConsultWizard, PageId
 
 if TYPE_CHECKING:
@@ -36,8 +39,6 @@ APP_NAME = "ConsultPrep"
 NEW_DRAFT_NAME = "New preparation"
 #: A window that starts light finishes starting this long after it is shown, even unpainted.
 START_AT_THE_LATEST_MS = 1000
-STEP_WRITE_DELAY_MS = 1500  # the step a draft is at is remembered this long after a move
-AUTOSAVE_FAILED = "Autosave is not working. Please save your draft (File ▸ Save)."
 CONTENT_BROKEN = (
     "ConsultPrep cannot start because its built-in health information could not be read. "
     "Please reinstall ConsultPrep."
@@ -51,7 +52,7 @@ def _saved_snapshot(draft: Draft, path: Path | None) -> str:
     return draft.snapshot() if path else Draft().snapshot()
 
 
-class MainWindow(FileMenuWindow):
+class MainWindow(KeepingWindow):
     """Holds the current Draft and its path; the wizard edits the draft in place."""
 
     #: The window has its content library, draft and pages (see ``finish_start``).
@@ -83,15 +84,9 @@ class MainWindow(FileMenuWindow):
         self.wizard: ConsultWizard
         self._saved = ""
         self._autosave_folder = autosave_folder
-        self._autosave_notice: QLabel | None = None
         self._started = library is not None
         self._closed = False
-        #: The step to remember for this draft ("Carry on" goes back there), written a moment
-        #: after the patient moves on, not at each Next (see ``_remember_step``).
-        self._step_timer = QTimer(self)
-        self._step_timer.setSingleShot(True)
-        self._step_timer.setInterval(STEP_WRITE_DELAY_MS)
-        self._step_timer.timeout.connect(self._write_step)
+        self._keep_steps()
         self.resize(1000, 760)
         self.setMinimumSize(800, 600)
         self._make_actions()
@@ -311,82 +306,10 @@ class MainWindow(FileMenuWindow):
         self._update_title()
         self.statusBar().showMessage(f"Saved to {path}", 8000)
 
-    def _place(self) -> Path | None:
-        """The file the draft belongs to, for remembering its step (None: never saved)."""
-        return self.path or self.recovered_from
-
-    def _load_step(self) -> None:
-        """Give the wizard the step this draft was left at, as remembered."""
-        self._step_timer.stop()
-        self.wizard.resume_at = recent.step_for(self._place())
-        welcome = self.wizard.currentPage()
-        if isinstance(welcome, WelcomePage):
-            welcome.read_draft()  # "Carry on" says where it goes
-
-    def _remember_step(self, page_id: int) -> None:
-        if page_id > PageId.WELCOME:
-            self._step_timer.start()
-
-    def _write_step(self) -> None:
-        """Remember the step the patient is at, for this draft."""
-        self._step_timer.stop()
-        if self.draft is not None and self.wizard.resume_at:
-            recent.set_step(self._place(), self.wizard.resume_at)
-
     def show_load_notes(self) -> None:
         """Tell the patient about anything left out when the draft was opened."""
         if self.draft is not None and self.draft.load_notes:
             dialogs.show_message(self, "Opened, with a note", "\n\n".join(self.draft.load_notes))
-
-    # --- autosave and recovery ------------------------------------------------------------
-    def _autosave_capture(self) -> tuple[Draft, str | None] | None:
-        """A private copy of the draft to autosave, made on the UI thread (None: all saved)."""
-        if not self.is_modified():
-            return None
-        source = self.path or self.recovered_from
-        return self.draft.model_copy(deep=True), (str(source) if source else None)
-
-    def _autosave_failed(self, text: str) -> None:
-        """Say once, quietly, that autosaving does not work (no dialog: it would repeat).
-
-        The status bar shows one short line; the full reason is its tooltip and description.
-        """
-        if self._autosave_notice is None:
-            self._autosave_notice = plain_label(AUTOSAVE_FAILED, role=NOTICE, wrap=False)
-            self._autosave_notice.setAccessibleName("Autosave problem")
-            self.statusBar().addPermanentWidget(self._autosave_notice, 1)
-        self._autosave_notice.setToolTip(text)
-        self._autosave_notice.setAccessibleDescription(text)
-        self._autosave_notice.show()
-
-    def _autosave_worked(self) -> None:
-        if self._autosave_notice is not None:
-            self._autosave_notice.hide()
-
-    @when_started
-    def offer_recovery(self) -> bool:
-        """If an earlier run closed before its work was saved, offer to recover it.
-
-        Recover opens the work as an unsaved draft (the title says it is recovered; Save asks
-        where, starting at the file it came from). Returns True if work was recovered.
-        """
-        from ui.autosave_controller import ask_to_recover, keep_if_incomplete
-
-        chosen = ask_to_recover(self, self.autosave.autosave.pending())
-        if chosen is None or not self.maybe_save():
-            return False
-        recovery, draft = chosen
-        kept = keep_if_incomplete(recovery, draft)
-        self._set_draft(draft, None)
-        self.recovered = True
-        self.recovered_from = Path(recovery.source) if recovery.source else None
-        self._load_step()
-        self._update_title()
-        # Our own autosave first, then the old files go (unless kept whole, just above).
-        self.autosave.adopt(recovery, delete_old=kept is None)
-        self.statusBar().showMessage("Your work was recovered. Save it to keep it.", 10000)
-        self.show_load_notes()
-        return True
 
     # --- Help menu ------------------------------------------------------------------------
     @when_started

@@ -1,0 +1,117 @@
+"""Keeping the patient's work: autosave notices, recovery after a crash, and the step each
+draft was left at ("Carry on" on the welcome page goes back there).
+
+``KeepingWindow`` is a base class of ``ui.main_window.MainWindow`` (after ``FileMenuWindow``):
+it uses the window's ``draft``, ``path``, ``wizard`` and ``autosave``, and its ``_set_draft``,
+``maybe_save``, ``is_modified``, ``show_load_notes`` and ``_update_title``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel
+
+from ui import recent
+from ui.file_menu import FileMenuWindow, when_started
+from ui.pages.welcome_page import WelcomePage
+from ui.widgets import NOTICE, plain_label
+from ui.wizard import PageId
+
+if TYPE_CHECKING:
+    from consultprep.models import Draft
+    from ui.autosave_controller import AutosaveController
+
+STEP_WRITE_DELAY_MS = 1500  # the step a draft is at is remembered this long after a move
+AUTOSAVE_FAILED = "Autosave is not working. Please save your draft (File ▸ Save)."
+
+
+class KeepingWindow(FileMenuWindow):
+    """Autosave's notices, recovery of unsaved work, and the remembered step of each draft."""
+
+    autosave: AutosaveController | None
+    _autosave_notice: QLabel | None = None
+
+    # --- the step each draft was left at ---------------------------------------------------
+    def _keep_steps(self) -> None:
+        """Start remembering steps (called once, while the window is built)."""
+        #: The step to remember for this draft ("Carry on" goes back there), written a moment
+        #: after the patient moves on, not at each Next (see ``_remember_step``).
+        self._step_timer = QTimer(self)
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(STEP_WRITE_DELAY_MS)
+        self._step_timer.timeout.connect(self._write_step)
+
+    def _place(self) -> Path | None:
+        """The file the draft belongs to, for remembering its step (None: never saved)."""
+        return self.path or self.recovered_from
+
+    def _load_step(self) -> None:
+        """Give the wizard the step this draft was left at, as remembered."""
+        self._step_timer.stop()
+        self.wizard.resume_at = recent.step_for(self._place())
+        welcome = self.wizard.currentPage()
+        if isinstance(welcome, WelcomePage):
+            welcome.read_draft()  # "Carry on" says where it goes
+
+    def _remember_step(self, page_id: int) -> None:
+        if page_id > PageId.WELCOME:
+            self._step_timer.start()
+
+    def _write_step(self) -> None:
+        """Remember the step the patient is at, for this draft."""
+        self._step_timer.stop()
+        if self.draft is not None and self.wizard.resume_at:
+            recent.set_step(self._place(), self.wizard.resume_at)
+
+    # --- autosave and recovery ------------------------------------------------------------
+    def _autosave_capture(self) -> tuple[Draft, str | None] | None:
+        """A private copy of the draft to autosave, made on the UI thread (None: all saved)."""
+        if not self.is_modified():
+            return None
+        source = self.path or self.recovered_from
+        return self.draft.model_copy(deep=True), (str(source) if source else None)
+
+    def _autosave_failed(self, text: str) -> None:
+        """Say once, quietly, that autosaving does not work (no dialog: it would repeat).
+
+        The status bar shows one short line; the full reason is its tooltip and description.
+        """
+        if self._autosave_notice is None:
+            self._autosave_notice = plain_label(AUTOSAVE_FAILED, role=NOTICE, wrap=False)
+            self._autosave_notice.setAccessibleName("Autosave problem")
+            self.statusBar().addPermanentWidget(self._autosave_notice, 1)
+        self._autosave_notice.setToolTip(text)
+        self._autosave_notice.setAccessibleDescription(text)
+        self._autosave_notice.show()
+
+    def _autosave_worked(self) -> None:
+        if self._autosave_notice is not None:
+            self._autosave_notice.hide()
+
+    @when_started
+    def offer_recovery(self) -> bool:
+        """If an earlier run closed before its work was saved, offer to recover it.
+
+        Recover opens the work as an unsaved draft (the title says it is recovered; Save asks
+        where, starting at the file it came from). Returns True if work was recovered.
+        """
+        from ui.autosave_controller import ask_to_recover, keep_if_incomplete
+
+        chosen = ask_to_recover(self, self.autosave.autosave.pending())
+        if chosen is None or not self.maybe_save():
+            return False
+        recovery, draft = chosen
+        kept = keep_if_incomplete(recovery, draft)
+        self._set_draft(draft, None)
+        self.recovered = True
+        self.recovered_from = Path(recovery.source) if recovery.source else None
+        self._load_step()
+        self._update_title()
+        # Our own autosave first, then the old files go (unless kept whole, just above).
+        self.autosave.adopt(recovery, delete_old=kept is None)
+        self.statusBar().showMessage("Your work was recovered. Save it to keep it.", 10000)
+        self.show_load_notes()
+        return True
