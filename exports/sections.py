@@ -12,7 +12,7 @@ from reportlab.platypus import (
 )
 
 from consultprep.checklist import question_for
-from consultprep.content import Concern, EvidenceLevel, Treatment
+from consultprep.content import Concern, EvidenceLevel, Treatment, web_address
 from consultprep.dates import long_date
 from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
 from consultprep.models import ChecklistItem
@@ -296,15 +296,20 @@ def references(pack: Pack) -> None:
 
 
 def _link(link: str, pack: Pack) -> str:
-    """A reference's link; web addresses are clickable, and broken over lines after a "/"."""
+    """A reference's link, clickable if it leads to a web page (a DOI or PMID, to doi.org or
+    PubMed). It is printed as written; a web address is broken over lines after a "/"."""
     text = safe_text(link, SHORT_LIMIT)
-    if link.startswith(("https://", "http://")) and '"' not in link:
-        style = pack.st["reference"]
-        width = FRAME_WIDTH - style.leftIndent - style.rightIndent - 2
-        lines = address_lines(link, width, style.fontName, style.fontSize)
-        shown = "<br/>".join(safe_text(line, SHORT_LIMIT) for line in lines)
-        return f'<a href="{text}" color="#1F4E8C">{shown}</a>'
-    return text
+    address = web_address(link)
+    if address is None:
+        return text
+    href = safe_text(address, SHORT_LIMIT)
+    if address != link.strip():  # a DOI or PMID: short, printed as it is cited
+        return f'<a href="{href}" color="#1F4E8C">{text}</a>'
+    style = pack.st["reference"]
+    width = FRAME_WIDTH - style.leftIndent - style.rightIndent - 2
+    lines = address_lines(link, width, style.fontName, style.fontSize)
+    shown = "<br/>".join(safe_text(line, SHORT_LIMIT) for line in lines)
+    return f'<a href="{href}" color="#1F4E8C">{shown}</a>'
 
 
 def address_lines(address: str, width: float, font: str, size: float) -> list[str]:

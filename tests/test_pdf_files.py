@@ -171,6 +171,15 @@ def test_every_example_exports(example: Path, tmp_path: Path) -> None:
     for t in concern.for_subtype(draft.subtype).treatments:
         last_words = flat(t.summary)[-25:]
         assert re.search(re.escape(last_words) + r" \[\d", everything), t.id
+    # every reference in the list opens its page: a DOI at doi.org, a PMID at PubMed
+    listed = [r for r in library.references if flat(r.citation) in everything]
+    addresses = {
+        annot.get_object()["/A"].get("/URI")
+        for page in reader.pages
+        for annot in page.get("/Annots") or []
+        if "/A" in annot.get_object()
+    }
+    assert listed and all(r.address in addresses for r in listed)
 
 
 @pytest.mark.parametrize("location", ["abroad", "uk"])

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-#: The object name of a ``bullet_list``: the only labels shown as rich text (fixed words).
+#: The object names of a ``bullet_list`` and a ``sources_list``: the only labels shown as rich
+#: text (the app's and the content library's words, escaped).
 BULLETS = "bullets"
+SOURCES = "sources"
 #: Object names used by the window's style sheet (ui/style.py).
 HINT = "hint"
 HEADING = "heading"
@@ -210,6 +212,13 @@ def plain_label(
     return label
 
 
+def _escape(text: str) -> str:
+    """``text`` for rich text: shown as written, never read as markup."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
 def bullet_list(items: tuple[str, ...] | list[str]) -> QLabel:
     """Items, one under another, each after a bullet; a long item wraps under its own text.
 
@@ -217,15 +226,41 @@ def bullet_list(items: tuple[str, ...] | list[str]) -> QLabel:
     label for each bullet and item made the welcome page slower to appear.
     """
     label = PlainLabel()
-    label.setObjectName(BULLETS)  # the one kind of label that is not plain text
+    label.setObjectName(BULLETS)  # one of the two kinds of label that are not plain text
     label.setTextFormat(Qt.TextFormat.RichText)
-    rows = "".join(
-        "<li>" + item.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</li>"
-        for item in items
-    )
+    rows = "".join(f"<li>{_escape(item)}</li>" for item in items)
     QLabel.setText(label, f'<ul style="margin: 0; -qt-list-indent: 1;">{rows}</ul>')
     label.setWordWrap(True)
     label.setTextInteractionFlags(SELECTABLE)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+def sources_list(sources: list[tuple[str, str, str | None]]) -> QLabel:
+    """References in full, one under another: each ``(citation, link, web address)``.
+
+    A link with a web address opens it in the patient's web browser (click it, or Tab to it
+    and press Enter); the text can be selected and copied as in other labels. Rich text made
+    from the content library's words, escaped.
+    """
+    label = PlainLabel()
+    label.setObjectName(SOURCES)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    rows = []
+    for citation, link, address in sources:
+        shown = _escape(breakable(link))
+        if address:
+            shown = f'<a href="{_escape(address)}">{shown}</a>'
+        rows.append(f'<p style="margin-bottom: 0.8em;">{_escape(citation)}<br>{shown}</p>')
+    QLabel.setText(label, "".join(rows))
+    label.setWordWrap(True)
+    label.setOpenExternalLinks(True)
+    label.setTextInteractionFlags(
+        SELECTABLE
+        | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    )
+    label.setCursor(Qt.CursorShape.IBeamCursor)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
 

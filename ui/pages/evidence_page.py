@@ -25,6 +25,7 @@ from ui.widgets import (
     page_changed,
     plain_label,
     scrolling,
+    sources_list,
 )
 
 _AUTHORS_YEAR = re.compile(r"^(?P<authors>[^()]+?)\s*\([^()]*?(?P<year>\d{4})[^()]*\)")
@@ -282,7 +283,8 @@ class _EvidenceView(QWidget):
 
         self._add("Sources in full", SUBHEADING)
         self._add(
-            "The research and guidance this page is based on. They are also listed in your PDF.",
+            "The research and guidance this page is based on. They are also listed in your PDF. "
+            "A blue address opens in your web browser.",
             HINT,
         )
         cited = lib.citations_for(concern)
@@ -293,7 +295,9 @@ class _EvidenceView(QWidget):
             for c in fact.citations
             if c not in seen and not seen.add(c)
         ]
-        self._add("\n\n".join(f"{r.citation}\n{r.link}" for r in cited))
+        sources = sources_list([(r.citation, r.link, r.address) for r in cited])
+        sources.setAccessibleName("Sources in full")
+        self._layout.addWidget(sources)
 
     def _treatment_card(self, t: Treatment) -> QFrame:
         lib = self.library
