@@ -35,7 +35,10 @@ class PackOptionsRow(QWidget):
         label.setBuddy(self.paper_box)
         self.large_print_check = QCheckBox("&Large print")
         self.large_print_check.setAccessibleName("Large print")
-        self.large_print_check.setToolTip("Bigger type, tick boxes and lines to write on")
+        self.large_print_check.setToolTip(
+            "Bigger type, tick boxes and lines to write on. Page 1, the summary for your "
+            "specialist, may use smaller type so that it fits on one page."
+        )
         row.addWidget(label)
         row.addWidget(self.paper_box)
         flow.addWidget(paper_row)
