@@ -286,29 +286,6 @@ def test_a_long_run_of_chinese_wraps_inside_the_width() -> None:
     assert len(widths) > 3 and max(widths) <= 300
 
 
-@pytest.mark.parametrize("scale", [1.0, 1.4, 2.0])
-def test_every_reference_address_fits_the_page_at_every_print_size(scale: float) -> None:
-    from exports.fonts import register_fonts
-    from exports.paragraphs import PackParagraph
-    from exports.sections import _link, address_lines
-    from exports.styles import FRAME_WIDTH, styles
-
-    register_fonts()
-
-    class Sized:  # what _link needs of a pack
-        st = styles(scale)
-
-    style = Sized.st["reference"]
-    width = FRAME_WIDTH - style.leftIndent
-    for ref in load_library().references:
-        lines = address_lines(ref.link, width, style.fontName, style.fontSize)
-        assert "".join(lines) == ref.link  # nothing added or lost
-        para = PackParagraph(_link(ref.link, Sized), style)  # as it follows the citation
-        para.wrap(width, 10_000)
-        assert max(para.getActualLineWidths0()) <= width + 0.01, (scale, ref.id)
-    assert address_lines("https://a.b/" + "x" * 300, 100, style.fontName, 10)[1:]  # anywhere
-
-
 #: "I went to the doctor in the morning and he told me the scar needs a long time to heal fully"
 HEBREW = "הלכתי לרופא בבוקר והוא אמר לי שהצלקת צריכה זמן רב כדי להחלים לגמרי"
 HEBREW_WORDS = HEBREW.split(" ")
@@ -363,39 +340,3 @@ def test_ladder_pills_stay_inside_the_picture(library: Library, width: float) ->
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
             assert x + 16 + stringWidth(label, "DejaVuSans", 8.5) <= inner + 0.01
-
-
-@pytest.mark.parametrize("scale", [1.0, 1.4])
-def test_reference_numbers_up_to_99_leave_the_text_aligned(scale: float) -> None:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from exports.fonts import register_fonts
-    from exports.styles import styles
-
-    register_fonts()
-    st = styles(scale)["reference"]
-    widest = stringWidth("[99]", st.bulletFontName, st.bulletFontSize)
-    assert st.bulletIndent + widest + 3 <= st.leftIndent  # else line 1 starts further right
-
-
-def test_a_long_web_address_breaks_after_a_slash() -> None:
-    from exports.fonts import register_fonts
-    from exports.paragraphs import PackParagraph
-    from exports.sections import _link
-    from exports.styles import FRAME_WIDTH, styles
-
-    register_fonts()
-    url = (
-        "https://www.fda.gov/vaccines-blood-biologics/consumers-biologics/"
-        "consumer-alert-regenerative-medicine-products-including-stem-cells-and-exosomes"
-    )
-
-    class Normal:  # what _link needs of a pack
-        st = styles()
-
-    p = PackParagraph(f"A source.<br/>{_link(url, Normal)}", Normal.st["reference"])
-    p.wrap(FRAME_WIDTH, 1000)
-    lines = ["".join(f.text for f in line.words).strip() for line in p.blPara.lines]
-    url_lines = lines[1:]
-    assert len(url_lines) == 2 and "".join(url_lines) == url
-    assert url_lines[0].endswith("/")  # not "...consumer-alert-regen" + "erative..."
