@@ -15,7 +15,6 @@ Files
 
 from __future__ import annotations
 
-import re
 import tomllib
 from datetime import date
 from enum import IntEnum
@@ -81,31 +80,7 @@ class Reference(_Strict):
 
     id: str = NonEmpty
     citation: str = NonEmpty  # full citation: authors, year, title, journal/publisher
-    link: str = NonEmpty  # DOI, PMID or URL
-
-    @property
-    def address(self) -> str | None:
-        """The web address the link leads to: the URL itself, a DOI at doi.org, a PMID at
-        PubMed (None if the link is none of these)."""
-        return web_address(self.link)
-
-
-def web_address(link: str) -> str | None:
-    """Where a reference's ``link`` can be read on the web ("doi:10.1/x" is
-    https://doi.org/10.1/x, "PMID 123" is https://pubmed.ncbi.nlm.nih.gov/123/); None if it
-    is none of these."""
-    link = link.strip()
-    if link.startswith(("https://", "http://")):
-        return link if not any(c.isspace() or c in '"<>' for c in link) else None
-    doi = re.fullmatch(r"(?i)doi:\s*(10\.\d{4,9}/\S+)", link)
-    if doi:
-        from urllib.parse import quote
-
-        return "https://doi.org/" + quote(doi.group(1), safe="/()._-;:")
-    pmid = re.fullmatch(r"(?i)PMID:?\s*(\d{1,9})", link)
-    if pmid:
-        return f"https://pubmed.ncbi.nlm.nih.gov/{pmid.group(1)}/"
-    return None
+    link: str = NonEmpty  # DOI, PMID or URL (consultprep.links.web_address: where it leads)
 
 
 class Question(_Strict):

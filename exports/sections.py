@@ -12,9 +12,10 @@ from reportlab.platypus import (
 )
 
 from consultprep.checklist import question_for
-from consultprep.content import Concern, EvidenceLevel, Treatment, web_address
+from consultprep.content import Concern, EvidenceLevel, Treatment
 from consultprep.dates import long_date
 from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
+from consultprep.links import web_address
 from consultprep.models import ChecklistItem
 from exports.flowables import BadgedParagraph, EvidenceLadder
 from exports.fonts import SUBSTITUTE, safe_text

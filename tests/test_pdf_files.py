@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from consultprep.content import Library, load_library
+from consultprep.links import web_address
 from consultprep.models import (
     Draft,
     Photo,
@@ -179,7 +180,7 @@ def test_every_example_exports(example: Path, tmp_path: Path) -> None:
         for annot in page.get("/Annots") or []
         if "/A" in annot.get_object()
     }
-    assert listed and all(r.address in addresses for r in listed)
+    assert listed and all(web_address(r.link) in addresses for r in listed)
 
 
 @pytest.mark.parametrize("location", ["abroad", "uk"])

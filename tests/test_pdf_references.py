@@ -1,6 +1,6 @@
-"""The PDF's list of references: numbers aligned, every address inside the page at every
-print size (broken after a "/"), and every source clickable (DOIs and PMIDs lead to doi.org
-and PubMed; see also tests/test_pdf_files.py)."""
+"""References: each leads to a web page (a DOI to doi.org, a PMID to PubMed). In the PDF's
+list, numbers are aligned, every address stays inside the page at every print size (broken
+after a "/"), and every source is clickable (see also tests/test_pdf_files.py)."""
 
 from __future__ import annotations
 
@@ -83,3 +83,17 @@ def test_a_doi_is_printed_as_cited_and_leads_to_doi_org() -> None:
         '<a href="https://pubmed.ncbi.nlm.nih.gov/27256706/"'
     )
     assert _link("ISBN 0-19-852663-6 & <more>", Normal) == "ISBN 0-19-852663-6 &amp; &lt;more&gt;"
+
+
+def test_every_reference_leads_to_a_web_page() -> None:
+    from consultprep.links import web_address
+
+    library = load_library()
+    assert all((web_address(r.link) or "").startswith("https://") for r in library.references)
+    assert web_address("doi:10.1002/14651858.CD013357.pub2") == (
+        "https://doi.org/10.1002/14651858.CD013357.pub2"
+    )
+    assert web_address("PMID 27256706") == "https://pubmed.ncbi.nlm.nih.gov/27256706/"
+    assert web_address("doi:10.1234/a<b>") == "https://doi.org/10.1234/a%3Cb%3E"
+    for not_a_page in ("ISBN 0-19-852663-6", 'https://a.b/"x"', "https://a.b/x y", "PMID x"):
+        assert web_address(not_a_page) is None

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from consultprep.content import load_library
+from consultprep.links import web_address
 from tests.test_wizard import choose, go_next, page
 from ui.widgets import SOURCES, sources_list
 from ui.wizard import PageId
@@ -77,4 +78,4 @@ def test_the_evidence_page_links_every_source_it_lists(window) -> None:
     listed = [r for r in library.references if r.citation.replace("&", "&amp;") in labels[0].text()]
     assert len(listed) >= 5
     for ref in listed:
-        assert f'<a href="{ref.address}">' in labels[0].text(), ref.id
+        assert f'<a href="{web_address(ref.link)}">' in labels[0].text(), ref.id

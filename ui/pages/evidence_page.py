@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from consultprep.content import Concern, Library, Subtype, Treatment
 from consultprep.evidence import KIND_LABELS, KIND_ORDER, kind_note
+from consultprep.links import web_address
 from consultprep.models import Draft
 from ui import glossary_ui
 from ui.ladder import EvidenceLadder
@@ -295,7 +296,7 @@ class _EvidenceView(QWidget):
             for c in fact.citations
             if c not in seen and not seen.add(c)
         ]
-        sources = sources_list([(r.citation, r.link, r.address) for r in cited])
+        sources = sources_list([(r.citation, r.link, web_address(r.link)) for r in cited])
         sources.setAccessibleName("Sources in full")
         self._layout.addWidget(sources)
 
