@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.content import Library
+from consultprep.links import web_address
 from ui.glossary_ui import glossary
-from ui.widgets import HEADING, SUBHEADING, ScrollContent, plain_label, scrolling
+from ui.widgets import HEADING, SUBHEADING, ScrollContent, plain_label, scrolling, sources_list
 
 HOW_TO_TITLE = "How to use ConsultPrep"
 HOW_TO: list[tuple[str, str]] = [
@@ -75,14 +76,23 @@ HOW_TO: list[tuple[str, str]] = [
 
 
 class TextWindow(QDialog):
-    """A window of headed sections of plain, selectable text, and a Close button."""
+    """A window of headed sections of plain, selectable text, and a Close button.
+
+    ``sources`` (citation, link, web address), if given, are listed after the last section,
+    each address opening in the web browser (``ui.widgets.sources_list``).
+    """
 
     def __init__(
-        self, title: str, sections: list[tuple[str, str]], parent: QWidget | None = None
+        self,
+        title: str,
+        sections: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        sources: list[tuple[str, str, str | None]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.sections = sections
+        self.sources = sources or []
         content = ScrollContent()
         layout = QVBoxLayout(content)
         layout.setSpacing(6)
@@ -91,6 +101,10 @@ class TextWindow(QDialog):
             layout.addSpacing(6)
             layout.addWidget(plain_label(heading, role=SUBHEADING))
             layout.addWidget(plain_label(text, selectable=True))
+        if self.sources:
+            listed = sources_list(self.sources)
+            listed.setAccessibleName("Sources")
+            layout.addWidget(listed)
         layout.addStretch(1)
         self.scroll_area: QScrollArea = scrolling(content, title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -113,7 +127,9 @@ class TextWindow(QDialog):
 
     def text(self) -> str:
         """Everything the window says, as plain text (for tests and copying)."""
-        return "\n\n".join(f"{h}\n{t}" for h, t in self.sections)
+        text = "\n\n".join(f"{h}\n{t}" for h, t in self.sections)
+        listed = "\n".join(f"{citation} — {link}" for citation, link, _ in self.sources)
+        return f"{text}\n{listed}" if listed else text
 
 
 def steps_text(step_titles: list[str]) -> str:
@@ -138,24 +154,37 @@ def how_to_sections(step_titles: list[str]) -> list[tuple[str, str]]:
     return sections
 
 
-def about_sections(library: Library, intro: str) -> list[tuple[str, str]]:
-    """Help ▸ About: version and review dates, how the ladder is defined, the sources."""
-    from ui.pages.evidence_page import short_citation
+SOURCES_INTRO = (
+    "The research and guidance ConsultPrep's health information is based on. Each one is "
+    "listed in full on the evidence page and in your PDF. A blue address opens in your web "
+    "browser."
+)
 
+
+def about_sections(library: Library, intro: str) -> list[tuple[str, str]]:
+    """Help ▸ About: version and review dates, how the ladder is defined, the sources (listed
+    by ``about_sources``)."""
     levels = "\n".join(
         f"{int(info.level)}. {info.short}: {info.meaning}" for info in reversed(library.levels)
     )
     marker = library.warning_marker
     levels += f"\n\nRed “!” marker — {marker.short}: {marker.meaning}"
-    sources = "\n".join(f"•  {short_citation(r.citation)} — {r.link}" for r in library.references)
     return [
         ("This version", intro),
         ("How the evidence levels are defined", levels),
         (
             "Sources",
-            "The research and guidance ConsultPrep's health information is based on. Each "
-            "one is listed in full on the evidence page and in your PDF.\n\n" + sources,
+            SOURCES_INTRO,
         ),
+    ]
+
+
+def about_sources(library: Library) -> list[tuple[str, str, str | None]]:
+    """Help ▸ About's list of sources: each one's short name, link and web address."""
+    from ui.pages.evidence_page import short_citation
+
+    return [
+        (short_citation(r.citation), r.link, web_address(r.link)) for r in library.references
     ]
 
 
@@ -185,5 +214,7 @@ def show_about(owner: QWidget, library: Library, intro: str) -> TextWindow:
     return show_window(
         owner,
         "about_window",
-        lambda: TextWindow("About ConsultPrep", about_sections(library, intro), owner),
+        lambda: TextWindow(
+            "About ConsultPrep", about_sections(library, intro), owner, about_sources(library)
+        ),
     )
