@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from tests.a11y_helpers import example_draft, look, open_window, walk_pages  # noqa: F401
+from tests.a11y_helpers import example_draft, look, open_window, settle, walk_pages  # noqa: F401
 from tests.ui_helpers import install_fake_dialogs
 from ui import appearance as appearance_module
 from ui.app import create_main_window
 from ui.appearance import SCALE_STEPS, Appearance
 from ui.ladder import EvidenceLadder
+from ui.wizard import PageId
 
 
 def test_base_size_follows_the_system_but_is_never_small(qapp, monkeypatch) -> None:
@@ -215,6 +216,29 @@ def test_a_header_that_scrolls_with_the_page_stays_on_top(
         below = [w for w in children if w is not page.header and w.isVisible()]
         assert all(page.header.y() < w.y() for w in below), type(page).__name__
     assert folded >= 5
+
+
+def test_the_questions_page_keeps_room_to_scroll_at_large_text(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    """At 200 % text in the usual window the header and "Add your own question" together
+    took most of the page: the header now scrolls with the questions, so they get the room."""
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(200)
+    window = open_window(qtbot, example_draft(tmp_path))
+    for page_id in walk_pages(window):
+        if page_id == PageId.QUESTIONS:
+            break
+    page = window.wizard.currentPage()
+    settle()
+    assert page.header_fold.folded
+    assert page.scroll_area.height() >= 0.6 * page.height()
+    look.set_scale(100)  # and back out when there is room again
+    settle()
+    assert not page.header_fold.folded
 
 
 def test_save_pdf_is_in_view_on_the_last_page_at_large_text(

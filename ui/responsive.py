@@ -22,6 +22,10 @@ UNFOLD_AT = 0.45
 #: a panel below its scroll area, and the two together left a sliver to read in.
 HEADER_FOLD_AT = 0.3
 HEADER_UNFOLD_AT = 0.22
+#: ... also when the header and the page's other fixed parts ("Add your own question") would
+#: together take more than this share, leaving the scroll area too little room.
+FIXED_FOLD_AT = 0.36
+FIXED_UNFOLD_AT = 0.28
 
 
 class FoldingPanel(QObject):
@@ -41,8 +45,12 @@ class FoldingPanel(QObject):
         at_top: bool = False,
         fold_at: float = FOLD_AT,
         unfold_at: float = UNFOLD_AT,
+        area: QScrollArea | None = None,
     ) -> None:
+        """``area``: the page's scroll area, if the page's other fixed parts (all but the
+        scroll area) are to count too (``FIXED_FOLD_AT``)."""
         super().__init__(page)
+        self._area = area
         self._at_top = at_top
         self._fold_at, self._unfold_at = fold_at, unfold_at
         self._page = page
@@ -61,8 +69,12 @@ class FoldingPanel(QObject):
         height = self._page.height()
         if height <= 0:
             return
-        share = self._panel.sizeHint().height() / height
-        fold = share > (self._unfold_at if self.folded else self._fold_at)
+        panel = self._panel.sizeHint().height()
+        fold = panel / height > (self._unfold_at if self.folded else self._fold_at)
+        if self._area is not None and not fold:
+            others = height - self._area.height() - (0 if self.folded else self._panel.height())
+            fixed = (panel + max(others, 0)) / height
+            fold = fixed > (FIXED_UNFOLD_AT if self.folded else FIXED_FOLD_AT)
         if fold != self.folded:
             self._move(fold)
 
@@ -146,7 +158,14 @@ def fold_header(page: QWidget) -> FoldingPanel | None:
     if not isinstance(inner, QBoxLayout):
         return None
     fold = FoldingPanel(
-        page, header, outer, inner, at_top=True, fold_at=HEADER_FOLD_AT, unfold_at=HEADER_UNFOLD_AT
+        page,
+        header,
+        outer,
+        inner,
+        at_top=True,
+        fold_at=HEADER_FOLD_AT,
+        unfold_at=HEADER_UNFOLD_AT,
+        area=area,
     )
     fold.update_place()
     page.header_fold = fold
