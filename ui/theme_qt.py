@@ -53,7 +53,7 @@ QPushButton {{
 }}
 QPushButton:hover {{ background-color: {t.button_hover}; }}
 QPushButton:pressed {{ background-color: {t.button_border}; }}
-QPushButton:disabled {{ color: {t.disabled}; border-style: dashed; }}
+QPushButton:disabled {{ color: {t.disabled}; background-color: transparent; }}
 QPushButton:focus {{ border: {ring}px solid {t.focus}; padding: {inset(3)} {inset(14)}; }}
 QPushButton#primary, QPushButton:checked {{
     background-color: {t.accent};
