@@ -230,7 +230,7 @@ def offer(pack: Pack) -> None:
         where = country
     s.append(pack.para(where or NOT_GIVEN_MARKUP, "field", bulletText="Where"))
     pack.field("Cost", offer.cost)
-    pack.field("What they claimed", offer.claims)
+    pack.field("What they said", offer.claims)
     flags = [f for f in (pack.library.red_flag(i) for i in offer.red_flags) if f is not None]
     s.append(pack.heading("Warning signs I noticed", "h2", bookmark=False))
     if not flags:

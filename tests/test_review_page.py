@@ -104,7 +104,7 @@ def test_the_review_summary_shows_what_the_clinician_will_read() -> None:
     # fields as typed, like the lines about the skin (no full stop added)
     assert offer.splitlines()[0] == f"Treatment: {draft.offer.treatment}"
     assert ".." not in offer
-    assert f"What they claimed: {draft.offer.claims}" in offer.splitlines()  # as in the PDF
+    assert f"What they said: {draft.offer.claims}" in offer.splitlines()  # as in the PDF
     # in the order the wizard asks: the offer (step 5) before the questions (step 6), and
     # symptoms before scores as on the About page
     assert list(shown).index("Offer from a clinic") < list(shown).index("Your questions")
@@ -141,3 +141,20 @@ def test_a_pdf_saved_before_a_change_is_no_longer_offered_as_the_pack(
     assert review.status_label.text() == CHANGED_SINCE_SAVED
     assert review.save_pdf() is not None  # saved again: offered again
     assert not review.open_pdf_button.isHidden()
+
+
+def test_the_pdf_is_named_after_the_skin_problem_as_the_app_names_it() -> None:
+    from datetime import date
+
+    from consultprep.models import Draft
+    from ui.export_helpers import default_file_name
+
+    draft = Draft(concern="inflammatory")
+    day = date(2026, 12, 6)
+    name = default_file_name(draft, ".pdf", day, load_library())
+    assert name == "ConsultPrep-psoriasis-and-eczema-2026-12-06.pdf"  # not "inflammatory"
+    assert default_file_name(Draft(), ".pdf", day) == "ConsultPrep-preparation-2026-12-06.pdf"
+    unknown = Draft(concern="not-in-this-library")
+    assert default_file_name(unknown, ".pdf", day, load_library()).startswith(
+        "ConsultPrep-not-in-this-library-"
+    )

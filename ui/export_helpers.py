@@ -22,16 +22,21 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "draft"
 
 
-def default_file_name(draft: Draft, suffix: str, today: date | None = None) -> str:
-    """``ConsultPrep-<concern>-<date><suffix>``, e.g. ``ConsultPrep-scars-2025-03-01.pdf``."""
+def default_file_name(
+    draft: Draft, suffix: str, today: date | None = None, library: Library | None = None
+) -> str:
+    """``ConsultPrep-<skin problem>-<date><suffix>``, e.g.
+    ``ConsultPrep-psoriasis-and-eczema-2025-03-01.pdf``: the skin problem as the app names
+    it (its id if it is not in ``library``)."""
     today = today or date.today()
-    concern = _slug(draft.concern) if draft.concern else "preparation"
-    return f"ConsultPrep-{concern}-{today.isoformat()}{suffix}"
+    concern = library.concern(draft.concern) if library and draft.concern else None
+    name = concern.name if concern is not None else draft.concern
+    return f"ConsultPrep-{_slug(name) if name else 'preparation'}-{today.isoformat()}{suffix}"
 
 
-def default_pdf_path(draft: Draft) -> Path:
+def default_pdf_path(draft: Draft, library: Library | None = None) -> Path:
     """Where the PDF is offered to be saved first."""
-    return documents_folder() / default_file_name(draft, ".pdf")
+    return documents_folder() / default_file_name(draft, ".pdf", library=library)
 
 
 def with_suffix(path: str, suffix: str) -> Path:

@@ -136,7 +136,7 @@ class FileMenuWindow(QMainWindow):
         elif self.recovered_from is not None:
             start = str(self.recovered_from)
         else:
-            name = export_helpers.default_file_name(self.draft, DRAFT_SUFFIX)
+            name = export_helpers.default_file_name(self.draft, DRAFT_SUFFIX, library=self.library)
             start = str(export_helpers.documents_folder() / name)
         path, _ = QFileDialog.getSaveFileName(self, "Save the draft as", start, DRAFT_FILTER)
         if not path:
@@ -164,7 +164,7 @@ class FileMenuWindow(QMainWindow):
         from ui.wizard import PageId
 
         self.wizard.write_current_page()
-        start = str(export_helpers.default_pdf_path(self.draft))
+        start = str(export_helpers.default_pdf_path(self.draft, self.library))
         path, _ = QFileDialog.getSaveFileName(self, "Save the PDF as", start, PDF_FILTER)
         if not path:
             return None

@@ -113,7 +113,7 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         if o.cost:
             line += f"\nCost: {o.cost}"
         if o.claims:
-            line += f"\nWhat they claimed: {_shorten(o.claims)}"
+            line += f"\nWhat they said: {_shorten(o.claims)}"
         flags = [library.red_flag(f) for f in o.red_flags]
         names = [f.label for f in flags if f is not None]
         line += "\nWarning signs ticked: " + (join_labels(names) if names else "none")
@@ -258,7 +258,7 @@ class ReviewPage(DraftPage):
             self.error_label.hide()
             self._show_status(CHANGED_SINCE_SAVED, error=False)
         if not self.pdf_path_edit.text().strip():
-            self.pdf_path_edit.setText(str(export_helpers.default_pdf_path(self.draft)))
+            self.pdf_path_edit.setText(str(export_helpers.default_pdf_path(self.draft, self.library)))
 
     def showEvent(self, event: QShowEvent) -> None:
         """Called by Qt when the page is shown: keep the summary current, and Save PDF in view
@@ -300,7 +300,7 @@ class ReviewPage(DraftPage):
     def choose_pdf_path(self) -> None:
         """Ask where to save the PDF (the system's Save dialog)."""
         start = self.pdf_path_edit.text().strip() or str(
-            export_helpers.default_pdf_path(self.draft)
+            export_helpers.default_pdf_path(self.draft, self.library)
         )
         path, _ = QFileDialog.getSaveFileName(self, "Save the PDF as", start, PDF_FILTER)
         if path:
@@ -316,7 +316,7 @@ class ReviewPage(DraftPage):
             return None
         path = export_helpers.with_suffix(text, ".pdf")
         if not path.is_absolute():  # a bare name goes where the PDF is offered to go
-            path = export_helpers.default_pdf_path(self.draft).parent / path
+            path = export_helpers.default_pdf_path(self.draft, self.library).parent / path
         if _is_file(path) and path != self._confirmed_path:  # a folder: export says so
             answer = dialogs.ask(
                 self,

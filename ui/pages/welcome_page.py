@@ -30,9 +30,10 @@ STEPS = (
     "see what research has shown so far, treatment by treatment",
     "check an offer from a clinic for warning signs, if you have one",
     "build a list of questions to ask",
+    "think about whether you are ready to decide",
     "save it all as a PDF to print or take with you",
 )
-CARRY_ON = "You have already started. Press “Carry on” to go through it again from step 1."
+CARRY_ON = "You have already started. Press “Carry on” to look over your answers from step 1."
 #: With the step the patient was last at (its number, how many steps, and its title).
 CARRY_ON_AT = (
     "You have already started. Press “Carry on” to go back to step {step} of {steps}, "
