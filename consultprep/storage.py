@@ -74,7 +74,9 @@ def draft_from_json(
     """
     try:
         text, replaced = json_text(text)
-        data = json.loads(text, parse_int=parse_int)
+        # strict=False: a tab or line break typed into a value by hand (not escaped as \n)
+        # keeps the draft, as it keeps what it says.
+        data = json.loads(text, parse_int=parse_int, strict=False)
         data, surrogates = without_lone_surrogates(data)
         replaced += surrogates
     except (ValueError, UnicodeDecodeError, RecursionError):  # ValueError: not JSON
@@ -215,6 +217,12 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
         raise DraftError(f"{name} is empty, so there is nothing to open.")
     if raw.startswith(b"PK"):
         return _draft_from_container(raw, name)
+    if raw.lstrip()[:5] == b"%PDF-":
+        raise DraftError(
+            f"{name} is a PDF, not a ConsultPrep draft, so it could not be opened. Open the "
+            "draft it was made from (its name ends in .consultprep); the answers typed into "
+            "a PDF pack can be imported into that draft."
+        )
     return draft_from_json(raw.removeprefix(b"\xef\xbb\xbf"), name)
 
 

@@ -183,3 +183,24 @@ def test_a_draft_that_cannot_be_written_says_why_plainly_and_what_to_do(
     assert str(info.value) == (
         f"The draft could not be saved to “{target}”: {words}. Please choose another place."
     )
+
+
+def test_a_pdf_opened_as_a_draft_says_what_it_is(tmp_path: Path) -> None:
+    pdf = tmp_path / "ConsultPrep-scars.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n% a pack\n")
+    with pytest.raises(DraftError) as caught:
+        load_draft(pdf)
+    assert "is a PDF, not a ConsultPrep draft" in str(caught.value)
+    assert "can be imported into that draft" in str(caught.value)
+
+
+def test_a_tab_or_line_break_typed_into_a_value_by_hand_keeps_the_draft(tmp_path: Path) -> None:
+    """JSON asks for them as \\t and \\n; a draft edited by hand may hold them as they are."""
+    path = tmp_path / "by hand.consultprep"
+    path.write_text(
+        '{"schema_version": 1, "concern": "scars",\n'
+        ' "about": {"patient_name": "Zo\u00eb\tMay", "symptoms": "Itchy\nat night"}}',
+        encoding="utf-8",
+    )
+    draft = load_draft(path)
+    assert draft.about.patient_name == "Zo\u00eb\tMay" and draft.about.symptoms == "Itchy\nat night"
