@@ -19,15 +19,23 @@ class ExportError(Exception):
     """The PDF could not be made or saved. ``str(error)`` is one plain sentence."""
 
 
+class UnrecordedAnswers(ExportError):
+    """The file to replace is a filled-in pack with answers the draft does not have yet."""
+
+
 def export_pdf(
     draft: Draft,
     path: str | os.PathLike[str],
     library: Library | None = None,
     options: PackOptions | None = None,
+    *,
+    keep_answers: bool = True,
 ) -> Path:
     """Write the PDF pack for ``draft`` to ``path`` and return the path.
 
     ``options`` chooses the paper size and large print (A4, normal print if None).
+    ``keep_answers``: refuse to replace a filled-in pack whose answers are not in the draft
+    yet (``UnrecordedAnswers``, an ``ExportError``).
 
     Raises
     ------
@@ -38,4 +46,4 @@ def export_pdf(
 
     if not str(path).strip():
         raise ExportError("Please give a file name for the PDF pack.")
-    return write_pack(draft, Path(path), library, options)
+    return write_pack(draft, Path(path), library, options, keep_answers=keep_answers)

@@ -14,10 +14,13 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from consultprep.answers import FilledAnswer
 from exports.fieldnames import ANSWER_PREFIX, FOR_FIELD, PACK_FIELD, PACK_VALUE, parse_field_name
+
+if TYPE_CHECKING:
+    from consultprep.models import Draft
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
@@ -97,7 +100,8 @@ def _fields(data: bytes, name: str) -> dict[str, Any]:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data), strict=False)
-    if reader.is_encrypted:
+    # A PDF protected only against changes opens with an empty password, as PDF viewers do.
+    if reader.is_encrypted and not _opens_without_password(reader):
         raise AnswersError(
             f"{name} is locked with a password, so ConsultPrep cannot read the answers in it."
         )
@@ -113,6 +117,37 @@ def _fields(data: bytes, name: str) -> dict[str, Any]:
             f"{name} was made by a different version of ConsultPrep, so its answers cannot be read."
         )
     return fields
+
+
+def _opens_without_password(reader: Any) -> bool:
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # noqa: BLE001 - pypdf raises many kinds of error (or lacks a cipher)
+        return False
+
+
+def unrecorded_answers(pdf_path: str | os.PathLike[str], draft: Draft) -> int:
+    """How many questions in the ConsultPrep pack at ``pdf_path`` hold a typed answer or a
+    changed tick that ``draft`` does not have yet: what replacing the pack would lose. 0 if
+    there is no pack there (or it cannot be read)."""
+    from consultprep.answers import NotThisDraft, apply_answers
+
+    try:
+        pack = read_pack(pdf_path)
+    except AnswersError:
+        return 0
+
+    def typed(filled: FilledAnswer) -> bool:
+        return bool(filled.answer.strip()) and filled.answer != filled.printed
+
+    try:
+        summary = apply_answers(
+            draft.model_copy(deep=True), pack.answers, made_for=pack.made_for
+        )
+    except NotThisDraft:  # someone else's pack: all its typed answers would go
+        return sum(typed(f) or f.asked != f.asked_printed for f in pack.answers.values())
+    lost = sum(typed(pack.answers[item_id]) for item_id in summary.not_in_draft)
+    return summary.answers_recorded + summary.ticks_changed + lost
 
 
 def _answers(fields: dict[str, Any], name: str) -> dict[str, FilledAnswer]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from consultprep.content import ContentError, Library, load_library
 from consultprep.models import Draft
 from consultprep.storage import DraftError, atomic_write_bytes, why_not_saved, writable_target
-from exports import ExportError
+from exports import ExportError, UnrecordedAnswers
 from exports.options import PackOptions
 
 TITLE = "ConsultPrep consultation pack"
@@ -87,6 +87,8 @@ def write_pack(
     path: Path,
     library: Library | None = None,
     options: PackOptions | None = None,
+    *,
+    keep_answers: bool = True,
 ) -> Path:
     """Write the PDF pack for ``draft`` to ``path`` and return the path.
 
@@ -101,6 +103,9 @@ def write_pack(
         The content library; the bundled one if None.
     options
         Paper size and large print; A4 in normal print if None.
+    keep_answers
+        Refuse to replace a filled-in pack holding answers the draft does not have yet
+        (``UnrecordedAnswers``): they would be lost.
 
     Raises
     ------
@@ -117,6 +122,15 @@ def write_pack(
             f"“{target.name}” is not a PDF, so ConsultPrep will not replace it with one "
             "(it may be your draft). Please choose another name, ending in .pdf."
         )
+    if keep_answers and target.exists():
+        from exports.answers import unrecorded_answers
+
+        if unrecorded_answers(target, draft):
+            raise UnrecordedAnswers(
+                f"“{target.name}” has answers typed into it that are not in your draft yet, so "
+                "ConsultPrep will not replace it. Import its answers into your draft first, or "
+                "save the new PDF under another name."
+            )
     if library is None:
         try:
             library = load_library()

@@ -128,3 +128,61 @@ def test_a_pack_made_for_someone_else_is_refused_and_a_new_name_only_noted(
     assert next(q for q in load_draft(renamed).checklist if q.id == question.id).answer == (
         "THEIR ANSWER"
     )
+
+
+def test_exporting_over_a_filled_in_pack_keeps_answers_not_yet_imported(
+    draft_file: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys,
+) -> None:
+    """Made again under the same name, the pack would lose what was typed into it: refused,
+    with how to import the answers; once imported, the pack may be replaced."""
+    filled = _filled_pack(draft_file, tmp_path)
+    before = filled.read_bytes()
+    assert main(["export", str(draft_file), "-o", str(filled)]) == 2
+    err = capsys.readouterr().err
+    assert "answers typed into it that are not in your draft yet" in err
+    assert f"consultprep import-answers {filled} {draft_file}" in err
+    assert filled.read_bytes() == before
+    assert main(["import-answers", str(filled), str(draft_file)]) == 0
+    assert main(["export", str(draft_file), "-o", str(filled)]) == 0  # nothing would be lost
+    assert filled.read_bytes() != before
+
+
+def test_a_pack_protected_only_against_changes_is_read(
+    draft_file: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Locked for editing with an empty password to open it, as PDF viewers open it."""
+    from pypdf import PdfReader, PdfWriter
+
+    from exports.answers import read_pack
+
+    filled = _filled_pack(draft_file, tmp_path)
+    writer = PdfWriter(clone_from=PdfReader(filled))
+    writer.encrypt("", "owner password")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as fh:
+        writer.write(fh)
+    assert "Notes" in [a.answer for a in read_pack(locked).answers.values()]
+
+
+def test_a_file_name_the_terminal_cannot_show_is_no_traceback(tmp_path: Path) -> None:
+    """A byte that is not UTF-8 in a file name, with strict UTF-8 output (as under a desktop
+    locale): the pack is saved and the message shows "?" for the byte."""
+    import os
+    import subprocess
+    import sys
+
+    bad = os.fsencode(str(tmp_path)) + b"/pack\xff.pdf"
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", HOME=str(tmp_path))
+    example = Path(__file__).resolve().parents[1] / "resources/examples/scars.consultprep"
+    code = "import sys; from ui.cli import main; sys.exit(main(sys.argv[1:]))"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "export", str(example), "-o", os.fsdecode(bad)],
+        capture_output=True, env=env, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stderr
+    assert b"Saved the PDF pack to" in done.stdout and b"pack?.pdf" in done.stdout
+    assert os.path.exists(bad)

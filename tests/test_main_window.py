@@ -110,6 +110,35 @@ def test_save_as_a_second_file(window: MainWindow, dialogs: Dialogs, tmp_path: P
     )
 
 
+def test_a_name_typed_without_its_ending_never_replaces_a_file_unasked(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    """The Save dialog asks only about the name as typed ("other"); ConsultPrep adds the
+    ending, so it asks itself before replacing "other.consultprep" or "other.pdf"."""
+    from consultprep.storage import save_draft
+
+    other = tmp_path / "other.consultprep"
+    save_draft(Draft(concern="ageing"), other)  # someone else's draft
+    theirs = other.read_bytes()
+    pdf = tmp_path / "other.pdf"
+    pdf.write_bytes(b"%PDF-1.4 another pack")
+    filled(window)
+    dialogs.save_path = str(tmp_path / "other")
+    dialogs.question_answer = QMessageBox.StandardButton.No
+    assert not window.save_as()
+    assert window.export_pdf() is None
+    assert other.read_bytes() == theirs
+    assert pdf.read_bytes() == b"%PDF-1.4 another pack"
+    assert [t for t in dialogs.texts("question") if "“other.consultprep”" in t]
+    assert [t for t in dialogs.texts("question") if "“other.pdf”" in t]
+    dialogs.question_answer = QMessageBox.StandardButton.Yes
+    assert window.save_as() and window.path == other
+    assert load_draft(other).concern == "scars"
+    dialogs.save_path = str(tmp_path)  # a folder: said plainly, nothing saved
+    assert not window.save_as()
+    assert "a folder, not a file name" in dialogs.texts("warning")[-1]
+
+
 def test_cancelled_dialogs_change_nothing(window: MainWindow, dialogs: Dialogs) -> None:
     filled(window)
     dialogs.save_path = ""

@@ -51,6 +51,10 @@ def test_odd_names_typed_for_the_pdf_get_a_plain_answer(
         assert review.save_pdf() is None
         assert review.error_label.isVisibleTo(review), name
         assert words in review.error_label.text()
+    for folder in (".", "..", "~", str(tmp_path) + "/", str(tmp_path)):  # folders, not names
+        review.pdf_path_edit.setText(folder)
+        assert review.save_pdf() is None
+        assert "a folder, not a file name" in review.error_label.text(), folder
     review.pdf_path_edit.setText("my pack")
     assert review.save_pdf() == tmp_path / "my pack.pdf"
     assert (tmp_path / "my pack.pdf").read_bytes().startswith(b"%PDF")

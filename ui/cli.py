@@ -22,6 +22,7 @@ import argparse
 import gc
 import json
 import re
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,7 +51,7 @@ def _notes(draft) -> None:
 def _export(draft_path: str, out: str, paper: str | None = None, large_print: bool = False) -> int:
     from consultprep.content import ContentError, load_library
     from consultprep.storage import DraftError, load_draft
-    from exports import ExportError, export_pdf
+    from exports import ExportError, UnrecordedAnswers, export_pdf
     from exports.options import PackOptions, default_paper
 
     options = PackOptions(
@@ -66,6 +67,9 @@ def _export(draft_path: str, out: str, paper: str | None = None, large_print: bo
         _notes(draft)
         path = export_pdf(draft, out, library, options)
     except (DraftError, ExportError, ContentError) as exc:
+        if isinstance(exc, UnrecordedAnswers):
+            command = f"consultprep import-answers {shlex.quote(out)} {shlex.quote(draft_path)}"
+            return _fail(f"{exc} To import them: {command}")
         return _fail(str(exc))
     print(f"Saved the PDF pack to {path}")
     return EXIT_OK
@@ -161,8 +165,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _printable_output() -> None:
+    """A file name with a byte that is not UTF-8 (kept by Python as a lone surrogate) is
+    printed with "?" in its place, not as a traceback after the work was done."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a stream that cannot be changed: leave it
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    _printable_output()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and (args[0] in SUBCOMMANDS or args[0].startswith("-")):
         parser = _parser()

@@ -7,6 +7,7 @@ file called ``<b>notes</b>.consultprep`` would be shown as markup. These never g
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -106,3 +107,15 @@ def ask(
     if clicked is not None:
         return box.standardButton(clicked)
     return Button(result) if result in {b.value for b in Button} else Button.Cancel
+
+
+def confirm_replace(parent: QWidget | None, path: Path, what: str = "file") -> bool:
+    """Ask before replacing the file at ``path`` (``what``: "PDF", "draft"); True: replace."""
+    answer = ask(
+        parent,
+        f"Replace the {what}?",
+        f"There is already a file called “{path.name}” there. Replace it?",
+        Button.Yes | Button.No,
+        Button.No,
+    )
+    return answer == Button.Yes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -39,10 +40,41 @@ def default_pdf_path(draft: Draft, library: Library | None = None) -> Path:
     return documents_folder() / default_file_name(draft, ".pdf", library=library)
 
 
+class NotAFileName(ValueError):
+    """A path typed or chosen for saving names a folder, not a file. ``str()``: one sentence."""
+
+
 def with_suffix(path: str, suffix: str) -> Path:
-    """``path`` as a Path, with ``suffix`` added if it has no such ending."""
+    """``path`` as a Path, with ``suffix`` added if it has no such ending.
+
+    Raises
+    ------
+    NotAFileName
+        If ``path`` names a folder (".", "..", "~", one ending in "/", or an existing folder).
+    """
     p = Path(path).expanduser()
+    if p.name in ("", ".", "..") or path.rstrip().endswith(("/", os.sep)) or _is(p, "is_dir"):
+        raise NotAFileName(
+            f"“{path.strip()}” is a folder, not a file name. Please type a name for the "
+            f"file, ending in {suffix}."
+        )
     return p if p.suffix.lower() == suffix else p.with_name(p.name + suffix)
+
+
+def replaces_unasked(typed: str, path: Path) -> bool:
+    """True if saving to ``path`` would replace a file no one was asked about: the save
+    dialog asks only about the name as typed, and ``path`` is that name with its ending
+    added (``with_suffix``)."""
+    return path != Path(typed).expanduser() and _is(path, "exists")
+
+
+def _is(path: Path, test: str) -> bool:
+    """``path.is_dir()`` or ``path.exists()``, False where the name cannot be looked up (too
+    long, not allowed): saving there then says why."""
+    try:
+        return bool(getattr(path, test)())
+    except (OSError, ValueError):
+        return False
 
 
 def make_pdf(
@@ -62,3 +94,13 @@ def make_pdf(
     import exports
 
     return Path(exports.export_pdf(draft, path, library, options))
+
+
+def export_problem(exc: Exception) -> str:
+    """What to tell the patient when the PDF could not be saved (``exports.ExportError``)."""
+    from exports import UnrecordedAnswers
+
+    text = str(exc)
+    if isinstance(exc, UnrecordedAnswers):
+        text += " To import them: File ▸ Import answers from a filled-in PDF."
+    return text

@@ -139,9 +139,27 @@ class FileMenuWindow(QMainWindow):
             name = export_helpers.default_file_name(self.draft, DRAFT_SUFFIX, library=self.library)
             start = str(export_helpers.documents_folder() / name)
         path, _ = QFileDialog.getSaveFileName(self, "Save the draft as", start, DRAFT_FILTER)
-        if not path:
-            return False
-        return self._save_to(export_helpers.with_suffix(path, DRAFT_SUFFIX))
+        chosen = self._chosen(path, DRAFT_SUFFIX, "draft")
+        return self._save_to(chosen) if chosen is not None else False
+
+    def _chosen(self, typed: str, suffix: str, what: str) -> Path | None:
+        """The file chosen in a Save dialog, with its ending; None if nothing was chosen, a
+        folder was, or the patient would rather not replace the file the ending leads to
+        (the dialog asked only about the name as typed)."""
+        from ui import export_helpers
+
+        if not typed:
+            return None
+        try:
+            path = export_helpers.with_suffix(typed, suffix)
+        except export_helpers.NotAFileName as exc:
+            dialogs.warn(self, f"Could not save the {what}", str(exc))
+            return None
+        if export_helpers.replaces_unasked(typed, path) and not dialogs.confirm_replace(
+            self, path, what
+        ):
+            return None
+        return path
 
     def _save_to(self, path: Path) -> bool:
         from consultprep import storage
@@ -165,8 +183,9 @@ class FileMenuWindow(QMainWindow):
 
         self.wizard.write_current_page()
         start = str(export_helpers.default_pdf_path(self.draft, self.library))
-        path, _ = QFileDialog.getSaveFileName(self, "Save the PDF as", start, PDF_FILTER)
-        if not path:
+        typed, _ = QFileDialog.getSaveFileName(self, "Save the PDF as", start, PDF_FILTER)
+        path = self._chosen(typed, ".pdf", "PDF")
+        if path is None:
             return None
         import exports
 
@@ -174,12 +193,12 @@ class FileMenuWindow(QMainWindow):
             with busy(self, SAVING_PDF):
                 saved = export_helpers.make_pdf(
                     self.draft,
-                    export_helpers.with_suffix(path, ".pdf"),
+                    path,
                     self.library,
                     self.wizard.pages[PageId.REVIEW].pack_options.options(),
                 )
         except exports.ExportError as exc:
-            dialogs.warn(self, "Could not save the PDF", str(exc))
+            dialogs.warn(self, "Could not save the PDF", export_helpers.export_problem(exc))
             return None
         box = dialogs.message_box(self, "PDF saved", f"Your PDF pack was saved to:\n{saved}")
         box.setStandardButtons(QMessageBox.StandardButton.NoButton)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -303,9 +302,15 @@ class ReviewPage(DraftPage):
             export_helpers.default_pdf_path(self.draft, self.library)
         )
         path, _ = QFileDialog.getSaveFileName(self, "Save the PDF as", start, PDF_FILTER)
-        if path:
+        if not path:
+            return
+        try:
             chosen = export_helpers.with_suffix(path, ".pdf")
-            self.pdf_path_edit.setText(str(chosen))
+        except export_helpers.NotAFileName as exc:
+            self._show_status(str(exc), error=True)
+            return
+        self.pdf_path_edit.setText(str(chosen))
+        if not export_helpers.replaces_unasked(path, chosen):
             self._confirmed_path = chosen  # the dialog already asked about replacing it
 
     def save_pdf(self) -> Path | None:
@@ -314,19 +319,21 @@ class ReviewPage(DraftPage):
         if not text:
             self._show_status("Please choose where to save the PDF first.", error=True)
             return None
-        path = export_helpers.with_suffix(text, ".pdf")
-        if not path.is_absolute():  # a bare name goes where the PDF is offered to go
-            path = export_helpers.default_pdf_path(self.draft, self.library).parent / path
-        if _is_file(path) and path != self._confirmed_path:  # a folder: export says so
-            answer = dialogs.ask(
-                self,
-                "Replace the PDF?",
-                f"There is already a file called “{path.name}” there. Replace it?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
+        typed = Path(text).expanduser()
+        if not typed.is_absolute():  # a bare name goes where the PDF is offered to go
+            typed = export_helpers.default_pdf_path(self.draft, self.library).parent / typed
+        try:
+            path = export_helpers.with_suffix(str(typed), ".pdf")
+        except export_helpers.NotAFileName:
+            self._show_status(
+                "That is a folder, not a file name. Please type a name for the PDF, ending in "
+                ".pdf, or press “Choose…”.",
+                error=True,
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
+            return None
+        unasked = _is_file(path) and path != self._confirmed_path
+        if unasked and not dialogs.confirm_replace(self, path, "PDF"):
+            return None
         import exports
 
         self._show_status(SAVING_PDF, error=False)
@@ -338,7 +345,7 @@ class ReviewPage(DraftPage):
         except exports.ExportError as exc:
             self.open_pdf_button.hide()
             self.show_folder_button.hide()
-            self._show_status(str(exc), error=True)
+            self._show_status(export_helpers.export_problem(exc), error=True)
             return None
         self.saved_pdf = saved
         self._saved_from = self.draft.snapshot()
