@@ -171,7 +171,8 @@ class ReviewPage(DraftPage):
             draft,
             library,
             "Check and save",
-            "Check the summary, then save your pack as a PDF to print or take with you.",
+            "Check the summary of your answers, and save your pack as a PDF to print or take "
+            "with you.",
         )
         self._confirmed_path: Path | None = None
         self.saved_pdf: Path | None = None
