@@ -61,6 +61,16 @@ def test_the_style_sheet_uses_only_the_theme_colours(t: theme.Theme) -> None:
     assert "white" not in sheet.lower() and "black" not in sheet.lower()
 
 
+@pytest.mark.parametrize("t", THEMES, ids=lambda t: t.key)
+def test_list_and_date_boxes_draw_their_arrow_in_the_theme_text_colour(t: theme.Theme) -> None:
+    """Qt's own drop-down button drew a thick dark edge under a style sheet: the style sheet
+    draws a plain arrow from an SVG of the theme's text colour instead."""
+    [url] = re.findall(r'::down-arrow \{ image: url\("([^"]+)"\)', style_sheet(t))
+    arrow = Path(url)
+    assert arrow.is_file(), url
+    assert f'stroke="{t.text}"' in arrow.read_text(encoding="utf-8")
+
+
 def test_every_theme_colours_every_ladder_rung_and_kind() -> None:
     for t in THEMES:
         assert set(t.rung_fills) == set(RUNG_FILL)

@@ -8,6 +8,26 @@ from ui.theme import LIGHT_SHADOW, Theme
 BASE_POINT_SIZE = 12.0
 
 
+def _drop_down(t: Theme, px) -> str:
+    """The drop-down button of a list or date box: a plain arrow in the theme's text colour
+    (``resources/icons/drop-down-<colour>.svg``, e.g. ``drop-down-1A1A1A.svg``). Qt's own,
+    under a style sheet, drew a thick dark edge beside it. Without such a file, or in a folder
+    a style sheet cannot quote, Qt's own arrow is kept."""
+    from resources import folder
+
+    path = folder("icons") / f"drop-down-{t.text.lstrip('#').upper()}.svg"
+    arrow = path.as_posix()
+    if not path.is_file() or any(c in arrow for c in '"\\\n'):
+        return f"QComboBox::drop-down, QDateEdit::drop-down {{ width: {px(26)}; }}"
+    return (
+        "QComboBox::drop-down, QDateEdit::drop-down {"
+        " subcontrol-origin: padding; subcontrol-position: center right;"
+        f" width: {px(26)}; border: none; background: transparent; }}\n"
+        f'QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url("{arrow}");'
+        f" width: {px(16)}; height: {px(16)}; }}"
+    )
+
+
 def style_sheet(t: Theme, body_pt: float = BASE_POINT_SIZE) -> str:
     """The application's style sheet for theme ``t`` with body text of ``body_pt`` points.
 
@@ -35,6 +55,8 @@ def style_sheet(t: Theme, body_pt: float = BASE_POINT_SIZE) -> str:
     def inset(size: float) -> str:
         """Padding inside a focus ring, so a focused button keeps its 1-pixel-border size."""
         return f"{max(0, round(size * scale) - (ring - 1))}px"
+
+    drop_down = _drop_down(t, px)
 
     return f"""
 QWidget {{ color: {t.text}; }}
@@ -81,7 +103,7 @@ QLineEdit, QDateEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox {{
 }}
 QLineEdit, QDateEdit, QSpinBox, QComboBox {{ min-height: {px(30)}; padding: 2px 7px; }}
 QPlainTextEdit, QTextEdit {{ padding: 2px 5px; }}
-QComboBox::drop-down, QDateEdit::drop-down {{ width: {px(26)}; }}
+{drop_down}
 QLineEdit:focus, QDateEdit:focus, QSpinBox:focus, QComboBox:focus {{
     border: {ring}px solid {t.focus}; padding: 0px 5px;
 }}
