@@ -212,11 +212,32 @@ def details_box(pack: Pack) -> Table:
             text += f" — {safe_text(subtype.name)}"
     spans.append(len(rows))
     rows.append([label("Concern"), pack.para(text, "box"), "", ""])
+    offered = offer_text(draft)
+    if offered is not None:
+        spans.append(len(rows))
+        shown = pack.brief(offered, "Clinic's offer") or NOT_GIVEN
+        rows.append([label("Clinic's offer"), pack.para(shown, "box"), "", ""])
     label_w = pack.size(34 * mm)
     value_w = FRAME_WIDTH / 2 - label_w
     table = pack.box(rows, col_widths=[label_w, value_w, label_w, value_w])
     table.setStyle(TableStyle([("SPAN", (1, n), (3, n)) for n in spans]))
     return table
+
+
+def offer_text(draft: Draft) -> str | None:
+    """The clinic's offer in one line for page 1 (plain text; None if there is none): what,
+    where, how many warning signs the patient ticked, and the cost."""
+    offer = draft.offer
+    if not offer.offered:
+        return None
+    where = {"uk": "in the UK", "abroad": "abroad"}.get(offer.location or "", "")
+    country = " ".join(offer.country_detail().split())
+    if country:
+        where = f"{where} ({country})" if where else country
+    flags = len(offer.red_flags)
+    signs = f"{flags} warning sign{'s' if flags != 1 else ''} ticked" if flags else ""
+    parts = [" ".join(offer.treatment.split()), where, signs, " ".join(offer.cost.split())]
+    return "; ".join(p for p in parts if p) or None
 
 
 def top_three(pack: Pack) -> None:

@@ -24,6 +24,25 @@ def test_offer_section_only_when_offered(library: Library, tmp_path: Path) -> No
     assert "Renew Clinic" not in text
 
 
+def test_page_one_names_the_offer_for_the_clinician(library: Library, tmp_path: Path) -> None:
+    """What was offered, where, the warning signs ticked and the cost, on page 1 (the offer's
+    own section comes pages later); nothing when there is no offer."""
+    from exports.summary import offer_text
+
+    draft = full_draft(library)
+    draft.offer.location, draft.offer.country = "abroad", "Ruritania"
+    line = offer_text(draft)
+    assert line is not None and line.startswith(draft.offer.treatment)
+    assert "abroad (Ruritania)" in line and draft.offer.cost in line
+    flags = len(draft.offer.red_flags)
+    assert f"{flags} warning sign{'s' if flags != 1 else ''} ticked" in line
+    first = flat(page_texts(export(draft, library, tmp_path))[0])
+    assert "Clinic's offer" in first and flat(line)[:60] in first
+    draft.offer.offered = False
+    assert offer_text(draft) is None
+    assert "Clinic's offer" not in flat(page_texts(export(draft, library, tmp_path))[0])
+
+
 @pytest.mark.parametrize(
     ("location", "country", "where"),
     [
