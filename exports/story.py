@@ -2,7 +2,8 @@
 
 Order: a one-page summary for the clinician (continued on page 2 if something had to be cut),
 the photos (if any), "My questions", "Am I ready to decide?" and the BRAN notes (only if
-used), "What the evidence says", "The clinic's offer" (only if there is one) and "References". The questions carry form fields (see :mod:`exports.form`).
+used), "What the evidence says", "The clinic's offer" (only if there is one), "Words used in this
+pack" and "References". The questions carry form fields (see :mod:`exports.form`).
 
 All text the patient typed goes through :func:`exports.fonts.safe_text`; library text is
 escaped the same way. Only the pack's own constant strings contain markup.
@@ -24,6 +25,7 @@ from exports.pack import Pack
 from exports.page_one import page_one
 from exports.sections import evidence, offer, questions, references
 from exports.summary import photos
+from exports.words import words_used
 
 
 def build_story(
@@ -51,5 +53,6 @@ def build_story(
     deciding(pack)  # readiness check and BRAN notes, if used
     evidence(pack, library.concern(draft.concern), draft.subtype)
     offer(pack)
+    words_used(pack)  # the glossary's words that the sections above use
     references(pack)  # last: it lists what the sections above cited
     return pack.story

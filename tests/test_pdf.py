@@ -111,6 +111,7 @@ def test_full_pack_has_everything_in_order(library: Library, tmp_path: Path) -> 
         "My questions",
         "What the evidence says",
         "The clinic's offer",
+        "Words used in this pack",
         "References",
     ]
     positions = [everything.index(h) for h in order]
@@ -130,6 +131,7 @@ def test_metadata_names_the_pack_not_the_patient(library: Library, tmp_path: Pat
         "My questions",
         "What the evidence says",
         "The clinic's offer",
+        "Words used in this pack",
         "References",
     ]
 
