@@ -138,15 +138,14 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
                 s.extend(treatment(pack, t, first if n == 0 else None))
     facts = pack.library.general_facts
     if facts:
-        s.append(pack.heading("About stem-cell treatments in general", "h2", bookmark=False))
-        for fact in facts:
-            s.append(
-                pack.para(
-                    safe_text(fact.text) + pack.cites.mark(fact.citations),
-                    "bullet",
-                    bulletText="•",
-                )
-            )
+        bullets = [
+            pack.para(safe_text(fact.text) + pack.cites.mark(fact.citations), "bullet", bulletText="•")
+            for fact in facts
+        ]
+        # The heading never ends a page with less than two of its points under it.
+        heading = pack.heading("About stem-cell treatments in general", "h2", bookmark=False)
+        s.append(KeepTogether([heading, *bullets[:2]]))
+        s.extend(bullets[2:])
 
 
 def levels(pack: Pack) -> None:
