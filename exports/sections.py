@@ -113,24 +113,25 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
             "laboratory studies only (rung 1) to recommended standard care (rung 4).",
             "lead",
         )
+        # What happens in the skin first, as on the app's evidence page: it can flow over a
+        # page end, and the ladder (one picture, never split) follows where it fits. With the
+        # ladder first, a page was left half empty whenever the ladder had to wait.
+        s.append(
+            KeepTogether(
+                [
+                    s.pop(),
+                    pack.heading(f"About {concern.name.lower()}", "h2", bookmark=False),
+                    pack.para(safe_text(concern.description), "body"),
+                ]
+            )
+        )
+        s.append(pack.para(safe_text(concern.normal_repair) + pack.cites.mark(concern.citations)))
         ladder = EvidenceLadder(concern, pack.library, pack.frame_height, pack.scale)
-        s.append(KeepTogether([s.pop(), lead, ladder]))
+        s.append(KeepTogether([lead, ladder]))
         note = kind_note(full, subtype_id, printed=True)
         if note:
             s.append(pack.para(safe_text(note), "small"))
         levels(pack)
-        # The heading and its short definition never stand alone at the foot of a page.
-        s.append(
-            KeepTogether(
-                [
-                    pack.heading(f"About {concern.name.lower()}", "h2", bookmark=False),
-                    pack.para(safe_text(concern.description), "body"),
-                    pack.para(
-                        safe_text(concern.normal_repair) + pack.cites.mark(concern.citations)
-                    ),
-                ]
-            )
-        )
         for kind in KIND_ORDER:
             for n, t in enumerate(concern.treatments_of(kind)):
                 # The group heading goes inside the first block, so it is never left alone.
