@@ -142,6 +142,10 @@ def test_every_concern_prints_its_ladder(library: Library, concern_id: str, tmp_
     text = flat(" ".join(page_texts(reader)))
     assert library.concern(concern_id).name in text
     assert "Stronger evidence" in text and "Comparison point" in text
+    # What happens in the skin comes first, as in the app, then the ladder
+    evidence = text.split("What the evidence says", 1)[1]
+    about = f"About {library.concern(concern_id).name.lower()}"
+    assert evidence.index(about) < evidence.index("Stronger evidence")
     for level in library.levels:
         assert level.short in text
     assert library.warning_marker.short in text
