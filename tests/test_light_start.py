@@ -240,3 +240,37 @@ def test_enter_on_the_welcome_page_carries_on_where_the_draft_was_left(
     welcome = window.wizard.page(PageId.WELCOME)
     qtbot.waitUntil(lambda: window.focusWidget() is welcome.start_button, timeout=2000)
     assert welcome.start_button.text() == "&Start a new preparation"
+
+
+
+def test_building_the_pages_opens_no_window_of_its_own(qtbot, dialogs: Dialogs, tmp_path) -> None:
+    """A page's subtitle was shown before it had a parent, so each page built after the
+    first paint opened as a window of its own for a moment, and the main window lost the
+    keyboard focus (nothing had it until the patient clicked)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtTest import QTest
+
+    class Windows(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.shown: list[str] = []
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Show and watched.isWidgetType() and watched.isWindow():
+                self.shown.append(type(watched).__name__)
+            return False
+
+    seen = Windows()
+    QApplication.instance().installEventFilter(seen)
+    try:
+        window = MainWindow(None, path=EXAMPLE, autosave_folder=tmp_path / "autosave")
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        assert QTest.qWaitForWindowActive(window)
+        qtbot.waitUntil(window.finish_start, timeout=5000)
+        qtbot.wait(50)
+    finally:
+        QApplication.instance().removeEventFilter(seen)
+    assert [name for name in seen.shown if name != "MainWindow"] == []
+    assert QApplication.activeWindow() is window

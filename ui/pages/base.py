@@ -40,7 +40,8 @@ class DraftPage(QWizardPage):
         self.step_label = plain_label(role=HINT)
         self.step_label.hide()
         self.subtitle_label = FittedLabel(subtitle)  # never taller than it needs
-        self.subtitle_label.setVisible(bool(subtitle))
+        if not subtitle:  # (shown, a label with no parent yet would open as a window of its own)
+            self.subtitle_label.hide()
         #: The page's layout: the title, then what the page adds.
         self.page_layout = QVBoxLayout(self)
         self.page_layout.setContentsMargins(0, 0, 0, 0)
