@@ -106,10 +106,12 @@ def test_jargon_headings_can_be_explained(qtbot, tmp_path: Path, monkeypatch) ->
     assert not msc.meaning.isVisibleTo(window)
     msc.button.click()
     assert msc.meaning.isVisibleTo(window)
+    assert msc.button.accessibleName().startswith("Hide what ")  # what pressing it does now
     assert "Mesenchymal stem cells, also called mesenchymal stromal cells" in msc.meaning.text()
     assert "Mesenchymal" in msc.heading.toolTip()
     msc.button.click()
     assert not msc.meaning.isVisibleTo(window)
+    assert msc.button.accessibleName().startswith("What does ")
     # Other text with jargon gets the meaning as a tooltip.
     with_tips = [label for label in page.findChildren(QLabel) if "exosome" in label.toolTip()]
     assert with_tips

@@ -34,3 +34,19 @@ def test_an_added_question_is_brought_into_view_and_a_repeat_is_refused(
     questions.add_button.click()
     assert "already on your list" in questions.message_label.text()
     assert sum(i.source == "own" for i in window.draft.checklist) == 1
+
+
+def test_a_long_question_names_its_buttons_with_whole_words(window: MainWindow) -> None:
+    """A screen reader reads "Top three: …" for each row's buttons; a long question is cut
+    between words ("is it…", never "is it r…")."""
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_through(window, *[p for p in PageId if PageId.CONCERN < p <= PageId.QUESTIONS])
+    questions = page(window, PageId.QUESTIONS)
+    long = [i for i in window.draft.checklist if len(i.text) > 80]
+    assert long
+    for item in long:
+        name = questions.rows[item.id].top_button.accessibleName()
+        shown = name.removeprefix("Top three: ").removesuffix("…")
+        assert name.endswith("…") and item.text.startswith(shown)
+        assert item.text[len(shown)] == " ", name  # the cut falls between two words

@@ -74,7 +74,7 @@ class ExplainedHeading(QWidget):
         self.heading = plain_label(text, role=role, selectable=selectable)
         self.heading.setToolTip(tooltip_for(terms))
         _remember(self.heading, self.heading.text())
-        names = ", ".join(t.term for t in terms)
+        names = self._names = ", ".join(t.term for t in terms)
         self.button = QPushButton(WHAT_DOES_THIS_MEAN)
         self.button.setObjectName(LINK)
         self.button.setCheckable(True)
@@ -139,6 +139,10 @@ class ExplainedHeading(QWidget):
     def _toggled(self, on: bool) -> None:
         self.meaning.setVisible(on)
         self.button.setText(HIDE_MEANING if on else WHAT_DOES_THIS_MEAN)
+        # A screen reader says what pressing it will do now
+        self.button.setAccessibleName(
+            f"Hide what {self._names} means" if on else f"What does {self._names} mean?"
+        )
 
 
 def heading(text: str, role: str, *, selectable: bool = False) -> QWidget:

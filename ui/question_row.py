@@ -168,7 +168,9 @@ class QuestionRow(QFrame):
         if shown == self._shown:
             return
         self._shown = shown
-        short = item.text if len(item.text) <= 80 else item.text[:77] + "…"
+        short = item.text  # for the buttons' names: cut between words, never inside one
+        if len(short) > 80:
+            short = short[:79].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
         self.include.blockSignals(True)
         self.include.setChecked(item.included)
         self.include.blockSignals(False)
