@@ -62,12 +62,12 @@ def test_about_says_versions_evidence_levels_and_sources(window) -> None:
         assert short_citation(ref.citation) in text
     # each source opens in the web browser from the window (tests/test_sources.py: how)
     from consultprep.links import web_address
-    from ui.widgets import SOURCES
+    from ui.sources import SourcesList
 
-    [listed] = [w for w in window.about_window.findChildren(QLabel) if w.objectName() == SOURCES]
-    assert listed.openExternalLinks()
-    for ref in LIBRARY.references:
-        assert f'<a href="{web_address(ref.link)}">' in listed.text(), ref.id
+    [listed] = window.about_window.findChildren(SourcesList)
+    assert [address for _, address in listed.buttons] == [
+        web_address(r.link) for r in LIBRARY.references
+    ]
 
 
 def test_about_and_help_fit_the_screen_at_large_text_and_say_their_title_once(

@@ -23,7 +23,7 @@ from consultprep.storage import load_draft
 from tests.test_wizard import UNICODE_NAME, choose, fill_about, go_next, go_through, page
 from tests.ui_helpers import Dialogs
 from ui.main_window import MainWindow
-from ui.widgets import BULLETS, SOURCES
+from ui.widgets import BULLETS
 from ui.wizard import PageId
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -268,11 +268,9 @@ def test_every_control_has_a_name_and_every_label_is_plain(window: MainWindow) -
     rich = [
         label.text()
         for label in labels
-        if label.text()
-        and label.textFormat() != PLAIN
-        and label.objectName() not in (BULLETS, SOURCES)
+        if label.text() and label.textFormat() != PLAIN and label.objectName() != BULLETS
     ]
-    assert not rich  # (bullet lists and sources show fixed words, escaped)
+    assert not rich  # (a bullet list shows the app's own fixed words, escaped)
 
 
 def test_a_file_name_that_looks_like_markup_is_shown_as_it_is(

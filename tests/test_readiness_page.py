@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pypdf
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from consultprep.checklist import sync_checklist
 from consultprep.content import load_library
@@ -84,6 +86,10 @@ def test_not_yet_adds_a_question_at_once_and_can_be_taken_back(window: MainWindo
         page.before_result.text()
     )
     assert window.isWindowModified()
+    # Enter on the chosen answer keeps it (it had cleared it, unseen); a click clears it.
+    QTest.keyClick(rows["support"].buttons["not_yet"], Qt.Key.Key_Return)
+    assert rows["support"].buttons["not_yet"].isChecked()
+    assert draft.readiness.before.support == "not_yet"
     # Pressing "Not yet" again clears it; "Yes" replaces "Not yet".
     rows["support"].buttons["not_yet"].click()
     assert draft.readiness.before.support is None

@@ -26,12 +26,11 @@ from shiboken6 import isValid
 from consultprep.content import ContentError
 from consultprep.glossary import Glossary, Term, load_glossary
 from ui.focus import has_property, page_stamp
-from ui.widgets import HINT, PlainLabel, changed_labels, plain_label
+from ui.widgets import HINT, LINK, PlainLabel, changed_labels, plain_label
 
 WHAT_DOES_THIS_MEAN = "What does this mean?"
 HIDE_MEANING = "Hide the meaning"
 #: Object name of link-looking buttons (styled in ui/theme.py).
-LINK = "link"
 _EXPLAINED = "glossaryTooltip"
 #: The button goes under the heading when the heading would have less room beside it than
 #: this many average characters (unless the whole heading fits on one line beside it).

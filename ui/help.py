@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from consultprep.content import Library
 from consultprep.links import web_address
 from ui.glossary_ui import glossary
-from ui.widgets import HEADING, SUBHEADING, ScrollContent, plain_label, scrolling, sources_list
+from ui.widgets import HEADING, SUBHEADING, ScrollContent, plain_label, scrolling
 
 HOW_TO_TITLE = "How to use ConsultPrep"
 HOW_TO: list[tuple[str, str]] = [
@@ -43,8 +43,9 @@ HOW_TO: list[tuple[str, str]] = [
         (
             "Tab moves to the next thing on the page and Shift+Tab goes back. Space ticks a "
             "box or presses a button. In a 0 to 10 row, Tab goes to your choice and the arrow "
-            "keys change it; Tab again goes on to the next row. Enter "
-            "goes to the next step, except when you are typing in a large text box. Hold Alt "
+            "keys change it; Tab again goes on to the next row. Enter presses the button that "
+            "has the focus; anywhere else it goes to the next step, except when you are typing "
+            "in a large text box. Hold Alt "
             "and press an underlined letter to jump to that control. Escape never throws away "
             "your answers."
         ),
@@ -79,7 +80,7 @@ class TextWindow(QDialog):
     """A window of headed sections of plain, selectable text, and a Close button.
 
     ``sources`` (citation, link, web address), if given, are listed after the last section,
-    each address opening in the web browser (``ui.widgets.sources_list``).
+    each with a button that opens its address in the web browser (``ui.sources``).
     """
 
     def __init__(
@@ -102,9 +103,9 @@ class TextWindow(QDialog):
             layout.addWidget(plain_label(heading, role=SUBHEADING))
             layout.addWidget(plain_label(text, selectable=True))
         if self.sources:
-            listed = sources_list(self.sources)
-            listed.setAccessibleName("Sources")
-            layout.addWidget(listed)
+            from ui.sources import SourcesList
+
+            layout.addWidget(SourcesList(self.sources, [name for name, _, _ in self.sources]))
         layout.addStretch(1)
         self.scroll_area: QScrollArea = scrolling(content, title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -156,8 +157,7 @@ def how_to_sections(step_titles: list[str]) -> list[tuple[str, str]]:
 
 SOURCES_INTRO = (
     "The research and guidance ConsultPrep's health information is based on. Each one is "
-    "listed in full on the evidence page and in your PDF. A blue address opens in your web "
-    "browser."
+    "listed in full on the evidence page and in your PDF."
 )
 
 

@@ -133,7 +133,8 @@ class ScoreInput(QWidget):
         if step is None:
             target = order[0] if event.key() == Qt.Key.Key_Home else order[-1]
         else:
-            target = order[max(0, min(len(order) - 1, order.index(watched) + step))]
+            # Round the row, as in a group of round choices: Right on "Not answered" is 0
+            target = order[(order.index(watched) + step) % len(order)]
         if not target.isChecked():
             target.setChecked(True)
         target.setFocus(Qt.FocusReason.TabFocusReason)

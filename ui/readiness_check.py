@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from consultprep.models import ReadinessAnswer, ReadinessCheck
@@ -56,6 +57,7 @@ class ReadinessCheckView(QWidget):
                 button.setAccessibleName(f"{when}, question {n}: {text}")
                 button.setAccessibleDescription(item.question)
                 button.clicked.connect(lambda on, a=item.area, v=value: self._clicked(a, v, on))
+                button.installEventFilter(self)
                 buttons[value] = button
                 line.addWidget(button)
             line.addStretch(1)
@@ -65,6 +67,17 @@ class ReadinessCheckView(QWidget):
             box.addWidget(suggestion)
             self.rows[item.area] = ReadinessRow(question, buttons, suggestion)
             layout.addWidget(frame)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Called by Qt for the answer buttons' events: Enter on the chosen answer keeps it
+        (pressing it again would clear the answer unseen; a click or Space still clears)."""
+        return (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(watched, QPushButton)
+            and watched.isChecked()
+        )
 
     def value(self) -> dict[Area, ReadinessAnswer | None]:
         """The answer shown for each area (None where neither button is pressed)."""

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-#: The object names of a ``bullet_list`` and a ``sources_list``: the only labels shown as rich
-#: text (the app's and the content library's words, escaped).
+#: The object name of a ``bullet_list``: the only labels shown as rich text (fixed words).
 BULLETS = "bullets"
-SOURCES = "sources"
 #: Object names used by the window's style sheet (ui/style.py).
+LINK = "link"  # a push button that looks like a link
 HINT = "hint"
 HEADING = "heading"
 TITLE = "title"
@@ -226,41 +225,12 @@ def bullet_list(items: tuple[str, ...] | list[str]) -> QLabel:
     label for each bullet and item made the welcome page slower to appear.
     """
     label = PlainLabel()
-    label.setObjectName(BULLETS)  # one of the two kinds of label that are not plain text
+    label.setObjectName(BULLETS)  # the one kind of label that is not plain text
     label.setTextFormat(Qt.TextFormat.RichText)
     rows = "".join(f"<li>{_escape(item)}</li>" for item in items)
     QLabel.setText(label, f'<ul style="margin: 0; -qt-list-indent: 1;">{rows}</ul>')
     label.setWordWrap(True)
     label.setTextInteractionFlags(SELECTABLE)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    return label
-
-
-def sources_list(sources: list[tuple[str, str, str | None]]) -> QLabel:
-    """References in full, one under another: each ``(citation, link, web address)``.
-
-    A link with a web address opens it in the patient's web browser (click it, or Tab to it
-    and press Enter); the text can be selected and copied as in other labels. Rich text made
-    from the content library's words, escaped.
-    """
-    label = PlainLabel()
-    label.setObjectName(SOURCES)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    rows = []
-    for citation, link, address in sources:
-        shown = _escape(breakable(link))
-        if address:
-            shown = f'<a href="{_escape(address)}">{shown}</a>'
-        rows.append(f'<p style="margin-bottom: 0.8em;">{_escape(citation)}<br>{shown}</p>')
-    QLabel.setText(label, "".join(rows))
-    label.setWordWrap(True)
-    label.setOpenExternalLinks(True)
-    label.setTextInteractionFlags(
-        SELECTABLE
-        | Qt.TextInteractionFlag.LinksAccessibleByMouse
-        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-    )
-    label.setCursor(Qt.CursorShape.IBeamCursor)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
 

@@ -26,7 +26,6 @@ from ui.widgets import (
     page_changed,
     plain_label,
     scrolling,
-    sources_list,
 )
 
 _AUTHORS_YEAR = re.compile(r"^(?P<authors>[^()]+?)\s*\([^()]*?(?P<year>\d{4})[^()]*\)")
@@ -284,8 +283,7 @@ class _EvidenceView(QWidget):
 
         self._add("Sources in full", SUBHEADING)
         self._add(
-            "The research and guidance this page is based on. They are also listed in your PDF. "
-            "A blue address opens in your web browser.",
+            "The research and guidance this page is based on. They are also listed in your PDF.",
             HINT,
         )
         cited = lib.citations_for(concern)
@@ -296,9 +294,14 @@ class _EvidenceView(QWidget):
             for c in fact.citations
             if c not in seen and not seen.add(c)
         ]
-        sources = sources_list([(r.citation, r.link, web_address(r.link)) for r in cited])
-        sources.setAccessibleName("Sources in full")
-        self._layout.addWidget(sources)
+        from ui.sources import SourcesList
+
+        self._layout.addWidget(
+            SourcesList(
+                [(r.citation, r.link, web_address(r.link)) for r in cited],
+                [short_citation(r.citation) for r in cited],
+            )
+        )
 
     def _treatment_card(self, t: Treatment) -> QFrame:
         lib = self.library
