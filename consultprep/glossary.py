@@ -77,8 +77,15 @@ class Glossary(BaseModel):
     def terms_in(self, text: str) -> list[Term]:
         """The terms ``text`` uses, in the order they first appear."""
         found = []
+        lower = text.lower()
+        same_places = len(lower) == len(text)
         for t, pattern in self._patterns:
-            match = pattern.search(text)
+            # A plain look for the words first, and the pattern (which checks the letters
+            # around a word, slowly) only from there: a whole pack took 6 ms, now well under 1.
+            places = [i for i in (lower.find(w.lower()) for w in t.spellings()) if i >= 0]
+            if not places:
+                continue
+            match = pattern.search(text, max(0, min(places) - 1) if same_places else 0)
             if match:
                 found.append((match.start(), t))
         return [t for _, t in sorted(found, key=lambda pair: pair[0])]
