@@ -228,3 +228,33 @@ def test_an_opened_draft_is_shown_and_walking_through_changes_nothing(
     window.wizard.next()
     assert window.draft.readiness.before.taken_on == date(2031, 1, 2)  # not re-dated
     assert not window.is_modified()
+
+
+def test_each_question_is_one_tab_stop_and_the_arrows_move_without_choosing(
+    window: MainWindow,
+) -> None:
+    """As a group of choices: Tab goes to the chosen answer (else "Yes") and on to the next
+    question; the arrow keys move between "Yes" and "Not yet" without choosing ("Not yet"
+    adds a question); Space chooses. Each button's name says the question."""
+    from PySide6.QtWidgets import QApplication
+
+    window.show()
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+    page = to_readiness(window)
+    rows = list(page.before_view.rows.values())
+    first, second = rows[0], rows[1]
+    assert first.buttons["yes"].accessibleName().startswith("Yes: ")
+    assert first.question.text().endswith(first.buttons["yes"].accessibleName()[5:])
+    first.buttons["yes"].setFocus()
+    QTest.keyClick(first.buttons["yes"], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is second.buttons["yes"]  # not "Not yet" of question 1
+    QTest.keyClick(second.buttons["yes"], Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is second.buttons["not_yet"]
+    assert page.before_view.value()[page.before_view.content.items[1].area] is None
+    QTest.keyClick(second.buttons["not_yet"], Qt.Key.Key_Space)
+    assert second.buttons["not_yet"].isChecked()
+    QTest.keyClick(second.buttons["not_yet"], Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is first.buttons["yes"]
+    QTest.keyClick(first.buttons["yes"], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is second.buttons["not_yet"]  # the chosen answer

@@ -43,7 +43,8 @@ HOW_TO: list[tuple[str, str]] = [
         (
             "Tab moves to the next thing on the page and Shift+Tab goes back. Space ticks a "
             "box or presses a button. In a 0 to 10 row, Tab goes to your choice and the arrow "
-            "keys change it; Tab again goes on to the next row. Enter presses the button that "
+            "keys change it; Tab again goes on to the next row. Between “Yes” and “Not yet”, "
+            "the arrow keys move and Space chooses. Enter presses the button that "
             "has the focus; anywhere else it goes to the next step, except when you are typing "
             "in a large text box. Hold Alt "
             "and press an underlined letter to jump to that control. Escape never throws away "

@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from consultprep.models import ReadinessAnswer, ReadinessCheck
 from consultprep.readiness import Area, ReadinessContent, answers
-from ui.widgets import HINT, NOTICE, card, plain_label
+from ui.widgets import HINT, NOTICE, card, page_changed, plain_label
 
 ADDED = "Added to your questions:"
 SUGGESTED = "Suggested question:"
 ANSWERS: tuple[tuple[ReadinessAnswer, str], ...] = (("yes", "Yes"), ("not_yet", "Not yet"))
+_ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
 
 
 @dataclass
@@ -54,8 +55,8 @@ class ReadinessCheckView(QWidget):
                 button.setCheckable(True)
                 button.setAutoDefault(True)  # Enter presses the focused answer, not Next
                 button.setMinimumWidth(120)
-                button.setAccessibleName(f"{when}, question {n}: {text}")
-                button.setAccessibleDescription(item.question)
+                button.setAccessibleName(f"{text}: {item.question}")
+                button.setAccessibleDescription(f"{when}, question {n}")
                 button.clicked.connect(lambda on, a=item.area, v=value: self._clicked(a, v, on))
                 button.installEventFilter(self)
                 buttons[value] = button
@@ -66,18 +67,53 @@ class ReadinessCheckView(QWidget):
             suggestion.hide()
             box.addWidget(suggestion)
             self.rows[item.area] = ReadinessRow(question, buttons, suggestion)
+            self._tab_stop(item.area)
             layout.addWidget(frame)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Called by Qt for the answer buttons' events: Enter on the chosen answer keeps it
-        (pressing it again would clear the answer unseen; a click or Space still clears)."""
-        return (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and isinstance(watched, QPushButton)
-            and watched.isChecked()
-        )
+        """Called by Qt for the answer buttons' events.
+
+        Enter on the chosen answer keeps it (pressing it again would clear the answer unseen;
+        a click or Space still clears). The arrow keys move between "Yes" and "Not yet"
+        without choosing ("Not yet" adds a question): each question is one Tab stop.
+        """
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QPushButton):
+            return False
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return watched.isChecked()
+        if event.key() in _ARROWS and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            row = next((r for r in self.rows.values() if watched in r.buttons.values()), None)
+            if row is None:
+                return False
+            other = next(b for b in row.buttons.values() if b is not watched)
+            self._make_stop(row, other)
+            other.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False
+
+    def _tab_stop(self, area: Area) -> None:
+        """The chosen answer (else "Yes") is the question's one Tab stop."""
+        row = self.rows[area]
+        chosen = next((b for b in row.buttons.values() if b.isChecked()), row.buttons["yes"])
+        self._make_stop(row, chosen)
+
+    def _make_stop(self, row: ReadinessRow, stop: QPushButton) -> None:
+        """Only ``stop`` takes Tab, in the place of the one that did (as ``ui.inputs``'
+        score rows); the other still takes a click."""
+        taking = [b for b in row.buttons.values() if b.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        if taking == [stop]:
+            return
+        for button in row.buttons.values():
+            policy = Qt.FocusPolicy.StrongFocus if button is stop else Qt.FocusPolicy.ClickFocus
+            button.setFocusPolicy(policy)
+        if len(taking) == 1:
+            QWidget.setTabOrder(taking[0], stop)  # at once; the page redoes its order later
+        page_changed(self)
 
     def value(self) -> dict[Area, ReadinessAnswer | None]:
         """The answer shown for each area (None where neither button is pressed)."""
@@ -91,6 +127,7 @@ class ReadinessCheckView(QWidget):
         for area, answer in answers(check).items():
             for value, button in self.rows[area].buttons.items():
                 button.setChecked(value == answer)
+            self._tab_stop(area)
         self._show_suggestions()
 
     def _clicked(self, area: Area, value: ReadinessAnswer, on: bool) -> None:
@@ -98,6 +135,7 @@ class ReadinessCheckView(QWidget):
             for other, button in self.rows[area].buttons.items():
                 if other != value:
                     button.setChecked(False)
+        self._tab_stop(area)
         self._show_suggestions()
         self.changed.emit()
 
