@@ -127,27 +127,29 @@ def _opens_without_password(reader: Any) -> bool:
 
 
 def unrecorded_answers(pdf_path: str | os.PathLike[str], draft: Draft) -> int:
-    """How many questions in the ConsultPrep pack at ``pdf_path`` hold a typed answer or a
-    changed tick that ``draft`` does not have yet: what replacing the pack would lose. 0 if
-    there is no pack there (or it cannot be read)."""
-    from consultprep.answers import NotThisDraft, apply_answers
+    """How many answers typed into the ConsultPrep pack at ``pdf_path`` are not in ``draft``
+    yet (their question is in the draft, and its answer does not hold their words): what
+    replacing the pack would lose. 0 if there is no pack there, it cannot be read, or it was
+    made for someone else (importing it would be refused anyway)."""
+    from consultprep.answers import NotThisDraft, check_made_for, same_question
 
     try:
         pack = read_pack(pdf_path)
-    except AnswersError:
+        check_made_for(draft, pack.made_for, pack.name)
+    except (AnswersError, NotThisDraft):
         return 0
-
-    def typed(filled: FilledAnswer) -> bool:
-        return bool(filled.answer.strip()) and filled.answer != filled.printed
-
-    try:
-        summary = apply_answers(
-            draft.model_copy(deep=True), pack.answers, made_for=pack.made_for
-        )
-    except NotThisDraft:  # someone else's pack: all its typed answers would go
-        return sum(typed(f) or f.asked != f.asked_printed for f in pack.answers.values())
-    lost = sum(typed(pack.answers[item_id]) for item_id in summary.not_in_draft)
-    return summary.answers_recorded + summary.ticks_changed + lost
+    items = {item.id: item for item in draft.checklist}
+    lost = 0
+    for item_id, filled in pack.answers.items():
+        typed = " ".join(filled.answer.split())
+        if not typed or filled.answer == filled.printed:
+            continue  # nothing typed, or only what the pack was printed with
+        item = items.get(item_id)
+        if item is None or not same_question(filled.question, item):
+            continue  # a question no longer in the draft: importing would not keep it either
+        if typed not in " ".join(item.answer.split()):
+            lost += 1
+    return lost
 
 
 def _answers(fields: dict[str, Any], name: str) -> dict[str, FilledAnswer]:

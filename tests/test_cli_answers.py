@@ -142,10 +142,33 @@ def test_exporting_over_a_filled_in_pack_keeps_answers_not_yet_imported(
     assert main(["export", str(draft_file), "-o", str(filled)]) == 2
     err = capsys.readouterr().err
     assert "answers typed into it that are not in your draft yet" in err
-    assert f"consultprep import-answers {filled} {draft_file}" in err
+    assert f"consultprep import-answers {filled} {draft_file}" in err and "--replace" in err
     assert filled.read_bytes() == before
     assert main(["import-answers", str(filled), str(draft_file)]) == 0
     assert main(["export", str(draft_file), "-o", str(filled)]) == 0  # nothing would be lost
+    assert filled.read_bytes() != before
+
+
+def test_only_answers_the_draft_lacks_keep_a_pack(
+    draft_file: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """An answer already in the draft, or for a question taken off the list (importing would
+    not keep it either), does not stop a new pack; --replace replaces one that would."""
+    from exports.answers import unrecorded_answers
+
+    filled = _filled_pack(draft_file, tmp_path)
+    draft = load_draft(draft_file)
+    assert unrecorded_answers(filled, draft) == 1
+    draft.checklist[0].answer = "My own notes.\n\nNotes"  # its words are in the draft already
+    assert unrecorded_answers(filled, draft) == 0
+    del draft.checklist[0]  # the question is gone from the list
+    assert unrecorded_answers(filled, draft) == 0
+    draft = load_draft(draft_file)
+    draft.about.patient_name, draft.concern = "Someone Else", "ageing"  # not this pack's draft
+    assert unrecorded_answers(filled, draft) == 0
+    before = filled.read_bytes()
+    assert main(["export", str(draft_file), "-o", str(filled), "--replace"]) == 0
     assert filled.read_bytes() != before
 
 

@@ -162,3 +162,53 @@ def test_the_pdf_is_named_after_the_skin_problem_as_the_app_names_it() -> None:
     assert default_file_name(unknown, ".pdf", day, load_library()).startswith(
         "ConsultPrep-not-in-this-library-"
     )
+
+
+def test_a_filled_in_pack_is_replaced_only_when_the_patient_says_so(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    """Saving the PDF over one with answers typed into it that the draft lacks asks first:
+    Cancel keeps it (and says so), "Replace it" replaces it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from exports.fieldnames import field_name
+    from tests.test_answers import fill
+
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_through(window, *AFTER_CONCERN)
+    review = page(window, PageId.REVIEW)
+    pack = tmp_path / "pack.pdf"
+    review.pdf_path_edit.setText(str(pack))
+    assert review.save_pdf() == pack
+    item = window.draft.checklist[0]
+    filled = fill(pack, {field_name(item.id, "answer"): "The doctor said: wait"}, tmp_path / "f.pdf")
+    pack.write_bytes(filled.read_bytes())
+    before = pack.read_bytes()
+    dialogs.question_answer = QMessageBox.StandardButton.Cancel
+    assert review.save_pdf() is None
+    assert pack.read_bytes() == before
+    asked = dialogs.texts("question")[-1]
+    assert "“pack.pdf” has answers typed into it that are not in your draft yet" in asked
+    assert "Import answers from a filled-in PDF" in asked
+    assert "kept as it was" in review.status_label.text()
+    dialogs.question_answer = QMessageBox.StandardButton.Yes
+    assert review.save_pdf() == pack
+    assert pack.read_bytes() != before
+
+
+def test_a_typed_place_that_cannot_be_a_file_is_explained(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_through(window, *AFTER_CONCERN)
+    review = page(window, PageId.REVIEW)
+    for text, words in (
+        (str(tmp_path / "not made yet") + "/", "a folder, not a file name"),
+        ("~no-such-user-here/pack.pdf", "someone this computer does not know"),
+    ):
+        review.pdf_path_edit.setText(text)
+        assert review.save_pdf() is None
+        assert words in review.error_label.text(), text
+    assert not (tmp_path / "not made yet.pdf").exists()

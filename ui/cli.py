@@ -2,7 +2,7 @@
 
 ``consultprep [DRAFT]``
     Open the wizard (optionally on a saved draft).
-``consultprep export DRAFT -o OUT.pdf [--paper a4|letter] [--large-print]``
+``consultprep export DRAFT -o OUT.pdf [--paper a4|letter] [--large-print] [--replace]``
     Make the PDF pack without opening a window (does not load Qt). The paper size follows
     the computer's language setting unless ``--paper`` is given.
 ``consultprep import-answers FILLED.pdf DRAFT``
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import re
 import shlex
 import sys
@@ -48,7 +49,13 @@ def _notes(draft) -> None:
         print(f"consultprep: note: {note}", file=sys.stderr)
 
 
-def _export(draft_path: str, out: str, paper: str | None = None, large_print: bool = False) -> int:
+def _export(
+    draft_path: str,
+    out: str,
+    paper: str | None = None,
+    large_print: bool = False,
+    replace: bool = False,
+) -> int:
     from consultprep.content import ContentError, load_library
     from consultprep.storage import DraftError, load_draft
     from exports import ExportError, UnrecordedAnswers, export_pdf
@@ -65,14 +72,25 @@ def _export(draft_path: str, out: str, paper: str | None = None, large_print: bo
         library = load_library()
         fit_to_library(draft, library)
         _notes(draft)
-        path = export_pdf(draft, out, library, options)
+        path = export_pdf(draft, out, library, options, keep_answers=not replace)
     except (DraftError, ExportError, ContentError) as exc:
         if isinstance(exc, UnrecordedAnswers):
-            command = f"consultprep import-answers {shlex.quote(out)} {shlex.quote(draft_path)}"
-            return _fail(f"{exc} To import them: {command}")
+            command = _command(["consultprep", "import-answers", out, draft_path])
+            return _fail(
+                f"{exc} To import them: {command} (or add --replace to replace it anyway)."
+            )
         return _fail(str(exc))
     print(f"Saved the PDF pack to {path}")
     return EXIT_OK
+
+
+def _command(words: list[str]) -> str:
+    """A command line to type, quoted for this computer's shell."""
+    if os.name == "nt":
+        import subprocess
+
+        return subprocess.list2cmdline(words)
+    return " ".join(shlex.quote(w) for w in words)
 
 
 def _import_answers(pdf_path: str, draft_path: str) -> int:
@@ -146,6 +164,11 @@ def _parser() -> argparse.ArgumentParser:
         help="paper size (default: the usual one for this computer's language setting)",
     )
     export.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace a filled-in PDF even if answers typed into it are not in the draft yet",
+    )
+    export.add_argument(
         "--large-print", action="store_true", help="bigger type, tick boxes and writing lines"
     )
     answers = sub.add_parser(
@@ -190,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if ns.install_desktop_entry or ns.uninstall_desktop_entry:
             return _desktop(install=ns.install_desktop_entry)
         if ns.command == "export":
-            return _export(ns.draft, ns.output, ns.paper, ns.large_print)
+            return _export(ns.draft, ns.output, ns.paper, ns.large_print, ns.replace)
         if ns.command == "import-answers":
             return _import_answers(ns.pdf, ns.draft)
         if ns.command == "schema":

@@ -41,7 +41,12 @@ def default_pdf_path(draft: Draft, library: Library | None = None) -> Path:
 
 
 class NotAFileName(ValueError):
-    """A path typed or chosen for saving names a folder, not a file. ``str()``: one sentence."""
+    """A path typed or chosen for saving cannot be a file's: ``str()`` says why in one
+    sentence; ``folder`` is True if it names a folder."""
+
+    def __init__(self, text: str, *, folder: bool = True) -> None:
+        super().__init__(text)
+        self.folder = folder
 
 
 def with_suffix(path: str, suffix: str) -> Path:
@@ -50,9 +55,10 @@ def with_suffix(path: str, suffix: str) -> Path:
     Raises
     ------
     NotAFileName
-        If ``path`` names a folder (".", "..", "~", one ending in "/", or an existing folder).
+        If ``path`` names a folder (".", "..", "~", one ending in "/", or an existing folder),
+        or the home folder of a user this computer does not have ("~someone/x").
     """
-    p = Path(path).expanduser()
+    p = expanded(path)
     if p.name in ("", ".", "..") or path.rstrip().endswith(("/", os.sep)) or _is(p, "is_dir"):
         raise NotAFileName(
             f"“{path.strip()}” is a folder, not a file name. Please type a name for the "
@@ -61,11 +67,47 @@ def with_suffix(path: str, suffix: str) -> Path:
     return p if p.suffix.lower() == suffix else p.with_name(p.name + suffix)
 
 
+def typed_path(text: str, suffix: str, folder: Path) -> Path:
+    """The file a name typed into a box means: "~" expanded, a bare name in ``folder``, and
+    ``suffix`` added if it has no such ending.
+
+    Raises
+    ------
+    NotAFileName
+        As ``with_suffix`` (Path drops a last "/", so "x/" is caught here first).
+    """
+    if text.rstrip().endswith(("/", os.sep)):
+        raise NotAFileName(f"“{text.strip()}” is a folder, not a file name.")
+    typed = expanded(text)
+    return with_suffix(str(typed if typed.is_absolute() else folder / typed), suffix)
+
+
+def expanded(path: str) -> Path:
+    """``path`` with "~" turned into the home folder.
+
+    Raises
+    ------
+    NotAFileName
+        If it names the home folder of a user this computer does not have.
+    """
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:  # "~someone" with no such user
+        raise NotAFileName(
+            f"“{path.strip()}” starts with the home folder of someone this computer does not "
+            "know. Please choose another place.",
+            folder=False,
+        ) from None
+
+
 def replaces_unasked(typed: str, path: Path) -> bool:
     """True if saving to ``path`` would replace a file no one was asked about: the save
     dialog asks only about the name as typed, and ``path`` is that name with its ending
     added (``with_suffix``)."""
-    return path != Path(typed).expanduser() and _is(path, "exists")
+    try:
+        return path != expanded(typed) and _is(path, "exists")
+    except NotAFileName:
+        return _is(path, "exists")
 
 
 def _is(path: Path, test: str) -> bool:
@@ -78,11 +120,18 @@ def _is(path: Path, test: str) -> bool:
 
 
 def make_pdf(
-    draft: Draft, path: Path, library: Library, options: PackOptions | None = None
+    draft: Draft,
+    path: Path,
+    library: Library,
+    options: PackOptions | None = None,
+    *,
+    keep_answers: bool = True,
 ) -> Path:
     """Make the PDF pack at ``path`` and return where it was saved.
 
     ``options`` are the paper size and large print (A4, normal print if None).
+    ``keep_answers``: refuse to replace a filled-in pack holding answers not in the draft yet
+    (``exports.UnrecordedAnswers``).
 
     ``exports`` (and so reportlab) is imported here, when a PDF is made, not at start-up.
 
@@ -93,14 +142,4 @@ def make_pdf(
     """
     import exports
 
-    return Path(exports.export_pdf(draft, path, library, options))
-
-
-def export_problem(exc: Exception) -> str:
-    """What to tell the patient when the PDF could not be saved (``exports.ExportError``)."""
-    from exports import UnrecordedAnswers
-
-    text = str(exc)
-    if isinstance(exc, UnrecordedAnswers):
-        text += " To import them: File ▸ Import answers from a filled-in PDF."
-    return text
+    return Path(exports.export_pdf(draft, path, library, options, keep_answers=keep_answers))

@@ -178,7 +178,7 @@ class FileMenuWindow(QMainWindow):
     def export_pdf(self) -> Path | None:
         """Ask where to save the PDF pack, then make it."""
         from ui import export_helpers
-        from ui.busy import SAVING_PDF, busy, open_file, show_in_folder
+        from ui.busy import open_file, show_in_folder
         from ui.wizard import PageId
 
         self.wizard.write_current_page()
@@ -188,17 +188,15 @@ class FileMenuWindow(QMainWindow):
         if path is None:
             return None
         import exports
+        from ui.pdf_saving import save_pdf
 
+        options = self.wizard.pages[PageId.REVIEW].pack_options.options()
         try:
-            with busy(self, SAVING_PDF):
-                saved = export_helpers.make_pdf(
-                    self.draft,
-                    path,
-                    self.library,
-                    self.wizard.pages[PageId.REVIEW].pack_options.options(),
-                )
+            saved = save_pdf(self, self.draft, path, self.library, options)
         except exports.ExportError as exc:
-            dialogs.warn(self, "Could not save the PDF", export_helpers.export_problem(exc))
+            dialogs.warn(self, "Could not save the PDF", str(exc))
+            return None
+        if saved is None:  # the filled-in PDF there was kept
             return None
         box = dialogs.message_box(self, "PDF saved", f"Your PDF pack was saved to:\n{saved}")
         box.setStandardButtons(QMessageBox.StandardButton.NoButton)

@@ -19,7 +19,7 @@ from consultprep.labels import conditions_text, join_labels
 from consultprep.models import SCORE_LABELS, Draft, TriedTreatment
 from consultprep.readiness import deciding_lines
 from ui import dialogs, export_helpers
-from ui.busy import SAVING_PDF, busy, open_file, show_in_folder
+from ui.busy import SAVING_PDF, open_file, show_in_folder
 from ui.field_row import FieldRow
 from ui.fields import line_box
 from ui.file_menu import PDF_FILTER
@@ -320,15 +320,17 @@ class ReviewPage(DraftPage):
         if not text:
             self._show_status("Please choose where to save the PDF first.", error=True)
             return None
-        typed = Path(text).expanduser()
-        if not typed.is_absolute():  # a bare name goes where the PDF is offered to go
-            typed = export_helpers.default_pdf_path(self.draft, self.library).parent / typed
         try:
-            path = export_helpers.with_suffix(str(typed), ".pdf")
-        except export_helpers.NotAFileName:
+            folder = export_helpers.default_pdf_path(self.draft, self.library).parent
+            path = export_helpers.typed_path(text, ".pdf", folder)
+        except export_helpers.NotAFileName as exc:
             self._show_status(
-                "That is a folder, not a file name. Please type a name for the PDF, ending in "
-                ".pdf, or press “Choose…”.",
+                (
+                    "That is a folder, not a file name. Please type a name for the PDF, "
+                    "ending in .pdf, or press “Choose…”."
+                )
+                if exc.folder
+                else str(exc),
                 error=True,
             )
             return None
@@ -336,17 +338,20 @@ class ReviewPage(DraftPage):
         if unasked and not dialogs.confirm_replace(self, path, "PDF"):
             return None
         import exports
+        from ui.pdf_saving import KEPT, save_pdf
 
         self._show_status(SAVING_PDF, error=False)
         try:
-            with busy(self, SAVING_PDF):
-                saved = export_helpers.make_pdf(
-                    self.draft, path, self.library, self.pack_options.options()
-                )
+            saved = save_pdf(self, self.draft, path, self.library, self.pack_options.options())
         except exports.ExportError as exc:
+            saved = None
+            self._show_status(str(exc), error=True)
+        else:
+            if saved is None:
+                self._show_status(KEPT, error=False)
+        if saved is None:
             self.open_pdf_button.hide()
             self.show_folder_button.hide()
-            self._show_status(export_helpers.export_problem(exc), error=True)
             return None
         self.saved_pdf = saved
         self._saved_from = self.draft.snapshot()

@@ -1,0 +1,58 @@
+"""Saving the PDF pack from the window (File ▸ Export, the last page's "Save PDF"): with a busy
+cursor, and a question before answers typed into a filled-in pack of that name are lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui import dialogs, export_helpers
+
+if TYPE_CHECKING:
+    from consultprep.content import Library
+    from consultprep.models import Draft
+    from exports.options import PackOptions
+
+Button = QMessageBox.StandardButton
+
+#: What the last page says when the patient chose to keep the filled-in PDF.
+KEPT = "The PDF was not saved: the filled-in PDF of that name was kept as it was."
+ANSWERS_WOULD_GO = (
+    "“{name}” has answers typed into it that are not in your draft yet. Replacing it would "
+    "lose them.\n\nTo keep them, press Cancel, then choose File ▸ Import answers from a "
+    "filled-in PDF… (or save the new PDF under another name)."
+)
+
+
+def save_pdf(
+    parent: QWidget, draft: Draft, path: Path, library: Library, options: PackOptions
+) -> Path | None:
+    """Make the PDF pack at ``path``; return where it was saved, or None if the patient chose
+    to keep the filled-in pack that was there.
+
+    Raises
+    ------
+    exports.ExportError
+        With one plain sentence if the PDF could not be made or saved.
+    """
+    import exports
+    from ui.busy import SAVING_PDF, busy
+
+    try:
+        with busy(parent, SAVING_PDF):
+            return export_helpers.make_pdf(draft, path, library, options)
+    except exports.UnrecordedAnswers:
+        answer = dialogs.ask(
+            parent,
+            "Replace the filled-in PDF?",
+            ANSWERS_WOULD_GO.format(name=path.name),
+            Button.Yes | Button.Cancel,
+            Button.Cancel,
+            {Button.Yes: "&Replace it"},
+        )
+        if answer != Button.Yes:
+            return None
+    with busy(parent, SAVING_PDF):
+        return export_helpers.make_pdf(draft, path, library, options, keep_answers=False)
