@@ -41,6 +41,10 @@ class Term(BaseModel):
         return f"{self.term}: {self.meaning}"
 
 
+#: Letters that Python's case-blind matching takes for plain Latin ones, but lower() does not.
+_UNUSUAL_CASE = re.compile("[\u0130\u0131\u017f\u212a\u212b\ufb05\ufb06\u1e9e]")
+
+
 class Glossary(BaseModel):
     """All the terms, with unique ids and spellings."""
 
@@ -79,13 +83,20 @@ class Glossary(BaseModel):
         found = []
         lower = text.lower()
         same_places = len(lower) == len(text)
+        # The patterns ignore case as Python's re does, which also matches a few letters that
+        # lower() keeps apart (the Turkish "İ" and "ı", the long "ſ", the Kelvin sign): a text
+        # with any of them gets no plain look first.
+        quick = same_places and not _UNUSUAL_CASE.search(text)
         for t, pattern in self._patterns:
             # A plain look for the words first, and the pattern (which checks the letters
             # around a word, slowly) only from there: a whole pack took 6 ms, now well under 1.
-            places = [i for i in (lower.find(w.lower()) for w in t.spellings()) if i >= 0]
-            if not places:
-                continue
-            match = pattern.search(text, max(0, min(places) - 1) if same_places else 0)
+            start = 0
+            if quick:
+                places = [i for i in (lower.find(w.lower()) for w in t.spellings()) if i >= 0]
+                if not places:
+                    continue
+                start = max(0, min(places) - 1)
+            match = pattern.search(text, start)
             if match:
                 found.append((match.start(), t))
         return [t for _, t in sorted(found, key=lambda pair: pair[0])]

@@ -1,4 +1,5 @@
-"""Tick-box labels joined into one line of text (the review page and page 1 of the PDF)."""
+"""Tick-box labels, and the clinic's offer, each as one line of text (the review page and
+page 1 of the PDF)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from consultprep.content import Library
+    from consultprep.models import Draft
 
 
 def join_labels(labels: list[str]) -> str:
@@ -19,6 +21,23 @@ def conditions_text(library: Library, condition_ids: list[str]) -> str:
     (whatever order the draft holds them in); unknown ids are left out ("" if none)."""
     ticked = set(condition_ids)
     return join_labels([c.label for c in library.conditions if c.id in ticked])
+
+
+def offer_text(draft: Draft, library: Library | None = None) -> str | None:
+    """The clinic's offer in one line for page 1 (plain text; None if there is none): what,
+    where, how many warning signs the patient ticked (of those in ``library``), and the cost."""
+    offer = draft.offer
+    if not offer.offered:
+        return None
+    where = {"uk": "in the UK", "abroad": "abroad"}.get(offer.location or "", "")
+    country = " ".join(offer.country_detail().split())
+    if country:
+        where = f"{where} ({country})" if where else country
+    # Each sign once, and only those the content knows (as the offer's own section lists)
+    flags = len({i for i in offer.red_flags if library is None or library.red_flag(i)})
+    signs = f"{flags} warning sign{'s' if flags != 1 else ''} ticked" if flags else ""
+    parts = [" ".join(offer.treatment.split()), where, signs, " ".join(offer.cost.split())]
+    return "; ".join(p for p in parts if p) or None
 
 
 def _continued(label: str) -> str:

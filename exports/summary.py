@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from consultprep.dates import long_date
-from consultprep.labels import conditions_text
+from consultprep.labels import conditions_text, offer_text
 from consultprep.models import SCORE_LABELS, Draft, Photo, TriedTreatment
 from exports.flowables import ScoreBar
 from exports.fonts import safe_text
@@ -212,7 +212,7 @@ def details_box(pack: Pack) -> Table:
             text += f" — {safe_text(subtype.name)}"
     spans.append(len(rows))
     rows.append([label("Concern"), pack.para(text, "box"), "", ""])
-    offered = offer_text(draft)
+    offered = offer_text(draft, pack.library)
     if offered is not None:
         spans.append(len(rows))
         shown = pack.brief(offered, "Clinic's offer") or NOT_GIVEN
@@ -222,22 +222,6 @@ def details_box(pack: Pack) -> Table:
     table = pack.box(rows, col_widths=[label_w, value_w, label_w, value_w])
     table.setStyle(TableStyle([("SPAN", (1, n), (3, n)) for n in spans]))
     return table
-
-
-def offer_text(draft: Draft) -> str | None:
-    """The clinic's offer in one line for page 1 (plain text; None if there is none): what,
-    where, how many warning signs the patient ticked, and the cost."""
-    offer = draft.offer
-    if not offer.offered:
-        return None
-    where = {"uk": "in the UK", "abroad": "abroad"}.get(offer.location or "", "")
-    country = " ".join(offer.country_detail().split())
-    if country:
-        where = f"{where} ({country})" if where else country
-    flags = len(offer.red_flags)
-    signs = f"{flags} warning sign{'s' if flags != 1 else ''} ticked" if flags else ""
-    parts = [" ".join(offer.treatment.split()), where, signs, " ".join(offer.cost.split())]
-    return "; ".join(p for p in parts if p) or None
 
 
 def top_three(pack: Pack) -> None:

@@ -62,3 +62,5 @@ def _texts(flowables: Iterable[object]) -> Iterator[str]:
             yield from _texts(f)
         elif isinstance(f, Flowable) and hasattr(f, "_content"):
             yield from _texts(f._content)
+        elif isinstance(getattr(f, "paragraph", None), Paragraph):  # a badge beside its text
+            yield from _texts([f.paragraph])

@@ -62,3 +62,18 @@ def test_plain_wording() -> None:
         assert all(len(s.split()) <= 30 for s in sentences), term.id
         for word in ("cure", "breakthrough", "miracle", "reverse ageing"):
             assert word not in term.meaning.lower()
+
+
+def test_finding_words_ignores_case_as_the_patterns_do_whatever_the_letters() -> None:
+    """The quick plain look before each pattern must never hide a word the pattern finds:
+    Python's case-blind matching also takes the Turkish "İ", the long "ſ" and the Kelvin
+    sign for plain letters, which lower() does not."""
+    g = load_glossary()
+    for text, term_id in (
+        ("A KELOİD scar", "keloid"),
+        ("ſtem cells in a lab", "stem-cells"),
+        ("a \u212aeloid", "keloid"),
+        ("“Keloid” at the start", "keloid"),
+        ("keloid", "keloid"),
+    ):
+        assert term_id in [t.id for t in g.terms_in(text)], text

@@ -27,7 +27,7 @@ def test_offer_section_only_when_offered(library: Library, tmp_path: Path) -> No
 def test_page_one_names_the_offer_for_the_clinician(library: Library, tmp_path: Path) -> None:
     """What was offered, where, the warning signs ticked and the cost, on page 1 (the offer's
     own section comes pages later); nothing when there is no offer."""
-    from exports.summary import offer_text
+    from consultprep.labels import offer_text
 
     draft = full_draft(library)
     draft.offer.location, draft.offer.country = "abroad", "Ruritania"
@@ -38,6 +38,9 @@ def test_page_one_names_the_offer_for_the_clinician(library: Library, tmp_path: 
     assert f"{flags} warning sign{'s' if flags != 1 else ''} ticked" in line
     first = flat(page_texts(export(draft, library, tmp_path))[0])
     assert "Clinic's offer" in first and flat(line)[:60] in first
+    known = draft.offer.red_flags[0]
+    draft.offer.red_flags = [known, known, "a-sign-no-longer-in-the-content"]
+    assert "1 warning sign ticked" in (offer_text(draft, library) or "")  # as its section lists
     draft.offer.offered = False
     assert offer_text(draft) is None
     assert "Clinic's offer" not in flat(page_texts(export(draft, library, tmp_path))[0])

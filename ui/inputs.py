@@ -133,8 +133,10 @@ class ScoreInput(QWidget):
         if step is None:
             target = order[0] if event.key() == Qt.Key.Key_Home else order[-1]
         else:
-            # Round the row, as in a group of round choices: Right on "Not answered" is 0
-            target = order[(order.index(watched) + step) % len(order)]
+            # Right on "Not answered" (the last) goes round to 0; elsewhere the ends stop,
+            # so holding an arrow key never goes round into clearing the score.
+            at = order.index(watched)
+            target = order[0] if at == len(order) - 1 and step > 0 else order[max(0, at + step)]
         if not target.isChecked():
             target.setChecked(True)
         target.setFocus(Qt.FocusReason.TabFocusReason)
