@@ -14,11 +14,16 @@ from ui.wizard import PageId
 AFTER_CONCERN = [p for p in PageId if p > PageId.CONCERN]
 
 
-def test_export_error_is_shown_on_the_page(window: MainWindow, tmp_path: Path) -> None:
+def to_review(window: MainWindow, concern: str = "scars"):
+    """From the welcome page to the last page, with ``concern`` chosen; that page."""
     go_next(window, PageId.CONCERN)
-    choose(window, "chronic-wound")
+    choose(window, concern)
     go_through(window, *AFTER_CONCERN)
-    review = page(window, PageId.REVIEW)
+    return page(window, PageId.REVIEW)
+
+
+def test_export_error_is_shown_on_the_page(window: MainWindow, tmp_path: Path) -> None:
+    review = to_review(window, "chronic-wound")
     assert review.pdf_path_edit.text().endswith(".pdf")
     assert "chronic-wound" in review.pdf_path_edit.text()
     review.pdf_path_edit.setText(str(tmp_path / "no such folder" / "pack.pdf"))
@@ -39,10 +44,7 @@ def test_odd_names_typed_for_the_pdf_get_a_plain_answer(
     import ui.export_helpers
 
     monkeypatch.setattr(ui.export_helpers, "documents_folder", lambda: tmp_path)
-    go_next(window, PageId.CONCERN)
-    choose(window, "scars")
-    go_through(window, *AFTER_CONCERN)
-    review = page(window, PageId.REVIEW)
+    review = to_review(window)
     for name, words in (
         (str(tmp_path / ("x" * 300 + ".pdf")), "cannot be used"),
         (str(tmp_path / "pa\0ck.pdf"), "a file name cannot have"),
@@ -62,10 +64,7 @@ def test_odd_names_typed_for_the_pdf_get_a_plain_answer(
 
 
 def test_choose_uses_the_save_dialog(window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
-    go_next(window, PageId.CONCERN)
-    choose(window, "scars")
-    go_through(window, *AFTER_CONCERN)
-    review = page(window, PageId.REVIEW)
+    review = to_review(window)
     dialogs.save_path = str(tmp_path / "chosen")
     review.choose_button.click()
     assert review.pdf_path_edit.text() == str(tmp_path / "chosen.pdf")
@@ -127,10 +126,7 @@ def test_a_pdf_saved_before_a_change_is_no_longer_offered_as_the_pack(
     """The page said "saved" and offered to open a PDF holding the old answers (a review)."""
     from ui.pages.review_page import CHANGED_SINCE_SAVED
 
-    go_next(window, PageId.CONCERN)
-    choose(window, "scars")
-    go_through(window, *AFTER_CONCERN)
-    review = page(window, PageId.REVIEW)
+    review = to_review(window)
     review.pdf_path_edit.setText(str(tmp_path / "pack.pdf"))
     assert review.save_pdf() is not None
     assert not review.open_pdf_button.isHidden() and "was saved to" in review.status_label.text()
@@ -174,10 +170,7 @@ def test_a_filled_in_pack_is_replaced_only_when_the_patient_says_so(
     from exports.fieldnames import field_name
     from tests.test_answers import fill
 
-    go_next(window, PageId.CONCERN)
-    choose(window, "scars")
-    go_through(window, *AFTER_CONCERN)
-    review = page(window, PageId.REVIEW)
+    review = to_review(window)
     pack = tmp_path / "pack.pdf"
     review.pdf_path_edit.setText(str(pack))
     assert review.save_pdf() == pack
@@ -200,10 +193,7 @@ def test_a_filled_in_pack_is_replaced_only_when_the_patient_says_so(
 def test_a_typed_place_that_cannot_be_a_file_is_explained(
     window: MainWindow, tmp_path: Path
 ) -> None:
-    go_next(window, PageId.CONCERN)
-    choose(window, "scars")
-    go_through(window, *AFTER_CONCERN)
-    review = page(window, PageId.REVIEW)
+    review = to_review(window)
     for text, words in (
         (str(tmp_path / "not made yet") + "/", "a folder, not a file name"),
         ("~no-such-user-here/pack.pdf", "someone this computer does not know"),
