@@ -131,7 +131,7 @@ def unrecorded_answers(pdf_path: str | os.PathLike[str], draft: Draft) -> int:
     yet (their question is in the draft, and its answer does not hold their words): what
     replacing the pack would lose. 0 if there is no pack there, it cannot be read, or it was
     made for someone else (importing it would be refused anyway)."""
-    from consultprep.answers import NotThisDraft, check_made_for, same_question
+    from consultprep.answers import NotThisDraft, check_made_for, merged_answer, same_question
 
     try:
         pack = read_pack(pdf_path)
@@ -141,14 +141,12 @@ def unrecorded_answers(pdf_path: str | os.PathLike[str], draft: Draft) -> int:
     items = {item.id: item for item in draft.checklist}
     lost = 0
     for item_id, filled in pack.answers.items():
-        typed = " ".join(filled.answer.split())
-        if not typed or filled.answer == filled.printed:
-            continue  # nothing typed, or only what the pack was printed with
         item = items.get(item_id)
         if item is None or not same_question(filled.question, item):
             continue  # a question no longer in the draft: importing would not keep it either
-        if typed not in " ".join(item.answer.split()):
-            lost += 1
+        # what importing would do to the draft's answer (nothing typed, or words it already
+        # holds, change nothing)
+        lost += merged_answer(item.answer, filled) != item.answer
     return lost
 
 

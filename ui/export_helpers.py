@@ -103,11 +103,8 @@ def expanded(path: str) -> Path:
 def replaces_unasked(typed: str, path: Path) -> bool:
     """True if saving to ``path`` would replace a file no one was asked about: the save
     dialog asks only about the name as typed, and ``path`` is that name with its ending
-    added (``with_suffix``)."""
-    try:
-        return path != expanded(typed) and _is(path, "exists")
-    except NotAFileName:
-        return _is(path, "exists")
+    added (``with_suffix``, which has already turned down what ``expanded`` cannot read)."""
+    return path != expanded(typed) and _is(path, "exists")
 
 
 def _is(path: Path, test: str) -> bool:
