@@ -125,6 +125,8 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
                 ]
             )
         )
+        if kind is not None:  # the patient's own kind: acne scars are mostly dips, not lumps
+            s.append(pack.para(f"<b>{safe_text(kind.name)}:</b> {safe_text(kind.description)}"))
         s.append(pack.para(safe_text(concern.normal_repair) + pack.cites.mark(concern.citations)))
         ladder = EvidenceLadder(concern, pack.library, pack.frame_height, pack.scale)
         s.append(KeepTogether([lead, ladder]))

@@ -162,6 +162,8 @@ def test_every_example_exports(example: Path, tmp_path: Path) -> None:
     first = flat(pages[0])
     concern = library.concern(draft.concern)
     assert concern is not None and concern.name in first
+    kind = concern.subtype(draft.subtype)
+    assert kind is not None and flat(kind.description) in flat_pages(pages)  # under "About"
     for item in draft.top_questions():
         assert flat(item.text) in first
     everything = flat_pages(pages)

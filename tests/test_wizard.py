@@ -136,6 +136,7 @@ def test_every_concern_from_welcome_to_pdf(
 
     shown = [label.text() for label in evidence.findChildren(QLabel) if label.isVisibleTo(evidence)]
     assert sources_line(LIBRARY, concern.citations) in shown
+    assert subtype.description in shown  # the patient's own kind, described
     for t in for_kind.treatments:
         sources = list(dict.fromkeys([*t.citations, *t.uncertain_citations]))
         assert sources_line(LIBRARY, sources) in shown

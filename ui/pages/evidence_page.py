@@ -203,14 +203,18 @@ class _EvidenceView(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(10)
         self._heading: QLabel | None = None
+        self._kind_label: QLabel | None = None
         self._subtype: Subtype | None = None
         self._steps: Iterator[None] | None = self._pieces()
 
     def set_subtype(self, subtype: Subtype | None) -> None:
-        """Name the kind of the concern in the heading."""
+        """Name the kind of the concern in the heading, and describe it under it."""
         self._subtype = subtype
         if self._heading is not None and self.concern is not None:
             self._heading.setText(self._heading_text())
+        if self._kind_label is not None:
+            self._kind_label.setText(subtype.description if subtype else "")
+            self._kind_label.setVisible(subtype is not None)
 
     def build(self) -> Iterator[None]:
         """Build what is not built yet, yielding after each piece."""
@@ -244,6 +248,9 @@ class _EvidenceView(QWidget):
             self.ladder.set_concern(None)
             return
         self._heading = self._add(self._heading_text(), HEADING)
+        # The patient's own kind, described (acne scars are mostly dips, not lumps)
+        self._kind_label = self._add(self._subtype.description if self._subtype else "")
+        self._kind_label.setVisible(self._subtype is not None)
         self._add("What happens in the skin", SUBHEADING)  # healing, or ageing: one heading
         self._add(concern.normal_repair)
         if concern.citations:
