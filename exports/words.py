@@ -7,6 +7,7 @@ the sources of its meaning. The words are found in the text of the pack as built
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Iterator
 
@@ -18,7 +19,6 @@ from exports.fonts import safe_text
 from exports.pack import Pack
 
 _TAG = re.compile(r"<[^>]*>")
-_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
 
 
 def words_used(pack: Pack) -> None:
@@ -48,10 +48,7 @@ def _texts(flowables: Iterable[object]) -> Iterator[str]:
     tables too."""
     for f in flowables:
         if isinstance(f, Paragraph):
-            text = _TAG.sub(" ", f.text)
-            for entity, char in _ENTITIES.items():
-                text = text.replace(entity, char)
-            yield text
+            yield html.unescape(_TAG.sub(" ", f.text))
         elif isinstance(f, KeepTogether):
             yield from _texts(f._content)
         elif isinstance(f, Table):

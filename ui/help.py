@@ -106,7 +106,7 @@ class TextWindow(QDialog):
         if self.sources:
             from ui.sources import SourcesList
 
-            layout.addWidget(SourcesList(self.sources, [name for name, _, _ in self.sources]))
+            layout.addWidget(SourcesList(self.sources))  # each named by its short citation
         layout.addStretch(1)
         self.scroll_area: QScrollArea = scrolling(content, title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
