@@ -119,6 +119,8 @@ class Condition(_Strict):
 
     id: str = NonEmpty
     label: str = NonEmpty
+    # A box older versions offered, now split into these: shown only in drafts that tick it.
+    replaced_by: list[str] = Field(default_factory=list)
 
 
 TreatmentKind = Literal["regenerative", "established", "waiting"]
@@ -280,6 +282,13 @@ class Library(_Strict):
                 f"question {question.id}: covers unknown question {q!r}"
                 for q in question.covers
                 if q not in q_ids
+            ]
+        condition_ids = {c.id for c in self.conditions}
+        for condition in self.conditions:
+            problems += [
+                f"condition {condition.id}: replaced by unknown condition {c!r}"
+                for c in condition.replaced_by
+                if c not in condition_ids
             ]
         for kind, ids in (
             ("reference", [r.id for r in self.references]),

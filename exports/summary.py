@@ -87,8 +87,8 @@ def health(pack: Pack) -> None:
     pack.field("Allergies", about.allergies)
     ticked = conditions_text(pack.library, about.conditions)
     typed = about.other_conditions.strip()
-    # The patient's own words on a line of their own: after a ticked "Pregnant, planning a
-    # pregnancy, or breastfeeding" they often say which (not another condition).
+    # The patient's own words on a line of their own: they often say more about a ticked
+    # box ("since March", "type 2"), which is not another condition.
     pack.field("Other conditions", ticked or typed)
     if ticked and typed:
         pack.field("Added in my words", typed)

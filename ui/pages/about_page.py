@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -31,6 +31,8 @@ from ui.widgets import (
     scrolling,
 )
 
+#: After the label of a box that older versions offered for two or three things at once.
+RETIRED_NOTE = "Ticked in an older version of this app. Please untick it and tick the boxes that apply."
 SCORE_HELP = "0 = none, 10 = worst. Leave “Not answered” if you would rather not say."
 
 
@@ -48,10 +50,25 @@ class TickGrid(CardGrid):
     is large at large text: the boxes' room is left out before the columns are measured.
     """
 
-    def __init__(self, host: QWidget, grid: QGridLayout, items: list[LabelledCheck]) -> None:
-        self._items = list(items)
+    def __init__(
+        self,
+        host: QWidget,
+        grid: QGridLayout,
+        items: list[LabelledCheck],
+        shown: list[LabelledCheck] | None = None,
+    ) -> None:
+        self._items = list(items)  # every item, shown or not
         super().__init__(host, grid)
-        self.set_cards(self._items)
+        self.set_cards(self._items if shown is None else shown)
+
+    def show_only(self, shown: list[LabelledCheck]) -> None:
+        """Show these items (in their order) and hide the others, closing up the gaps."""
+        if shown == self._cards:
+            return
+        for item in self._items:
+            self._grid.removeWidget(item)
+            item.setVisible(item in shown)
+        self.set_cards(shown)
 
     def columns_for(self, width: int) -> int:
         """How many columns fit in ``width`` pixels, leaving room for two tick boxes."""
@@ -122,13 +139,18 @@ class AboutPage(DraftPage):
         grid.setVerticalSpacing(6)
         # Two columns, or one when two would leave a few words a line (large text).
         self.condition_checks: dict[str, QCheckBox] = {}
-        items = []
+        self._condition_boxes: dict[str, LabelledCheck] = {}
         for condition in library.conditions:
-            item = LabelledCheck(condition.label)
+            item = LabelledCheck(
+                condition.label, RETIRED_NOTE if condition.replaced_by else "", content
+            )
+            item.setVisible(not condition.replaced_by)
             item.check.toggled.connect(self.mark_edited)
             self.condition_checks[condition.id] = item.check
-            items.append(item)
-        self.conditions_grid = TickGrid(content, grid, items)
+            self._condition_boxes[condition.id] = item
+        self.conditions_grid = TickGrid(
+            content, grid, list(self._condition_boxes.values()), self._condition_items(())
+        )
         self._layout.addLayout(grid)
         if library.conditions:
             conditions_title.setBuddy(self.condition_checks[library.conditions[0].id])
@@ -224,12 +246,21 @@ class AboutPage(DraftPage):
         self.allergies.setText(about.allergies)
         for condition_id, check in self.condition_checks.items():
             check.setChecked(condition_id in about.conditions)
+        self.conditions_grid.show_only(self._condition_items(about.conditions))
         self.other_conditions.setText(about.other_conditions)
         _set_plain(self.goals, about.goals)
         self.has_appointment.setChecked(about.appointment_date is not None)
         if about.appointment_date is not None:
             self.appointment_date.set_value(about.appointment_date)
         self.clinician.setText(about.clinician)
+
+    def _condition_items(self, ticked: Iterable[str]) -> list[LabelledCheck]:
+        """The tick boxes to show: every current one, and an older one only if it is ticked."""
+        return [
+            self._condition_boxes[c.id]
+            for c in self.library.conditions
+            if not c.replaced_by or c.id in ticked
+        ]
 
     def write_draft(self) -> None:
         """Store every field in the draft."""
