@@ -19,9 +19,14 @@ from shiboken6 import isValid
 class FlowLayout(QLayout):
     """Items left to right at their preferred size, wrapping; height follows the width."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 6, balanced: int = 0
+    ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        # The first ``balanced`` items (the scores 0 to 10) share their lines out evenly when
+        # they wrap (0-5 and 6-10, not 0-8 and 9-10); the items after them flow as usual.
+        self._balanced = balanced
         # Heights per width, remembered until the layout is invalidated. Only for a layout set
         # on a widget: Qt tells that one at once when an item changes, a nested one later.
         self._heights: dict[int, int] | None = {} if parent is not None else None
@@ -111,15 +116,28 @@ class FlowLayout(QLayout):
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, line_height = area.x(), area.y(), 0
         gap = self.spacing()
-        for item in self._live():
-            if item.isEmpty():
-                continue
+        items = [item for item in self._live() if not item.isEmpty()]
+        per_line = self._per_line(items[: self._balanced], area.width())
+        for n, item in enumerate(items):
             hint = item.sizeHint()
             width = min(hint.width(), area.width())
-            if x > area.x() and x + width > area.right() + 1:
+            full = x + width > area.right() + 1 or (0 < n < self._balanced and n % per_line == 0)
+            if x > area.x() and full:
                 x, y, line_height = area.x(), y + line_height + gap, 0
             if move:
                 item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
             x += width + gap
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + m.bottom()
+
+    def _per_line(self, items: list[QLayoutItem], width: int) -> int:
+        """How many of ``items`` to put on each line so their lines are even: as many lines
+        as wrapping them where they run out of room would take, shared out equally."""
+        lines, x = 1, 0
+        for item in items:
+            item_width = min(item.sizeHint().width(), width)
+            if x > 0 and x + item_width > width:
+                lines, x = lines + 1, 0
+            x += item_width + self.spacing()
+        return max(1, -(-len(items) // lines))
+

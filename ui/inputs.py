@@ -57,7 +57,7 @@ class ScoreInput(QWidget):
         self.setAccessibleName(f"{label}, 0 to 10")
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
-        row = FlowLayout(self, spacing=4)  # wraps onto two lines with large text
+        row = FlowLayout(self, spacing=4, balanced=11)  # wraps evenly with large text
         row.setContentsMargins(0, 0, 0, 0)
         self.buttons: list[QPushButton] = []
         for n in range(11):
