@@ -317,7 +317,11 @@ def _link(link: str, pack: Pack) -> str:
 
 def address_lines(address: str, width: float, font: str, size: float) -> list[str]:
     """A web address in lines no wider than ``width``: broken after a "/" where possible,
-    else after "-", "_", ".", "?", "&" or "=", else anywhere. Nothing is added or left out."""
+    else before "-", "_", ".", "?", "&" or "=", else anywhere. Nothing is added or left out.
+
+    Before, not after: a line ending in "-" reads as a word broken over two lines, and a
+    reader typing the address would leave the hyphen out (the usual rule for printed web
+    addresses)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     def fits(piece: str) -> bool:
@@ -338,7 +342,7 @@ def address_lines(address: str, width: float, font: str, size: float) -> list[st
             if fits(piece) or not finer:
                 line = piece if fits(piece) else _by_character(piece, fits, lines)
             else:
-                line = place(_split_after(piece, finer[0]), finer[1:])
+                line = place(_split_before(piece, finer[0]), finer[1:])
         return line
 
     last = place(_split_after(address, "/"), ["-_.?&=", ""])
@@ -346,9 +350,13 @@ def address_lines(address: str, width: float, font: str, size: float) -> list[st
 
 
 def _split_after(text: str, separators: str) -> list[str]:
+    return [p for p in re.split(f"(?<=[{re.escape(separators)}])", text) if p]
+
+
+def _split_before(text: str, separators: str) -> list[str]:
     if not separators:
         return list(text)
-    return [p for p in re.split(f"(?<=[{re.escape(separators)}])", text) if p]
+    return [p for p in re.split(f"(?=[{re.escape(separators)}])", text) if p]
 
 
 def _by_character(piece: str, fits, lines: list[str]) -> str:

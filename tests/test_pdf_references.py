@@ -26,6 +26,8 @@ def test_every_reference_address_fits_the_page_at_every_print_size(scale: float)
     for ref in load_library().references:
         lines = address_lines(ref.link, width, style.fontName, style.fontSize)
         assert "".join(lines) == ref.link  # nothing added or lost
+        # Never a line ending in "-" (it would read as a word broken over two lines).
+        assert not any(line.endswith(("-", "_", ".")) for line in lines[:-1]), lines
         para = PackParagraph(_link(ref.link, Sized), style)  # as it follows the citation
         para.wrap(width, 10_000)
         assert max(para.getActualLineWidths0()) <= width + 0.01, (scale, ref.id)
@@ -97,3 +99,15 @@ def test_every_reference_leads_to_a_web_page() -> None:
     assert web_address("doi:10.1234/a<b>") == "https://doi.org/10.1234/a%3Cb%3E"
     for not_a_page in ("ISBN 0-19-852663-6", 'https://a.b/"x"', "https://a.b/x y", "PMID x"):
         assert web_address(not_a_page) is None
+
+
+def test_a_long_address_is_broken_before_a_hyphen_not_after() -> None:
+    from exports.fonts import register_fonts
+    from exports.sections import address_lines
+
+    register_fonts()
+    address = "https://www.example.org/guidance/advanced-therapy-medicinal-products-regulation"
+    lines = address_lines(address, 150, "DejaVuSans", 10)
+    assert "".join(lines) == address and len(lines) > 2
+    assert lines[:2] == ["https://www.example.org/", "guidance/"]
+    assert lines[3:] and all(line.startswith("-") for line in lines[3:]), lines
