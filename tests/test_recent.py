@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -48,6 +49,21 @@ def test_the_list_keeps_the_last_six_newest_first(tmp_path: Path) -> None:
     assert paths[7] not in recent.recent_drafts()
     recent.remember("relative.consultprep")
     assert recent.recent_drafts()[0].is_absolute()
+
+
+def test_a_name_that_is_not_utf8_is_remembered_byte_for_byte(tmp_path: Path) -> None:
+    """Linux lets a file name hold any bytes; Python reads a stray one as a surrogate, which
+    the settings file cannot keep as text (it came back as another name, not found)."""
+    odd = tmp_path / os.fsdecode(b"caf\xe9 draft.consultprep")
+    save_draft(Draft(), odd)
+    plain = tmp_path / "Zoë.consultprep"
+    recent.remember(odd, step=3)
+    recent.remember(plain)
+    assert recent.recent_drafts() == [plain, odd]
+    assert recent.recent_drafts()[1].exists()
+    assert recent.step_for(odd) == 3
+    recent.forget(plain)
+    assert recent.recent_drafts() == [odd]
 
 
 def test_opened_and_saved_drafts_appear_on_the_welcome_page(

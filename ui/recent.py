@@ -39,11 +39,30 @@ def _entries() -> list[tuple[Path, int]]:
     entries: list[tuple[Path, int]] = []
     for n in range(count):
         store.setArrayIndex(n)
-        value = store.value("path", "")
+        value = _path_bytes(store.value("path_bytes", "")) or store.value("path", "")
         if isinstance(value, str) and value and Path(value) not in (p for p, _ in entries):
             entries.append((Path(value), _step(store.value("step", 0))))
     store.endArray()
     return entries[:MAX_RECENT]
+
+
+def _surrogates(text: str) -> bool:
+    """True if ``text`` holds bytes Python could not read as UTF-8 (kept as surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _path_bytes(value: object) -> str:
+    """A path stored as the hex of its bytes, as text ("" if there is none or it is broken)."""
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        return os.fsdecode(bytes.fromhex(value))
+    except ValueError:
+        return ""
 
 
 def recent_drafts() -> list[Path]:
@@ -58,6 +77,10 @@ def _store(entries: list[tuple[Path, int]]) -> None:
     for n, (path, step) in enumerate(entries):
         store.setArrayIndex(n)
         store.setValue("path", str(path))
+        if _surrogates(str(path)):
+            # A name that is not valid UTF-8 (Linux allows any bytes) cannot be kept as text:
+            # the bytes are kept too, so the draft can still be opened from the list.
+            store.setValue("path_bytes", os.fsencode(path).hex())
         if step:
             store.setValue("step", step)
     store.endArray()
