@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from consultprep.content import Library, load_library
 from consultprep.labels import conditions_text
 from consultprep.models import Draft
-from ui.pages.about_page import RETIRED_NOTE, AboutPage
+from ui.pages.about_page import OLD_CONDITIONS_NOTICE, RETIRED_NOTE, AboutPage
 
 LIBRARY = load_library()
 OLD = {c.id: c for c in LIBRARY.conditions if c.replaced_by}
@@ -55,12 +55,19 @@ def test_a_box_replaced_by_an_unknown_one_is_refused() -> None:
 def test_a_new_draft_shows_only_the_current_boxes(qtbot) -> None:
     page = _page(qtbot, [])
     assert _shown(page) == [c.id for c in LIBRARY.conditions if not c.replaced_by]
+    assert page.old_conditions_notice.isHidden()
     assert not any(check.isChecked() for check in page.condition_checks.values())
 
 
 def test_an_old_ticked_box_is_shown_ticked_with_a_note_until_unticked(qtbot) -> None:
     page = _page(qtbot, ["diabetes", "pregnancy"])
-    assert "pregnancy" in _shown(page) and "smoking" not in _shown(page)
+    shown = page.conditions_grid._cards
+    old_box = page.condition_checks["pregnancy"].parentWidget()
+    last_new = page.condition_checks["breastfeeding"].parentWidget()
+    assert shown.index(old_box) == shown.index(last_new) + 1  # just after the new boxes
+    assert "smoking" not in _shown(page)
+    assert not page.old_conditions_notice.isHidden()
+    assert page.old_conditions_notice.text() == OLD_CONDITIONS_NOTICE
     old = page.condition_checks["pregnancy"]
     assert old.isChecked()
     box = old.parentWidget()
@@ -81,6 +88,7 @@ def test_an_old_ticked_box_is_shown_ticked_with_a_note_until_unticked(qtbot) -> 
     assert page.draft.about.conditions == ["diabetes", "breastfeeding"]
     page.read_draft()
     assert "pregnancy" not in _shown(page)  # gone once unticked
+    assert page.old_conditions_notice.isHidden()
 
 
 def test_an_old_box_left_ticked_is_kept_and_printed_as_it_was(qtbot) -> None:

@@ -25,14 +25,23 @@ from ui.inputs import ScoreInput, TriedTreatmentsEditor
 from ui.pages.base import DraftPage
 from ui.widgets import (
     HINT,
+    NOTICE,
     SUBHEADING,
     ScrollContent,
     plain_label,
     scrolling,
 )
 
-#: After the label of a box that older versions offered for two or three things at once.
-RETIRED_NOTE = "Ticked in an older version of this app. Please untick it and tick the boxes that apply."
+#: Above the tick boxes when a box that older versions offered is ticked.
+OLD_CONDITIONS_NOTICE = (
+    "This draft was saved by an older version of ConsultPrep, which had one box for two or "
+    "three things. The old box is shown after the new boxes that replace it: please tick the "
+    "new ones that apply, then untick the old one."
+)
+#: Under the label of a box that older versions offered for two or three things at once.
+RETIRED_NOTE = (
+    "Ticked in an older version of this app. Please untick it and tick the boxes that apply."
+)
 SCORE_HELP = "0 = none, 10 = worst. Leave “Not answered” if you would rather not say."
 
 
@@ -134,6 +143,9 @@ class AboutPage(DraftPage):
 
         conditions_title = plain_label("Do you have any of these?")
         self._layout.addWidget(conditions_title)
+        self.old_conditions_notice = plain_label(OLD_CONDITIONS_NOTICE, role=NOTICE)
+        self.old_conditions_notice.hide()
+        self._layout.addWidget(self.old_conditions_notice)
         grid = QGridLayout()
         grid.setHorizontalSpacing(20)
         grid.setVerticalSpacing(6)
@@ -255,12 +267,22 @@ class AboutPage(DraftPage):
         self.clinician.setText(about.clinician)
 
     def _condition_items(self, ticked: Iterable[str]) -> list[LabelledCheck]:
-        """The tick boxes to show: every current one, and an older one only if it is ticked."""
-        return [
-            self._condition_boxes[c.id]
-            for c in self.library.conditions
-            if not c.replaced_by or c.id in ticked
+        """The tick boxes to show: every current one, and an older one only if it is ticked,
+        just after the last of the boxes that replace it."""
+        ticked = set(ticked)
+        conditions = self.library.conditions
+        old = [c for c in conditions if c.replaced_by and c.id in ticked]
+        shown: list[LabelledCheck] = []
+        for condition in conditions:
+            if condition.replaced_by:
+                continue
+            shown.append(self._condition_boxes[condition.id])
+            shown += [self._condition_boxes[c.id] for c in old if c.replaced_by[-1] == condition.id]
+        shown += [
+            self._condition_boxes[c.id] for c in old if self._condition_boxes[c.id] not in shown
         ]
+        self.old_conditions_notice.setVisible(bool(old))
+        return shown
 
     def write_draft(self) -> None:
         """Store every field in the draft."""
