@@ -22,6 +22,7 @@ from ui import appearance as appearance_module
 from ui.app import create_main_window
 from ui.appearance import SCALE_STEPS, Appearance
 from ui.ladder import EvidenceLadder
+from ui.pages.review_page import SUBTITLE, SUBTITLE_BUTTONS_FIRST
 from ui.wizard import PageId
 
 
@@ -262,6 +263,7 @@ def test_save_pdf_is_in_view_on_the_last_page_at_large_text(
         return viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
 
     assert review.panel_fold.folded  # no room below the summary: it scrolls, above it
+    assert review.subtitle_label.text() == SUBTITLE_BUTTONS_FIRST  # "…summary…below the buttons"
     qtbot.waitUntil(in_view)
     path = review.pdf_path_edit  # the whole path in view, wrapped: the folder and the name
     qtbot.waitUntil(lambda: path.verticalScrollBar().maximum() == 0)
@@ -269,3 +271,25 @@ def test_save_pdf_is_in_view_on_the_last_page_at_large_text(
     path.setText(str(tmp_path / "pack.pdf"))
     assert review.save_pdf() is not None  # then where it went is in view (it was below)
     qtbot.waitUntil(lambda: in_view(review.status_label))
+
+
+def test_the_last_page_says_where_the_summary_is(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    """With room, the summary comes first and the buttons under it; at large text in a small
+    window the buttons come first, and the header says the summary is below them."""
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(100)
+    window = open_window(qtbot, example_draft(tmp_path), (1000, 760))
+    for _page_id in walk_pages(window):
+        pass
+    review = window.wizard.currentPage()
+    qtbot.waitUntil(lambda: not review.panel_fold.folded)
+    assert review.subtitle_label.text() == SUBTITLE
+    look.set_scale(200)
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: review.panel_fold.folded)
+    assert review.subtitle_label.text() == SUBTITLE_BUTTONS_FIRST

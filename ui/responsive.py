@@ -8,7 +8,7 @@ the scrolled content, and back again when there is room.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QSize
+from PySide6.QtCore import QEvent, QMargins, QObject, QSize, Signal
 from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSizePolicy, QWidget, QWidgetItem
 
 from ui.focus import apply_layout_order, own_layout
@@ -32,8 +32,11 @@ class FoldingPanel(QObject):
     """Keeps ``panel`` in ``outer`` below the scroll area, or at the end of ``inner``.
 
     The panel starts inside the scroll area and comes out once the page is shown tall
-    enough, so it never makes the window taller than the screen allows.
+    enough, so it never makes the window taller than the screen allows. ``moved`` tells
+    (True: now inside the scroll area).
     """
+
+    moved = Signal(bool)
 
     def __init__(
         self,
@@ -100,6 +103,7 @@ class FoldingPanel(QObject):
         page_changed(self._page)
         if self._page.isVisible():
             apply_layout_order(self._page)
+        self.moved.emit(fold)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Called by Qt for the page's events: look again when its size changes."""

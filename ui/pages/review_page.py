@@ -160,6 +160,16 @@ def _shorten(text: str, limit: int = 200) -> str:
     return first + ("…" if first != text else "")
 
 
+SUBTITLE = (
+    "Check the summary of your answers, and save your pack as a PDF to print or take with you."
+)
+#: When there is little room, the buttons come first (``ReviewPage.panel_fold``).
+SUBTITLE_BUTTONS_FIRST = (
+    "Check the summary of your answers below the buttons, and save your pack as a PDF to "
+    "print or take with you."
+)
+
+
 class ReviewPage(DraftPage):
     """A plain summary, then: choose where the PDF goes, save it, open it, save the draft."""
 
@@ -171,8 +181,7 @@ class ReviewPage(DraftPage):
             draft,
             library,
             "Check and save",
-            "Check the summary of your answers, and save your pack as a PDF to print or take "
-            "with you.",
+            SUBTITLE,
         )
         self._confirmed_path: Path | None = None
         self.saved_pdf: Path | None = None
@@ -245,6 +254,12 @@ class ReviewPage(DraftPage):
         # With little room (large text, a small window) the panel goes first in the scroll
         # area, so Save PDF is in view without scrolling past the whole summary.
         self.panel_fold = FoldingPanel(self, self.panel, outer, layout, at_top=True)
+        self.panel_fold.moved.connect(self._panel_moved)
+        self._panel_moved(self.panel_fold.folded)
+
+    def _panel_moved(self, folded: bool) -> None:
+        """The header says where the summary is: below the buttons when they come first."""
+        self.subtitle_label.setText(SUBTITLE_BUTTONS_FIRST if folded else SUBTITLE)
 
     # --- draft ----------------------------------------------------------------------------
     def read_draft(self) -> None:
