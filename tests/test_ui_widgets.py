@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
@@ -226,6 +227,12 @@ def test_rung_names_never_run_under_the_treatments(qtbot, concern, point_size: i
         rows, _height = ladder._layout(width)
         for row in rows:
             assert all(row.label_rect.right() < p.rect.left() for p in row.pills), row.label
+            # The number stays with the first word ("4." was left alone on a line).
+            fm = QFontMetrics(ladder._fonts()[1])  # the rung names are bold
+            first = row.label.split(" ")[0]
+            if row.rung is not None:
+                assert first.startswith(f"{row.rung}.\u00a0"), row.label
+                assert fm.horizontalAdvance(first) <= row.label_rect.width(), row.label
 
 
 def test_tried_treatments_editor_adds_and_removes_rows(qtbot) -> None:

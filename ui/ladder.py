@@ -128,13 +128,16 @@ class EvidenceLadder(QWidget):
         body, bold, small = self._fonts()
         fm, fm_bold = QFontMetrics(body), QFontMetrics(bold)
         entries = [
-            (f"{int(level)}. {self._library.level_info(level).short}", int(level), ts)
+            # The rung's number is kept with the first word (it was left alone on a line).
+            (f"{int(level)}.\u00a0{self._library.level_info(level).short}", int(level), ts)
             for level, ts in ladder_rows(concern)
         ]
         entries.append(("Comparison point", None, unrated(concern)))
         # Wide enough for the longest word of a rung's name ("Recommended" at large text),
         # which cannot be wrapped and would run under the treatments.
-        longest = max(fm_bold.horizontalAdvance(w) for label, _, _ in entries for w in label.split())
+        longest = max(
+            fm_bold.horizontalAdvance(w) for label, _, _ in entries for w in label.split(" ")
+        )
         label_w = max(170, min(320, int(width * 0.34)), longest + 2 * RUNG_PAD + 4)
         area_x = MARGIN + label_w + GAP
         area_w = max(120, width - area_x - MARGIN - RUNG_PAD)
@@ -333,14 +336,15 @@ class EvidenceLadder(QWidget):
                 size,
                 size,
             )
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(colours.warning_text))
-            p.drawEllipse(QRectF(badge).adjusted(-2, -2, 2, 2))
             self._paint_badge(p, badge)
 
     def _paint_badge(self, p: QPainter, rect: QRect) -> None:
+        """The red "!" in a ring of its text colour, which keeps it clear on any background
+        (on a pill and in the key: a red disc alone is faint on the dark themes)."""
         colours = theme.current()
         p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(colours.warning_text))
+        p.drawEllipse(QRectF(rect).adjusted(-2, -2, 2, 2))
         p.setBrush(QColor(colours.warning))
         p.drawEllipse(QRectF(rect))
         font = QFont(self.font())
