@@ -9,7 +9,7 @@ from consultprep.claims import find_claims, load_claim_rules
 from consultprep.content import load_library
 from consultprep.vetting import load_vetting
 from tests.test_readiness_page import go_to
-from ui.advert_checker import NONE_FOUND, STALE, utf16_offsets
+from ui.advert_checker import EMPTY, NONE_FOUND, STALE, utf16_offsets
 from ui.main_window import MainWindow
 from ui.pages.offer_page import OfferPage
 from ui.wizard import PageId
@@ -186,3 +186,40 @@ def test_utf16_offsets() -> None:
     assert utf16_offsets(text, [5, 2, 2]) == [7, 3, 3]
     matches = find_claims("🙂🙂 guaranteed", load_claim_rules())
     assert utf16_offsets("🙂🙂 guaranteed", [matches[0].start]) == [5]
+
+
+def test_what_they_said_is_checked_too(offer: tuple[MainWindow, OfferPage]) -> None:
+    """Claims written in "What did they say it would do for you?" are checked with the
+    pasted text: a patient who typed them there need not paste them again."""
+    window, page = offer
+    page.claims.setPlainText("They said my wrinkles would be gone for good, guaranteed.")
+    page.advert.check_button.click()  # nothing pasted
+    found = page.advert.found_labels()
+    assert "rf-big-promises" in found
+    assert "“guaranteed” (in what they said)" in found["rf-big-promises"].text()
+    assert "in what they said" in page.advert.summary_label.text()
+    assert "highlighted" not in page.advert.summary_label.text()
+    assert page.red_flag_checks["rf-big-promises"].isChecked()
+    assert "rf-big-promises" in window.draft.offer.red_flags  # and its questions are added
+    assert highlighted(page) == []  # nothing to highlight in the empty box
+
+    # Both: the pasted text is highlighted, what they said is named as such.
+    page.advert.text_edit.setPlainText("Book today!")
+    page.advert.check_button.click()
+    summary = page.advert.summary_label.text()
+    assert "highlighted in the text and in what they said" in summary
+    assert highlighted(page) == ["Book today"]
+
+    # A change to what they said makes the results out of date, as a pasted change does.
+    page.claims.setPlainText("Nothing much.")
+    assert page.advert.summary_label.text() == STALE
+    assert page.advert.found_labels() == {}
+
+
+def test_with_nothing_to_check_the_button_says_what_to_do(
+    offer: tuple[MainWindow, OfferPage],
+) -> None:
+    _window, page = offer
+    page.advert.check_button.click()
+    assert page.advert.summary_label.text() == EMPTY
+    assert page.advert.summary_label.isVisibleTo(page)

@@ -30,8 +30,15 @@ PLACEHOLDER = "Paste the clinic's words here."
 #: Shown above the box, so the whole of it can always be read.
 HELP = (
     "Copy the words from the clinic's advert, email, leaflet or web page, and paste them into "
-    "the box. ConsultPrep looks for phrases that often go with the warning signs below. "
+    "the box. ConsultPrep looks for phrases that often go with the warning signs below, in "
+    "the box and in what you wrote they said. "
     "It checks the text on this computer: nothing is sent anywhere."
+)
+#: Where a phrase was found, when it was in what the patient wrote the clinic said.
+IN_SAID = "in what they said"
+EMPTY = (
+    "Please paste some text first, or write what they said in the box above, then press the "
+    "button."
 )
 STALE = "The text has changed. Press “Check this text” again to see what it finds."
 NONE_FOUND = (
@@ -70,7 +77,11 @@ class AdvertChecker(QWidget):
         super().__init__(parent)
         self.library = library
         self.rules = rules or load_claim_rules()
-        self.matches: list[ClaimMatch] = []
+        self.matches: list[ClaimMatch] = []  # in the pasted text (highlighted there)
+        #: What the patient wrote the clinic said (the offer page's own box), checked too.
+        self.said = ""
+        self.said_matches: list[ClaimMatch] = []
+        self._said_found: tuple[str, list[ClaimMatch]] | None = None
         self._found: dict[str, QLabel] = {}
         self._showing = False
         #: The text last checked and what was found in it (a long text is checked once).
@@ -124,11 +135,24 @@ class AdvertChecker(QWidget):
                 self._showing = False
         self.show_matches()
 
+    def set_said(self, text: str) -> None:
+        """What the patient wrote the clinic said would happen: checked with the pasted text.
+        A change makes what is shown out of date, as an edit of the pasted text does."""
+        if text == self.said:
+            return
+        self.said = text
+        if not self._showing:
+            self._mark_stale()
+
     def check(self) -> list[ClaimMatch]:
         """Check the text (the button): show the matches and report the warning signs."""
         matches = self.show_matches(checked=True)
-        self.flags_checked.emit(flags_found(matches))
+        self.flags_checked.emit(self.flags())
         return matches
+
+    def flags(self) -> list[str]:
+        """The warning signs found, in the pasted text first, then in what they said."""
+        return list(dict.fromkeys(flags_found(self.matches) + flags_found(self.said_matches)))
 
     def show_matches(self, checked: bool = False) -> list[ClaimMatch]:
         """Highlight and list what the rules find in the text; return the matches.
@@ -138,26 +162,31 @@ class AdvertChecker(QWidget):
         """
         text = self.text()
         look = (checked, theme.current().mark, theme.current().on_mark)
-        if self._shown is not None and self._shown[0] == look and self._shown[1] == text:
+        seen = (text, self.said)
+        if self._shown is not None and self._shown[0] == look and self._shown[1] == seen:
             return self.matches
         self.matches = self._find(text)
-        self._shown = (look, text)
+        self.said_matches = self._find_said(self.said)
+        self._shown = (look, seen)
         self._highlight(text)
         clear_layout(self.results)
         self._found: dict[str, QLabel] = {}
-        if not text.strip():
+        if not text.strip() and not self.said.strip():
             self.summary_label.setVisible(checked)
-            self.summary_label.setText("Please paste some text first, then press the button.")
+            self.summary_label.setText(EMPTY)
             return self.matches
-        flags = [f for f in flags_found(self.matches) if self.library.red_flag(f) is not None]
+        flags = [f for f in self.flags() if self.library.red_flag(f) is not None]
         if not flags:
             self.summary_label.setText(NONE_FOUND)
         else:
-            n = sum(1 for m in self.matches if m.red_flag in flags)
+            in_text = sum(1 for m in self.matches if m.red_flag in flags)
+            in_said = sum(1 for m in self.said_matches if m.red_flag in flags)
+            n = in_text + in_said
             signs = "warning sign" if len(flags) == 1 else "warning signs"
             phrases = "phrase" if n == 1 else "phrases"
+            where = [w for w, k in (("highlighted in the text", in_text), (IN_SAID, in_said)) if k]
             self.summary_label.setText(
-                f"Found {n} {phrases} linked to {len(flags)} {signs}, highlighted in the text. "
+                f"Found {n} {phrases} linked to {len(flags)} {signs}, {' and '.join(where)}. "
                 "The matching warning signs below are ticked: untick any that do not apply."
             )
         self.summary_label.show()
@@ -192,6 +221,13 @@ class AdvertChecker(QWidget):
             self._found_in = (text, found)
         return list(self._found_in[1])
 
+    def _find_said(self, said: str) -> list[ClaimMatch]:
+        """What the rules find in what they said (remembered for the last one checked)."""
+        if self._said_found is None or self._said_found[0] != said:
+            found = find_claims(said, self.rules, limit=MATCHES_PER_RULE) if said.strip() else []
+            self._said_found = (said, found)
+        return list(self._said_found[1])
+
     def found_labels(self) -> dict[str, QLabel]:
         """The "Found: …" line shown for each warning sign, by red flag id."""
         return dict(self._found)
@@ -220,8 +256,14 @@ class AdvertChecker(QWidget):
         flag = self.library.red_flag(flag_id)
         box.addWidget(plain_label(f"⚠  {flag.label}", role="strong"))
         box.addWidget(plain_label(flag.explanation))
-        phrases = list(dict.fromkeys(m.phrase(text) for m in self.matches if m.red_flag == flag_id))
-        shown = ", ".join(f"“{p}”" for p in phrases[:PHRASES_SHOWN])
+        phrases = [f"“{m.phrase(text)}”" for m in self.matches if m.red_flag == flag_id]
+        phrases += [
+            f"“{m.phrase(self.said)}” ({IN_SAID})"
+            for m in self.said_matches
+            if m.red_flag == flag_id
+        ]
+        phrases = list(dict.fromkeys(phrases))
+        shown = ", ".join(phrases[:PHRASES_SHOWN])
         more = len(phrases) - PHRASES_SHOWN
         found = plain_label(
             f"Found: {shown}" + (f" and {more} more" if more > 0 else ""),
@@ -253,7 +295,12 @@ class AdvertChecker(QWidget):
     def _text_changed(self) -> None:
         if self._showing:
             return
-        self._shown = None  # what is on screen no longer goes with the text
+        self._mark_stale()
+        self.changed.emit()
+
+    def _mark_stale(self) -> None:
+        """What is on screen no longer goes with the texts: say so, until checked again."""
+        self._shown = None
         if self.matches or self.summary_label.isVisible():
             self.matches = []
             self.text_edit.setExtraSelections([])
@@ -261,4 +308,3 @@ class AdvertChecker(QWidget):
             self._found = {}
             self.summary_label.setText(STALE)
             self.summary_label.show()
-        self.changed.emit()

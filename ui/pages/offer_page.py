@@ -155,6 +155,7 @@ class OfferPage(DraftPage):
         for edit in (self.treatment, self.clinic, self.country, self.cost):
             edit.textChanged.connect(self.mark_edited)
         self.claims.textChanged.connect(self.mark_edited)
+        self.claims.textChanged.connect(self._claims_changed)
 
         outer = self.page_layout
         outer.addWidget(scrolling(content))
@@ -192,6 +193,7 @@ class OfferPage(DraftPage):
             self.claims.setPlainText(offer.claims)
         for flag_id, check in self.red_flag_checks.items():
             check.setChecked(flag_id in offer.red_flags)
+        self.advert.set_said(self.claims.toPlainText())
         self.advert.set_text(offer.advert_text)
         self._answer_changed(self.yes_radio.isChecked())
 
@@ -213,6 +215,11 @@ class OfferPage(DraftPage):
             advert_text=self.advert.text().strip(),
         )
         sync_checklist(self.draft, self.library)
+
+    def _claims_changed(self) -> None:
+        """What they said is checked with the pasted text (``AdvertChecker.set_said``)."""
+        if not self._reading:
+            self.advert.set_said(self.claims.toPlainText())
 
     def _tick_found_flags(self, flag_ids: list[str]) -> None:
         """Tick the warning signs the advert check found, and add their questions now."""
