@@ -310,7 +310,8 @@ def test_a_very_long_advert_is_checked_whole_and_once(qtbot, dialogs, monkeypatc
 
     monkeypatch.setattr(advert_checker, "find_claims", counted)
     draft = _draft()
-    draft.offer = ClinicOffer(offered=True, advert_text=advert)
+    said = _words(60_000) + " They said it was a miracle."  # what they said is checked too
+    draft.offer = ClinicOffer(offered=True, advert_text=advert, claims=said)
     window = _window(qtbot, draft)
     page = _go_to(window, PageId.OFFER)
     checker = page.advert
@@ -319,8 +320,10 @@ def test_a_very_long_advert_is_checked_whole_and_once(qtbot, dialogs, monkeypatc
     assert phrases[0] == "guaranteed" and phrases[-2:] == ["Book today", "limited places"]
     expected = find_claims(advert, load_claim_rules(), limit=advert_checker.MATCHES_PER_RULE)
     assert checker.matches == expected, "the same as one check of the whole text"
+    assert [m.phrase(said) for m in checker.said_matches] == ["miracle"]
     rules = len(load_claim_rules().rules)
-    assert len(calls) <= rules, "checked once (a rule at a time, ahead of time)"
+    assert len(calls) <= 2 * rules, "each checked once"
+    assert calls.count(len(said)) >= 1 and calls.count(len(said)) <= rules
     before = len(calls)
     window.wizard.next()
     settle()

@@ -223,3 +223,24 @@ def test_with_nothing_to_check_the_button_says_what_to_do(
     page.advert.check_button.click()
     assert page.advert.summary_label.text() == EMPTY
     assert page.advert.summary_label.isVisibleTo(page)
+
+
+def test_what_they_said_is_checked_ahead_a_rule_at_a_time(qtbot, monkeypatch) -> None:
+    """A page being prepared checks both texts in small steps (ui.preparation), so showing
+    them later finds nothing left to do."""
+    from ui import advert_checker
+    from ui.advert_checker import AdvertChecker
+
+    checker = AdvertChecker(LIBRARY)
+    qtbot.addWidget(checker)
+    steps = list(checker.check_steps(ADVERT, "Guaranteed results."))
+    assert len(steps) == 2 * len(checker.rules.rules)
+
+    def no_more(*_args, **_kwargs):
+        raise AssertionError("checked again when shown")
+
+    monkeypatch.setattr(advert_checker, "find_claims", no_more)
+    checker.set_said("Guaranteed results.")
+    checker.set_text(ADVERT)
+    assert set(checker.flags()) == set(FLAGS)
+    assert "(in what they said)" in checker.found_labels()["rf-big-promises"].text()

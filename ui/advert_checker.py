@@ -200,19 +200,26 @@ class AdvertChecker(QWidget):
             self.results.addWidget(frame)
         return self.matches
 
-    def check_steps(self, text: str) -> Iterator[None]:
-        """Check ``text`` ahead of showing it, a rule at a time, yielding after each
-        (``ui.preparation``: ten million letters took seconds in one go). ``set_text`` then
-        shows what was found."""
-        if (self._found_in is not None and self._found_in[0] == text) or not text.strip():
-            return
-        found: list[ClaimMatch] = []
+    def check_steps(self, text: str, said: str = "") -> Iterator[None]:
+        """Check ``text`` and what they said (``said``) ahead of showing them, a rule at a
+        time, yielding after each (``ui.preparation``: ten million letters took seconds in
+        one go). ``set_text`` then shows what was found."""
+        if (self._found_in is None or self._found_in[0] != text) and text.strip():
+            found: list[ClaimMatch] = []
+            yield from self._find_steps(text, found)
+            self._found_in = (text, found)
+        if (self._said_found is None or self._said_found[0] != said) and said.strip():
+            found = []
+            yield from self._find_steps(said, found)
+            self._said_found = (said, found)
+
+    def _find_steps(self, text: str, found: list[ClaimMatch]) -> Iterator[None]:
+        """Fill ``found`` as ``find_claims`` would, a rule at a time."""
         for rule in self.rules.rules:
             found += find_claims(text, [rule], limit=MATCHES_PER_RULE)
             yield
         order = {rule.id: n for n, rule in enumerate(self.rules.rules)}
         found.sort(key=lambda m: (m.start, order[m.rule_id]))  # as find_claims orders them
-        self._found_in = (text, found)
 
     def _find(self, text: str) -> list[ClaimMatch]:
         """What the rules find in ``text`` (remembered for the last text checked)."""

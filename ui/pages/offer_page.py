@@ -165,7 +165,8 @@ class OfferPage(DraftPage):
     def prepare(self) -> Iterator[None]:
         """Show the draft ahead of time (``ui.preparation``), so entering the page changes
         little and its layout is done already. A long advert is checked first, in steps."""
-        yield from self.advert.check_steps(self.draft.offer.advert_text)
+        offer = self.draft.offer
+        yield from self.advert.check_steps(offer.advert_text, offer.claims)
         self.initializePage()
         yield
 
@@ -193,7 +194,7 @@ class OfferPage(DraftPage):
             self.claims.setPlainText(offer.claims)
         for flag_id, check in self.red_flag_checks.items():
             check.setChecked(flag_id in offer.red_flags)
-        self.advert.set_said(self.claims.toPlainText())
+        self.advert.set_said(offer.claims)  # as prepare() checked it
         self.advert.set_text(offer.advert_text)
         self._answer_changed(self.yes_radio.isChecked())
 
