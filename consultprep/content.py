@@ -243,6 +243,19 @@ class Concern(_Strict):
         return sorted((t for t in self.treatments if t.kind == kind), key=lambda t: -(t.level or 0))
 
 
+class GeneralFact(_Strict):
+    """A cited fact that applies to every concern (shown on the evidence page)."""
+
+    id: str = NonEmpty
+    text: str = NonEmpty
+    citations: list[str] = Field(min_length=1)
+
+
+def _unknown(owner: str, ids: list[str], known: set[str], what: str) -> list[str]:
+    """A problem for each of ``ids`` not in ``known``: "red flag x: unknown question 'y'"."""
+    return [f"{owner}: {what} {i!r}" for i in ids if i not in known]
+
+
 class Library(_Strict):
     """Everything the app tells the patient, validated."""
 
@@ -268,28 +281,18 @@ class Library(_Strict):
     def _cross_references(self) -> Library:
         ref_ids = {r.id for r in self.references}
         q_ids = {q.id for q in self.all_questions()}
+        condition_ids = {c.id for c in self.conditions}
         problems: list[str] = []
         for where, cites in self._all_citations():
-            problems += [f"{where}: unknown reference {c!r}" for c in cites if c not in ref_ids]
-        for flag in self.red_flags:
-            problems += [
-                f"red flag {flag.id}: unknown question {q!r}"
-                for q in flag.question_ids
-                if q not in q_ids
-            ]
-        for question in self.all_questions():
-            problems += [
-                f"question {question.id}: covers unknown question {q!r}"
-                for q in question.covers
-                if q not in q_ids
-            ]
-        condition_ids = {c.id for c in self.conditions}
-        for condition in self.conditions:
-            problems += [
-                f"condition {condition.id}: replaced by unknown condition {c!r}"
-                for c in condition.replaced_by
-                if c not in condition_ids
-            ]
+            problems += _unknown(where, cites, ref_ids, "unknown reference")
+        for f in self.red_flags:
+            problems += _unknown(f"red flag {f.id}", f.question_ids, q_ids, "unknown question")
+        for q in self.all_questions():
+            problems += _unknown(f"question {q.id}", q.covers, q_ids, "covers unknown question")
+        for c in self.conditions:
+            problems += _unknown(
+                f"condition {c.id}", c.replaced_by, condition_ids, "replaced by unknown condition"
+            )
         for kind, ids in (
             ("reference", [r.id for r in self.references]),
             ("question", [q.id for q in self.all_questions()]),
@@ -348,21 +351,8 @@ class Library(_Strict):
 
     def citations_for(self, concern: Concern) -> list[Reference]:
         """References cited by a concern and its treatments, in first-cited order."""
-        seen: dict[str, None] = {}
-        for cite in [*concern.citations, *(c for t in concern.treatments for c in t.all_citations)]:
-            seen.setdefault(cite, None)
-        return [self.reference(r) for r in seen]
-
-
-class GeneralFact(_Strict):
-    """A cited fact that applies to every concern (shown on the evidence page)."""
-
-    id: str = NonEmpty
-    text: str = NonEmpty
-    citations: list[str] = Field(min_length=1)
-
-
-Library.model_rebuild()
+        cites = [*concern.citations, *(c for t in concern.treatments for c in t.all_citations)]
+        return [self.reference(r) for r in dict.fromkeys(cites)]
 
 
 class ContentError(Exception):

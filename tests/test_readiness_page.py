@@ -14,10 +14,10 @@ from consultprep.content import load_library
 from consultprep.models import BranNotes, ClinicOffer, Draft, Readiness, ReadinessCheck
 from consultprep.readiness import load_readiness
 from consultprep.storage import save_draft
+from consultprep.summary import summary_lines
 from tests.ui_helpers import Dialogs
 from ui.main_window import MainWindow
 from ui.pages.readiness_page import ReadinessPage
-from ui.pages.review_page import summary_lines
 from ui.wizard import PageId
 
 LIBRARY = load_library()

@@ -86,7 +86,7 @@ def test_choose_uses_the_save_dialog(window: MainWindow, dialogs: Dialogs, tmp_p
 
 def test_the_review_summary_shows_what_the_clinician_will_read() -> None:
     from consultprep.storage import load_draft
-    from ui.pages.review_page import summary_lines
+    from consultprep.summary import summary_lines
 
     draft = load_draft(Path(__file__).parent.parent / "resources/examples/scars.consultprep")
     shown = dict(summary_lines(draft, load_library()))

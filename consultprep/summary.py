@@ -1,0 +1,112 @@
+"""The draft in a few plain (heading, text) pairs: the summary on the last page, "Check and
+save", before the PDF is made."""
+
+from __future__ import annotations
+
+from consultprep.content import Library
+from consultprep.labels import conditions_text, join_labels
+from consultprep.models import SCORE_LABELS, Draft, TriedTreatment
+from consultprep.readiness import deciding_lines
+
+LOCATION_WORDS = {"uk": "in the UK", "abroad": "abroad", "not_sure": "not sure where"}
+
+
+def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
+    """The draft in a few plain (heading, text) pairs, for the review page."""
+    out: list[tuple[str, str]] = []
+    concern = library.concern(draft.concern)
+    if concern is None:
+        out.append(("Skin problem", "Not chosen yet."))
+    else:
+        subtype = concern.subtype(draft.subtype)
+        out.append(("Skin problem", concern.name + (f" — {subtype.name}" if subtype else "")))
+
+    a = draft.about
+    facts = []
+    if a.patient_name:
+        facts.append(f"Name: {a.patient_name}")
+    if a.body_area:
+        facts.append(f"Where: {a.body_area}")
+    if a.duration:
+        facts.append(f"How long: {a.duration}")
+    if a.symptoms:
+        facts.append(f"Symptoms: {_shorten(a.symptoms)}")
+    scores = a.scores.answered()
+    if scores:
+        facts.append("Scores: " + ", ".join(f"{SCORE_LABELS[k]} {v}/10" for k, v in scores.items()))
+    facts += [f"Tried: {_tried(t)}" for t in a.treatments_tried]  # one line each
+    if a.medicines:
+        facts.append(f"Medicines: {_shorten(a.medicines)}")
+    if a.allergies:
+        facts.append(f"Allergies: {_shorten(a.allergies)}")
+    conditions = conditions_text(library, a.conditions)
+    if conditions:
+        facts.append(f"Health conditions: {conditions}")
+    if a.other_conditions:  # on its own line, as in the PDF
+        facts.append(f"Other health conditions: {_shorten(a.other_conditions)}")
+    if a.goals:
+        facts.append(f"What matters most to you: {_shorten(a.goals)}")
+    if a.appointment_date:
+        when = f"{a.appointment_date.day} {a.appointment_date:%B %Y}"
+        facts.append(f"Appointment: {when}" + (f", with {a.clinician}" if a.clinician else ""))
+    elif a.clinician:
+        facts.append(f"Specialist: {a.clinician}")
+    out.append(("About your skin", "\n".join(facts) or "Nothing filled in (that is fine)."))
+    if draft.photos:
+        n = len(draft.photos)
+        out.append(("Photos", f"{n} photo{'' if n == 1 else 's'}, printed in the PDF."))
+
+    o = draft.offer
+    if not o.offered:
+        out.append(("Offer from a clinic", "None noted."))
+    else:
+        # The patient's own words are given as fields, not woven into a sentence.
+        line = f"Treatment: {o.treatment or 'not named'}"
+        if o.clinic:
+            line += f"\nClinic: {o.clinic}"
+        place = LOCATION_WORDS.get(o.location or "", "")
+        country = o.country_detail()
+        if country:
+            place = f"{place} ({country})" if place else country
+        if place:
+            line += f"\nWhere: {place[0].upper() + place[1:]}"
+        if o.cost:
+            line += f"\nCost: {o.cost}"
+        if o.claims:
+            line += f"\nWhat they said: {_shorten(o.claims)}"
+        flags = [library.red_flag(f) for f in o.red_flags]
+        names = [f.label for f in flags if f is not None]
+        line += "\nWarning signs ticked: " + (join_labels(names) if names else "none")
+        out.append(("Offer from a clinic", line))
+
+    included = [i for i in draft.checklist if i.included]
+    own = [i for i in included if i.source == "own"]
+    text = f"{len(included)} questions to ask"
+    if own:
+        text += f", including {len(own)} of your own"
+    top = draft.top_questions()
+    if top:
+        text += ".\nYour top three:\n" + "\n".join(f"{n}.  {i.text}" for n, i in enumerate(top, 1))
+    else:
+        text += ". No top three chosen."
+    out.append(("Your questions", text))
+    deciding = deciding_lines(draft)
+    if deciding:
+        out.append(("Ready to decide?", "\n".join(deciding)))
+    return out
+
+
+def _tried(t: TriedTreatment) -> str:
+    """ "Silicone gel sheets — it helped a little": a tried treatment and how it went (in the
+    patient's own words, which may start with a capital)."""
+    name = t.name or "(no name)"
+    how = " ".join(t.how_it_went.split())  # its lines run on: one line here
+    return f"{name} — {_shorten(how, 200)}" if how else name
+
+
+def _shorten(text: str, limit: int = 200) -> str:
+    """The first line of ``text``, cut at about ``limit`` characters with an ellipsis."""
+    first = text.splitlines()[0] if text else ""
+    if len(first) > limit:
+        first = first[:limit].rsplit(" ", 1)[0]
+    return first + ("…" if first != text else "")
