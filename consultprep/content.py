@@ -281,7 +281,7 @@ class Library(_Strict):
     def _cross_references(self) -> Library:
         ref_ids = {r.id for r in self.references}
         q_ids = {q.id for q in self.all_questions()}
-        condition_ids = {c.id for c in self.conditions}
+        current = {c.id for c in self.conditions if not c.replaced_by}  # boxes offered now
         problems: list[str] = []
         for where, cites in self._all_citations():
             problems += _unknown(where, cites, ref_ids, "unknown reference")
@@ -291,7 +291,7 @@ class Library(_Strict):
             problems += _unknown(f"question {q.id}", q.covers, q_ids, "covers unknown question")
         for c in self.conditions:
             problems += _unknown(
-                f"condition {c.id}", c.replaced_by, condition_ids, "replaced by unknown condition"
+                f"condition {c.id}", c.replaced_by, current, "replaced by a box not offered now"
             )
         for kind, ids in (
             ("reference", [r.id for r in self.references]),

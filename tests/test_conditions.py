@@ -48,8 +48,48 @@ def test_the_two_old_boxes_are_split_into_one_thing_each() -> None:
 def test_a_box_replaced_by_an_unknown_one_is_refused() -> None:
     data = LIBRARY.model_dump()
     data["conditions"].append({"id": "x", "label": "X", "replaced_by": ["no-such-box"]})
-    with pytest.raises(ValidationError, match="replaced by unknown condition 'no-such-box'"):
+    with pytest.raises(ValidationError, match="replaced by a box not offered now 'no-such-box'"):
         Library.model_validate(data)
+
+
+def test_an_old_box_may_be_replaced_only_by_boxes_offered_now() -> None:
+    data = LIBRARY.model_dump()
+    for bad in (["smoking"], ["pregnancy"], ["smoking-now", "smoking"]):  # itself, or old
+        data["conditions"][-1]["replaced_by"] = bad
+        with pytest.raises(ValidationError, match="replaced by a box not offered now"):
+            Library.model_validate(data)
+
+
+def _rows(page: AboutPage) -> list[list[str]]:
+    """The shown boxes by grid row, left to right (a box across both columns: alone)."""
+    grid = page.conditions_grid._grid
+    places: dict[int, list[tuple[int, str]]] = {}
+    for cid in _shown(page):
+        row, column, _, _ = grid.getItemPosition(
+            grid.indexOf(page.condition_checks[cid].parentWidget())
+        )
+        places.setdefault(row, []).append((column, cid))
+    return [[cid for _, cid in sorted(places[r])] for r in sorted(places)]
+
+
+def test_old_boxes_get_a_row_each_under_their_group_and_the_pairs_stay(qtbot) -> None:
+    page = _page(qtbot, ["smoking", "pregnancy"])
+    page.resize(900, 800)
+    page.conditions_grid.columns = 2
+    page.conditions_grid._place()
+    assert _rows(page) == [
+        ["diabetes", "poor-circulation"],
+        ["smoking-now", "smoking-stopped"],
+        ["smoking"],
+        ["weak-immunity", "bleeding"],
+        ["keloid-history", "cancer"],
+        ["pregnant", "planning-pregnancy"],
+        ["breastfeeding"],
+        ["pregnancy"],
+    ]
+    grid = page.conditions_grid._grid
+    old = grid.indexOf(page.condition_checks["smoking"].parentWidget())
+    assert grid.getItemPosition(old)[3] == 2  # across both columns
 
 
 def test_a_new_draft_shows_only_the_current_boxes(qtbot) -> None:
@@ -73,13 +113,6 @@ def test_an_old_ticked_box_is_shown_ticked_with_a_note_until_unticked(qtbot) -> 
     box = old.parentWidget()
     assert box.explanation_label is not None and box.explanation_label.text() == RETIRED_NOTE
     assert old.accessibleDescription() == RETIRED_NOTE
-    grid = page.conditions_grid._grid
-    places = sorted(
-        grid.getItemPosition(grid.indexOf(page.condition_checks[c].parentWidget()))[:2]
-        for c in _shown(page)
-    )
-    columns = page.conditions_grid.columns
-    assert places == [(n // columns, n % columns) for n in range(len(places))]  # no gaps
 
     # The patient follows the note: ticks the right new box, unticks the old one.
     page.condition_checks["breastfeeding"].setChecked(True)

@@ -9,7 +9,7 @@ from consultprep.claims import find_claims, load_claim_rules
 from consultprep.content import load_library
 from consultprep.vetting import load_vetting
 from tests.test_readiness_page import go_to
-from ui.advert_checker import EMPTY, NONE_FOUND, STALE, utf16_offsets
+from ui.advert_checker import EMPTY, NONE_FOUND, NOT_TICKED, STALE, TICKED, utf16_offsets
 from ui.main_window import MainWindow
 from ui.pages.offer_page import OfferPage
 from ui.wizard import PageId
@@ -214,6 +214,26 @@ def test_what_they_said_is_checked_too(offer: tuple[MainWindow, OfferPage]) -> N
     page.claims.setPlainText("Nothing much.")
     assert page.advert.summary_label.text() == STALE
     assert page.advert.found_labels() == {}
+    assert page.advert.flags() == []  # nothing found is kept until checked again
+
+
+def test_a_draft_opened_with_signs_found_but_not_ticked_says_how_to_tick(
+    offer: tuple[MainWindow, OfferPage],
+) -> None:
+    """Opening a draft shows what is found without ticking anything: the summary must not
+    say the signs are ticked (a draft from before what they said was checked, say)."""
+    window, page = offer
+    window.draft.offer = window.draft.offer.model_copy(
+        update={"offered": True, "claims": "They said results are guaranteed."}
+    )
+    page.read_draft()
+    assert "rf-big-promises" in page.advert.found_labels()
+    assert not page.red_flag_checks["rf-big-promises"].isChecked()
+    assert page.advert.summary_label.text().endswith(NOT_TICKED)
+    page.red_flag_checks["rf-big-promises"].setChecked(True)
+    page.write_draft()
+    page.read_draft()  # ticked now: the summary says so
+    assert page.advert.summary_label.text().endswith(TICKED)
 
 
 def test_with_nothing_to_check_the_button_says_what_to_do(

@@ -64,6 +64,10 @@ def test_a_name_that_is_not_utf8_is_remembered_byte_for_byte(tmp_path: Path) -> 
     assert recent.step_for(odd) == 3
     recent.forget(plain)
     assert recent.recent_drafts() == [odd]
+    # A surrogate that stands for no byte (no file can have it): kept as text, no crash.
+    strange = tmp_path / "a\ud800b.consultprep"
+    recent.remember(strange)
+    assert recent.recent_drafts()[1:] == [odd]
 
 
 def test_opened_and_saved_drafts_appear_on_the_welcome_page(

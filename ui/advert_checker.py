@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -40,6 +40,10 @@ EMPTY = (
     "Please paste some text first, or write what they said in the box above, then press the "
     "button."
 )
+TICKED = "The matching warning signs below are ticked: untick any that do not apply."
+#: Shown when a draft is opened with phrases found that the patient has not ticked (only the
+#: button ticks them).
+NOT_TICKED = "Press “Check this text” to tick the matching warning signs below."
 STALE = "The text has changed. Press “Check this text” again to see what it finds."
 NONE_FOUND = (
     "No phrases were found that often go with warning signs. That does not make the offer "
@@ -80,6 +84,8 @@ class AdvertChecker(QWidget):
         self.matches: list[ClaimMatch] = []  # in the pasted text (highlighted there)
         #: What the patient wrote the clinic said (the offer page's own box), checked too.
         self.said = ""
+        #: Whether the warning sign with this id is ticked on the page (set by the page).
+        self.ticked: Callable[[str], bool] = lambda _flag_id: False
         self.said_matches: list[ClaimMatch] = []
         self._said_found: tuple[str, list[ClaimMatch]] | None = None
         self._found: dict[str, QLabel] = {}
@@ -161,7 +167,8 @@ class AdvertChecker(QWidget):
         what is on screen already is kept; checked again, the matches found are reused.
         """
         text = self.text()
-        look = (checked, theme.current().mark, theme.current().on_mark)
+        ticks = tuple(self.ticked(f.id) for f in self.library.red_flags)  # the summary says
+        look = (checked, theme.current().mark, theme.current().on_mark, ticks)
         seen = (text, self.said)
         if self._shown is not None and self._shown[0] == look and self._shown[1] == seen:
             return self.matches
@@ -185,14 +192,15 @@ class AdvertChecker(QWidget):
             signs = "warning sign" if len(flags) == 1 else "warning signs"
             phrases = "phrase" if n == 1 else "phrases"
             where = [w for w, k in (("highlighted in the text", in_text), (IN_SAID, in_said)) if k]
+            ticked = checked or all(self.ticked(f) for f in flags)
             self.summary_label.setText(
                 f"Found {n} {phrases} linked to {len(flags)} {signs}, {' and '.join(where)}. "
-                "The matching warning signs below are ticked: untick any that do not apply."
+                + (TICKED if ticked else NOT_TICKED)
             )
         self.summary_label.show()
         if flags:
             frame, box = card()
-            frame.setAccessibleName("Warning signs found in the text")
+            frame.setAccessibleName("Warning signs found")
             for n, flag_id in enumerate(flags):
                 if n:
                     box.addSpacing(8)
@@ -308,6 +316,7 @@ class AdvertChecker(QWidget):
     def _mark_stale(self) -> None:
         """What is on screen no longer goes with the texts: say so, until checked again."""
         self._shown = None
+        self.said_matches = []
         if self.matches or self.summary_label.isVisible():
             self.matches = []
             self.text_edit.setExtraSelections([])

@@ -28,6 +28,8 @@ class CardGrid(QObject):
         self._host = host
         self._grid = grid
         self._cards: list[QWidget] = []
+        #: Cards that take a whole row of their own, across both columns.
+        self.wide: set[QWidget] = set()
         self.columns = 2
         host.installEventFilter(self)
 
@@ -57,8 +59,17 @@ class CardGrid(QObject):
     def _place(self) -> None:
         for card in self._cards:
             self._grid.removeWidget(card)
-        for n, card in enumerate(self._cards):
-            self._grid.addWidget(card, n // self.columns, n % self.columns)
+        row = column = 0
+        for card in self._cards:
+            if card in self.wide:
+                row += 1 if column else 0
+                self._grid.addWidget(card, row, 0, 1, self.columns)
+                row, column = row + 1, 0
+                continue
+            self._grid.addWidget(card, row, column)
+            column += 1
+            if column == self.columns:
+                row, column = row + 1, 0
         self._grid.setColumnStretch(0, 1)
         self._grid.setColumnStretch(1, 1 if self.columns == 2 else 0)
         page_changed(self._host)  # the tab order follows the new places

@@ -71,20 +71,31 @@ def recent_drafts() -> list[Path]:
 
 
 def _store(entries: list[tuple[Path, int]]) -> None:
+    rows = [(str(path), _hex_bytes(path), step) for path, step in entries]
     store = settings.app_settings()
     store.remove(ARRAY)
-    store.beginWriteArray(ARRAY, len(entries))
-    for n, (path, step) in enumerate(entries):
+    store.beginWriteArray(ARRAY, len(rows))
+    for n, (path, hex_bytes, step) in enumerate(rows):
         store.setArrayIndex(n)
-        store.setValue("path", str(path))
-        if _surrogates(str(path)):
-            # A name that is not valid UTF-8 (Linux allows any bytes) cannot be kept as text:
-            # the bytes are kept too, so the draft can still be opened from the list.
-            store.setValue("path_bytes", os.fsencode(path).hex())
+        store.setValue("path", path)
+        if hex_bytes:
+            store.setValue("path_bytes", hex_bytes)
         if step:
             store.setValue("step", step)
     store.endArray()
     store.sync()
+
+
+def _hex_bytes(path: Path) -> str:
+    """A name that is not valid UTF-8 (Linux allows any bytes) cannot be kept as text: its
+    bytes are kept too, as hex, so the draft can still be opened from the list ("" for a
+    name that is text, or that no file can have)."""
+    if not _surrogates(str(path)):
+        return ""
+    try:
+        return os.fsencode(path).hex()
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return ""
 
 
 def remember(path: str | os.PathLike[str], step: int | None = None) -> None:

@@ -35,7 +35,7 @@ from ui.widgets import (
 #: Above the tick boxes when a box that older versions offered is ticked.
 OLD_CONDITIONS_NOTICE = (
     "This draft was saved by an older version of ConsultPrep, which had one box for two or "
-    "three things. The old box is shown after the new boxes that replace it: please tick the "
+    "three things. Each old box is shown under the new boxes that replace it: please tick the "
     "new ones that apply, then untick the old one."
 )
 #: Under the label of a box that older versions offered for two or three things at once.
@@ -152,17 +152,21 @@ class AboutPage(DraftPage):
         # Two columns, or one when two would leave a few words a line (large text).
         self.condition_checks: dict[str, QCheckBox] = {}
         self._condition_boxes: dict[str, LabelledCheck] = {}
+        old_boxes: set[QWidget] = set()
         for condition in library.conditions:
             item = LabelledCheck(
                 condition.label, RETIRED_NOTE if condition.replaced_by else "", content
             )
             item.setVisible(not condition.replaced_by)
+            if condition.replaced_by:  # a row of its own, under the boxes that replace it
+                old_boxes.add(item)
             item.check.toggled.connect(self.mark_edited)
             self.condition_checks[condition.id] = item.check
             self._condition_boxes[condition.id] = item
         self.conditions_grid = TickGrid(
             content, grid, list(self._condition_boxes.values()), self._condition_items(())
         )
+        self.conditions_grid.wide = old_boxes
         self._layout.addLayout(grid)
         if library.conditions:
             conditions_title.setBuddy(self.condition_checks[library.conditions[0].id])

@@ -144,6 +144,7 @@ class OfferPage(DraftPage):
             item.check.toggled.connect(self.mark_edited)
             self.red_flag_checks[flag.id] = item.check
             details.addWidget(item)
+        self.advert.ticked = self._is_ticked
         layout.addWidget(self.details)
         layout.addSpacing(8)
         self.vetting_panel = VettingPanel(library)  # folded away: for anyone who wants it
@@ -216,6 +217,10 @@ class OfferPage(DraftPage):
             advert_text=self.advert.text().strip(),
         )
         sync_checklist(self.draft, self.library)
+
+    def _is_ticked(self, flag_id: str) -> bool:
+        check = self.red_flag_checks.get(flag_id)
+        return check is not None and check.isChecked()
 
     def _claims_changed(self) -> None:
         """What they said is checked with the pasted text (``AdvertChecker.set_said``)."""
