@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
+from consultprep.citations import short_citation
 from consultprep.glossary import load_glossary
 from tests.a11y_helpers import (  # noqa: F401 - look is a fixture
     LIBRARY,
@@ -19,7 +20,6 @@ from tests.a11y_helpers import (  # noqa: F401 - look is a fixture
 from tests.ui_helpers import install_fake_dialogs
 from ui.app import create_main_window
 from ui.glossary_ui import WHAT_DOES_THIS_MEAN, ExplainedHeading
-from ui.pages.evidence_page import short_citation
 from ui.wizard import PageId
 
 

@@ -170,7 +170,7 @@ def test_a_clinic_in_the_uk_is_asked_for_its_part_of_the_uk(
 def test_each_warning_sign_shows_its_sources(offer: tuple[MainWindow, OfferPage]) -> None:
     """A warning sign's explanation states facts (the FDA's warnings, reported harms): its
     sources are named beside it, as everywhere else in the app."""
-    from ui.pages.evidence_page import short_citation
+    from consultprep.citations import short_citation
 
     _, page = offer
     for flag in LIBRARY.red_flags:

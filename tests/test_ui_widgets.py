@@ -10,12 +10,12 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
+from consultprep.citations import short_citation
 from consultprep.content import load_library
 from tests.a11y_helpers import look  # noqa: F401 - a fixture
 from tests.ui_library import make_library
 from ui.inputs import TriedTreatmentsEditor
 from ui.ladder import EvidenceLadder, ladder_text
-from ui.pages.evidence_page import short_citation
 from ui.widgets import ZWSP, breakable, plain_label
 
 LIBRARY = load_library()

@@ -132,7 +132,7 @@ def test_every_concern_from_welcome_to_pdf(
     for t in for_kind.treatments:
         assert t.name in ladder_text
     # every evidence statement on the page shows its sources, the background text included
-    from ui.pages.evidence_page import sources_line
+    from consultprep.citations import sources_line
 
     shown = [label.text() for label in evidence.findChildren(QLabel) if label.isVisibleTo(evidence)]
     assert sources_line(LIBRARY, concern.citations) in shown

@@ -182,7 +182,7 @@ def about_sections(library: Library, intro: str) -> list[tuple[str, str]]:
 
 def about_sources(library: Library) -> list[tuple[str, str, str | None]]:
     """Help ▸ About's list of sources: each one's short name, link and web address."""
-    from ui.pages.evidence_page import short_citation
+    from consultprep.citations import short_citation
 
     return [
         (short_citation(r.citation), r.link, web_address(r.link)) for r in library.references

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from consultprep.citations import sources_line
 from consultprep.content import Library
 from consultprep.vetting import Vetting, load_vetting
-from ui.pages.evidence_page import sources_line
 from ui.widgets import HINT, card, plain_label
 
 CLOSED, OPEN = "▸", "▾"

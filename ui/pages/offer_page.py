@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.checklist import sync_checklist
+from consultprep.citations import with_sources
 from consultprep.content import Library
 from consultprep.models import ClinicOffer, Draft
 from ui.advert_checker import AdvertChecker
 from ui.choices import LabelledCheck
 from ui.fields import line_box, text_box
 from ui.pages.base import DraftPage
-from ui.pages.evidence_page import with_sources
 from ui.vetting_panel import VettingPanel
 from ui.widgets import (
     HINT,

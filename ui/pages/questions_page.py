@@ -16,13 +16,13 @@ from shiboken6 import isValid
 
 from consultprep import checklist
 from consultprep.checklist import ChecklistError
+from consultprep.citations import with_sources
 from consultprep.content import Library
 from consultprep.models import MAX_TOP, Draft
 from ui.field_row import FieldRow
 from ui.fields import line_edit
 from ui.focus import apply_layout_order
 from ui.pages.base import DraftPage
-from ui.pages.evidence_page import with_sources
 from ui.question_row import QuestionRow
 from ui.row_column import RowColumn
 from ui.widgets import (

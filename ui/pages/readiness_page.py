@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from consultprep.bran import cleaned, treatment_choices
 from consultprep.checklist import sync_checklist
+from consultprep.citations import sources_line
 from consultprep.content import Library
 from consultprep.models import Draft, ReadinessCheck
 from consultprep.readiness import is_taken, load_readiness, summary_line, updated
 from ui.bran_editor import BranEditor
 from ui.choices import LabelledCheck
 from ui.pages.base import DraftPage
-from ui.pages.evidence_page import sources_line
 from ui.readiness_check import ADDED, SUGGESTED, ReadinessCheckView
 from ui.widgets import HINT, SUBHEADING, ScrollContent, plain_label, scrolling
 
