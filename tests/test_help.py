@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
@@ -19,7 +20,14 @@ from tests.a11y_helpers import (  # noqa: F401 - look is a fixture
 )
 from tests.ui_helpers import install_fake_dialogs
 from ui.app import create_main_window
-from ui.glossary_ui import WHAT_DOES_THIS_MEAN, ExplainedHeading
+from ui.glossary_ui import (
+    HIDE_MEANINGS,
+    WHAT_DOES_THIS_MEAN,
+    WORDS_ON_CARD,
+    ExplainedHeading,
+    ExplainedWords,
+    words_question,
+)
 from ui.wizard import PageId
 
 
@@ -115,3 +123,39 @@ def test_jargon_headings_can_be_explained(qtbot, tmp_path: Path, monkeypatch) ->
     # Other text with jargon gets the meaning as a tooltip.
     with_tips = [label for label in page.findChildren(QLabel) if "exosome" in label.toolTip()]
     assert with_tips
+
+
+def test_the_words_on_a_card_can_be_explained_from_the_keyboard(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """A tooltip serves only a mouse: each treatment card whose text uses glossary words has
+    a button naming them, which shows their meanings (with sources where a source backs one).
+    Words its heading explains already are left to the heading."""
+    install_fake_dialogs(monkeypatch)
+    window = open_window(qtbot, example_draft(tmp_path))  # scars
+    for page_id in walk_pages(window):
+        if page_id == PageId.EVIDENCE:
+            break
+    page = window.wizard.currentPage()
+    cards = {w.button.text(): w for w in page.findChildren(ExplainedWords)}
+    assert "What does “liposuction” mean?" in cards  # fat grafting
+    assert "What do “keloid” and “Cochrane” mean?" in cards  # silicone
+    fda = cards["What does “FDA” mean?"]  # the SVF card: SVF itself is under its heading
+    assert fda.button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert not fda.meaning.isVisibleTo(window)
+    fda.button.click()
+    assert fda.meaning.isVisibleTo(window)
+    assert fda.meaning.text().startswith("FDA: ")
+    assert fda.meaning.text().endswith("Source: US Food and Drug Administration 2021.")
+    assert fda.button.text() == HIDE_MEANINGS
+    assert fda.button.accessibleName() == "Hide the meanings of FDA"
+    fda.button.click()
+    assert fda.button.text() == "What does “FDA” mean?"
+
+
+def test_a_card_with_many_words_asks_about_them_together() -> None:
+    from consultprep.glossary import load_glossary
+
+    terms = load_glossary().terms[:4]
+    assert words_question(terms) == WORDS_ON_CARD
+    assert words_question(terms[:2]) == f"What do “{terms[0].term}” and “{terms[1].term}” mean?"

@@ -25,7 +25,7 @@ from tests.a11y_helpers import (  # noqa: F401 - look is a fixture
 from tests.ui_helpers import install_fake_dialogs
 from ui.advert_checker import PLACEHOLDER, AdvertChecker
 from ui.choices import LabelledCheck
-from ui.glossary_ui import ExplainedHeading
+from ui.glossary_ui import SHORT_WORDS_QUESTION, ExplainedHeading, ExplainedWords
 from ui.question_row import QuestionRow
 from ui.wizard import PageId
 
@@ -267,3 +267,28 @@ def test_a_question_of_one_line_and_of_two_start_alike_and_their_notes_follow_cl
     short, long = rows
     assert long.text_label.contentsRect().height() > short.text_label.contentsRect().height()
     assert short.text_label.contentsMargins() == long.text_label.contentsMargins()
+
+
+def test_a_card_asks_about_its_words_in_fewer_words_when_narrow(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    """The question naming a card's words ("What do “hypertrophic scar” and “keloid” mean?")
+    becomes "What do these words mean?" where it would not fit (it made the page wider than
+    the window at 200 %), and comes back when there is room."""
+    window = _window_on(qtbot, look, tmp_path, monkeypatch, 200, SMALL, PageId.EVIDENCE)
+    page = window.wizard.currentPage()
+    words = [w for w in page.findChildren(ExplainedWords) if w.isVisible()]
+    question = "What do “hypertrophic scar” and “keloid” mean?"
+    waiting = next(w for w in words if w.button.accessibleName() == question)
+    assert waiting.button.text() == SHORT_WORDS_QUESTION
+    for w in words:
+        assert w.button.sizeHint().width() <= w.width(), w.button.text()
+        # no wider than its text, which would be centred, out of line with the card's text
+        assert w.button.width() == w.button.sizeHint().width(), w.button.text()
+    look.set_scale(100)
+    window.resize(*DEFAULT)
+    settle()
+    assert waiting.button.text() == question

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -30,6 +31,10 @@ from ui.widgets import HINT, LINK, PlainLabel, changed_labels, plain_label
 
 WHAT_DOES_THIS_MEAN = "What does this mean?"
 HIDE_MEANING = "Hide the meaning"
+WORDS_ON_CARD = "What do the words on this card mean?"
+HIDE_MEANINGS = "Hide the meanings"  # of the words on a card
+#: The question on a card's button when the one naming its words does not fit beside it.
+SHORT_WORDS_QUESTION = "What do these words mean?"
 #: Object name of link-looking buttons (styled in ui/theme.py).
 _EXPLAINED = "glossaryTooltip"
 #: The button goes under the heading when the heading would have less room beside it than
@@ -54,14 +59,27 @@ def terms_in(text: str) -> list[Term]:
     return g.terms_in(text) if g is not None else []
 
 
+def _explanation(term: Term) -> str:
+    """ "Term: meaning", and its sources where a source backs the meaning."""
+    if not term.citations:
+        return term.explanation()
+    from consultprep.citations import with_sources
+    from consultprep.content import load_library
+
+    try:
+        return with_sources(term.explanation(), load_library(), term.citations)
+    except ContentError:
+        return term.explanation()
+
+
 def explanation_text(terms: list[Term]) -> str:
-    """The meanings of ``terms`` as plain text, one paragraph each."""
-    return "\n\n".join(t.explanation() for t in terms)
+    """The meanings of ``terms`` as plain text, one paragraph each, with their sources."""
+    return "\n\n".join(_explanation(t) for t in terms)
 
 
 def tooltip_for(terms: list[Term]) -> str:
     """A tooltip giving the meanings (escaped, so it is shown as text and wraps)."""
-    return "".join(f"<p>{html.escape(t.explanation())}</p>" for t in terms)
+    return "".join(f"<p>{html.escape(_explanation(t))}</p>" for t in terms)
 
 
 class ExplainedHeading(QWidget):
@@ -142,6 +160,102 @@ class ExplainedHeading(QWidget):
         self.button.setAccessibleName(
             f"Hide what {self._names} means" if on else f"What does {self._names} mean?"
         )
+
+
+class ExplainedWords(QWidget):
+    """"What do the words on this card mean?": a button, and the meanings when pressed, for
+    the glossary words in a block of text (a tooltip alone serves only a mouse)."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        super().__init__()
+        self._names = ", ".join(t.term for t in terms)
+        self._question = words_question(terms)
+        self.button = _FittingButton([self._question, SHORT_WORDS_QUESTION])
+        self.button.setAccessibleName(self._question)  # whichever question the button shows
+        self.button.setObjectName(LINK)
+        self.button.setCheckable(True)
+        self.button.setToolTip(f"Show what {self._names} {'means' if len(terms) == 1 else 'mean'}")
+        self.meaning = plain_label(explanation_text(terms), role=HINT, selectable=True)
+        self.meaning.setAccessibleName(f"Meanings of {self._names}")
+        self.meaning.hide()
+        self.button.toggled.connect(self._toggled)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.meaning)
+
+    def event(self, event: QEvent) -> bool:
+        """Called by Qt: the button's question is fitted again when the width or text size
+        changes."""
+        if event.type() in _RELAYOUT and self.width() > 0:
+            self.button.fit(self.width())
+        return super().event(event)
+
+    def _toggled(self, on: bool) -> None:
+        self.meaning.setVisible(on)
+        texts = [HIDE_MEANINGS] if on else [self._question, SHORT_WORDS_QUESTION]
+        self.button.set_texts(texts, self.width())
+        self.button.setAccessibleName(
+            f"Hide the meanings of {self._names}" if on else self._question
+        )
+
+
+class _FittingButton(QPushButton):
+    """A button showing the first of its texts that fits the width its holder gives it (the
+    longest first), so a long question never makes the page wider than the window at large
+    text. The holder calls ``fit`` when its width changes."""
+
+    def __init__(self, texts: list[str]) -> None:
+        super().__init__(texts[0])
+        self._texts = texts
+        # A button's own policy keeps it at least as wide as its text: this one may shrink.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def set_texts(self, texts: list[str], width: int) -> None:
+        """Offer these texts, the longest first."""
+        self._texts = texts
+        self.fit(width)
+
+    def _width_for(self, text: str) -> int:
+        frame = super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text())
+        return frame + self.fontMetrics().horizontalAdvance(text)
+
+    def minimumSizeHint(self) -> QSize:
+        """Called by Qt layouts: room for the shortest text (or the one shown, if shorter:
+        a button wider than its text would show it centred, out of line with the card)."""
+        width = min(self._width_for(self._texts[-1]), super().sizeHint().width())
+        return QSize(width, super().minimumSizeHint().height())
+
+    def fit(self, width: int) -> None:
+        """Show the longest text that fits in ``width`` pixels."""
+        fits = (t for t in self._texts if self._width_for(t) <= width)
+        text = next(fits, self._texts[-1])
+        if self.text() != text:
+            self.setText(text)
+
+
+def words_question(terms: list[Term]) -> str:
+    """ "What does “keloid” mean?", "What do “keloid” and “Cochrane” mean?"; for more than
+    three words, "What do the words on this card mean?"."""
+    if len(terms) > 3:
+        return WORDS_ON_CARD
+    names = [f"“{t.term}”" for t in terms]
+    if len(names) == 1:
+        return f"What does {names[0]} mean?"
+    return f"What do {', '.join(names[:-1])} and {names[-1]} mean?"
+
+
+def words_explained(texts: list[str], leave_out: list[Term] | None = None) -> QWidget | None:
+    """An ``ExplainedWords`` for the glossary words ``texts`` use, less ``leave_out`` (those a
+    heading explains already); None if there are none."""
+    found: dict[str, Term] = {}
+    for text in texts:
+        for term in terms_in(text):
+            found.setdefault(term.id, term)
+    for term in leave_out or []:
+        found.pop(term.id, None)
+    return ExplainedWords(list(found.values())) if found else None
 
 
 def heading(text: str, role: str, *, selectable: bool = False) -> QWidget:

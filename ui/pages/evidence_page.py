@@ -252,6 +252,10 @@ class _EvidenceView(QWidget):
         # The warning's sources are given with it.
         sources = list(dict.fromkeys([*t.citations, *t.uncertain_citations]))
         box.addWidget(plain_label(self._sources(sources), role=HINT, selectable=True))
+        texts = [t.summary, t.uncertain] + ([t.warning_note] if t.warning else [])
+        words = glossary_ui.words_explained(texts, leave_out=glossary_ui.terms_in(t.name))
+        if words is not None:
+            box.addWidget(words)
         return frame
 
     def _sources(self, citations: list[str]) -> str:
