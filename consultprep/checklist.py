@@ -161,9 +161,30 @@ def add_own_question(draft: Draft, text: str) -> ChecklistItem:
     return item
 
 
-def remove_own_question(draft: Draft, item_id: str) -> None:
-    """Remove one of the patient's own questions."""
-    draft.checklist = [i for i in draft.checklist if not (i.id == item_id and i.source == "own")]
+def remove_own_question(draft: Draft, item_id: str) -> tuple[int, ChecklistItem] | None:
+    """Remove one of the patient's own questions; return where it was and the question (for
+    ``put_back``), or None if it was not on the list."""
+    for n, item in enumerate(draft.checklist):
+        if item.id == item_id and item.source == "own":
+            draft.checklist = draft.checklist[:n] + draft.checklist[n + 1 :]
+            return n, item
+    return None
+
+
+def put_back(draft: Draft, place: int, item: ChecklistItem) -> ChecklistItem:
+    """Put a removed question back at ``place`` (or the end of a shorter list), as it was:
+    in the top three too, unless three others are there now. Returns the question put back.
+    """
+    held = next((i for i in draft.checklist if i.id == item.id), None)
+    if held is not None and held.text == item.text:
+        return held  # back already
+    if held is not None:  # its number was given to a question added since
+        item = item.model_copy(update={"id": _free_own_id(draft)})
+    if item.top and len([i for i in draft.checklist if i.top]) >= MAX_TOP:
+        item = item.model_copy(update={"top": False})
+    place = max(0, min(place, len(draft.checklist)))
+    draft.checklist = [*draft.checklist[:place], item, *draft.checklist[place:]]
+    return item
 
 
 def _index(draft: Draft, item_id: str) -> int:

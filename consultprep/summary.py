@@ -30,22 +30,22 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     if a.duration:
         facts.append(f"How long: {a.duration}")
     if a.symptoms:
-        facts.append(f"Symptoms: {_shorten(a.symptoms)}")
+        facts.append(f"Symptoms: {shorten(a.symptoms)}")
     scores = a.scores.answered()
     if scores:
         facts.append("Scores: " + ", ".join(f"{SCORE_LABELS[k]} {v}/10" for k, v in scores.items()))
     facts += [f"Tried: {_tried(t)}" for t in a.treatments_tried]  # one line each
     if a.medicines:
-        facts.append(f"Medicines: {_shorten(a.medicines)}")
+        facts.append(f"Medicines: {shorten(a.medicines)}")
     if a.allergies:
-        facts.append(f"Allergies: {_shorten(a.allergies)}")
+        facts.append(f"Allergies: {shorten(a.allergies)}")
     conditions = conditions_text(library, a.conditions)
     if conditions:
         facts.append(f"Health conditions: {conditions}")
     if a.other_conditions:  # on its own line, as in the PDF
-        facts.append(f"Other health conditions: {_shorten(a.other_conditions)}")
+        facts.append(f"Other health conditions: {shorten(a.other_conditions)}")
     if a.goals:
-        facts.append(f"What matters most to you: {_shorten(a.goals)}")
+        facts.append(f"What matters most to you: {shorten(a.goals)}")
     if a.appointment_date:
         when = f"{a.appointment_date.day} {a.appointment_date:%B %Y}"
         facts.append(f"Appointment: {when}" + (f", with {a.clinician}" if a.clinician else ""))
@@ -73,7 +73,7 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         if o.cost:
             line += f"\nCost: {o.cost}"
         if o.claims:
-            line += f"\nWhat they said: {_shorten(o.claims)}"
+            line += f"\nWhat they said: {shorten(o.claims)}"
         flags = [library.red_flag(f) for f in o.red_flags]
         names = [f.label for f in flags if f is not None]
         line += "\nWarning signs ticked: " + (join_labels(names) if names else "none")
@@ -101,10 +101,10 @@ def _tried(t: TriedTreatment) -> str:
     patient's own words, which may start with a capital)."""
     name = t.name or "(no name)"
     how = " ".join(t.how_it_went.split())  # its lines run on: one line here
-    return f"{name} — {_shorten(how, 200)}" if how else name
+    return f"{name} — {shorten(how, 200)}" if how else name
 
 
-def _shorten(text: str, limit: int = 200) -> str:
+def shorten(text: str, limit: int = 200) -> str:
     """The first line of ``text``, cut at about ``limit`` characters with an ellipsis."""
     first = text.splitlines()[0] if text else ""
     if len(first) > limit:

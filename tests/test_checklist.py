@@ -8,6 +8,7 @@ from consultprep.checklist import (
     ChecklistError,
     add_own_question,
     move,
+    put_back,
     remove_own_question,
     set_top,
     sync_checklist,
@@ -136,6 +137,42 @@ def test_own_questions(library) -> None:
     assert add_own_question(draft, "Three").id == "own-1"
     with pytest.raises(ChecklistError):
         move(draft, "nope", 1)
+
+
+def test_a_removed_question_can_be_put_back_where_it_was(library) -> None:
+    draft = Draft()
+    a = add_own_question(draft, "One")
+    b = add_own_question(draft, "Two")
+    add_own_question(draft, "Three")
+    set_top(draft, b.id, True)
+    removed = remove_own_question(draft, b.id)
+    assert removed is not None and removed[0] == 1
+    assert remove_own_question(draft, "nope") is None
+    back = put_back(draft, *removed)
+    assert [i.text for i in draft.checklist] == ["One", "Two", "Three"]
+    assert back.top and back.id == b.id
+    assert put_back(draft, *removed) == back  # twice: still once on the list
+    assert len(draft.checklist) == 3
+
+    # Its number given to a question added since: it comes back with a new one.
+    removed = remove_own_question(draft, a.id)
+    c = add_own_question(draft, "Four")
+    assert c.id == a.id
+    back = put_back(draft, *removed)
+    assert back.id not in {i.id for i in draft.checklist if i is not back}
+    assert [i.text for i in draft.checklist] == ["One", "Two", "Three", "Four"]
+
+
+def test_a_question_put_back_leaves_the_top_three_as_they_are_now() -> None:
+    draft = Draft()
+    items = [add_own_question(draft, f"Q{n}") for n in range(5)]
+    set_top(draft, items[0].id, True)
+    removed = remove_own_question(draft, items[0].id)
+    for item in items[1:4]:
+        set_top(draft, item.id, True)
+    back = put_back(draft, *removed)
+    assert not back.top and draft.checklist[0] is back
+    assert len(draft.top_questions()) == 3
 
 
 def test_a_question_already_asked_is_not_added_twice(library) -> None:

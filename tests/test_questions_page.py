@@ -50,3 +50,32 @@ def test_a_long_question_names_its_buttons_with_whole_words(window: MainWindow) 
         shown = name.removeprefix("Top three: ").removesuffix("…")
         assert name.endswith("…") and item.text.startswith(shown)
         assert item.text[len(shown)] == " ", name  # the cut falls between two words
+
+
+def test_a_removed_question_can_be_put_back_with_one_click(window: MainWindow) -> None:
+    """Remove is one click with no question asked: "Put it back" undoes a slip at once."""
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_through(window, *[p for p in PageId if PageId.CONCERN < p <= PageId.QUESTIONS])
+    questions = page(window, PageId.QUESTIONS)
+    questions.own_question_edit.setText("Can my daughter come in with me?")
+    questions.add_button.click()
+    own = next(i for i in window.draft.checklist if i.source == "own")
+    place = [i.id for i in window.draft.checklist].index(own.id)
+    assert not questions.put_back_button.isVisibleTo(questions)
+    questions.rows[own.id].remove_button.click()
+    assert own.id not in [i.id for i in window.draft.checklist]
+    assert questions.message_label.text() == (
+        "Removed your question “Can my daughter come in with me?”."
+    )
+    assert questions.put_back_button.isVisibleTo(questions)
+    questions.put_back_button.click()
+    assert [i.id for i in window.draft.checklist].index(own.id) == place
+    assert own.id in questions.rows
+    assert not questions.put_back_button.isVisibleTo(questions)
+    assert questions.message_label.text() == "Your question is back on the list."
+    # Any other change takes the offer away (the list is no longer as it was).
+    questions.rows[own.id].remove_button.click()
+    questions.own_question_edit.setText("Another question")
+    questions.add_button.click()
+    assert not questions.put_back_button.isVisibleTo(questions)

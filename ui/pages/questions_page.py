@@ -18,7 +18,8 @@ from consultprep import checklist
 from consultprep.checklist import ChecklistError
 from consultprep.citations import with_sources
 from consultprep.content import Library
-from consultprep.models import MAX_TOP, Draft
+from consultprep.models import MAX_TOP, ChecklistItem, Draft
+from consultprep.summary import shorten
 from ui.field_row import FieldRow
 from ui.fields import line_edit
 from ui.focus import apply_layout_order
@@ -109,7 +110,14 @@ class QuestionsPage(DraftPage):
         self.message_label.hide()
         message_row = QHBoxLayout()
         message_row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
-        message_row.addWidget(self.message_label)
+        message_row.addWidget(self.message_label, 1)
+        # After "Remove": one click brings the question back, where it was (nothing is lost
+        # to a slip of the mouse).
+        self.put_back_button = big_button("&Put it back", "Put your question back")
+        self.put_back_button.clicked.connect(self._put_back)
+        self.put_back_button.hide()
+        message_row.addWidget(self.put_back_button)
+        self._removed: tuple[int, ChecklistItem] | None = None
 
         add_row = QHBoxLayout()
         add_row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
@@ -158,10 +166,13 @@ class QuestionsPage(DraftPage):
         """The question ids of the rows, in the order they are shown."""
         return [row.item_id for row in self._column.rows()]
 
-    def show_message(self, text: str) -> None:
-        """Show a short message under the list (empty text hides it)."""
+    def show_message(self, text: str, removed: tuple[int, ChecklistItem] | None = None) -> None:
+        """Show a short message under the list (empty text hides it), with "Put it back" if
+        it says that ``removed`` (where a question was, and the question) was removed."""
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
+        self._removed = removed
+        self.put_back_button.setVisible(removed is not None)
 
     # --- building -------------------------------------------------------------------------
     def _show_rows(self, focus: tuple[str, str] | None = None) -> None:
@@ -322,14 +333,24 @@ class QuestionsPage(DraftPage):
 
     def _remove(self, item_id: str) -> None:
         ids = [i.id for i in self.draft.checklist]
-        checklist.remove_own_question(self.draft, item_id)
+        removed = checklist.remove_own_question(self.draft, item_id)
         # Put the keyboard focus on the neighbouring question.
         n = ids.index(item_id) if item_id in ids else 0
         rest = [i for i in ids if i != item_id]
         focus = (rest[min(n, len(rest) - 1)], "include") if rest else None
         self._changed(focus)
+        if removed is not None:
+            self.show_message(f"Removed your question “{shorten(removed[1].text, 80)}”.", removed)
         if not rest:
             self.own_question_edit.setFocus()
+
+    def _put_back(self) -> None:
+        """Bring back the question just removed, where it was."""
+        if self._removed is None:
+            return
+        item = checklist.put_back(self.draft, *self._removed)
+        self._changed((item.id, "include"))
+        self.show_message("Your question is back on the list.")
 
     def _add_own(self) -> None:
         try:
