@@ -12,7 +12,14 @@ from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDateEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consultprep.claims import find_claims, load_claim_rules
 from consultprep.models import ChecklistItem, ClinicOffer, Draft, TriedTreatment
@@ -115,7 +122,8 @@ def test_treatments_set_in_steps_keep_the_rows_that_match(qtbot) -> None:
     assert editor.value() == first[:10] and len(editor.rows) == 10
 
 
-def test_removing_one_of_many_treatments_renumbers_the_rest(qtbot) -> None:
+def test_removing_one_of_many_treatments_renumbers_the_rest(qtbot, dialogs) -> None:
+    dialogs.question_answer = QMessageBox.StandardButton.Yes  # "Remove" (it has a name)
     editor = TriedTreatmentsEditor()
     qtbot.addWidget(editor)
     editor.set_value([TriedTreatment(name=f"T{n}") for n in range(300)])

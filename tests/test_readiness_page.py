@@ -8,6 +8,7 @@ from pathlib import Path
 import pypdf
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 
 from consultprep.checklist import sync_checklist
 from consultprep.content import load_library
@@ -185,9 +186,16 @@ def test_bran_notes_reach_the_draft_and_the_pdf(
     assert CONTENT.item("sure").suggestion.text in text  # the added question is printed
     assert not dialogs.messages
 
-    # Back on the page, removing a treatment takes it out of the draft.
+    # Back on the page, removing a treatment takes it out of the draft (after asking: the
+    # card has notes on it).
     window.wizard.back()
+    cards = len(editor.cards)
+    dialogs.question_answer = QMessageBox.StandardButton.No  # "Keep it"
     editor.remove_card(editor.cards[0])
+    assert len(editor.cards) == cards
+    dialogs.question_answer = QMessageBox.StandardButton.Yes
+    editor.remove_card(editor.cards[0])
+    assert dialogs.texts("question")[-1].startswith("Take your notes about ")
     page.write_draft()
     assert [n.treatment for n in window.draft.bran] == ["My own idea"]
     assert editor.cards[0].treatment.accessibleName() == "Treatment 1 to weigh up"

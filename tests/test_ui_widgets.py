@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from consultprep.citations import short_citation
 from consultprep.content import load_library
@@ -235,7 +235,7 @@ def test_rung_names_never_run_under_the_treatments(qtbot, concern, point_size: i
                 assert fm.horizontalAdvance(first) <= row.label_rect.width(), row.label
 
 
-def test_tried_treatments_editor_adds_and_removes_rows(qtbot) -> None:
+def test_tried_treatments_editor_adds_and_removes_rows(qtbot, dialogs) -> None:
     editor = TriedTreatmentsEditor()
     qtbot.addWidget(editor)
     editor.add_button.click()
@@ -246,11 +246,22 @@ def test_tried_treatments_editor_adds_and_removes_rows(qtbot) -> None:
         ("Cream", ""),
         ("", "No change"),
     ]
+    # A row with anything typed in it is removed only after asking ("Keep it" by default).
+    dialogs.question_answer = QMessageBox.StandardButton.No
+    editor.rows[0].remove_button.click()
+    assert len(editor.value()) == 2
+    assert dialogs.texts("question") == [
+        "Take “Cream” and what you wrote about it off your list?"
+    ]
+    dialogs.question_answer = QMessageBox.StandardButton.Yes
     editor.rows[0].remove_button.click()
     assert [t.how_it_went for t in editor.value()] == ["No change"]
     assert editor.rows[0].name_edit.accessibleName() == "Treatment 1: name"
     editor.add_button.click()  # an empty row is not stored
     assert len(editor.value()) == 1
+    asked = len(dialogs.messages)
+    editor.rows[-1].remove_button.click()  # nothing typed: gone without asking
+    assert len(editor.rows) == 1 and len(dialogs.messages) == asked
 
 
 def test_a_long_answer_read_back_shows_its_start(qtbot) -> None:
@@ -359,7 +370,7 @@ def test_choice_cards_take_one_column_when_two_would_be_too_narrow(
     host.resize(width + 500, 300)
 
 
-def test_tried_treatments_stack_their_fields_when_narrow(qtbot) -> None:
+def test_tried_treatments_stack_their_fields_when_narrow(qtbot, dialogs) -> None:
     from ui.inputs import STACK_BELOW_CHARS
 
     editor = TriedTreatmentsEditor()
@@ -377,5 +388,6 @@ def test_tried_treatments_stack_their_fields_when_narrow(qtbot) -> None:
     assert row.name_label.isVisible() and row.how_label.isVisible()
     assert row.name_label.text() == "Treatment 1"
     assert row.name_edit.width() > wide // 3 // 2  # the name has most of the width
+    dialogs.question_answer = QMessageBox.StandardButton.Yes
     editor.rows[0].remove_button.click()  # removing while stacked leaves nothing behind
     assert editor.value() == [] and editor.empty_label.isVisibleTo(editor)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 
 from consultprep.models import BranNotes
 from consultprep.readiness import BranKey, ReadinessContent
+from consultprep.summary import shorten
+from ui import dialogs
 from ui.fields import LineEdit, text_box
 from ui.widgets import HINT, card, plain_label
 
@@ -133,8 +135,18 @@ class BranEditor(QWidget):
         return item
 
     def remove_card(self, item: BranCard) -> None:
-        """Remove one card."""
+        """Remove one card (after asking, if anything is typed on it)."""
         if item not in self.cards:
+            return
+        notes = item.value()
+        name = " ".join(notes.treatment.split())
+        typed = any(str(v).strip() for v in notes.model_dump().values())
+        if typed and not dialogs.confirm_remove(
+            self,
+            "Remove these notes?",
+            f"Take your notes about {f'“{shorten(name, 80)}”' if name else 'this treatment'} "
+            "off the page?",
+        ):
             return
         self.cards.remove(item)
         self._cards_layout.removeWidget(item)

@@ -109,6 +109,20 @@ def ask(
     return Button(result) if result in {b.value for b in Button} else Button.Cancel
 
 
+def confirm_remove(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before taking away something the patient typed; True to remove it ("Keep it" is
+    the default, so Enter or Escape loses nothing)."""
+    answer = ask(
+        parent,
+        title,
+        text,
+        Button.Yes | Button.No,
+        Button.No,
+        {Button.Yes: "&Remove", Button.No: "&Keep it"},
+    )
+    return answer == Button.Yes
+
+
 def confirm_replace(parent: QWidget | None, path: Path, what: str = "file") -> bool:
     """Ask before replacing the file at ``path`` (``what``: "PDF", "draft"); True: replace."""
     answer = ask(

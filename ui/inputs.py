@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.models import TriedTreatment
+from consultprep.summary import shorten
+from ui import dialogs
 from ui.fields import NameBox, text_box
 from ui.flow_layout import FlowLayout
 from ui.widgets import HINT, big_button, page_changed, plain_label
@@ -233,7 +235,15 @@ class TriedTreatmentsEditor(QWidget):
         return row
 
     def remove_row(self, row: TriedRow) -> None:
-        """Remove one row."""
+        """Remove one row (after asking, if anything is typed in it)."""
+        name = " ".join(row.name_edit.toPlainText().split())
+        if (name or row.how_edit.toPlainText().strip()) and not dialogs.confirm_remove(
+            self,
+            "Remove this treatment?",
+            f"Take {f'“{shorten(name, 80)}”' if name else 'this treatment'} and what you wrote "
+            "about it off your list?",
+        ):
+            return
         if row in self.rows:
             self.rows.remove(row)
             self._relayout()  # takes every widget out of the grid, this row's too
