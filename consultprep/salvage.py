@@ -140,8 +140,11 @@ def mend_photo_sizes(data: dict[str, Any], photo_data: Callable[[str], bytes | N
     if not mended:
         return []
     note = (
-        f"{mended} photo(s) had a damaged size in the draft; "
-        "the size was read from the photo itself, so the photo is kept."
+        "1 photo had a damaged size in the draft; the size was read from the photo itself, "
+        "so the photo is kept."
+        if mended == 1
+        else f"{mended} photos had a damaged size in the draft; the sizes were read from the "
+        "photos themselves, so the photos are kept."
     )
     return [note]
 

@@ -98,7 +98,8 @@ def draft_from_json(
         notes += mend_photo_sizes(data, photo_data)
     if replaced:
         notes.append(
-            f"{replaced} damaged character(s) in the draft could not be read; each is shown as “\ufffd”."
+            f"{replaced} damaged character{'' if replaced == 1 else 's'} in the draft could not "
+            f"be read; {'it is' if replaced == 1 else 'each is'} shown as “\ufffd”."
         )
     try:
         draft, salvaged = validate_salvaging(data)
@@ -164,7 +165,9 @@ def _draft_from_container(raw: bytes, name: str) -> Draft:
     if missing:
         draft.photos = kept
         draft.load_notes.append(
-            f"{len(missing)} photo(s) could not be found inside the draft and were left out."
+            "1 photo could not be found inside the draft and was left out."
+            if len(missing) == 1
+            else f"{len(missing)} photos could not be found inside the draft and were left out."
         )
     return draft
 

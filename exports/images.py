@@ -14,6 +14,8 @@ import io
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image
 
+from consultprep.models import Draft
+
 
 class JpegReader(ImageReader):
     """An ImageReader whose "pixel data", used only to name the image, is the JPEG itself.
@@ -38,3 +40,49 @@ def photo_image(data: bytes, width: float, height: float, **kw: object) -> Image
     image = Image(io.BytesIO(data), width, height, **kw)
     image._img = JpegReader(data)  # read by Image.draw; otherwise made lazily from the data
     return image
+
+
+def embeddable(data: bytes, width: float, height: float) -> Image | None:
+    """The photo as a platypus Image drawn ``width`` x ``height``, or None if reportlab cannot
+    take it after all (a JPEG cut short, or one whose header claims a giant size: its header
+    reads well, but Pillow refuses it when the Image is made)."""
+    try:
+        return photo_image(data, width, height, hAlign="LEFT")
+    except Exception:  # noqa: BLE001 - an unreadable photo is left out, never fatal
+        return None
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of an image reportlab can embed, or None if it is unreadable."""
+    from reportlab.pdfbase.pdfutils import readJPEGInfo
+
+    try:
+        if data.startswith(b"\xff\xd8"):  # JPEG data is embedded as it is: check its header
+            width, height = readJPEGInfo(io.BytesIO(data))[:2]
+        else:  # anything else is decoded now, so a broken file cannot fail later
+            reader = ImageReader(io.BytesIO(data))
+            reader.getRGBData()
+            width, height = reader.getSize()
+    except Exception:  # noqa: BLE001 - an unreadable photo is left out, never fatal
+        return None
+    return (width, height) if width > 0 and height > 0 else None
+
+
+def photos_left_out(draft: Draft) -> int:
+    """How many of the draft's photos the pack leaves out because they cannot be read (it
+    says so itself, under its photos)."""
+    left_out = 0
+    for photo in draft.photos:
+        if photo.data:
+            size = image_size(photo.data)
+            left_out += size is None or embeddable(photo.data, *size) is None
+    return left_out
+
+
+def left_out_note(count: int) -> str:
+    """ "1 photo could not be printed and was left out." (the pack, the window, the command
+    line)."""
+    if count == 1:
+        return "1 photo could not be printed and was left out."
+    return f"{count} photos could not be printed and were left out."
+

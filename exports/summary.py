@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
@@ -12,7 +10,7 @@ from consultprep.labels import conditions_text, offer_text
 from consultprep.models import SCORE_LABELS, Draft, Photo, TriedTreatment
 from exports.flowables import ScoreBar
 from exports.fonts import safe_text
-from exports.images import photo_image
+from exports.images import embeddable, image_size, left_out_note
 from exports.pack import NOT_GIVEN, SHORT_LIMIT, Pack, bare_table, continued_mark
 from exports.styles import ACCENT, FRAME_HEIGHT, FRAME_WIDTH, LABEL_WIDTH
 
@@ -296,7 +294,7 @@ def photos(pack: Pack) -> None:
         s.append(row)
     left_out = len(photos) - len(cells)
     if left_out:
-        s.append(pack.para(f"{left_out} photo(s) could not be printed and were left out.", "small"))
+        s.append(pack.para(left_out_note(left_out), "small"))
 
 
 def thumbnails(pack: Pack) -> None:
@@ -319,7 +317,7 @@ def thumbnail_block(pack: Pack, max_width: float, heading: bool) -> list[Flowabl
     cells: list[Image] = []
     used = 0.0
     for photo in photos:
-        size = _image_size(photo.data)
+        size = image_size(photo.data)
         if size is None:
             continue
         width = size[0] * height / size[1]
@@ -329,7 +327,7 @@ def thumbnail_block(pack: Pack, max_width: float, heading: bool) -> list[Flowabl
             height_here = height
         if len(cells) == limit or used + width > max_width:
             break
-        image = _embeddable(photo.data, width, height_here)
+        image = embeddable(photo.data, width, height_here)
         if image is None:
             continue
         used += width + gap
@@ -352,44 +350,17 @@ def thumbnail_block(pack: Pack, max_width: float, heading: bool) -> list[Flowabl
 
 def photo_cell(pack: Pack, photo: Photo) -> list[Flowable] | None:
     """A photo scaled to its cell, with its caption; None if the image cannot be read."""
-    size = _image_size(photo.data)
+    size = image_size(photo.data)
     if size is None:
         return None
     width, height = size
     scale = min(PHOTO_WIDTH / width, PHOTO_HEIGHT / height)
-    image = _embeddable(photo.data, width * scale, height * scale)
+    image = embeddable(photo.data, width * scale, height * scale)
     if image is None:
         return None
     caption = pack.user(photo.caption, SHORT_LIMIT) or "Photo"
     when = f" — taken {long_date(photo.taken_on)}" if photo.taken_on else ""
     return [image, pack.para(f"<b>{caption}</b>{when}", "photo_caption")]
-
-
-def _embeddable(data: bytes, width: float, height: float) -> Image | None:
-    """The photo as a platypus Image drawn ``width`` x ``height``, or None if reportlab cannot
-    take it after all (a JPEG cut short, or one whose header claims a giant size: its header
-    reads well, but Pillow refuses it when the Image is made)."""
-    try:
-        return photo_image(data, width, height, hAlign="LEFT")
-    except Exception:  # noqa: BLE001 - an unreadable photo is left out, never fatal
-        return None
-
-
-def _image_size(data: bytes) -> tuple[int, int] | None:
-    """Width and height of an image reportlab can embed, or None if it is unreadable."""
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfbase.pdfutils import readJPEGInfo
-
-    try:
-        if data.startswith(b"\xff\xd8"):  # JPEG data is embedded as it is: check its header
-            width, height = readJPEGInfo(io.BytesIO(data))[:2]
-        else:  # anything else is decoded now, so a broken file cannot fail later
-            reader = ImageReader(io.BytesIO(data))
-            reader.getRGBData()
-            width, height = reader.getSize()
-    except Exception:  # noqa: BLE001 - an unreadable photo is left out, never fatal
-        return None
-    return (width, height) if width > 0 and height > 0 else None
 
 
 def _link(link: str) -> str:

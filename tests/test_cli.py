@@ -51,6 +51,21 @@ def test_export_keeps_questions_this_version_does_not_know(tmp_path: Path, capsy
     assert "A question from a newer version?" in " ".join(text.split())
 
 
+def test_export_says_when_a_photo_was_left_out(tmp_path: Path, capsys) -> None:
+    """The pack says so under its photos; the command line says so too, as the window does."""
+    from consultprep.models import Photo
+    from consultprep.storage import load_draft, save_draft
+
+    draft = load_draft(EXAMPLES[0])
+    cut = b"\xff\xd8\xff\xe0 cut short"  # a JPEG's first bytes, and no more
+    draft.photos = [Photo(id="p1", caption="Cut", width=10, height=10, data=cut)]
+    path = tmp_path / "cut.consultprep"
+    save_draft(draft, path)
+    assert main(["export", str(path), "-o", str(tmp_path / "pack.pdf")]) == 0
+    err = capsys.readouterr().err
+    assert err.strip() == "consultprep: note: 1 photo could not be printed and was left out."
+
+
 def test_export_of_an_unknown_concern_names_the_app_page_as_one(tmp_path: Path, capsys) -> None:
     """The note asks to choose the concern again: here, away from the window, it says where."""
     from consultprep.checklist import CONCERN_PAGE

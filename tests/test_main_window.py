@@ -306,7 +306,7 @@ def test_notes_from_opening_a_draft_are_shown(
     from consultprep import storage
 
     draft = Draft(concern="scars")
-    draft.load_notes.append("1 photo(s) could not be found inside the draft and were left out.")
+    draft.load_notes.append("1 photo could not be found inside the draft and was left out.")
     monkeypatch.setattr(storage, "load_draft", lambda path: draft)
     assert window.open_path(tmp_path / "x.consultprep")
     assert "photo" in dialogs.texts("information")[0]

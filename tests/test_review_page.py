@@ -63,6 +63,22 @@ def test_odd_names_typed_for_the_pdf_get_a_plain_answer(
     assert str(tmp_path / "my pack.pdf") in review.status_label.text()
 
 
+def test_the_page_says_when_a_photo_was_left_out_of_the_pdf(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from consultprep.models import Photo
+
+    review = to_review(window)
+    window.draft.photos = [
+        Photo(id="p1", caption="Cut", width=10, height=10, data=b"\xff\xd8\xff\xe0 cut")
+    ]
+    review.pdf_path_edit.setText(str(tmp_path / "pack.pdf"))
+    assert review.save_pdf() == tmp_path / "pack.pdf"
+    assert review.status_label.text().endswith(
+        "\n1 photo could not be printed and was left out."
+    )
+
+
 def test_choose_uses_the_save_dialog(window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
     review = to_review(window)
     dialogs.save_path = str(tmp_path / "chosen")

@@ -163,7 +163,7 @@ def test_a_photo_with_a_damaged_size_takes_it_from_its_picture_and_nothing_else_
         ("p2", "Photo 2", 4, 3, None, jpeg),
     ]
     assert (
-        "1 photo(s) had a damaged size in the draft; the size was read from the photo itself, "
+        "1 photo had a damaged size in the draft; the size was read from the photo itself, "
         "so the photo is kept." in opened.load_notes
     )
     assert any("(in photos: item 2 (date taken), item 3)" in note for note in opened.load_notes)

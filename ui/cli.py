@@ -81,6 +81,11 @@ def _export(
             )
         return _fail(str(exc))
     print(f"Saved the PDF pack to {path}")
+    from exports.images import left_out_note, photos_left_out
+
+    left_out = photos_left_out(draft)
+    if left_out:
+        print(f"consultprep: note: {left_out_note(left_out)}", file=sys.stderr)
     return EXIT_OK
 
 

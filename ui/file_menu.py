@@ -188,7 +188,7 @@ class FileMenuWindow(QMainWindow):
         if path is None:
             return None
         import exports
-        from ui.pdf_saving import save_pdf
+        from ui.pdf_saving import save_pdf, saved_message
 
         options = self.wizard.pages[PageId.REVIEW].pack_options.options()
         try:
@@ -198,7 +198,7 @@ class FileMenuWindow(QMainWindow):
             return None
         if saved is None:  # the filled-in PDF there was kept
             return None
-        box = dialogs.message_box(self, "PDF saved", f"Your PDF pack was saved to:\n{saved}")
+        box = dialogs.message_box(self, "PDF saved", saved_message(self.draft, saved))
         box.setStandardButtons(QMessageBox.StandardButton.NoButton)
         open_button = box.addButton("&Open PDF", QMessageBox.ButtonRole.ActionRole)
         folder_button = box.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)

@@ -56,3 +56,13 @@ def save_pdf(
             return None
     with busy(parent, SAVING_PDF):
         return export_helpers.make_pdf(draft, path, library, options, keep_answers=False)
+
+
+def saved_message(draft: Draft, saved: Path) -> str:
+    """Where the PDF went, and how many photos it had to leave out (it says so itself)."""
+    from exports.images import left_out_note, photos_left_out
+
+    message = f"Your PDF pack was saved to:\n{saved}"
+    left_out = photos_left_out(draft)
+    return f"{message}\n{left_out_note(left_out)}" if left_out else message
+

@@ -248,7 +248,7 @@ class ReviewPage(DraftPage):
         if unasked and not dialogs.confirm_replace(self, path, "PDF"):
             return None
         import exports
-        from ui.pdf_saving import KEPT, save_pdf
+        from ui.pdf_saving import KEPT, save_pdf, saved_message
 
         self._show_status(SAVING_PDF, error=False)
         try:
@@ -267,7 +267,7 @@ class ReviewPage(DraftPage):
         self._saved_from = self.draft.snapshot()
         self._confirmed_path = saved
         self.pdf_path_edit.setText(str(saved))
-        self._show_status(f"Your PDF pack was saved to:\n{saved}", error=False)
+        self._show_status(saved_message(self.draft, saved), error=False)
         self.open_pdf_button.show()
         self.show_folder_button.show()
         self.open_pdf_button.setFocus()
