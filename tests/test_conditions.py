@@ -108,6 +108,8 @@ def test_an_old_ticked_box_is_shown_ticked_with_a_note_until_unticked(qtbot) -> 
     assert "smoking" not in _shown(page)
     assert not page.old_conditions_notice.isHidden()
     assert page.old_conditions_notice.text() == OLD_CONDITIONS_NOTICE
+    first = page.condition_checks[LIBRARY.conditions[0].id]
+    assert first.accessibleDescription() == OLD_CONDITIONS_NOTICE  # the notice is no Tab stop
     old = page.condition_checks["pregnancy"]
     assert old.isChecked()
     box = old.parentWidget()
@@ -122,6 +124,7 @@ def test_an_old_ticked_box_is_shown_ticked_with_a_note_until_unticked(qtbot) -> 
     page.read_draft()
     assert "pregnancy" not in _shown(page)  # gone once unticked
     assert page.old_conditions_notice.isHidden()
+    assert first.accessibleDescription() == ""
 
 
 def test_an_old_box_left_ticked_is_kept_and_printed_as_it_was(qtbot) -> None:

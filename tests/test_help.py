@@ -149,8 +149,10 @@ def test_the_words_on_a_card_can_be_explained_from_the_keyboard(
     assert fda.meaning.text().endswith("Source: US Food and Drug Administration 2021.")
     assert fda.button.text() == HIDE_MEANINGS
     assert fda.button.accessibleName() == "Hide the meanings of FDA"
+    assert fda.button.accessibleDescription() == fda.meaning.text()  # read out with it
     fda.button.click()
     assert fda.button.text() == "What does “FDA” mean?"
+    assert fda.button.accessibleDescription() == ""
 
 
 def test_a_card_with_many_words_asks_about_them_together() -> None:

@@ -69,6 +69,12 @@ def test_a_removed_question_can_be_put_back_with_one_click(window: MainWindow) -
         "Removed your question “Can my daughter come in with me?”."
     )
     assert questions.put_back_button.isVisibleTo(questions)
+    assert questions.put_back_button.hasFocus() or (
+        questions.put_back_button is questions.focusWidget()
+    )  # the undo, at once: Enter puts it back
+    assert questions.put_back_button.accessibleName() == (
+        "Put back your question: Can my daughter come in with me?"
+    )
     questions.put_back_button.click()
     assert [i.id for i in window.draft.checklist].index(own.id) == place
     assert own.id in questions.rows

@@ -111,7 +111,9 @@ class AdvertChecker(QWidget):
         layout.addWidget(plain_label(HELP, role=HINT))
         layout.addWidget(self.text_edit)
         row = QHBoxLayout()
-        self.check_button = big_button("Chec&k this text", "Check this text for warning signs")
+        self.check_button = big_button(
+            "Chec&k this text", "Check this text, and what they said, for warning signs"
+        )
         self.check_button.clicked.connect(self.check)
         row.addWidget(self.check_button)
         row.addStretch(1)

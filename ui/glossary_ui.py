@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QLabel,
@@ -168,10 +168,10 @@ class ExplainedWords(QWidget):
 
     def __init__(self, terms: list[Term]) -> None:
         super().__init__()
-        self._names = ", ".join(t.term for t in terms)
+        self._names = _joined([t.term for t in terms])  # "keloid and Cochrane"
+        self._quoted = _joined([f"“{t.term}”" for t in terms])
         self._question = words_question(terms)
         self.button = _FittingButton([self._question, SHORT_WORDS_QUESTION])
-        self.button.setAccessibleName(self._question)  # whichever question the button shows
         self.button.setObjectName(LINK)
         self.button.setCheckable(True)
         self.button.setToolTip(f"Show what {self._names} {'means' if len(terms) == 1 else 'mean'}")
@@ -179,6 +179,8 @@ class ExplainedWords(QWidget):
         self.meaning.setAccessibleName(f"Meanings of {self._names}")
         self.meaning.hide()
         self.button.toggled.connect(self._toggled)
+        self.button.fitted.connect(self._name_button)
+        self._name_button()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -196,15 +198,35 @@ class ExplainedWords(QWidget):
         self.meaning.setVisible(on)
         texts = [HIDE_MEANINGS] if on else [self._question, SHORT_WORDS_QUESTION]
         self.button.set_texts(texts, self.width())
-        self.button.setAccessibleName(
-            f"Hide the meanings of {self._names}" if on else self._question
-        )
+        self._name_button()
+        # Read out with the button while open: a screen reader tabbing on hears the meanings.
+        self.button.setAccessibleDescription(self.meaning.text() if on else "")
+
+    def _name_button(self) -> None:
+        """A name that starts with the words shown (for voice control) and says which words."""
+        shown = self.button.text()
+        if shown == HIDE_MEANINGS:
+            name = f"{HIDE_MEANINGS} of {self._names}"
+        elif shown == self._question:
+            name = shown
+        else:
+            name = f"{shown} {self._quoted}"
+        if self.button.accessibleName() != name:
+            self.button.setAccessibleName(name)
+
+
+def _joined(words: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 class _FittingButton(QPushButton):
     """A button showing the first of its texts that fits the width its holder gives it (the
     longest first), so a long question never makes the page wider than the window at large
     text. The holder calls ``fit`` when its width changes."""
+
+    #: The text shown changed.
+    fitted = Signal()
 
     def __init__(self, texts: list[str]) -> None:
         super().__init__(texts[0])
@@ -233,6 +255,7 @@ class _FittingButton(QPushButton):
         text = next(fits, self._texts[-1])
         if self.text() != text:
             self.setText(text)
+            self.fitted.emit()
 
 
 def words_question(terms: list[Term]) -> str:
@@ -240,10 +263,8 @@ def words_question(terms: list[Term]) -> str:
     three words, "What do the words on this card mean?"."""
     if len(terms) > 3:
         return WORDS_ON_CARD
-    names = [f"“{t.term}”" for t in terms]
-    if len(names) == 1:
-        return f"What does {names[0]} mean?"
-    return f"What do {', '.join(names[:-1])} and {names[-1]} mean?"
+    names = _joined([f"“{t.term}”" for t in terms])
+    return f"What does {names} mean?" if len(terms) == 1 else f"What do {names} mean?"
 
 
 def words_explained(texts: list[str], leave_out: list[Term] | None = None) -> QWidget | None:

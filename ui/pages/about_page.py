@@ -40,7 +40,8 @@ OLD_CONDITIONS_NOTICE = (
 )
 #: Under the label of a box that older versions offered for two or three things at once.
 RETIRED_NOTE = (
-    "Ticked in an older version of this app. Please untick it and tick the boxes that apply."
+    "Ticked in an older version of this app. Please tick the new boxes that apply, then "
+    "untick this one."
 )
 SCORE_HELP = "0 = none, 10 = worst. Leave “Not answered” if you would rather not say."
 
@@ -286,6 +287,10 @@ class AboutPage(DraftPage):
             self._condition_boxes[c.id] for c in old if self._condition_boxes[c.id] not in shown
         ]
         self.old_conditions_notice.setVisible(bool(old))
+        # The notice is not a Tab stop: the first box carries it for a screen reader.
+        first = self.condition_checks[conditions[0].id] if conditions else None
+        if first is not None:
+            first.setAccessibleDescription(OLD_CONDITIONS_NOTICE if old else "")
         return shown
 
     def write_draft(self) -> None:

@@ -173,6 +173,10 @@ class QuestionsPage(DraftPage):
         self.message_label.setVisible(bool(text))
         self._removed = removed
         self.put_back_button.setVisible(removed is not None)
+        if removed is not None:
+            self.put_back_button.setAccessibleName(
+                f"Put back your question: {shorten(removed[1].text, 80)}"
+            )
 
     # --- building -------------------------------------------------------------------------
     def _show_rows(self, focus: tuple[str, str] | None = None) -> None:
@@ -341,7 +345,10 @@ class QuestionsPage(DraftPage):
         self._changed(focus)
         if removed is not None:
             self.show_message(f"Removed your question “{shorten(removed[1].text, 80)}”.", removed)
-        if not rest:
+            # The undo has the focus, as usual: Enter puts it back, and a screen reader says
+            # what happened (the message is not a Tab stop). Tab goes on from there.
+            self.put_back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif not rest:
             self.own_question_edit.setFocus()
 
     def _put_back(self) -> None:
