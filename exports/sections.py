@@ -25,6 +25,7 @@ from exports.pack import NOT_GIVEN_MARKUP, SHORT_LIMIT, Pack, bare_table
 from exports.styles import FRAME_WIDTH, NOTICE_BORDER, NOTICE_FILL, WARNING_FILL
 
 QUESTION_LIMIT = 1_500  # a question sits in a table cell, which cannot break across pages
+LONG_QUESTION = 300  # characters: a question longer than this is measured (_question_para)
 WHERE = {"uk": "In the UK", "abroad": "Abroad", "not_sure": "Not sure"}
 KIND_HEADINGS = {
     "regenerative": "Stem-cell and other regenerative treatments",
@@ -60,11 +61,11 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
     # One paragraph in a table cell, which cannot split across pages: line breaks in the
     # question become spaces, so no question can be taller than a page (found by fuzzing).
     one_line = " ".join(item.text.split())
-    text = f"{n}. {pack.user(one_line, int(QUESTION_LIMIT / pack.scale**2))}"
+    box_w = pack.size(24)
     cell: list[Flowable] = []
     if item.top:
         cell.append(pack.para("TOP THREE", "kicker"))
-    cell.append(pack.para(text, "question"))
+    cell.append(_question_para(pack, n, one_line, FRAME_WIDTH - box_w))
     info = question_for(item, pack.library)
     if info is not None:
         why = f"Why ask: {safe_text(info.why)}" + pack.cites.mark(info.citations)
@@ -72,7 +73,6 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
     else:  # the patient's own question: the gap its "Why ask" line would leave
         cell.append(Spacer(1, pack.size(6)))
     tick = FormTickBox(item.id, item.asked, item.text, pack.size(13))
-    box_w = pack.size(24)
     row = bare_table(
         [[tick, cell]],
         [box_w, FRAME_WIDTH - box_w],
@@ -85,6 +85,23 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
     lines = FormAnswerLines(item.id, item.answer, item.text, 3, pack.size(22), pack.size(11))
     block += [Spacer(1, 2), lines, Spacer(1, pack.size(14))]
     return block
+
+
+def _question_para(pack: Pack, n: int, one_line: str, width: float) -> Flowable:
+    """The numbered question, cut short if it would take more than half a page.
+
+    A limit in characters is not enough: a "word" of thousands of wide letters with no space
+    (pasted symbols, emoji shown as substitutes) breaks a letter at a time and ran taller than
+    a page at 1,500 characters (found by the deep fuzz run). Ordinary questions are short and
+    are not measured."""
+    limit = int(QUESTION_LIMIT / pack.scale**2)
+    para = pack.para(f"{n}. {pack.user(one_line, limit)}", "question")
+    if len(one_line) <= LONG_QUESTION:
+        return para
+    while para.wrap(width, pack.frame_height)[1] > pack.frame_height * 0.45 and limit > 40:
+        limit = int(limit * 0.7)
+        para = pack.para(f"{n}. {pack.user(one_line, limit)}", "question")
+    return para
 
 
 # --- 3. the evidence -------------------------------------------------------------------

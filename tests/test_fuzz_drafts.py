@@ -56,6 +56,22 @@ def test_a_question_with_many_line_breaks_still_fits_a_page() -> None:
     assert "1. Why Why Why" in text
 
 
+def test_a_long_question_with_no_spaces_still_fits_a_page() -> None:
+    # Found by the deep fuzz run: 1,500 characters of symbols with no space (each "&<>🙂"
+    # printed as "&<>" and a substitute mark) broke a letter at a time and made the row
+    # taller than a page. Such a question is now cut to half a page, with a note.
+    from exports.options import PackOptions
+
+    wide = "&<>🙂" * 800
+    draft = Draft(
+        concern="scars",
+        checklist=[ChecklistItem(id="own-1", text=wide, source="own", top=True)],
+    )
+    for large in (False, True):
+        pdf = render_pack(draft, load_library(), None, PackOptions(large_print=large))
+        assert pdf.startswith(b"%PDF")
+
+
 def test_the_deep_profile_is_chosen_with_the_pytest_option() -> None:
     root = Path(__file__).resolve().parent.parent
     env = {k: v for k, v in os.environ.items() if not k.startswith("CONSULTPREP_FUZZ")}
