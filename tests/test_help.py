@@ -137,27 +137,34 @@ def test_the_words_on_a_card_can_be_explained_from_the_keyboard(
         if page_id == PageId.EVIDENCE:
             break
     page = window.wizard.currentPage()
-    cards = {w.button.text(): w for w in page.findChildren(ExplainedWords)}
-    assert "What does “liposuction” mean?" in cards  # fat grafting
-    assert "What do “keloid” and “Cochrane” mean?" in cards  # silicone
-    fda = cards["What does “FDA” mean?"]  # the SVF card: SVF itself is under its heading
-    assert fda.button.focusPolicy() & Qt.FocusPolicy.TabFocus
-    assert not fda.meaning.isVisibleTo(window)
-    fda.button.click()
-    assert fda.meaning.isVisibleTo(window)
-    assert fda.meaning.text().startswith("FDA: ")
-    assert fda.meaning.text().endswith("Source: US Food and Drug Administration 2021.")
-    assert fda.button.text() == HIDE_MEANINGS
-    assert fda.button.accessibleName() == "Hide the meanings of FDA"
-    assert fda.button.accessibleDescription() == fda.meaning.text()  # read out with it
-    fda.button.click()
-    assert fda.button.text() == "What does “FDA” mean?"
-    assert fda.button.accessibleDescription() == ""
+    cards = {w._question: w for w in page.findChildren(ExplainedWords)}
+    steroid = cards["What does “keloid” mean?"]
+    assert "What do “keloid”, “Cochrane” and “hypertrophic scar” mean?" in cards  # silicone
+    # The SVF card: SVF itself is explained under its heading, not again here.
+    svf = cards["What do “stem cells”, “regenerative treatment” and “FDA” mean?"]
+    assert steroid.button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert not svf.meaning.isVisibleTo(window)
+    svf.button.click()
+    assert svf.meaning.isVisibleTo(window)
+    assert svf.meaning.text().startswith("stem cells: ")
+    assert "FDA: " in svf.meaning.text()
+    assert svf.meaning.text().endswith("Source: US Food and Drug Administration 2021.")
+    assert "stromal vascular fraction" not in svf.meaning.text()
+    assert svf.button.text() == HIDE_MEANINGS
+    assert svf.button.accessibleName() == (
+        "Hide the meanings of stem cells, regenerative treatment and FDA"
+    )
+    assert svf.button.accessibleDescription() == svf.meaning.text()  # read out with it
+    svf.button.click()
+    assert svf.button.accessibleDescription() == ""
 
 
-def test_a_card_with_many_words_asks_about_them_together() -> None:
+def test_a_card_with_many_words_asks_about_them_together(qtbot) -> None:
     from consultprep.glossary import load_glossary
 
     terms = load_glossary().terms[:4]
     assert words_question(terms) == WORDS_ON_CARD
+    words = ExplainedWords(terms)
+    qtbot.addWidget(words)
+    assert words.button.accessibleName().startswith(f"{WORDS_ON_CARD} “{terms[0].term}”")
     assert words_question(terms[:2]) == f"What do “{terms[0].term}” and “{terms[1].term}” mean?"

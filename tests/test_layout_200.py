@@ -275,18 +275,18 @@ def test_a_card_asks_about_its_words_in_fewer_words_when_narrow(
     tmp_path: Path,
     monkeypatch,
 ) -> None:
-    """The question naming a card's words ("What do “hypertrophic scar” and “keloid” mean?")
+    """The question naming a card's words ("What do “keloid” and “Cochrane” mean?")
     becomes "What do these words mean?" where it would not fit (it made the page wider than
     the window at 200 %), and comes back when there is room."""
     window = _window_on(qtbot, look, tmp_path, monkeypatch, 200, SMALL, PageId.EVIDENCE)
     page = window.wizard.currentPage()
     words = [w for w in page.findChildren(ExplainedWords) if w.isVisible()]
-    question = "What do “hypertrophic scar” and “keloid” mean?"
+    question = "What do “hypertrophic scar”, “keloid” and “Cochrane” mean?"
     waiting = next(w for w in words if w._question == question)
     assert waiting.button.text() == SHORT_WORDS_QUESTION
     # Its name starts with the words shown (voice control), then says which words.
     assert waiting.button.accessibleName() == (
-        f"{SHORT_WORDS_QUESTION} “hypertrophic scar” and “keloid”"
+        f"{SHORT_WORDS_QUESTION} “hypertrophic scar”, “keloid” and “Cochrane”"
     )
     for w in words:
         assert w.button.sizeHint().width() <= w.width(), w.button.text()

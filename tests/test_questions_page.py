@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
 from tests.test_wizard import choose, go_next, go_through, page
 from ui.main_window import MainWindow
@@ -75,8 +76,9 @@ def test_a_removed_question_can_be_put_back_with_one_click(window: MainWindow) -
     assert questions.put_back_button.accessibleName() == (
         "Put back your question: Can my daughter come in with me?"
     )
-    questions.put_back_button.click()
+    QTest.keyClick(questions.put_back_button, Qt.Key.Key_Return)  # Enter, not Next
     assert [i.id for i in window.draft.checklist].index(own.id) == place
+    assert window.wizard.currentId() == PageId.QUESTIONS
     assert own.id in questions.rows
     assert not questions.put_back_button.isVisibleTo(questions)
     assert questions.message_label.text() == "Your question is back on the list."

@@ -148,6 +148,8 @@ class BranEditor(QWidget):
             "off the page?",
         ):
             return
+        if item not in self.cards:  # (the cards were replaced while the question was open)
+            return
         self.cards.remove(item)
         self._cards_layout.removeWidget(item)
         item.hide()

@@ -207,7 +207,7 @@ class ExplainedWords(QWidget):
         shown = self.button.text()
         if shown == HIDE_MEANINGS:
             name = f"{HIDE_MEANINGS} of {self._names}"
-        elif shown == self._question:
+        elif shown == self._question and shown != WORDS_ON_CARD:  # it names the words
             name = shown
         else:
             name = f"{shown} {self._quoted}"

@@ -288,9 +288,9 @@ class AboutPage(DraftPage):
         ]
         self.old_conditions_notice.setVisible(bool(old))
         # The notice is not a Tab stop: the first box carries it for a screen reader.
-        first = self.condition_checks[conditions[0].id] if conditions else None
-        if first is not None:
-            first.setAccessibleDescription(OLD_CONDITIONS_NOTICE if old else "")
+        for n, item in enumerate(shown):
+            if not item.explanation_label:  # (an old box keeps its own note)
+                item.check.setAccessibleDescription(OLD_CONDITIONS_NOTICE if old and not n else "")
         return shown
 
     def write_draft(self) -> None:

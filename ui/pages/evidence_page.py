@@ -252,7 +252,10 @@ class _EvidenceView(QWidget):
         # The warning's sources are given with it.
         sources = list(dict.fromkeys([*t.citations, *t.uncertain_citations]))
         box.addWidget(plain_label(self._sources(sources), role=HINT, selectable=True))
-        texts = [t.summary, t.uncertain] + ([t.warning_note] if t.warning else [])
+        # Every line on the card, so no word is explained only by a mouse's tooltip.
+        texts = [where, t.summary, t.uncertain, self._sources(sources)]
+        if t.warning:
+            texts += [t.warning_note, self._sources(t.warning_citations)]
         words = glossary_ui.words_explained(texts, leave_out=glossary_ui.terms_in(t.name))
         if words is not None:
             box.addWidget(words)
