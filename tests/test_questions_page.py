@@ -10,18 +10,24 @@ from ui.main_window import MainWindow
 from ui.wizard import PageId
 
 
+def _add_own_question(window: MainWindow, text: str):
+    """From the welcome page to the questions page (scars), adding ``text``; that page."""
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_through(window, *[p for p in PageId if PageId.CONCERN < p <= PageId.QUESTIONS])
+    questions = page(window, PageId.QUESTIONS)
+    questions.own_question_edit.setText(text)
+    questions.add_button.click()
+    return questions
+
+
 def test_an_added_question_is_brought_into_view_and_a_repeat_is_refused(
     window: MainWindow, qtbot
 ) -> None:
     window.resize(1000, 700)
     window.show()
     qtbot.waitExposed(window)
-    go_next(window, PageId.CONCERN)
-    choose(window, "scars")
-    go_through(window, *[p for p in PageId if PageId.CONCERN < p <= PageId.QUESTIONS])
-    questions = page(window, PageId.QUESTIONS)
-    questions.own_question_edit.setText("Can I see photos of your own patients?")
-    questions.add_button.click()
+    questions = _add_own_question(window, "Can I see photos of your own patients?")
     new = next(i for i in window.draft.checklist if i.source == "own")
     row = questions.rows[new.id]
     viewport = questions.scroll_area.viewport()
@@ -55,12 +61,7 @@ def test_a_long_question_names_its_buttons_with_whole_words(window: MainWindow) 
 
 def test_a_removed_question_can_be_put_back_with_one_click(window: MainWindow) -> None:
     """Remove is one click with no question asked: "Put it back" undoes a slip at once."""
-    go_next(window, PageId.CONCERN)
-    choose(window, "scars")
-    go_through(window, *[p for p in PageId if PageId.CONCERN < p <= PageId.QUESTIONS])
-    questions = page(window, PageId.QUESTIONS)
-    questions.own_question_edit.setText("Can my daughter come in with me?")
-    questions.add_button.click()
+    questions = _add_own_question(window, "Can my daughter come in with me?")
     own = next(i for i in window.draft.checklist if i.source == "own")
     place = [i.id for i in window.draft.checklist].index(own.id)
     assert not questions.put_back_button.isVisibleTo(questions)
