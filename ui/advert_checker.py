@@ -87,11 +87,11 @@ class AdvertChecker(QWidget):
         #: Whether the warning sign with this id is ticked on the page (set by the page).
         self.ticked: Callable[[str], bool] = lambda _flag_id: False
         self.said_matches: list[ClaimMatch] = []
-        self._said_found: tuple[str, list[ClaimMatch]] | None = None
         self._found: dict[str, QLabel] = {}
         self._showing = False
-        #: The text last checked and what was found in it (a long text is checked once).
-        self._found_in: tuple[str, list[ClaimMatch]] | None = None
+        #: For the pasted text ("text") and what they said ("said"): the text last checked and
+        #: what was found in it (a long text is checked once).
+        self._found_in: dict[str, tuple[str, list[ClaimMatch]]] = {}
         #: How the matches on screen were shown, and for which text (None: not shown).
         self._shown: tuple[tuple, str] | None = None
         layout = QVBoxLayout(self)
@@ -175,7 +175,7 @@ class AdvertChecker(QWidget):
         if self._shown is not None and self._shown[0] == look and self._shown[1] == seen:
             return self.matches
         self.matches = self._find(text)
-        self.said_matches = self._find_said(self.said)
+        self.said_matches = self._find(self.said, "said")
         self._shown = (look, seen)
         self._highlight(text)
         clear_layout(self.results)
@@ -214,14 +214,12 @@ class AdvertChecker(QWidget):
         """Check ``text`` and what they said (``said``) ahead of showing them, a rule at a
         time, yielding after each (``ui.preparation``: ten million letters took seconds in
         one go). ``set_text`` then shows what was found."""
-        if (self._found_in is None or self._found_in[0] != text) and text.strip():
-            found: list[ClaimMatch] = []
-            yield from self._find_steps(text, found)
-            self._found_in = (text, found)
-        if (self._said_found is None or self._said_found[0] != said) and said.strip():
-            found = []
-            yield from self._find_steps(said, found)
-            self._said_found = (said, found)
+        for which, checked in (("text", text), ("said", said)):
+            known = self._found_in.get(which)
+            if (known is None or known[0] != checked) and checked.strip():
+                found: list[ClaimMatch] = []
+                yield from self._find_steps(checked, found)
+                self._found_in[which] = (checked, found)
 
     def _find_steps(self, text: str, found: list[ClaimMatch]) -> Iterator[None]:
         """Fill ``found`` as ``find_claims`` would, a rule at a time."""
@@ -231,19 +229,14 @@ class AdvertChecker(QWidget):
         order = {rule.id: n for n, rule in enumerate(self.rules.rules)}
         found.sort(key=lambda m: (m.start, order[m.rule_id]))  # as find_claims orders them
 
-    def _find(self, text: str) -> list[ClaimMatch]:
-        """What the rules find in ``text`` (remembered for the last text checked)."""
-        if self._found_in is None or self._found_in[0] != text:
+    def _find(self, text: str, which: str = "text") -> list[ClaimMatch]:
+        """What the rules find in ``text``: the pasted text, or what they said (``which`` is
+        "said"); remembered for the last one checked of each."""
+        known = self._found_in.get(which)
+        if known is None or known[0] != text:
             found = find_claims(text, self.rules, limit=MATCHES_PER_RULE) if text.strip() else []
-            self._found_in = (text, found)
-        return list(self._found_in[1])
-
-    def _find_said(self, said: str) -> list[ClaimMatch]:
-        """What the rules find in what they said (remembered for the last one checked)."""
-        if self._said_found is None or self._said_found[0] != said:
-            found = find_claims(said, self.rules, limit=MATCHES_PER_RULE) if said.strip() else []
-            self._said_found = (said, found)
-        return list(self._said_found[1])
+            known = self._found_in[which] = (text, found)
+        return list(known[1])
 
     def found_labels(self) -> dict[str, QLabel]:
         """The "Found: …" line shown for each warning sign, by red flag id."""
