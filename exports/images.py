@@ -52,20 +52,42 @@ def embeddable(data: bytes, width: float, height: float) -> Image | None:
         return None
 
 
+#: What decoding each photo that is not a JPEG found (its size, or None), by the photo's data,
+#: for the photos of the last draft checked: the pack decodes them once, and saying how many
+#: were left out (``photos_left_out``, just after) does not decode them again. Each entry holds
+#: the data itself, so an id cannot be taken over by other data.
+_decoded: dict[int, tuple[bytes, tuple[int, int] | None]] = {}
+
+
 def image_size(data: bytes) -> tuple[int, int] | None:
     """Width and height of an image reportlab can embed, or None if it is unreadable."""
     from reportlab.pdfbase.pdfutils import readJPEGInfo
 
-    try:
-        if data.startswith(b"\xff\xd8"):  # JPEG data is embedded as it is: check its header
+    if data.startswith(b"\xff\xd8"):  # JPEG data is embedded as it is: check its header
+        try:
             width, height = readJPEGInfo(io.BytesIO(data))[:2]
-        else:  # anything else is decoded now, so a broken file cannot fail later
-            reader = ImageReader(io.BytesIO(data))
-            reader.getRGBData()
-            width, height = reader.getSize()
+        except Exception:  # noqa: BLE001 - an unreadable photo is left out, never fatal
+            return None
+        return (width, height) if width > 0 and height > 0 else None
+    known = _decoded.get(id(data))
+    if known is not None and known[0] is data:
+        return known[1]
+    try:  # anything else is decoded now, so a broken file cannot fail later
+        reader = ImageReader(io.BytesIO(data))
+        reader.getRGBData()
+        width, height = reader.getSize()
+        size = (width, height) if width > 0 and height > 0 else None
     except Exception:  # noqa: BLE001 - an unreadable photo is left out, never fatal
-        return None
-    return (width, height) if width > 0 and height > 0 else None
+        size = None
+    _decoded[id(data)] = (data, size)
+    return size
+
+
+def forget_decoded(draft: Draft) -> None:
+    """Keep only ``draft``'s photos in what ``image_size`` remembers (before its pack)."""
+    keep = {id(photo.data) for photo in draft.photos}
+    for key in [key for key in _decoded if key not in keep]:
+        del _decoded[key]
 
 
 def photos_left_out(draft: Draft) -> int:

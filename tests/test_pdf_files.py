@@ -94,6 +94,35 @@ def test_photos_are_printed_and_broken_ones_left_out(tmp_path: Path) -> None:
     assert left_out_note(1) == "1 photo could not be printed and was left out."
 
 
+def test_counting_photos_left_out_after_a_pack_decodes_nothing_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A photo that is not a JPEG is decoded once for the pack; the count the window and
+    the command line give just after uses what the pack found. The next pack, of another
+    draft, forgets the photos of this one."""
+    from reportlab.lib.utils import ImageReader
+
+    from exports import images
+
+    library = mini_library()
+    draft = full_draft(library)
+    draft.photos = [
+        Photo(id="p1", caption="A PNG", width=30, height=20, data=_png(30, 20)),
+        Photo(id="p2", caption="Half a PNG", width=30, height=20, data=_png(30, 20)[:60]),
+    ]
+    export(draft, library, tmp_path)
+    decoded = []
+    real = ImageReader.getRGBData
+    monkeypatch.setattr(
+        ImageReader, "getRGBData", lambda self: decoded.append(1) or real(self)
+    )
+    assert images.photos_left_out(draft) == 1
+    assert decoded == []
+    other = full_draft(library)
+    export(other, library, tmp_path, name="other.pdf")
+    assert not any(entry[0] is draft.photos[0].data for entry in images._decoded.values())
+
+
 # --- where it is saved ----------------------------------------------------------------------
 def test_file_is_private_and_replaced_atomically(tmp_path: Path) -> None:
     library = mini_library()
