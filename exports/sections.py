@@ -130,23 +130,28 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
             "laboratory studies only (rung 1) to recommended standard care (rung 4).",
             "lead",
         )
-        # What happens in the skin first, as on the app's evidence page: it can flow over a
-        # page end, and the ladder (one picture, never split) follows where it fits. With the
-        # ladder first, a page was left half empty whenever the ladder had to wait.
-        s.append(
-            KeepTogether(
-                [
-                    s.pop(),
-                    pack.heading(f"About {concern.name.lower()}", "h2", bookmark=False),
-                    pack.para(safe_text(concern.description), "body"),
-                ]
-            )
-        )
+        # What happens in the skin first, as on the app's evidence page, then the ladder (one
+        # picture, never split). All of it starts on a new page if it fits on one but not in
+        # what is left of this one: otherwise the section's start stood alone above a gap as
+        # tall as the ladder. Taller than a page (large print), the text flows over the page
+        # end and the ladder follows where it fits.
+        opening = [
+            s.pop(),
+            pack.heading(f"About {concern.name.lower()}", "h2", bookmark=False),
+            pack.para(safe_text(concern.description), "body"),
+        ]
         if kind is not None:  # the patient's own kind: acne scars are mostly dips, not lumps
-            s.append(pack.para(f"<b>{safe_text(kind.name)}:</b> {safe_text(kind.description)}"))
-        s.append(pack.para(safe_text(concern.normal_repair) + pack.cites.mark(concern.citations)))
+            opening.append(
+                pack.para(f"<b>{safe_text(kind.name)}:</b> {safe_text(kind.description)}")
+            )
+        opening.append(
+            pack.para(safe_text(concern.normal_repair) + pack.cites.mark(concern.citations))
+        )
         ladder = EvidenceLadder(concern, pack.library, pack.frame_height, pack.scale)
-        s.append(KeepTogether([lead, ladder]))
+        if _height([*opening, lead, ladder]) <= pack.frame_height:
+            s.append(KeepTogether([*opening, KeepTogether([lead, ladder])]))
+        else:
+            s += [KeepTogether(opening[:3]), *opening[3:], KeepTogether([lead, ladder])]
         note = kind_note(full, subtype_id, printed=True)
         if note:
             s.append(pack.para(safe_text(note), "small"))
@@ -166,6 +171,13 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
         heading = pack.heading("About stem-cell treatments in general", "h2", bookmark=False)
         s.append(KeepTogether([heading, *bullets[:2]]))
         s.extend(bullets[2:])
+
+
+def _height(flowables: list[Flowable]) -> float:
+    """How tall ``flowables`` are one under another across the frame, with their spacing."""
+    from reportlab.platypus.flowables import _listWrapOn
+
+    return _listWrapOn(flowables, FRAME_WIDTH, None)[1]
 
 
 def levels(pack: Pack) -> None:
@@ -188,9 +200,10 @@ def levels(pack: Pack) -> None:
             )
         )
     )
-    pack.story.append(
-        KeepTogether([pack.heading("What the rungs mean", "h2", bookmark=False), *rows])
-    )
+    # The heading never ends a page with less than two rungs under it; the rest may follow
+    # on the next page (kept whole, the list left a gap under the ladder).
+    heading = pack.heading("What the rungs mean", "h2", bookmark=False)
+    pack.story += [KeepTogether([heading, *rows[:2]]), *rows[2:]]
 
 
 def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list[Flowable]:

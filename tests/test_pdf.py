@@ -156,6 +156,30 @@ def test_every_concern_prints_its_ladder(library: Library, concern_id: str, tmp_
     assert "⚠" not in key and "!" in key
 
 
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large-print"])
+def test_the_evidence_section_starts_on_the_page_of_its_ladder(
+    tmp_path: Path, large_print: bool
+) -> None:
+    """In each example, "What the evidence says" is on the same page as the ladder when both
+    fit on one page (in large print they may not; then the ladder follows at once): the
+    section's start is never left above a gap as tall as the ladder."""
+    from pypdf import PdfReader
+
+    from consultprep.storage import load_draft
+    from exports import export_pdf
+    from exports.options import PackOptions
+    from tests.test_content import EXAMPLES
+
+    real = load_library()
+    for example in EXAMPLES:
+        path = tmp_path / f"{example.stem}.pdf"
+        export_pdf(load_draft(example), path, real, PackOptions(large_print=large_print))
+        pages = [flat(text) for text in page_texts(PdfReader(str(path)))]
+        start = next(n for n, text in enumerate(pages) if "What the evidence says" in text)
+        ladder = next(n for n, text in enumerate(pages) if "Stronger evidence" in text)
+        assert ladder == start or (large_print and ladder == start + 1), example.stem
+
+
 def test_empty_draft_makes_a_valid_pack(library: Library, tmp_path: Path) -> None:
     reader = export(Draft(), library, tmp_path)
     pages = page_texts(reader)
