@@ -105,22 +105,27 @@ def test_jargon_headings_can_be_explained(qtbot, tmp_path: Path, monkeypatch) ->
             break
     page = window.wizard.currentPage()
     explained = page.findChildren(ExplainedHeading)
-    headings = [e.heading.text() for e in explained]
-    assert "The evidence ladder" in headings
-    assert any("MSC" in h for h in headings) and any("SVF" in h for h in headings)
-    msc = next(e for e in explained if "MSC" in e.heading.text())
-    assert msc.button.text() == WHAT_DOES_THIS_MEAN
-    assert "mean" in msc.button.accessibleName()
-    assert not msc.meaning.isVisibleTo(window)
-    msc.button.click()
-    assert msc.meaning.isVisibleTo(window)
-    assert msc.button.accessibleName().startswith("Hide what ")  # what pressing it does now
-    assert "Mesenchymal stem cells, also called mesenchymal stromal cells" in msc.meaning.text()
-    assert "Mesenchymal" in msc.heading.toolTip()
-    msc.button.click()
-    assert not msc.meaning.isVisibleTo(window)
-    assert msc.button.accessibleName().startswith("What does ")
-    # Other text with jargon gets the meaning as a tooltip.
+    ladder = next(e for e in explained if e.heading.text() == "The evidence ladder")
+    assert ladder.button.text() == WHAT_DOES_THIS_MEAN
+    assert "mean" in ladder.button.accessibleName()
+    assert not ladder.meaning.isVisibleTo(window)
+    ladder.button.click()
+    assert ladder.meaning.isVisibleTo(window)
+    assert ladder.button.accessibleName().startswith("Hide what ")  # what pressing it does now
+    assert ladder.meaning.text().startswith("evidence ladder: ")
+    assert "evidence ladder" in ladder.heading.toolTip()
+    ladder.button.click()
+    assert not ladder.meaning.isVisibleTo(window)
+    assert ladder.button.accessibleName().startswith("What does ")
+    # A treatment's name is explained by its card's one button, with the card's other words;
+    # the name has the meaning as a tooltip, as other text with jargon does.
+    assert not any("MSC" in e.heading.text() for e in explained)
+    card = next(
+        w for w in page.findChildren(ExplainedWords) if "MSC" in w.button.accessibleName()
+    )
+    assert "Mesenchymal stem cells, also called mesenchymal stromal cells" in card.meaning.text()
+    names = [label for label in page.findChildren(QLabel) if label.text().startswith("Stem-cell (MSC)")]
+    assert names and "Mesenchymal" in names[0].toolTip()
     with_tips = [label for label in page.findChildren(QLabel) if "exosome" in label.toolTip()]
     assert with_tips
 
@@ -129,8 +134,8 @@ def test_the_words_on_a_card_can_be_explained_from_the_keyboard(
     qtbot, tmp_path: Path, monkeypatch
 ) -> None:
     """A tooltip serves only a mouse: each treatment card whose text uses glossary words has
-    a button naming them, which shows their meanings (with sources where a source backs one).
-    Words its heading explains already are left to the heading."""
+    one button naming them, its name's words first, which shows their meanings (with sources
+    where a source backs one)."""
     install_fake_dialogs(monkeypatch)
     window = open_window(qtbot, example_draft(tmp_path))  # scars
     for page_id in walk_pages(window):
@@ -140,19 +145,25 @@ def test_the_words_on_a_card_can_be_explained_from_the_keyboard(
     cards = {w._question: w for w in page.findChildren(ExplainedWords)}
     steroid = cards["What does “keloid” mean?"]
     assert "What do “keloid”, “Cochrane” and “hypertrophic scar” mean?" in cards  # silicone
-    # The SVF card: SVF itself is explained under its heading, not again here.
-    svf = cards["What do “stem cells”, “regenerative treatment” and “FDA” mean?"]
+    msc = cards["What do “stem cells”, “MSC (mesenchymal stem cells)” and “regenerative treatment” mean?"]
+    assert msc.meaning.text().startswith("stem cells: ")  # the words of its name come first
+    # The SVF card has more than three words: its button asks about them together, and its
+    # accessible name names them, its name's words first.
+    svf = next(
+        w for w in page.findChildren(ExplainedWords) if "stromal" in w.button.accessibleName()
+    )
+    assert svf._question == WORDS_ON_CARD
     assert steroid.button.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert not svf.meaning.isVisibleTo(window)
     svf.button.click()
     assert svf.meaning.isVisibleTo(window)
-    assert svf.meaning.text().startswith("stem cells: ")
+    assert svf.meaning.text().startswith("stromal vascular fraction (SVF): ")
     assert "FDA: " in svf.meaning.text()
     assert svf.meaning.text().endswith("Source: US Food and Drug Administration 2021.")
-    assert "stromal vascular fraction" not in svf.meaning.text()
     assert svf.button.text() == HIDE_MEANINGS
     assert svf.button.accessibleName() == (
-        "Hide the meanings of stem cells, regenerative treatment and FDA"
+        "Hide the meanings of stromal vascular fraction (SVF), stem cells, regenerative "
+        "treatment and FDA"
     )
     assert svf.button.accessibleDescription() == svf.meaning.text()  # read out with it
     svf.button.click()

@@ -267,15 +267,13 @@ def words_question(terms: list[Term]) -> str:
     return f"What does {names} mean?" if len(terms) == 1 else f"What do {names} mean?"
 
 
-def words_explained(texts: list[str], leave_out: list[Term] | None = None) -> QWidget | None:
-    """An ``ExplainedWords`` for the glossary words ``texts`` use, less ``leave_out`` (those a
-    heading explains already); None if there are none."""
+def words_explained(texts: list[str]) -> QWidget | None:
+    """An ``ExplainedWords`` for the glossary words ``texts`` use, in the order they first
+    appear; None if there are none."""
     found: dict[str, Term] = {}
     for text in texts:
         for term in terms_in(text):
             found.setdefault(term.id, term)
-    for term in leave_out or []:
-        found.pop(term.id, None)
     return ExplainedWords(list(found.values())) if found else None
 
 

@@ -233,7 +233,9 @@ class _EvidenceView(QWidget):
         frame, box = card()
         frame.setProperty("kind", t.kind)  # the theme's style sheet colours the left edge
         frame.setAccessibleName(t.name)
-        box.addWidget(glossary_ui.heading(t.name, SUBHEADING, selectable=True))
+        # Its jargon is explained by the one button at the foot of the card, with the other
+        # words the card uses (two buttons on a card left people unsure which to press).
+        box.addWidget(plain_label(t.name, role=SUBHEADING, selectable=True))
         if t.level is not None:
             info = lib.level_info(t.level)
             where = f"{KIND_LABELS[t.kind]}. Evidence: rung {int(t.level)} of 4 — {info.short}."
@@ -253,10 +255,10 @@ class _EvidenceView(QWidget):
         sources = list(dict.fromkeys([*t.citations, *t.uncertain_citations]))
         box.addWidget(plain_label(self._sources(sources), role=HINT, selectable=True))
         # Every line on the card, so no word is explained only by a mouse's tooltip.
-        texts = [where, t.summary, t.uncertain, self._sources(sources)]
+        texts = [t.name, where, t.summary, t.uncertain, self._sources(sources)]
         if t.warning:
             texts += [t.warning_note, self._sources(t.warning_citations)]
-        words = glossary_ui.words_explained(texts, leave_out=glossary_ui.terms_in(t.name))
+        words = glossary_ui.words_explained(texts)
         if words is not None:
             box.addWidget(words)
         return frame
