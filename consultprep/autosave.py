@@ -35,11 +35,15 @@ class Recovery:
         return load_draft(self.draft_path)
 
     def discard(self) -> None:
-        """Delete the left-behind files."""
+        """Delete the left-behind files, as far as the folder allows.
+
+        A file that cannot be deleted (a folder the patient may not change, or a "folder"
+        that is a file) is left as it is: this is tidying up, and never worth an error.
+        """
         for path in (self.draft_path, self.info_path):
             try:
                 path.unlink()
-            except FileNotFoundError:
+            except OSError:
                 pass
 
     def set_aside(self) -> Path | None:

@@ -157,6 +157,26 @@ def test_autosave_trouble_is_told_once_and_quietly(
     assert not notice.isVisibleTo(window)
 
 
+def test_an_autosave_folder_that_cannot_be_used_never_spoils_saving_or_quitting(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, qtbot
+) -> None:
+    """The autosave "folder" is a file (or a folder the patient may not change): saving the
+    draft still counts as saved, and quitting is quiet; only the autosave notice says so."""
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the folder should be")
+    window.autosave.autosave = Autosave(blocker)
+    window.show()
+    type_a_name(window)
+    wait_until_autosaved(qtbot, window)
+    dialogs.save_path = str(tmp_path / "mine.consultprep")
+    assert window.save()
+    assert not window.isWindowModified()
+    assert "mine" in window.windowTitle()
+    assert window.close()
+    assert not dialogs.messages  # no "Something went wrong"
+    assert load_draft(tmp_path / "mine.consultprep").about.patient_name == UNICODE_NAME
+
+
 def test_left_behind_work_can_be_recovered(
     qtbot, dialogs: Dialogs, folder: Path, tmp_path: Path
 ) -> None:
