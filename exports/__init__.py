@@ -20,7 +20,15 @@ class ExportError(Exception):
 
 
 class UnrecordedAnswers(ExportError):
-    """The file to replace is a filled-in pack with answers the draft does not have yet."""
+    """The file to replace is a filled-in pack with answers the draft does not have yet.
+
+    ``importable`` is False if the pack was filled in for someone else's preparation: its
+    answers cannot be imported into this draft, only kept by saving under another name.
+    """
+
+    def __init__(self, message: str, *, importable: bool = True) -> None:
+        super().__init__(message)
+        self.importable = importable
 
 
 def export_pdf(

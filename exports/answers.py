@@ -130,7 +130,7 @@ def unrecorded_answers(pdf_path: str | os.PathLike[str], draft: Draft) -> int:
     """How many answers typed into the ConsultPrep pack at ``pdf_path`` are not in ``draft``
     yet (their question is in the draft, and its answer does not hold their words): what
     replacing the pack would lose. 0 if there is no pack there, it cannot be read, or it was
-    made for someone else (importing it would be refused anyway)."""
+    made for someone else (see ``answers_for_someone_else``)."""
     from consultprep.answers import NotThisDraft, check_made_for, merged_answer, same_question
 
     try:
@@ -148,6 +148,26 @@ def unrecorded_answers(pdf_path: str | os.PathLike[str], draft: Draft) -> int:
         # holds, change nothing)
         lost += merged_answer(item.answer, filled) != item.answer
     return lost
+
+
+def answers_for_someone_else(pdf_path: str | os.PathLike[str], draft: Draft) -> int:
+    """How many questions of the ConsultPrep pack at ``pdf_path`` were ticked or answered
+    after it was printed, if it was made for someone else's preparation (their answers cannot
+    be imported into ``draft``; replacing the pack would lose them). 0 otherwise."""
+    from consultprep.answers import NotThisDraft, check_made_for
+
+    try:
+        pack = read_pack(pdf_path)
+    except AnswersError:
+        return 0
+    try:
+        check_made_for(draft, pack.made_for, pack.name)
+    except NotThisDraft:
+        return sum(
+            a.answer.strip() != a.printed.strip() or a.asked != a.asked_printed
+            for a in pack.answers.values()
+        )
+    return 0
 
 
 def _answers(fields: dict[str, Any], name: str) -> dict[str, FilledAnswer]:

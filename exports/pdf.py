@@ -125,13 +125,20 @@ def write_pack(
             "(it may be your draft). Please choose another name, ending in .pdf."
         )
     if keep_answers and target.exists():
-        from exports.answers import unrecorded_answers
+        from exports.answers import answers_for_someone_else, unrecorded_answers
 
         if unrecorded_answers(target, draft):
             raise UnrecordedAnswers(
                 f"“{target.name}” has answers typed into it that are not in your draft yet, so "
                 "ConsultPrep will not replace it. Import its answers into your draft first, or "
                 "save the new PDF under another name."
+            )
+        if answers_for_someone_else(target, draft):
+            raise UnrecordedAnswers(
+                f"“{target.name}” was filled in for another preparation, and has answers "
+                "typed into it, so ConsultPrep will not replace it. Please save the new PDF "
+                "under another name.",
+                importable=False,
             )
     if library is None:
         try:

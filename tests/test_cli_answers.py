@@ -166,9 +166,43 @@ def test_only_answers_the_draft_lacks_keep_a_pack(
     assert unrecorded_answers(filled, draft) == 0
     draft = load_draft(draft_file)
     draft.about.patient_name, draft.concern = "Someone Else", "ageing"  # not this pack's draft
-    assert unrecorded_answers(filled, draft) == 0
+    assert unrecorded_answers(filled, draft) == 0  # not to import: see the next test
     before = filled.read_bytes()
     assert main(["export", str(draft_file), "-o", str(filled), "--replace"]) == 0
+    assert filled.read_bytes() != before
+
+
+def test_a_pack_filled_in_for_someone_else_is_not_replaced_unasked(
+    draft_file: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys,
+) -> None:
+    """Two people at one computer with the same file name: the other person's answers could
+    not be imported, and replacing their pack lost them (a review found it). Refused, with
+    no advice to import; --replace replaces it. A pack of theirs with nothing typed in it is
+    replaced as before."""
+    from exports import export_pdf
+    from exports.answers import answers_for_someone_else
+    from tests.test_answers import LIBRARY
+
+    filled = _filled_pack(draft_file, tmp_path)  # made from draft_file and filled in
+    mine = load_draft(draft_file)
+    mine.about.patient_name, mine.concern = "Someone Else", "ageing"
+    other = tmp_path / "other.consultprep"
+    save_draft(mine, other)
+    assert answers_for_someone_else(filled, mine) == 1
+    assert answers_for_someone_else(filled, load_draft(draft_file)) == 0  # their own pack
+    before = filled.read_bytes()
+    capsys.readouterr()
+    assert main(["export", str(other), "-o", str(filled)]) == 2
+    err = capsys.readouterr().err
+    assert "was filled in for another preparation" in err and "another name" in err
+    assert "import-answers" not in err and "--replace" in err
+    assert filled.read_bytes() == before
+    unfilled = export_pdf(load_draft(draft_file), tmp_path / "unfilled.pdf", LIBRARY)
+    assert answers_for_someone_else(unfilled, mine) == 0
+    assert main(["export", str(other), "-o", str(unfilled)]) == 0
+    assert main(["export", str(other), "-o", str(filled), "--replace"]) == 0
     assert filled.read_bytes() != before
 
 

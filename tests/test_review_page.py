@@ -206,6 +206,41 @@ def test_a_filled_in_pack_is_replaced_only_when_the_patient_says_so(
     assert pack.read_bytes() != before
 
 
+def test_a_pack_filled_in_for_someone_else_is_replaced_only_when_asked(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    """Its answers cannot be imported into this draft: the question says to save under
+    another name, not to import."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from consultprep.storage import load_draft
+    from exports import export_pdf
+    from exports.fieldnames import field_name
+    from tests.test_answers import LIBRARY, fill
+
+    examples = Path(__file__).resolve().parents[1] / "resources" / "examples"
+    theirs = load_draft(examples / "ageing.consultprep")
+    made = export_pdf(theirs, tmp_path / "theirs.pdf", LIBRARY)
+    item = theirs.ordered_questions()[0]
+    filled = fill(made, {field_name(item.id, "answer"): "Their notes"}, tmp_path / "f.pdf")
+    review = to_review(window)  # scars
+    window.draft.about.patient_name = "Zoë Example"
+    pack = tmp_path / "pack.pdf"
+    review.pdf_path_edit.setText(str(pack))
+    assert review.save_pdf() == pack  # the page's own file: no "Replace it?" next time
+    pack.write_bytes(filled.read_bytes())  # the other person's filled-in pack takes its place
+    before = pack.read_bytes()
+    dialogs.question_answer = QMessageBox.StandardButton.Cancel
+    assert review.save_pdf() is None
+    assert pack.read_bytes() == before
+    asked = dialogs.texts("question")[-1]
+    assert "was filled in for another preparation" in asked and "another name" in asked
+    assert "Import answers" not in asked
+    dialogs.question_answer = QMessageBox.StandardButton.Yes
+    assert review.save_pdf() == pack
+    assert pack.read_bytes() != before
+
+
 def test_a_typed_place_that_cannot_be_a_file_is_explained(
     window: MainWindow, tmp_path: Path
 ) -> None:

@@ -74,6 +74,8 @@ def _export(
         _notes(draft)
         path = export_pdf(draft, out, library, options, keep_answers=not replace)
     except (DraftError, ExportError, ContentError) as exc:
+        if isinstance(exc, UnrecordedAnswers) and not exc.importable:
+            return _fail(f"{exc} (Or add --replace to replace it anyway.)")
         if isinstance(exc, UnrecordedAnswers):
             command = _command(["consultprep", "import-answers", out, draft_path])
             return _fail(

@@ -24,6 +24,11 @@ ANSWERS_WOULD_GO = (
     "lose them.\n\nTo keep them, press Cancel, then choose File ▸ Import answers from a "
     "filled-in PDF… (or save the new PDF under another name)."
 )
+THEIR_ANSWERS_WOULD_GO = (
+    "“{name}” was filled in for another preparation, and has answers typed into it. "
+    "Replacing it would lose them.\n\nTo keep them, press Cancel and save the new PDF under "
+    "another name."
+)
 
 
 def save_pdf(
@@ -43,11 +48,12 @@ def save_pdf(
     try:
         with busy(parent, SAVING_PDF):
             return export_helpers.make_pdf(draft, path, library, options)
-    except exports.UnrecordedAnswers:
+    except exports.UnrecordedAnswers as exc:
+        why = ANSWERS_WOULD_GO if exc.importable else THEIR_ANSWERS_WOULD_GO
         answer = dialogs.ask(
             parent,
             "Replace the filled-in PDF?",
-            ANSWERS_WOULD_GO.format(name=path.name),
+            why.format(name=path.name),
             Button.Yes | Button.Cancel,
             Button.Cancel,
             {Button.Yes: "&Replace it"},
