@@ -146,7 +146,6 @@ def _draft_from_container(raw: bytes, name: str) -> Draft:
                 return read[photo_id]
 
             draft = draft_from_json(text, name, photo_data)
-            kept, missing = [], []
             for photo in draft.photos:
                 data = photo_data(photo.id)
                 if data:
@@ -155,19 +154,24 @@ def _draft_from_container(raw: bytes, name: str) -> Draft:
                     if size is not None and size != (photo.width, photo.height):
                         # a size edited by hand would stretch the photo: its picture decides
                         photo.width, photo.height = size
-                    kept.append(photo)
-                else:
-                    missing.append(photo.caption or photo.id)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
         raise DraftError(damaged) from None
     except RuntimeError:  # encrypted members
         raise DraftError(damaged) from None
+    return _without_missing_photos(draft)
+
+
+def _without_missing_photos(draft: Draft) -> Draft:
+    """``draft`` without the photos it lists but does not hold (a picture missing from the
+    file, or any photo of a draft written as plain text), with a note saying how many."""
+    kept = [photo for photo in draft.photos if photo.data]
+    missing = len(draft.photos) - len(kept)
     if missing:
         draft.photos = kept
         draft.load_notes.append(
             "1 photo could not be found inside the draft and was left out."
-            if len(missing) == 1
-            else f"{len(missing)} photos could not be found inside the draft and were left out."
+            if missing == 1
+            else f"{missing} photos could not be found inside the draft and were left out."
         )
     return draft
 
@@ -226,7 +230,7 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
             "draft it was made from (its name ends in .consultprep); the answers typed into "
             "a PDF pack can be imported into that draft."
         )
-    return draft_from_json(raw.removeprefix(b"\xef\xbb\xbf"), name)
+    return _without_missing_photos(draft_from_json(raw.removeprefix(b"\xef\xbb\xbf"), name))
 
 
 def draft_to_json(draft: Draft) -> str:

@@ -204,3 +204,20 @@ def test_a_tab_or_line_break_typed_into_a_value_by_hand_keeps_the_draft(tmp_path
     )
     draft = load_draft(path)
     assert draft.about.patient_name == "Zo\u00eb\tMay" and draft.about.symptoms == "Itchy\nat night"
+
+
+def test_photos_a_plain_text_draft_lists_are_left_out_with_a_note(tmp_path: Path) -> None:
+    """A draft written as plain text (by hand, or by an older tool) cannot hold pictures: the
+    photos it lists are left out with a note on opening, as for a missing picture in a
+    draft file, not dropped without a word at the next save."""
+    data = json.loads(draft_to_json(_full_draft()))
+    data["photos"] = [
+        {"id": "p1", "caption": "Left arm", "width": 10, "height": 10},
+        {"id": "p2", "caption": "Right arm", "width": 10, "height": 10},
+    ]
+    path = tmp_path / "plain.consultprep"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    draft = load_draft(path)
+    assert draft.photos == []
+    assert "2 photos could not be found inside the draft and were left out." in draft.load_notes
+    assert draft.about.patient_name == ODD
