@@ -72,8 +72,17 @@ def test_a_long_unbroken_run_is_wrapped_anywhere_before_it_is_laid_out(qtbot, ki
     assert box.wordWrapMode() == words
     box.setPlainText("x" * 200_000)  # as a draft holding one is opened
     assert box.wordWrapMode() == anywhere
+    # Back to word ends only once the long run has gone (with it still in the box, Qt laid
+    # it out again: minutes for 2 MB, a review found).
+    held_at_change = []
+    real = box.setWordWrapMode
+    box.setWordWrapMode = lambda mode: held_at_change.append(len(box.toPlainText())) or real(
+        mode
+    )
     box.setPlainText("Itchy and sore.")
     assert box.wordWrapMode() == words
+    assert held_at_change == [len("Itchy and sore.")]
+    del box.setWordWrapMode
     pasted = QMimeData()
     pasted.setText("y" * 200_000)
     box.insertFromMimeData(pasted)  # as Qt pastes or drops

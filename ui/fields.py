@@ -38,9 +38,17 @@ class _FastWrap:
             self.setWordWrapMode(mode)  # type: ignore[attr-defined]
 
     def setPlainText(self, text: str) -> None:
-        """Show ``text`` (wrapped anywhere if it has a long unbroken run)."""
-        self._fit_wrap(text)
-        super().setPlainText(text)  # type: ignore[misc]
+        """Show ``text`` (wrapped anywhere if it has a long unbroken run).
+
+        The mode changes while the shorter of the old and new texts is in the box: going back
+        to word ends with a long run still in it laid that run out again (minutes for 2 MB).
+        """
+        if _LONG_RUN.search(text):
+            self._fit_wrap(text)
+            super().setPlainText(text)  # type: ignore[misc]
+        else:
+            super().setPlainText(text)  # type: ignore[misc]
+            self._fit_wrap(text)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Called by Qt to paste or drop; looks at the text before it is laid out."""
