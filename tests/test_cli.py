@@ -32,6 +32,15 @@ def test_export_every_example(example: Path, tmp_path: Path, capsys) -> None:
     assert "Saved the PDF pack" in capsys.readouterr().out
 
 
+def test_export_adds_the_pdf_ending_to_a_name_without_one(tmp_path: Path, capsys) -> None:
+    """As the window does; a name with an ending of its own is kept as it is."""
+    assert main(["export", str(EXAMPLES[0]), "-o", str(tmp_path / "my pack")]) == 0
+    assert (tmp_path / "my pack.pdf").is_file() and not (tmp_path / "my pack").exists()
+    assert f"{tmp_path / 'my pack.pdf'}" in capsys.readouterr().out
+    assert main(["export", str(EXAMPLES[0]), "-o", str(tmp_path / "pack.v2")]) == 0
+    assert (tmp_path / "pack.v2").is_file()
+
+
 def test_export_keeps_questions_this_version_does_not_know(tmp_path: Path, capsys) -> None:
     """A draft from a newer version: its unknown question is printed as the patient's own,
     and the note says so (before, it was dropped without a word)."""

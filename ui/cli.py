@@ -67,6 +67,9 @@ def _export(
     )
     from consultprep.checklist import fit_to_library
 
+    named = Path(out)
+    if out.strip() and not named.suffix and not out.endswith(("/", os.sep)) and not named.is_dir():
+        out += ".pdf"  # as the window does: "-o pack" saves pack.pdf
     try:
         draft = load_draft(draft_path)
         library = load_library()
@@ -165,7 +168,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     export = sub.add_parser("export", help="make the PDF pack from a saved draft")
     export.add_argument("draft", help="the .consultprep draft file")
-    export.add_argument("-o", "--output", required=True, help="where to save the PDF")
+    export.add_argument(
+        "-o", "--output", required=True, help="where to save the PDF (.pdf is added if missing)"
+    )
     export.add_argument(
         "--paper", choices=("a4", "letter"), type=str.lower,
         help="paper size (default: the usual one for this computer's language setting)",
