@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from consultprep.content import CONCERN_FILES, Concern, Library, load_library
+from consultprep.glossary import load_glossary
 from consultprep.readiness import load_readiness
 from consultprep.vetting import load_vetting
 from resources import folder
@@ -190,6 +191,7 @@ def test_every_reference_is_cited(library: Library) -> None:
     cited = {c for _, cites in library._all_citations() for c in cites}
     # The readiness check and the UK vetting checklist cite library references too.
     cited |= {c for _, cites in [*load_readiness().cited(), *load_vetting().cited()] for c in cites}
+    cited |= {c for term in load_glossary().terms for c in term.citations}  # the words' meanings
     unused = {r.id for r in library.references} - cited
     assert not unused, f"references that nothing cites: {sorted(unused)}"
 
