@@ -60,7 +60,10 @@ def render_pack(
     try:
         story = build_story(draft, library, generated, options)
         doc.build(
-            story, canvasmaker=canvas_maker(generated, options.paper, options.scale)
+            story,
+            canvasmaker=canvas_maker(
+                generated, options.paper, options.scale, draft.about.patient_name
+            ),
         )
     except LayoutError as exc:
         raise ExportError(

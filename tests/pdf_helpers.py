@@ -29,7 +29,8 @@ def flat(text: str) -> str:
 
 
 _FOOTER = re.compile(
-    r"ConsultPrep — not medical advice — page \d+ of \d+\s*Made on \d+ \w+ \d{4}\s*$"
+    r"ConsultPrep — not medical advice — page \d+ of \d+\s*"
+    r"(?:Made on|For .{1,200}? —) \d+ \w+ \d{4}\s*$"
 )
 
 

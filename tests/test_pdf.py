@@ -370,3 +370,28 @@ def test_ladder_pills_stay_inside_the_picture(library: Library, width: float) ->
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
             assert x + 16 + stringWidth(label, "DejaVuSans", 8.5) <= inner + 0.01
+
+
+def test_every_page_says_whose_it_is(tmp_path: Path) -> None:
+    """After the pages are parted, a clinician can tell whose a page is: the footer gives
+    the patient's name (cut with "…" to fit, in large print too), or only the date."""
+    from pypdf import PdfReader
+
+    from exports import export_pdf
+    from exports.options import PackOptions
+
+    real = load_library()
+    draft = full_draft(real)
+    for large, name, shown in (
+        (False, "Zoë O’Brien", "For Zoë O’Brien —"),
+        (True, "Margaret Alexandra Featherstonehaugh-Cholmondeley", "For Margar"),
+        (False, "", "Made on"),
+    ):
+        draft.about.patient_name = name
+        path = export_pdf(draft, tmp_path / "pack.pdf", real, PackOptions(large_print=large))
+        pages = [flat(text) for text in page_texts(PdfReader(str(path)))]
+        assert all(shown in page for page in pages), (name, pages[-1][-200:])
+        if large:
+            assert all("Cholmondeley" not in page.split("page ")[-1] for page in pages)
+            assert all("… —" in page for page in pages)
+        assert shown not in flat_pages(pages)  # the helper leaves the footers out
