@@ -161,15 +161,19 @@ def _draft_from_container(raw: bytes, name: str) -> Draft:
     return _without_missing_photos(draft)
 
 
-def _without_missing_photos(draft: Draft) -> Draft:
-    """``draft`` without the photos it lists but does not hold (a picture missing from the
-    file, or any photo of a draft written as plain text), with a note saying how many."""
+def _without_missing_photos(draft: Draft, *, plain_text: bool = False) -> Draft:
+    """``draft`` without the photos it lists but does not hold, with a note saying how many:
+    a picture missing from the draft file, or any photo of a draft written as plain text
+    (``plain_text``), which cannot hold pictures."""
     kept = [photo for photo in draft.photos if photo.data]
     missing = len(draft.photos) - len(kept)
     if missing:
         draft.photos = kept
+        some = "1 photo was" if missing == 1 else f"{missing} photos were"
         draft.load_notes.append(
-            "1 photo could not be found inside the draft and was left out."
+            f"{some} left out: this draft is plain text, which cannot hold pictures."
+            if plain_text
+            else "1 photo could not be found inside the draft and was left out."
             if missing == 1
             else f"{missing} photos could not be found inside the draft and were left out."
         )
@@ -230,7 +234,8 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
             "draft it was made from (its name ends in .consultprep); the answers typed into "
             "a PDF pack can be imported into that draft."
         )
-    return _without_missing_photos(draft_from_json(raw.removeprefix(b"\xef\xbb\xbf"), name))
+    draft = draft_from_json(raw.removeprefix(b"\xef\xbb\xbf"), name)
+    return _without_missing_photos(draft, plain_text=True)
 
 
 def draft_to_json(draft: Draft) -> str:

@@ -10,6 +10,7 @@ later) is then stored once.
 from __future__ import annotations
 
 import io
+import threading
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image
@@ -57,6 +58,7 @@ def embeddable(data: bytes, width: float, height: float) -> Image | None:
 #: were left out (``photos_left_out``, just after) does not decode them again. Each entry holds
 #: the data itself, so an id cannot be taken over by other data.
 _decoded: dict[int, tuple[bytes, tuple[int, int] | None]] = {}
+_decoded_lock = threading.Lock()  # packs may be made in more than one thread at once
 
 
 def image_size(data: bytes) -> tuple[int, int] | None:
@@ -69,7 +71,8 @@ def image_size(data: bytes) -> tuple[int, int] | None:
         except Exception:  # noqa: BLE001 - an unreadable photo is left out, never fatal
             return None
         return (width, height) if width > 0 and height > 0 else None
-    known = _decoded.get(id(data))
+    with _decoded_lock:
+        known = _decoded.get(id(data))
     if known is not None and known[0] is data:
         return known[1]
     try:  # anything else is decoded now, so a broken file cannot fail later
@@ -79,25 +82,30 @@ def image_size(data: bytes) -> tuple[int, int] | None:
         size = (width, height) if width > 0 and height > 0 else None
     except Exception:  # noqa: BLE001 - an unreadable photo is left out, never fatal
         size = None
-    _decoded[id(data)] = (data, size)
+    with _decoded_lock:
+        _decoded[id(data)] = (data, size)
     return size
 
 
 def forget_decoded(draft: Draft) -> None:
     """Keep only ``draft``'s photos in what ``image_size`` remembers (before its pack)."""
     keep = {id(photo.data) for photo in draft.photos}
-    for key in [key for key in _decoded if key not in keep]:
-        del _decoded[key]
+    with _decoded_lock:
+        for key in [key for key in _decoded if key not in keep]:
+            del _decoded[key]
 
 
 def photos_left_out(draft: Draft) -> int:
     """How many of the draft's photos the pack leaves out because they cannot be read (it
-    says so itself, under its photos)."""
+    says so itself, under its photos). Asked just after the pack is made; what the pack
+    remembered of the photos is then let go."""
     left_out = 0
     for photo in draft.photos:
         if photo.data:
             size = image_size(photo.data)
             left_out += size is None or embeddable(photo.data, *size) is None
+    with _decoded_lock:
+        _decoded.clear()
     return left_out
 
 

@@ -33,12 +33,14 @@ def test_export_every_example(example: Path, tmp_path: Path, capsys) -> None:
 
 
 def test_export_adds_the_pdf_ending_to_a_name_without_one(tmp_path: Path, capsys) -> None:
-    """As the window does; a name with an ending of its own is kept as it is."""
+    """As the window does (a name with a dot in it, such as a date, gets it too)."""
     assert main(["export", str(EXAMPLES[0]), "-o", str(tmp_path / "my pack")]) == 0
     assert (tmp_path / "my pack.pdf").is_file() and not (tmp_path / "my pack").exists()
     assert f"{tmp_path / 'my pack.pdf'}" in capsys.readouterr().out
-    assert main(["export", str(EXAMPLES[0]), "-o", str(tmp_path / "pack.v2")]) == 0
-    assert (tmp_path / "pack.v2").is_file()
+    assert main(["export", str(EXAMPLES[0]), "-o", str(tmp_path / "visit 12.03.2027")]) == 0
+    assert (tmp_path / "visit 12.03.2027.pdf").is_file()
+    assert main(["export", str(EXAMPLES[0]), "-o", str(tmp_path / "Pack.PDF")]) == 0
+    assert (tmp_path / "Pack.PDF").is_file()
 
 
 def test_export_keeps_questions_this_version_does_not_know(tmp_path: Path, capsys) -> None:

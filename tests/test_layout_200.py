@@ -282,10 +282,10 @@ def test_a_card_asks_about_its_words_in_fewer_words_when_narrow(
     page = window.wizard.currentPage()
     words = [w for w in page.findChildren(ExplainedWords) if w.isVisible()]
     question = "What do “keloid”, “Cochrane” and “hypertrophic scar” mean?"  # silicone
-    waiting = next(w for w in words if w._question == question)
-    assert waiting.button.text() == SHORT_WORDS_QUESTION
+    silicone = next(w for w in words if w._question == question)
+    assert silicone.button.text() == SHORT_WORDS_QUESTION
     # Its name starts with the words shown (voice control), then says which words.
-    assert waiting.button.accessibleName() == (
+    assert silicone.button.accessibleName() == (
         f"{SHORT_WORDS_QUESTION} “keloid”, “Cochrane” and “hypertrophic scar”"
     )
     for w in words:
@@ -295,4 +295,4 @@ def test_a_card_asks_about_its_words_in_fewer_words_when_narrow(
     look.set_scale(100)
     window.resize(*DEFAULT)
     settle()
-    assert waiting.button.text() == waiting.button.accessibleName() == question
+    assert silicone.button.text() == silicone.button.accessibleName() == question

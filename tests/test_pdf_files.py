@@ -118,6 +118,7 @@ def test_counting_photos_left_out_after_a_pack_decodes_nothing_again(
     )
     assert images.photos_left_out(draft) == 1
     assert decoded == []
+    assert images._decoded == {}  # let go once counted
     other = full_draft(library)
     export(other, library, tmp_path, name="other.pdf")
     assert not any(entry[0] is draft.photos[0].data for entry in images._decoded.values())

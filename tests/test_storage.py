@@ -219,5 +219,8 @@ def test_photos_a_plain_text_draft_lists_are_left_out_with_a_note(tmp_path: Path
     path.write_text(json.dumps(data), encoding="utf-8")
     draft = load_draft(path)
     assert draft.photos == []
-    assert "2 photos could not be found inside the draft and were left out." in draft.load_notes
+    assert (
+        "2 photos were left out: this draft is plain text, which cannot hold pictures."
+        in draft.load_notes
+    )
     assert draft.about.patient_name == ODD

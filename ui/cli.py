@@ -68,7 +68,12 @@ def _export(
     from consultprep.checklist import fit_to_library
 
     named = Path(out)
-    if out.strip() and not named.suffix and not out.endswith(("/", os.sep)) and not named.is_dir():
+    if (
+        out.strip()
+        and named.suffix.lower() != ".pdf"
+        and not out.endswith(("/", os.sep))
+        and not named.is_dir()
+    ):
         out += ".pdf"  # as the window does: "-o pack" saves pack.pdf
     try:
         draft = load_draft(draft_path)
@@ -169,7 +174,7 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="make the PDF pack from a saved draft")
     export.add_argument("draft", help="the .consultprep draft file")
     export.add_argument(
-        "-o", "--output", required=True, help="where to save the PDF (.pdf is added if missing)"
+        "-o", "--output", required=True, help="where to save the PDF (.pdf is added if it does not end so)"
     )
     export.add_argument(
         "--paper", choices=("a4", "letter"), type=str.lower,

@@ -40,15 +40,18 @@ class _FastWrap:
     def setPlainText(self, text: str) -> None:
         """Show ``text`` (wrapped anywhere if it has a long unbroken run).
 
-        The mode changes while the shorter of the old and new texts is in the box: going back
-        to word ends with a long run still in it laid that run out again (minutes for 2 MB).
+        Wrapping anywhere starts before a text with a long run goes in; wrapping at word ends
+        comes back only after such a text has gone (with a long run still in the box, going
+        back to word ends laid the run out again: minutes for 2 MB).
         """
         if _LONG_RUN.search(text):
-            self._fit_wrap(text)
+            if self.wordWrapMode() != _ANYWHERE:  # type: ignore[attr-defined]
+                self.setWordWrapMode(_ANYWHERE)  # type: ignore[attr-defined]
             super().setPlainText(text)  # type: ignore[misc]
         else:
             super().setPlainText(text)  # type: ignore[misc]
-            self._fit_wrap(text)
+            if self.wordWrapMode() != _WORDS:  # type: ignore[attr-defined]
+                self.setWordWrapMode(_WORDS)  # type: ignore[attr-defined]
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Called by Qt to paste or drop; looks at the text before it is laid out."""

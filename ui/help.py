@@ -65,9 +65,10 @@ HOW_TO: list[tuple[str, str]] = [
     (
         "Words explained",
         (
-            "Some headings have a “What does this mean?” button beside them. Each treatment "
-            "card has a button at its foot that explains its words, such as “MSC”. Rest the "
-            "mouse pointer on a word to see its meaning too. The list below explains them all."
+            "Some headings have a “What does this mean?” button beside them. A treatment card "
+            "that uses such words, such as “MSC”, has a button at its foot that explains "
+            "them. Rest the mouse pointer on a word to see its meaning too. The list below "
+            "explains them all."
         ),
     ),
     (
