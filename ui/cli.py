@@ -72,7 +72,7 @@ def _export(
         out.strip()
         and named.suffix.lower() != ".pdf"
         and not out.endswith(("/", os.sep))
-        and not named.is_dir()
+        and not named.exists()  # a file of that name is refused as it is ("not a PDF")
     ):
         out += ".pdf"  # as the window does: "-o pack" saves pack.pdf
     try:
