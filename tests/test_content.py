@@ -211,6 +211,12 @@ def test_red_flags_ask_questions_that_exist(library: Library) -> None:
         assert set(flag.question_ids) <= shared, flag.id
 
 
+def test_every_red_flag_cites_its_source(library: Library) -> None:
+    ref_ids = {r.id for r in library.references}
+    for flag in library.red_flags:
+        assert flag.citations and set(flag.citations) <= ref_ids, flag.id
+
+
 def test_shared_questions_have_reasons(library: Library) -> None:
     assert len(library.core_questions) >= 9
     assert library.offer_questions
