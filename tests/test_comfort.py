@@ -7,13 +7,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QRect, QSize, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from tests.a11y_helpers import example_draft, open_window, walk_pages
 from tests.ui_helpers import install_fake_dialogs
-from ui import busy, settings
+from ui import busy, comfort, settings
 from ui.app import create_main_window
 from ui.wizard import PageId
 
@@ -46,6 +46,39 @@ def test_the_window_remembers_its_size_and_place(qtbot, monkeypatch) -> None:
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (first.width(), first.height())
     assert (second.width(), second.height()) != (1000, 760)
+
+
+@pytest.mark.parametrize(
+    "room, expected",
+    [
+        # A full-HD screen with a task bar: the comfortable size, centred.
+        (QRect(0, 0, 1920, 1040), QRect(460, 66, 1000, 860)),
+        # A 1366 x 768 laptop: shorter, so Back and Next stay above the task bar.
+        (QRect(0, 0, 1366, 728), QRect(183, 0, 1000, 680)),
+        # A second screen to the right, its task bar at the top.
+        (QRect(1920, 30, 1280, 994), QRect(2060, 73, 1000, 860)),
+        # Smaller than the window's smallest size: that size, from the top left.
+        (QRect(0, 0, 800, 560), QRect(0, 0, 800, 600)),
+    ],
+    ids=["full-hd", "laptop", "second-screen", "tiny"],
+)
+def test_the_first_window_fits_the_screen(room: QRect, expected: QRect) -> None:
+    place = comfort.first_geometry(room, QSize(800, 600))
+    assert place == expected
+    if room.height() - comfort.FRAME_ROOM.height() >= 600:  # it fits, frame and all
+        assert place.bottom() + comfort.FRAME_ROOM.height() <= room.bottom() + 1
+
+
+def test_a_window_on_a_real_screen_is_fitted_to_it(qtbot, monkeypatch) -> None:
+    install_fake_dialogs(monkeypatch)
+    monkeypatch.setattr(QGuiApplication, "platformName", staticmethod(lambda: "xcb"))
+    window = create_main_window()
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()  # the offscreen screen, smaller than 1000 wide
+    assert window.geometry() == comfort.first_geometry(room, window.minimumSize())
+    assert window.width() < 1000 and window.height() + comfort.FRAME_ROOM.height() <= max(
+        room.height(), 600 + comfort.FRAME_ROOM.height()
+    )
 
 
 def _recording_open_url(monkeypatch) -> list[QUrl]:

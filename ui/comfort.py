@@ -11,8 +11,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWizard
 
 from ui import settings
@@ -23,6 +23,25 @@ from ui.preparation import PagePreparer
 from ui.responsive import fold_header
 
 GEOMETRY_KEY = "window/geometry"
+#: The window's first size, where the screen has room: wide enough for two columns of cards,
+#: tall enough that most pages need little scrolling.
+FIRST_SIZE = QSize(1000, 860)
+#: Room left for the window's frame and title bar, which are not known before it is shown.
+FRAME_ROOM = QSize(16, 48)
+
+
+def first_geometry(room: QRect, minimum: QSize) -> QRect:
+    """Where the window opens the first time, on a screen whose free area is ``room``.
+
+    ``FIRST_SIZE`` where it fits; on a small screen (a 1366 × 768 laptop) as much as there
+    is, so Back and Next are never hidden under the task bar; never below ``minimum``.
+    Centred in the free area.
+    """
+    width = max(minimum.width(), min(FIRST_SIZE.width(), room.width() - FRAME_ROOM.width()))
+    height = max(minimum.height(), min(FIRST_SIZE.height(), room.height() - FRAME_ROOM.height()))
+    left = room.left() + max(0, (room.width() - width) // 2)
+    top = room.top() + max(0, (room.height() - FRAME_ROOM.height() - height) // 2)
+    return QRect(left, top, width, height)
 
 
 class WindowComfort(QObject):
@@ -149,9 +168,26 @@ class WindowComfort(QObject):
     def restore_geometry(self) -> bool:
         """Put the window where it was last time, if that is known."""
         data = settings.app_settings().value(GEOMETRY_KEY, QByteArray())
-        if isinstance(data, QByteArray) and not data.isEmpty():
-            return self.window.restoreGeometry(data)
+        restorable = isinstance(data, QByteArray) and not data.isEmpty()
+        if restorable and self.window.restoreGeometry(data):
+            return True
+        self.fit_to_screen()
         return False
+
+    def fit_to_screen(self) -> None:
+        """Size and place the window for its screen (the first time: see ``first_geometry``).
+
+        Not on the offscreen platform (tests and pictures), whose pretend screen is only
+        800 × 600: there the window keeps the size it was made with.
+        """
+        if QGuiApplication.platformName() in ("offscreen", "minimal"):
+            return
+        screen = self.window.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        place = first_geometry(screen.availableGeometry(), self.window.minimumSize())
+        self.window.resize(place.size())
+        self.window.move(place.topLeft())
 
     def save_geometry(self) -> None:
         """Remember the window's size and place for next time."""
