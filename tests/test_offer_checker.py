@@ -180,6 +180,25 @@ def test_each_warning_sign_shows_its_sources(offer: tuple[MainWindow, OfferPage]
             assert short_citation(LIBRARY.reference(ref).citation) in described, (flag.id, ref)
 
 
+def test_each_sign_found_in_an_advert_shows_its_sources(
+    offer: tuple[MainWindow, OfferPage],
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from consultprep.citations import short_citation
+
+    _, page = offer
+    page.advert.text_edit.setPlainText(ADVERT)
+    page.advert.check_button.click()
+    texts = [label.text() for label in page.advert.findChildren(QLabel)]
+    for flag_id in FLAGS:
+        flag = LIBRARY.red_flag(flag_id)
+        shown = [t for t in texts if t.startswith(flag.explanation)]
+        assert shown, flag_id
+        for ref in flag.citations:
+            assert short_citation(LIBRARY.reference(ref).citation) in shown[0], (flag_id, ref)
+
+
 def test_utf16_offsets() -> None:
     text = "a🙂b𝄞c"
     assert utf16_offsets(text, [0, 1, 2, 3, 4, 5]) == [0, 1, 3, 4, 6, 7]

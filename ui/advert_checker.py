@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
+from consultprep.citations import with_sources
 from consultprep.claims import ClaimMatch, ClaimRules, find_claims, flags_found, load_claim_rules
 from consultprep.content import Library
 from ui import theme
@@ -265,7 +266,8 @@ class AdvertChecker(QWidget):
     def _add_flag(self, box: QVBoxLayout, flag_id: str, text: str) -> None:
         flag = self.library.red_flag(flag_id)
         box.addWidget(plain_label(f"⚠  {flag.label}", role="strong"))
-        box.addWidget(plain_label(flag.explanation))
+        # The same explanation as under Warning signs, with its source (it states a fact).
+        box.addWidget(plain_label(with_sources(flag.explanation, self.library, flag.citations)))
         phrases = [f"“{m.phrase(text)}”" for m in self.matches if m.red_flag == flag_id]
         phrases += [
             f"“{m.phrase(self.said)}” ({IN_SAID})"
