@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from consultprep.models import Draft
+from consultprep.os_errors import in_plain_words
 from consultprep.storage import DraftError, atomic_write_bytes, draft_to_bytes, load_draft
 
 
@@ -129,9 +130,8 @@ class Autosave:
             atomic_write_bytes(self.draft_path, data)
             atomic_write_bytes(self.info_path, json.dumps(info).encode("utf-8"))
         except OSError as exc:
-            raise DraftError(
-                f"Your work could not be autosaved in “{self.folder}” ({exc.strerror or exc})."
-            ) from None
+            why = in_plain_words(exc, saving=True)
+            raise DraftError(f"Your work could not be autosaved in “{self.folder}” ({why}).") from None
 
     def clear(self) -> None:
         """Remove this run's autosave (after a save or a normal quit)."""

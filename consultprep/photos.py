@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from consultprep.models import Draft, Photo
+from consultprep.os_errors import in_plain_words
 
 MAX_SIDE = 2000
 MAX_FILE_BYTES = 80 * 1024 * 1024
@@ -125,7 +126,7 @@ def clean_image(image_path: str | os.PathLike[str]) -> tuple[bytes, int, int, da
     except FileNotFoundError:
         raise PhotoError(f"The photo {name} could not be found.") from None
     except OSError as exc:
-        raise PhotoError(f"The photo {name} could not be read ({exc.strerror or exc}).") from None
+        raise PhotoError(f"The photo {name} could not be read ({in_plain_words(exc)}).") from None
     if path.is_dir():
         raise PhotoError(f"{name} is a folder, not a photo.")
     if size == 0:

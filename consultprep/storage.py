@@ -15,7 +15,6 @@ one. Files are created with mode 0600.
 
 from __future__ import annotations
 
-import errno
 import io
 import json
 import os
@@ -32,6 +31,7 @@ from pydantic_core import PydanticSerializationError
 from consultprep.draft_places import readable_place
 from consultprep.draft_text import json_text, parse_int, without_lone_surrogates
 from consultprep.models import SCHEMA_VERSION, Draft
+from consultprep.os_errors import in_plain_words
 from consultprep.photos import jpeg_size
 from consultprep.salvage import mend, mend_photo_sizes, validate_salvaging
 
@@ -209,7 +209,7 @@ def read_chosen_file(path: Path, kind: str, meant_to_be: str, limit: int) -> byt
     except PermissionError:
         raise DraftError(f"You do not have permission to open {name}.") from None
     except OSError as exc:
-        raise DraftError(f"{name} could not be read ({exc.strerror or exc}).") from None
+        raise DraftError(f"{name} could not be read ({in_plain_words(exc)}).") from None
 
 
 def load_draft(path: str | os.PathLike[str]) -> Draft:
@@ -335,7 +335,7 @@ def writable_target(path: str | os.PathLike[str], what: str = "file") -> Path:
                 )
     except OSError as exc:  # a name too long, a loop of links...
         raise DraftError(
-            f"“{path}” cannot be used to save the {what} ({exc.strerror or exc}). "
+            f"“{path}” cannot be used to save the {what} ({in_plain_words(exc, saving=True)}). "
             "Please choose another name."
         ) from None
     except RuntimeError:  # Path.resolve() on a loop of links (Python 3.11 and 3.12)
@@ -346,21 +346,9 @@ def writable_target(path: str | os.PathLike[str], what: str = "file") -> Path:
     return path
 
 
-#: Plain words for why a file could not be written, for the errors a patient may meet.
-_WHY_NOT_SAVED = {
-    errno.EACCES: "ConsultPrep is not allowed to save there",
-    errno.EPERM: "ConsultPrep is not allowed to save there",
-    errno.EROFS: "that place can only be read, not written to",
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "there is no more room for your files there",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.ENOENT: "that place cannot be saved in",
-}
-
-
 def why_not_saved(exc: OSError) -> str:
     """Why a file could not be written, in plain words (the system's own words otherwise)."""
-    return _WHY_NOT_SAVED.get(exc.errno or 0) or str(exc.strerror or exc)
+    return in_plain_words(exc, saving=True)
 
 
 def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:

@@ -165,7 +165,11 @@ def test_a_draft_that_cannot_be_mended_says_what_is_wrong() -> None:
         (PermissionError(13, "Permission denied"), "ConsultPrep is not allowed to save there"),
         (OSError(30, "Read-only file system"), "that place can only be read, not written to"),
         (OSError(28, "No space left on device"), "the disk is full"),
-        (OSError(5, "Input/output error"), "Input/output error"),  # the system's own words
+        (
+            OSError(5, "Input/output error"),
+            "the disk could not be read or written; it may be damaged or unplugged",
+        ),
+        (OSError(18, "Invalid cross-device link"), "invalid cross-device link"),  # the system's
     ],
 )
 def test_a_draft_that_cannot_be_written_says_why_plainly_and_what_to_do(

@@ -158,7 +158,10 @@ def _desktop(install: bool) -> int:
             print("Removed ConsultPrep from your applications menu." if removed else
                   "ConsultPrep was not in your applications menu.")
     except OSError as exc:
-        return _fail(f"the applications menu could not be changed ({exc.strerror or exc}).")
+        from consultprep.os_errors import in_plain_words
+
+        why = in_plain_words(exc, saving=True)
+        return _fail(f"the applications menu could not be changed ({why}).")
     return EXIT_OK
 
 
