@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from reportlab.pdfbase.acroform import AcroForm
+from reportlab.pdfbase.acroform import AcroForm, PDFFromString
 from reportlab.pdfbase.pdfdoc import PDFName, PDFtrue
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -60,7 +60,30 @@ def _form(canv: Canvas) -> AcroForm:
     if "checkboxAP" not in form.__dict__:
         form.extras["NeedAppearances"] = PDFtrue
         form.checkboxAP = _same_looks(form.checkboxAP)  # type: ignore[method-assign]
+        form.fontRef = _one_font_dict(form)  # type: ignore[method-assign]
+        # The tick boxes' mark is drawn in ZapfDingbats (their /MK /CA): a reader that
+        # redraws a ticked box looks for that font in the form's resources.
+        form.fonts["ZaDb"] = form.getRefStr(
+            PDFFromString("<< /BaseFont /ZapfDingbats /Name /ZaDb /Subtype /Type1 /Type /Font >>")
+        )
     return form
+
+
+def _one_font_dict(form: AcroForm) -> Callable[[str], str]:
+    """A ``fontRef`` for ``form`` that lists all its fonts in one ``/Font`` dictionary.
+
+    reportlab writes a ``/Font << … >>`` entry for each font into the form's resources
+    (``/DR``), so a reader keeps only one of them; this writes them all in the first entry
+    and nothing for the others.
+    """
+
+    def font_ref(name: str) -> str:
+        names = sorted(form.fonts)
+        if name != names[0]:
+            return ""
+        return "/Font << " + " ".join(f"/{n} {form.fonts[n]}" for n in names) + " >>"
+
+    return font_ref
 
 
 def _same_looks(make: Callable[..., Any]) -> Callable[..., Any]:

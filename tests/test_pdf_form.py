@@ -102,6 +102,15 @@ def test_every_included_question_has_a_tick_box_and_an_answer_field(tmp_path: Pa
         assert refs.index(obj.raw_get("/P").idnum) == page, name
     acro = reader.trailer["/Root"]["/AcroForm"]
     assert acro["/NeedAppearances"].value is True  # readers draw the fields: typed text wraps
+    # Readers redrawing the fields find both fonts: Helvetica for text, ZapfDingbats for the
+    # tick (in one /Font dictionary: reportlab alone writes one per font, and one is lost).
+    fonts = acro["/DR"]["/Font"]
+    assert set(fonts) == {"/Helv", "/ZaDb"}
+    assert fonts["/ZaDb"]["/BaseFont"] == "/ZapfDingbats"
+    assert fonts["/Helv"]["/BaseFont"] == "/Helvetica"
+    written = (tmp_path / "pack.pdf").read_bytes()  # as written: a parsed /DR keeps one /Font
+    resources = written[written.index(b"/DR <<") : written.index(b"/Fields")]
+    assert resources.count(b"/Font") == 1, resources
 
 
 def test_the_pack_is_marked_and_the_marker_is_hidden(tmp_path: Path) -> None:
@@ -156,3 +165,4 @@ def test_large_print_keeps_the_same_fields(tmp_path: Path) -> None:
         export_pdf(draft, tmp_path / "large.pdf", LIBRARY, PackOptions("Letter", True))
     )
     assert set(large.get_fields()) == normal
+
