@@ -25,7 +25,7 @@ def test_the_words_in_the_brief_are_explained() -> None:
 
 def test_regulators_are_explained_with_a_source() -> None:
     glossary = load_glossary()
-    for term_id in ("fda", "mhra", "cqc", "nice"):
+    for term_id in ("fda", "mhra", "cqc", "nice", "gmc", "specialist-register"):
         assert glossary.term(term_id).citations, term_id
 
 
