@@ -74,7 +74,7 @@ def check_made_for(draft: Draft, recorded: str | None, pdf_name: str) -> str:
     """
     try:
         data = json.loads(recorded) if recorded else {}
-    except ValueError:
+    except (ValueError, RecursionError):  # damaged, or nested past what Python can read
         data = {}
     if not isinstance(data, dict):
         data = {}

@@ -382,7 +382,11 @@ def test_export_from_the_menu_uses_the_review_page_choices(
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
-@pytest.mark.parametrize("recorded", [None, "", "not json", "[1, 2]", '{"name": 5}'])
+@pytest.mark.parametrize(
+    "recorded",
+    [None, "", "not json", "[1, 2]", '{"name": 5}', "[" * 600_000],
+    ids=["none", "empty", "not-json", "list", "not-text", "nested-too-deep"],
+)
 def test_a_pack_that_cannot_say_whom_it_was_made_for_is_not_refused(recorded) -> None:
     from consultprep.answers import check_made_for
 
