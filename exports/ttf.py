@@ -14,6 +14,7 @@ order, so the last few cut-down fonts and their compressed bytes are remembered.
 
 from __future__ import annotations
 
+import re
 import threading
 import zlib
 from collections import OrderedDict
@@ -87,6 +88,25 @@ class _Flate:
         return PDFZCompress.decode(data)
 
 
+#: One entry of a ToUnicode map: a one-byte code and the character's code point in hex.
+_MAP_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+
+def _utf16_entries(cmap: str) -> str:
+    """``cmap`` with characters beyond U+FFFF written as UTF-16 (two code units), as PDF
+    requires: reportlab writes their code point as it is ("<1F600>"), which readers take for
+    another character (U+1F60), so copied or searched text, and screen readers, got it wrong.
+    """
+
+    def utf16(match: re.Match[str]) -> str:
+        point = int(match.group(2), 16)
+        if point > 0x10FFFF:
+            return match.group(0)
+        return f"<{match.group(1)}> <{chr(point).encode('utf-16-be').hex().upper()}>"
+
+    return _MAP_ENTRY.sub(utf16, cmap)
+
+
 class PackFont(TTFont):
     """reportlab's ``TTFont``, encoding text and embedding the font quicker (same bytes)."""
 
@@ -103,9 +123,13 @@ class PackFont(TTFont):
         super().addObjects(doc)
         prefix = f"fontFile:{self.face.filename}("
         for name, obj in doc.idToObject.items():
+            if not isinstance(name, str):
+                continue
             plain = getattr(obj, "filters", None) == [PDFZCompress]
-            if plain and isinstance(name, str) and name.startswith(prefix):
+            if plain and name.startswith(prefix):
                 obj.filters = [self._flate]
+            elif name.startswith("toUnicodeCMap:") and isinstance(obj.content, str):
+                obj.content = _utf16_entries(obj.content)
 
     def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
         """Called by reportlab: text as (subset, bytes) pieces (see the module notes)."""

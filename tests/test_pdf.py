@@ -395,3 +395,14 @@ def test_every_page_says_whose_it_is(tmp_path: Path) -> None:
             assert all("Cholmondeley" not in page.split("page ")[-1] for page in pages)
             assert all("… —" in page for page in pages)
         assert shown not in flat_pages(pages)  # the helper leaves the footers out
+
+
+def test_characters_beyond_the_basic_plane_are_copied_as_typed(tmp_path: Path) -> None:
+    """The PDF's text (copy, search, screen readers) maps a drawn emoji back to itself, not
+    to another character: the ToUnicode map writes it as UTF-16, as PDF requires."""
+    library = load_library()
+    draft = full_draft(library)
+    draft.about.patient_name = "Zoë 😀 ☺"
+    pages = page_texts(export(draft, library, tmp_path))
+    assert "Zoë 😀 ☺" in flat(pages[0])
+    assert "\u1f60" not in flat_pages(pages)
