@@ -179,3 +179,33 @@ def test_a_card_with_many_words_asks_about_them_together(qtbot) -> None:
     qtbot.addWidget(words)
     assert words.button.accessibleName().startswith(f"{WORDS_ON_CARD} “{terms[0].term}”")
     assert words_question(terms[:2]) == f"What do “{terms[0].term}” and “{terms[1].term}” mean?"
+
+
+def test_meanings_unfolded_at_the_windows_edge_are_scrolled_into_view(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """Meanings unfolded below the window's edge would look as if the button did nothing."""
+    from PySide6.QtWidgets import QScrollArea
+
+    install_fake_dialogs(monkeypatch)
+    window = open_window(qtbot, example_draft(tmp_path))
+    for page_id in walk_pages(window):
+        if page_id == PageId.EVIDENCE:
+            break
+    page = window.wizard.currentPage()
+    area = page.findChildren(QScrollArea)[0]
+    viewport = area.viewport()
+    words = [w for w in page.findChildren(ExplainedWords) if w.isVisible()]
+    heading = next(e for e in page.findChildren(ExplainedHeading) if e.isVisible())
+    for unfold in (words[1], heading):
+        area.verticalScrollBar().setValue(0)
+        area.ensureWidgetVisible(unfold.button, 0, 0)  # the button at the bottom edge
+        unfold.button.click()
+
+        def in_view(unfold=unfold) -> bool:
+            button = unfold.button.mapTo(viewport, unfold.button.rect().bottomLeft()).y()
+            meaning = unfold.meaning.mapTo(viewport, unfold.meaning.rect().bottomLeft()).y()
+            return 0 <= button and meaning <= viewport.height() + 1
+
+        qtbot.waitUntil(in_view)
+        unfold.button.click()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QScrollArea
 
 from consultprep.claims import find_claims, load_claim_rules
 from consultprep.content import load_library
@@ -143,6 +144,36 @@ def test_the_uk_checks_unfold_on_request(offer: tuple[MainWindow, OfferPage]) ->
     # It is there even when no clinic has offered anything.
     page.no_radio.setChecked(True)
     assert panel.isVisibleTo(page)
+
+
+def test_unfolded_checks_are_scrolled_into_view_with_their_button(
+    qtbot, offer: tuple[MainWindow, OfferPage]
+) -> None:
+    """Unfolded below the window's edge, the checks would look as if nothing happened."""
+    window, page = offer
+    window.show()
+    qtbot.waitExposed(window)
+    panel = page.vetting_panel
+    area = page.findChildren(QScrollArea)[0]
+    bar = area.verticalScrollBar()
+    bar.setValue(0)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    # The button just in view at the bottom of the page, as a patient scrolling down sees it.
+    area.ensureWidgetVisible(panel.toggle_button, 0, 0)
+    panel.toggle_button.click()
+    viewport = area.viewport()
+
+    def in_view(widget) -> tuple[int, int]:
+        top = widget.mapTo(viewport, widget.rect().topLeft()).y()
+        return top, top + widget.height()
+
+    def unfolded_in_view() -> bool:
+        button_top, button_bottom = in_view(panel.toggle_button)
+        body_top, body_bottom = in_view(panel.body)
+        seen = min(body_bottom, viewport.height()) - max(body_top, 0)
+        return button_top >= 0 and button_bottom <= viewport.height() and seen > 200
+
+    qtbot.waitUntil(unfolded_in_view)
 
 
 def test_a_clinic_in_the_uk_is_asked_for_its_part_of_the_uk(

@@ -27,7 +27,7 @@ from shiboken6 import isValid
 from consultprep.content import ContentError
 from consultprep.glossary import Glossary, Term, load_glossary
 from ui.focus import has_property, page_stamp
-from ui.widgets import HINT, LINK, PlainLabel, changed_labels, plain_label
+from ui.widgets import HINT, LINK, PlainLabel, changed_labels, plain_label, reveal
 
 WHAT_DOES_THIS_MEAN = "What does this mean?"
 HIDE_MEANING = "Hide the meaning"
@@ -155,6 +155,8 @@ class ExplainedHeading(QWidget):
 
     def _toggled(self, on: bool) -> None:
         self.meaning.setVisible(on)
+        if on:
+            reveal(self.meaning, self.button)
         self.button.setText(HIDE_MEANING if on else WHAT_DOES_THIS_MEAN)
         # A screen reader says what pressing it will do now
         self.button.setAccessibleName(
@@ -196,6 +198,8 @@ class ExplainedWords(QWidget):
 
     def _toggled(self, on: bool) -> None:
         self.meaning.setVisible(on)
+        if on:
+            reveal(self.meaning, self.button)
         texts = [HIDE_MEANINGS] if on else [self._question, SHORT_WORDS_QUESTION]
         self.button.set_texts(texts, self.width())
         self._name_button()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from consultprep.citations import sources_line
 from consultprep.content import Library
 from consultprep.vetting import Vetting, load_vetting
-from ui.widgets import HINT, card, plain_label
+from ui.widgets import HINT, card, plain_label, reveal
 
 CLOSED, OPEN = "▸", "▾"
 
@@ -29,7 +29,7 @@ class VettingPanel(QWidget):
         self.toggle_button = QPushButton()
         self.toggle_button.setAutoDefault(True)  # Enter opens or closes it, not Next
         self.toggle_button.setAccessibleName(self.vetting.title)
-        self.toggle_button.clicked.connect(lambda: self.set_open(not self.is_open()))
+        self.toggle_button.clicked.connect(self._clicked)
         # Wide enough for either label, so the text is never clipped when it changes.
         bold = self.toggle_button.font()
         bold.setBold(True)
@@ -61,6 +61,11 @@ class VettingPanel(QWidget):
     def is_open(self) -> bool:
         """True while the checks are shown."""
         return not self.body.isHidden()
+
+    def _clicked(self) -> None:
+        self.set_open(not self.is_open())
+        if self.is_open():
+            reveal(self.body, self.toggle_button)
 
     def set_open(self, on: bool) -> None:
         """Show (True) or hide the checks."""

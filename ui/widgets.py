@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -282,6 +282,23 @@ def scrolling(content: QWidget, accessible_name: str = "") -> QScrollArea:
     if accessible_name:
         area.setAccessibleName(accessible_name)
     return area
+
+
+def reveal(shown: QWidget, keep: QWidget) -> None:
+    """Once ``shown`` (text just unfolded by ``keep``, its button) is laid out, scroll the page
+    so as much of it as fits is in view, ``keep`` always with it: unfolded text below the
+    window's edge looks as if the button did nothing."""
+
+    def scroll() -> None:
+        area = shown.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is None or area.widget() is None or not shown.isVisible():
+            return
+        area.ensureWidgetVisible(shown, 0, 12)
+        area.ensureWidgetVisible(keep, 0, 12)  # a tall text: its top, under the button
+
+    QTimer.singleShot(0, shown, scroll)
 
 
 def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
