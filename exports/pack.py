@@ -114,17 +114,19 @@ class Pack:
         text: str | None,
         label: str,
         limit: int | None = None,
-        kind: Literal["chars", "short", "question"] = "chars",
+        kind: Literal["chars", "short", "question", "whole"] = "chars",
     ) -> str:
         """Escaped user text for page 1, cut to the page-1 budget if one is set.
 
         ``kind`` says which part of the budget applies (a free-text field, a name, a top
-        question); ``limit`` caps the length whatever the budget. If the text is cut, it ends
+        question), or ``"whole"`` for ConsultPrep's own words (a question from its list, the
+        names of ticked conditions), which are short and never cut for the patient's long
+        ones; ``limit`` caps the length whatever the budget. If the text is cut, it ends
         with "… (continued on page 2)" and the whole text is kept under ``label`` in
         ``overflow``.
         """
         budget = self.budget
-        if budget is None:
+        if budget is None or kind == "whole":
             return self.user(text, limit)
         text = (text or "").strip()
         chars = getattr(budget, kind) if limit is None else min(limit, getattr(budget, kind))
@@ -149,12 +151,19 @@ class Pack:
             p.bookmark = text  # type: ignore[attr-defined]  # read by PackTemplate
         return p
 
-    def field(self, label: str, value: str | None, always: bool = True) -> None:
+    def field(
+        self,
+        label: str,
+        value: str | None,
+        always: bool = True,
+        kind: Literal["chars", "whole"] = "chars",
+    ) -> None:
         """A "label   value" line; an empty value shows "Not given" (or nothing).
 
-        On page 1 the value is cut to the page-1 budget (see :meth:`brief`).
+        On page 1 the value is cut to the page-1 budget (see :meth:`brief`), unless ``kind``
+        is ``"whole"`` (ConsultPrep's own words).
         """
-        markup = self.brief(value, label)
+        markup = self.brief(value, label, kind=kind)
         if not markup:
             if not always:
                 return

@@ -15,6 +15,7 @@ from exports.pack import NOT_GIVEN, SHORT_LIMIT, Pack, bare_table, continued_mar
 from exports.styles import ACCENT, FRAME_HEIGHT, FRAME_WIDTH, LABEL_WIDTH
 
 TOP_LIMIT = 400  # each of the top three, on page 1
+LIST_QUESTION_MOST = 200  # ConsultPrep's own questions are shorter (111 letters at most)
 GOALS_LIMIT = 700  # what matters most, on page 1
 THUMB_HEIGHT = 54.0  # photo thumbnails on page 1 (points, normal print)
 PHOTO_GAP = 12.0
@@ -87,7 +88,7 @@ def health(pack: Pack) -> None:
     typed = about.other_conditions.strip()
     # The patient's own words on a line of their own: they often say more about a ticked
     # box ("since March", "type 2"), which is not another condition.
-    pack.field("Other conditions", ticked or typed)
+    pack.field("Other conditions", ticked or typed, kind="whole" if ticked else "chars")
     if ticked and typed:
         pack.field("Added in my words", typed)
 
@@ -234,7 +235,11 @@ def top_three(pack: Pack) -> None:
     rows.append([pack.para("My top three questions", "h3_box")])
     top = pack.draft.top_questions()
     for n, item in enumerate(top, 1):
-        text = pack.brief(item.text, "My top three questions", TOP_LIMIT, "question")
+        # A question from ConsultPrep's list is short and printed whole; the patient's own
+        # (or a list question made long by hand in the file) is cut to the budget.
+        ours = item.source != "own" and len(item.text) <= LIST_QUESTION_MOST
+        kind = "whole" if ours else "question"
+        text = pack.brief(item.text, "My top three questions", TOP_LIMIT, kind)
         rows.append([pack.para(text, "top_item", bulletText=f"{n}.")])
     if not top:
         rows.append([pack.para("I have not chosen my top questions.", "box_small")])

@@ -167,3 +167,22 @@ def test_readiness_line() -> None:
     assert readiness_line(draft) == f"Ready to decide: {summary_line(check)}"
     _, pages = pages_of(draft)
     assert f"Ready to decide: {summary_line(check)}" in pages[0]
+
+
+def test_only_the_patients_words_are_cut_never_consultprep_s_own() -> None:
+    """Long words of the patient's make page 1 cut text hard; the top three questions from
+    ConsultPrep's list and the names of ticked conditions are short, and stay whole."""
+    draft = load_draft(ROOT / "resources" / "examples" / "scars.consultprep")
+    words = ("itchy and sore " * 7_000)[:100_000]
+    for name in ABOUT_TEXT_FIELDS:
+        setattr(draft.about, name, f"{name} {words}")
+    draft.about.conditions = [c.id for c in LIBRARY.conditions[:4]]
+    top = draft.top_questions()
+    assert top and all(item.source != "own" for item in top)
+    _, pages = pages_of(draft)
+    first = pages[0]
+    assert f"({CONTINUED})" in first  # the patient's words were cut
+    for item in top:
+        assert flat(item.text) in first, item.text
+    for condition in LIBRARY.conditions[:4]:
+        assert condition.label.lower() in first.lower(), condition.label
