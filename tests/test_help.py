@@ -97,13 +97,18 @@ def test_help_text_is_plain(window) -> None:
     assert labels and all(label.textFormat().name == "PlainText" for label in labels)
 
 
-def test_jargon_headings_can_be_explained(qtbot, tmp_path: Path, monkeypatch) -> None:
+def _evidence_page(qtbot, tmp_path: Path, monkeypatch):
+    """The window on the scars example, walked forward to its evidence page."""
     install_fake_dialogs(monkeypatch)
     window = open_window(qtbot, example_draft(tmp_path))
     for page_id in walk_pages(window):
         if page_id == PageId.EVIDENCE:
             break
-    page = window.wizard.currentPage()
+    return window, window.wizard.currentPage()
+
+
+def test_jargon_headings_can_be_explained(qtbot, tmp_path: Path, monkeypatch) -> None:
+    window, page = _evidence_page(qtbot, tmp_path, monkeypatch)  # the scars example
     explained = page.findChildren(ExplainedHeading)
     ladder = next(e for e in explained if e.heading.text() == "The evidence ladder")
     assert ladder.button.text() == WHAT_DOES_THIS_MEAN
@@ -136,12 +141,7 @@ def test_the_words_on_a_card_can_be_explained_from_the_keyboard(
     """A tooltip serves only a mouse: each treatment card whose text uses glossary words has
     one button naming them, its name's words first, which shows their meanings (with sources
     where a source backs one)."""
-    install_fake_dialogs(monkeypatch)
-    window = open_window(qtbot, example_draft(tmp_path))  # scars
-    for page_id in walk_pages(window):
-        if page_id == PageId.EVIDENCE:
-            break
-    page = window.wizard.currentPage()
+    window, page = _evidence_page(qtbot, tmp_path, monkeypatch)  # the scars example
     cards = {w._question: w for w in page.findChildren(ExplainedWords)}
     steroid = cards["What does “keloid” mean?"]
     assert "What do “keloid”, “Cochrane” and “hypertrophic scar” mean?" in cards  # silicone
@@ -187,12 +187,7 @@ def test_meanings_unfolded_at_the_windows_edge_are_scrolled_into_view(
     """Meanings unfolded below the window's edge would look as if the button did nothing."""
     from PySide6.QtWidgets import QScrollArea
 
-    install_fake_dialogs(monkeypatch)
-    window = open_window(qtbot, example_draft(tmp_path))
-    for page_id in walk_pages(window):
-        if page_id == PageId.EVIDENCE:
-            break
-    page = window.wizard.currentPage()
+    _, page = _evidence_page(qtbot, tmp_path, monkeypatch)  # the scars example
     area = page.findChildren(QScrollArea)[0]
     viewport = area.viewport()
     words = [w for w in page.findChildren(ExplainedWords) if w.isVisible()]
