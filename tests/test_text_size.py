@@ -242,6 +242,55 @@ def test_the_questions_page_keeps_room_to_scroll_at_large_text(
     assert not page.header_fold.folded
 
 
+def test_add_your_own_question_goes_to_the_end_of_the_list_in_a_small_window(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    """At 200 % text in an 800 x 600 window "Add your own question" took a third of the page
+    below the list: it now scrolls with the list, at its end, and the page says where it is.
+    Alt+O still finds it, and a question added there stays in view with the box."""
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(200)
+    window = open_window(qtbot, example_draft(tmp_path), (800, 600))
+    for page_id in walk_pages(window):
+        if page_id == PageId.QUESTIONS:
+            break
+    page = window.wizard.currentPage()
+    settle()
+    content = page.scroll_area.widget()
+    assert page.add_fold.folded
+    assert content.isAncestorOf(page.add_panel)
+    rows = [w for w in content.findChildren(QWidget) if w in page.rows.values()]
+    assert all(row.y() < page.add_panel.y() for row in rows)  # below the last question
+    assert "go to the end of the list" in page.count_label.text()
+    assert page.scroll_area.height() >= 0.75 * page.height()
+    viewport = page.scroll_area.viewport()
+
+    def in_view(widget: QWidget) -> bool:
+        top = widget.mapTo(viewport, QPoint(0, 0)).y()
+        return top >= 0 and top + widget.height() <= viewport.height()
+
+    assert not in_view(page.own_question_edit)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.own_question_edit.hasFocus())
+    qtbot.waitUntil(lambda: in_view(page.own_question_edit))
+    page.own_question_edit.setText("Can I see photos of your own patients' results?")
+    qtbot.keyClick(page.own_question_edit, Qt.Key.Key_Return)
+    added = page.rows[page.draft.checklist[-1].id]
+    # The box is in view for the next question, the new one just above it (whole if it fits).
+    qtbot.waitUntil(
+        lambda: in_view(page.own_question_edit)
+        and added.mapTo(viewport, QPoint(0, added.height())).y() > 0
+    )
+    look.set_scale(100)  # room again: back below the list, and the page says nothing of it
+    settle()
+    qtbot.waitUntil(lambda: not page.add_fold.folded)
+    assert not content.isAncestorOf(page.add_panel)
+    assert "end of the list" not in page.count_label.text()
+
+
 def test_save_pdf_is_in_view_on_the_last_page_at_large_text(
     qtbot,
     look,  # noqa: F811 - the fixture

@@ -9,9 +9,9 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from consultprep import checklist
@@ -25,6 +25,7 @@ from ui.fields import line_edit
 from ui.focus import apply_layout_order
 from ui.pages.base import DraftPage
 from ui.question_row import QuestionRow
+from ui.responsive import FoldingPanel
 from ui.row_column import RowColumn
 from ui.widgets import (
     HINT,
@@ -38,6 +39,11 @@ from ui.widgets import (
     plain_label,
     scrolling,
 )
+
+#: The "Add your own question" row scrolls with the list when it would take more than this
+#: share of the page (and comes back out below this).
+ADD_FOLD_AT = 0.25
+ADD_UNFOLD_AT = 0.18
 
 #: Rows made at once when the page needs them; more are made just after (``_make_more``).
 ROWS_AT_ONCE = 100
@@ -119,7 +125,8 @@ class QuestionsPage(DraftPage):
         message_row.addWidget(self.put_back_button)
         self._removed: tuple[int, ChecklistItem] | None = None
 
-        add_row = QHBoxLayout()
+        self.add_panel = QWidget()
+        add_row = QHBoxLayout(self.add_panel)
         add_row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
         self.own_question_edit: QLineEdit = line_edit(
             "Your own question", "Type your question"  # short: still whole at 200 % text
@@ -136,7 +143,15 @@ class QuestionsPage(DraftPage):
         outer = self.page_layout
         outer.addWidget(self.scroll_area, 1)
         outer.addLayout(message_row)
-        outer.addLayout(add_row)
+        outer.addWidget(self.add_panel)
+        # With large text in a short window the row goes to the end of the list, so the list
+        # is not read through a slit above it.
+        self.add_fold = FoldingPanel(
+            self, self.add_panel, outer, layout, fold_at=ADD_FOLD_AT, unfold_at=ADD_UNFOLD_AT,
+            area=self.scroll_area,
+        )
+        self.add_fold.moved.connect(self._add_row_moved)
+        self.own_question_edit.installEventFilter(self)
 
     # --- draft ----------------------------------------------------------------------------
     def read_draft(self) -> None:
@@ -288,10 +303,33 @@ class QuestionsPage(DraftPage):
         self.no_top_label.setVisible(bool(hint))
         included = sum(i.included for i in self.draft.checklist)
         total = len(self.draft.checklist)
+        where_add = " To add your own, go to the end of the list." if self.add_fold.folded else ""
         self.count_label.setText(
             f"{included} of {total} questions ticked to ask. Your top questions are printed first, "
-            "then the rest in this order."
+            f"then the rest in this order.{where_add}"
         )
+
+    def _add_row_moved(self, _folded: bool) -> None:
+        """The row moved in or out of the list: say where it is, and let the header look again
+        at the room it leaves (each was placed on its own, so the result hung on their order)."""
+        self._show_top()
+        header_fold = getattr(self, "header_fold", None)
+        if isinstance(header_fold, FoldingPanel):
+            self.page_layout.activate()  # the scroll area's new height, now
+            header_fold.update_place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Called by Qt for the own-question box's events: when it is at the end of the list,
+        Alt+O (or Tab) scrolls it into view."""
+        if (
+            watched is self.own_question_edit
+            and event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() != Qt.FocusReason.MouseFocusReason
+            and self.add_fold.folded
+        ):
+            self.scroll_area.ensureWidgetVisible(self.add_panel, 0, 12)
+        return super().eventFilter(watched, event)
 
     def _connect(self, row: QuestionRow) -> None:
         item_id = row.item_id
@@ -381,6 +419,8 @@ class QuestionsPage(DraftPage):
         row = self.rows.get(self._in_view) if self._in_view else None
         if row is not None and isValid(row):
             self.scroll_area.ensureWidgetVisible(row, 0, 12)
+            if self.add_fold.folded:  # the box under it, in view for the next question typed
+                self.scroll_area.ensureWidgetVisible(self.add_panel, 0, 12)
 
     def _changed(self, focus: tuple[str, str] | None) -> None:
         self.show_message("")
