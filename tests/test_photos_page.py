@@ -9,12 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
+from consultprep.models import Photo
 from tests.image_files import write_photo
 from tests.test_wizard import choose, go_next, page
 from tests.ui_helpers import Dialogs
 from ui.main_window import MainWindow
 from ui.pages.photos_page import PhotosPage
-from ui.photo_row import THUMB_SIZE
+from ui.photo_row import CANNOT_SHOW, THUMB_SIZE, PhotoRow
 from ui.wizard import PageId
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,6 +204,22 @@ def test_photos_are_saved_in_the_draft_and_shown_again_when_opened(
     assert row.caption_edit.text() == "Right cheek"
     assert row.image_label.pixmap().height() == THUMB_SIZE
     assert not window.is_modified()
+
+
+def test_a_picture_that_is_not_a_jpeg_is_shown_and_a_damaged_one_says_so(
+    qtbot, tmp_path: Path
+) -> None:
+    """A draft made or changed elsewhere may hold a PNG where ConsultPrep keeps JPEGs: it is
+    shown, as the PDF prints it. Bytes that are no picture at all say so in its place."""
+    png = write_photo(tmp_path / "a.png", (300, 200)).read_bytes()
+    shown = PhotoRow(Photo(id="p1", width=300, height=200, data=png), number=1, count=2)
+    damaged = Photo(id="p2", width=300, height=200, data=b"not a picture " * 20)
+    unshown = PhotoRow(damaged, number=2, count=2)
+    qtbot.addWidget(shown)
+    qtbot.addWidget(unshown)
+    assert shown.image_label.pixmap().width() == THUMB_SIZE
+    assert unshown.image_label.pixmap().isNull()
+    assert unshown.image_label.text() == CANNOT_SHOW
 
 
 def test_the_ui_never_imports_pillow() -> None:

@@ -32,6 +32,10 @@ NO_DATE = EARLIEST  # the box's lowest date, shown as "No date"
 CAPTION_HINT = "For example: scar on my left knee, three months after the operation"
 
 
+#: In place of a photo whose picture cannot be read (a damaged draft).
+CANNOT_SHOW = "This photo cannot be shown."  # (short: whole in the square at 200 % text)
+
+
 def thumbnail(photo: Photo, box: int = THUMB_SIZE, ratio: float = 1.0) -> QPixmap | None:
     """The photo scaled to fit a ``box`` × ``box`` square, or None if it cannot be decoded.
 
@@ -44,11 +48,15 @@ def thumbnail(photo: Photo, box: int = THUMB_SIZE, ratio: float = 1.0) -> QPixma
     data = QByteArray(photo.data)
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    size = QSize(max(1, round(photo.width * scale)), max(1, round(photo.height * scale)))
     reader = QImageReader(buffer, QByteArray(b"jpeg"))
-    reader.setScaledSize(
-        QSize(max(1, round(photo.width * scale)), max(1, round(photo.height * scale)))
-    )
+    reader.setScaledSize(size)
     image = reader.read()
+    if image.isNull():  # not a JPEG (a draft made or changed elsewhere): any format Qt reads,
+        buffer.seek(0)  # as the PDF prints any Pillow reads
+        reader = QImageReader(buffer)
+        reader.setScaledSize(size)
+        image = reader.read()
     buffer.close()
     if image.isNull():
         return None
@@ -79,7 +87,7 @@ class PhotoRow(QFrame):
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         pixmap = thumbnail(photo, THUMB_SIZE, self.devicePixelRatioF())
         if pixmap is None:
-            self.image_label.setText("This photo cannot be shown.")
+            self.image_label.setText(CANNOT_SHOW)
             self.image_label.setWordWrap(True)
         else:
             self.image_label.setPixmap(pixmap)
