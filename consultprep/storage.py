@@ -47,7 +47,15 @@ class DraftError(Exception):
 
 
 def _describe(path: Path) -> str:
-    return f"“{path.name}”"
+    return f"“{path.name or path}”"  # (a folder such as "/" or "." has no name of its own)
+
+
+def chosen_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a Path, or a DraftError if it is empty (``Path("")`` is the current folder,
+    which would be reported as a folder, not as no file at all)."""
+    if not os.fspath(path).strip():
+        raise DraftError("No file was chosen, so nothing was opened.")
+    return Path(path)
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
@@ -221,7 +229,7 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
         With one plain sentence if the file is missing, unreadable, damaged or too new.
         The file on disk is never changed.
     """
-    path = Path(path)
+    path = chosen_path(path)
     name = _describe(path)
     raw = read_chosen_file(path, "draft file", "a ConsultPrep draft", MAX_DRAFT_BYTES)
     if not raw.strip():

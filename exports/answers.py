@@ -67,7 +67,12 @@ def read_pack(pdf_path: str | os.PathLike[str]) -> FilledPack:
     AnswersError
         With one plain sentence if the file cannot be read or is not a ConsultPrep pack.
     """
-    path = Path(pdf_path)
+    from consultprep.storage import DraftError, chosen_path
+
+    try:
+        path = chosen_path(pdf_path)
+    except DraftError as exc:
+        raise AnswersError(str(exc)) from None
     data = _read_bytes(path)
     name = f"“{path.name}”"
     if not data.lstrip()[:5].startswith(b"%PDF"):

@@ -305,6 +305,13 @@ def test_bad_pdfs_are_refused_and_the_draft_is_untouched(
     assert draft_file.read_bytes() == before and draft_file.stat().st_mtime_ns == stamp
 
 
+def test_no_file_name_is_said_plainly(draft_file: Path, capsys) -> None:
+    with pytest.raises(AnswersError, match="^No file was chosen, so nothing was opened.$"):
+        read_answers("")
+    assert main(["import-answers", "", str(draft_file)]) == 2
+    assert "No file was chosen" in capsys.readouterr().err
+
+
 def test_bad_draft_is_refused_before_reading(tmp_path: Path, capsys) -> None:
     pack = export_pdf(Draft(), tmp_path / "pack.pdf", LIBRARY)
     bad = tmp_path / "bad.consultprep"

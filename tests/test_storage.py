@@ -73,6 +73,18 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         load_draft(tmp_path)
 
 
+@pytest.mark.parametrize("given", ["", "   "])
+def test_no_file_name_is_not_called_a_folder(given: str) -> None:
+    """An empty path is the current folder to Python: "“” is a folder" made no sense."""
+    with pytest.raises(DraftError, match="^No file was chosen, so nothing was opened.$"):
+        load_draft(given)
+
+
+def test_a_folder_without_a_name_of_its_own_is_named_in_full() -> None:
+    with pytest.raises(DraftError, match="^“/” is a folder"):
+        load_draft("/")
+
+
 def test_a_pipe_or_a_device_is_refused_at_once(tmp_path: Path) -> None:
     """Reading a named pipe would wait for ever, and /dev/zero would fill the memory."""
     import os
