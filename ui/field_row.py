@@ -54,6 +54,14 @@ class FieldRow(QWidget):
         needed = self.label.sizeHint().width() + letters + self.button.sizeHint().width()
         return width >= needed + 2 * spacing
 
+    def height_at(self, width: int) -> int:
+        """The height the row takes at ``width``: on one line, or two (``ui.responsive`` asks
+        before the row has been laid out at that width)."""
+        heights = [w.sizeHint().height() for w in (self.label, self.field, self.button)]
+        if self.wide_enough(width):
+            return max(heights)
+        return heights[0] + max(0, self._grid.verticalSpacing()) + max(heights[1:])
+
     def minimumSizeHint(self) -> QSize:
         """Called by Qt: as narrow as the label above the other two allows (a narrow window
         gets that arrangement rather than being held wider), as tall as the one shown."""

@@ -8,7 +8,7 @@ the scrolled content, and back again when there is room.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QSize, Signal
+from PySide6.QtCore import QEvent, QMargins, QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSizePolicy, QWidget, QWidgetItem
 
 from ui.focus import apply_layout_order, own_layout
@@ -64,6 +64,7 @@ class FoldingPanel(QObject):
         layout = panel.layout()
         self._margins = layout.contentsMargins() if layout is not None else QMargins()
         self.folded = False
+        self._again = False  # a look after a change of text size is waiting
         self._move(fold=True)
         page.installEventFilter(self)
 
@@ -72,7 +73,11 @@ class FoldingPanel(QObject):
         height = self._page.height()
         if height <= 0:
             return
-        panel = self._panel.sizeHint().height()
+        height_at = getattr(self._panel, "height_at", None)  # as laid out at this width,
+        if callable(height_at):  # which may not have been done yet
+            panel = height_at(self._page.width())
+        else:
+            panel = self._panel.sizeHint().height()
         fold = panel / height > (self._unfold_at if self.folded else self._fold_at)
         if self._area is not None and not fold:
             others = height - self._area.height() - (0 if self.folded else self._panel.height())
@@ -107,9 +112,20 @@ class FoldingPanel(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Called by Qt for the page's events: look again when its size changes."""
-        if watched is self._page and event.type() == QEvent.Type.Resize:
-            self.update_place()
+        if watched is self._page:
+            kind = event.type()
+            if kind == QEvent.Type.Resize:
+                self.update_place()
+            elif kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and not self._again:
+                # Larger or smaller text: the same page, a panel of another height. Looked at
+                # once the page has been laid out in the new size.
+                self._again = True
+                QTimer.singleShot(0, self, self._look_again)
         return False
+
+    def _look_again(self) -> None:
+        self._again = False
+        self.update_place()
 
 
 #: The narrowest a page header gets (the main window is at least 800 pixels wide).

@@ -9,32 +9,29 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 from shiboken6 import isValid
 
 from consultprep import checklist
 from consultprep.checklist import ChecklistError
 from consultprep.citations import with_sources
 from consultprep.content import Library
-from consultprep.models import MAX_TOP, ChecklistItem, Draft
+from consultprep.models import ChecklistItem, Draft
 from consultprep.summary import shorten
-from ui.field_row import FieldRow
-from ui.fields import line_edit
 from ui.focus import apply_layout_order
 from ui.pages.base import DraftPage
 from ui.question_row import QuestionRow
 from ui.responsive import FoldingPanel
 from ui.row_column import RowColumn
+from ui.top_three import AddQuestionPanel, TopThree
 from ui.widgets import (
     HINT,
     NOTICE,
     PAGE_MARGIN,
-    SUBHEADING,
     ScrollContent,
     big_button,
-    card,
     page_changed,
     plain_label,
     scrolling,
@@ -48,21 +45,6 @@ ADD_UNFOLD_AT = 0.18
 #: Rows made at once when the page needs them; more are made just after (``_make_more``).
 ROWS_AT_ONCE = 100
 MORE_SECONDS = 0.03  # ... for this long at a time
-
-NO_TOP = (
-    "None chosen yet. Press “☆ Top 3” beside up to three questions you most want answered. "
-    "They will be printed first."
-)
-
-
-def more_top(chosen: int) -> str:
-    """The hint under a top three that is not full yet ("" once it is)."""
-    left = MAX_TOP - chosen
-    if chosen == 0:
-        return NO_TOP
-    if left <= 0:
-        return ""
-    return f"You can choose {_words(left)} more with “☆ Top 3”."
 
 
 class QuestionsPage(DraftPage):
@@ -86,16 +68,10 @@ class QuestionsPage(DraftPage):
         content = ScrollContent()
         layout = QVBoxLayout(content)
         layout.setSpacing(8)
-        top_card, top_box = card()
-        top_box.addWidget(plain_label(f"Your top {_words(MAX_TOP)} questions", role=SUBHEADING))
-        self.top_labels: list[QLabel] = []
-        for _ in range(MAX_TOP):
-            label = plain_label(selectable=True)
-            self.top_labels.append(label)
-            top_box.addWidget(label)
-        self.no_top_label = plain_label(NO_TOP, role=HINT)
-        top_box.addWidget(self.no_top_label)
-        layout.addWidget(top_card)
+        self.top_three = TopThree(self)
+        self.top_labels = self.top_three.labels
+        self.no_top_label = self.top_three.hint_label
+        layout.addWidget(self.top_three.frame)
         self.count_label = plain_label(role=HINT)
         layout.addWidget(self.count_label)
         self._rows_layout = QVBoxLayout()
@@ -125,20 +101,13 @@ class QuestionsPage(DraftPage):
         message_row.addWidget(self.put_back_button)
         self._removed: tuple[int, ChecklistItem] | None = None
 
-        self.add_panel = QWidget()
-        add_row = QHBoxLayout(self.add_panel)
-        add_row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
-        self.own_question_edit: QLineEdit = line_edit(
-            "Your own question", "Type your question"  # short: still whole at 200 % text
+        self.add_panel = AddQuestionPanel()
+        self.own_question_edit = self.add_panel.edit
+        self.add_button = self.add_panel.button
+        self.add_panel.add_requested.connect(self._add_own)
+        self.add_panel.wants_view.connect(
+            lambda: self.scroll_area.ensureWidgetVisible(self.add_panel, 0, 12)
         )
-        add_label = plain_label("Add your &own question:")
-        add_label.setBuddy(self.own_question_edit)
-        add_label.setWordWrap(False)
-        self.add_button = big_button("&Add", "Add your own question")
-        self.own_question_edit.returnPressed.connect(self.add_button.click)
-        self.add_button.clicked.connect(self._add_own)
-        self.add_row = FieldRow(add_label, self.own_question_edit, self.add_button)
-        add_row.addWidget(self.add_row)  # (the label goes above them when they are cramped)
 
         outer = self.page_layout
         outer.addWidget(self.scroll_area, 1)
@@ -147,11 +116,15 @@ class QuestionsPage(DraftPage):
         # With large text in a short window the row goes to the end of the list, so the list
         # is not read through a slit above it.
         self.add_fold = FoldingPanel(
-            self, self.add_panel, outer, layout, fold_at=ADD_FOLD_AT, unfold_at=ADD_UNFOLD_AT,
-            area=self.scroll_area,
+            self,
+            self.add_panel,
+            outer,
+            layout,
+            fold_at=ADD_FOLD_AT,
+            unfold_at=ADD_UNFOLD_AT,
         )
         self.add_fold.moved.connect(self._add_row_moved)
-        self.own_question_edit.installEventFilter(self)
+        self.add_panel.at_list_end = self.add_fold.folded
 
     # --- draft ----------------------------------------------------------------------------
     def read_draft(self) -> None:
@@ -294,13 +267,7 @@ class QuestionsPage(DraftPage):
             page_changed(self)  # the tab order follows the rows
 
     def _show_top(self) -> None:
-        top = self.draft.top_questions()
-        for n, label in enumerate(self.top_labels):
-            label.setVisible(n < len(top))
-            label.setText(f"{n + 1}.  {top[n].text}" if n < len(top) else "")
-        hint = more_top(len(top))
-        self.no_top_label.setText(hint)
-        self.no_top_label.setVisible(bool(hint))
+        self.top_three.show_top([item.text for item in self.draft.top_questions()])
         included = sum(i.included for i in self.draft.checklist)
         total = len(self.draft.checklist)
         where_add = " To add your own, go to the end of the list." if self.add_fold.folded else ""
@@ -309,27 +276,15 @@ class QuestionsPage(DraftPage):
             f"then the rest in this order.{where_add}"
         )
 
-    def _add_row_moved(self, _folded: bool) -> None:
+    def _add_row_moved(self, folded: bool) -> None:
         """The row moved in or out of the list: say where it is, and let the header look again
         at the room it leaves (each was placed on its own, so the result hung on their order)."""
+        self.add_panel.at_list_end = folded
         self._show_top()
         header_fold = getattr(self, "header_fold", None)
         if isinstance(header_fold, FoldingPanel):
             self.page_layout.activate()  # the scroll area's new height, now
             header_fold.update_place()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Called by Qt for the own-question box's events: when it is at the end of the list,
-        Alt+O (or Tab) scrolls it into view."""
-        if (
-            watched is self.own_question_edit
-            and event.type() == QEvent.Type.FocusIn
-            and isinstance(event, QFocusEvent)
-            and event.reason() != Qt.FocusReason.MouseFocusReason
-            and self.add_fold.folded
-        ):
-            self.scroll_area.ensureWidgetVisible(self.add_panel, 0, 12)
-        return super().eventFilter(watched, event)
 
     def _connect(self, row: QuestionRow) -> None:
         item_id = row.item_id
@@ -426,7 +381,3 @@ class QuestionsPage(DraftPage):
         self.show_message("")
         self._show_rows(focus)
         self.mark_edited()
-
-
-def _words(n: int) -> str:
-    return {1: "one", 2: "two", 3: "three"}.get(n, str(n))
