@@ -36,8 +36,8 @@ def render_pack(
     from reportlab.platypus.doctemplate import LayoutError
 
     from exports.images import forget_decoded
+    from exports.page_frame import PackTemplate, canvas_maker
     from exports.story import build_story
-    from exports.styles import PackTemplate, canvas_maker
 
     forget_decoded(draft)  # other drafts' photos are not kept in memory
     rl_config.useA85 = 0  # photos are embedded as they are: much faster, hardly larger
