@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from consultprep.checklist import add_own_question, set_top, sync_checklist
@@ -159,6 +160,15 @@ def mini_library() -> Library:
             ],
         }
     )
+
+
+@pytest.fixture(scope="module", params=["mini", "real"], name="library")
+def either_library(request: pytest.FixtureRequest) -> Library:
+    """A test module that imports this runs each test taking ``library`` twice: with
+    ``mini_library()`` and with the real bundled content."""
+    from consultprep.content import load_library
+
+    return mini_library() if request.param == "mini" else load_library()
 
 
 def full_draft(library: Library, concern_id: str = "scars") -> Draft:
