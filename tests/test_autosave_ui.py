@@ -376,35 +376,3 @@ def test_opened_files_are_never_changed_by_autosave(
     wait_until_autosaved(qtbot, window)
     assert path.read_bytes() == before
     assert load_draft(window.autosave.autosave.draft_path).about.duration == "Two years"
-
-
-# --- a PDF that cannot be saved loses nothing --------------------------------------------------
-@pytest.mark.parametrize("where", ["read-only folder", "missing folder", "a folder"])
-def test_a_pdf_that_cannot_be_saved_says_why_and_keeps_the_draft(
-    window: MainWindow, dialogs: Dialogs, tmp_path: Path, where: str, read_only_folder: Path
-) -> None:
-    target = {
-        "read-only folder": lambda: read_only_folder / "pack.pdf",
-        "missing folder": lambda: tmp_path / "no such folder" / "pack.pdf",
-        "a folder": lambda: tmp_path / "pack.pdf",
-    }[where]()
-    if where == "a folder":
-        target.mkdir()
-    type_a_name(window)
-    while window.wizard.currentId() != PageId.REVIEW:
-        window.wizard.next()
-    review = page(window, PageId.REVIEW)
-    before = window.draft.model_dump_json()
-    review.pdf_path_edit.setText(str(target))
-    review.pdf_path_edit.textEdited.emit(str(target))
-    review.save_pdf_button.click()
-    message = review.error_label.text()
-    assert review.error_label.isVisibleTo(review) and message.endswith(".")
-    assert {
-        "read-only folder": "could not be saved",
-        "missing folder": "does not exist",
-        "a folder": "is a folder",
-    }[where] in message
-    assert "Traceback" not in message and not dialogs.messages
-    assert window.draft.model_dump_json() == before and window.is_modified()
-    assert not [p for p in tmp_path.rglob("*.pdf") if p.is_file()]
