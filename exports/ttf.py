@@ -107,6 +107,18 @@ def _utf16_entries(cmap: str) -> str:
     return _MAP_ENTRY.sub(utf16, cmap)
 
 
+def mend_to_unicode(doc: Any) -> None:
+    """Write the ToUnicode maps of ``doc``'s fonts with UTF-16 entries (``_utf16_entries``):
+    a fix, not a shortcut, so the plain reportlab the tests compare with needs it too."""
+    for name, obj in doc.idToObject.items():
+        if (
+            isinstance(name, str)
+            and name.startswith("toUnicodeCMap:")
+            and isinstance(getattr(obj, "content", None), str)
+        ):
+            obj.content = _utf16_entries(obj.content)
+
+
 class PackFont(TTFont):
     """reportlab's ``TTFont``, encoding text and embedding the font quicker (same bytes)."""
 
@@ -128,8 +140,7 @@ class PackFont(TTFont):
             plain = getattr(obj, "filters", None) == [PDFZCompress]
             if plain and name.startswith(prefix):
                 obj.filters = [self._flate]
-            elif name.startswith("toUnicodeCMap:") and isinstance(obj.content, str):
-                obj.content = _utf16_entries(obj.content)
+        mend_to_unicode(doc)
 
     def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
         """Called by reportlab: text as (subset, bytes) pieces (see the module notes)."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MethodType
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -51,6 +51,13 @@ def forget_everything() -> None:
     exports.fonts._safe_text_cached.cache_clear()
 
 
+def _plain_add_objects(font: TTFont, doc) -> None:
+    """reportlab's own embedding, with the one fix that is not a shortcut: emoji written in
+    the ToUnicode map as UTF-16 (a draft with an emoji differed from plain reportlab)."""
+    TTFont.addObjects(font, doc)
+    exports.ttf.mend_to_unicode(doc)
+
+
 def plain_reportlab(monkeypatch: pytest.MonkeyPatch) -> None:
     """Switch every cache off: paragraphs, safe text, tick-box drawings and the font."""
     monkeypatch.setattr(PackParagraph, "__init__", Paragraph.__init__)
@@ -58,7 +65,7 @@ def plain_reportlab(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(exports.fonts, "_safe_text_cached", exports.fonts._safe_text)
     monkeypatch.setattr(exports.form, "_same_looks", lambda make: make)
     monkeypatch.setattr(exports.ttf.PackFont, "splitString", TTFont.splitString)
-    monkeypatch.setattr(exports.ttf.PackFont, "addObjects", TTFont.addObjects)
+    monkeypatch.setattr(exports.ttf.PackFont, "addObjects", _plain_add_objects)
     register_fonts()
     for name in (FONT, FONT_BOLD):
         face = pdfmetrics.getFont(name).face
@@ -254,7 +261,14 @@ def test_quick_font_encoding_gives_reportlabs_bytes() -> None:
         assert font.splitString(text, quick) == TTFont.splitString(font, text, plain), text
 
 
+def _with_an_emoji() -> Draft:
+    draft = Draft(concern="scars")
+    draft.about.symptoms = "It itches 😀"  # beyond U+FFFF: its ToUnicode entry is mended
+    return draft
+
+
 @given(drafts(concerns=["scars", "chronic-wound", "inflammatory", "ageing", None]))
+@example(_with_an_emoji())
 def test_any_draft_is_the_same_with_and_without_caches(draft: Draft) -> None:
     """Generated drafts (pathological text, many questions in the deep profile), each made
     after the ones before it, so with much remembered."""
