@@ -25,8 +25,11 @@ from exports.styles import (
 )
 
 
-def footer_text(page: int, pages: int) -> str:
-    """The footer on every page."""
+def footer_text(page: int, pages: int, *, short: bool = False) -> str:
+    """The footer on every page (``short``: without the app's name, to leave the patient's
+    name room on the same line)."""
+    if short:
+        return f"Not medical advice — page {page} of {pages}"
     return f"ConsultPrep — not medical advice — page {page} of {pages}"
 
 
@@ -106,10 +109,10 @@ def canvas_maker(
             size = FOOTER_SIZE * min(scale, FOOTER_MAX_SCALE)
             self.setFont(FONT, size)
             self.setFillColor(HINT)
-            page = footer_text(self._pageNumber, total)
-            self.drawString(left, y, page)
             right = width - left
             fitted = self._name(total, width - 2 * left, size)
+            short = NumberedCanvas.__dict__.get("_footer_short", False)
+            self.drawString(left, y, footer_text(self._pageNumber, total, short=short))
             if not fitted:
                 self.drawRightString(right, y, made)
             else:  # "For NAME — 6 December 2026"; the name may need other fonts, or
@@ -131,12 +134,18 @@ def canvas_maker(
 
         def _name(self, total: int, frame: float, size: float) -> str:
             """The name as it fits on every page (measured once, beside the widest page
-            number)."""
+            number). A name that would be cut (in large print, often) gets the room the
+            app's name took on the left, and is cut only if it still does not fit."""
             if "_footer_name" not in NumberedCanvas.__dict__:
-                widest = self.stringWidth(footer_text(total, total), FONT, size)
                 fixed = self.stringWidth(f"For  — {made.removeprefix('Made on ')}", FONT, size)
-                room = frame - widest - FOOTER_GAP - fixed
-                NumberedCanvas._footer_name = footer_name(name, room, size)
+                fitted, short = "", False
+                for short in (False, True):
+                    widest = self.stringWidth(footer_text(total, total, short=short), FONT, size)
+                    fitted = footer_name(name, frame - widest - FOOTER_GAP - fixed, size)
+                    if not fitted.endswith("…"):
+                        break
+                NumberedCanvas._footer_name = fitted
+                NumberedCanvas._footer_short = short and bool(fitted)
             return NumberedCanvas._footer_name
 
     return NumberedCanvas

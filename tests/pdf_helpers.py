@@ -29,7 +29,7 @@ def flat(text: str) -> str:
 
 
 _FOOTER = re.compile(
-    r"ConsultPrep — not medical advice — page \d+ of \d+\s*"
+    r"(?:ConsultPrep — not|Not) medical advice — page \d+ of \d+\s*"
     r"(?:Made on|For .{1,200}? —) \d+ \w+ \d{4}\s*$"
 )
 

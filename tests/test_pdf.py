@@ -217,7 +217,8 @@ def test_ladder_pills_stay_inside_the_picture(library: Library, width: float) ->
 
 def test_every_page_says_whose_it_is(tmp_path: Path) -> None:
     """After the pages are parted, a clinician can tell whose a page is: the footer gives
-    the patient's name (cut with "…" to fit, in large print too), or only the date."""
+    the patient's name (cut with "…" to fit, in large print too, where the app's name gives
+    way first), or only the date."""
     from pypdf import PdfReader
 
     from exports import export_pdf
@@ -227,14 +228,18 @@ def test_every_page_says_whose_it_is(tmp_path: Path) -> None:
     draft = full_draft(real)
     for large, name, shown in (
         (False, "Zoë O’Brien", "For Zoë O’Brien —"),
-        (True, "Margaret Alexandra Featherstonehaugh-Cholmondeley", "For Margar"),
+        (True, "Margaret Alexandra Featherstonehaugh-Cholmondeley", "For Margaret Ale"),
+        (True, "Bartholomew Anderson", "For Bartholomew Anderson —"),  # whole: room made
         (False, "", "Made on"),
     ):
         draft.about.patient_name = name
         path = export_pdf(draft, tmp_path / "pack.pdf", real, PackOptions(large_print=large))
         pages = [flat(text) for text in page_texts(PdfReader(str(path)))]
         assert all(shown in page for page in pages), (name, pages[-1][-200:])
-        if large:
+        if large and "Cholmondeley" in name:
             assert all("Cholmondeley" not in page.split("page ")[-1] for page in pages)
             assert all("… —" in page for page in pages)
+        if large:  # the app's name gave way to the patient's
+            assert all("ConsultPrep — not medical advice" not in page for page in pages)
+            assert all("Not medical advice — page" in page for page in pages)
         assert shown not in flat_pages(pages)  # the helper leaves the footers out
