@@ -274,6 +274,29 @@ def test_how_a_tried_treatment_went_is_two_lines_tall_and_tab_moves_on(qtbot) ->
     assert editor.value()[0].how_it_went == "Helped a little.\nThen stopped helping."
 
 
+def test_a_tried_treatment_box_grows_with_its_text_then_scrolls(qtbot) -> None:
+    """Narrow boxes (large text, a small window) showed two lines of a longer text, with a
+    little scroll bar inside: the boxes now grow, up to GROW_TO lines."""
+    from ui.growing import box_height
+    from ui.inputs import GROW_TO
+
+    editor = TriedTreatmentsEditor()
+    qtbot.addWidget(editor)
+    editor.resize(360, 400)
+    editor.show()
+    qtbot.waitExposed(editor)
+    row = editor.add_row("Light treatment (narrowband UVB), 24 sessions", "Helped.")
+    how = row.how_edit
+    qtbot.waitUntil(lambda: how.height() == box_height(how, 2))  # short: two lines still
+    how.setPlainText("Skin was almost clear for about six months. " * 4)
+    qtbot.waitUntil(lambda: how.height() > box_height(how, 2))
+    assert how.verticalScrollBar().maximum() == 0  # all of it in view
+    how.setPlainText("Skin was almost clear for about six months. " * 30)
+    qtbot.waitUntil(lambda: how.height() == box_height(how, GROW_TO))  # no taller: it scrolls
+    assert how.verticalScrollBar().maximum() > 0
+    assert row.name_edit.height() >= box_height(row.name_edit, 2)
+
+
 def test_escape_does_not_close_the_embedded_wizard(qtbot, monkeypatch) -> None:
     from tests.ui_helpers import install_fake_dialogs
     from ui.app import create_main_window

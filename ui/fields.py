@@ -363,15 +363,26 @@ def line_box(accessible_name: str, placeholder: str = "") -> LineBox:
 
 
 def text_box(
-    accessible_name: str, lines: int = 4, placeholder: str = "", *, kind: type[TextBox] = TextBox
+    accessible_name: str,
+    lines: int = 4,
+    placeholder: str = "",
+    *,
+    kind: type[TextBox] = TextBox,
+    grow_to: int | None = None,
 ) -> QPlainTextEdit:
     """A multi-line text field about ``lines`` lines tall; Tab moves on to the next field.
-    (``kind``: ``NameBox`` for a name that wraps but stays one line.)"""
+    (``kind``: ``NameBox`` for a name that wraps but stays one line. ``grow_to``: the box
+    grows with its text up to so many lines, ``ui.growing``.)"""
     box = kind()
     box.setAccessibleName(accessible_name)
     box.setTabChangesFocus(True)
     if placeholder:
         box.setPlaceholderText(placeholder)
     box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    box.setFixedHeight(int(box.fontMetrics().lineSpacing() * lines + 18))
+    if grow_to is not None and grow_to > lines:
+        from ui.growing import GrowWithText
+
+        GrowWithText(box, lines, grow_to)
+    else:
+        box.setFixedHeight(int(box.fontMetrics().lineSpacing() * lines + 18))
     return box

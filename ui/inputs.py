@@ -160,6 +160,10 @@ class ScoreInput(QWidget):
             self.changed.emit()
 
 
+#: A tried treatment's boxes grow with their text up to this many lines, then scroll.
+GROW_TO = 5
+
+
 @dataclass
 class TriedRow:
     """The widgets of one tried-treatment row."""
@@ -219,9 +223,14 @@ class TriedTreatmentsEditor(QWidget):
 
     def _make_row(self, n: int, name: str, how_it_went: str) -> TriedRow:
         """The widgets of row ``n``, filled and connected, not placed yet."""
-        # Two lines tall, as how it went: a long name is read whole, not cut at the edge.
-        name_edit = text_box(f"Treatment {n}: name", 2, "For example: steroid cream", kind=NameBox)
-        how_edit = text_box(f"Treatment {n}: how it went", 2, "For example: helped a little")
+        # Two lines tall, as how it went: a long name is read whole, not cut at the edge. Both
+        # grow with a longer text (large text makes short lines), up to GROW_TO lines.
+        name_edit = text_box(
+            f"Treatment {n}: name", 2, "For example: steroid cream", kind=NameBox, grow_to=GROW_TO
+        )
+        how_edit = text_box(
+            f"Treatment {n}: how it went", 2, "For example: helped a little", grow_to=GROW_TO
+        )
         name_edit.setPlainText(name)
         how_edit.setPlainText(how_it_went)
         remove = QPushButton("Remove")
