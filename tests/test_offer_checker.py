@@ -61,7 +61,7 @@ def test_checking_highlights_lists_and_ticks(offer: tuple[MainWindow, OfferPage]
     assert highlighted(page) == FOUND
     assert set(page.advert.found_labels()) == set(FLAGS)
     assert "“guaranteed”" in page.advert.found_labels()["rf-big-promises"].text()
-    assert page.advert.summary_label.text().startswith("Found 6 phrases linked to 4 warning")
+    assert page.advert.summary_label.text().startswith("Found 6 phrases that often go with 4 warning")
     ticked = [f for f, c in page.red_flag_checks.items() if c.isChecked()]
     assert sorted(ticked) == sorted(FLAGS)
     # The questions for the ticked warning signs are on the list already.
@@ -246,8 +246,8 @@ def test_what_they_said_is_checked_too(offer: tuple[MainWindow, OfferPage]) -> N
     page.advert.check_button.click()  # nothing pasted
     found = page.advert.found_labels()
     assert "rf-big-promises" in found
-    assert "“guaranteed” (in what they said)" in found["rf-big-promises"].text()
-    assert "in what they said" in page.advert.summary_label.text()
+    assert "“guaranteed” (in what you wrote the clinic said)" in found["rf-big-promises"].text()
+    assert "in what you wrote the clinic said" in page.advert.summary_label.text()
     assert "highlighted" not in page.advert.summary_label.text()
     assert page.red_flag_checks["rf-big-promises"].isChecked()
     assert "rf-big-promises" in window.draft.offer.red_flags  # and its questions are added
@@ -257,7 +257,7 @@ def test_what_they_said_is_checked_too(offer: tuple[MainWindow, OfferPage]) -> N
     page.advert.text_edit.setPlainText("Book today!")
     page.advert.check_button.click()
     summary = page.advert.summary_label.text()
-    assert "highlighted in the text and in what they said" in summary
+    assert "highlighted in the pasted text, and in what you wrote the clinic said" in summary
     assert highlighted(page) == ["Book today"]
 
     # A change to what they said makes the results out of date, as a pasted change does.
@@ -313,4 +313,4 @@ def test_what_they_said_is_checked_ahead_a_rule_at_a_time(qtbot, monkeypatch) ->
     checker.set_said("Guaranteed results.")
     checker.set_text(ADVERT)
     assert set(checker.flags()) == set(FLAGS)
-    assert "(in what they said)" in checker.found_labels()["rf-big-promises"].text()
+    assert "(in what you wrote the clinic said)" in checker.found_labels()["rf-big-promises"].text()

@@ -36,7 +36,7 @@ HELP = (
     "It checks the text on this computer: nothing is sent anywhere."
 )
 #: Where a phrase was found, when it was in what the patient wrote the clinic said.
-IN_SAID = "in what they said"
+IN_SAID = "in what you wrote the clinic said"
 EMPTY = (
     "Please paste some text first, or write what they said in the box above, then press the "
     "button."
@@ -194,11 +194,13 @@ class AdvertChecker(QWidget):
             n = in_text + in_said
             signs = "warning sign" if len(flags) == 1 else "warning signs"
             phrases = "phrase" if n == 1 else "phrases"
-            where = [w for w, k in (("highlighted in the text", in_text), (IN_SAID, in_said)) if k]
+            where = [
+                w for w, k in (("highlighted in the pasted text", in_text), (IN_SAID, in_said)) if k
+            ]
             ticked = checked or all(self.ticked(f) for f in flags)
             self.summary_label.setText(
-                f"Found {n} {phrases} linked to {len(flags)} {signs}, {' and '.join(where)}. "
-                + (TICKED if ticked else NOT_TICKED)
+                f"Found {n} {phrases} that often go with {len(flags)} {signs}: "
+                f"{', and '.join(where)}. " + (TICKED if ticked else NOT_TICKED)
             )
         self.summary_label.show()
         if flags:
