@@ -49,10 +49,13 @@ class FoldingPanel(QObject):
         fold_at: float = FOLD_AT,
         unfold_at: float = UNFOLD_AT,
         area: QScrollArea | None = None,
+        at_width: bool = False,
     ) -> None:
         """``area``: the page's scroll area, if the page's other fixed parts (all but the
-        scroll area) are to count too (``FIXED_FOLD_AT``)."""
+        scroll area) are to count too (``FIXED_FOLD_AT``). ``at_width``: measure the panel's
+        wrapped text at the page's width, not at the narrowest (a page header)."""
         super().__init__(page)
+        self._at_width = at_width
         self._area = area
         self._at_top = at_top
         self._fold_at, self._unfold_at = fold_at, unfold_at
@@ -65,6 +68,7 @@ class FoldingPanel(QObject):
         self._margins = layout.contentsMargins() if layout is not None else QMargins()
         self.folded = False
         self._again = False  # a look after a change of text size is waiting
+        self._fresh = False  # the page was just shown: no lag (see update_place)
         self._move(fold=True)
         page.installEventFilter(self)
 
@@ -76,15 +80,29 @@ class FoldingPanel(QObject):
         height_at = getattr(self._panel, "height_at", None)  # as laid out at this width,
         if callable(height_at):  # which may not have been done yet
             panel = height_at(self._page.width())
+        elif self._at_width and self._panel.hasHeightForWidth():  # wrapped: at the page's width
+            panel = self._panel.heightForWidth(self._page.width())
         else:
             panel = self._panel.sizeHint().height()
-        fold = panel / height > (self._unfold_at if self.folded else self._fold_at)
+        # Two thresholds, so a panel cannot flicker in and out while the window is resized;
+        # when a page is shown, one, so pages alike in a window alike are placed alike (the
+        # header of one step scrolled while the next step's stood still).
+        lag = self.folded and not self._fresh
+        self._fresh = False
+        fold = panel / height > (self._unfold_at if lag else self._fold_at)
         if self._area is not None and not fold:
+            self._outer.activate()  # (the heights as laid out now, not before a move)
             others = height - self._area.height() - (0 if self.folded else self._panel.height())
             fixed = (panel + max(others, 0)) / height
-            fold = fixed > (FIXED_UNFOLD_AT if self.folded else FIXED_FOLD_AT)
+            fold = fixed > (FIXED_UNFOLD_AT if lag else FIXED_FOLD_AT)
         if fold != self.folded:
             self._move(fold)
+
+    def look_afresh(self) -> None:
+        """Place the panel as if the page had just been shown (another panel of the page has
+        moved, changing the room left)."""
+        self._fresh = True
+        self.update_place()
 
     def _move(self, fold: bool) -> None:
         self.folded = fold
@@ -116,6 +134,9 @@ class FoldingPanel(QObject):
             kind = event.type()
             if kind == QEvent.Type.Resize:
                 self.update_place()
+            elif kind == QEvent.Type.Show:
+                self.look_afresh()
+                QTimer.singleShot(0, self, self.look_afresh)  # again, laid out as shown
             elif kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and not self._again:
                 # Larger or smaller text: the same page, a panel of another height. Looked at
                 # once the page has been laid out in the new size.
@@ -186,6 +207,7 @@ def fold_header(page: QWidget) -> FoldingPanel | None:
         fold_at=HEADER_FOLD_AT,
         unfold_at=HEADER_UNFOLD_AT,
         area=area,
+        at_width=True,
     )
     fold.update_place()
     page.header_fold = fold

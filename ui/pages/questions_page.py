@@ -284,7 +284,7 @@ class QuestionsPage(DraftPage):
         header_fold = getattr(self, "header_fold", None)
         if isinstance(header_fold, FoldingPanel):
             self.page_layout.activate()  # the scroll area's new height, now
-            header_fold.update_place()
+            header_fold.look_afresh()
 
     def _connect(self, row: QuestionRow) -> None:
         item_id = row.item_id
