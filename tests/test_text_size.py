@@ -219,6 +219,28 @@ def test_a_header_that_scrolls_with_the_page_stays_on_top(
     assert folded >= 5
 
 
+def test_steps_alike_place_their_headers_alike(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    """At 150 % text in a 1300 x 700 window a header of two or three short lines stands
+    still on every step: the photos, questions and readiness steps kept theirs scrolling
+    (their first look leaned to scrolling), so the title jumped from step to step."""
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(150)
+    window = open_window(qtbot, example_draft(tmp_path), (1300, 700))
+    scrolled = []
+    for _page_id in walk_pages(window):
+        page = window.wizard.currentPage()
+        settle()
+        fold = getattr(page, "header_fold", None)
+        if fold is not None and fold.folded:
+            scrolled.append(type(page).__name__)
+    assert scrolled == []
+
+
 def test_the_questions_page_keeps_room_to_scroll_at_large_text(
     qtbot,
     look,  # noqa: F811 - the fixture

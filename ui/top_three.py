@@ -41,19 +41,28 @@ class TopThree(QObject):
         super().__init__(parent)
         self.frame, box = card()
         box.addWidget(plain_label(f"Your top {words(MAX_TOP)} questions", role=SUBHEADING))
-        self.labels: list[QLabel] = []
-        for _ in range(MAX_TOP):
+        self.labels: list[QLabel] = []  # each question's words,
+        self.numbers: list[QLabel] = []  # beside its number (a wrapped line starts under
+        for n in range(MAX_TOP):  # the words, not under the number)
+            number = plain_label(f"{n + 1}.")
+            number.setWordWrap(False)
             label = plain_label(selectable=True)
+            line = QHBoxLayout()
+            line.setSpacing(8)
+            line.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
+            line.addWidget(label, 1)
+            self.numbers.append(number)
             self.labels.append(label)
-            box.addWidget(label)
+            box.addLayout(line)
         self.hint_label = plain_label(NO_TOP, role=HINT)
         box.addWidget(self.hint_label)
 
     def show_top(self, texts: list[str]) -> None:
         """Show ``texts``, the top questions in order."""
-        for n, label in enumerate(self.labels):
+        for n, (number, label) in enumerate(zip(self.numbers, self.labels, strict=True)):
+            number.setVisible(n < len(texts))
             label.setVisible(n < len(texts))
-            label.setText(f"{n + 1}.  {texts[n]}" if n < len(texts) else "")
+            label.setText(texts[n] if n < len(texts) else "")
         hint = more_top(len(texts))
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
