@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -369,24 +368,6 @@ def test_file_menu_imports_answers(qtbot, monkeypatch, draft_file: Path, tmp_pat
     dialogs.open_path = str(tmp_path / "again.pdf")
     assert not window.import_answers()
     assert "nothing was changed" in dialogs.texts("information")[-1]
-
-
-def test_export_from_the_menu_uses_the_review_page_choices(
-    qtbot, monkeypatch, tmp_path: Path
-) -> None:
-    from tests.ui_helpers import install_fake_dialogs
-    from ui.app import create_main_window
-    from ui.wizard import PageId
-
-    dialogs = install_fake_dialogs(monkeypatch)
-    window = create_main_window(library=LIBRARY)
-    qtbot.addWidget(window)
-    controls = window.wizard.pages[PageId.REVIEW].pack_options
-    controls.paper_box.setCurrentIndex(controls.paper_box.findData("Letter"))
-    dialogs.save_path = str(tmp_path / "menu.pdf")
-    saved = window.export_pdf()
-    box = PdfReader(io.BytesIO(saved.read_bytes())).pages[0].mediabox
-    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
 @pytest.mark.parametrize(

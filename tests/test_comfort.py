@@ -166,3 +166,19 @@ def test_the_launcher_passes_desktop_file_validate(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "error" not in result.stdout.lower()
+
+
+def test_export_from_the_menu_uses_the_review_page_choices(
+    qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    dialogs = install_fake_dialogs(monkeypatch)
+    window = create_main_window()
+    qtbot.addWidget(window)
+    controls = window.wizard.pages[PageId.REVIEW].pack_options
+    controls.paper_box.setCurrentIndex(controls.paper_box.findData("Letter"))
+    dialogs.save_path = str(tmp_path / "menu.pdf")
+    saved = window.export_pdf()
+    box = PdfReader(str(saved)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
