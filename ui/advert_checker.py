@@ -20,6 +20,7 @@ from consultprep.claims import ClaimMatch, ClaimRules, find_claims, flags_found,
 from consultprep.content import Library
 from ui import theme
 from ui.fields import PlainTextEdit
+from ui.growing import box_height
 from ui.text_scroll import fit_scroll_bar
 from ui.widgets import HINT, NOTICE, big_button, card, clear_layout, plain_label
 
@@ -105,7 +106,7 @@ class AdvertChecker(QWidget):
         self.text_edit.installEventFilter(self)  # the placeholder is dropped if it cannot fit
         self._box_view = self.text_edit.viewport()  # its width is the room for the text
         self._box_view.installEventFilter(self)
-        self.text_edit.setFixedHeight(int(self.text_edit.fontMetrics().lineSpacing() * 7 + 18))
+        self.text_edit.setFixedHeight(box_height(self.text_edit, 7))
         label = plain_label("Paste the clinic's advert, email or web page te&xt (optional)")
         label.setBuddy(self.text_edit)
         layout.addWidget(label)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.growing import GrowWithText, box_height
+
 #: A run of this many letters with no space in it (a pasted link, a garbled file) is wrapped
 #: anywhere: Qt's search for word ends in one unbroken run of 200,000 letters froze the
 #: window for seconds (a million: over a minute), every time the draft was opened.
@@ -380,9 +382,7 @@ def text_box(
         box.setPlaceholderText(placeholder)
     box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     if grow_to is not None and grow_to > lines:
-        from ui.growing import GrowWithText
-
         GrowWithText(box, lines, grow_to)
     else:
-        box.setFixedHeight(int(box.fontMetrics().lineSpacing() * lines + 18))
+        box.setFixedHeight(box_height(box, lines))
     return box

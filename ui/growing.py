@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 #: The space above and below the lines of a text box (its frame and inner margins).
 BOX_ROOM = 18
@@ -20,8 +20,8 @@ _WRAP = Qt.TextFlag.TextWordWrap
 _BAR, _NO_BAR = Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
-def box_height(box: QPlainTextEdit, lines: float) -> int:
-    """The height of ``box`` when it shows ``lines`` lines."""
+def box_height(box: QWidget, lines: float) -> int:
+    """The height of a text box (``box``) that shows ``lines`` lines."""
     return int(box.fontMetrics().lineSpacing() * lines + BOX_ROOM)
 
 

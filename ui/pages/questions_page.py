@@ -283,7 +283,6 @@ class QuestionsPage(DraftPage):
         self._show_top()
         header_fold = getattr(self, "header_fold", None)
         if isinstance(header_fold, FoldingPanel):
-            self.page_layout.activate()  # the scroll area's new height, now
             header_fold.look_afresh()
 
     def _connect(self, row: QuestionRow) -> None:
