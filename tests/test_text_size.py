@@ -344,6 +344,31 @@ def test_save_pdf_is_in_view_on_the_last_page_at_large_text(
     qtbot.waitUntil(lambda: in_view(review.status_label))
 
 
+def test_the_last_page_opens_at_its_title_when_save_pdf_fits_below_it(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    """With large text in a short window the buttons come before the summary: where the
+    title and Save PDF both fit, the page opens showing both (it showed only as far up as
+    Save PDF needed, and a long subtitle could push the title off the top)."""
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(200)
+    window = open_window(qtbot, example_draft(tmp_path), (1000, 680))
+    for _page_id in walk_pages(window):
+        pass
+    review = window.wizard.currentPage()
+    viewport = review.scroll_area.viewport()
+
+    def in_view(widget: QWidget) -> bool:
+        top = widget.mapTo(viewport, QPoint(0, 0)).y()
+        return top >= 0 and top + widget.height() <= viewport.height()
+
+    assert review.panel_fold.folded and review.header_fold.folded
+    qtbot.waitUntil(lambda: in_view(review.title_label) and in_view(review.save_pdf_button))
+
+
 def test_the_last_page_says_where_the_summary_is(
     qtbot,
     look,  # noqa: F811 - the fixture

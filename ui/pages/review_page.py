@@ -46,6 +46,8 @@ CHANGED_SINCE_SAVED = (
     "You changed your answers after the PDF was saved, so that PDF does not have the changes. "
     "Press Save PDF to make it again."
 )
+
+
 def _is_file(path: Path) -> bool:
     """True if ``path`` is a file; False also for a name no file can have (too long, a
     null character): saving then explains what is wrong with it."""
@@ -60,8 +62,7 @@ SUBTITLE = (
 )
 #: When there is little room, the buttons come first (``ReviewPage.panel_fold``).
 SUBTITLE_BUTTONS_FIRST = (
-    "Check the summary of your answers below the buttons, and save your pack as a PDF to "
-    "print or take with you."
+    "Save your pack as a PDF. Check the summary of your answers below the buttons."
 )
 
 
@@ -168,7 +169,9 @@ class ReviewPage(DraftPage):
             self.error_label.hide()
             self._show_status(CHANGED_SINCE_SAVED, error=False)
         if not self.pdf_path_edit.text().strip():
-            self.pdf_path_edit.setText(str(export_helpers.default_pdf_path(self.draft, self.library)))
+            self.pdf_path_edit.setText(
+                str(export_helpers.default_pdf_path(self.draft, self.library))
+            )
 
     def showEvent(self, event: QShowEvent) -> None:
         """Called by Qt when the page is shown: keep the summary current, and Save PDF in view
@@ -178,8 +181,15 @@ class ReviewPage(DraftPage):
         QTimer.singleShot(0, self, self._save_button_in_view)
 
     def _save_button_in_view(self) -> None:
+        """From the top, title and all, if Save PDF is in view there; else Save PDF."""
         if self.panel_fold.folded and self.isVisible():
-            self.scroll_area.ensureWidgetVisible(self.save_pdf_button, 0, 12)
+            content = self.scroll_area.widget()
+            button = self.save_pdf_button
+            bottom = button.mapTo(content, button.rect().bottomLeft()).y() + 12
+            if bottom <= self.scroll_area.viewport().height():
+                self.scroll_area.verticalScrollBar().setValue(0)
+            else:
+                self.scroll_area.ensureWidgetVisible(button, 0, 12)
 
     def prepare(self) -> Iterator[None]:
         """Show the summary of the draft as it is now (``ui.preparation``, in idle time)."""
