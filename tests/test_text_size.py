@@ -194,6 +194,20 @@ def test_the_check_finds_cut_off_text(qtbot) -> None:
     assert any("QPushButton" in p for p in found)
 
 
+def in_view(area: QScrollArea, widget: QWidget) -> bool:
+    """True if all of ``widget`` is in view in the scroll area ``area``."""
+    viewport = area.viewport()
+    top = widget.mapTo(viewport, QPoint(0, 0)).y()
+    return top >= 0 and top + widget.height() <= viewport.height()
+
+
+def last_page(window) -> QWidget:
+    """Walk to the last page ("Check and save") and return it."""
+    for _page_id in walk_pages(window):
+        pass
+    return window.wizard.currentPage()
+
+
 def test_a_header_that_scrolls_with_the_page_stays_on_top(
     qtbot,
     look,  # noqa: F811 - the fixture
@@ -288,22 +302,18 @@ def test_add_your_own_question_goes_to_the_end_of_the_list_in_a_small_window(
     assert all(row.y() < page.add_panel.y() for row in rows)  # below the last question
     assert "go to the end of the list" in page.count_label.text()
     assert page.scroll_area.height() >= 0.75 * page.height()
-    viewport = page.scroll_area.viewport()
-
-    def in_view(widget: QWidget) -> bool:
-        top = widget.mapTo(viewport, QPoint(0, 0)).y()
-        return top >= 0 and top + widget.height() <= viewport.height()
-
-    assert not in_view(page.own_question_edit)
+    area = page.scroll_area
+    viewport = area.viewport()
+    assert not in_view(area, page.own_question_edit)
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: page.own_question_edit.hasFocus())
-    qtbot.waitUntil(lambda: in_view(page.own_question_edit))
+    qtbot.waitUntil(lambda: in_view(area, page.own_question_edit))
     page.own_question_edit.setText("Can I see photos of your own patients' results?")
     qtbot.keyClick(page.own_question_edit, Qt.Key.Key_Return)
     added = page.rows[page.draft.checklist[-1].id]
     # The box is in view for the next question, the new one just above it (whole if it fits).
     qtbot.waitUntil(
-        lambda: in_view(page.own_question_edit)
+        lambda: in_view(area, page.own_question_edit)
         and added.mapTo(viewport, QPoint(0, added.height())).y() > 0
     )
     look.set_scale(100)  # room again: back below the list, and the page says nothing of it
@@ -322,26 +332,17 @@ def test_save_pdf_is_in_view_on_the_last_page_at_large_text(
     install_fake_dialogs(monkeypatch)
     look.set_scale(200)
     window = open_window(qtbot, example_draft(tmp_path), (800, 600))
-    for _page_id in walk_pages(window):
-        pass
-    review = window.wizard.currentPage()
-    button = review.save_pdf_button
-    viewport = review.scroll_area.viewport()
-
-    def in_view(widget=button) -> bool:
-        top_left = widget.mapTo(viewport, QPoint(0, 0))
-        bottom_right = widget.mapTo(viewport, QPoint(widget.width() - 1, widget.height() - 1))
-        return viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
-
+    review = last_page(window)
+    area = review.scroll_area
     assert review.panel_fold.folded  # no room below the summary: it scrolls, above it
     assert review.subtitle_label.text() == SUBTITLE_BUTTONS_FIRST  # "…summary…below the buttons"
-    qtbot.waitUntil(in_view)
+    qtbot.waitUntil(lambda: in_view(area, review.save_pdf_button))
     path = review.pdf_path_edit  # the whole path in view, wrapped: the folder and the name
     qtbot.waitUntil(lambda: path.verticalScrollBar().maximum() == 0)
     assert path.text().endswith(".pdf")
     path.setText(str(tmp_path / "pack.pdf"))
     assert review.save_pdf() is not None  # then where it went is in view (it was below)
-    qtbot.waitUntil(lambda: in_view(review.status_label))
+    qtbot.waitUntil(lambda: in_view(area, review.status_label))
 
 
 def test_the_last_page_opens_at_its_title_when_save_pdf_fits_below_it(
@@ -356,17 +357,12 @@ def test_the_last_page_opens_at_its_title_when_save_pdf_fits_below_it(
     install_fake_dialogs(monkeypatch)
     look.set_scale(200)
     window = open_window(qtbot, example_draft(tmp_path), (1000, 680))
-    for _page_id in walk_pages(window):
-        pass
-    review = window.wizard.currentPage()
-    viewport = review.scroll_area.viewport()
-
-    def in_view(widget: QWidget) -> bool:
-        top = widget.mapTo(viewport, QPoint(0, 0)).y()
-        return top >= 0 and top + widget.height() <= viewport.height()
-
+    review = last_page(window)
+    area = review.scroll_area
     assert review.panel_fold.folded and review.header_fold.folded
-    qtbot.waitUntil(lambda: in_view(review.title_label) and in_view(review.save_pdf_button))
+    qtbot.waitUntil(
+        lambda: in_view(area, review.title_label) and in_view(area, review.save_pdf_button)
+    )
 
 
 def test_the_last_page_says_where_the_summary_is(
@@ -380,9 +376,7 @@ def test_the_last_page_says_where_the_summary_is(
     install_fake_dialogs(monkeypatch)
     look.set_scale(100)
     window = open_window(qtbot, example_draft(tmp_path), (1000, 760))
-    for _page_id in walk_pages(window):
-        pass
-    review = window.wizard.currentPage()
+    review = last_page(window)
     qtbot.waitUntil(lambda: not review.panel_fold.folded)
     assert review.subtitle_label.text() == SUBTITLE
     look.set_scale(200)
