@@ -110,8 +110,7 @@ def canvas_maker(
             self.setFont(FONT, size)
             self.setFillColor(HINT)
             right = width - left
-            fitted = self._name(total, width - 2 * left, size)
-            short = NumberedCanvas.__dict__.get("_footer_short", False)
+            fitted, short = self._name(total, width - 2 * left, size)
             self.drawString(left, y, footer_text(self._pageNumber, total, short=short))
             if not fitted:
                 self.drawRightString(right, y, made)
@@ -132,10 +131,11 @@ def canvas_maker(
                 self.drawRightString(right, y, tail)
             self.restoreState()
 
-        def _name(self, total: int, frame: float, size: float) -> str:
+        def _name(self, total: int, frame: float, size: float) -> tuple[str, bool]:
             """The name as it fits on every page (measured once, beside the widest page
-            number). A name that would be cut (in large print, often) gets the room the
-            app's name took on the left, and is cut only if it still does not fit."""
+            number), and whether the left part is the short one: a name that would be cut
+            (in large print, often) gets the room the app's name took, and is cut only if
+            it still does not fit."""
             if "_footer_name" not in NumberedCanvas.__dict__:
                 fixed = self.stringWidth(f"For  — {made.removeprefix('Made on ')}", FONT, size)
                 fitted, short = "", False
@@ -144,8 +144,7 @@ def canvas_maker(
                     fitted = footer_name(name, frame - widest - FOOTER_GAP - fixed, size)
                     if not fitted.endswith("…"):
                         break
-                NumberedCanvas._footer_name = fitted
-                NumberedCanvas._footer_short = short and bool(fitted)
+                NumberedCanvas._footer_name = (fitted, short and bool(fitted))
             return NumberedCanvas._footer_name
 
     return NumberedCanvas
