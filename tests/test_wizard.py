@@ -189,7 +189,7 @@ def test_every_concern_from_welcome_to_pdf(
     # Move the own question up one place.
     questions.rows[own.id].up_button.click()
     assert [i.id for i in window.draft.checklist].index(own.id) == len(ids) - 1
-    assert OWN_QUESTION in [label.text().split("  ", 1)[-1] for label in questions.top_labels]
+    assert OWN_QUESTION in [label.text() for label in questions.top_three.labels]
 
     go_next(window, PageId.READINESS)
     go_next(window, PageId.REVIEW)
@@ -302,7 +302,7 @@ def test_a_fourth_top_question_shows_a_friendly_message(window: MainWindow) -> N
         go_next(window, expected)
     questions = page(window, PageId.QUESTIONS)
     ids = [i.id for i in window.draft.checklist]
-    hint = questions.no_top_label
+    hint = questions.top_three.hint_label
     # The hint names the button as it looks ("☆ Top 3") and counts down to a full top three.
     assert hint.isVisibleTo(questions) and "“☆ Top 3”" in hint.text()
     assert "“☆ Top 3”" in questions.rows[ids[0]].top_button.text().join("“”")

@@ -69,17 +69,15 @@ class TopThree(QObject):
 
 
 class AddQuestionPanel(QWidget):
-    """ "Add your own question:", its box and the Add button (``add_requested`` on a press or
-    Enter). ``at_list_end`` is set while the panel scrolls with the list, at its end: then
-    moving the focus into the box by keyboard (Alt+O, Tab) asks to be scrolled into view
-    (``wants_view``)."""
+    """The row "Add your own question:", its box and the Add button (``add_requested`` on
+    a press or Enter). Moving the focus into the box by keyboard (Alt+O, Tab) asks to be
+    scrolled into view (``wants_view``), which matters while the row scrolls with the list."""
 
     add_requested = Signal()
     wants_view = Signal()
 
     def __init__(self) -> None:
         super().__init__()
-        self.at_list_end = False
         row = QHBoxLayout(self)
         row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
         self.edit: QLineEdit = line_edit(
@@ -104,7 +102,6 @@ class AddQuestionPanel(QWidget):
         """Called by Qt for the box's events (see the class docstring)."""
         if (
             watched is self.edit
-            and self.at_list_end
             and event.type() == QEvent.Type.FocusIn
             and isinstance(event, QFocusEvent)
             and event.reason() != Qt.FocusReason.MouseFocusReason

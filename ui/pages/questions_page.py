@@ -69,8 +69,6 @@ class QuestionsPage(DraftPage):
         layout = QVBoxLayout(content)
         layout.setSpacing(8)
         self.top_three = TopThree(self)
-        self.top_labels = self.top_three.labels
-        self.no_top_label = self.top_three.hint_label
         layout.addWidget(self.top_three.frame)
         self.count_label = plain_label(role=HINT)
         layout.addWidget(self.count_label)
@@ -105,6 +103,7 @@ class QuestionsPage(DraftPage):
         self.own_question_edit = self.add_panel.edit
         self.add_button = self.add_panel.button
         self.add_panel.add_requested.connect(self._add_own)
+        # (Qt does nothing while the row is below the scroll area, not in it.)
         self.add_panel.wants_view.connect(
             lambda: self.scroll_area.ensureWidgetVisible(self.add_panel, 0, 12)
         )
@@ -124,7 +123,6 @@ class QuestionsPage(DraftPage):
             unfold_at=ADD_UNFOLD_AT,
         )
         self.add_fold.moved.connect(self._add_row_moved)
-        self.add_panel.at_list_end = self.add_fold.folded
 
     # --- draft ----------------------------------------------------------------------------
     def read_draft(self) -> None:
@@ -276,10 +274,9 @@ class QuestionsPage(DraftPage):
             f"then the rest in this order.{where_add}"
         )
 
-    def _add_row_moved(self, folded: bool) -> None:
+    def _add_row_moved(self, _folded: bool) -> None:
         """The row moved in or out of the list: say where it is, and let the header look again
         at the room it leaves (each was placed on its own, so the result hung on their order)."""
-        self.add_panel.at_list_end = folded
         self._show_top()
         header_fold = getattr(self, "header_fold", None)
         if isinstance(header_fold, FoldingPanel):
