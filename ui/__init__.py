@@ -1,8 +1,16 @@
-"""The Qt app shell. Qt is imported only when a window is made (``create_main_window``)."""
+"""The Qt app shell. Qt is imported only when a window is made (``create_main_window``).
+
+Importing the package makes Qt's enums the quicker way (:mod:`ui.qt_enums`), before any of its
+modules imports PySide.
+"""
 
 from __future__ import annotations
 
 from typing import Any
+
+from ui import qt_enums
+
+qt_enums.install()
 
 __all__ = ["create_main_window"]
 

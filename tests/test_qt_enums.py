@@ -1,0 +1,121 @@
+"""Qt's enums made the quick way (ui.qt_enums) are the same as the standard library makes them."""
+
+from __future__ import annotations
+
+import enum
+import pickle
+
+import pytest
+
+import ui  # noqa: F401  (installs the quick path, as the app does)
+from ui import qt_enums
+
+KEEP = enum.FlagBoundary.KEEP
+
+
+def _qt_enums() -> list[type[enum.Enum]]:
+    """Every enum of every class (and namespace) in QtCore, QtGui and QtWidgets."""
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    found: dict[int, type[enum.Enum]] = {}
+    for module in (QtCore, QtGui, QtWidgets):
+        for owner_name in dir(module):
+            owner = getattr(module, owner_name)
+            if not isinstance(owner, type):
+                continue
+            for name in list(vars(owner)):
+                value = getattr(owner, name, None)
+                if isinstance(value, enum.EnumType) and value.__module__.startswith("PySide6"):
+                    found[id(value)] = value
+    return list(found.values())
+
+
+def _base(kind: type[enum.Enum]) -> type[enum.Enum]:
+    return next(
+        b for b in (enum.IntFlag, enum.IntEnum, enum.Flag, enum.Enum) if issubclass(kind, b)
+    )
+
+
+def _same(standard: type[enum.Enum], quick: type[enum.Enum]) -> None:
+    enum._test_simple_enum(standard, quick)  # the class and each member's attributes
+    assert list(standard.__members__.items()) != [] or list(quick.__members__) == []
+    assert [(n, m.value) for n, m in standard.__members__.items()] == [
+        (n, m.value) for n, m in quick.__members__.items()
+    ]  # aliases included, in order
+    assert [m.name for m in standard] == [m.name for m in quick]
+    assert list(standard._value2member_map_) == list(quick._value2member_map_)
+    for member in standard:
+        assert quick(member.value).name == member.name
+
+
+def test_every_qt_enum_is_made_the_same_both_ways() -> None:
+    kinds = _qt_enums()
+    assert len(kinds) > 500  # the three modules were really searched
+    quick_ones = 0
+    for kind in kinds:
+        pairs = [(name, member._value_) for name, member in kind.__members__.items()]
+        members = qt_enums._plain_pairs(pairs)
+        if members is None:
+            continue
+        base = _base(kind)
+        standard = qt_enums._standard_create(
+            base, kind.__name__, pairs, module="PySide6.test", boundary=KEEP
+        )
+        quick = qt_enums.quick_enum(base, kind.__name__, members, "PySide6.test", KEEP)
+        try:
+            _same(standard, quick)
+        except (TypeError, AssertionError) as exc:
+            pytest.fail(f"{kind.__qualname__}: {exc}")
+        quick_ones += 1
+    assert quick_ones > 500
+
+
+def test_flags_combine_and_invert_as_the_standard_ones_do() -> None:
+    pairs = [("NoFlag", 0), ("Left", 1), ("Right", 2), ("Both", 3), ("Top", 32), ("Neg", -1)]
+    standard = qt_enums._standard_create(enum.IntFlag, "Sides", pairs, module="m", boundary=KEEP)
+    quick = qt_enums.quick_enum(enum.IntFlag, "Sides", dict(pairs), "m", KEEP)
+    _same(standard, quick)
+    for a in (0, 1, 2, 3, 32):
+        for b in (0, 1, 2, 32, 64):
+            mixed_s, mixed_q = standard(a) | standard(b), quick(a) | quick(b)
+            assert (mixed_s.value, mixed_s.name) == (mixed_q.value, mixed_q.name)
+        assert (~standard(a)).value == (~quick(a)).value
+    assert (standard.Left & standard.Both).name == (quick.Left & quick.Both).name
+    assert repr(standard.Left).replace("Sides", "") == repr(quick.Left).replace("Sides", "")
+
+
+def test_other_calls_go_the_standard_way_unchanged() -> None:
+    # names as a string, a list of names, a mapping, a private name, repeated names, a str mixin
+    Colour = enum.Enum("Colour", "RED GREEN")
+    assert [m.value for m in Colour] == [1, 2]
+    Shape = enum.IntEnum("Shape", ["SQUARE", "ROUND"], start=5)
+    assert Shape.ROUND == 6
+    Size = enum.Enum("Size", {"S": "small", "L": "large"})
+    assert Size("large") is Size.L
+    with pytest.raises(ValueError):
+        enum.Enum("Bad", [("_sunder_", 1)])
+    with pytest.raises(TypeError):
+        enum.Enum("Twice", [("A", 1), ("A", 2)])
+    Word = enum.Enum("Word", [("HI", "hi")], type=str)
+    assert Word.HI == "hi"
+
+
+def test_an_enum_made_the_quick_way_pickles_to_itself() -> None:
+    Weekday = enum.IntEnum("Weekday", [("MON", 1), ("TUE", 2)])
+    assert Weekday.__module__ == __name__
+    assert enum.EnumType._create_ is qt_enums._create_  # the quick way was taken
+    globals()["Weekday"] = Weekday
+    try:
+        assert pickle.loads(pickle.dumps(Weekday.TUE)) is Weekday.TUE
+    finally:
+        del globals()["Weekday"]
+
+
+def test_qt_enums_made_at_run_time_behave() -> None:
+    from PySide6.QtCore import Qt
+
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+    assert Qt.AlignmentFlag.AlignLeft in flags
+    assert Qt.AlignmentFlag(int(flags)) == flags
+    assert Qt.Key.Key_Return.name == "Key_Return"
+    assert Qt.AlignmentFlag.__module__.startswith("PySide6")
