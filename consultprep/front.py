@@ -9,14 +9,14 @@ problem (and the page is given the texts again from the checked library).
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class FrontMatter:
-    """What the welcome page says about advice and privacy (the same as ``Library.meta``)."""
+class FrontMatter(NamedTuple):
+    """What the welcome page says about advice and privacy (the same as ``Library.meta``).
+
+    (A named tuple: the welcome page is shown before ``dataclasses`` is needed.)"""
 
     disclaimer: str = ""
     privacy: str = ""
@@ -35,16 +35,38 @@ def _meta_table(text: str) -> str:
 _ONE_LINE = re.compile(r'^(disclaimer|privacy) = ("(?:[^"\\]|\\.)*")[ \t]*$', re.MULTILINE)
 
 
+#: The escapes of a TOML basic string, read here; any other backslash is left to tomllib.
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
+_SIMPLE_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
+
+
+class _NotSimple(ValueError):
+    """An escape this quick reader leaves to tomllib."""
+
+
+def _unescape(match: re.Match[str]) -> str:
+    four, eight, char = match.groups()
+    if char is not None:
+        if char not in _SIMPLE_ESCAPES:
+            raise _NotSimple(char)
+        return _SIMPLE_ESCAPES[char]
+    code = int(four or eight, 16)
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:  # not a character: TOML refuses it
+        raise _NotSimple(code)
+    return chr(code)
+
+
 def _quick(table: str) -> dict[str, str] | None:
-    """The two texts if both are one-line strings with only the escapes JSON shares with
-    TOML (the usual case, read without loading a TOML parser); otherwise None."""
+    """The two texts if both are one-line strings with only TOML's usual escapes (the usual
+    case, read without loading a TOML parser); otherwise None."""
     found: dict[str, str] = {}
     for key, quoted in _ONE_LINE.findall(table):
-        if "\\U" in quoted or "\\e" in quoted:  # TOML escapes JSON does not have
-            return None
+        inside = quoted[1:-1]
+        if any(ord(c) < 0x20 and c != "\t" or c == "\x7f" for c in inside):
+            return None  # a control character TOML refuses unescaped
         try:
-            found[key] = json.loads(quoted)
-        except ValueError:
+            found[key] = _ESCAPE.sub(_unescape, inside)
+        except _NotSimple:
             return None
     return found if len(found) == 2 else None
 

@@ -15,9 +15,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from consultprep.content import ContentError, load_library
-from consultprep.front import FrontMatter, read_front_matter
+from consultprep.front import FrontMatter, _meta_table, _quick, read_front_matter
 from consultprep.models import Draft
 from consultprep.storage import DRAFT_SUFFIX
+from resources import folder
 from tests.ui_helpers import Dialogs
 from ui.file_menu import DRAFT_SUFFIX as MENU_DRAFT_SUFFIX
 from ui.main_window import MainWindow
@@ -179,6 +180,8 @@ def test_the_draft_file_type_is_the_same_everywhere() -> None:
 def test_front_matter_matches_the_checked_library() -> None:
     meta = load_library().meta
     assert read_front_matter() == FrontMatter(meta.disclaimer, meta.privacy)
+    text = (folder("content") / "library.toml").read_text("utf-8")
+    assert _quick(_meta_table(text)) is not None  # read without loading a TOML parser
 
 
 @pytest.mark.parametrize(
@@ -199,6 +202,26 @@ def test_front_matter_reads_toml_strings_as_toml_does(
     monkeypatch.setattr("resources.folder", lambda *parts: tmp_path.joinpath(*parts))
     expected = tomllib.loads(toml)["meta"]
     assert read_front_matter() == FrontMatter(expected["disclaimer"], expected["privacy"])
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        "plain", "tab\\there", "a \\\\ b \\\" c", "\\b\\f\\n\\r", "\\u00e9\\U0001F600", "é 😀 <b>&",
+        "\\e", "\\/", "\\x41", "\\uD83D", "\\U00110000", "\\u12", "raw\ttab", "raw\x01", "raw\x7f",
+    ],
+)
+def test_the_quick_reader_agrees_with_tomllib_or_leaves_the_text_to_it(inside: str) -> None:
+    import tomllib
+
+    table = f'[meta]\ndisclaimer = "{inside}"\nprivacy = "p"\n'
+    quick = _quick(table)
+    try:
+        expected = tomllib.loads(table)["meta"]
+    except tomllib.TOMLDecodeError:
+        assert quick is None
+        return
+    assert quick is None or quick == expected
 
 
 @pytest.mark.parametrize("text", [None, "[meta]\ndisclaimer = \n", "nothing here"])

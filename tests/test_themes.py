@@ -54,7 +54,7 @@ def test_focus_rings_and_edges_can_be_seen(t: theme.Theme) -> None:
 @pytest.mark.parametrize("t", THEMES, ids=lambda t: t.key)
 def test_the_style_sheet_uses_only_the_theme_colours(t: theme.Theme) -> None:
     sheet = style_sheet(t)
-    values = {v.upper() for v in vars(t).values() if isinstance(v, str) and v.startswith("#")}
+    values = {v.upper() for v in t._asdict().values() if isinstance(v, str) and v.startswith("#")}
     values |= {c.upper() for c in t.kind_colours.values()}
     used = {c.upper() for c in HEX.findall(sheet)}
     assert used <= values, used - values
