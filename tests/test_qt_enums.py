@@ -36,16 +36,44 @@ def _base(kind: type[enum.Enum]) -> type[enum.Enum]:
     )
 
 
+#: Class attributes that differ by design: the module is the caller's; the maps hold members.
+_OWN = ("__module__", "_member_map_", "_value2member_map_")
+
+
+def _same_value(key: str, standard: object, quick: object) -> None:
+    if isinstance(standard, enum.Enum):  # a member (or alias) stored on the class
+        assert isinstance(quick, enum.Enum), key
+        assert (standard.name, standard.value, vars(standard).keys() - {"__objclass__"}) == (
+            quick.name,
+            quick.value,
+            vars(quick).keys() - {"__objclass__"},
+        ), key
+        assert quick.__objclass__.__name__ == standard.__objclass__.__name__
+    elif callable(standard) or isinstance(standard, (classmethod, staticmethod)):
+        assert getattr(standard, "__func__", standard) == getattr(quick, "__func__", quick), key
+    else:
+        assert standard == quick, key
+
+
 def _same(standard: type[enum.Enum], quick: type[enum.Enum]) -> None:
-    enum._test_simple_enum(standard, quick)  # the class and each member's attributes
-    assert list(standard.__members__.items()) != [] or list(quick.__members__) == []
-    assert [(n, m.value) for n, m in standard.__members__.items()] == [
-        (n, m.value) for n, m in quick.__members__.items()
+    """The classes hold the same things, the members too, in the same order."""
+    enum._test_simple_enum(standard, quick)  # the standard library's own comparison
+    mine, theirs = vars(standard), vars(quick)
+    assert sorted(mine.keys() - set(_OWN)) == sorted(theirs.keys() - set(_OWN))
+    for key in mine:
+        if key not in _OWN:
+            _same_value(key, mine[key], theirs[key])
+    assert [(n, m.name, m.value) for n, m in standard.__members__.items()] == [
+        (n, m.name, m.value) for n, m in quick.__members__.items()
     ]  # aliases included, in order
     assert [m.name for m in standard] == [m.name for m in quick]
-    assert list(standard._value2member_map_) == list(quick._value2member_map_)
+    assert [(v, m.name) for v, m in standard._value2member_map_.items()] == [
+        (v, m.name) for v, m in quick._value2member_map_.items()
+    ]
     for member in standard:
         assert quick(member.value).name == member.name
+        assert quick[member.name] is getattr(quick, member.name)
+    assert type(standard) is type(quick) and standard.__mro__[1:] == quick.__mro__[1:]
 
 
 def test_every_qt_enum_is_made_the_same_both_ways() -> None:
