@@ -142,9 +142,7 @@ class MainWindow(KeepingWindow):
     def _start_wizard(self) -> None:
         """Put a new wizard on the current draft in the middle of the window."""
         old = self.centralWidget()
-        # Made in the window from the start: moving a built page into a window with a style
-        # sheet makes Qt style every control on it again (3 ms at start-up).
-        self.wizard = ConsultWizard(self.draft, self.library, self)
+        self.wizard = ConsultWizard(self.draft, self.library)
         self.wizard.edited.connect(self._edited)
         self.wizard.currentIdChanged.connect(self._update_title)
         self.wizard.currentIdChanged.connect(self._remember_step)
