@@ -8,11 +8,16 @@ the scrolled content, and back again when there is room.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QMargins, QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSizePolicy, QWidget, QWidgetItem
 
 from ui.focus import apply_layout_order, own_layout
 from ui.widgets import PlainLabel, page_changed
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLayoutItem
 
 #: Move the panel into the scroll area when it would take more than this share of the page.
 FOLD_AT = 0.55
@@ -63,7 +68,10 @@ class FoldingPanel(QObject):
         self._panel = panel
         self._outer = outer
         self._inner = inner
-        self._index = outer.indexOf(panel)
+        # What comes before the panel in ``outer``: it goes back after those still there (an
+        # earlier panel, such as the page's header, may have moved away meanwhile).
+        index = outer.indexOf(panel)
+        self._before = [self._thing(outer.itemAt(i)) for i in range(max(index, 0))]
         layout = panel.layout()
         self._margins = layout.contentsMargins() if layout is not None else QMargins()
         self.folded = False
@@ -71,6 +79,11 @@ class FoldingPanel(QObject):
         self._fresh = False  # the page was just shown: no lag (see update_place)
         self._move(fold=True)
         page.installEventFilter(self)
+
+    @staticmethod
+    def _thing(item: QLayoutItem):
+        """The widget or layout a layout item holds (or the item itself: a spacing)."""
+        return item.widget() or item.layout() or item
 
     def update_place(self) -> None:
         """Put the panel where it fits best for the page's current height."""
@@ -117,7 +130,8 @@ class FoldingPanel(QObject):
                 layout.setContentsMargins(0, self._margins.top(), 0, self._margins.bottom())
         else:
             self._inner.removeWidget(self._panel)
-            self._outer.insertWidget(self._index, self._panel)
+            place = sum(1 for thing in self._before if self._outer.indexOf(thing) >= 0)
+            self._outer.insertWidget(place, self._panel)
             if layout is not None:
                 layout.setContentsMargins(self._margins)
         self._panel.show()
