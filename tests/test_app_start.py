@@ -48,7 +48,8 @@ def no_event_loop(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> list:
     shown: list = []
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
-    monkeypatch.setattr(app_module, "apply_app_style", lambda app: None)
+    monkeypatch.setattr(app_module, "apply_app_style", lambda app, **_: None)
+    monkeypatch.setattr(app_module, "apply_style_sheet", lambda app: None)
     original = MainWindow.show
 
     def show(self: MainWindow) -> None:

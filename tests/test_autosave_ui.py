@@ -290,7 +290,8 @@ def test_run_app_offers_recovery_at_start(
     shown: list[MainWindow] = []
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
-    monkeypatch.setattr(app_module, "apply_app_style", lambda app: None)
+    monkeypatch.setattr(app_module, "apply_app_style", lambda app, **_: None)
+    monkeypatch.setattr(app_module, "apply_style_sheet", lambda app: None)
     monkeypatch.setattr(MainWindow, "show", lambda self: shown.append(self))
     dialogs.question_answer = Button.Yes
     assert run_app(None) == 0

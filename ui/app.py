@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui import dialogs
 from ui.main_window import APP_NAME, MainWindow
-from ui.style import app_icon, apply_app_style
+from ui.style import app_icon, apply_app_style, apply_style_sheet
 
 if TYPE_CHECKING:
     from consultprep.content import Library
@@ -104,9 +104,12 @@ def run_app(draft_path: str | None = None) -> int:
     (``MainWindow.finish_start``): problems with either are explained in a message then.
     """
     app = ensure_app()
-    apply_app_style(app)
+    apply_app_style(app, style_sheet_later=True)
     sys.excepthook = friendly_excepthook
-    window = MainWindow(None, path=draft_path)
+    try:
+        window = MainWindow(None, path=draft_path)
+    finally:  # styled once it is built, before it shows (see Appearance.apply)
+        apply_style_sheet(app)
     window.started.connect(_after_start)
     window.show()
     try:

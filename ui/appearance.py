@@ -99,8 +99,13 @@ class Appearance(QObject):
         self.apply()
 
     # --- applying ---------------------------------------------------------------------------
-    def apply(self) -> None:
-        """Set the app's font, palette and style sheet from the current choices."""
+    def apply(self, *, style_sheet_later: bool = False) -> None:
+        """Set the app's font, palette and style sheet from the current choices.
+
+        ``style_sheet_later`` leaves the style sheet to ``apply_style_sheet``, for the start
+        (``ui.app.run_app``): the first window is built first and then styled once. Built under
+        a style sheet, each control is styled again at each step of the building (as it is put
+        in its box, the box in its page, the page in the wizard); about 8 ms of the start."""
         from ui.style import register_fonts
 
         chosen = self.theme()
@@ -112,9 +117,14 @@ class Appearance(QObject):
         font.setKerning(False)
         self._app.setFont(font)
         self._app.setPalette(qt_palette(chosen))
-        self._app.setStyleSheet(style_sheet(chosen, self.point_size()))
+        if not style_sheet_later:
+            self.apply_style_sheet()
         self.applied = True
         self.changed.emit()
+
+    def apply_style_sheet(self) -> None:
+        """Set the app's style sheet for the current choices (see ``apply``)."""
+        self._app.setStyleSheet(style_sheet(self.theme(), self.point_size()))
 
     def restore(self) -> None:
         """Undo ``apply``: the app's own font, palette and no style sheet (used by tests)."""

@@ -68,12 +68,14 @@ def app_icon() -> QIcon:
     return icon
 
 
-def apply_app_style(app: QApplication) -> None:
+def apply_app_style(app: QApplication, *, style_sheet_later: bool = False) -> None:
     """Use the Fusion style, the bundled font, and the remembered text size and theme.
 
     See ``ui.appearance``: the text size starts at the system's font size (at least 12 pt).
     The style is set once, before any window: changing it under a window that is showing
-    makes Qt re-style every widget (and crashed this app's window).
+    makes Qt re-style every widget (and crashed this app's window). ``style_sheet_later``:
+    the caller builds its first window and then calls ``apply_style_sheet`` before showing it
+    (``ui.app.run_app``; see ``Appearance.apply``).
     """
     from ui.appearance import appearance
     from ui.indicator_style import IndicatorStyle
@@ -81,4 +83,11 @@ def apply_app_style(app: QApplication) -> None:
     app.setStyle(IndicatorStyle("Fusion"))  # Fusion, with tick boxes clear in every theme
     look = appearance(app)
     look.load()
-    look.apply()
+    look.apply(style_sheet_later=style_sheet_later)
+
+
+def apply_style_sheet(app: QApplication) -> None:
+    """Set the style sheet left for later by ``apply_app_style(app, style_sheet_later=True)``."""
+    from ui.appearance import appearance
+
+    appearance(app).apply_style_sheet()
