@@ -147,3 +147,20 @@ def test_qt_enums_made_at_run_time_behave() -> None:
     assert Qt.AlignmentFlag(int(flags)) == flags
     assert Qt.Key.Key_Return.name == "Key_Return"
     assert Qt.AlignmentFlag.__module__.startswith("PySide6")
+
+
+def test_the_quick_way_is_installed_only_where_it_agrees(monkeypatch) -> None:
+    assert qt_enums._agrees()  # on this Python the probes come out the same both ways
+    made = qt_enums.quick_enum
+
+    def careless(*args):  # a builder that forgets one thing
+        kind = made(*args)
+        for member in kind:
+            del member._sort_order_
+        return kind
+
+    monkeypatch.setattr(qt_enums, "quick_enum", careless)
+    assert not qt_enums._agrees()
+    monkeypatch.setattr(enum.EnumType, "_create_", qt_enums._standard_create)
+    qt_enums.install()
+    assert enum.EnumType._create_ is qt_enums._standard_create  # left the standard way
