@@ -25,6 +25,9 @@ import sys
 from typing import Any
 
 _BASES = (enum.Enum, enum.IntEnum, enum.Flag, enum.IntFlag)
+#: Later releases of 3.11 keep a flag's single bits apart (``_singles_mask_``); 3.11.2, the
+#: one Debian 12 has, does not.
+_SINGLES = ("_singles_mask_",) if "_singles_mask_" in vars(enum.Flag) else ()
 _standard_create = enum.EnumType._create_
 
 
@@ -90,7 +93,7 @@ def quick_enum(
     }
     if flag:
         body["_boundary_"] = boundary or base._boundary_
-        for name in ("_flag_mask_", "_all_bits_", "_singles_mask_", "_inverted_"):
+        for name in ("_flag_mask_", "_all_bits_", "_inverted_") + _SINGLES:
             body[name] = None
         for name in ("__or__", "__xor__", "__and__", "__ror__", "__rxor__", "__rand__"):
             body[name] = getattr(enum.Flag, name)
@@ -117,8 +120,11 @@ def quick_enum(
         member_map[name] = member
         set_attr(enum_class, name, member)
     if flag:
-        enum_class._flag_mask_ = every
-        enum_class._singles_mask_ = single
+        if _SINGLES:
+            enum_class._flag_mask_ = every
+            enum_class._singles_mask_ = single
+        else:  # before 3.11.4 or so the mask held the single bits only
+            enum_class._flag_mask_ = single
         enum_class._all_bits_ = 2 ** every.bit_length() - 1
         values = [member._value_ for member in enum_class]
         if values != sorted(values):
