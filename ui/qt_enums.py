@@ -11,8 +11,9 @@ The calls PySide makes are all of one simple shape: one of the four plain enum b
 of unique (name, int) pairs, and ``boundary``. This module builds such an enum directly, the
 way the standard library's own quick path (``enum._simple_enum``) does, except that members
 are stored on the class as the standard path stores them. It is about four times as fast as
-the standard path. Every other call goes the standard way, unchanged; so does every call on a
-Python other than 3.11, whose ``enum`` internals this follows.
+the standard path. Every other call goes the standard way, unchanged. It follows the ``enum``
+internals of Python 3.11 (3.11.2 and later releases, which differ a little), so it is
+installed only on 3.11, and only once two small probe enums come out the same both ways.
 
 ``tests/test_qt_enums.py`` builds every enum of QtCore, QtGui and QtWidgets both ways and
 checks that the classes and their members hold the same things.
@@ -162,8 +163,9 @@ def _create_(
     return quick_enum(cls, class_name, members, module, boundary)
 
 
-#: Two small enums of PySide's shape (a flag with an alias, a multi-bit value and a negative
-#: one; a plain enum with an alias), made both ways when the quick way is installed.
+#: Two small enums of PySide's shape (a flag with an alias, a zero and a multi-bit value; a
+#: plain enum with an alias and a negative value), made both ways before the quick way is
+#: installed.
 _PROBES = (
     (enum.IntFlag, [("NoSide", 0), ("Left", 1), ("Right", 2), ("Both", 3), ("Also", 1)]),
     (enum.IntEnum, [("First", 1), ("Second", 2), ("Again", 1), ("Below", -5)]),
