@@ -11,16 +11,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWizard
 
-from ui import settings
+from ui import settings, theme
 from ui.appearance import Appearance, appearance
 from ui.focus import KeyboardHelper
-from ui.preferences import THEME_MNEMONICS, PreferencesDialog
 from ui.preparation import PagePreparer
 from ui.responsive import fold_header
+
+if TYPE_CHECKING:
+    from ui.preferences import PreferencesDialog
 
 GEOMETRY_KEY = "window/geometry"
 #: The window's first size, where the screen has room: wide enough for two columns of cards,
@@ -79,7 +83,7 @@ class WindowComfort(QObject):
         )
         self.theme_group = QActionGroup(self.window)
         self.theme_actions: dict[str, QAction] = {}
-        for key, text in THEME_MNEMONICS.items():
+        for key, text in theme.THEME_MNEMONICS.items():
             action = QAction(text, self.window)
             action.setCheckable(True)
             action.triggered.connect(lambda _=False, key=key: self.look.set_theme(key))
@@ -135,6 +139,8 @@ class WindowComfort(QObject):
 
     def show_preferences(self) -> PreferencesDialog:
         """Show View ▸ Preferences (one window, kept)."""
+        from ui.preferences import PreferencesDialog  # (not needed before the first page)
+
         if self.preferences is None:
             self.preferences = PreferencesDialog(self.look, self.window)
         self.preferences.show_choices()

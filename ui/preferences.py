@@ -22,13 +22,6 @@ from ui.appearance import SCALE_STEPS, Appearance
 from ui.widgets import HINT, SUBHEADING, plain_label
 
 SAMPLE = "This is how text will look. You can change it at any time."
-THEME_MNEMONICS = {
-    theme.SYSTEM: "Follow the &system",
-    theme.LIGHT: "&Light",
-    theme.DARK: "&Dark",
-    theme.HIGH_CONTRAST: "&High contrast (dark)",
-    theme.HIGH_CONTRAST_LIGHT: "High contrast (li&ght)",
-}
 
 
 def scale_label(percent: int) -> str:
@@ -66,7 +59,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(plain_label("Colours", role=SUBHEADING))
         self.theme_group = QButtonGroup(self)
         self.theme_radios: dict[str, QRadioButton] = {}
-        for key, text in THEME_MNEMONICS.items():
+        for key, text in theme.THEME_MNEMONICS.items():
             radio = QRadioButton(text)
             radio.setAccessibleName(f"Colours: {theme.CHOICES[key]}")
             self.theme_group.addButton(radio)

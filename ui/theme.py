@@ -263,6 +263,14 @@ CHOICES: dict[str, str] = {
     HIGH_CONTRAST: "High contrast (dark)",
     HIGH_CONTRAST_LIGHT: "High contrast (light)",
 }
+#: The same, with the letter that chooses each in a menu or dialog (Alt+letter).
+THEME_MNEMONICS: dict[str, str] = {
+    SYSTEM: "Follow the &system",
+    LIGHT: "&Light",
+    DARK: "&Dark",
+    HIGH_CONTRAST: "&High contrast (dark)",
+    HIGH_CONTRAST_LIGHT: "High contrast (li&ght)",
+}
 
 _current: Theme = THEMES[LIGHT]
 
