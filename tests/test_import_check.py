@@ -4,16 +4,12 @@ answers as PySide's own."""
 from __future__ import annotations
 
 import inspect
-import subprocess
 import sys
 import types
-from pathlib import Path
 
 import ui  # noqa: F401  (installs the quicker check, as the app does)
-from tests.bench.common import child_env
+from tests.bench.common import run_python
 from ui import import_check
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _pyside_way(module: types.ModuleType) -> bool:
@@ -34,15 +30,7 @@ def test_the_quick_check_is_in_place_once_pyside_is_loaded(tmp_path) -> None:
         "print(getattr(feature._mod_uses_pyside, 'quick', False),\n"
         "      any(isinstance(f, import_check._Watch) for f in sys.meta_path))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=child_env(tmp_path),
-        timeout=120,
-        check=False,
-    )
+    done = run_python(["-c", script], tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["True", "False"]  # swapped, and the watcher is gone
 

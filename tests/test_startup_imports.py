@@ -8,30 +8,20 @@ No timings here: the benchmark (``python -m tests.bench.run``) measures how long
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.bench.common import child_env
+from tests.bench.common import run_python
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-CHILD = [sys.executable, "-m", "tests.bench.startup_child"]
+CHILD = ["-m", "tests.bench.startup_child"]
 
 
 def _first_paint(tmp_path: Path, *args: str, command: list[str] = CHILD) -> dict:
-    proc = subprocess.run(
-        [*command, *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=child_env(tmp_path),  # as the benchmark starts it: offscreen, private home
-        timeout=120,
-        check=False,
-    )
+    proc = run_python([*command, *args], tmp_path)  # as the benchmark starts it
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -58,7 +48,6 @@ def test_opening_a_draft_also_starts_light(tmp_path: Path, example: str) -> None
 def test_the_check_would_see_a_heavy_module(tmp_path: Path) -> None:
     # The same child, but Pillow is imported first: the report must say so.
     command = [
-        sys.executable,
         "-c",
         (
             "import sys, runpy, PIL.Image; sys.argv[0] = 'startup_child'; "

@@ -3,13 +3,11 @@ the window must look exactly as one built already styled, pixel for pixel."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.bench.common import child_env
+from tests.bench.common import run_python
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "resources" / "examples" / "scars.consultprep"
@@ -19,24 +17,8 @@ def _window_pictures(order: str, scale: int, theme: str, tmp_path: Path) -> list
     out = tmp_path / order
     home = tmp_path / f"home-{order}"
     home.mkdir()
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.style_order_child",
-            order,
-            str(scale),
-            theme,
-            str(out),
-            str(EXAMPLE),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=child_env(home),
-        timeout=120,
-        check=False,
-    )
+    args = [str(scale), theme, str(out), str(EXAMPLE)]
+    proc = run_python(["-m", "tests.style_order_child", order, *args], home)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return [Path(f"{out}-{which}.png").read_bytes() for which in ("first", "next")]
 

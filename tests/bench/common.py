@@ -93,11 +93,25 @@ def child_env(home: Path) -> dict[str, str]:
     return env
 
 
+def run_python(args: list[str], home: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    """``python ARGS`` in a child set up by ``child_env``, from the project's folder; its output
+    captured as text (the caller checks the return code)."""
+    return subprocess.run(
+        [sys.executable, *args],
+        env=child_env(home),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
 def start_child(mode: str, *args: str, home: Path) -> tuple[float, dict]:
     """Spawn the start-up child; return (seconds from spawn to first page painted, report)."""
     cmd = [sys.executable, "-m", "tests.bench.startup_child", mode, *args]
     env = child_env(home)
-    start = time.monotonic()
+    start = time.monotonic()  # (not run_python: the child's set-up is not timed)
     proc = subprocess.run(
         cmd,
         env=env,
@@ -115,16 +129,7 @@ def start_child(mode: str, *args: str, home: Path) -> tuple[float, dict]:
 
 def run_bench_child(name: str, *args: str, home: Path) -> dict:
     """Run one of this module's in-child measurements; return its JSON report."""
-    cmd = [sys.executable, "-m", "tests.bench.run", "--child", name, *args]
-    proc = subprocess.run(
-        cmd,
-        env=child_env(home),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    proc = run_python(["-m", "tests.bench.run", "--child", name, *args], home, timeout=900)
     if proc.returncode != 0:
         raise RuntimeError(f"child {name} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
