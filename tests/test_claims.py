@@ -26,7 +26,13 @@ from consultprep.content_loader import unknown_citations
 from consultprep.models import ClinicOffer, Draft
 from consultprep.vetting import load_vetting
 from exports.pdf import render_pack
-from tests.test_content import MAX_GRADE, PROMOTIONAL, _fingerprint, fk_grade, ngram_hashes
+from tests.content_checks import (
+    MAX_GRADE,
+    PROMOTIONAL,
+    article_fingerprint,
+    fk_grade,
+    ngram_hashes,
+)
 
 LIBRARY = load_library()
 RULES = load_claim_rules()
@@ -191,7 +197,7 @@ def test_vetting_checks_are_cited_plain_and_complete() -> None:
     texts += [t for c in vetting.checks for t in (c.title, c.what, c.where)]
     assert fk_grade(texts) <= MAX_GRADE
     assert not [t for t in texts if PROMOTIONAL.search(t)]
-    source = _fingerprint()
+    source = article_fingerprint()
     assert not [t for t in texts if ngram_hashes(t) & source]
 
 

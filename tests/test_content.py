@@ -1,25 +1,13 @@
 """The content library is complete, cited, plain, calm and written fresh.
 
 These tests read the bundled TOML (as raw dicts and through ``load_library``) and the example
-drafts. They need no Qt.
-
-The check against copying from the source article uses a fingerprint of the article
-(``tests/data/source_article_8grams.txt``: one short hash per run of eight words), so the
-article itself need not ship with the code. When the article is present, a test checks the
-fingerprint is up to date; regenerate it with::
-
-    python tests/test_content.py /path/to/regenerative-dermatology-article.txt
+drafts. They need no Qt. What they share with the other content tests (the texts a patient
+reads, the reading grade, the source article's fingerprint) is in ``tests/content_checks.py``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import sys
-import tomllib
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -27,143 +15,12 @@ from consultprep.content import CONCERN_FILES, Concern, Library, load_library
 from consultprep.glossary import load_glossary
 from consultprep.readiness import load_readiness
 from consultprep.vetting import load_vetting
-from resources import folder
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.consultprep"))
-FINGERPRINT = Path(__file__).parent / "data" / "source_article_8grams.txt"
-SOURCE_ARTICLE = Path(
-    os.environ.get(
-        "CONSULTPREP_SOURCE_ARTICLE",
-        "/work/shared/sources/regenerative-dermatology-article.txt",
-    )
-)
-NGRAM = 8
-MAX_GRADE = 9.0
-
-PROMOTIONAL = re.compile(
-    r"\b(cure|cures|cured|breakthrough|miracle|revolutionary|guaranteed)\b"
-    r"|\breverse\s+(ageing|aging)\b",
-    re.IGNORECASE,
-)
-# Text that describes a clinic's claims may have to name them.
-PROMOTIONAL_ALLOWED = (
-    re.compile(r"^library\.red_flags\[\d+\]\.explanation$"),
-    re.compile(r"^library\.offer_questions\[\d+\]\.(text|why)$"),
-)
-LINK = re.compile(r"^(doi:10\.\d{4,9}/\S+|PMID \d{6,9}|https://\S+)$")
-SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
-WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|\d[\d,.]*")
-
-
-# --- helpers ------------------------------------------------------------------------------
+from tests.content_checks import LINK, all_strings, split_sentences
 
 
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_library()
-
-
-def _raw(name: str) -> dict:
-    path = folder("content", name)
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-def _raw_files() -> dict[str, dict]:
-    files = {"library": _raw("library.toml")}
-    for name in CONCERN_FILES:
-        files[name.removesuffix(".toml")] = _raw(name)
-    return files
-
-
-def _walk(value: object, path: str) -> Iterator[tuple[str, object]]:
-    """Every leaf value in a parsed TOML document, with a readable path."""
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            yield from _walk(inner, f"{path}.{key}")
-    elif isinstance(value, list):
-        for n, inner in enumerate(value):
-            yield from _walk(inner, f"{path}[{n}]")
-    else:
-        yield path, value
-
-
-def _all_strings() -> Iterator[tuple[str, str]]:
-    for file_name, data in _raw_files().items():
-        for path, value in _walk(data, file_name):
-            if isinstance(value, str):
-                yield path, value
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in SENTENCE_END.split(text) if s.strip()]
-
-
-def _syllables(word: str) -> int:
-    """A simple English syllable count: vowel groups, less a silent final e."""
-    letters = re.sub(r"[^a-z]", "", word.lower())
-    if not letters:
-        return 1  # a number counts as one word of one syllable
-    count = len(re.findall(r"[aeiouy]+", letters))
-    if letters.endswith("e") and not letters.endswith(("le", "ee", "ye")) and count > 1:
-        count -= 1
-    return max(count, 1)
-
-
-def _as_sentence(text: str) -> str:
-    text = text.strip()
-    return text if text[-1] in ".!?" else text + "."
-
-
-def fk_grade(texts: list[str]) -> float:
-    """Flesch-Kincaid grade level of the texts read one after another."""
-    joined = " ".join(_as_sentence(t) for t in texts if t.strip())
-    sentences = len(_sentences(joined))
-    words = WORD.findall(joined)
-    syllables = sum(_syllables(w) for w in words)
-    return 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
-
-
-def concern_texts(concern: Concern) -> list[str]:
-    """Everything about one concern that a patient reads, on screen or in the PDF."""
-    texts = [concern.name, concern.description, concern.normal_repair]
-    texts += [t for s in concern.subtypes for t in (s.name, s.description)]
-    for t in concern.treatments:
-        texts += [t.name, t.summary, t.uncertain]
-        texts += [t.warning_note] if t.warning_note else []
-    texts += [t for q in concern.questions for t in (q.text, q.why)]
-    return texts
-
-
-def library_texts(library: Library) -> list[str]:
-    """The shared text a patient reads, whatever their concern."""
-    texts = [library.meta.disclaimer, library.meta.privacy]
-    texts += [t for lv in library.levels for t in (lv.short, lv.meaning)]
-    texts += [library.warning_marker.short, library.warning_marker.meaning]
-    texts += [
-        t for q in [*library.core_questions, *library.offer_questions] for t in (q.text, q.why)
-    ]
-    texts += [t for f in library.red_flags for t in (f.label, f.explanation)]
-    texts += [c.label for c in library.conditions]
-    texts += [f.text for f in library.general_facts]
-    return texts
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'"))
-
-
-def _ngram_hash(words: list[str]) -> str:
-    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:16]
-
-
-def ngram_hashes(text: str, n: int = NGRAM) -> set[str]:
-    words = _words(text)
-    return {_ngram_hash(words[i : i + n]) for i in range(len(words) - n + 1)}
-
-
-def _fingerprint() -> set[str]:
-    return set(FINGERPRINT.read_text(encoding="utf-8").split())
 
 
 # --- the library loads and hangs together --------------------------------------------------
@@ -178,7 +35,7 @@ def test_library_loads(library: Library) -> None:
 
 
 def test_no_empty_or_blank_strings_anywhere() -> None:
-    blank = [path for path, value in _all_strings() if not value.strip()]
+    blank = [path for path, value in all_strings() if not value.strip()]
     assert not blank, f"empty or whitespace-only text at: {blank}"
 
 
@@ -364,8 +221,8 @@ def test_waiting_gets_as_much_detail_as_treatments(library: Library) -> None:
             assert shown, (concern.id, kind)
             for waiting in shown:
                 assert waiting.name.startswith("Waiting or doing nothing"), waiting.id
-                assert len(_sentences(waiting.summary)) >= 2
-                assert len(_sentences(waiting.uncertain)) >= 1
+                assert len(split_sentences(waiting.summary)) >= 2
+                assert len(split_sentences(waiting.uncertain)) >= 1
 
 
 def test_chronic_wound_waiting_is_honest_and_fits_the_kind(library: Library) -> None:
@@ -386,7 +243,7 @@ def test_chronic_wound_waiting_is_honest_and_fits_the_kind(library: Library) -> 
 def test_every_summary_has_two_to_four_sentences(library: Library) -> None:
     for concern in library.concerns:
         for t in concern.treatments:
-            count = len(_sentences(t.summary))
+            count = len(split_sentences(t.summary))
             assert 2 <= count <= 4, f"{concern.id}/{t.id} summary has {count} sentences"
 
 
@@ -394,11 +251,3 @@ def test_question_ids_are_unique_across_everything(library: Library) -> None:
     ids = [q.id for q in library.all_questions()]
     assert len(ids) == len(set(ids))
     assert not [i for i in ids if i.startswith("own-")], "own-N ids belong to the patient"
-
-
-if __name__ == "__main__":  # regenerate the fingerprint from a copy of the article
-    text = Path(sys.argv[1]).read_text(encoding="utf-8")
-    FINGERPRINT.parent.mkdir(exist_ok=True)
-    FINGERPRINT.write_text("\n".join(sorted(ngram_hashes(text))) + "\n", encoding="utf-8")
-    print(f"wrote {FINGERPRINT}")
-

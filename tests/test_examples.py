@@ -9,7 +9,7 @@ import pytest
 
 from consultprep.content import Library, load_library
 from consultprep.storage import load_draft
-from tests.test_content import EXAMPLES
+from tests.content_checks import EXAMPLES
 
 
 @pytest.fixture(scope="module")

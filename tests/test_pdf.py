@@ -160,7 +160,7 @@ def test_the_evidence_section_starts_on_the_page_of_its_ladder(
     from consultprep.storage import load_draft
     from exports import export_pdf
     from exports.options import PackOptions
-    from tests.test_content import EXAMPLES
+    from tests.content_checks import EXAMPLES
 
     real = load_library()
     for example in EXAMPLES:

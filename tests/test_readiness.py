@@ -26,7 +26,13 @@ from consultprep.readiness import (
     summary_line,
     updated,
 )
-from tests.test_content import MAX_GRADE, PROMOTIONAL, _fingerprint, fk_grade, ngram_hashes
+from tests.content_checks import (
+    MAX_GRADE,
+    PROMOTIONAL,
+    article_fingerprint,
+    fk_grade,
+    ngram_hashes,
+)
 
 LIBRARY = load_library()
 TODAY = date(2031, 3, 1)
@@ -99,7 +105,7 @@ def test_wording_is_plain_calm_and_not_copied(content: ReadinessContent) -> None
     texts = _texts(content)
     assert fk_grade(texts) <= MAX_GRADE
     assert not [t for t in texts if PROMOTIONAL.search(t)]
-    source = _fingerprint()
+    source = article_fingerprint()
     assert not [t for t in texts if ngram_hashes(t) & source]
 
 

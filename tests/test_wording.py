@@ -1,26 +1,26 @@
 """The content's wording is calm, plain and our own: no promotional words, a reading grade of
 nine or below, and no run of eight words copied from the source article (the helpers and the
-article's fingerprint are in ``tests/test_content.py``). No Qt."""
+article's fingerprint are in ``tests/content_checks.py``). No Qt."""
 
 from __future__ import annotations
 
 import pytest
 
 from consultprep.content import Library, load_library
-from tests.test_content import (
+from tests.content_checks import (
     MAX_GRADE,
     NGRAM,
     PROMOTIONAL,
     PROMOTIONAL_ALLOWED,
     SOURCE_ARTICLE,
-    _all_strings,
-    _fingerprint,
-    _sentences,
-    _words,
+    all_strings,
+    article_fingerprint,
     concern_texts,
     fk_grade,
     library_texts,
     ngram_hashes,
+    split_sentences,
+    words_of,
 )
 
 
@@ -35,7 +35,7 @@ def library() -> Library:
 def test_no_promotional_words() -> None:
     found = [
         (path, m.group(0))
-        for path, text in _all_strings()
+        for path, text in all_strings()
         for m in PROMOTIONAL.finditer(text)
         if not any(rule.match(path) for rule in PROMOTIONAL_ALLOWED)
     ]
@@ -66,11 +66,11 @@ def test_readability_measure_tells_plain_from_dense() -> None:
 
 
 def test_nothing_is_copied_from_the_source_article() -> None:
-    source = _fingerprint()
+    source = article_fingerprint()
     assert len(source) > 1000, "the source article fingerprint looks empty"
     copied = [
         path
-        for path, text in _all_strings()
+        for path, text in all_strings()
         if ngram_hashes(text) & source and not path.startswith("library.references")
     ]  # a reference quotes its title and authors, as the article's own list does
     assert not copied, f"runs of {NGRAM}+ words match the source article at: {copied}"
@@ -80,12 +80,14 @@ def test_copy_check_would_catch_a_copied_sentence() -> None:
     if not SOURCE_ARTICLE.is_file():
         pytest.skip("source article not available here")
     sentence = next(
-        s for s in _sentences(SOURCE_ARTICLE.read_text(encoding="utf-8")) if len(_words(s)) > 12
+        s
+        for s in split_sentences(SOURCE_ARTICLE.read_text(encoding="utf-8"))
+        if len(words_of(s)) > 12
     )
-    assert ngram_hashes(sentence) & _fingerprint()
+    assert ngram_hashes(sentence) & article_fingerprint()
 
 
 def test_fingerprint_matches_the_source_article() -> None:
     if not SOURCE_ARTICLE.is_file():
         pytest.skip("source article not available here")
-    assert ngram_hashes(SOURCE_ARTICLE.read_text(encoding="utf-8")) == _fingerprint()
+    assert ngram_hashes(SOURCE_ARTICLE.read_text(encoding="utf-8")) == article_fingerprint()
