@@ -1,18 +1,19 @@
 """The Qt app shell. Qt is imported only when a window is made (``create_main_window``).
 
-Importing the package makes Qt's enums the quicker way (:mod:`ui.qt_enums`) and PySide's look
-at each newly imported module quicker (:mod:`ui.import_check`), before any of its modules
-imports PySide.
+Importing the package makes Qt's enums the quicker way (:mod:`ui.qt_enums`), PySide's look
+at each newly imported module quicker (:mod:`ui.import_check`) and PySide's own helpers
+compiled only once (:mod:`ui.pyside_code`), before any of its modules imports PySide.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ui import import_check, qt_enums
+from ui import import_check, pyside_code, qt_enums
 
 qt_enums.install()
 import_check.install()
+pyside_code.install()
 
 __all__ = ["create_main_window"]
 
