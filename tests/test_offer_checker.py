@@ -238,6 +238,14 @@ def test_utf16_offsets() -> None:
     assert utf16_offsets("🙂🙂 guaranteed", [matches[0].start]) == [5]
 
 
+def test_one_phrase_is_counted_in_the_singular(offer: tuple[MainWindow, OfferPage]) -> None:
+    _window, page = offer
+    page.advert.text_edit.setPlainText("Results guaranteed.")
+    page.advert.check_button.click()
+    summary = page.advert.summary_label.text()
+    assert summary.startswith("Found 1 phrase that often goes with 1 warning sign: highlighted")
+
+
 def test_what_they_said_is_checked_too(offer: tuple[MainWindow, OfferPage]) -> None:
     """Claims written in "What did they say it would do for you?" are checked with the
     pasted text: a patient who typed them there need not paste them again."""
@@ -246,8 +254,9 @@ def test_what_they_said_is_checked_too(offer: tuple[MainWindow, OfferPage]) -> N
     page.advert.check_button.click()  # nothing pasted
     found = page.advert.found_labels()
     assert "rf-big-promises" in found
-    assert "“guaranteed” (in what you wrote the clinic said)" in found["rf-big-promises"].text()
-    assert "in what you wrote the clinic said" in page.advert.summary_label.text()
+    said_label = "“guaranteed” (in the box “What they said it would do”)"
+    assert said_label in found["rf-big-promises"].text()
+    assert "in the box “What they said it would do”" in page.advert.summary_label.text()
     assert "highlighted" not in page.advert.summary_label.text()
     assert page.red_flag_checks["rf-big-promises"].isChecked()
     assert "rf-big-promises" in window.draft.offer.red_flags  # and its questions are added
@@ -257,7 +266,7 @@ def test_what_they_said_is_checked_too(offer: tuple[MainWindow, OfferPage]) -> N
     page.advert.text_edit.setPlainText("Book today!")
     page.advert.check_button.click()
     summary = page.advert.summary_label.text()
-    assert "highlighted in the pasted text, and in what you wrote the clinic said" in summary
+    assert "highlighted in the pasted text, and in the box “What they said it would do”" in summary
     assert highlighted(page) == ["Book today"]
 
     # A change to what they said makes the results out of date, as a pasted change does.
@@ -313,4 +322,5 @@ def test_what_they_said_is_checked_ahead_a_rule_at_a_time(qtbot, monkeypatch) ->
     checker.set_said("Guaranteed results.")
     checker.set_text(ADVERT)
     assert set(checker.flags()) == set(FLAGS)
-    assert "(in what you wrote the clinic said)" in checker.found_labels()["rf-big-promises"].text()
+    label = checker.found_labels()["rf-big-promises"].text()
+    assert "(in the box “What they said it would do”)" in label

@@ -33,11 +33,11 @@ PLACEHOLDER = "Paste the clinic's words here."
 HELP = (
     "Copy the words from the clinic's advert, email, leaflet or web page, and paste them into "
     "the box. ConsultPrep looks for phrases that often go with the warning signs below, in "
-    "the box and in what you wrote they said. "
+    "that box and in the box “What they said it would do”. "
     "It checks the text on this computer: nothing is sent anywhere."
 )
 #: Where a phrase was found, when it was in what the patient wrote the clinic said.
-IN_SAID = "in what you wrote the clinic said"
+IN_SAID = "in the box “What they said it would do”"
 EMPTY = (
     "Please paste some text first, or write what they said in the box above, then press the "
     "button."
@@ -194,13 +194,13 @@ class AdvertChecker(QWidget):
             in_said = sum(1 for m in self.said_matches if m.red_flag in flags)
             n = in_text + in_said
             signs = "warning sign" if len(flags) == 1 else "warning signs"
-            phrases = "phrase" if n == 1 else "phrases"
+            phrases = "phrase that often goes" if n == 1 else "phrases that often go"
             where = [
                 w for w, k in (("highlighted in the pasted text", in_text), (IN_SAID, in_said)) if k
             ]
             ticked = checked or all(self.ticked(f) for f in flags)
             self.summary_label.setText(
-                f"Found {n} {phrases} that often go with {len(flags)} {signs}: "
+                f"Found {n} {phrases} with {len(flags)} {signs}: "
                 f"{', and '.join(where)}. " + (TICKED if ticked else NOT_TICKED)
             )
         self.summary_label.show()
