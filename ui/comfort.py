@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWizard
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget, QWizard
 
 from ui import settings, theme
 from ui.appearance import Appearance, appearance
@@ -204,9 +204,21 @@ class WindowComfort(QObject):
         if watched is self.window:
             if event.type() == QEvent.Type.Close:
                 self.save_geometry()
-            elif event.type() == QEvent.Type.ChildAdded and isinstance(event.child(), QWizard):
-                self.watch_wizard(event.child())  # File ▸ New or Open made a new wizard
+            elif event.type() == QEvent.Type.ChildAdded:
+                wizard = _wizard_in(event.child())
+                if wizard is not None:
+                    self.watch_wizard(wizard)  # File ▸ New or Open made a new wizard
         return False
+
+
+def _wizard_in(child: QObject) -> QWizard | None:
+    """The wizard ``child`` is, or holds directly (the window keeps its wizard in the middle
+    of a box, ``MainWindow._start_wizard``)."""
+    if isinstance(child, QWizard):
+        return child
+    if isinstance(child, QWidget):
+        return child.findChild(QWizard, "", Qt.FindChildOption.FindDirectChildrenOnly)
+    return None
 
 
 def _menu_of(action: QAction | None) -> QMenu | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMessageBox, QWidget
 
 from ui import dialogs, recent
 from ui.comfort import install_comfort
@@ -152,7 +152,15 @@ class MainWindow(KeepingWindow):
         wizard.pageAdded.connect(lambda page_id: self._connect_page(wizard, page_id))
         for page_id in wizard.pageIds():
             self._connect_page(wizard, page_id)
-        self.setCentralWidget(self.wizard)
+        # In the middle of a window wider than the wizard grows (ConsultWizard.widest).
+        middle = QWidget()
+        row = QHBoxLayout(middle)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addStretch(0)  # grows only once the wizard is as wide as it grows
+        row.addWidget(self.wizard, 1)
+        row.addStretch(0)
+        self.setCentralWidget(middle)
         if isinstance(old, QWidget):
             old.deleteLater()
         self.wizard.restart()

@@ -6,7 +6,7 @@ from enum import IntEnum
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -16,6 +16,11 @@ from ui.pages.base import DraftPage
 if TYPE_CHECKING:  # the content models load after the first page is shown (``attach``)
     from consultprep.content import Library
     from consultprep.models import Draft
+
+#: The widest the pages and the Back and Next buttons grow, in multiples of the text's size
+#: (1280 pixels at 100 % text): on a wide screen, longer lines are hard to follow and a row's
+#: buttons drift far from its words. The wizard keeps to the middle of a wider window.
+MAX_WIDTH_EM = 80
 
 
 class PageId(IntEnum):
@@ -84,6 +89,7 @@ class ConsultWizard(QWizard):
         #: The window sets it from what was remembered; each page entered sets it.
         self.resume_at: int | None = None
         self.setWindowFlags(Qt.WindowType.Widget)
+        self.setMaximumWidth(self.widest())  # kept in the middle of a wider window
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.NoDefaultButton, True)
@@ -206,7 +212,19 @@ class ConsultWizard(QWizard):
         if not first:
             announce(page, page.announcement())
 
+    def widest(self) -> int:
+        """The widest the pages grow, in pixels, at the current text size."""
+        font = self.font()
+        em = font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF() * self.logicalDpiY() / 72
+        return round(MAX_WIDTH_EM * em)
+
     # --- Qt overrides ---------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        """Called by Qt on changes such as the text size: keep the pages to ``widest``."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.setMaximumWidth(self.widest())
+
     def paintEvent(self, event: QPaintEvent) -> None:
         """Called by Qt to draw the wizard: say when the first page is on screen."""
         super().paintEvent(event)

@@ -1,0 +1,57 @@
+"""On a wide screen the wizard keeps to the middle: lines of text and a row's buttons stay
+within reach of each other (ui.wizard.MAX_WIDTH_EM)."""
+
+from __future__ import annotations
+
+from consultprep.storage import load_draft
+from tests.a11y_helpers import ROOT, look, open_window, settle  # noqa: F401
+from tests.ui_helpers import install_fake_dialogs
+from ui.wizard import MAX_WIDTH_EM, PageId
+
+
+def _example(name: str):
+    return load_draft(ROOT / "resources" / "examples" / f"{name}.consultprep")
+
+
+def _sides(window) -> tuple[int, int]:
+    """The space left and right of the wizard in the window."""
+    wizard = window.wizard
+    left = wizard.mapTo(window, wizard.rect().topLeft()).x()
+    return left, window.width() - left - wizard.width()
+
+
+def test_the_wizard_keeps_to_the_middle_of_a_wide_window(
+    qtbot,
+    look,  # noqa: F811
+    monkeypatch,
+) -> None:
+    install_fake_dialogs(monkeypatch)  # closing asks about the unsaved example
+    look.set_scale(100)
+    window = open_window(qtbot, _example("ageing"), size=(1920, 1000))
+    wizard = window.wizard
+    em = wizard.font().pointSizeF() * wizard.logicalDpiY() / 72
+    assert wizard.widest() == round(MAX_WIDTH_EM * em) < 1920
+    assert wizard.width() == wizard.widest()
+    left, right = _sides(window)
+    assert left > 100 and abs(left - right) <= 1
+    # The pages and the Back and Next buttons are inside that middle part.
+    wizard.go_to(PageId.QUESTIONS)
+    settle()
+    for widget in (wizard.currentPage(), wizard.button(wizard.WizardButton.NextButton)):
+        x = widget.mapTo(window, widget.rect().topLeft()).x()
+        assert left <= x and x + widget.width() <= window.width() - right
+
+    # With larger text the wizard may grow wider again: here, to the whole window.
+    look.set_scale(200)
+    settle()
+    assert wizard.widest() > 1920
+    assert wizard.width() == window.width()
+
+
+def test_a_window_of_the_usual_size_is_filled(qtbot, look, monkeypatch) -> None:  # noqa: F811
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(100)
+    for size in ((1000, 760), (1280, 800)):
+        window = open_window(qtbot, _example("scars"), size=size)
+        assert _sides(window) == (0, 0)
+        assert window.wizard.width() == size[0]
