@@ -1,0 +1,114 @@
+"""A damaged draft file loses only what is damaged: one bad photo, a file cut short while it
+was copied, a part far too large (consultprep.storage)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from consultprep import storage
+from consultprep.models import Draft
+from consultprep.photos import add_photo
+from consultprep.storage import CUT_SHORT, DraftError, draft_to_bytes, load_draft
+
+
+def _saved_draft(tmp_path: Path, photos: int = 2) -> tuple[Draft, bytes]:
+    draft = Draft(concern="scars")
+    draft.about.symptoms = "Raised and itchy"
+    for n in range(photos):
+        picture = tmp_path / f"photo{n}.png"
+        Image.new("RGB", (64, 48), (200, 150 - 40 * n, 120)).save(picture)
+        add_photo(draft, picture, caption=f"Photo {n + 1}")
+    return draft, draft_to_bytes(draft)
+
+
+def _part(raw: bytes, name: str) -> tuple[int, int]:
+    """Where a part's bytes start in the file, and how many there are."""
+    import io
+
+    info = zipfile.ZipFile(io.BytesIO(raw)).getinfo(name)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    return start, info.compress_size
+
+
+def _write(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / "damaged.consultprep"
+    path.write_bytes(data)
+    return path
+
+
+def test_a_damaged_photo_is_left_out_and_the_rest_is_kept(tmp_path: Path) -> None:
+    draft, raw = _saved_draft(tmp_path)
+    first, second = draft.photos
+    start, size = _part(raw, f"photos/{first.id}.jpg")
+    damaged = bytearray(raw)
+    damaged[start + size // 2] ^= 0xFF  # one byte of the first photo
+    path = _write(tmp_path, bytes(damaged))
+    opened = load_draft(path)
+    assert opened.about.symptoms == "Raised and itchy"
+    assert [p.id for p in opened.photos] == [second.id]
+    assert opened.photos[0].data == second.data
+    assert opened.load_notes == ["1 photo inside the draft is damaged and was left out."]
+    assert path.read_bytes() == bytes(damaged)  # the file is not changed until saved
+
+
+def test_a_draft_cut_short_keeps_what_came_before_the_cut(tmp_path: Path) -> None:
+    draft, raw = _saved_draft(tmp_path)
+    first, second = draft.photos
+    start, size = _part(raw, f"photos/{second.id}.jpg")
+    opened = load_draft(_write(tmp_path, raw[: start + size // 2]))  # cut in the second photo
+    assert opened.about.symptoms == "Raised and itchy" and opened.concern == "scars"
+    assert [p.id for p in opened.photos] == [first.id]
+    assert opened.photos[0].data == first.data
+    assert opened.load_notes == [
+        CUT_SHORT,
+        "1 photo could not be found inside the draft and was left out.",
+    ]
+    # Cut just after the text: everything but the photos.
+    start, _size = _part(raw, f"photos/{first.id}.jpg")
+    opened = load_draft(_write(tmp_path, raw[: start - 1]))
+    assert opened.about.symptoms == "Raised and itchy" and opened.photos == []
+
+
+@pytest.mark.parametrize("where", ["cut", "flipped"])
+def test_a_draft_whose_text_is_damaged_is_refused_plainly(tmp_path: Path, where: str) -> None:
+    _draft, raw = _saved_draft(tmp_path, photos=1)
+    start, size = _part(raw, "draft.json")
+    if where == "cut":
+        damaged = raw[: start + size // 2]
+    else:
+        flipped = bytearray(raw)
+        flipped[start + size // 2] ^= 0xFF
+        damaged = bytes(flipped)
+    with pytest.raises(DraftError) as caught:
+        load_draft(_write(tmp_path, damaged))
+    assert str(caught.value) == "“damaged.consultprep” is damaged, so it could not be opened."
+
+
+def test_a_part_far_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    draft, raw = _saved_draft(tmp_path)
+    path = _write(tmp_path, raw)
+    # A photo larger than any ConsultPrep keeps: that photo is left out.
+    monkeypatch.setattr(storage, "MAX_PHOTO_BYTES", len(draft.photos[0].data) - 1)
+    opened = load_draft(path)
+    assert opened.about.symptoms == "Raised and itchy"
+    assert len(opened.photos) < 2 and opened.load_notes
+    # The draft's own text far too large: refused, saying which file.
+    monkeypatch.setattr(storage, "MAX_JSON_BYTES", 10)
+    with pytest.raises(DraftError) as caught:
+        load_draft(path)
+    assert str(caught.value) == (
+        "“damaged.consultprep” holds a part that is far too large, so it was not opened."
+    )
+
+
+def test_random_bytes_after_a_good_start_are_not_read_as_parts(tmp_path: Path) -> None:
+    _draft, raw = _saved_draft(tmp_path, photos=0)
+    start, size = _part(raw, "draft.json")
+    # The text's part, then rubbish where the next part would be (no end, no list of parts).
+    opened = load_draft(_write(tmp_path, raw[: start + size] + b"PK\x03\x04" + b"\xff" * 40))
+    assert opened.about.symptoms == "Raised and itchy"
+    assert opened.load_notes == [CUT_SHORT]
