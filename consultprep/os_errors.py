@@ -29,6 +29,7 @@ _PLAIN = {
     errno.EMFILE: "too many files are open; please close some programs and try again",
     errno.ENFILE: "too many files are open; please close some programs and try again",
     errno.EINVAL: "the name or place is not allowed",
+    errno.EEXIST: "something else of that name is already there",
 }
 
 #: The same when saving: where the plain words differ.

@@ -360,7 +360,8 @@ def test_file_menu_imports_answers(qtbot, monkeypatch, draft_file: Path, tmp_pat
 
     dialogs.open_path = str(filled)
     assert window.import_answers()
-    assert "1 answer was recorded" in dialogs.texts("information")[-1]
+    told = dialogs.texts("information")[-1]
+    assert "1 answer was recorded. Save the draft to keep the changes." in told
     assert window.draft.ordered_questions()[0].answer == "From the PDF"
     assert window.isWindowModified()
     assert load_draft(draft_file).ordered_questions()[0].answer == ""  # saved only on Save

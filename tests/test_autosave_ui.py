@@ -265,6 +265,24 @@ def test_a_damaged_autosave_that_cannot_be_renamed_says_it_will_be_offered_again
     assert left.draft_path.is_file()
 
 
+def test_work_from_a_newer_version_is_not_called_damaged_and_is_offered_again(
+    qtbot, dialogs: Dialogs, folder: Path
+) -> None:
+    left = crashed_run(folder, Draft())
+    left.draft_path.write_bytes(b'{"schema_version": 99}')
+    window = create_main_window(library=LIBRARY, autosave_folder=folder)
+    qtbot.addWidget(window)
+    dialogs.question_answer = Button.Yes
+    assert not window.offer_recovery()
+    [warning] = dialogs.texts("warning")
+    assert "newer version of ConsultPrep. Please update ConsultPrep to open it." in warning
+    assert "will offer it again next time" in warning and "not offer it again" not in warning
+    assert not list(folder.glob("damaged-*")) and left.draft_path.is_file()
+    dialogs.question_answer = Button.Cancel
+    assert not window.offer_recovery()  # still there to recover once ConsultPrep is updated
+    assert len(dialogs.texts("question")) == 2
+
+
 def test_quitting_a_recovered_draft_asks_to_save_it(qtbot, dialogs: Dialogs, folder: Path) -> None:
     crashed_run(folder, Draft(concern="inflammatory"))
     window = create_main_window(library=LIBRARY, autosave_folder=folder)

@@ -29,6 +29,11 @@ from consultprep.storage import DraftError, load_draft, save_draft
             "the disk could not be read or written",
         ),
         (errno.ENOSPC, "the disk is full", "the disk is full"),
+        (  # e.g. a file where the autosave folder should be
+            errno.EEXIST,
+            "something else of that name is already there",
+            "something else of that name is already there",
+        ),
     ],
 )
 def test_common_errors_have_plain_words(code: int, reading: str, saving: str) -> None:

@@ -241,7 +241,10 @@ def ask_to_recover(
         try:
             return recovery, recovery.load()
         except storage.DraftError as exc:
-            kept = recovery.set_aside()
+            # Work from a newer version is not damaged: it stays where it is, to be recovered
+            # once ConsultPrep is updated.
+            newer = isinstance(exc, storage.NewerDraft)
+            kept = None if newer else recovery.set_aside()
             if kept is not None:
                 where = (
                     "ConsultPrep will not offer it again. Nothing has been deleted: the file "

@@ -245,7 +245,7 @@ class FileMenuWindow(QMainWindow):
             if page is not None:
                 page.initializePage()  # show the answers on the page being shown
             self._update_title()
-            text += " Save the draft to keep them."
+            text += " Save the draft to keep the changes."
         dialogs.show_message(self, "Answers from the PDF", text)
         return summary.changed
 
