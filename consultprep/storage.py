@@ -10,7 +10,8 @@ it is a zip container::
 Version 1 drafts (a plain JSON file) are migrated when opened. Saving is atomic: the new
 content is written to a temporary file in the same folder, flushed to disk, then moved over
 the old file, so a crash at any instant leaves either the old or the new draft, never a broken
-one. Files are created with mode 0600.
+one. Files are created with mode 0600. A container is read part by part
+(``consultprep.draft_container``), so damage to a photo loses only that photo.
 """
 
 from __future__ import annotations
@@ -19,10 +20,8 @@ import io
 import json
 import os
 import stat
-import struct
 import tempfile
 import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,14 +33,11 @@ from consultprep.draft_places import readable_place
 from consultprep.draft_text import json_text, parse_int, without_lone_surrogates
 from consultprep.models import SCHEMA_VERSION, Draft
 from consultprep.os_errors import in_plain_words
-from consultprep.photos import jpeg_size
 from consultprep.salvage import mend, mend_photo_sizes, validate_salvaging
 
 DRAFT_SUFFIX = ".consultprep"
 MIMETYPE = b"application/x-consultprep"
 MAX_DRAFT_BYTES = 512 * 1024 * 1024
-MAX_JSON_BYTES = 64 * 1024 * 1024
-MAX_PHOTO_BYTES = 32 * 1024 * 1024
 
 
 class DraftError(Exception):
@@ -136,185 +132,6 @@ def draft_from_json(
     return draft
 
 
-class _PartError(Exception):
-    """One part of a draft file could not be read: damaged, or far too large."""
-
-
-class _TooLarge(_PartError):
-    """One part of a draft file is far larger than any ConsultPrep writes."""
-
-
-#: Errors of reading one part (its bytes damaged, or stored in a way ConsultPrep never uses).
-_READ_ERRORS = (
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    ValueError,
-    OSError,
-    NotImplementedError,  # a compression ConsultPrep never uses
-    RuntimeError,  # encrypted
-)
-
-
-def _read_member(zf: zipfile.ZipFile, member: str, limit: int) -> bytes | None:
-    """The bytes of one part (None if there is no such part).
-
-    Raises ``_TooLarge`` if it is larger than ``limit``, ``_PartError`` if it is damaged.
-    """
-    try:
-        info = zf.getinfo(member)
-    except KeyError:
-        return None
-    if info.file_size > limit:
-        raise _TooLarge(member)
-    try:
-        return zf.read(info)
-    except _READ_ERRORS as exc:
-        raise _PartError(member) from exc
-
-
-#: A part's own header, in front of its bytes: signature, version, flags, compression, time,
-#: date, CRC-32, compressed size, size, name length, extra length.
-_PART_HEADER = struct.Struct("<4s5H3L2H")
-CUT_SHORT = (
-    "The end of this draft file is missing (it may have been cut short while being copied). "
-    "Everything before that point was opened."
-)
-
-
-def _parts_before_the_end(raw: bytes) -> dict[str, bytes]:
-    """The whole parts at the start of a draft file whose end is missing.
-
-    A zip file keeps its list of parts at its very end, so a file cut short (a copy that
-    stopped half way) cannot be opened as a zip at all. But each part also has its own header
-    in front of its bytes, and ConsultPrep writes the draft's text before its photos: the
-    parts are read from the start, one after another, until one is cut off or does not match
-    its check sum.
-    """
-    parts: dict[str, bytes] = {}
-    pos = 0
-    while len(raw) - pos >= _PART_HEADER.size:
-        fields = _PART_HEADER.unpack_from(raw, pos)
-        signature, _version, flags, method, _time, _date, crc, packed, size, name_len, extra = (
-            fields
-        )
-        if signature != b"PK\x03\x04" or flags & 0x09:  # not a part; encrypted or sizes after
-            break
-        name_at = pos + _PART_HEADER.size
-        name = raw[name_at : name_at + name_len].decode(
-            "utf-8" if flags & 0x800 else "cp437", "replace"
-        )
-        start = name_at + name_len + extra
-        data = raw[start : start + packed]
-        if len(data) < packed:
-            break  # cut off here
-        pos = start + packed
-        if size > (MAX_JSON_BYTES if name == "draft.json" else MAX_PHOTO_BYTES):
-            continue
-        if method == zipfile.ZIP_STORED:
-            content = data
-        elif method == zipfile.ZIP_DEFLATED:
-            try:
-                content = zlib.decompressobj(-zlib.MAX_WBITS).decompress(data, size + 1)
-            except zlib.error:
-                break
-        else:
-            break
-        if len(content) != size or zlib.crc32(content) != crc:
-            break
-        parts[name] = content
-    return parts
-
-
-def _draft_from_container(raw: bytes, name: str) -> Draft:
-    damaged = f"{name} is damaged, so it could not be opened."
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
-        parts = _parts_before_the_end(raw)  # cut short, perhaps: what is there is kept
-        if "draft.json" not in parts:
-            raise DraftError(damaged) from None
-        draft = _draft_with_photos(parts["draft.json"], name, parts.get)
-        draft.load_notes.insert(0, CUT_SHORT)
-        return draft
-    with zf:
-        try:
-            text = _read_member(zf, "draft.json", MAX_JSON_BYTES)
-        except _TooLarge:
-            raise DraftError(
-                f"{name} holds a part that is far too large, so it was not opened."
-            ) from None
-        except _PartError:
-            raise DraftError(damaged) from None
-        if text is None:
-            raise DraftError(f"{name} is not a ConsultPrep draft, so it could not be opened.")
-        return _draft_with_photos(text, name, lambda part: _read_member(zf, part, MAX_PHOTO_BYTES))
-
-
-def _draft_with_photos(text: bytes, name: str, read_part: Callable[[str], bytes | None]) -> Draft:
-    """The draft of ``text`` with its photos' JPEGs from ``read_part(part name)``.
-
-    A photo whose part is missing, damaged or far too large is left out with a note; the
-    rest of the draft is kept.
-    """
-    read: dict[str, bytes | None] = {}  # each photo's JPEG, read once
-    unreadable: set[str] = set()
-
-    def photo_data(photo_id: str) -> bytes | None:
-        if photo_id not in read:
-            try:
-                read[photo_id] = read_part(f"photos/{photo_id}.jpg")
-            except _PartError:
-                read[photo_id] = None
-                unreadable.add(photo_id)
-        return read[photo_id]
-
-    draft = draft_from_json(text, name, photo_data)
-    for photo in draft.photos:
-        data = photo_data(photo.id)
-        if data:
-            photo.data = data
-            size = jpeg_size(data)
-            if size is not None and size != (photo.width, photo.height):
-                # a size edited by hand would stretch the photo: its picture decides
-                photo.width, photo.height = size
-    return _without_missing_photos(draft, unreadable=unreadable)
-
-
-def _without_missing_photos(
-    draft: Draft, *, plain_text: bool = False, unreadable: set[str] | frozenset = frozenset()
-) -> Draft:
-    """``draft`` without the photos it lists but does not hold, with a note saying how many:
-    a picture missing from the draft file, or damaged in it (its id in ``unreadable``), or
-    any photo of a draft written as plain text (``plain_text``), which cannot hold pictures."""
-    kept = [photo for photo in draft.photos if photo.data]
-    left_out = [photo for photo in draft.photos if not photo.data]
-    if not left_out:
-        return draft
-    draft.photos = kept
-    if plain_text:
-        some = "1 photo was" if len(left_out) == 1 else f"{len(left_out)} photos were"
-        draft.load_notes.append(
-            f"{some} left out: this draft is plain text, which cannot hold pictures."
-        )
-        return draft
-    damaged = sum(1 for photo in left_out if photo.id in unreadable)
-    missing = len(left_out) - damaged
-    if missing:
-        draft.load_notes.append(
-            "1 photo could not be found inside the draft and was left out."
-            if missing == 1
-            else f"{missing} photos could not be found inside the draft and were left out."
-        )
-    if damaged:
-        draft.load_notes.append(
-            "1 photo inside the draft is damaged and was left out."
-            if damaged == 1
-            else f"{damaged} photos inside the draft are damaged and were left out."
-        )
-    return draft
-
-
 def read_chosen_file(path: Path, kind: str, meant_to_be: str, limit: int) -> bytes:
     """The bytes of a file the patient chose (a draft, a filled-in PDF).
 
@@ -362,7 +179,9 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
     if not raw.strip():
         raise DraftError(f"{name} is empty, so there is nothing to open.")
     if raw.startswith(b"PK"):
-        return _draft_from_container(raw, name)
+        from consultprep.draft_container import draft_from_container
+
+        return draft_from_container(raw, name)
     if raw.lstrip()[:5] == b"%PDF-":
         raise DraftError(
             f"{name} is a PDF, not a ConsultPrep draft, so it could not be opened. Open the "
@@ -370,7 +189,9 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
             "a PDF pack can be imported into that draft."
         )
     draft = draft_from_json(raw.removeprefix(b"\xef\xbb\xbf"), name)
-    return _without_missing_photos(draft, plain_text=True)
+    from consultprep.draft_container import without_missing_photos
+
+    return without_missing_photos(draft, plain_text=True)
 
 
 def draft_to_json(draft: Draft) -> str:

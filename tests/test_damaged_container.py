@@ -1,5 +1,5 @@
 """A damaged draft file loses only what is damaged: one bad photo, a file cut short while it
-was copied, a part far too large (consultprep.storage)."""
+was copied, a part far too large (consultprep.draft_container)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from consultprep import storage
+from consultprep import draft_container
+from consultprep.draft_container import CUT_SHORT
 from consultprep.models import Draft
 from consultprep.photos import add_photo
-from consultprep.storage import CUT_SHORT, DraftError, draft_to_bytes, load_draft
+from consultprep.storage import DraftError, draft_to_bytes, load_draft
 
 
 def _saved_draft(tmp_path: Path, photos: int = 2) -> tuple[Draft, bytes]:
@@ -92,12 +93,12 @@ def test_a_part_far_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     draft, raw = _saved_draft(tmp_path)
     path = _write(tmp_path, raw)
     # A photo larger than any ConsultPrep keeps: that photo is left out.
-    monkeypatch.setattr(storage, "MAX_PHOTO_BYTES", len(draft.photos[0].data) - 1)
+    monkeypatch.setattr(draft_container, "MAX_PHOTO_BYTES", len(draft.photos[0].data) - 1)
     opened = load_draft(path)
     assert opened.about.symptoms == "Raised and itchy"
     assert len(opened.photos) < 2 and opened.load_notes
     # The draft's own text far too large: refused, saying which file.
-    monkeypatch.setattr(storage, "MAX_JSON_BYTES", 10)
+    monkeypatch.setattr(draft_container, "MAX_JSON_BYTES", 10)
     with pytest.raises(DraftError) as caught:
         load_draft(path)
     assert str(caught.value) == (

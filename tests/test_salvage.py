@@ -155,9 +155,9 @@ def test_a_photo_with_a_damaged_size_takes_it_from_its_picture_and_nothing_else_
                 data["photos"][2]["width"] = "wide"  # and its picture cannot be read either
                 content = json.dumps(data).encode()
             new.writestr(info, content)
-    from consultprep.storage import _draft_from_container
+    from consultprep.draft_container import draft_from_container
 
-    opened = _draft_from_container(buffer.getvalue(), "The draft")
+    opened = draft_from_container(buffer.getvalue(), "The draft")
     assert [(p.id, p.caption, p.width, p.height, p.taken_on, p.data) for p in opened.photos] == [
         ("p1", "Photo 1", 4, 3, None, jpeg),
         ("p2", "Photo 2", 4, 3, None, jpeg),

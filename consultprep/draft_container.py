@@ -1,0 +1,204 @@
+"""Reading a draft file's parts (see ``consultprep.storage`` for the format), so that damage
+to one part loses only that part.
+
+- A photo whose bytes are damaged, or far too large, is left out with a note; the rest of the
+  draft opens.
+- A file cut short (a copy that stopped half way) has lost the list of parts a zip file keeps
+  at its end; its parts are then read from the start, one by one, each checked against its
+  check sum, and the draft opens with its text and the whole photos before the cut.
+- Damage to the draft's own text (``draft.json``) refuses the draft with one plain sentence.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+
+from consultprep.models import Draft
+from consultprep.photos import jpeg_size
+from consultprep.storage import DraftError, draft_from_json
+
+MAX_JSON_BYTES = 64 * 1024 * 1024
+MAX_PHOTO_BYTES = 32 * 1024 * 1024
+
+
+class PartError(Exception):
+    """One part of a draft file could not be read: damaged, or far too large."""
+
+
+class TooLarge(PartError):
+    """One part of a draft file is far larger than any ConsultPrep writes."""
+
+
+#: Errors of reading one part (its bytes damaged, or stored in a way ConsultPrep never uses).
+READ_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    OSError,
+    NotImplementedError,  # a compression ConsultPrep never uses
+    RuntimeError,  # encrypted
+)
+
+
+def read_part(zf: zipfile.ZipFile, member: str, limit: int) -> bytes | None:
+    """The bytes of one part (None if there is no such part).
+
+    Raises ``TooLarge`` if it is larger than ``limit``, ``PartError`` if it is damaged.
+    """
+    try:
+        info = zf.getinfo(member)
+    except KeyError:
+        return None
+    if info.file_size > limit:
+        raise TooLarge(member)
+    try:
+        return zf.read(info)
+    except READ_ERRORS as exc:
+        raise PartError(member) from exc
+
+
+#: A part's own header, in front of its bytes: signature, version, flags, compression, time,
+#: date, CRC-32, compressed size, size, name length, extra length.
+PART_HEADER = struct.Struct("<4s5H3L2H")
+CUT_SHORT = (
+    "The end of this draft file is missing (it may have been cut short while being copied). "
+    "Everything before that point was opened."
+)
+
+
+def parts_before_the_end(raw: bytes) -> dict[str, bytes]:
+    """The whole parts at the start of a draft file whose end is missing.
+
+    A zip file keeps its list of parts at its very end, so a file cut short (a copy that
+    stopped half way) cannot be opened as a zip at all. But each part also has its own header
+    in front of its bytes, and ConsultPrep writes the draft's text before its photos: the
+    parts are read from the start, one after another, until one is cut off or does not match
+    its check sum.
+    """
+    parts: dict[str, bytes] = {}
+    pos = 0
+    while len(raw) - pos >= PART_HEADER.size:
+        fields = PART_HEADER.unpack_from(raw, pos)
+        signature, _version, flags, method, _time, _date, crc, packed, size, name_len, extra = (
+            fields
+        )
+        if signature != b"PK\x03\x04" or flags & 0x09:  # not a part; encrypted or sizes after
+            break
+        name_at = pos + PART_HEADER.size
+        name = raw[name_at : name_at + name_len].decode(
+            "utf-8" if flags & 0x800 else "cp437", "replace"
+        )
+        start = name_at + name_len + extra
+        data = raw[start : start + packed]
+        if len(data) < packed:
+            break  # cut off here
+        pos = start + packed
+        if size > (MAX_JSON_BYTES if name == "draft.json" else MAX_PHOTO_BYTES):
+            continue
+        if method == zipfile.ZIP_STORED:
+            content = data
+        elif method == zipfile.ZIP_DEFLATED:
+            try:
+                content = zlib.decompressobj(-zlib.MAX_WBITS).decompress(data, size + 1)
+            except zlib.error:
+                break
+        else:
+            break
+        if len(content) != size or zlib.crc32(content) != crc:
+            break
+        parts[name] = content
+    return parts
+
+
+def draft_from_container(raw: bytes, name: str) -> Draft:
+    damaged = f"{name} is damaged, so it could not be opened."
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(raw))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+        parts = parts_before_the_end(raw)  # cut short, perhaps: what is there is kept
+        if "draft.json" not in parts:
+            raise DraftError(damaged) from None
+        draft = draft_with_photos(parts["draft.json"], name, parts.get)
+        draft.load_notes.insert(0, CUT_SHORT)
+        return draft
+    with zf:
+        try:
+            text = read_part(zf, "draft.json", MAX_JSON_BYTES)
+        except TooLarge:
+            raise DraftError(
+                f"{name} holds a part that is far too large, so it was not opened."
+            ) from None
+        except PartError:
+            raise DraftError(damaged) from None
+        if text is None:
+            raise DraftError(f"{name} is not a ConsultPrep draft, so it could not be opened.")
+        return draft_with_photos(text, name, lambda part: read_part(zf, part, MAX_PHOTO_BYTES))
+
+
+def draft_with_photos(text: bytes, name: str, read_part: Callable[[str], bytes | None]) -> Draft:
+    """The draft of ``text`` with its photos' JPEGs from ``read_part(part name)``.
+
+    A photo whose part is missing, damaged or far too large is left out with a note; the
+    rest of the draft is kept.
+    """
+    read: dict[str, bytes | None] = {}  # each photo's JPEG, read once
+    unreadable: set[str] = set()
+
+    def photo_data(photo_id: str) -> bytes | None:
+        if photo_id not in read:
+            try:
+                read[photo_id] = read_part(f"photos/{photo_id}.jpg")
+            except PartError:
+                read[photo_id] = None
+                unreadable.add(photo_id)
+        return read[photo_id]
+
+    draft = draft_from_json(text, name, photo_data)
+    for photo in draft.photos:
+        data = photo_data(photo.id)
+        if data:
+            photo.data = data
+            size = jpeg_size(data)
+            if size is not None and size != (photo.width, photo.height):
+                # a size edited by hand would stretch the photo: its picture decides
+                photo.width, photo.height = size
+    return without_missing_photos(draft, unreadable=unreadable)
+
+
+def without_missing_photos(
+    draft: Draft, *, plain_text: bool = False, unreadable: set[str] | frozenset = frozenset()
+) -> Draft:
+    """``draft`` without the photos it lists but does not hold, with a note saying how many:
+    a picture missing from the draft file, or damaged in it (its id in ``unreadable``), or
+    any photo of a draft written as plain text (``plain_text``), which cannot hold pictures."""
+    kept = [photo for photo in draft.photos if photo.data]
+    left_out = [photo for photo in draft.photos if not photo.data]
+    if not left_out:
+        return draft
+    draft.photos = kept
+    if plain_text:
+        some = "1 photo was" if len(left_out) == 1 else f"{len(left_out)} photos were"
+        draft.load_notes.append(
+            f"{some} left out: this draft is plain text, which cannot hold pictures."
+        )
+        return draft
+    damaged = sum(1 for photo in left_out if photo.id in unreadable)
+    missing = len(left_out) - damaged
+    if missing:
+        draft.load_notes.append(
+            "1 photo could not be found inside the draft and was left out."
+            if missing == 1
+            else f"{missing} photos could not be found inside the draft and were left out."
+        )
+    if damaged:
+        draft.load_notes.append(
+            "1 photo inside the draft is damaged and was left out."
+            if damaged == 1
+            else f"{damaged} photos inside the draft are damaged and were left out."
+        )
+    return draft
