@@ -228,16 +228,23 @@ def test_discard_deletes_left_behind_work_and_later_keeps_it(
     assert len(dialogs.texts("question")) == 2
 
 
-def test_a_damaged_autosave_is_explained_kept_and_not_offered_again(
-    qtbot, dialogs: Dialogs, folder: Path
-) -> None:
+def _recover_unreadable(qtbot, dialogs: Dialogs, folder: Path, content: bytes):
+    """Work left by a crash whose file holds ``content``, which cannot be opened: Recover is
+    pressed. Returns the recovery, the window and the one warning shown."""
     left = crashed_run(folder, Draft())
-    left.draft_path.write_bytes(b"PK\x03\x04 broken")
+    left.draft_path.write_bytes(content)
     window = create_main_window(library=LIBRARY, autosave_folder=folder)
     qtbot.addWidget(window)
     dialogs.question_answer = Button.Yes
     assert not window.offer_recovery()
     [warning] = dialogs.texts("warning")
+    return left, window, warning
+
+
+def test_a_damaged_autosave_is_explained_kept_and_not_offered_again(
+    qtbot, dialogs: Dialogs, folder: Path
+) -> None:
+    left, window, warning = _recover_unreadable(qtbot, dialogs, folder, b"PK\x03\x04 broken")
     assert "is damaged" in warning and str(folder) in warning
     assert "will not offer it again. Nothing has been deleted" in warning
     [kept] = folder.glob("damaged-*.consultprep")
@@ -253,14 +260,8 @@ def test_a_damaged_autosave_that_cannot_be_renamed_says_it_will_be_offered_again
 ) -> None:
     from consultprep.autosave import Recovery
 
-    left = crashed_run(folder, Draft())
-    left.draft_path.write_bytes(b"not a draft")
     monkeypatch.setattr(Recovery, "set_aside", lambda self: None)  # a read-only folder, say
-    window = create_main_window(library=LIBRARY, autosave_folder=folder)
-    qtbot.addWidget(window)
-    dialogs.question_answer = Button.Yes
-    assert not window.offer_recovery()
-    [warning] = dialogs.texts("warning")
+    left, _window, warning = _recover_unreadable(qtbot, dialogs, folder, b"not a draft")
     assert "will offer it again next time; choose Delete then" in warning
     assert left.draft_path.is_file()
 
@@ -268,13 +269,7 @@ def test_a_damaged_autosave_that_cannot_be_renamed_says_it_will_be_offered_again
 def test_work_from_a_newer_version_is_not_called_damaged_and_is_offered_again(
     qtbot, dialogs: Dialogs, folder: Path
 ) -> None:
-    left = crashed_run(folder, Draft())
-    left.draft_path.write_bytes(b'{"schema_version": 99}')
-    window = create_main_window(library=LIBRARY, autosave_folder=folder)
-    qtbot.addWidget(window)
-    dialogs.question_answer = Button.Yes
-    assert not window.offer_recovery()
-    [warning] = dialogs.texts("warning")
+    left, window, warning = _recover_unreadable(qtbot, dialogs, folder, b'{"schema_version": 99}')
     assert "newer version of ConsultPrep. Please update ConsultPrep to open it." in warning
     assert "will offer it again next time" in warning and "not offer it again" not in warning
     assert not list(folder.glob("damaged-*")) and left.draft_path.is_file()
