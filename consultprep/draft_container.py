@@ -7,6 +7,8 @@ to one part loses only that part.
   at its end; its parts are then read from the start, one by one, each checked against its
   check sum, and the draft opens with its text and the whole photos before the cut.
 - Damage to the draft's own text (``draft.json``) refuses the draft with one plain sentence.
+- Parts this version does not use (a newer version's, say) are kept with the draft, and
+  saved with it again.
 """
 
 from __future__ import annotations
@@ -123,7 +125,7 @@ def draft_from_container(raw: bytes, name: str) -> Draft:
         parts = parts_before_the_end(raw)  # cut short, perhaps: what is there is kept
         if "draft.json" not in parts:
             raise DraftError(damaged) from None
-        draft = draft_with_photos(parts["draft.json"], name, parts.get)
+        draft = draft_with_parts(parts["draft.json"], name, list(parts), parts.get)
         draft.load_notes.insert(0, CUT_SHORT)
         return draft
     with zf:
@@ -137,14 +139,20 @@ def draft_from_container(raw: bytes, name: str) -> Draft:
             raise DraftError(damaged) from None
         if text is None:
             raise DraftError(f"{name} is not a ConsultPrep draft, so it could not be opened.")
-        return draft_with_photos(text, name, lambda part: read_part(zf, part, MAX_PHOTO_BYTES))
+        return draft_with_parts(
+            text, name, zf.namelist(), lambda part: read_part(zf, part, MAX_PHOTO_BYTES)
+        )
 
 
-def draft_with_photos(text: bytes, name: str, read_part: Callable[[str], bytes | None]) -> Draft:
-    """The draft of ``text`` with its photos' JPEGs from ``read_part(part name)``.
+def draft_with_parts(
+    text: bytes, name: str, part_names: list[str], read_part: Callable[[str], bytes | None]
+) -> Draft:
+    """The draft of ``text`` with the other parts of its file, ``part_names``, each read by
+    ``read_part(part name)``.
 
     A photo whose part is missing, damaged or far too large is left out with a note; the
-    rest of the draft is kept.
+    rest of the draft is kept. Parts ConsultPrep does not use (a newer version's, say) are
+    kept in ``Draft.other_parts``, to be saved with it again, with a note.
     """
     read: dict[str, bytes | None] = {}  # each photo's JPEG, read once
     unreadable: set[str] = set()
@@ -167,7 +175,49 @@ def draft_with_photos(text: bytes, name: str, read_part: Callable[[str], bytes |
             if size is not None and size != (photo.width, photo.height):
                 # a size edited by hand would stretch the photo: its picture decides
                 photo.width, photo.height = size
+    used = {"mimetype", "draft.json"} | {f"photos/{photo_id}.jpg" for photo_id in read}
+    _keep_other_parts(draft, [p for p in part_names if p not in used], read_part)
     return without_missing_photos(draft, unreadable=unreadable)
+
+
+def _keep_other_parts(
+    draft: Draft, names: list[str], read_part: Callable[[str], bytes | None]
+) -> None:
+    """Keep the parts ``names`` in ``draft.other_parts``, with a note; one that cannot be read
+    is left out, with a note."""
+    lost = 0
+    for name in dict.fromkeys(names):  # each once, in the file's order
+        if name.endswith("/"):
+            continue  # a folder's entry: nothing to keep
+        try:
+            data = read_part(name)
+        except PartError:
+            data = None
+        if data is None:
+            lost += 1
+        else:
+            draft.other_parts[name] = data
+    kept = len(draft.other_parts)
+    if kept:
+        what, they = (
+            ("1 part", "It is kept as it is")
+            if kept == 1
+            else (
+                f"{kept} parts",
+                "They are kept as they are",
+            )
+        )
+        draft.load_notes.append(
+            f"The draft file holds {what} that this version of ConsultPrep does not use "
+            f"(perhaps from a newer version). {they} when you save."
+        )
+    if lost:
+        what = "1 part" if lost == 1 else f"{lost} parts"
+        were = "was" if lost == 1 else "were"
+        draft.load_notes.append(
+            f"{what} of the draft file that ConsultPrep does not use could not be read and "
+            f"{were} left out."
+        )
 
 
 def without_missing_photos(

@@ -185,11 +185,19 @@ class Draft(_Model):
     bran: list[BranNotes] = Field(default_factory=list)
     # Things the patient should be told after opening (e.g. a photo that was missing).
     _load_notes: list[str] = PrivateAttr(default_factory=list)
+    # Parts of the draft file ConsultPrep does not use (a newer version's, say): kept as they
+    # are, by name, and saved with the draft again.
+    _other_parts: dict[str, bytes] = PrivateAttr(default_factory=dict)
 
     @property
     def load_notes(self) -> list[str]:
         """Plain sentences about anything left out when this draft was opened."""
         return self._load_notes
+
+    @property
+    def other_parts(self) -> dict[str, bytes]:
+        """Parts of its file this version does not use, by name: saved with it again."""
+        return self._other_parts
 
     @field_validator("schema_version")
     @classmethod

@@ -215,10 +215,15 @@ def draft_to_bytes(draft: Draft) -> bytes:
         info = zipfile.ZipInfo("draft.json", (1980, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_DEFLATED
         zf.writestr(info, draft_to_json(draft).encode("utf-8"))
+        written = {"mimetype", "draft.json"}
         for photo in draft.photos:
-            zf.writestr(
-                zipfile.ZipInfo(f"photos/{photo.id}.jpg", (1980, 1, 1, 0, 0, 0)), photo.data
-            )
+            name = f"photos/{photo.id}.jpg"
+            zf.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), photo.data)
+            written.add(name)
+        for name, data in draft.other_parts.items():  # kept from the file it was opened from
+            if name not in written:
+                zf.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data)
+                written.add(name)
     return buffer.getvalue()
 
 

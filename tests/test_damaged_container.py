@@ -1,5 +1,6 @@
 """A damaged draft file loses only what is damaged: one bad photo, a file cut short while it
-was copied, a part far too large (consultprep.draft_container)."""
+was copied, a part far too large; parts ConsultPrep does not use are kept
+(consultprep.draft_container)."""
 
 from __future__ import annotations
 
@@ -113,3 +114,43 @@ def test_random_bytes_after_a_good_start_are_not_read_as_parts(tmp_path: Path) -
     opened = load_draft(_write(tmp_path, raw[: start + size] + b"PK\x03\x04" + b"\xff" * 40))
     assert opened.about.symptoms == "Raised and itchy"
     assert opened.load_notes == [CUT_SHORT]
+
+
+def test_parts_this_version_does_not_use_are_kept_and_saved_again(tmp_path: Path) -> None:
+    from consultprep.storage import save_draft
+
+    draft, raw = _saved_draft(tmp_path, photos=1)
+    path = _write(tmp_path, raw)
+    with zipfile.ZipFile(path, "a") as zf:  # as a newer version might have written it
+        zf.writestr("voice/note1.m4a", b"a voice note")
+        zf.writestr("photos/orphan.jpg", b"not listed in the draft")
+    opened = load_draft(path)
+    assert opened.other_parts == {
+        "voice/note1.m4a": b"a voice note",
+        "photos/orphan.jpg": b"not listed in the draft",
+    }
+    assert opened.load_notes == [
+        (
+            "The draft file holds 2 parts that this version of ConsultPrep does not use "
+            "(perhaps from a newer version). They are kept as they are when you save."
+        )
+    ]
+    assert [p.data for p in opened.photos] == [draft.photos[0].data]
+    again = tmp_path / "again.consultprep"
+    save_draft(opened, again)
+    with zipfile.ZipFile(again) as zf:
+        assert zf.read("voice/note1.m4a") == b"a voice note"
+        assert zf.read("photos/orphan.jpg") == b"not listed in the draft"
+    reopened = load_draft(again)
+    assert reopened.other_parts == opened.other_parts
+    assert reopened.model_dump() == opened.model_dump()
+
+
+def test_a_damaged_photo_is_not_also_counted_as_an_unused_part(tmp_path: Path) -> None:
+    draft, raw = _saved_draft(tmp_path, photos=1)
+    start, size = _part(raw, f"photos/{draft.photos[0].id}.jpg")
+    damaged = bytearray(raw)
+    damaged[start + size // 2] ^= 0xFF
+    opened = load_draft(_write(tmp_path, bytes(damaged)))
+    assert opened.other_parts == {}
+    assert opened.load_notes == ["1 photo inside the draft is damaged and was left out."]
