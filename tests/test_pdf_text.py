@@ -100,6 +100,25 @@ def test_safe_text_escapes_and_cleans() -> None:
     assert plain_text("Name: أحمد 2024").startswith("Name: 2024 ")
 
 
+def test_a_long_pasted_list_runs_on_after_its_first_lines(library: Library, tmp_path) -> None:
+    from exports.fonts import MAX_LINES, safe_text
+
+    listed = "\n".join(f"- item {n}" for n in range(600))  # under the length limit
+    printed = safe_text(listed)
+    lines = printed.split("<br/>")
+    assert len(lines) == MAX_LINES
+    assert lines[:2] == ["- item 0", "- item 1"]
+    assert lines[-1].startswith(f"- item {MAX_LINES - 1} / - item {MAX_LINES} / ")
+    assert lines[-1].endswith("- item 599")  # nothing is left out
+    assert safe_text("a\n\nb") == "a<br/><br/>b"  # short texts keep their lines
+    # Fields of a draft holding such a list: a few pages each (each line a line: 50 more).
+    draft = full_draft(library)
+    draft.about.symptoms = draft.about.goals = draft.offer.claims = listed
+    pages = page_texts(export(draft, library, tmp_path))
+    assert len(pages) < 40
+    assert "- item 599" in " ".join(pages)
+
+
 #: Chinese ("the scar on my shoulder is itchy at night..."), Japanese and Korean, as typed.
 CHINESE = "我肩膀上的疤痕晚上很痒，已经两年了。" * 12
 JAPANESE = "かゆみが強くて、夜よく眠れません。"
