@@ -111,7 +111,7 @@ def test_a_long_pasted_list_runs_on_after_its_first_lines(library: Library, tmp_
     assert lines[-1].startswith(f"- item {MAX_LINES - 1} / - item {MAX_LINES} / ")
     assert lines[-1].endswith("- item 599")  # nothing is left out
     assert safe_text("a\n\nb") == "a<br/><br/>b"  # short texts keep their lines
-    # Fields of a draft holding such a list: a few pages each (each line a line: 50 more).
+    # Three fields of a draft holding such a list: a few pages each, not one page per 50 lines.
     draft = full_draft(library)
     draft.about.symptoms = draft.about.goals = draft.offer.claims = listed
     pages = page_texts(export(draft, library, tmp_path))
