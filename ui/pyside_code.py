@@ -69,8 +69,7 @@ class CodeCache:
         self.path = path
         self.version = _bytecode_version()
         self.entries: dict = {}
-        self.changed = False  # compiled anew since the last save
-        self.compiled_anew = 0  # how many helpers were not in the cache
+        self.compiled_anew = 0  # how many helpers were not in the cache: saved if any
         self.load()
 
     def load(self) -> None:
@@ -105,13 +104,12 @@ class CodeCache:
             return kept[2]
         code = _standard_compile(source, filename, "exec", flags, True)
         self.entries[filename] = (source, flags, code)
-        self.changed = True
         self.compiled_anew += 1
         return code
 
     def save(self) -> None:
         """Write the cache if anything was compiled anew (quietly nothing if it cannot be)."""
-        if not self.changed or self.path is None or self.version is None:
+        if not self.compiled_anew or self.path is None or self.version is None:
             return
         partial = f"{self.path}.{os.getpid()}.part"
         try:
@@ -124,7 +122,6 @@ class CodeCache:
                 os.remove(partial)
             except OSError:
                 pass
-        self.changed = False
 
 
 def caching_compile(cache: CodeCache):
