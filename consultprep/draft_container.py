@@ -199,14 +199,8 @@ def _keep_other_parts(
             draft.other_parts[name] = data
     kept = len(draft.other_parts)
     if kept:
-        what, they = (
-            ("1 part", "It is kept as it is")
-            if kept == 1
-            else (
-                f"{kept} parts",
-                "They are kept as they are",
-            )
-        )
+        what = "1 part" if kept == 1 else f"{kept} parts"
+        they = "It is kept as it is" if kept == 1 else "They are kept as they are"
         draft.load_notes.append(
             f"The draft file holds {what} that this version of ConsultPrep does not use "
             f"(perhaps from a newer version). {they} when you save."
