@@ -6,6 +6,7 @@ Importing this package is cheap: reportlab is loaded only when a PDF is actually
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,18 @@ class UnrecordedAnswers(ExportError):
         self.importable = importable
 
 
+class ExportCancelled(ExportError):
+    """The patient stopped the PDF while it was being made: nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("The PDF was not saved, because you stopped it. Nothing was changed.")
+
+
+#: Told the number of the page being laid out, now and then while a pack is made; it may
+#: raise ``ExportCancelled`` to stop.
+Progress = Callable[[int], None]
+
+
 def export_pdf(
     draft: Draft,
     path: str | os.PathLike[str],
@@ -38,12 +51,15 @@ def export_pdf(
     options: PackOptions | None = None,
     *,
     keep_answers: bool = True,
+    progress: Progress | None = None,
 ) -> Path:
     """Write the PDF pack for ``draft`` to ``path`` and return the path.
 
     ``options`` chooses the paper size and large print (A4, normal print if None).
     ``keep_answers``: refuse to replace a filled-in pack whose answers are not in the draft
     yet (``UnrecordedAnswers``, an ``ExportError``).
+    ``progress``: told the page being laid out, now and then; if it raises
+    ``ExportCancelled``, making the pack stops there and nothing is written.
 
     Raises
     ------
@@ -54,4 +70,6 @@ def export_pdf(
 
     if not str(path).strip():
         raise ExportError("Please give a file name for the PDF pack.")
-    return write_pack(draft, Path(path), library, options, keep_answers=keep_answers)
+    return write_pack(
+        draft, Path(path), library, options, keep_answers=keep_answers, progress=progress
+    )

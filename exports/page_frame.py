@@ -4,6 +4,7 @@ the patient's name)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -153,7 +154,15 @@ def canvas_maker(
 class PackTemplate(BaseDocTemplate):
     """A4 or Letter pages with one frame; section headings become PDF bookmarks."""
 
-    def __init__(self, filename: Any, paper: str = "A4", **kw: Any) -> None:
+    def __init__(
+        self,
+        filename: Any,
+        paper: str = "A4",
+        progress: Callable[[int], None] | None = None,
+        **kw: Any,
+    ) -> None:
+        """``progress`` is told the page being laid out after each flowable; it may raise
+        (``exports.ExportCancelled``) to stop the pack there."""
         geometry = page_geometry(paper)
         super().__init__(
             filename,
@@ -177,9 +186,13 @@ class PackTemplate(BaseDocTemplate):
         )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._bookmarks = 0
+        self._progress = progress
 
     def afterFlowable(self, flowable: Any) -> None:
-        """Called by reportlab after each flowable: bookmark the big headings."""
+        """Called by reportlab after each flowable: bookmark the big headings, and say how
+        far the pack has got."""
+        if self._progress is not None:
+            self._progress(self.page)
         title = getattr(flowable, "bookmark", None)
         if title:
             key = f"section-{self._bookmarks}"

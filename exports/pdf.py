@@ -9,7 +9,7 @@ from pathlib import Path
 from consultprep.content import ContentError, Library, load_library
 from consultprep.models import Draft
 from consultprep.storage import DraftError, atomic_write_bytes, why_not_saved, writable_target
-from exports import ExportError, UnrecordedAnswers
+from exports import ExportCancelled, ExportError, Progress, UnrecordedAnswers
 from exports.options import PackOptions
 
 TITLE = "ConsultPrep consultation pack"
@@ -22,15 +22,18 @@ def render_pack(
     library: Library,
     generated: date | None = None,
     options: PackOptions | None = None,
+    progress: Progress | None = None,
 ) -> bytes:
     """The PDF pack for ``draft`` as bytes (nothing is written to disk).
 
     ``options`` chooses the paper size and large print (A4, normal print if None).
+    ``progress`` is told the page being laid out, now and then (``export_pdf``).
 
     Raises
     ------
     ExportError
-        With one plain sentence if the pack could not be laid out.
+        With one plain sentence if the pack could not be laid out; ``ExportCancelled`` if
+        ``progress`` stopped it.
     """
     from reportlab import rl_config
     from reportlab.platypus.doctemplate import LayoutError
@@ -44,6 +47,7 @@ def render_pack(
     generated = generated or date.today()
     options = options or PackOptions()
     buffer = io.BytesIO()
+    tell = progress or _carry_on
     # Metadata never holds the patient's name or any file path.
     doc = PackTemplate(
         buffer,
@@ -56,8 +60,10 @@ def render_pack(
         lang="en-GB",
         displayDocTitle=1,
         pageCompression=1,
+        progress=tell,
     )
     try:
+        tell(0)
         story = build_story(draft, library, generated, options)
         doc.build(
             story,
@@ -69,11 +75,17 @@ def render_pack(
         raise ExportError(
             "The PDF could not be laid out because part of the draft is too large for a page."
         ) from exc
+    except ExportCancelled:
+        raise
     except Exception as exc:  # a bug must still reach the patient as one plain sentence
         raise ExportError(
             "The PDF could not be made because of an unexpected problem in ConsultPrep."
         ) from exc
     return buffer.getvalue()
+
+
+def _carry_on(page: int) -> None:
+    """The progress of a pack no one is waiting on: nothing to tell, never stopped."""
 
 
 def _replaceable(target: Path) -> bool:
@@ -94,6 +106,7 @@ def write_pack(
     options: PackOptions | None = None,
     *,
     keep_answers: bool = True,
+    progress: Progress | None = None,
 ) -> Path:
     """Write the PDF pack for ``draft`` to ``path`` and return the path.
 
@@ -111,6 +124,9 @@ def write_pack(
     keep_answers
         Refuse to replace a filled-in pack holding answers the draft does not have yet
         (``UnrecordedAnswers``): they would be lost.
+    progress
+        Told the page being laid out, now and then; it may raise ``ExportCancelled`` to stop
+        (then nothing is written).
 
     Raises
     ------
@@ -150,7 +166,7 @@ def write_pack(
             raise ExportError(
                 "The PDF could not be made because ConsultPrep's medical content is damaged."
             ) from exc
-    data = render_pack(draft, library, options=options)
+    data = render_pack(draft, library, options=options, progress=progress)
     try:
         atomic_write_bytes(target, data)
     except OSError as exc:

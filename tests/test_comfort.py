@@ -101,7 +101,7 @@ def test_review_page_saves_with_feedback_then_shows_the_folder(
         cursors.append(message)
         return real_busy(widget, message)
 
-    monkeypatch.setattr("ui.busy.busy", watching_busy)  # (ui.pdf_saving looks it up there)
+    monkeypatch.setattr("ui.busy.busy", watching_busy)  # (ui.pdf_progress looks it up there)
     window = open_window(qtbot, example_draft(tmp_path))
     for page_id in walk_pages(window):
         pass

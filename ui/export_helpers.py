@@ -6,10 +6,14 @@ import os
 import re
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from consultprep.content import Library
 from consultprep.models import Draft
 from exports.options import PackOptions
+
+if TYPE_CHECKING:
+    from exports import Progress
 
 
 def documents_folder() -> Path:
@@ -123,6 +127,7 @@ def make_pdf(
     options: PackOptions | None = None,
     *,
     keep_answers: bool = True,
+    progress: Progress | None = None,
 ) -> Path:
     """Make the PDF pack at ``path`` and return where it was saved.
 
@@ -139,4 +144,8 @@ def make_pdf(
     """
     import exports
 
-    return Path(exports.export_pdf(draft, path, library, options, keep_answers=keep_answers))
+    return Path(
+        exports.export_pdf(
+            draft, path, library, options, keep_answers=keep_answers, progress=progress
+        )
+    )

@@ -193,6 +193,9 @@ class FileMenuWindow(QMainWindow):
         options = self.wizard.pages[PageId.REVIEW].pack_options.options()
         try:
             saved = save_pdf(self, self.draft, path, self.library, options)
+        except exports.ExportCancelled as exc:  # the patient pressed Stop: not a fault
+            self.statusBar().showMessage(str(exc), 8000)
+            return None
         except exports.ExportError as exc:
             dialogs.warn(self, "Could not save the PDF", str(exc))
             return None

@@ -1,5 +1,6 @@
-"""Saving the PDF pack from the window (File ▸ Export, the last page's "Save PDF"): with a busy
-cursor, and a question before answers typed into a filled-in pack of that name are lost."""
+"""Saving the PDF pack from the window (File ▸ Export, the last page's "Save PDF"): made on a
+thread of its own (with Stop if it takes a while), and a question before answers typed into a
+filled-in pack of that name are lost."""
 
 from __future__ import annotations
 
@@ -40,14 +41,24 @@ def save_pdf(
     Raises
     ------
     exports.ExportError
-        With one plain sentence if the PDF could not be made or saved.
+        With one plain sentence if the PDF could not be made or saved; ``ExportCancelled``
+        if the patient pressed Stop (nothing was written then).
     """
     import exports
-    from ui.busy import SAVING_PDF, busy
+    from ui.pdf_progress import made_in_background
+
+    copy = draft.model_copy(deep=True)  # the window's timers may write to it meanwhile
+
+    def make(keep_answers: bool) -> Path:
+        return made_in_background(
+            parent,
+            lambda progress: export_helpers.make_pdf(
+                copy, path, library, options, keep_answers=keep_answers, progress=progress
+            ),
+        )
 
     try:
-        with busy(parent, SAVING_PDF):
-            return export_helpers.make_pdf(draft, path, library, options)
+        return make(keep_answers=True)
     except exports.UnrecordedAnswers as exc:
         why = ANSWERS_WOULD_GO if exc.importable else THEIR_ANSWERS_WOULD_GO
         answer = dialogs.ask(
@@ -60,8 +71,7 @@ def save_pdf(
         )
         if answer != Button.Yes:
             return None
-    with busy(parent, SAVING_PDF):
-        return export_helpers.make_pdf(draft, path, library, options, keep_answers=False)
+    return make(keep_answers=False)
 
 
 def saved_message(draft: Draft, saved: Path) -> str:
@@ -71,4 +81,3 @@ def saved_message(draft: Draft, saved: Path) -> str:
     message = f"Your PDF pack was saved to:\n{saved}"
     left_out = photos_left_out(draft)
     return f"{message}\n{left_out_note(left_out)}" if left_out else message
-

@@ -263,6 +263,9 @@ class ReviewPage(DraftPage):
         self._show_status(SAVING_PDF, error=False)
         try:
             saved = save_pdf(self, self.draft, path, self.library, self.pack_options.options())
+        except exports.ExportCancelled as exc:  # the patient pressed Stop: not a fault
+            saved = None
+            self._show_status(str(exc), error=False)
         except exports.ExportError as exc:
             saved = None
             self._show_status(str(exc), error=True)
