@@ -4,15 +4,20 @@ focus; a source's words are shown exactly as written."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from consultprep.content import load_library
 from consultprep.links import web_address
+from tests.a11y_helpers import example_draft, look, open_window, settle, walk_pages  # noqa: F401
 from tests.test_wizard import choose, go_next, page
-from ui.sources import OPEN, SourcesList
+from tests.ui_helpers import install_fake_dialogs
+from ui.sources import OPEN, SourcesList, reaching_out
 from ui.wizard import PageId
 
 
@@ -93,3 +98,161 @@ def test_the_evidence_page_opens_every_source_it_lists_from_the_keyboard(window,
             assert browser.opened[-1] == address
     finally:
         QDesktopServices.unsetUrlHandler("https")
+
+
+# --- the links line up with the text above them ----------------------------------------------
+def _ink_left(picture: QImage, top: int = 0, bottom: int | None = None) -> int | None:
+    """The first column of ``picture`` (rows ``top`` to ``bottom``) with anything drawn in
+    it: a pixel that is not the background colour of its top left corner."""
+    background = picture.pixelColor(0, 0)
+    bottom = picture.height() if bottom is None else bottom
+    for x in range(picture.width()):
+        for y in range(top, bottom):
+            colour = picture.pixelColor(x, y)
+            if abs(colour.lightness() - background.lightness()) > 40:
+                return x
+    return None
+
+
+def _text_left(label: QLabel, ancestor: QWidget) -> int:
+    """Where a plain-text label's text starts, in ``ancestor``'s coordinates."""
+    start = label.contentsRect().topLeft() + QPoint(label.margin(), 0)
+    return label.mapTo(ancestor, start).x()
+
+
+def _inside_every_parent(widget: QWidget, top: QWidget) -> bool:
+    """True if all of ``widget`` is inside each widget that holds it, up to ``top``: none of
+    it (its focus ring) is cut off."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        corners = (QPoint(0, 0), QPoint(widget.width() - 1, widget.height() - 1))
+        if not all(parent.rect().contains(widget.mapTo(parent, c)) for c in corners):
+            return False
+        if parent is top:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _links_line_up(evidence) -> None:
+    """Check the evidence page's sources as shown: each link's text starts where the
+    citation above it starts, which is where the page's other text starts, and each link's
+    focus ring is drawn whole."""
+    content = evidence.scroll_area.widget()
+    [listed] = [s for s in evidence.findChildren(SourcesList) if s.isVisible()]
+    labels = [label for label in listed.findChildren(QLabel) if label.isVisible()]
+    heading = next(
+        label
+        for label in evidence.findChildren(QLabel)
+        if label.text() == "Sources in full" and label.isVisible()
+    )
+    assert len(listed.buttons) >= 5
+    column = _text_left(heading, content)
+    assert column == content.layout().contentsMargins().left()  # the page's text: not moved
+    for button, _address in listed.buttons:
+        label = max(
+            (label for label in labels if label.y() < button.y()), key=lambda label: label.y()
+        )  # the citation just above the button
+        assert _text_left(label, content) == column  # the citations stay where they were
+        picture = button.grab().toImage()
+        ink = _ink_left(picture)  # the start of the link's underline: its text's start
+        assert ink is not None
+        start = button.mapTo(content, QPoint(ink, 0)).x()
+        assert abs(start - column) <= 1, f"link text at {start}, citation text at {column}"
+        assert _inside_every_parent(button, content), "the link's focus ring is cut off"
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_evidence_pages_links_start_in_line_with_the_citations_above_them(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+    scale: int,
+) -> None:
+    """Each "Open in your web browser" starts where the citation above it starts (it was 5
+    pixels to the right, behind the link's invisible focus ring), and its focus ring, now
+    out to the left of the text, is drawn whole; for another concern too, and back."""
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(scale)
+    draft = example_draft(tmp_path)
+    first, kind = draft.concern, draft.subtype
+    other = next(c.id for c in load_library().concerns if c.id != first)
+    window = open_window(qtbot, draft, (1000, 760))
+    for page_id in walk_pages(window):
+        if page_id == PageId.EVIDENCE:
+            break
+    _links_line_up(window.wizard.currentPage())
+    for concern, subtype in ((other, None), (first, kind)):  # each view shown in its turn
+        while window.wizard.currentId() != PageId.CONCERN:
+            window.wizard.back()
+        choose(window, concern, subtype)
+        while window.wizard.currentId() != PageId.EVIDENCE:
+            window.wizard.next()
+        settle()
+        _links_line_up(window.wizard.currentPage())
+
+
+def test_a_link_lines_up_with_its_citation_as_drawn(qtbot, look) -> None:  # noqa: F811
+    """As drawn on screen: the "O" of the link starts in the same column of pixels as the "O"
+    of a citation that starts with one, and the focused link's ring shows to its left."""
+    look.set_scale(100)
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(12, 12, 12, 12)  # a page's margin
+    listed = SourcesList(
+        [("Oxford guidance (2020).", "https://example.org", "https://example.org")]
+    )
+    listed.setParent(host)
+    layout.addItem(reaching_out(listed))
+    layout.addStretch(1)
+    host.resize(500, 200)
+    host.show()
+    host.activateWindow()
+    assert QTest.qWaitForWindowActive(host)
+    [label] = listed.findChildren(QLabel)
+    button = listed.buttons[0][0]
+    button.clearFocus()  # at rest first (the window gave it the focus)
+    picture = host.grab().toImage()
+    first = label.mapTo(host, label.contentsRect().topLeft()).y()
+    citation = _ink_left(picture, first, first + label.fontMetrics().height())  # its first line
+    top = button.mapTo(host, QPoint(0, 0)).y()
+    link = _ink_left(picture, top, top + button.height() // 2)  # above the underline
+    assert citation is not None and link is not None
+    assert abs(link - citation) <= 1, f"link's O at {link}, citation's O at {citation}"
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    assert button.hasFocus()
+    ring = _ink_left(host.grab().toImage(), top, top + button.height())
+    assert ring is not None and ring < citation - 2, "the focus ring is left of the text"
+
+
+def test_the_about_windows_links_start_in_line_with_their_citations(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    """Help ▸ About lists the same sources: there too each link's text starts where its
+    citation starts, and its focus ring is drawn whole."""
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(100)
+    window = open_window(qtbot, example_draft(tmp_path), (1000, 760))
+    window.about_action.trigger()
+    about = window.about_window
+    about.show()
+    settle()
+    content = about.scroll_area.widget()
+    [listed] = about.findChildren(SourcesList)
+    labels = [label for label in listed.findChildren(QLabel) if label.isVisible()]
+    assert len(listed.buttons) >= 5
+    for button, _address in listed.buttons[:8]:
+        label = max(
+            (label for label in labels if label.y() < button.y()), key=lambda label: label.y()
+        )  # the citation just above the button
+        column = _text_left(label, content)
+        ink = _ink_left(button.grab().toImage())
+        assert ink is not None
+        start = button.mapTo(content, QPoint(ink, 0)).x()
+        assert abs(start - column) <= 1, f"link text at {start}, citation text at {column}"
+        assert _inside_every_parent(button, content), "the link's focus ring is cut off"

@@ -105,9 +105,11 @@ class TextWindow(QDialog):
             layout.addWidget(plain_label(heading, role=SUBHEADING))
             layout.addWidget(plain_label(text, selectable=True))
         if self.sources:
-            from ui.sources import SourcesList
+            from ui.sources import SourcesList, reaching_out
 
-            layout.addWidget(SourcesList(self.sources))  # each named by its short citation
+            # each named by its short citation; its links' text in line with the citations
+            sources = SourcesList(self.sources, parent=content)
+            layout.addItem(reaching_out(sources))
         layout.addStretch(1)
         self.scroll_area: QScrollArea = scrolling(content, title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

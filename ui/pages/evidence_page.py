@@ -93,11 +93,16 @@ class EvidencePage(DraftPage):
         view.set_subtype(concern.subtype(self.draft.subtype) if concern is not None else None)
         if view is not self._view:
             if self._view is not None:
-                self._body.removeWidget(self._view)
+                # Taken out, not removeWidget: that stopped the app, on an item made in Python
+                # (``reaching_out`` below). The item taken is deleted with its last reference.
+                self._body.takeAt(self._body.indexOf(self._view))
                 self._view.hide()
             # First in the scroll area, after the page's header if that scrolls with it
-            # (large text in a short window: ui.responsive.fold_header).
-            self._body.insertWidget(self._body.indexOf(self.header) + 1, view)
+            # (large text in a short window: ui.responsive.fold_header). It reaches out into
+            # the page's margin, leaving room there for its source links' focus rings.
+            from ui.sources import reaching_out
+
+            self._body.insertItem(self._body.indexOf(self.header) + 1, reaching_out(view))
             view.show()
             self._view = view
             self.scroll_area.verticalScrollBar().setValue(0)
@@ -219,14 +224,16 @@ class _EvidenceView(QWidget):
             for c in fact.citations
             if c not in seen and not seen.add(c)
         ]
-        from ui.sources import SourcesList
+        from ui.sources import SourcesList, reaching_out
 
-        self._layout.addWidget(
-            SourcesList(
-                [(r.citation, r.link, web_address(r.link)) for r in cited],
-                [short_citation(r.citation) for r in cited],
-            )
+        sources = SourcesList(
+            [(r.citation, r.link, web_address(r.link)) for r in cited],
+            [short_citation(r.citation) for r in cited],
+            self,  # a child first: a layout item does not adopt it
         )
+        # Its links' text in line with the citations above them: each link's focus ring
+        # reaches out to the left of the text, into room this view leaves (``ui.sources``).
+        self._layout.addItem(reaching_out(sources))
 
     def _treatment_card(self, t: Treatment) -> QFrame:
         lib = self.library
