@@ -219,6 +219,47 @@ def test_question_buttons_line_up_from_row_to_row(
     assert top.top_button.width() == width
 
 
+@pytest.mark.parametrize(
+    ("scale", "size", "below"),
+    [(200, SMALL, True), (100, DEFAULT, False), (200, (1280, 800), False)],
+    ids=["200pc-800x600", "100pc-1000x760", "200pc-1280x800"],
+)
+def test_remove_sits_with_the_buttons_not_in_the_question_text(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+    scale: int,
+    size: tuple[int, int],
+    below: bool,
+) -> None:
+    """The patient's own question has its "Remove" under Top 3 (it was in the column of
+    question text, after the note "Your own question."): its question and note take the
+    same column as any other row's, and Tab reaches Remove after Down."""
+    from ui.focus import layout_order
+
+    window = _window_on(qtbot, look, tmp_path, monkeypatch, scale, size, PageId.QUESTIONS)
+    page = window.wizard.currentPage()
+    rows = list(page.rows.values())
+    own = next(r for r in rows if r.remove_button is not None)
+    other = next(r for r in rows if r.remove_button is None and r.why_label is not None)
+    remove, top = own.remove_button, own.top_button
+    assert own.buttons_below is below
+    assert _at(remove, own).x() == _at(top, own).x(), "Remove is not in line with Top 3"
+    assert _at(remove, own).y() >= _at(top, own).y() + top.height(), "Remove is not under it"
+    assert remove.width() >= remove.sizeHint().width()
+    for label in (own.text_label, own.why_label):  # the text column, as wide as other rows'
+        assert _at(label, own).x() == _at(other.text_label, other).x()
+        assert label.width() == other.text_label.width()
+    if not below:  # beside the text: Remove is right of all of it
+        text_right = _at(own.text_label, own).x() + own.text_label.width()
+        assert _at(remove, own).x() >= text_right
+    else:  # under the text: Remove is under the note
+        assert _at(remove, own).y() >= _at(own.why_label, own).y() + own.why_label.height()
+    order = layout_order(own)
+    assert order.index(remove) == order.index(own.down_button) + 1
+
+
 def test_the_top_button_is_as_wide_as_its_wider_text(qtbot, look) -> None:  # noqa: F811
     """At 200 % text, with the app's style sheet: the width does not depend on the state."""
     look.set_scale(200)

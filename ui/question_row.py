@@ -1,9 +1,10 @@
 """One question on the checklist: include it, mark it top three, move it, remove your own.
 
 The Top 3, Up and Down buttons line up from row to row: the Top 3 button is as wide as its
-wider text ("★ In top 3") in either state, and "Remove" (on the patient's own questions only)
-sits beside the "Your own question." note, not among them. With large text the buttons go
-under the question, where the three fit on one line.
+wider text ("★ In top 3") in either state. "Remove" (on the patient's own questions only) is
+with them, on a line of its own under Top 3: in line with the other rows' buttons, not in the
+column of question text, where it broke into the text and its note. With large text the
+buttons go under the question, where the three fit on one line, and "Remove" under them.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
-    QHBoxLayout,
     QPushButton,
     QStyle,
     QStyleOptionButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -126,38 +127,32 @@ class QuestionRow(QFrame):
         self.why_label = None
         if notes:
             self.why_label = plain_label(" ".join(notes), role=HINT)
-        self.remove_button: QPushButton | None = None
-        if item.source == "own":  # not with Top 3, Up and Down: those line up from row to row
-            self.remove_button = _small_button("Remove", "", "Remove this question")
-            note_row = QHBoxLayout()  # "Your own question.  [Remove]"
-            note_row.setContentsMargins(0, 0, 0, 0)
-            note_row.setSpacing(10)
-            if self.why_label is not None:
-                note_row.addWidget(self.why_label)
-            note_row.addWidget(self.remove_button)
-            note_row.addStretch(1)
-            grid.addLayout(note_row, 1, 1)
-        elif self.why_label is not None:
             grid.addWidget(self.why_label, 1, 1)
-        if self.why_label is not None:
             self.why_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # Beside buttons taller than the question, the room left goes under its note.
         grid.setRowStretch(1, 1)
 
         self.buttons_box = QWidget()  # beside the text, or under it when the row is narrow
-        buttons = FlowLayout(self.buttons_box, spacing=6)
-        buttons.setContentsMargins(0, 0, 0, 0)
+        box = QVBoxLayout(self.buttons_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(6)
+        self._flow = FlowLayout(spacing=6)  # Top 3, Up and Down: lined up from row to row
+        box.addLayout(self._flow)
         self.top_button = TopButton()
         self.top_button.setCheckable(True)
         self.up_button = _small_button("▲ Up", "", "Move this question up")
         self.down_button = _small_button("▼ Down", "", "Move this question down")
-        buttons.addWidget(self.top_button)
-        buttons.addWidget(self.up_button)
-        buttons.addWidget(self.down_button)
+        self._flow.addWidget(self.top_button)
+        self._flow.addWidget(self.up_button)
+        self._flow.addWidget(self.down_button)
+        self.remove_button: QPushButton | None = None
+        if item.source == "own":  # under Top 3, so the three above line up with other rows'
+            self.remove_button = _small_button("Remove", "", "Remove this question")
+            box.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.show_item(item, why, first=first, last=last, number=number)
         self._grid = grid
         self.buttons_below = False
-        self.buttons_box.setMinimumWidth(buttons.sizeHint().width())
+        self.buttons_box.setMinimumWidth(self._flow.sizeHint().width())
         grid.addWidget(self.buttons_box, 0, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
 
     def show_item(
@@ -198,7 +193,7 @@ class QuestionRow(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Called by Qt when the row changes size: buttons go under the text if it is narrow."""
         super().resizeEvent(event)
-        one_line = self.buttons_box.layout().sizeHint().width()
+        one_line = self._flow.sizeHint().width()  # Top 3, Up and Down side by side
         room = 30 * self.fontMetrics().averageCharWidth() + one_line
         below = event.size().width() < room + 60
         if below != self.buttons_below:
