@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,6 +43,37 @@ _STEPS = {
 }
 
 
+class _ScoreRow(FlowLayout):
+    """The buttons 0 to 10 and "Not answered", wrapping evenly (0-5 and 6-10) with large text.
+
+    When 0 to 10 take two lines or more and "Not answered" has no room after 10, it has a
+    line of its own: there it is as wide as the widest line of numbers, so the three lines
+    make one block, not two rows of numbers and a button left over under them. (Under 0 to
+    10 on one line, it keeps its own width: as wide as the whole row would be far too wide.)
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, spacing=4, balanced=11)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def setGeometry(self, rect: QRect) -> None:
+        """Called by Qt to place the buttons inside ``rect``; then "Not answered" is widened
+        if it is alone under lines of numbers."""
+        super().setGeometry(rect)
+        items = [self.itemAt(n) for n in range(self.count())]
+        items = [item for item in items if item is not None and not item.isEmpty()]
+        if len(items) != 12:  # the numbers and "Not answered", all shown
+            return
+        *numbers, last = (item.geometry() for item in items)
+        tops = {place.top() for place in numbers}
+        if len(tops) < 2 or last.top() <= max(tops):
+            return  # 0 to 10 on one line, or "Not answered" after 10
+        left = min(place.left() for place in numbers)
+        right = max(place.right() for place in numbers)
+        if right - left + 1 > last.width():
+            items[-1].setGeometry(QRect(left, last.top(), right - left + 1, last.height()))
+
+
 class ScoreInput(QWidget):
     """A 0-10 score as a row of large buttons, plus "Not answered" (the default).
 
@@ -59,8 +90,7 @@ class ScoreInput(QWidget):
         self.setAccessibleName(f"{label}, 0 to 10")
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
-        row = FlowLayout(self, spacing=4, balanced=11)  # wraps evenly with large text
-        row.setContentsMargins(0, 0, 0, 0)
+        row = _ScoreRow(self)  # wraps evenly with large text
         self.buttons: list[QPushButton] = []
         for n in range(11):
             button = QPushButton(str(n))
