@@ -19,7 +19,9 @@ import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
-from consultprep.content import CONCERN_FILES, Concern, Library
+from consultprep.content import CONCERN_FILES, Concern, Library, Treatment
+from consultprep.glossary import Glossary
+from consultprep.vetting import Vetting
 from resources import folder
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -132,6 +134,50 @@ def library_texts(library: Library) -> list[str]:
     texts += [c.label for c in library.conditions]
     texts += [f.text for f in library.general_facts]
     return texts
+
+
+def card_texts(treatment: Treatment) -> list[str]:
+    """One treatment card's prose: the warning, the summary and "What we don't know yet".
+
+    The name is left out: it is a short heading, which would pull the grade of a dense card
+    down.
+    """
+    texts = [treatment.warning_note] if treatment.warning_note else []
+    return [*texts, treatment.summary, treatment.uncertain]
+
+
+def vetting_texts(vetting: Vetting) -> list[str]:
+    """Everything a patient reads in the UK clinic checks, on screen or in the PDF."""
+    texts = [vetting.title, vetting.intro, vetting.abroad_note]
+    return texts + [t for c in vetting.checks for t in (c.title, c.what, c.where)]
+
+
+def reading_units(
+    library: Library, vetting: Vetting, glossary: Glossary
+) -> list[tuple[str, str, list[str]]]:
+    """Each card and section a patient may read on its own: (kind, name, texts).
+
+    Kinds: "card" (a treatment), "vetting" (a UK clinic check), "glossary" (a meaning) and
+    "section" (the rest). A whole concern can read at grade nine while one card in it reads
+    far above, so each of these is graded by itself too.
+    """
+    units = []
+    for c in library.concerns:
+        units += [("card", f"{c.id}/{t.id}", card_texts(t)) for t in c.treatments]
+        units.append(("section", f"{c.id} intro", [c.description, c.normal_repair]))
+        units += [("section", f"{c.id} {s.id}", [s.name, s.description]) for s in c.subtypes]
+    units += [("section", f"question {q.id}", [q.text, q.why]) for q in library.all_questions()]
+    units += [("section", f"level {int(x.level)}", [x.short, x.meaning]) for x in library.levels]
+    marker = library.warning_marker
+    units.append(("section", "warning marker", [marker.short, marker.meaning]))
+    units += [("section", f"red flag {f.id}", [f.label, f.explanation]) for f in library.red_flags]
+    units += [("section", f"fact {f.id}", [f.text]) for f in library.general_facts]
+    units += [("section", "disclaimer", [library.meta.disclaimer])]
+    units += [("section", "privacy", [library.meta.privacy])]
+    units.append(("vetting", "intro", [vetting.title, vetting.intro, vetting.abroad_note]))
+    units += [("vetting", c.id, [c.title, c.what, c.where]) for c in vetting.checks]
+    units += [("glossary", t.id, [t.meaning]) for t in glossary.terms]
+    return units
 
 
 def words_of(text: str) -> list[str]:

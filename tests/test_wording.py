@@ -1,12 +1,15 @@
 """The content's wording is calm, plain and our own: no promotional words, a reading grade of
-nine or below, and no run of eight words copied from the source article (the helpers and the
-article's fingerprint are in ``tests/content_checks.py``). No Qt."""
+nine or below (for each concern and the shared text as a whole, and for each card and
+section on its own), and no run of eight words copied from the source article (the helpers
+and the article's fingerprint are in ``tests/content_checks.py``). No Qt."""
 
 from __future__ import annotations
 
 import pytest
 
 from consultprep.content import Library, load_library
+from consultprep.glossary import load_glossary
+from consultprep.vetting import load_vetting
 from tests.content_checks import (
     MAX_GRADE,
     NGRAM,
@@ -19,9 +22,23 @@ from tests.content_checks import (
     fk_grade,
     library_texts,
     ngram_hashes,
+    reading_units,
     split_sentences,
+    vetting_texts,
     words_of,
 )
+
+# Each card and section, graded on its own: (kind, name, texts).
+UNITS = reading_units(load_library(), load_vetting(), load_glossary())
+
+
+def _units(kind: str) -> list:
+    return [pytest.param(texts, id=name) for k, name, texts in UNITS if k == kind]
+
+
+def _assert_plain(texts: list[str]) -> None:
+    grade = fk_grade(texts)
+    assert grade <= MAX_GRADE, f"Flesch-Kincaid grade {grade:.1f}: {' '.join(texts)}"
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +70,45 @@ def test_shared_text_reads_at_grade_nine_or_below(library: Library) -> None:
     assert grade <= MAX_GRADE, f"shared text: Flesch-Kincaid grade {grade:.1f}"
 
 
+@pytest.mark.parametrize("texts", _units("card"))
+def test_each_treatment_card_reads_at_grade_nine_or_below(texts: list[str]) -> None:
+    _assert_plain(texts)
+
+
+def test_vetting_reads_at_grade_nine_or_below() -> None:
+    _assert_plain(vetting_texts(load_vetting()))
+
+
+@pytest.mark.parametrize("texts", _units("vetting"))
+def test_each_vetting_check_reads_at_grade_nine_or_below(texts: list[str]) -> None:
+    _assert_plain(texts)
+
+
+def test_glossary_reads_at_grade_nine_or_below() -> None:
+    _assert_plain([t.meaning for t in load_glossary().terms])
+
+
+@pytest.mark.parametrize("texts", _units("glossary"))
+def test_each_glossary_meaning_reads_at_grade_nine_or_below(texts: list[str]) -> None:
+    _assert_plain(texts)
+
+
+@pytest.mark.parametrize("texts", _units("section"))
+def test_each_section_reads_at_grade_nine_or_below(texts: list[str]) -> None:
+    _assert_plain(texts)
+
+
+def test_every_card_and_section_is_graded(library: Library) -> None:
+    names = {(kind, name) for kind, name, _ in UNITS}
+    assert len(names) == len(UNITS), "two units share a name"
+    cards = {name for kind, name in names if kind == "card"}
+    assert cards == {f"{c.id}/{t.id}" for c in library.concerns for t in c.treatments}
+    glossary = {name for kind, name in names if kind == "glossary"}
+    assert glossary == {t.id for t in load_glossary().terms}
+    vetting = {name for kind, name in names if kind == "vetting"}
+    assert vetting == {"intro", *(c.id for c in load_vetting().checks)}
+
+
 def test_readability_measure_tells_plain_from_dense() -> None:
     plain = ["The cut healed. The scar is flat now. It does not itch."]
     dense = [
@@ -73,6 +129,12 @@ def test_nothing_is_copied_from_the_source_article() -> None:
         for path, text in all_strings()
         if ngram_hashes(text) & source and not path.startswith("library.references")
     ]  # a reference quotes its title and authors, as the article's own list does
+    assert not copied, f"runs of {NGRAM}+ words match the source article at: {copied}"
+
+
+def test_glossary_copies_nothing_from_the_source_article() -> None:
+    source = article_fingerprint()
+    copied = [t.id for t in load_glossary().terms if ngram_hashes(t.meaning) & source]
     assert not copied, f"runs of {NGRAM}+ words match the source article at: {copied}"
 
 
