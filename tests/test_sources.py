@@ -256,3 +256,43 @@ def test_the_about_windows_links_start_in_line_with_their_citations(
         start = button.mapTo(content, QPoint(ink, 0)).x()
         assert abs(start - column) <= 1, f"link text at {start}, citation text at {column}"
         assert _inside_every_parent(button, content), "the link's focus ring is cut off"
+
+
+def test_a_cards_words_button_starts_in_line_with_the_cards_text(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    """"What do “keloid” … mean?" at the foot of an evidence card starts where the card's
+    text starts, as the source links do; its focus ring is drawn whole, and the meanings it
+    opens start in line too."""
+    from ui.glossary_ui import ExplainedWords
+
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(100)
+    window = open_window(qtbot, example_draft(tmp_path), (1000, 760))
+    for page_id in walk_pages(window):
+        if page_id == PageId.EVIDENCE:
+            break
+    evidence = window.wizard.currentPage()
+    content = evidence.scroll_area.widget()
+    shown = [w for w in evidence.findChildren(ExplainedWords) if w.isVisible()]
+    assert len(shown) >= 3
+    for words in shown:
+        card = words.parentWidget()
+        summary = next(
+            label
+            for label in card.findChildren(QLabel)
+            if label.isVisible() and label.y() < words.y() and label.parentWidget() is card
+        )
+        column = _text_left(summary, content)
+        ink = _ink_left(words.button.grab().toImage())
+        assert ink is not None
+        start = words.button.mapTo(content, QPoint(ink, 0)).x()
+        assert abs(start - column) <= 1, f"button text at {start}, card text at {column}"
+        assert _inside_every_parent(words.button, content), "its focus ring is cut off"
+    words.button.click()  # the last card's
+    settle()
+    assert words.meaning.isVisible()
+    assert _text_left(words.meaning, content) == column

@@ -27,6 +27,7 @@ from shiboken6 import isValid
 from consultprep.content import ContentError
 from consultprep.glossary import Glossary, Term, load_glossary
 from ui.focus import has_property, page_stamp
+from ui.sources import LinkItem
 from ui.widgets import HINT, LINK, PlainLabel, changed_labels, plain_label, reveal
 
 WHAT_DOES_THIS_MEAN = "What does this mean?"
@@ -186,14 +187,21 @@ class ExplainedWords(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        # Its text in line with the card's text when added with ``ui.sources.reaching_out``
+        # (its focus ring then goes out into the room that leaves on the left).
+        self.button.setParent(self)
+        layout.addItem(LinkItem(self.button))
         layout.addWidget(self.meaning)
+
+    def _room(self) -> int:
+        """The width the button may take: this one's, less any room left on the left."""
+        return self.width() - self.layout().contentsMargins().left()
 
     def event(self, event: QEvent) -> bool:
         """Called by Qt: the button's question is fitted again when the width or text size
         changes."""
         if event.type() in _RELAYOUT and self.width() > 0:
-            self.button.fit(self.width())
+            self.button.fit(self._room())
         return super().event(event)
 
     def _toggled(self, on: bool) -> None:
@@ -201,7 +209,7 @@ class ExplainedWords(QWidget):
         if on:
             reveal(self.meaning, self.button)
         texts = [HIDE_MEANINGS] if on else [self._question, SHORT_WORDS_QUESTION]
-        self.button.set_texts(texts, self.width())
+        self.button.set_texts(texts, self._room())
         self._name_button()
         # Read out with the button while open: a screen reader tabbing on hears the meanings.
         self.button.setAccessibleDescription(self.meaning.text() if on else "")

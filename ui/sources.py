@@ -95,9 +95,10 @@ class ReachingItem(QWidgetItem):
         return QSize(max(0, size.width() - self.reach()), size.height())
 
 
-class _LinkItem(ReachingItem):
+class LinkItem(ReachingItem):
     """A link button's place: it reaches out as far as its text is inside its edge, so its
-    text starts at the column's edge and its focus ring goes out into the room."""
+    text starts at the column's edge and its focus ring goes out into the room (which what
+    holds it leaves: ``reaching_out``). The button must have its parent already."""
 
     def __init__(self, button: QPushButton) -> None:
         super().__init__(button, 0)
@@ -158,5 +159,5 @@ class SourcesList(QWidget):
             button.setAccessibleName(f"Open in your web browser: {name}")
             button.setToolTip(address)
             button.clicked.connect(lambda _checked=False, a=address: open_address(a))
-            layout.addItem(_LinkItem(button))
+            layout.addItem(LinkItem(button))
             self.buttons.append((button, address))

@@ -266,8 +266,11 @@ class _EvidenceView(QWidget):
         if t.warning:
             texts += [t.warning_note, self._sources(t.warning_citations)]
         words = glossary_ui.words_explained(texts)
-        if words is not None:
-            box.addWidget(words)
+        if words is not None:  # its button's text in line with the card's text
+            from ui.sources import reaching_out
+
+            words.setParent(frame)  # a child first: a layout item does not adopt it
+            box.addItem(reaching_out(words))
         return frame
 
     def _sources(self, citations: list[str]) -> str:
