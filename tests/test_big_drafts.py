@@ -11,7 +11,7 @@ import random
 from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QMessageBox,
@@ -26,7 +26,7 @@ from consultprep.models import ChecklistItem, ClinicOffer, Draft, TriedTreatment
 from tests.a11y_helpers import LIBRARY, open_window, settle
 from ui import advert_checker, tab_order
 from ui.focus import layout_order
-from ui.inputs import TriedTreatmentsEditor
+from ui.long_text import SHOWN_AT_MOST
 from ui.main_window import MainWindow
 from ui.pages.questions_page import ROWS_AT_ONCE
 from ui.preparation import preparer_of
@@ -34,6 +34,7 @@ from ui.question_row import QuestionRow
 from ui.row_column import BLOCK, RowColumn
 from ui.tab_order import apply_order, next_tab_stop
 from ui.text_scroll import ALWAYS_SCROLLS
+from ui.tried_treatments import STACK_BELOW_CHARS, TriedRow, TriedTreatmentsEditor
 from ui.wizard import PageId
 
 WORDS = ("itchy", "sore", "red", "flaky", "cracked", "bleeding", "worse", "at", "night", "better")
@@ -70,26 +71,52 @@ def _in_tab_order(widgets: list[QWidget]) -> bool:
     return all(next_tab_stop(a, b) is b for a, b in pairwise(widgets))
 
 
+def _controls(rows: list[TriedRow], editor: TriedTreatmentsEditor) -> list[QWidget]:
+    """The controls of a tried-treatments editor with these rows, in reading order (stacked:
+    the name and Remove on one line, how it went under them)."""
+    if editor.stacked:
+        fields = [w for r in rows for w in (r.name_edit, r.remove_button, r.how_edit)]
+    else:
+        fields = [w for r in rows for w in (r.name_edit, r.how_edit, r.remove_button)]
+    return [*fields, editor.add_button]
+
+
 # --- tried treatments -----------------------------------------------------------------------
-def test_two_thousand_treatments_round_trip_through_the_about_page(qtbot, dialogs) -> None:
-    treatments = [
+def _treatments(count: int) -> list[TriedTreatment]:
+    return [
         TriedTreatment(name=f"Cream {n}", how_it_went=f"Helped {n} weeks,\nthen stopped")
-        for n in range(2000)
+        for n in range(count)
     ]
+
+
+def _all_shown(editor: TriedTreatmentsEditor) -> bool:
+    """True once no rows are still coming in (the line that counts them is gone)."""
+    return not editor.more_label.isVisibleTo(editor)
+
+
+def _tops(rows: list[TriedRow], page: QWidget) -> list[int]:
+    return [r.name_edit.mapTo(page, QPoint(0, 0)).y() for r in rows]
+
+
+def test_two_thousand_treatments_round_trip_through_the_about_page(qtbot, dialogs) -> None:
+    treatments = _treatments(2000)
     draft = _draft()
     draft.about.treatments_tried = treatments
     window = MainWindow(LIBRARY, draft, None)  # not shown: the pages are read and written
     qtbot.addWidget(window)
     page = _go_to(window, PageId.ABOUT)
-    rows = page.treatments_tried.rows
+    editor = page.treatments_tried
+    assert len(editor.rows) < len(treatments), "the first rows at once, the others just after"
+    page.write_draft()
+    assert window.draft.about.treatments_tried == treatments, "none lost meanwhile"
+    qtbot.waitUntil(lambda: _all_shown(editor), timeout=60_000)
+    rows = editor.rows
     assert [(r.name_edit.toPlainText(), r.how_edit.toPlainText()) for r in rows] == [
         (t.name, t.how_it_went) for t in treatments
     ]
     assert rows[-1].name_edit.accessibleName() == "Treatment 2000: name"
     assert rows[-1].remove_button.accessibleName() == "Remove treatment 2000"
-    grid = page.treatments_tried._grid
-    lines = [grid.getItemPosition(grid.indexOf(r.name_edit))[0] for r in rows]
-    assert lines == list(range(1, 2001)), "one row under the other, in order"
+    assert layout_order(editor) == _controls(rows, editor), "one row under the other, in order"
     page.write_draft()
     assert window.draft.about.treatments_tried == treatments
     window.wizard.next()  # and back: nothing is lost or made again
@@ -98,6 +125,131 @@ def test_two_thousand_treatments_round_trip_through_the_about_page(qtbot, dialog
     settle()
     assert page.treatments_tried.rows == rows
     assert window.draft.about.treatments_tried == treatments
+
+
+def test_three_thousand_treatments_are_shown_at_once_then_all_in_order(qtbot, dialogs) -> None:
+    """A page entered before its rows were made shows the first ones at once, says how many,
+    and shows the others just after: every row in its place, Tab in reading order."""
+    treatments = _treatments(3000)
+    draft = _draft()
+    draft.about.treatments_tried = treatments
+    window = _window(qtbot, draft, prepare=False)
+    page = _go_to(window, PageId.ABOUT)
+    editor = page.treatments_tried
+    assert len(editor.rows) < len(treatments)
+    assert editor.more_label.isVisible()
+    assert "of your 3,000 treatments are shown" in editor.more_label.text()
+    assert "all of them are kept" in editor.more_label.text()
+    page.write_draft()
+    assert window.draft.about.treatments_tried == treatments, "none lost meanwhile"
+    qtbot.waitUntil(lambda: _all_shown(editor), timeout=60_000)
+    settle()
+    rows = editor.rows
+    assert [(r.name_edit.toPlainText(), r.how_edit.toPlainText()) for r in rows] == [
+        (t.name, t.how_it_went) for t in treatments
+    ]
+    assert all(r.name_edit.isVisible() and r.remove_button.isVisible() for r in rows)
+    tops = _tops(rows, page)
+    assert tops == sorted(set(tops)), "one row under the other, in order"
+    steps = {b - a for a, b in pairwise(tops)}
+    assert len(steps) == 1, "evenly spaced, also where one block of rows meets the next"
+    assert len({(r.how_edit.x(), r.how_edit.width()) for r in rows}) == 1, "columns line up"
+    assert rows[-1].how_edit.accessibleName() == "Treatment 3000: how it went"
+    assert layout_order(editor) == _controls(rows, editor)
+    controls = layout_order(page)
+    assert _in_tab_order(controls), "Tab goes through the page, the new rows too, in order"
+    page.write_draft()
+    assert window.draft.about.treatments_tried == treatments
+
+
+def test_treatments_removed_or_added_while_others_come_in_keep_their_order(qtbot, dialogs) -> None:
+    treatments = _treatments(6 * BLOCK)
+    draft = _draft()
+    draft.about.treatments_tried = treatments
+    window = _window(qtbot, draft, prepare=False)
+    page = _go_to(window, PageId.ABOUT)
+    editor = page.treatments_tried
+    assert not _all_shown(editor)
+    dialogs.question_answer = QMessageBox.StandardButton.Yes  # "Remove"
+    editor.rows[5].remove_button.click()
+    kept = treatments[:5] + treatments[6:]
+    assert editor.value() == kept
+    assert editor.rows[5].name_edit.toPlainText() == "Cream 6"
+    assert editor.rows[5].name_edit.accessibleName() == "Treatment 6: name"
+    editor.add_button.click()  # the others are all shown first: the new row is the last
+    assert _all_shown(editor) and len(editor.rows) == len(treatments)
+    assert editor.rows[-1].name_edit.toPlainText() == ""
+    assert editor.rows[-1].remove_button.accessibleName() == f"Remove treatment {len(treatments)}"
+    qtbot.waitUntil(editor.rows[-1].name_edit.hasFocus)
+    assert editor.value() == kept  # (an empty row is not stored)
+    settle()
+    tops = _tops(editor.rows, page)
+    assert tops == sorted(set(tops))
+    assert layout_order(editor) == _controls(editor.rows, editor)
+    editor.rows[BLOCK].remove_button.click()  # the first row of a later block
+    del kept[BLOCK]
+    assert editor.value() == kept
+    assert editor.rows[BLOCK].name_label.text() == f"Treatment {BLOCK + 1}"
+    settle()
+    assert _tops(editor.rows, page) == sorted(set(_tops(editor.rows, page)))
+    assert layout_order(editor) == _controls(editor.rows, editor)
+
+
+def test_treatments_made_ahead_are_shown_a_block_at_a_time(qtbot, dialogs) -> None:
+    treatments = _treatments(5 * BLOCK + 3)
+    draft = _draft()
+    draft.about.treatments_tried = treatments
+    window = _window(qtbot, draft)
+    preparer_of(window.wizard).finish()  # made while another page is shown
+    editor = window.wizard.page(PageId.ABOUT).treatments_tried
+    rows = list(editor.rows)
+    assert len(rows) == len(treatments)
+    page = _go_to(window, PageId.ABOUT)
+    assert editor.rows == rows, "made ahead: kept, not made again"
+    shown = [r for r in rows if r.name_edit.isVisible()]
+    assert shown == rows[: len(shown)], "the first rows, in order"
+    page.write_draft()
+    assert window.draft.about.treatments_tried == treatments
+    qtbot.waitUntil(lambda: _all_shown(editor), timeout=20_000)
+    settle()
+    assert all(r.name_edit.isVisible() for r in rows)
+    assert _tops(rows, page) == sorted(set(_tops(rows, page)))
+    assert _in_tab_order(layout_order(page))
+
+
+def test_stacked_treatments_in_blocks_stay_in_order(qtbot, dialogs) -> None:
+    """Narrow, each row's fields are stacked under "Treatment n"; rows of several blocks are
+    still evenly spaced, and side by side again, the columns line up from block to block."""
+    host = QWidget()  # as on the page: the editor, then room to spare
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    editor = TriedTreatmentsEditor()
+    layout.addWidget(editor)
+    layout.addStretch(1)
+    editor.set_value(_treatments(2 * BLOCK + 3))
+    wide = 2 * STACK_BELOW_CHARS * editor.fontMetrics().averageCharWidth()
+    host.resize(wide // 3, 400)
+    host.show()
+    qtbot.waitExposed(host)
+    qtbot.waitUntil(lambda: editor.stacked)
+    settle()
+    rows = editor.rows
+    assert all(r.name_label.isVisible() for r in rows)
+    assert [r.name_label.text() for r in rows[BLOCK - 1 : BLOCK + 1]] == [
+        f"Treatment {BLOCK}",
+        f"Treatment {BLOCK + 1}",
+    ]
+    tops = _tops(rows, editor)
+    assert len({b - a for a, b in pairwise(tops)}) == 1
+    assert all(r.how_edit.y() > r.name_edit.y() for r in rows[BLOCK - 2 : BLOCK + 2])
+    assert layout_order(editor) == _controls(rows, editor)
+    host.resize(wide, 400)
+    qtbot.waitUntil(lambda: not editor.stacked)
+    settle()
+    assert not any(r.name_label.isVisible() for r in rows)
+    assert len({(r.name_edit.x(), r.name_edit.width()) for r in rows}) == 1
+    assert len({b - a for a, b in pairwise(_tops(rows, editor))}) == 1
+    assert editor.value() == _treatments(2 * BLOCK + 3)
 
 
 def test_treatments_set_in_steps_keep_the_rows_that_match(qtbot) -> None:
@@ -131,9 +283,7 @@ def test_removing_one_of_many_treatments_renumbers_the_rest(qtbot, dialogs) -> N
     assert [t.name for t in editor.value()] == [f"T{n}" for n in range(300) if n != 100]
     assert editor.rows[100].name_edit.toPlainText() == "T101"
     assert editor.rows[100].name_edit.accessibleName() == "Treatment 101: name"
-    grid = editor._grid
-    rows = [grid.getItemPosition(grid.indexOf(r.name_edit))[0] for r in editor.rows]
-    assert rows == list(range(1, 300)), "each row on its own line of the grid, in order"
+    assert layout_order(editor) == _controls(editor.rows, editor), "each row in its place"
 
 
 # --- questions ------------------------------------------------------------------------------
@@ -292,12 +442,15 @@ def test_a_very_long_symptoms_text_round_trips_and_keeps_its_scroll_bar(qtbot, d
     draft.about.symptoms = symptoms
     window = _window(qtbot, draft)
     page = _go_to(window, PageId.ABOUT)
-    assert page.symptoms.toPlainText() == symptoms
+    shown = page.symptoms.toPlainText()  # the start (ui.long_text), the rest kept
+    assert len(shown) > SHOWN_AT_MOST // 2 and symptoms.startswith(shown)
     policy = page.symptoms.verticalScrollBarPolicy()
     assert policy == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
     assert page.medicines.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
     page.write_draft()
     assert window.draft.about.symptoms == symptoms
+    dialogs.question_answer = QMessageBox.StandardButton.Yes  # "Leave out the rest": yes
+    page.note_of(page.symptoms).leave_out_button.click()
     page.symptoms.setPlainText("Itchy.")  # short again: the bar comes and goes as usual
     window.wizard.back()
     settle()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 from consultprep.citations import short_citation
 from consultprep.content import load_library
 from tests.a11y_helpers import look  # noqa: F401 - a fixture
-from ui.inputs import TriedTreatmentsEditor
+from ui.tried_treatments import TriedTreatmentsEditor
 from ui.widgets import ZWSP, breakable, plain_label
 
 LIBRARY = load_library()
@@ -278,7 +278,7 @@ def test_a_tried_treatment_box_grows_with_its_text_then_scrolls(qtbot) -> None:
     """Narrow boxes (large text, a small window) showed two lines of a longer text, with a
     little scroll bar inside: the boxes now grow, up to GROW_TO lines."""
     from ui.growing import box_height
-    from ui.inputs import GROW_TO
+    from ui.tried_treatments import GROW_TO
 
     editor = TriedTreatmentsEditor()
     qtbot.addWidget(editor)
@@ -348,7 +348,7 @@ def test_choice_cards_take_one_column_when_two_would_be_too_narrow(
 
 
 def test_tried_treatments_stack_their_fields_when_narrow(qtbot, dialogs) -> None:
-    from ui.inputs import STACK_BELOW_CHARS
+    from ui.tried_treatments import STACK_BELOW_CHARS
 
     editor = TriedTreatmentsEditor()
     qtbot.addWidget(editor)

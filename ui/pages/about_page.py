@@ -19,10 +19,13 @@ from consultprep.models import SCORE_LABELS, AboutSkin, Draft, Scores
 from ui.card_grid import CardGrid
 from ui.choices import LabelledCheck
 from ui.date_field import DateEdit
-from ui.fields import line_box, text_box
+from ui.fields import LineBox, line_box, text_box
 from ui.flow_layout import FlowLayout
-from ui.inputs import ScoreInput, TriedTreatmentsEditor
+from ui.focus import apply_layout_order
+from ui.inputs import ScoreInput
+from ui.long_text import LongTextNote
 from ui.pages.base import DraftPage
+from ui.tried_treatments import ROWS_AT_ONCE, TriedTreatmentsEditor
 from ui.widgets import (
     HINT,
     NOTICE,
@@ -102,6 +105,8 @@ class AboutPage(DraftPage):
         content = ScrollContent()
         self._layout = QVBoxLayout(content)
         self._layout.setSpacing(10)
+        #: Each text field's note, which keeps what it does not show of a very long text.
+        self._texts: dict[QWidget, LongTextNote] = {}
 
         # --- you and the problem ----------------------------------------------------------
         form = self._section("You and your skin problem")
@@ -134,6 +139,7 @@ class AboutPage(DraftPage):
         self._layout.addWidget(plain_label("Treatments you have already tried", role=SUBHEADING))
         self.treatments_tried = TriedTreatmentsEditor()
         self.treatments_tried.changed.connect(self.mark_edited)
+        self.treatments_tried.rows_made.connect(self._rows_made)
         self._layout.addWidget(self.treatments_tried)
 
         form = self._section("Your health")
@@ -234,11 +240,17 @@ class AboutPage(DraftPage):
         self._layout.addWidget(plain_label(title, role=SUBHEADING))
         return self._form()
 
-    def _row(self, form: QVBoxLayout, text: str, field: QWidget) -> None:
+    def _row(self, form: QVBoxLayout, text: str, field: QPlainTextEdit | LineBox) -> None:
+        """A text field under its label, and the note that says if it shows only part of a
+        very long text (hidden until then)."""
         if form.count():
             form.addSpacing(6)
         form.addWidget(_label(text, field))
         form.addWidget(field)
+        note = LongTextNote(field)
+        note.changed.connect(self.mark_edited)
+        form.addWidget(note)
+        self._texts[field] = note
 
     # --- draft ----------------------------------------------------------------------------
     def prepare(self) -> Iterator[None]:
@@ -250,26 +262,55 @@ class AboutPage(DraftPage):
         yield
 
     def read_draft(self) -> None:
-        """Show what the draft holds."""
+        """Show what the draft holds.
+
+        Of thousands of tried treatments, the first rows are made now and the others just
+        after (``TriedTreatmentsEditor.set_value``); a text field shows at most the start of a
+        very long text (``ui.long_text``). Nothing is left out of the draft either way.
+        """
         about = self.draft.about
-        self.patient_name.setText(about.patient_name)
-        self.body_area.setText(about.body_area)
-        self.duration.setText(about.duration)
-        _set_plain(self.symptoms, about.symptoms)
+        self._show_text(self.patient_name, about.patient_name)
+        self._show_text(self.body_area, about.body_area)
+        self._show_text(self.duration, about.duration)
+        self._show_text(self.symptoms, about.symptoms)
         for key, score in self.score_inputs.items():
             score.set_value(getattr(about.scores, key))
-        self.treatments_tried.set_value(about.treatments_tried)  # (rows that match are kept)
-        _set_plain(self.medicines, about.medicines)
-        self.allergies.setText(about.allergies)
+        # (Rows that match are kept.)
+        self.treatments_tried.set_value(about.treatments_tried, at_once=ROWS_AT_ONCE)
+        self._show_text(self.medicines, about.medicines)
+        self._show_text(self.allergies, about.allergies)
         for condition_id, check in self.condition_checks.items():
             check.setChecked(condition_id in about.conditions)
         self.conditions_grid.show_only(self._condition_items(about.conditions))
-        self.other_conditions.setText(about.other_conditions)
-        _set_plain(self.goals, about.goals)
+        self._show_text(self.other_conditions, about.other_conditions)
+        self._show_text(self.goals, about.goals)
         self.has_appointment.setChecked(about.appointment_date is not None)
         if about.appointment_date is not None:
             self.appointment_date.set_value(about.appointment_date)
-        self.clinician.setText(about.clinician)
+        self._show_text(self.clinician, about.clinician)
+
+    def note_of(self, field: QWidget) -> LongTextNote:
+        """The note under a text field, which keeps what it does not show of a very long
+        text (``ui.long_text``)."""
+        return self._texts[field]
+
+    def _show_text(self, field: QWidget, text: str) -> None:
+        """Show ``text`` in ``field`` (unless it shows it already: a long text is not laid out
+        again)."""
+        note = self.note_of(field)
+        if note.text() != text:
+            note.set_text(text)
+
+    def _text(self, field: QWidget) -> str:
+        """The text of ``field``, with any part of a very long text it does not show."""
+        return self.note_of(field).text().strip()
+
+    def _rows_made(self) -> None:
+        """Tried treatments' rows were made after the page was shown: Tab goes through them
+        in order (Qt put them after every other control). A page not shown has its tab order
+        set when it is entered (``ui.focus``)."""
+        if self.isVisible():
+            apply_layout_order(self)
 
     def _condition_items(self, ticked: Iterable[str]) -> list[LabelledCheck]:
         """The tick boxes to show: every current one, and an older one only if it is ticked,
@@ -302,22 +343,17 @@ class AboutPage(DraftPage):
         if self.has_appointment.isChecked():
             appointment = self.appointment_date.value()
         self.draft.about = AboutSkin(
-            patient_name=self.patient_name.text().strip(),
-            body_area=self.body_area.text().strip(),
-            duration=self.duration.text().strip(),
-            symptoms=self.symptoms.toPlainText().strip(),
+            patient_name=self._text(self.patient_name),
+            body_area=self._text(self.body_area),
+            duration=self._text(self.duration),
+            symptoms=self._text(self.symptoms),
             scores=Scores(**{k: s.value() for k, s in self.score_inputs.items()}),
             treatments_tried=self.treatments_tried.value(),
-            medicines=self.medicines.toPlainText().strip(),
-            allergies=self.allergies.text().strip(),
+            medicines=self._text(self.medicines),
+            allergies=self._text(self.allergies),
             conditions=[c for c, box in self.condition_checks.items() if box.isChecked()] + unknown,
-            other_conditions=self.other_conditions.text().strip(),
-            goals=self.goals.toPlainText().strip(),
+            other_conditions=self._text(self.other_conditions),
+            goals=self._text(self.goals),
             appointment_date=appointment,
-            clinician=self.clinician.text().strip(),
+            clinician=self._text(self.clinician),
         )
-
-
-def _set_plain(box: QPlainTextEdit, text: str) -> None:
-    if box.toPlainText() != text:
-        box.setPlainText(text)
