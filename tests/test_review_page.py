@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
+
 from consultprep.content import load_library
+from tests.a11y_helpers import look  # noqa: F401 - a fixture
 from tests.test_wizard import choose, go_next, go_through, page
 from tests.ui_helpers import Dialogs
 from ui.main_window import MainWindow
 from ui.wizard import PageId
 
+#: A number of the top three, as the summary shows it ("1.").
+NUMBERED_LABEL = re.compile(r"\d+\.")
 #: The pages after choosing a concern, in order.
 AFTER_CONCERN = [p for p in PageId if p > PageId.CONCERN]
 
@@ -253,3 +259,55 @@ def test_a_typed_place_that_cannot_be_a_file_is_explained(
         assert review.save_pdf() is None
         assert words in review.error_label.text(), text
     assert not (tmp_path / "not made yet.pdf").exists()
+
+
+def test_the_top_three_wrap_under_their_own_text_not_under_their_numbers(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    monkeypatch,
+) -> None:
+    """In the summary, each of the top three questions is a number and a text side by side:
+    a question that wraps goes on under its first word, and the numbers stand out."""
+    from consultprep.checklist import set_top
+    from consultprep.storage import load_draft
+    from tests.a11y_helpers import open_window, settle
+    from tests.ui_helpers import install_fake_dialogs
+
+    install_fake_dialogs(monkeypatch)  # (closing the changed draft asks about saving it)
+    look.set_scale(200)
+    draft = load_draft(Path("resources/examples/scars.consultprep"))
+    window = open_window(qtbot, draft, (1000, 760))
+    while window.wizard.currentId() != PageId.REVIEW:
+        window.wizard.next()
+    settle()
+    review = window.wizard.currentPage()
+    card = review._summary_box.parentWidget()
+
+    def numbered() -> list[tuple[str, str, int, int]]:
+        """(number, text, the text's left edge, its number's left edge), as shown."""
+        labels = [label for label in card.findChildren(QLabel) if label.isVisible()]
+        numbers = [label for label in labels if NUMBERED_LABEL.fullmatch(label.text())]
+        out = []
+        for number in numbers:
+            grid = number.parentWidget().layout()
+            index = grid.indexOf(number)
+            row = grid.getItemPosition(index)[0]
+            text = grid.itemAtPosition(row, 1).widget()
+            out.append((number.text(), text.text(), text.x(), number.x()))
+        return out
+
+    top = [i for i in draft.checklist if i.top]
+    shown = numbered()
+    assert [(n, t) for n, t, _, _ in shown] == [(f"{k}.", i.text) for k, i in enumerate(top, 1)]
+    lefts = {left for _, _, left, _ in shown}
+    assert len(lefts) == 1, "the three texts start in one column"
+    assert all(left > number for _, _, left, number in shown)
+    first = next(label for label in card.findChildren(QLabel) if label.text() == shown[0][1])
+    assert first.height() > 1.5 * first.fontMetrics().height(), "(it wraps at this width)"
+    # One taken out: two are shown, numbered 1 and 2, and the plain lines are as before.
+    set_top(window.draft, top[1].id, False)
+    review._show_summary()
+    settle()
+    assert [(n, t) for n, t, _, _ in numbered()] == [("1.", top[0].text), ("2.", top[2].text)]
+    texts = [label.text() for label in card.findChildren(QLabel) if label.isVisible()]
+    assert any(t.startswith("21 questions to ask") for t in texts), texts
