@@ -1,13 +1,9 @@
 """The treatments a patient has tried: a list of rows (the treatment, how it went) that can
 be added to and taken from, in two columns, or stacked when the page is narrow.
 
-A draft edited by hand can hold thousands of treatments. Qt handles each widget's siblings one
-by one when it paints it, so with every row's five widgets in one parent, showing the page
-grew with the square of the rows (3,000 rows: many seconds). Here the rows sit in blocks of
-``BLOCK`` rows, as the questions do (``ui.row_column``): a plain widget each, with a grid of its
-own. Every block's grid has the same columns, so the rows line up as in one grid, and the
-blocks are stacked with the grid's spacing between rows. Tab goes through the rows in order
-(``ui.focus`` reads the order from the layouts, blocks included).
+A draft edited by hand can hold thousands of treatments, so the rows sit in blocks of
+``BLOCK`` rows, as the questions do (``ui.row_column``), each block a grid of its own with the
+same columns (``ui.grid_blocks``, which says why).
 
 Making the widgets of a row takes about a millisecond, and showing them a third of that, so
 when a page shows a draft (``set_value(at_once=...)``) only the first ``ROWS_AT_ONCE`` rows are
@@ -27,13 +23,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +35,7 @@ from consultprep.models import TriedTreatment
 from consultprep.summary import shorten
 from ui import dialogs
 from ui.fields import NameBox, text_box
-from ui.focus import own_layout
+from ui.grid_blocks import GridBlocks
 from ui.row_column import BLOCK
 from ui.widgets import HINT, big_button, page_changed, plain_label
 
@@ -106,14 +99,18 @@ class TriedTreatmentsEditor(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(8)
-        self._blocks_layout = QVBoxLayout()
-        self._blocks_layout.setSpacing(ROW_SPACING)
-        outer.addLayout(self._blocks_layout)
-        self._blocks: list[tuple[QWidget, QGridLayout]] = []
+        blocks_layout = QVBoxLayout()
+        outer.addLayout(blocks_layout)
+        self._blocks = GridBlocks(
+            self,
+            blocks_layout,
+            column_spacing=COLUMN_SPACING,
+            spacing=ROW_SPACING,
+            column_stretch=(2, 3),
+        )
         self._head_name = plain_label("Treatment", role=HINT)
         self._head_how = plain_label("How did it go?", role=HINT)
-        self._add_block()  # the first block, with the headings
-        self._put_headings()
+        self._put_headings()  # in the first block
         self.empty_label = plain_label("None added yet.", role=HINT)
         outer.addWidget(self.empty_label)
         #: While rows are still coming in: how many are shown, and that none is lost.
@@ -313,21 +310,16 @@ class TriedTreatmentsEditor(QWidget):
         or the fields were stacked): the blocks from the one that holds it are emptied,
         removed rows' widgets too, and filled again; blocks left empty are dropped."""
         start = first - first % BLOCK  # the first row of its block
-        for _, grid in self._blocks[start // BLOCK :]:
-            _take_all(grid)
+        self._blocks.empty_from(start // BLOCK)
         if start == 0:
             self._put_headings()
         for index in range(start, len(self.rows)):
             self._place(self.rows[index], index + 1)
-        while len(self._blocks) > max(1, -(-len(self.rows) // BLOCK)):  # left empty
-            box, _ = self._blocks.pop()
-            self._blocks_layout.removeWidget(box)
-            box.hide()
-            box.deleteLater()  # (its rows were placed in other blocks, or removed)
+        self._blocks.keep(-(-len(self.rows) // BLOCK))  # (those left empty are dropped)
         self._refresh()
 
     def _put_headings(self) -> None:
-        grid = self._blocks[0][1]
+        grid = self._blocks.grid(0)
         grid.addWidget(self._head_name, 0, 0)
         grid.addWidget(self._head_how, 0, 1)
 
@@ -335,9 +327,7 @@ class TriedTreatmentsEditor(QWidget):
         """Put row ``n`` (counted from 1) in its block's grid, which does not hold its
         widgets."""
         block, index = divmod(n - 1, BLOCK)
-        while len(self._blocks) <= block:
-            self._add_block()
-        grid = self._blocks[block][1]
+        grid = self._blocks.grid(block)
         top = Qt.AlignmentFlag.AlignTop
         if self.stacked:  # Treatment n / name, Remove / How did it go? / box
             base = 1 + index * 4  # (under the headings' line, which is empty then)
@@ -362,19 +352,6 @@ class TriedTreatmentsEditor(QWidget):
         row.how_edit.setAccessibleName(f"Treatment {n}: how it went")
         row.remove_button.setAccessibleName(f"Remove treatment {n}")
 
-    def _add_block(self) -> None:
-        box = QWidget()
-        box.setObjectName("row_block")
-        box.hide()  # until it holds rows (see _refresh)
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(COLUMN_SPACING)
-        grid.setVerticalSpacing(ROW_SPACING)
-        grid.setColumnStretch(0, 2)  # the same columns in every block: the rows line up
-        grid.setColumnStretch(1, 3)
-        self._blocks_layout.addWidget(box)
-        self._blocks.append((box, grid))
-
     def _refresh(self) -> None:
         """Show the headings, or "None added yet", the blocks that may be shown, and how many
         rows are shown while more are to come."""
@@ -382,12 +359,12 @@ class TriedTreatmentsEditor(QWidget):
         self._head_name.setVisible(has_rows and not self.stacked)
         self._head_how.setVisible(has_rows and not self.stacked)
         self.empty_label.setVisible(not has_rows and not self._waiting)
-        self._show_blocks()
+        self._blocks.show(len(self.rows), self._blocks_shown)
         coming = self._blocks_shown is not None
         if coming:
             shown = sum(
                 min(BLOCK, len(self.rows) - k * BLOCK)
-                for k, (box, _) in enumerate(self._blocks)
+                for k, (box, _) in enumerate(self._blocks.blocks)
                 if not box.isHidden()
             )
             total = len(self.rows) + len(self._waiting)
@@ -396,76 +373,6 @@ class TriedTreatmentsEditor(QWidget):
                 "being added below: all of them are kept."
             )
         self.more_label.setVisible(coming)
-
-    def _show_blocks(self) -> None:
-        """Show the blocks that hold rows (while more are to come, only the first
-        ``_blocks_shown``) and hide those left empty (and, on an editor not shown yet, those
-        past the first ``_blocks_shown``).
-
-        On a page in view, a block is shown with room made for it first: else Qt squeezed
-        every block into the page's old height, then let them grow back, which laid out every
-        row twice for each block shown (for a few thousand rows: a minute).
-        """
-        limit = len(self._blocks) if self._blocks_shown is None else self._blocks_shown
-        shown: list[QWidget] = []
-        for k, (box, _) in enumerate(self._blocks):
-            holds_rows = len(self.rows) > k * BLOCK
-            if box.isHidden() and holds_rows and k < limit:
-                shown.append(box)
-            elif not box.isHidden() and (not holds_rows or (k >= limit and not self.isVisible())):
-                box.hide()
-        content = self._scroll_content() if shown and self.isVisible() else None
-        # Qt lays out the layouts around a widget it shows (the editor's, the page's), at
-        # their old heights: not until the page has the room.
-        layouts = self._layouts_up_to(content) if content is not None else []
-        for layout in layouts:
-            layout.setEnabled(False)
-        for box in shown:
-            box.show()
-        for layout in layouts:
-            layout.setEnabled(True)
-        if content is not None:
-            # The heights known for the blocks' layout and the editor are old until Qt lays
-            # them out: forgotten, so the page's height is measured with the new blocks.
-            self._blocks_layout.invalidate()
-            self.updateGeometry()
-            height = content.heightForWidth(content.width())
-            if height > content.height():
-                content.resize(content.width(), height)  # laid out once, with room for all
-
-    def _layouts_up_to(self, content: QWidget) -> list[QLayout]:
-        """The layouts of the editor and of the widgets it is in, up to ``content``."""
-        layouts, widget = [], self
-        while True:
-            layout = own_layout(widget)
-            if layout is not None:
-                layouts.append(layout)
-            if widget is content or widget.isWindow():
-                return layouts
-            widget = widget.parentWidget()
-
-    def _scroll_content(self) -> QWidget | None:
-        """The widget inside the scroll area that holds the editor (a page's content)."""
-        widget: QWidget = self
-        while not widget.isWindow():  # (never asking a window for its parent: ui.focus)
-            parent = widget.parentWidget()
-            area = None if parent.isWindow() else parent.parentWidget()
-            if isinstance(area, QScrollArea) and area.widget() is widget:
-                return widget
-            widget = parent
-        return None
-
-
-def _take_all(grid: QGridLayout) -> None:
-    """Take every widget out of ``grid``, quickly: the last first, so none is looked for
-    (``removeWidget`` searches the grid, which for every widget of a long list took
-    minutes), and each marked as in no layout, so that adding it again, here or to another
-    block, does not search the layouts for it either."""
-    for index in range(grid.count() - 1, -1, -1):
-        item = grid.takeAt(index)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.setAttribute(Qt.WidgetAttribute.WA_LaidOut, False)
 
 
 def _shows(row: TriedRow) -> tuple[str, str]:
