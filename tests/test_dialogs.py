@@ -14,7 +14,8 @@ def test_a_message_wraps_long_file_names_and_widens_with_the_text_size(
     """A message box breaks lines at spaces only: a long file name or folder gets places to
     break (zero-width spaces, invisible), so it no longer runs off the box's right edge; and
     the text is at least about 36 letters wide at any text size."""
-    from ui.dialogs import message_box, wrappable
+    from ui.dialogs import message_box
+    from ui.widgets import breakable as wrappable
 
     name = "“autosave-999997.consultprep” is in “/home/someone/.local/share/ConsultPrep/autosave”."
     wrapped = wrappable(name)

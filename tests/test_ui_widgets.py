@@ -19,8 +19,8 @@ LIBRARY = load_library()
 
 
 def test_breakable_only_touches_long_unbroken_runs() -> None:
-    assert breakable("A normal sentence, with-hyphens/and/slashes.") == (
-        "A normal sentence, with-hyphens/and/slashes."
+    assert breakable("A normal sentence, with-hyphens/and/slash.") == (
+        "A normal sentence, with-hyphens/and/slash."
     )
     long = "x" * 100
     out = breakable(f"see {long} here")
@@ -368,3 +368,35 @@ def test_tried_treatments_stack_their_fields_when_narrow(qtbot, dialogs) -> None
     dialogs.question_answer = QMessageBox.StandardButton.Yes
     editor.rows[0].remove_button.click()  # removing while stacked leaves nothing behind
     assert editor.value() == [] and editor.empty_label.isVisibleTo(editor)
+
+
+def test_a_long_web_address_breaks_after_its_dots(qtbot) -> None:
+    """A host name of 38 letters with no slash or hyphen (Healthcare Improvement Scotland's)
+    kept the About window wider than a small screen at large text: it now breaks after a dot,
+    and the text is unchanged but for the invisible break points."""
+    address = "https://www.healthcareimprovementscotland.scot/"
+    out = breakable(address)
+    assert out.replace(ZWSP, "") == address
+    assert f"www.{ZWSP}" in out and f"scotland.{ZWSP}scot" in out
+    label = plain_label(address)
+    qtbot.addWidget(label)
+    whole = label.fontMetrics().horizontalAdvance("healthcareimprovementscotland.scot")
+    assert label.minimumSizeHint().width() < whole
+    assert breakable("short-run/with.dots") == "short-run/with.dots"
+
+
+def test_what_is_copied_has_no_break_points_in_it(qtbot, monkeypatch) -> None:
+    """A web address shown with break points in it is copied without them, so it works when
+    pasted into a web browser."""
+    from PySide6.QtGui import QClipboard, QGuiApplication
+
+    # What this app copies is its own (Qt's offscreen screens do not say so)
+    monkeypatch.setattr(QClipboard, "ownsClipboard", lambda self: True)
+
+    address = "doi:10.1002/14651858.CD013878.pub2"
+    label = plain_label(address, selectable=True)
+    qtbot.addWidget(label)
+    assert ZWSP in label.text()
+    label.setSelection(0, len(label.text()))
+    QGuiApplication.clipboard().setText(label.selectedText())  # as Ctrl+C does
+    assert QGuiApplication.clipboard().text() == address

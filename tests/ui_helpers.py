@@ -40,7 +40,7 @@ def install_fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     def box_exec(box: QMessageBox) -> int:
         assert box.textFormat() == Qt.TextFormat.PlainText, "messages are plain text"
         kind = kinds.get(box.icon(), "other")
-        # (without the zero-width spaces that let a long file name wrap: ui.dialogs.wrappable)
+        # (without the zero-width spaces that let a long file name wrap: ui.widgets.breakable)
         dialogs.messages.append((kind, box.windowTitle(), box.text().replace("\u200b", "")))
         if kind == "question":
             return int(dialogs.question_answer.value)

@@ -6,13 +6,12 @@ file called ``<b>notes</b>.consultprep`` would be shown as markup. These never g
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ui.widgets import ZWSP
+from ui.widgets import breakable
 
 Button = QMessageBox.StandardButton
 Icon = QMessageBox.Icon
@@ -20,24 +19,6 @@ Icon = QMessageBox.Icon
 #: The narrowest a message's text may be: about this many letters, and at least this many
 #: pixels (wider with a larger text size; never wider than most of the screen).
 MIN_CHARS, MIN_PIXELS = 36, 420
-#: A run of this many letters with no space in it (a file's name or folder) ...
-_LONG_RUN = re.compile(r"\S{24,}")
-#: ... may be broken after these, or else every 20 letters.
-_BREAK_AFTER = re.compile(r"([/\\._\-])(?=\S)")
-
-
-def wrappable(text: str) -> str:
-    """``text`` with places to break long file names and folders in it (zero-width spaces):
-    a message box breaks its lines at spaces only, so a long name ran off its right edge."""
-
-    def breaks(match: re.Match[str]) -> str:
-        run = _BREAK_AFTER.sub(lambda m: m[1] + ZWSP, match[0])
-        parts = run.split(ZWSP)
-        return ZWSP.join(
-            ZWSP.join(part[i : i + 20] for i in range(0, len(part), 20)) for part in parts
-        )
-
-    return _LONG_RUN.sub(breaks, text)
 
 
 def message_box(
@@ -53,7 +34,7 @@ def message_box(
     box.setIcon(icon)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(wrappable(text))
+    box.setText(breakable(text))  # (a long folder or file name wraps)
     box.setStandardButtons(buttons)
     if default != Button.NoButton:
         box.setDefaultButton(default)

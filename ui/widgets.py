@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -40,23 +41,54 @@ SELECTABLE = (
 )
 
 
-_UNBREAKABLE = re.compile(r"[^\s/\-]{40,}")
+#: A run of at least this many letters with no space in it (a web address, a file's folder,
+#: a long name). Qt does not always break one at a slash or a hyphen either: in
+#: "doi:10.1002/14651858.CD013878.pub2" a slash between numbers is no place to break, and a
+#: message box breaks its lines at spaces only ...
+_LONG_RUN = re.compile(r"\S{24,}")
+#: ... so it may be broken after these, or else every 20 letters.
+_BREAK_AFTER = re.compile(r"([/\\._\-])(?=\S)")
 ZWSP = "\u200b"
 
 
 def breakable(text: str) -> str:
-    """Let Qt wrap very long runs with no space (a pasted link, a long name).
+    """Let Qt wrap very long runs with no space (a pasted link, a file's folder, a long name).
 
-    A zero-width space goes every 20 characters inside runs of 40 or more characters that
-    have no space, slash or hyphen, where Qt could not otherwise break the line. Without it
-    such a run widens the whole page and pushes buttons out of sight.
+    Inside each run of 24 or more characters with no space, a zero-width space goes after
+    each slash, backslash, dot, underscore or hyphen, and every 20 characters in what is
+    between. Without it such a run widens the whole page (or window, or message) and pushes
+    things out of sight. Anything copied from the app has them taken out again
+    (``_clean_copies``), so a copied web address or folder works.
     """
-    return _UNBREAKABLE.sub(_break_run, text)
+    return _LONG_RUN.sub(_break_run, text)
 
 
 def _break_run(match: re.Match[str]) -> str:
+    _clean_copies()
     run = match[0]  # (once: each ``match[0]`` copies the run, a million letters took 35 s)
-    return ZWSP.join(run[i : i + 20] for i in range(0, len(run), 20))
+    parts = _BREAK_AFTER.sub(lambda m: m[1] + ZWSP, run).split(ZWSP)
+    return ZWSP.join(ZWSP.join(p[i : i + 20] for i in range(0, len(p), 20)) for p in parts)
+
+
+_copies_cleaned = False
+
+
+def _clean_copies() -> None:
+    """From the first break put into a text on: whatever the app puts on the clipboard (text
+    selected in a label or a message, and copied) has the zero-width spaces taken out."""
+    global _copies_cleaned
+    if _copies_cleaned or QGuiApplication.instance() is None:
+        return
+    _copies_cleaned = True
+    board = QGuiApplication.clipboard()
+
+    def clean() -> None:
+        if board.ownsClipboard():
+            text = board.text()
+            if ZWSP in text:
+                board.setText(text.replace(ZWSP, ""))  # (says it changed again: no ZWSP now)
+
+    board.dataChanged.connect(clean)
 
 
 #: Changes that can alter a label's height at a given width (its cache is then emptied).
