@@ -109,6 +109,7 @@ class TextWindow(QDialog):
 
             # each named by its short citation; its links' text in line with the citations
             sources = SourcesList(self.sources, parent=content)
+            layout.addSpacing(6)  # apart from the words above it, as a section is
             layout.addItem(reaching_out(sources))
         layout.addStretch(1)
         self.scroll_area: QScrollArea = scrolling(content, title)
