@@ -127,12 +127,16 @@ class PlainLabel(QLabel):
     def setText(self, text: str) -> None:
         """Show ``text`` as plain text (long unbroken runs made breakable)."""
         text = breakable(text)
-        if text != self.text():
+        if text != super().text():
             self._heights.clear()
             super().setText(text)
             page = page_of(self)
             if page is not None:  # its glossary tooltip is looked at again (ui.glossary_ui)
                 changed_labels(page).add(self)
+
+    def text(self) -> str:
+        """The text as it was set: without the break points ``breakable`` put in to show it."""
+        return super().text().replace(ZWSP, "")
 
     def heightForWidth(self, width: int) -> int:
         """Called by Qt layouts: the height the wrapped text needs at ``width`` (remembered)."""
