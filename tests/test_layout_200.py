@@ -137,7 +137,10 @@ def _headings(page) -> list[ExplainedHeading]:
 
 def _below(explained: ExplainedHeading) -> bool:
     heading, button = explained.heading, explained.button
-    return button.y() >= heading.y() + heading.height() and heading.width() == explained.width()
+    room = explained.layout().contentsMargins().left()  # (left for its link's focus ring)
+    return button.y() >= heading.y() + heading.height() and heading.width() == (
+        explained.width() - room
+    )
 
 
 def _beside(explained: ExplainedHeading) -> bool:

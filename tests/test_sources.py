@@ -296,3 +296,32 @@ def test_a_cards_words_button_starts_in_line_with_the_cards_text(
     settle()
     assert words.meaning.isVisible()
     assert _text_left(words.meaning, content) == column
+
+
+def test_the_ladder_headings_button_under_it_starts_in_line_with_it(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    """With large text in a small window, "What does this mean?" goes under "The evidence
+    ladder": its text then starts where the heading's does (it was 6 px in)."""
+    from ui.glossary_ui import ExplainedHeading
+
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(200)
+    window = open_window(qtbot, example_draft(tmp_path), (800, 600))
+    for page_id in walk_pages(window):
+        if page_id == PageId.EVIDENCE:
+            break
+    evidence = window.wizard.currentPage()
+    content = evidence.scroll_area.widget()
+    [heading] = [w for w in evidence.findChildren(ExplainedHeading) if w.isVisible()]
+    assert heading.button_below
+    column = _text_left(heading.heading, content)
+    assert column == content.layout().contentsMargins().left()  # the page's text: not moved
+    ink = _ink_left(heading.button.grab().toImage())
+    assert ink is not None
+    start = heading.button.mapTo(content, QPoint(ink, 0)).x()
+    assert abs(start - column) <= 1, f"button text at {start}, heading text at {column}"
+    assert _inside_every_parent(heading.button, content), "its focus ring is cut off"

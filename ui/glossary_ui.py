@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QLabel,
@@ -105,7 +105,13 @@ class ExplainedHeading(QWidget):
         self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.addWidget(self.heading, 1)
-        self._row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        # Under the heading, its text in line with the heading's when this is added with
+        # ``ui.sources.reaching_out`` (as the words button at the foot of a card); beside
+        # it, where it is (``update_place``).
+        self.button.setParent(self)
+        self._link = LinkItem(self.button)
+        self._link.reaching = False
+        self._row.addItem(self._link)
         #: True while the button is under the heading (too little room beside it).
         self.button_below = False
         outer = QVBoxLayout(self)
@@ -137,6 +143,7 @@ class ExplainedHeading(QWidget):
         below = self.below_for(self.width())
         if below != self.button_below:
             self.button_below = below
+            self._link.reaching = below
             self._row.setDirection(
                 QBoxLayout.Direction.TopToBottom if below else QBoxLayout.Direction.LeftToRight
             )

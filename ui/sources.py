@@ -103,11 +103,13 @@ class LinkItem(ReachingItem):
     def __init__(self, button: QPushButton) -> None:
         super().__init__(button, 0)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        #: False while the button is not at the start of its column (beside a heading).
+        self.reaching = True
 
     def reach(self) -> int:
         """How far to reach out: as the text is inside the button (the style sheet's sizes)."""
         button = self.widget()
-        return text_inset(button) if isinstance(button, QPushButton) else 0
+        return text_inset(button) if self.reaching and isinstance(button, QPushButton) else 0
 
 
 def reaching_out(widget: QWidget, room: int = ROOM) -> ReachingItem:

@@ -179,7 +179,14 @@ class _EvidenceView(QWidget):
         if concern.citations:
             self._add(sources_line(lib, concern.citations), HINT)
         yield
-        self._layout.addWidget(glossary_ui.heading("The evidence ladder", SUBHEADING))
+        ladder_heading = glossary_ui.heading("The evidence ladder", SUBHEADING)
+        if isinstance(ladder_heading, glossary_ui.ExplainedHeading):  # its button in line
+            from ui.sources import reaching_out
+
+            ladder_heading.setParent(self)  # a child first: a layout item does not adopt it
+            self._layout.addItem(reaching_out(ladder_heading))
+        else:
+            self._layout.addWidget(ladder_heading)
         self._add(LADDER_HELP, HINT)
         self.ladder.set_concern(concern)
         self._layout.addWidget(self.ladder)
