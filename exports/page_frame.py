@@ -157,8 +157,8 @@ class PackTemplate(BaseDocTemplate):
     def __init__(
         self,
         filename: Any,
+        progress: Callable[[int], None],
         paper: str = "A4",
-        progress: Callable[[int], None] | None = None,
         **kw: Any,
     ) -> None:
         """``progress`` is told the page being laid out after each flowable; it may raise
@@ -191,8 +191,7 @@ class PackTemplate(BaseDocTemplate):
     def afterFlowable(self, flowable: Any) -> None:
         """Called by reportlab after each flowable: bookmark the big headings, and say how
         far the pack has got."""
-        if self._progress is not None:
-            self._progress(self.page)
+        self._progress(self.page)
         title = getattr(flowable, "bookmark", None)
         if title:
             key = f"section-{self._bookmarks}"
