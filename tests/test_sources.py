@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from consultprep.content import load_library
 from consultprep.links import web_address
@@ -134,6 +134,32 @@ def _inside_every_parent(widget: QWidget, top: QWidget) -> bool:
     return False
 
 
+def _text_starts_at(button: QPushButton, column: int, content: QWidget) -> None:
+    """Check that ``button``'s text (the start of its underline, as drawn) is at ``column``
+    of ``content``, within a pixel, and that its focus ring is drawn whole."""
+    ink = _ink_left(button.grab().toImage())
+    assert ink is not None
+    start = button.mapTo(content, QPoint(ink, 0)).x()
+    assert abs(start - column) <= 1, f"button text at {start}, the text above at {column}"
+    assert _inside_every_parent(button, content), "the button's focus ring is cut off"
+
+
+def _window(qtbot, appearance, tmp_path: Path, monkeypatch, scale: int, size=(1000, 760)):
+    """A window on the example draft, shown at ``scale`` % text and ``size``."""
+    install_fake_dialogs(monkeypatch)
+    appearance.set_scale(scale)
+    return open_window(qtbot, example_draft(tmp_path), size)
+
+
+def _evidence_page(qtbot, appearance, tmp_path: Path, monkeypatch, scale: int, size=(1000, 760)):
+    """``_window``, and its evidence page, gone to and shown."""
+    window = _window(qtbot, appearance, tmp_path, monkeypatch, scale, size)
+    for page_id in walk_pages(window):
+        if page_id == PageId.EVIDENCE:
+            break
+    return window, window.wizard.currentPage()
+
+
 def _links_line_up(evidence) -> None:
     """Check the evidence page's sources as shown: each link's text starts where the
     citation above it starts, which is where the page's other text starts, and each link's
@@ -154,12 +180,7 @@ def _links_line_up(evidence) -> None:
             (label for label in labels if label.y() < button.y()), key=lambda label: label.y()
         )  # the citation just above the button
         assert _text_left(label, content) == column  # the citations stay where they were
-        picture = button.grab().toImage()
-        ink = _ink_left(picture)  # the start of the link's underline: its text's start
-        assert ink is not None
-        start = button.mapTo(content, QPoint(ink, 0)).x()
-        assert abs(start - column) <= 1, f"link text at {start}, citation text at {column}"
-        assert _inside_every_parent(button, content), "the link's focus ring is cut off"
+        _text_starts_at(button, column, content)
 
 
 @pytest.mark.parametrize("scale", [100, 200])
@@ -173,16 +194,10 @@ def test_the_evidence_pages_links_start_in_line_with_the_citations_above_them(
     """Each "Open in your web browser" starts where the citation above it starts (it was 5
     pixels to the right, behind the link's invisible focus ring), and its focus ring, now
     out to the left of the text, is drawn whole; for another concern too, and back."""
-    install_fake_dialogs(monkeypatch)
-    look.set_scale(scale)
-    draft = example_draft(tmp_path)
-    first, kind = draft.concern, draft.subtype
+    window, evidence = _evidence_page(qtbot, look, tmp_path, monkeypatch, scale)
+    first, kind = window.draft.concern, window.draft.subtype
     other = next(c.id for c in load_library().concerns if c.id != first)
-    window = open_window(qtbot, draft, (1000, 760))
-    for page_id in walk_pages(window):
-        if page_id == PageId.EVIDENCE:
-            break
-    _links_line_up(window.wizard.currentPage())
+    _links_line_up(evidence)
     for concern, subtype in ((other, None), (first, kind)):  # each view shown in its turn
         while window.wizard.currentId() != PageId.CONCERN:
             window.wizard.back()
@@ -235,9 +250,7 @@ def test_the_about_windows_links_start_in_line_with_their_citations(
 ) -> None:
     """Help ▸ About lists the same sources: there too each link's text starts where its
     citation starts, and its focus ring is drawn whole."""
-    install_fake_dialogs(monkeypatch)
-    look.set_scale(100)
-    window = open_window(qtbot, example_draft(tmp_path), (1000, 760))
+    window = _window(qtbot, look, tmp_path, monkeypatch, 100)
     window.about_action.trigger()
     about = window.about_window
     about.show()
@@ -250,12 +263,7 @@ def test_the_about_windows_links_start_in_line_with_their_citations(
         label = max(
             (label for label in labels if label.y() < button.y()), key=lambda label: label.y()
         )  # the citation just above the button
-        column = _text_left(label, content)
-        ink = _ink_left(button.grab().toImage())
-        assert ink is not None
-        start = button.mapTo(content, QPoint(ink, 0)).x()
-        assert abs(start - column) <= 1, f"link text at {start}, citation text at {column}"
-        assert _inside_every_parent(button, content), "the link's focus ring is cut off"
+        _text_starts_at(button, _text_left(label, content), content)
 
 
 def test_a_cards_words_button_starts_in_line_with_the_cards_text(
@@ -264,18 +272,12 @@ def test_a_cards_words_button_starts_in_line_with_the_cards_text(
     tmp_path: Path,
     monkeypatch,
 ) -> None:
-    """"What do “keloid” … mean?" at the foot of an evidence card starts where the card's
-    text starts, as the source links do; its focus ring is drawn whole, and the meanings it
-    opens start in line too."""
+    """The words button ("What do “keloid” … mean?") at the foot of an evidence card starts
+    where the card's text starts, as the source links do; its focus ring is drawn whole,
+    and the meanings it opens start in line too."""
     from ui.glossary_ui import ExplainedWords
 
-    install_fake_dialogs(monkeypatch)
-    look.set_scale(100)
-    window = open_window(qtbot, example_draft(tmp_path), (1000, 760))
-    for page_id in walk_pages(window):
-        if page_id == PageId.EVIDENCE:
-            break
-    evidence = window.wizard.currentPage()
+    _window, evidence = _evidence_page(qtbot, look, tmp_path, monkeypatch, 100)
     content = evidence.scroll_area.widget()
     shown = [w for w in evidence.findChildren(ExplainedWords) if w.isVisible()]
     assert len(shown) >= 3
@@ -287,11 +289,7 @@ def test_a_cards_words_button_starts_in_line_with_the_cards_text(
             if label.isVisible() and label.y() < words.y() and label.parentWidget() is card
         )
         column = _text_left(summary, content)
-        ink = _ink_left(words.button.grab().toImage())
-        assert ink is not None
-        start = words.button.mapTo(content, QPoint(ink, 0)).x()
-        assert abs(start - column) <= 1, f"button text at {start}, card text at {column}"
-        assert _inside_every_parent(words.button, content), "its focus ring is cut off"
+        _text_starts_at(words.button, column, content)
     words.button.click()  # the last card's
     settle()
     assert words.meaning.isVisible()
@@ -308,20 +306,10 @@ def test_the_ladder_headings_button_under_it_starts_in_line_with_it(
     ladder": its text then starts where the heading's does (it was 6 px in)."""
     from ui.glossary_ui import ExplainedHeading
 
-    install_fake_dialogs(monkeypatch)
-    look.set_scale(200)
-    window = open_window(qtbot, example_draft(tmp_path), (800, 600))
-    for page_id in walk_pages(window):
-        if page_id == PageId.EVIDENCE:
-            break
-    evidence = window.wizard.currentPage()
+    _window, evidence = _evidence_page(qtbot, look, tmp_path, monkeypatch, 200, (800, 600))
     content = evidence.scroll_area.widget()
     [heading] = [w for w in evidence.findChildren(ExplainedHeading) if w.isVisible()]
     assert heading.button_below
     column = _text_left(heading.heading, content)
     assert column == content.layout().contentsMargins().left()  # the page's text: not moved
-    ink = _ink_left(heading.button.grab().toImage())
-    assert ink is not None
-    start = heading.button.mapTo(content, QPoint(ink, 0)).x()
-    assert abs(start - column) <= 1, f"button text at {start}, heading text at {column}"
-    assert _inside_every_parent(heading.button, content), "its focus ring is cut off"
+    _text_starts_at(heading.button, column, content)
