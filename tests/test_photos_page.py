@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from consultprep.models import Photo
 from tests.image_files import write_photo
 from tests.test_wizard import choose, go_next, page
 from tests.ui_helpers import Dialogs
+from ui import photo_import
 from ui.main_window import MainWindow
 from ui.pages.photos_page import PhotosPage
 from ui.photo_row import CANNOT_SHOW, THUMB_SIZE, PhotoRow
@@ -235,3 +237,28 @@ def test_the_ui_never_imports_pillow() -> None:
             if any(n.split(".")[0] == "PIL" for n in names):
                 offenders.append(str(path.relative_to(ROOT)))
     assert not offenders
+
+
+def test_closing_while_photos_are_added_waits_for_them_and_offers_to_save(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    photos_page = to_photos(window)
+    dialogs.save_path = str(tmp_path / "mine.consultprep")
+    assert window.save() and not window.is_modified()
+    go_on = threading.Event()
+    clean = photo_import.clean_photo
+
+    def slow_clean(path):
+        go_on.wait(5)
+        return clean(path)
+
+    monkeypatch.setattr(photo_import, "clean_photo", slow_clean)
+    dialogs.open_paths = [str(write_photo(tmp_path / f"arm{n}.jpg", (300, 200))) for n in (1, 2)]
+    photos_page.add_button.click()
+    assert photos_page.busy()
+    threading.Timer(0.3, go_on.set).start()
+    dialogs.question_answer = QMessageBox.StandardButton.Cancel
+    assert not window.close()  # it waited for both photos, then asked about them
+    assert not photos_page.busy()
+    assert len(window.draft.photos) == 2
+    assert dialogs.messages[-1][1] == "Save your changes?"

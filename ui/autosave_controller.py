@@ -35,6 +35,7 @@ from consultprep import storage
 from consultprep.autosave import Autosave, Recovery
 from consultprep.models import Draft
 from ui import dialogs
+from ui.threads import report
 
 #: Environment variable: a folder to keep all app data in (autosaves) instead of the default.
 DATA_DIR_ENV = "CONSULTPREP_DATA_DIR"
@@ -171,7 +172,7 @@ class AutosaveController(QObject):
         except Exception:  # noqa: BLE001 - a bug must still reach the patient as a sentence
             traceback.print_exc(file=sys.stderr)
             error = "Your work could not be autosaved."
-        self._written.emit(generation, error)
+        report(self._written, generation, error)  # the file is written even if no one hears
 
     def _write_ended(self, generation: int, error: str) -> None:
         if generation != self._generation:

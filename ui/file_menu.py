@@ -254,7 +254,10 @@ class FileMenuWindow(QMainWindow):
 
     @when_started
     def maybe_save(self) -> bool:
-        """If there are unsaved changes, ask Save / Discard / Cancel. True means go on."""
+        """If there are unsaved changes, ask Save / Discard / Cancel. True means go on.
+
+        Photos still being added are waited for first: they are changes too."""
+        self.wizard.finish_photo_import()
         if not self.is_modified():
             return True
         buttons = QMessageBox.StandardButton

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from consultprep.models import Draft, Photo
 from consultprep.photos import PhotoError, add_photo
+from ui.threads import report
 
 
 def clean_photo(path: str | os.PathLike[str]) -> Photo:
@@ -65,7 +66,9 @@ class PhotoImport(QObject):
             try:
                 photo = clean_photo(path)
             except PhotoError as exc:
-                self.skipped.emit(n, str(exc))
+                heard = report(self.skipped, n, str(exc))
             else:
-                self.added.emit(n, photo)
-        self.finished.emit()
+                heard = report(self.added, n, photo)
+            if not heard:
+                return  # the window has closed: no one is waiting for the rest
+        report(self.finished)

@@ -160,6 +160,12 @@ class ConsultWizard(QWizard):
         self.add_all_pages()
         return self._pages
 
+    def finish_photo_import(self) -> None:
+        """Wait for photos still being added to reach the draft (see ``PhotosPage``)."""
+        page = self._pages.get(PageId.PHOTOS)
+        if page is not None:
+            page.finish_import()  # type: ignore[attr-defined]
+
     def current_page(self) -> DraftPage | None:
         """The page being shown."""
         page = self.currentPage()

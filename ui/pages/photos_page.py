@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEventLoop, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QProgressBar, QVBoxLayout
 
 from consultprep import photos
 from consultprep.content import Library
 from consultprep.models import Draft, Photo
 from ui import dialogs
+from ui.busy import busy as busy_pointer
 from ui.pages.base import DraftPage
 from ui.photo_import import PhotoImport
 from ui.photo_row import PhotoRow
@@ -45,6 +46,7 @@ PRIVACY = (
 )
 ORDER = "In the PDF, photos are shown oldest first. Photos with no date come last."
 NO_PHOTOS = "No photos added. That is fine: photos are optional."
+FINISHING = "Finishing adding your photos…"
 
 
 def _count(n: int) -> str:
@@ -150,6 +152,18 @@ class PhotosPage(DraftPage):
     def busy(self) -> bool:
         """True while photos are being added."""
         return self._import is not None
+
+    def finish_import(self) -> None:
+        """Wait until photos being added are in the draft (before closing or opening another
+        draft, so none is lost). The window shows a busy pointer meanwhile."""
+        if self._import is None:
+            return
+        loop = QEventLoop()
+        self.import_finished.connect(loop.quit)
+        with busy_pointer(self, FINISHING):
+            if self._import is not None:
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        self.import_finished.disconnect(loop.quit)
 
     def choose_photos(self) -> None:
         """Ask which photos to add (the system's Open dialog), then add them."""
