@@ -70,9 +70,7 @@ def test_an_autosave_finishing_after_its_window_closed_is_still_written_quietly(
     assert "Traceback" not in capfd.readouterr().err
 
 
-def test_photos_being_cleaned_when_the_window_closes_stop_quietly(
-    qapp, monkeypatch, capfd
-) -> None:
+def test_photos_being_cleaned_when_the_window_closes_stop_quietly(qapp, monkeypatch, capfd) -> None:
     cleaned: list[str] = []
     started, go_on = threading.Event(), threading.Event()
 
