@@ -9,6 +9,9 @@ a period in a PDF field name means a field hierarchy.
 A hidden, read-only field ``consultprep:pack`` marks the PDF as a ConsultPrep pack; another,
 ``consultprep:for``, holds the name and skin problem it was made for (JSON in ASCII), so answers
 are not imported into another person's draft.
+
+Each check in "How to check a clinic" has a tick box ``clinic:<check id>``, for the patient's
+own use: it is not read back into the draft.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ PACK_FIELD = "consultprep:pack"
 FORM_VERSION = 1
 PACK_VALUE = f"ConsultPrep pack, form version {FORM_VERSION}"
 FOR_FIELD = "consultprep:for"
+#: Tick boxes of the clinic checks: ``clinic:<check id>`` (encoded as question ids are).
+CLINIC_PREFIX = "clinic:"
 
 _SAFE = re.compile(r"[A-Za-z0-9-]")
 _ENCODED = re.compile(r"^(?:[A-Za-z0-9-]|_[0-9A-F]{2})+$")
@@ -72,6 +77,11 @@ def decode_id(encoded: str) -> str:
 def field_name(item_id: str, part: Part) -> str:
     """The name of a question's tick box ("asked") or answer field ("answer")."""
     return f"q:{encode_id(item_id)}:{part}"
+
+
+def clinic_field_name(check_id: str) -> str:
+    """The tick box of a clinic check ("How to check a clinic"), which is not read back."""
+    return f"{CLINIC_PREFIX}{encode_id(check_id)}"
 
 
 def parse_field_name(name: str) -> tuple[str, Part] | None:

@@ -31,6 +31,7 @@ from exports.fieldnames import (
     FOR_FIELD,
     PACK_FIELD,
     PACK_VALUE,
+    clinic_field_name,
     field_name,
 )
 from exports.flowables import Checkbox, RuledLines
@@ -127,14 +128,14 @@ def _set_last_default(canv: Canvas, form: AcroForm, value: object) -> None:
     field.dict["DV"] = value
 
 
-class FormTickBox(Checkbox):
-    """The printed square, with a tick box field on it (ticked if already asked)."""
+class TickBoxField(Checkbox):
+    """The printed square, with a tick box field on it named ``name``."""
 
-    def __init__(self, item_id: str, checked: bool, question: str, size: float = 13) -> None:
+    def __init__(self, name: str, checked: bool, tooltip: str, size: float = 13) -> None:
         super().__init__(size)
-        self.name = field_name(item_id, "asked")
+        self.name = name
         self.checked = checked
-        self.tooltip = ASKED_PREFIX + _tooltip(question)
+        self.tooltip = tooltip
 
     def draw(self) -> None:
         """Called by reportlab to draw."""
@@ -156,6 +157,20 @@ class FormTickBox(Checkbox):
                 relative=True,
             )
             _set_last_default(self.canv, form, PDFName("Yes" if self.checked else "Off"))
+
+
+class FormTickBox(TickBoxField):
+    """A question's tick box (ticked if already asked), read back by "Import answers"."""
+
+    def __init__(self, item_id: str, checked: bool, question: str, size: float = 13) -> None:
+        super().__init__(
+            field_name(item_id, "asked"), checked, ASKED_PREFIX + _tooltip(question), size
+        )
+
+
+def check_box(check_id: str, title: str, size: float = 13) -> TickBoxField:
+    """A clinic check's tick box: for the patient's own use (not read back into the draft)."""
+    return TickBoxField(clinic_field_name(check_id), False, "Checked: " + _tooltip(title), size)
 
 
 class FormAnswerLines(RuledLines):

@@ -14,9 +14,10 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from consultprep.claims import ClaimMatch, excerpt, find_claims, flags_found, load_claim_rules
 from consultprep.vetting import load_vetting
 from exports.fonts import safe_text
-from exports.pack import Pack
+from exports.form import check_box
+from exports.pack import Pack, bare_table
 from exports.paragraphs import PackParagraph
-from exports.styles import NOTICE_BORDER, NOTICE_FILL, styles
+from exports.styles import FRAME_WIDTH, NOTICE_BORDER, NOTICE_FILL, styles
 
 EXCERPTS_PER_FLAG = 3
 ADVERT_HEADING = "What the clinic's advert says"
@@ -114,10 +115,23 @@ def vetting_checks(pack: Pack) -> None:
     s += opening
     for n, check in enumerate(vetting.checks, 1):
         block = [
-            pack.para(f"☐ {safe_text(check.title)}", "h3"),
+            _ticked_heading(pack, check.id, check.title),
             pack.para(safe_text(check.what) + pack.cites.mark(check.citations), "body"),
             pack.para(f"<b>Where to look:</b> {safe_text(check.where)}", "body"),
         ]
         if n == len(vetting.checks) and not abroad:  # never alone at the top of a page
             block.append(pack.para(safe_text(vetting.abroad_note), "small"))
         s.append(KeepTogether(block))
+
+
+def _ticked_heading(pack: Pack, check_id: str, title: str) -> Flowable:
+    """A check's title beside a tick box, drawn and placed as the questions' boxes are."""
+    box_w = pack.size(24)
+    heading = pack.para(safe_text(title), "h3")
+    tick = check_box(check_id, title, pack.size(13))
+    row = bare_table(
+        [[tick, heading]], [box_w, FRAME_WIDTH - box_w], ("TOPPADDING", (0, 0), (0, 0), 1)
+    )
+    row.spaceBefore = heading.style.spaceBefore  # a table cell leaves them out
+    row.spaceAfter = heading.style.spaceAfter
+    return row

@@ -76,7 +76,7 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
     row = bare_table(
         [[tick, cell]],
         [box_w, FRAME_WIDTH - box_w],
-        ("TOPPADDING", (0, 0), (0, 0), pack.size(3 if not item.top else 16)),
+        ("TOPPADDING", (0, 0), (0, 0), pack.size(1 if not item.top else 16)),
     )
     block: list[Flowable] = [row]
     answer = pack.user(item.answer)
@@ -173,6 +173,10 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
         s.extend(bullets[2:])
 
 
+#: A block up to this part of the page's height is never split over two pages.
+KEEP_WHOLE = 0.3
+
+
 def _height(flowables: list[Flowable]) -> float:
     """How tall ``flowables`` are one under another across the frame, with their spacing."""
     from reportlab.platypus.flowables import _listWrapOn
@@ -200,16 +204,20 @@ def levels(pack: Pack) -> None:
             )
         )
     )
-    # The heading never ends a page with less than two rungs under it; the rest may follow
-    # on the next page (kept whole, the list left a gap under the ladder).
+    # The key is kept whole, so the red "!" is explained beside the rungs, unless it is long
+    # (large print): then the heading never ends a page with less than two rungs under it and
+    # the rest may follow on the next page (kept whole, it left a tall gap under the ladder).
     heading = pack.heading("What the rungs mean", "h2", bookmark=False)
-    pack.story += [KeepTogether([heading, *rows[:2]]), *rows[2:]]
+    if _height([heading, *rows]) <= pack.frame_height * KEEP_WHOLE:
+        pack.story.append(KeepTogether([heading, *rows]))
+    else:
+        pack.story += [KeepTogether([heading, *rows[:2]]), *rows[2:]]
 
 
 def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list[Flowable]:
     swatch = f'<font color="{KIND_COLOURS[t.kind]}">■</font>'
     parts: list[Flowable] = [heading] if heading is not None else []
-    parts.append(pack.para(f"{swatch} {safe_text(t.name)}", "h3"))
+    parts.append(pack.para(f"{swatch} {safe_text(t.name)}", "h3_item"))
     if t.level is not None:
         info = pack.library.level_info(EvidenceLevel(t.level))
         rung = f"Evidence: rung {int(t.level)} of 4 — {safe_text(info.short)}"
@@ -237,9 +245,12 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list
             "body",
         )
     )
-    # The name, rung, warning and summary stay together; "What we don't know yet" may go on
-    # to the next page (in large print a whole treatment is up to half a page, and keeping it
-    # all together left pages a third empty).
+    # A treatment is kept whole, so "What we don't know yet" is never cut off from it, unless
+    # it is long (in large print up to half a page: kept whole, it left pages a third empty).
+    # Then the name, rung, warning and summary stay together, and the rest may go on to the
+    # next page.
+    if _height(parts) <= pack.frame_height * KEEP_WHOLE:
+        return [KeepTogether(parts)]
     return [KeepTogether(parts[:-1]), parts[-1]]
 
 

@@ -78,6 +78,24 @@ def _style(name: str, **kw: Any) -> ParagraphStyle:
     return ParagraphStyle(name, **base)
 
 
+#: The small headings (a question's, a treatment's name, a clinic check's).
+_H3: dict[str, Any] = {
+    "fontName": FONT_BOLD,
+    "fontSize": 12,
+    "leading": 15.5,
+    "spaceBefore": 10,
+    "spaceAfter": 3,
+    "keepWithNext": 1,
+}
+
+
+def _square_width() -> float:
+    """How wide "■ " is in the treatment names' type (bold, 12 pt)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth("■ ", FONT_BOLD, 12)
+
+
 #: Style attributes that are lengths, so they grow with large print.
 _SCALED_ATTRIBUTES = (
     "fontSize",
@@ -161,14 +179,11 @@ def _base_styles() -> dict[str, ParagraphStyle]:
             spaceAfter=4,
             keepWithNext=1,
         ),
-        "h3": _style(
-            "h3",
-            fontName=FONT_BOLD,
-            fontSize=12,
-            leading=15.5,
-            spaceBefore=10,
-            spaceAfter=3,
-            keepWithNext=1,
+        "h3": _style("h3", **_H3),
+        # A treatment's name after its coloured square: a name that wraps goes on under the
+        # name, not under the square.
+        "h3_item": _style(
+            "h3_item", **_H3, leftIndent=_square_width(), firstLineIndent=-_square_width()
         ),
         "h3_box": _style(
             "h3_box", fontName=FONT_BOLD, fontSize=12, leading=15.5, spaceBefore=6, spaceAfter=2

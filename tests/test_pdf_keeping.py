@@ -1,0 +1,70 @@
+"""What belongs together is printed on one page: the rung key, each treatment, each clinic
+check with its tick box (which can be ticked on a computer, but is not read back)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from consultprep.content import load_library
+from consultprep.storage import load_draft
+from consultprep.vetting import load_vetting
+from exports import export_pdf
+from exports.answers import read_answers
+from exports.fieldnames import clinic_field_name, parse_field_name
+from exports.options import PackOptions
+from tests.pdf_helpers import flat, widgets
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.consultprep"))
+LIBRARY = load_library()
+
+
+def pages_of(draft, tmp_path: Path, options: PackOptions | None = None) -> PdfReader:
+    return PdfReader(export_pdf(draft, tmp_path / "pack.pdf", LIBRARY, options))
+
+
+def page_with(pages: list[str], text: str, after: int = 0) -> int:
+    """The first page (from ``after`` on) whose text has ``text``."""
+    for n in range(after, len(pages)):
+        if text in pages[n]:
+            return n
+    raise AssertionError(f"{text!r} is on no page")
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_the_rung_key_and_each_treatment_are_on_one_page(
+    example: Path, paper: str, tmp_path: Path
+) -> None:
+    draft = load_draft(example)
+    reader = pages_of(draft, tmp_path, PackOptions(paper))
+    pages = [flat(page.extract_text()) for page in reader.pages]
+    key = page_with(pages, "What the rungs mean")
+    marker = LIBRARY.warning_marker.short
+    assert page_with(pages, marker, key) == key, "the red mark is explained beside the rungs"
+    concern = LIBRARY.concern(draft.concern).for_subtype(draft.subtype)
+    for treatment in concern.treatments:
+        start = page_with(pages, flat(treatment.name)[:30], key)
+        unknown = flat(treatment.uncertain)[:30]
+        assert page_with(pages, unknown, start) == start, treatment.name
+
+
+def test_each_clinic_check_has_a_tick_box_beside_it_that_import_leaves_alone(
+    tmp_path: Path,
+) -> None:
+    draft = load_draft(ROOT / "resources" / "examples" / "scars.consultprep")
+    reader = pages_of(draft, tmp_path)
+    pages = [flat(page.extract_text()) for page in reader.pages]
+    boxes = {name: (page, obj) for page, name, obj in widgets(reader)}
+    for check in load_vetting().checks:
+        page, box = boxes[clinic_field_name(check.id)]
+        assert flat(check.title) in pages[page]
+        assert box["/FT"] == "/Btn" and box["/V"] == "/Off"
+        assert box["/TU"] == f"Checked: {flat(check.title)}"
+        assert parse_field_name(clinic_field_name(check.id)) is None  # not a question's
+        assert f"☐ {check.title}" not in pages[page]  # a drawn box, as the questions have
+    answers = read_answers(tmp_path / "pack.pdf")
+    assert set(answers) == {item.id for item in draft.ordered_questions()}
