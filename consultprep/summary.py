@@ -3,12 +3,41 @@ save", before the PDF is made."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from consultprep.content import Library
 from consultprep.labels import conditions_text, join_labels
 from consultprep.models import SCORE_LABELS, Draft, TriedTreatment
 from consultprep.readiness import deciding_lines
 
 LOCATION_WORDS = {"uk": "in the UK", "abroad": "abroad", "not_sure": "not sure where"}
+#: Said under a part of the summary where a long answer was shortened.
+SHORTENED = "(A “…” means the answer is shortened here. The PDF has it in full.)"
+
+
+def shorten(text: str, limit: int = 200) -> str:
+    """The first line of ``text``, cut at about ``limit`` characters with an ellipsis."""
+    first = text.splitlines()[0] if text else ""
+    if len(first) > limit:
+        first = first[:limit].rsplit(" ", 1)[0].rstrip(",;:–— ")  # "Itchy…", not "Itchy,…"
+    return first + ("…" if first != text else "")
+
+
+class _Shortener:
+    """``shorten``, remembering whether it cut anything since it was last asked."""
+
+    def __init__(self) -> None:
+        self.cut = False
+
+    def __call__(self, text: str, limit: int = 200) -> str:
+        short = shorten(text, limit)
+        self.cut = self.cut or short != text
+        return short
+
+    def note(self) -> list[str]:
+        """``[SHORTENED]`` if something was cut since the last call, else ``[]``."""
+        cut, self.cut = self.cut, False
+        return [SHORTENED] if cut else []
 
 
 def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
@@ -22,6 +51,7 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         out.append(("Skin problem", concern.name + (f" — {subtype.name}" if subtype else "")))
 
     a = draft.about
+    short = _Shortener()
     facts = []
     if a.patient_name:
         facts.append(f"Name: {a.patient_name}")
@@ -30,27 +60,28 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     if a.duration:
         facts.append(f"How long: {a.duration}")
     if a.symptoms:
-        facts.append(f"Symptoms: {shorten(a.symptoms)}")
+        facts.append(f"Symptoms: {short(a.symptoms)}")
     scores = a.scores.answered()
     if scores:
         facts.append("Scores: " + ", ".join(f"{SCORE_LABELS[k]} {v}/10" for k, v in scores.items()))
-    facts += [f"Tried: {_tried(t)}" for t in a.treatments_tried]  # one line each
+    facts += [f"Tried: {_tried(t, short)}" for t in a.treatments_tried]  # one line each
     if a.medicines:
-        facts.append(f"Medicines: {shorten(a.medicines)}")
+        facts.append(f"Medicines: {short(a.medicines)}")
     if a.allergies:
-        facts.append(f"Allergies: {shorten(a.allergies)}")
+        facts.append(f"Allergies: {short(a.allergies)}")
     conditions = conditions_text(library, a.conditions)
     if conditions:
         facts.append(f"Health conditions: {conditions}")
     if a.other_conditions:  # on its own line, as in the PDF
-        facts.append(f"Other health conditions: {shorten(a.other_conditions)}")
+        facts.append(f"Other health conditions: {short(a.other_conditions)}")
     if a.goals:
-        facts.append(f"What matters most to you: {shorten(a.goals)}")
+        facts.append(f"What matters most to you: {short(a.goals)}")
     if a.appointment_date:
         when = f"{a.appointment_date.day} {a.appointment_date:%B %Y}"
         facts.append(f"Appointment: {when}" + (f", with {a.clinician}" if a.clinician else ""))
     elif a.clinician:
         facts.append(f"Specialist: {a.clinician}")
+    facts += short.note()
     out.append(("About your skin", "\n".join(facts) or "Nothing filled in (that is fine)."))
     if draft.photos:
         n = len(draft.photos)
@@ -73,10 +104,11 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         if o.cost:
             line += f"\nCost: {o.cost}"
         if o.claims:
-            line += f"\nWhat they said: {shorten(o.claims)}"
+            line += f"\nWhat they said: {short(o.claims)}"
         flags = [library.red_flag(f) for f in o.red_flags]
         names = [f.label for f in flags if f is not None]
         line += "\nWarning signs ticked: " + (join_labels(names) if names else "none")
+        line += "".join(f"\n{note}" for note in short.note())
         out.append(("Offer from a clinic", line))
 
     included = [i for i in draft.checklist if i.included]
@@ -96,17 +128,9 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     return out
 
 
-def _tried(t: TriedTreatment) -> str:
+def _tried(t: TriedTreatment, short: Callable[[str, int], str] = shorten) -> str:
     """ "Silicone gel sheets — it helped a little": a tried treatment and how it went (in the
     patient's own words, which may start with a capital)."""
     name = t.name or "(no name)"
     how = " ".join(t.how_it_went.split())  # its lines run on: one line here
-    return f"{name} — {shorten(how, 200)}" if how else name
-
-
-def shorten(text: str, limit: int = 200) -> str:
-    """The first line of ``text``, cut at about ``limit`` characters with an ellipsis."""
-    first = text.splitlines()[0] if text else ""
-    if len(first) > limit:
-        first = first[:limit].rsplit(" ", 1)[0]
-    return first + ("…" if first != text else "")
+    return f"{name} — {short(how, 200)}" if how else name

@@ -142,6 +142,26 @@ def test_the_review_summary_shows_what_the_clinician_will_read() -> None:
     assert "Where: In the UK" in offer.splitlines()  # the UK named once
 
 
+def test_the_summary_says_where_a_long_answer_is_shortened() -> None:
+    from consultprep.storage import load_draft
+    from consultprep.summary import SHORTENED, summary_lines
+
+    draft = load_draft(Path(__file__).parent.parent / "resources/examples/scars.consultprep")
+    shown = dict(summary_lines(draft, load_library()))
+    assert SHORTENED not in shown["About your skin"] + shown["Offer from a clinic"]
+    draft.about.symptoms = "Itchy at night. " * 40
+    draft.offer.claims = "First line of the advert.\nSecond line."
+    shown = dict(summary_lines(draft, load_library()))
+    about, offer = shown["About your skin"].splitlines(), shown["Offer from a clinic"].splitlines()
+    symptoms = next(line for line in about if line.startswith("Symptoms: "))
+    assert about[-1] == SHORTENED and symptoms.endswith("…")
+    assert offer[-1] == SHORTENED and "What they said: First line of the advert.…" in offer
+    draft.about.symptoms = "Itchy at night."
+    draft.about.treatments_tried[0].how_it_went = "Helped a little. " * 20
+    about = dict(summary_lines(draft, load_library()))["About your skin"].splitlines()
+    assert about[-1] == SHORTENED
+
+
 def test_a_pdf_saved_before_a_change_is_no_longer_offered_as_the_pack(
     window: MainWindow, tmp_path: Path
 ) -> None:
