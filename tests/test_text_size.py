@@ -337,6 +337,9 @@ def test_save_pdf_is_in_view_on_the_last_page_at_large_text(
     assert review.panel_fold.folded  # no room below the summary: it scrolls, above it
     assert review.subtitle_label.text() == SUBTITLE_BUTTONS_FIRST  # "…summary…below the buttons"
     qtbot.waitUntil(lambda: in_view(area, review.save_pdf_button))
+    # from the panel's heading, "Your PDF pack", not from half a line of the text above it
+    panel_top = review.panel.mapTo(area.widget(), review.panel.rect().topLeft()).y()
+    assert area.verticalScrollBar().value() == panel_top > 0
     path = review.pdf_path_edit  # the whole path in view, wrapped: the folder and the name
     qtbot.waitUntil(lambda: path.verticalScrollBar().maximum() == 0)
     assert path.text().endswith(".pdf")

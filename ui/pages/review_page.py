@@ -208,13 +208,18 @@ class ReviewPage(DraftPage):
         QTimer.singleShot(0, self, self._save_button_in_view)
 
     def _save_button_in_view(self) -> None:
-        """From the top, title and all, if Save PDF is in view there; else Save PDF."""
+        """From the top, title and all, if Save PDF is in view there; else from the panel's
+        heading ("Your PDF pack"), not from half a line of the text above it; else Save PDF."""
         if self.panel_fold.folded and self.isVisible():
             content = self.scroll_area.widget()
             button = self.save_pdf_button
             bottom = button.mapTo(content, button.rect().bottomLeft()).y() + 12
-            if bottom <= self.scroll_area.viewport().height():
+            room = self.scroll_area.viewport().height()
+            top = self.panel.mapTo(content, self.panel.rect().topLeft()).y()
+            if bottom <= room:
                 self.scroll_area.verticalScrollBar().setValue(0)
+            elif bottom - top <= room:
+                self.scroll_area.verticalScrollBar().setValue(top)
             else:
                 self.scroll_area.ensureWidgetVisible(button, 0, 12)
 
