@@ -196,6 +196,13 @@ class Pack:
         return table
 
 
+def stacked_height(flowables: list[Flowable]) -> float:
+    """How tall ``flowables`` are one under another across the frame, with their spacing."""
+    from reportlab.platypus.flowables import _listWrapOn
+
+    return _listWrapOn(flowables, FRAME_WIDTH, None)[1]
+
+
 def bare_table(
     rows: list[list[object]], col_widths: list[float], *commands: tuple, valign: str = "TOP"
 ) -> Table:

@@ -1,8 +1,9 @@
-"""The patient's questions, the evidence, the clinic's offer and the references."""
+"""The patient's questions, the evidence and the clinic's offer.
+
+The references at the end are in ``exports.references``.
+"""
 
 from __future__ import annotations
-
-import re
 
 from reportlab.platypus import (
     CondPageBreak,
@@ -13,16 +14,14 @@ from reportlab.platypus import (
 
 from consultprep.checklist import question_for
 from consultprep.content import Concern, EvidenceLevel, Treatment
-from consultprep.dates import long_date
 from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
-from consultprep.links import web_address
 from consultprep.models import ChecklistItem
 from exports.flowables import BadgedParagraph, EvidenceLadder
-from exports.fonts import SUBSTITUTE, safe_text
+from exports.fonts import safe_text
 from exports.form import FormAnswerLines, FormTickBox
 from exports.offer_checks import advert_matches, vetting_checks
-from exports.pack import NOT_GIVEN_MARKUP, SHORT_LIMIT, Pack, bare_table
-from exports.styles import FRAME_WIDTH, NOTICE_BORDER, NOTICE_FILL, WARNING_FILL
+from exports.pack import NOT_GIVEN_MARKUP, SHORT_LIMIT, Pack, bare_table, stacked_height
+from exports.styles import FRAME_WIDTH, WARNING_FILL
 
 QUESTION_LIMIT = 1_500  # a question sits in a table cell, which cannot break across pages
 LONG_QUESTION = 300  # characters: a question longer than this is measured (_question_para)
@@ -148,7 +147,7 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
             pack.para(safe_text(concern.normal_repair) + pack.cites.mark(concern.citations))
         )
         ladder = EvidenceLadder(concern, pack.library, pack.frame_height, pack.scale)
-        if _height([*opening, lead, ladder]) <= pack.frame_height:
+        if stacked_height([*opening, lead, ladder]) <= pack.frame_height:
             s.append(KeepTogether([*opening, KeepTogether([lead, ladder])]))
         else:
             s += [KeepTogether(opening[:3]), *opening[3:], KeepTogether([lead, ladder])]
@@ -177,13 +176,6 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
 KEEP_WHOLE = 0.3
 
 
-def _height(flowables: list[Flowable]) -> float:
-    """How tall ``flowables`` are one under another across the frame, with their spacing."""
-    from reportlab.platypus.flowables import _listWrapOn
-
-    return _listWrapOn(flowables, FRAME_WIDTH, None)[1]
-
-
 def levels(pack: Pack) -> None:
     lib = pack.library
     rows = [
@@ -208,7 +200,7 @@ def levels(pack: Pack) -> None:
     # (large print): then the heading never ends a page with less than two rungs under it and
     # the rest may follow on the next page (kept whole, it left a tall gap under the ladder).
     heading = pack.heading("What the rungs mean", "h2", bookmark=False)
-    if _height([heading, *rows]) <= pack.frame_height * KEEP_WHOLE:
+    if stacked_height([heading, *rows]) <= pack.frame_height * KEEP_WHOLE:
         pack.story.append(KeepTogether([heading, *rows]))
     else:
         pack.story += [KeepTogether([heading, *rows[:2]]), *rows[2:]]
@@ -249,7 +241,7 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list
     # it is long (in large print up to half a page: kept whole, it left pages a third empty).
     # Then the name, rung, warning and summary stay together, and the rest may go on to the
     # next page.
-    if _height(parts) <= pack.frame_height * KEEP_WHOLE:
+    if stacked_height(parts) <= pack.frame_height * KEEP_WHOLE:
         return [KeepTogether(parts)]
     return [KeepTogether(parts[:-1]), parts[-1]]
 
@@ -289,122 +281,3 @@ def offer(pack: Pack) -> None:
         )
     advert_matches(pack)  # phrases found in the pasted advert, if any
     vetting_checks(pack)
-
-
-# --- 5. about this pack, and references ----------------------------------------------
-def references(pack: Pack) -> None:
-    lib, s = pack.library, pack.story
-    meta = lib.meta
-    about: list[Flowable] = [pack.heading("About this pack", "h2", bookmark=False)]
-    about.append(
-        pack.para(
-            f"Content version {safe_text(meta.content_version)}, reviewed on "
-            f"{long_date(meta.reviewed_on)}; next review due by {long_date(meta.review_by)}.",
-            "small",
-        )
-    )
-    if meta.review_by < pack.generated:
-        about.append(
-            pack.para(
-                "<b>This information is past its review date</b> and may be out of date.",
-                "small",
-            )
-        )
-    about.append(pack.para(safe_text(meta.disclaimer), "body"))
-    if pack.substituted:
-        about.append(
-            pack.para(
-                f"Some characters I typed (such as letters of some alphabets) cannot be "
-                f"printed with this pack's fonts. Where they were, one “{SUBSTITUTE}” is shown "
-                f"for each group of them, so some of my words may look shorter. They are kept "
-                f"in my draft.",
-                "small",
-            )
-        )
-    # Before the references, so the pack ends with the list: this box, which cannot be split,
-    # had been left alone on a last page (the date it was made is in every page's footer).
-    s.append(KeepTogether([pack.box([[about]], fill=NOTICE_FILL, border=NOTICE_BORDER)]))
-    s.append(CondPageBreak(pack.frame_height * 0.3))
-    s.append(pack.heading("References"))
-    numbered = sorted(pack.cites.numbers.items(), key=lambda kv: kv[1])
-    if not numbered:
-        s.append(pack.para("No sources are cited in this pack.", "small"))
-    for ref_id, n in numbered:
-        ref = lib.reference(ref_id)
-        entry = pack.para(
-            f"{safe_text(ref.citation)}<br/>{_link(ref.link, pack)}",
-            "reference",
-            bulletText=f"[{n}]",
-        )
-        s.append(KeepTogether([entry]))  # a reference is never split over two pages
-
-
-def _link(link: str, pack: Pack) -> str:
-    """A reference's link, clickable if it leads to a web page (a DOI or PMID, to doi.org or
-    PubMed). It is printed as written; a web address is broken over lines after a "/"."""
-    text = safe_text(link, SHORT_LIMIT)
-    address = web_address(link)
-    if address is None:
-        return text
-    href = safe_text(address, SHORT_LIMIT)
-    if address != link.strip():  # a DOI or PMID: short, printed as it is cited
-        return f'<a href="{href}" color="#1F4E8C">{text}</a>'
-    style = pack.st["reference"]
-    width = FRAME_WIDTH - style.leftIndent - style.rightIndent - 2
-    lines = address_lines(link, width, style.fontName, style.fontSize)
-    shown = "<br/>".join(safe_text(line, SHORT_LIMIT) for line in lines)
-    return f'<a href="{href}" color="#1F4E8C">{shown}</a>'
-
-
-def address_lines(address: str, width: float, font: str, size: float) -> list[str]:
-    """A web address in lines no wider than ``width``: broken after a "/" where possible,
-    else before "-", "_", ".", "?", "&" or "=", else anywhere. Nothing is added or left out.
-
-    Before, not after: a line ending in "-" reads as a word broken over two lines, and a
-    reader typing the address would leave the hyphen out (the usual rule for printed web
-    addresses)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    def fits(piece: str) -> bool:
-        return stringWidth(piece, font, size) <= width
-
-    lines: list[str] = []
-
-    def place(pieces: list[str], finer: list[str]) -> str:
-        """Fill lines with ``pieces``; a piece too long for a line alone is broken finer.
-        Returns the unfinished last line."""
-        line = ""
-        for piece in pieces:
-            if fits(line + piece):
-                line += piece
-                continue
-            if line:
-                lines.append(line)
-            if fits(piece) or not finer:
-                line = piece if fits(piece) else _by_character(piece, fits, lines)
-            else:
-                line = place(_split_before(piece, finer[0]), finer[1:])
-        return line
-
-    last = place(_split_after(address, "/"), ["-_.?&=", ""])
-    return [*lines, last] if last else lines
-
-
-def _split_after(text: str, separators: str) -> list[str]:
-    return [p for p in re.split(f"(?<=[{re.escape(separators)}])", text) if p]
-
-
-def _split_before(text: str, separators: str) -> list[str]:
-    if not separators:
-        return list(text)
-    return [p for p in re.split(f"(?=[{re.escape(separators)}])", text) if p]
-
-
-def _by_character(piece: str, fits, lines: list[str]) -> str:
-    line = ""
-    for ch in piece:
-        if line and not fits(line + ch):
-            lines.append(line)
-            line = ""
-        line += ch
-    return line

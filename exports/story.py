@@ -23,7 +23,8 @@ from exports.form import PackMarker
 from exports.options import PackOptions
 from exports.pack import Pack
 from exports.page_one import page_one
-from exports.sections import evidence, offer, questions, references
+from exports.references import references
+from exports.sections import evidence, offer, questions
 from exports.summary import photos
 from exports.words import words_used
 

@@ -13,7 +13,7 @@ from consultprep.content import load_library
 def test_every_reference_address_fits_the_page_at_every_print_size(scale: float) -> None:
     from exports.fonts import register_fonts
     from exports.paragraphs import PackParagraph
-    from exports.sections import _link, address_lines
+    from exports.references import _link, address_lines
     from exports.styles import FRAME_WIDTH, styles
 
     register_fonts()
@@ -50,7 +50,7 @@ def test_reference_numbers_up_to_99_leave_the_text_aligned(scale: float) -> None
 def test_a_long_web_address_breaks_after_a_slash() -> None:
     from exports.fonts import register_fonts
     from exports.paragraphs import PackParagraph
-    from exports.sections import _link
+    from exports.references import _link
     from exports.styles import FRAME_WIDTH, styles
 
     register_fonts()
@@ -71,7 +71,7 @@ def test_a_long_web_address_breaks_after_a_slash() -> None:
 
 
 def test_a_doi_is_printed_as_cited_and_leads_to_doi_org() -> None:
-    from exports.sections import _link
+    from exports.references import _link
     from exports.styles import styles
 
     class Normal:  # what _link needs of a pack
@@ -103,7 +103,7 @@ def test_every_reference_leads_to_a_web_page() -> None:
 
 def test_a_long_address_is_broken_before_a_hyphen_not_after() -> None:
     from exports.fonts import register_fonts
-    from exports.sections import address_lines
+    from exports.references import address_lines
 
     register_fonts()
     address = "https://www.example.org/guidance/advanced-therapy-medicinal-products-regulation"
