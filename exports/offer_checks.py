@@ -15,7 +15,7 @@ from consultprep.claims import ClaimMatch, excerpt, find_claims, flags_found, lo
 from consultprep.vetting import load_vetting
 from exports.fonts import safe_text
 from exports.form import check_box
-from exports.pack import Pack, bare_table
+from exports.pack import Pack, bare_table, stacked_height
 from exports.paragraphs import PackParagraph
 from exports.styles import FRAME_WIDTH, NOTICE_BORDER, NOTICE_FILL, styles
 
@@ -111,8 +111,7 @@ def vetting_checks(pack: Pack) -> None:
     if abroad:
         note = pack.para(f"<b>{safe_text(vetting.abroad_note)}</b>", "body")
         opening += [pack.box([[note]], fill=NOTICE_FILL, border=NOTICE_BORDER), Spacer(1, 6)]
-    s.append(CondPageBreak(pack.size(200)))  # room for the heading, intro and a first check
-    s += opening
+    blocks: list[list[Flowable]] = []
     for n, check in enumerate(vetting.checks, 1):
         block = [
             _ticked_heading(pack, check.id, check.title),
@@ -121,7 +120,12 @@ def vetting_checks(pack: Pack) -> None:
         ]
         if n == len(vetting.checks) and not abroad:  # never alone at the top of a page
             block.append(pack.para(safe_text(vetting.abroad_note), "small"))
-        s.append(KeepTogether(block))
+        blocks.append(block)
+    # The whole list on one page where it fits on one (a new page if it does not fit in what
+    # is left of this one); else room for the heading, intro and a first check.
+    whole = stacked_height([*opening, *(f for block in blocks for f in block)])
+    s.append(CondPageBreak(whole if whole <= pack.frame_height else pack.size(200)))
+    s += [*opening, *(KeepTogether(block) for block in blocks)]
 
 
 def _ticked_heading(pack: Pack, check_id: str, title: str) -> Flowable:

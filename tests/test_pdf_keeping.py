@@ -52,6 +52,18 @@ def test_the_rung_key_and_each_treatment_are_on_one_page(
         assert page_with(pages, unknown, start) == start, treatment.name
 
 
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_the_clinic_checks_are_on_one_page(example: Path, paper: str, tmp_path: Path) -> None:
+    draft = load_draft(example)
+    draft.offer.offered = True  # the checks come with an offer
+    pages = [flat(p.extract_text()) for p in pages_of(draft, tmp_path, PackOptions(paper)).pages]
+    vetting = load_vetting()
+    start = page_with(pages, vetting.title)
+    for check in vetting.checks:
+        assert page_with(pages, flat(check.title)[:30], start) == start, check.title
+
+
 def test_each_clinic_check_has_a_tick_box_beside_it_that_import_leaves_alone(
     tmp_path: Path,
 ) -> None:
