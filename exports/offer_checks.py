@@ -134,7 +134,9 @@ def _ticked_heading(pack: Pack, check_id: str, title: str) -> Flowable:
     heading = pack.para(safe_text(title), "h3")
     tick = check_box(check_id, title, pack.size(13))
     row = bare_table(
-        [[tick, heading]], [box_w, FRAME_WIDTH - box_w], ("TOPPADDING", (0, 0), (0, 0), 1)
+        [[tick, heading]],
+        [box_w, FRAME_WIDTH - box_w],
+        ("TOPPADDING", (0, 0), (0, 0), pack.size(1)),
     )
     row.spaceBefore = heading.style.spaceBefore  # a table cell leaves them out
     row.spaceAfter = heading.style.spaceAfter
