@@ -20,6 +20,7 @@ from exports.paragraphs import PackParagraph
 from exports.styles import FRAME_WIDTH, NOTICE_BORDER, NOTICE_FILL, styles
 
 EXCERPTS_PER_FLAG = 3
+TICK_WHEN_DONE = "Tick each box when you have checked it."
 ADVERT_HEADING = "What the clinic's advert says"
 NO_MATCHES = (
     "ConsultPrep looked through the advert text I pasted and found none of the phrases it "
@@ -106,7 +107,7 @@ def vetting_checks(pack: Pack) -> None:
     abroad = pack.draft.offer.location == "abroad"
     opening: list[Flowable] = [
         pack.heading(vetting.title, "h2", bookmark=False),
-        pack.para(safe_text(vetting.intro), "small"),
+        pack.para(f"{safe_text(vetting.intro)} {TICK_WHEN_DONE}", "small"),
     ]
     if abroad:
         note = pack.para(f"<b>{safe_text(vetting.abroad_note)}</b>", "body")

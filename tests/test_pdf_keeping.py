@@ -14,6 +14,7 @@ from consultprep.vetting import load_vetting
 from exports import export_pdf
 from exports.answers import read_answers
 from exports.fieldnames import clinic_field_name, parse_field_name
+from exports.offer_checks import TICK_WHEN_DONE
 from exports.options import PackOptions
 from tests.pdf_helpers import flat, widgets
 
@@ -78,5 +79,6 @@ def test_each_clinic_check_has_a_tick_box_beside_it_that_import_leaves_alone(
         assert box["/TU"] == f"Checked: {flat(check.title)}"
         assert parse_field_name(clinic_field_name(check.id)) is None  # not a question's
         assert f"☐ {check.title}" not in pages[page]  # a drawn box, as the questions have
+    assert flat(f"{load_vetting().intro} {TICK_WHEN_DONE}") in " ".join(pages)
     answers = read_answers(tmp_path / "pack.pdf")
     assert set(answers) == {item.id for item in draft.ordered_questions()}
