@@ -3,8 +3,19 @@ within reach of each other (ui.wizard.MAX_WIDTH_EM)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtWidgets import QWizard
+
 from consultprep.storage import load_draft
-from tests.a11y_helpers import ROOT, look, open_window, settle  # noqa: F401
+from tests.a11y_helpers import (  # noqa: F401
+    ROOT,
+    example_draft,
+    look,
+    open_window,
+    settle,
+    walk_pages,
+)
 from tests.ui_helpers import install_fake_dialogs
 from ui.wizard import MAX_WIDTH_EM, PageId
 
@@ -55,3 +66,21 @@ def test_a_window_of_the_usual_size_is_filled(qtbot, look, monkeypatch) -> None:
         window = open_window(qtbot, _example("scars"), size=size)
         assert _sides(window) == (0, 0)
         assert window.wizard.width() == size[0]
+
+
+def test_back_stays_in_its_place_on_the_last_page(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """The last page has no Next; Back did not move into its place, where a click from habit
+    would go back a step."""
+    install_fake_dialogs(monkeypatch)
+    window = open_window(qtbot, example_draft(tmp_path), (1280, 800))
+    wizard = window.wizard
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    places = {}
+    for page_id in walk_pages(window):
+        places[page_id] = (back.isVisible(), back.geometry(), next_button.isVisible())
+    last = places.pop(PageId.REVIEW)
+    assert last[0] and not last[2]
+    for page_id, (back_shown, where, _) in places.items():
+        if back_shown:
+            assert where == last[1], page_id

@@ -108,6 +108,12 @@ class ConsultWizard(QWizard):
         self.button(QWizard.WizardButton.NextButton).setAccessibleName("Next")
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton):
             self.button(which).setMinimumSize(140, 44)
+        # On the last page, where there is no Next, Back stays where it was on every other
+        # page: in Next's place, a click from habit went back a step.
+        next_button = self.button(QWizard.WizardButton.NextButton)
+        policy = next_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        next_button.setSizePolicy(policy)
         self.currentIdChanged.connect(self._announce_page)
         self.currentIdChanged.connect(self._note_step)
         self._add_page(PageId.WELCOME)
