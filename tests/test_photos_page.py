@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
 from consultprep.models import Photo
+from consultprep.photos import PhotoError
 from tests.image_files import write_photo
 from tests.test_wizard import choose, go_next, page
 from tests.ui_helpers import Dialogs
@@ -262,3 +263,26 @@ def test_closing_while_photos_are_added_waits_for_them_and_offers_to_save(
     assert not photos_page.busy()
     assert len(window.draft.photos) == 2
     assert dialogs.messages[-1][1] == "Save your changes?"
+
+
+def test_a_photo_that_never_finishes_does_not_hang_closing(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    from ui.pages import photos_page as module
+
+    photos_page = to_photos(window)
+    go_on = threading.Event()
+
+    def stuck(path):
+        go_on.wait(10)
+        raise PhotoError("It could not be read.")
+
+    monkeypatch.setattr(photo_import, "clean_photo", stuck)
+    monkeypatch.setattr(module, "FINISH_WAIT_MS", 300)
+    dialogs.open_paths = [str(write_photo(tmp_path / "arm.jpg", (300, 200)))]
+    photos_page.add_button.click()
+    dialogs.question_answer = QMessageBox.StandardButton.Cancel
+    assert not window.close()  # it gave up waiting, then asked as usual
+    assert photos_page.busy() and dialogs.messages[-1][1] == "Save your changes?"
+    go_on.set()
+    qtbot.waitUntil(lambda: not photos_page.busy(), timeout=5000)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEventLoop, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QProgressBar, QVBoxLayout
 
 from consultprep import photos
@@ -47,6 +47,7 @@ PRIVACY = (
 ORDER = "In the PDF, photos are shown oldest first. Photos with no date come last."
 NO_PHOTOS = "No photos added. That is fine: photos are optional."
 FINISHING = "Finishing adding your photos…"
+FINISH_WAIT_MS = 120_000  # the longest to wait for photos being added when the window closes
 
 
 def _count(n: int) -> str:
@@ -160,9 +161,14 @@ class PhotosPage(DraftPage):
             return
         loop = QEventLoop()
         self.import_finished.connect(loop.quit)
+        limit = QTimer()  # a photo that never ends must not hang the window
+        limit.setSingleShot(True)
+        limit.timeout.connect(loop.quit)
+        limit.start(FINISH_WAIT_MS)
         with busy_pointer(self, FINISHING):
             if self._import is not None:
                 loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        limit.stop()
         self.import_finished.disconnect(loop.quit)
 
     def choose_photos(self) -> None:
