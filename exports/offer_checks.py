@@ -15,9 +15,9 @@ from consultprep.claims import ClaimMatch, excerpt, find_claims, flags_found, lo
 from consultprep.vetting import load_vetting
 from exports.fonts import safe_text
 from exports.form import check_box
-from exports.pack import Pack, bare_table, stacked_height
+from exports.pack import TICK_SIZE, Pack, beside_tick_box, stacked_height
 from exports.paragraphs import PackParagraph
-from exports.styles import FRAME_WIDTH, NOTICE_BORDER, NOTICE_FILL, styles
+from exports.styles import NOTICE_BORDER, NOTICE_FILL, styles
 
 EXCERPTS_PER_FLAG = 3
 TICK_WHEN_DONE = "Tick each box when you have checked it."
@@ -131,14 +131,8 @@ def vetting_checks(pack: Pack) -> None:
 
 def _ticked_heading(pack: Pack, check_id: str, title: str) -> Flowable:
     """A check's title beside a tick box, drawn and placed as the questions' boxes are."""
-    box_w = pack.size(24)
     heading = pack.para(safe_text(title), "h3")
-    tick = check_box(check_id, title, pack.size(13))
-    row = bare_table(
-        [[tick, heading]],
-        [box_w, FRAME_WIDTH - box_w],
-        ("TOPPADDING", (0, 0), (0, 0), pack.size(1)),
-    )
+    row = beside_tick_box(pack, check_box(check_id, title, pack.size(TICK_SIZE)), heading, 1)
     row.spaceBefore = heading.style.spaceBefore  # a table cell leaves them out
     row.spaceAfter = heading.style.spaceAfter
     return row

@@ -196,6 +196,24 @@ class Pack:
         return table
 
 
+#: The column a tick box sits in, beside a question or a clinic check (normal print).
+TICK_COLUMN = 24
+#: The tick box's size (normal print).
+TICK_SIZE = 13
+
+
+def beside_tick_box(pack: Pack, box: Flowable, cell: object, gap_above: float) -> Table:
+    """``box`` in the tick-box column, ``cell`` in the rest of the width; ``gap_above`` (in
+    normal-print points, growing with large print) puts the box level with the cell's first
+    line of text."""
+    column = pack.size(TICK_COLUMN)
+    return bare_table(
+        [[box, cell]],
+        [column, FRAME_WIDTH - column],
+        ("TOPPADDING", (0, 0), (0, 0), pack.size(gap_above)),
+    )
+
+
 def stacked_height(flowables: list[Flowable]) -> float:
     """How tall ``flowables`` are one under another across the frame, with their spacing."""
     from reportlab.platypus.flowables import _listWrapOn

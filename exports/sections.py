@@ -20,7 +20,15 @@ from exports.flowables import BadgedParagraph, EvidenceLadder
 from exports.fonts import safe_text
 from exports.form import FormAnswerLines, FormTickBox
 from exports.offer_checks import advert_matches, vetting_checks
-from exports.pack import NOT_GIVEN_MARKUP, SHORT_LIMIT, Pack, bare_table, stacked_height
+from exports.pack import (
+    NOT_GIVEN_MARKUP,
+    SHORT_LIMIT,
+    TICK_COLUMN,
+    TICK_SIZE,
+    Pack,
+    beside_tick_box,
+    stacked_height,
+)
 from exports.styles import FRAME_WIDTH, WARNING_FILL
 
 QUESTION_LIMIT = 1_500  # a question sits in a table cell, which cannot break across pages
@@ -60,24 +68,18 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
     # One paragraph in a table cell, which cannot split across pages: line breaks in the
     # question become spaces, so no question can be taller than a page (found by fuzzing).
     one_line = " ".join(item.text.split())
-    box_w = pack.size(24)
     cell: list[Flowable] = []
     if item.top:
         cell.append(pack.para("TOP THREE", "kicker"))
-    cell.append(_question_para(pack, n, one_line, FRAME_WIDTH - box_w))
+    cell.append(_question_para(pack, n, one_line, FRAME_WIDTH - pack.size(TICK_COLUMN)))
     info = question_for(item, pack.library)
     if info is not None:
         why = f"Why ask: {safe_text(info.why)}" + pack.cites.mark(info.citations)
         cell.append(pack.para(why, "why"))
     else:  # the patient's own question: the gap its "Why ask" line would leave
         cell.append(Spacer(1, pack.size(6)))
-    tick = FormTickBox(item.id, item.asked, item.text, pack.size(13))
-    row = bare_table(
-        [[tick, cell]],
-        [box_w, FRAME_WIDTH - box_w],
-        ("TOPPADDING", (0, 0), (0, 0), pack.size(1 if not item.top else 16)),
-    )
-    block: list[Flowable] = [row]
+    tick = FormTickBox(item.id, item.asked, item.text, pack.size(TICK_SIZE))
+    block: list[Flowable] = [beside_tick_box(pack, tick, cell, 16 if item.top else 1)]
     answer = pack.user(item.answer)
     if answer:
         block.append(pack.para(f"<b>My notes:</b> {answer}", "answer"))
