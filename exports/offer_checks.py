@@ -122,10 +122,10 @@ def vetting_checks(pack: Pack) -> None:
         if n == len(vetting.checks) and not abroad:  # never alone at the top of a page
             block.append(pack.para(safe_text(vetting.abroad_note), "small"))
         blocks.append(block)
-    # The whole list on one page where it fits on one (a new page if it does not fit in what
-    # is left of this one); else room for the heading, intro and a first check.
-    whole = stacked_height([*opening, *(f for block in blocks for f in block)])
-    s.append(CondPageBreak(whole if whole <= pack.frame_height else pack.size(200)))
+    # The heading and intro start a page only with at least two checks under them (with one,
+    # the list looked finished; keeping all four together left most of a page blank).
+    start = stacked_height([*opening, *(f for block in blocks[:2] for f in block)])
+    s.append(CondPageBreak(min(start, pack.frame_height)))
     s += [*opening, *(KeepTogether(block) for block in blocks)]
 
 

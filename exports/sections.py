@@ -241,11 +241,11 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list
     )
     # A treatment is kept whole, so "What we don't know yet" is never cut off from it, unless
     # it is long (in large print up to half a page: kept whole, it left pages a third empty).
-    # Then the name, rung, warning and summary stay together, and the rest may go on to the
-    # next page.
+    # Then the name, rung, warning and summary stay together, and "What we don't know yet"
+    # may go on to the next page, whole.
     if stacked_height(parts) <= pack.frame_height * KEEP_WHOLE:
         return [KeepTogether(parts)]
-    return [KeepTogether(parts[:-1]), parts[-1]]
+    return [KeepTogether(parts[:-1]), KeepTogether(parts[-1:])]  # that paragraph not split
 
 
 # --- 4. the clinic's offer -------------------------------------------------------------
