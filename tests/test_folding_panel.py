@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import qInstallMessageHandler
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from tests.a11y_helpers import ROOT, look, settle  # noqa: F401
+from tests.ui_helpers import install_fake_dialogs
+from ui.app import apply_app_style, create_main_window
+from ui.preparation import preparer_of
 from ui.responsive import FoldingPanel
 
 
@@ -37,3 +49,46 @@ def test_a_panel_goes_back_after_what_is_still_before_it(qtbot) -> None:
     finally:
         qInstallMessageHandler(before)
     assert not [w for w in warnings if "out of range" in w]
+
+
+@pytest.mark.parametrize("styled_again", [False, True], ids=["styled", "styled-twice"])
+def test_pages_prepared_ahead_are_entered_without_a_panel_moving(
+    qtbot,
+    look,  # noqa: F811 - the fixture: the app's own style, as the patient sees it
+    monkeypatch: pytest.MonkeyPatch,
+    styled_again: bool,
+) -> None:
+    """Where a page's panels go is settled while it is prepared. On the last page, before:
+    its header folded and unfolded four times once shown (measured in the scroll area and out
+    of it, it differed by the gap after it), or folded once shown (its PDF panel's move, made
+    while the page was hidden, had left the header deciding on the room there was before)."""
+    install_fake_dialogs(monkeypatch)
+    if styled_again:  # as the benchmark does: the style applied once more, as at start-up
+        apply_app_style(QApplication.instance())
+    example = ROOT / "resources" / "examples" / "scars.consultprep"
+    window = create_main_window(str(example))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    settle()
+    window.open_path(example)  # a new wizard, its pages prepared while the window is shown
+    settle()
+    moved: list[tuple[str, bool]] = []
+    move = FoldingPanel._move
+
+    def watched_move(self: FoldingPanel, fold: bool) -> None:
+        if self._page.isVisible():
+            moved.append((type(self._page).__name__, fold))
+        move(self, fold)
+
+    monkeypatch.setattr(FoldingPanel, "_move", watched_move)
+    wizard = window.wizard
+    preparer = preparer_of(wizard)
+    assert preparer is not None
+    for page_id in wizard.pageIds()[1:]:
+        qtbot.waitUntil(preparer.is_idle, timeout=10_000)
+        moved.clear()
+        wizard.next()
+        settle()
+        assert wizard.currentId() == page_id
+        assert moved == [], (page_id, moved)

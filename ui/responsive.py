@@ -42,6 +42,7 @@ class FoldingPanel(QObject):
     """
 
     moved = Signal(bool)
+    _settling = False  # other panels are looking again after one moved (``_move``)
 
     def __init__(
         self,
@@ -105,11 +106,16 @@ class FoldingPanel(QObject):
         fold = panel / height > (self._unfold_at if lag else self._fold_at)
         if self._area is not None and not fold:
             self._outer.activate()  # (the heights as laid out now, not before a move)
-            others = height - self._area.height() - (0 if self.folded else self._panel.height())
+            # What is fixed besides the panel, measured alike in both places: out of the scroll
+            # area the panel takes its height and the gap after it (counted, the two places
+            # differed by that gap, and a header near the line folded and unfolded in turn).
+            outside = 0 if self.folded else self._panel.height() + max(self._outer.spacing(), 0)
+            others = height - self._area.height() - outside
             fixed = (panel + max(others, 0)) / height
             fold = fixed > (FIXED_UNFOLD_AT if lag else FIXED_FOLD_AT)
         if fold != self.folded:
             self._move(fold)
+            self._others_look_again()
 
     def look_afresh(self) -> None:
         """Place the panel as if the page had just been shown (another panel of the page has
@@ -141,6 +147,20 @@ class FoldingPanel(QObject):
         if self._page.isVisible():
             apply_layout_order(self._page)
         self.moved.emit(fold)
+
+    def _others_look_again(self) -> None:
+        """The room left for the page's other panels (its header, say) changed: each looks
+        again as if the page had just been shown. Placed one by one, the result hung on
+        their order, and a page prepared ahead could fold its header only once shown."""
+        if FoldingPanel._settling:  # a panel moved by this moves no others in turn
+            return
+        FoldingPanel._settling = True
+        try:
+            for other in self._page.findChildren(FoldingPanel):
+                if other is not self:
+                    other.look_afresh()
+        finally:
+            FoldingPanel._settling = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Called by Qt for the page's events: look again when its size changes."""

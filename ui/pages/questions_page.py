@@ -275,12 +275,9 @@ class QuestionsPage(DraftPage):
         )
 
     def _add_row_moved(self, _folded: bool) -> None:
-        """The row moved in or out of the list: say where it is, and let the header look again
-        at the room it leaves (each was placed on its own, so the result hung on their order)."""
+        """The row moved in or out of the list: say where it is (the header looks again at
+        the room it leaves by itself: ``FoldingPanel``)."""
         self._show_top()
-        header_fold = getattr(self, "header_fold", None)
-        if isinstance(header_fold, FoldingPanel):
-            header_fold.look_afresh()
 
     def _connect(self, row: QuestionRow) -> None:
         item_id = row.item_id
