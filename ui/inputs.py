@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QPushButton,
@@ -59,6 +59,33 @@ class _ScoreRow(FlowLayout):
             items[-1].setGeometry(QRect(left, last.top(), right - left + 1, last.height()))
 
 
+class _ScoreButton(QPushButton):
+    """One button of a score row, telling the row of its arrow keys and focus changes.
+
+    Overriding these handlers, not filtering the buttons' events, keeps Python out of the
+    hundreds of other events (painting, moving, styling) twelve buttons get on each showing.
+    """
+
+    def __init__(self, text: str, row: ScoreInput) -> None:
+        super().__init__(text)
+        self._row = row
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Called by Qt for a key press."""
+        if not self._row.key_pressed(self, event):
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Called by Qt when the button gets the focus."""
+        super().focusInEvent(event)
+        self._row.focus_moved()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Called by Qt when the button loses the focus."""
+        super().focusOutEvent(event)
+        self._row.focus_moved()
+
+
 class ScoreInput(QWidget):
     """A 0-10 score as a row of large buttons, plus "Not answered" (the default).
 
@@ -78,7 +105,7 @@ class ScoreInput(QWidget):
         row = _ScoreRow(self)  # wraps evenly with large text
         self.buttons: list[QPushButton] = []
         for n in range(11):
-            button = QPushButton(str(n))
+            button = _ScoreButton(str(n), self)
             button.setObjectName("score")
             button.setCheckable(True)
             word = SCORE_WORDS.get(n)
@@ -86,14 +113,12 @@ class ScoreInput(QWidget):
             self._group.addButton(button, n)
             self.buttons.append(button)
             row.addWidget(button)
-        self.not_answered = QPushButton("Not answered")
+        self.not_answered = _ScoreButton("Not answered", self)
         self.not_answered.setObjectName("score")
         self.not_answered.setCheckable(True)
         self.not_answered.setAccessibleName(f"{label}: not answered")
         self._group.addButton(self.not_answered, -2)
         row.addWidget(self.not_answered)
-        for button in self._group.buttons():
-            button.installEventFilter(self)
         self.not_answered.setChecked(True)
         self._group.idToggled.connect(self._toggled)
         self._stop: QPushButton | None = None  # the button Tab stops at
@@ -129,22 +154,21 @@ class ScoreInput(QWidget):
         """The chosen button ("Not answered" if no score), the one Tab stops at."""
         return self._group.checkedButton() or self.not_answered
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Called by Qt for the buttons' events: the arrow keys, Home and End choose."""
-        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            # Qt moves a button group's Tab stop to any button that gets the focus (a right
-            # click, a press dragged off): the chosen button takes it back afterwards.
-            QTimer.singleShot(0, self, self._one_tab_stop)
-            return False
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
+    def focus_moved(self) -> None:
+        """A button got or lost the focus. Qt moves a button group's Tab stop to any button
+        that gets the focus (a right click, a press dragged off): the chosen button takes it
+        back afterwards."""
+        QTimer.singleShot(0, self, self._one_tab_stop)
+
+    def key_pressed(self, button: QPushButton, event: QKeyEvent) -> bool:
+        """A key pressed on ``button``: the arrow keys, Home and End choose; True if used."""
         if event.key() not in _STEPS or event.modifiers() not in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
         ):
             return False
         order = self.order()
-        if watched not in order:
+        if button not in order:
             return False
         step = _STEPS[Qt.Key(event.key())]
         if step is None:
@@ -152,7 +176,7 @@ class ScoreInput(QWidget):
         else:
             # Right on "Not answered" (the last) goes round to 0; elsewhere the ends stop,
             # so holding an arrow key never goes round into clearing the score.
-            at = order.index(watched)
+            at = order.index(button)
             target = order[0] if at == len(order) - 1 and step > 0 else order[max(0, at + step)]
         if not target.isChecked():
             target.setChecked(True)
