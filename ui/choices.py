@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
 from ui.widgets import CARD, HINT, SUBHEADING, PlainLabel
 
 #: Events after which a ``ClickLabel`` beside its button lines up with it again.
-_LINE_UP_AGAIN = frozenset(
-    {QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange}
-)
+_LINE_UP_AGAIN = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange})
 
 
 class ClickLabel(PlainLabel):
@@ -57,12 +55,13 @@ class ClickLabel(PlainLabel):
         if beside:
             self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
-    def event(self, event: QEvent) -> bool:
-        """Called by Qt for every event: when styled or given another font or size, the
-        first line is lined up with the button again."""
+    def changeEvent(self, event: QEvent) -> None:
+        """Called by Qt when the font or style changes (styling a label gives it its font):
+        the first line is lined up with the button again. (Not ``event()``: Python would be
+        called for every one of the label's events, hundreds each time a page is shown.)"""
+        super().changeEvent(event)
         if self._beside and event.type() in _LINE_UP_AGAIN:
             self._line_up()
-        return super().event(event)
 
     def _line_up(self) -> None:
         top = max(0, (self._target.sizeHint().height() - self.fontMetrics().lineSpacing()) // 2)
