@@ -84,7 +84,10 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
     if answer:
         block.append(pack.para(f"<b>My notes:</b> {answer}", "answer"))
     lines = FormAnswerLines(item.id, item.answer, item.text, 3, pack.size(22), pack.size(11))
-    block += [Spacer(1, 2), lines, Spacer(1, pack.size(14))]
+    # The gap before the next question as space after the lines, not a Spacer: kept together,
+    # a Spacer counted at the foot of a page, and a question that fitted went over to the next.
+    lines.spaceAfter = pack.size(14)
+    block += [Spacer(1, 2), lines]
     return block
 
 

@@ -3,6 +3,7 @@ check with its tick box (which can be ticked on a computer, but is not read back
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,19 @@ def test_each_clinic_check_has_a_tick_box_beside_it_that_import_leaves_alone(
     assert flat(f"{load_vetting().intro} {TICK_WHEN_DONE}") in " ".join(pages)
     answers = read_answers(tmp_path / "pack.pdf")
     assert set(answers) == {item.id for item in draft.ordered_questions()}
+
+
+def test_the_gap_after_a_question_never_sends_it_to_the_next_page(tmp_path: Path) -> None:
+    """Kept together with its question, the gap after the answer lines counted at the foot
+    of a page: in large print, question 18 went to the next page with room left for it."""
+    draft = load_draft(ROOT / "resources" / "examples" / "scars.consultprep")
+    reader = pages_of(draft, tmp_path, PackOptions(large_print=True))
+    boxes = [
+        (page, float(obj["/Rect"][1]))
+        for page, name, obj in widgets(reader)
+        if name.startswith("q:") and name.endswith(":asked")
+    ]
+    assert boxes[14][0] == boxes[17][0], "questions 15 to 18 fit on one page"
+    # and the questions are as far apart as before: the lines, then the gap
+    same_page = [(a, b) for (pa, a), (pb, b) in pairwise(boxes) if pa == pb]
+    assert same_page and all(a - b > 100 for a, b in same_page)
