@@ -167,9 +167,7 @@ class ScoreInput(QWidget):
             Qt.KeyboardModifier.KeypadModifier,
         ):
             return False
-        order = self.order()
-        if button not in order:
-            return False
+        order = self.order()  # (``button`` is one of them: only this row makes its buttons)
         step = _STEPS[Qt.Key(event.key())]
         if step is None:
             target = order[0] if event.key() == Qt.Key.Key_Home else order[-1]
