@@ -117,20 +117,27 @@ def canvas_maker(
                 self.drawRightString(right, y, made)
             else:  # "For NAME — 6 December 2026"; the name may need other fonts, or
                 # right-to-left order, so it is a paragraph of its own between the words
-                from exports.paragraphs import PackParagraph
-
                 tail = f" — {made.removeprefix('Made on ')}"
                 end = right - self.stringWidth(tail, FONT, size)
-                style = _footer_style(size)
-                style.textColor = HINT
-                para = PackParagraph(fitted, style)
-                para.wrap(10_000, size * 4)
-                wide = max(para.getActualLineWidths0() or [0.0])
+                para, wide = self._name_paragraph(fitted, size)
                 # drawn in reading order, so a copied footer reads the same
                 self.drawRightString(end - wide, y, "For ")
                 para.drawOn(self, end - wide, y - size * 0.2)
                 self.drawRightString(right, y, tail)
             self.restoreState()
+
+        def _name_paragraph(self, fitted: str, size: float) -> tuple[Any, float]:
+            """The name's paragraph, laid out once for every page, and its width."""
+            if "_footer_paragraph" not in NumberedCanvas.__dict__:
+                from exports.paragraphs import PackParagraph
+
+                style = _footer_style(size)
+                style.textColor = HINT
+                para = PackParagraph(fitted, style)
+                para.wrap(10_000, size * 4)
+                wide = max(para.getActualLineWidths0() or [0.0])
+                NumberedCanvas._footer_paragraph = (para, wide)
+            return NumberedCanvas._footer_paragraph
 
         def _name(self, total: int, frame: float, size: float) -> tuple[str, bool]:
             """The name as it fits on every page (measured once, beside the widest page
