@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, QSize, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QLabel,
@@ -149,11 +150,18 @@ class ExplainedHeading(QWidget):
             )
             self._row.setSpacing(2 if below else -1)  # -1: the style's spacing, as before
 
-    def event(self, event: QEvent) -> bool:
-        """Called by Qt: look again when the width or the text size changes."""
+    # Width and text size changes only (not ``event()``, which Python would see for every
+    # event of every card's heading).
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Called by Qt when the width changes: look again."""
+        self.update_place()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Called by Qt when the text size or style changes: look again."""
         if event.type() in _RELAYOUT:
             self.update_place()
-        return super().event(event)
+        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Called by Qt for the heading's and button's events: their fonts changed."""
@@ -204,12 +212,20 @@ class ExplainedWords(QWidget):
         """The width the button may take: this one's, less any room left on the left."""
         return self.width() - self.layout().contentsMargins().left()
 
-    def event(self, event: QEvent) -> bool:
-        """Called by Qt: the button's question is fitted again when the width or text size
-        changes."""
-        if event.type() in _RELAYOUT and self.width() > 0:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Called by Qt when the width changes: the button's question is fitted again."""
+        self._fit()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Called by Qt when the text size or style changes: the question is fitted again."""
+        if event.type() in _RELAYOUT:
+            self._fit()
+        super().changeEvent(event)
+
+    def _fit(self) -> None:
+        if self.width() > 0:
             self.button.fit(self._room())
-        return super().event(event)
 
     def _toggled(self, on: bool) -> None:
         self.meaning.setVisible(on)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -16,6 +16,20 @@ ADDED = "Added to your questions:"
 SUGGESTED = "Suggested question:"
 ANSWERS: tuple[tuple[ReadinessAnswer, str], ...] = (("yes", "Yes"), ("not_yet", "Not yet"))
 _ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+
+
+class _AnswerButton(QPushButton):
+    """"Yes" or "Not yet", telling the view of its key presses (a handler, not an event
+    filter, so that Python does not see the button's other events)."""
+
+    def __init__(self, text: str, view: ReadinessCheckView) -> None:
+        super().__init__(text)
+        self._view = view
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Called by Qt for a key press."""
+        if not self._view.key_pressed(self, event):
+            super().keyPressEvent(event)
 
 
 @dataclass
@@ -51,14 +65,13 @@ class ReadinessCheckView(QWidget):
             line.setSpacing(8)
             buttons: dict[ReadinessAnswer, QPushButton] = {}
             for value, text in ANSWERS:
-                button = QPushButton(text)
+                button = _AnswerButton(text, self)
                 button.setCheckable(True)
                 button.setAutoDefault(True)  # Enter presses the focused answer, not Next
                 button.setMinimumWidth(120)
                 button.setAccessibleName(f"{text}: {item.question}")
                 button.setAccessibleDescription(f"{when}, question {n}")
                 button.clicked.connect(lambda on, a=item.area, v=value: self._clicked(a, v, on))
-                button.installEventFilter(self)
                 buttons[value] = button
                 line.addWidget(button)
             line.addStretch(1)
@@ -70,27 +83,23 @@ class ReadinessCheckView(QWidget):
             self._tab_stop(item.area)
             layout.addWidget(frame)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Called by Qt for the answer buttons' events.
+    def key_pressed(self, button: QPushButton, event: QKeyEvent) -> bool:
+        """A key pressed on an answer button; True if it was handled here.
 
         Enter on the chosen answer keeps it (pressing it again would clear the answer unseen;
         a click or Space still clears). The arrow keys move between "Yes" and "Not yet"
         without choosing ("Not yet" adds a question): each question is one Tab stop.
         """
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        if not isinstance(watched, QPushButton):
-            return False
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            return watched.isChecked()
+            return button.isChecked()
         if event.key() in _ARROWS and event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
         ):
-            row = next((r for r in self.rows.values() if watched in r.buttons.values()), None)
+            row = next((r for r in self.rows.values() if button in r.buttons.values()), None)
             if row is None:
                 return False
-            other = next(b for b in row.buttons.values() if b is not watched)
+            other = next(b for b in row.buttons.values() if b is not button)
             self._make_stop(row, other)
             other.setFocus(Qt.FocusReason.TabFocusReason)
             return True

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -293,16 +293,23 @@ class TriedTreatmentsEditor(QWidget):
         need = STACK_BELOW_CHARS * self.fontMetrics().averageCharWidth()
         return width < need + (SLACK if self.stacked else 0)
 
-    def event(self, event: QEvent) -> bool:
-        """Called by Qt for the editor's events: stack the fields, or put them side by side
-        again, when its width or text size changes."""
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
-            stacked = self.stacked_for(self.width())
-            if stacked != self.stacked:
-                self.stacked = stacked
-                self._relayout(0)
-                page_changed(self)  # the tab order follows the new places
-        return super().event(event)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Called by Qt when the width changes: stack the fields, or put them side by side."""
+        self._restack()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Called by Qt when the text size changes: stack the fields, or put them side by side."""
+        if event.type() == QEvent.Type.FontChange:
+            self._restack()
+        super().changeEvent(event)
+
+    def _restack(self) -> None:
+        stacked = self.stacked_for(self.width())
+        if stacked != self.stacked:
+            self.stacked = stacked
+            self._relayout(0)
+            page_changed(self)  # the tab order follows the new places
 
     # --- placing --------------------------------------------------------------------------
     def _relayout(self, first: int) -> None:
