@@ -33,6 +33,15 @@ FIXED_FOLD_AT = 0.36
 FIXED_UNFOLD_AT = 0.28
 
 
+def _edge(outer: QBoxLayout, panel: QWidget) -> tuple[QScrollArea, str] | None:
+    """The scroll area in ``outer`` and "panelAbove" or "panelBelow", as ``panel`` is."""
+    for i in range(outer.count()):
+        area = outer.itemAt(i).widget()
+        if isinstance(area, QScrollArea):
+            return area, "panelAbove" if outer.indexOf(panel) < i else "panelBelow"
+    return None
+
+
 class FoldingPanel(QObject):
     """Keeps ``panel`` in ``outer`` below the scroll area, or at the end of ``inner``.
 
@@ -75,6 +84,9 @@ class FoldingPanel(QObject):
         self._before = [self._thing(outer.itemAt(i)) for i in range(max(index, 0))]
         layout = panel.layout()
         self._margins = layout.contentsMargins() if layout is not None else QMargins()
+        #: The scroll area and the property telling it the panel is outside, above or below
+        #: it (a rule then marks where its content is cut off; ``ui.theme_qt``).
+        self._edge = _edge(outer, panel)
         self.folded = False
         self._again = False  # a look after a change of text size is waiting
         self._fresh = False  # the page was just shown: no lag (see update_place)
@@ -141,6 +153,11 @@ class FoldingPanel(QObject):
             if layout is not None:
                 layout.setContentsMargins(self._margins)
         self._panel.show()
+        if self._edge is not None:
+            area, name = self._edge
+            area.setProperty(name, not fold)
+            area.style().unpolish(area)
+            area.style().polish(area)
         # Moving the panel changed the order Qt keeps: a hidden page is seen to when it is
         # next prepared or entered (ui.focus), the page in view at once.
         page_changed(self._page)

@@ -130,9 +130,15 @@ QScrollBar::handle:horizontal {{ min-width: {px(32)}; }}
 QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {t.text}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
-QScrollArea {{ border: none; border-left: {ring + 2}px solid transparent; }}
+QScrollArea {{
+    border: 1px solid transparent; border-left: {ring + 2}px solid transparent; border-right: none;
+}}
 QScrollArea:focus {{ border-left: {ring + 2}px solid {t.focus}; }}
 QScrollArea[focusShown="false"]:focus {{ border-left: {ring + 2}px solid transparent; }}
+/* A rule where the content is cut off by a fixed part of the page ("Save PDF", the header);
+   always 1px wide, only its colour changes, so nothing moves (``ui.responsive``). */
+QScrollArea[panelBelow="true"] {{ border-bottom-color: {t.field_border}; }}
+QScrollArea[panelAbove="true"] {{ border-top-color: {t.field_border}; }}
 QLabel#hint {{ color: {t.hint}; font-size: {pt(11)}; }}
 QLabel#title {{ font-size: {pt(17)}; font-weight: bold; color: {t.title}; }}
 QLabel#heading {{ font-size: {pt(15)}; font-weight: bold; }}
