@@ -92,3 +92,52 @@ def test_pages_prepared_ahead_are_entered_without_a_panel_moving(
         settle()
         assert wizard.currentId() == page_id
         assert moved == [], (page_id, moved)
+
+
+def test_a_rule_marks_where_a_fixed_panel_cuts_the_list_off(
+    qtbot,
+    look,  # noqa: F811 - the fixture: the app's own style, as the patient sees it
+) -> None:
+    """Out of the list, a panel below it (or a header above it) has a rule between them, so
+    a line cut off at the list's edge reads as scrolled, not as clipped text; folded into the
+    list, none. The rule is always there in width, only its colour changes: the list's room
+    is the same either way, so no panel can fold for it."""
+    apply_app_style(QApplication.instance())
+    page = QWidget()
+    qtbot.addWidget(page)
+    outer = QVBoxLayout(page)
+    header, panel, content = QLabel("Title"), QLabel("Save PDF"), QWidget()
+    inner = QVBoxLayout(content)
+    inner.addWidget(QLabel("Summary"))
+    area = QScrollArea()
+    area.setWidget(content)
+    for part in (header, area, panel):
+        outer.addWidget(part)
+    below = FoldingPanel(page, panel, outer, inner)
+    above = FoldingPanel(page, header, outer, inner, at_top=True)
+    page.resize(400, 600)
+    page.show()
+    qtbot.waitExposed(page)
+
+    def edges() -> tuple[int, int, int, int]:
+        """The list's frame at its top and bottom: the colour of the middle of each edge's
+        line (0 for none drawn), and the edge's width."""
+        image = area.grab().toImage()
+        view = area.viewport().geometry()
+        x = view.center().x()
+        top = image.pixelColor(x, 0).lightness() if view.top() > 0 else 0
+        bottom_y = area.height() - 1
+        bottom = image.pixelColor(x, bottom_y).lightness() if view.bottom() < bottom_y else 0
+        return view.top(), area.height() - 1 - view.bottom(), top, bottom
+
+    window = QApplication.palette().window().color().lightness()
+    for header_out, panel_out in ((True, True), (False, True), (True, False), (False, False)):
+        above._move(fold=not header_out)
+        below._move(fold=not panel_out)
+        QApplication.processEvents()
+        assert area.property("panelAbove") is header_out
+        assert area.property("panelBelow") is panel_out
+        top_width, bottom_width, top, bottom = edges()
+        assert (top_width, bottom_width) == (1, 1)  # the same room whatever is out
+        assert (top != window) == header_out, (header_out, top, window)
+        assert (bottom != window) == panel_out, (panel_out, bottom, window)
