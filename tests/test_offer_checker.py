@@ -254,9 +254,9 @@ def test_what_they_said_is_checked_too(offer: tuple[MainWindow, OfferPage]) -> N
     page.advert.check_button.click()  # nothing pasted
     found = page.advert.found_labels()
     assert "rf-big-promises" in found
-    said_label = "“guaranteed” (in the box “What they said it would do”)"
+    said_label = "“guaranteed” (in what you wrote above)"
     assert said_label in found["rf-big-promises"].text()
-    assert "in the box “What they said it would do”" in page.advert.summary_label.text()
+    assert "in what you wrote above" in page.advert.summary_label.text()
     assert "highlighted" not in page.advert.summary_label.text()
     assert page.red_flag_checks["rf-big-promises"].isChecked()
     assert "rf-big-promises" in window.draft.offer.red_flags  # and its questions are added
@@ -266,7 +266,7 @@ def test_what_they_said_is_checked_too(offer: tuple[MainWindow, OfferPage]) -> N
     page.advert.text_edit.setPlainText("Book today!")
     page.advert.check_button.click()
     summary = page.advert.summary_label.text()
-    assert "highlighted in the pasted text, and in the box “What they said it would do”" in summary
+    assert "highlighted in the pasted text, and in what you wrote above" in summary
     assert highlighted(page) == ["Book today"]
 
     # A change to what they said makes the results out of date, as a pasted change does.
@@ -274,6 +274,33 @@ def test_what_they_said_is_checked_too(offer: tuple[MainWindow, OfferPage]) -> N
     assert page.advert.summary_label.text() == STALE
     assert page.advert.found_labels() == {}
     assert page.advert.flags() == []  # nothing found is kept until checked again
+
+
+def test_the_cost_is_checked_too(offer: tuple[MainWindow, OfferPage]) -> None:
+    """"£1,800 for 6 if I book today", typed as the cost, is pressure to decide: the check
+    finds it there as in what they said, and a change to the cost makes the results out of
+    date. Opening the draft again finds it without checking anything twice."""
+    window, page = offer
+    page.cost.setText("£1,800 for 6 sessions if I book today")
+    page.advert.check_button.click()  # nothing pasted, nothing in what they said
+    found = page.advert.found_labels()
+    assert "rf-pressure" in found, found
+    assert "“book today” (in what you wrote above)" in found["rf-pressure"].text()
+    assert page.red_flag_checks["rf-pressure"].isChecked()
+    page.write_draft()
+    assert window.draft.offer.cost == "£1,800 for 6 sessions if I book today"
+    assert "rf-pressure" in window.draft.offer.red_flags
+
+    page.cost.setText("£1,800 for 6 sessions")
+    assert page.advert.summary_label.text() == STALE
+    page.advert.check_button.click()
+    assert "rf-pressure" not in page.advert.found_labels()
+
+    page.cost.setText("£900, book now")
+    page.claims.setPlainText("Guaranteed results.")
+    page.write_draft()
+    page.read_draft()  # as opened: both found, in what was written about the offer
+    assert {"rf-pressure", "rf-big-promises"} <= set(page.advert.found_labels())
 
 
 def test_a_draft_opened_with_signs_found_but_not_ticked_says_how_to_tick(
@@ -323,4 +350,4 @@ def test_what_they_said_is_checked_ahead_a_rule_at_a_time(qtbot, monkeypatch) ->
     checker.set_text(ADVERT)
     assert set(checker.flags()) == set(FLAGS)
     label = checker.found_labels()["rf-big-promises"].text()
-    assert "(in the box “What they said it would do”)" in label
+    assert "(in what you wrote above)" in label

@@ -32,15 +32,16 @@ PLACEHOLDER = "Paste the clinic's words here."
 #: Shown above the box, so the whole of it can always be read.
 HELP = (
     "Copy the words from the clinic's advert, email, leaflet or web page, and paste them into "
-    "the box. ConsultPrep looks for phrases that often go with the warning signs below, in "
-    "that box and in the box “What they said it would do”. "
+    "the box. ConsultPrep looks in it for phrases that often go with the warning signs below. "
+    "It looks in what you wrote above about the cost and what they said, too. "
     "It checks the text on this computer: nothing is sent anywhere."
 )
-#: Where a phrase was found, when it was in what the patient wrote the clinic said.
-IN_SAID = "in the box “What they said it would do”"
+#: Where a phrase was found, when it was in what the patient wrote about the offer (the
+#: cost, and what the clinic said it would do).
+IN_SAID = "in what you wrote above"
 EMPTY = (
-    "Please paste some text first, or write what they said in the box above, then press the "
-    "button."
+    "Please paste some text first, or write about the offer in the boxes above, then press "
+    "the button."
 )
 TICKED = "The matching warning signs below are ticked: untick any that do not apply."
 #: Shown when a draft is opened with phrases found that the patient has not ticked (only the
@@ -317,7 +318,7 @@ class AdvertChecker(QWidget):
         """What is on screen no longer goes with the texts: say so, until checked again."""
         self._shown = None
         self.said_matches = []
-        if self.matches or self.summary_label.isVisible():
+        if self.matches or not self.summary_label.isHidden():
             self.matches = []
             self.text_edit.setExtraSelections([])
             clear_layout(self.results)

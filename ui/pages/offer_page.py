@@ -44,6 +44,12 @@ FLAGS_HELP = (
 )
 
 
+def said(cost: str, claims: str) -> str:
+    """What the patient wrote about the offer that the advert check looks at as well: the
+    cost ("£1,800 if I book today") and what the clinic said it would do."""
+    return "\n\n".join(part for part in (cost.strip(), claims.strip()) if part)
+
+
 def _label(text: str, buddy: QWidget) -> QLabel:
     label = plain_label(text)
     label.setBuddy(buddy)
@@ -157,6 +163,7 @@ class OfferPage(DraftPage):
             edit.textChanged.connect(self.mark_edited)
         self.claims.textChanged.connect(self.mark_edited)
         self.claims.textChanged.connect(self._claims_changed)
+        self.cost.textChanged.connect(self._claims_changed)
 
         outer = self.page_layout
         outer.addWidget(scrolling(content))
@@ -167,7 +174,7 @@ class OfferPage(DraftPage):
         """Show the draft ahead of time (``ui.preparation``), so entering the page changes
         little and its layout is done already. A long advert is checked first, in steps."""
         offer = self.draft.offer
-        yield from self.advert.check_steps(offer.advert_text, offer.claims)
+        yield from self.advert.check_steps(offer.advert_text, said(offer.cost, offer.claims))
         self.initializePage()
         yield
 
@@ -195,7 +202,7 @@ class OfferPage(DraftPage):
             self.claims.setPlainText(offer.claims)
         for flag_id, check in self.red_flag_checks.items():
             check.setChecked(flag_id in offer.red_flags)
-        self.advert.set_said(offer.claims)  # as prepare() checked it
+        self.advert.set_said(said(offer.cost, offer.claims))  # as prepare() checked it
         self.advert.set_text(offer.advert_text)
         self._answer_changed(self.yes_radio.isChecked())
 
@@ -223,9 +230,9 @@ class OfferPage(DraftPage):
         return check is not None and check.isChecked()
 
     def _claims_changed(self) -> None:
-        """What they said is checked with the pasted text (``AdvertChecker.set_said``)."""
+        """The cost and what they said are checked with the pasted text (``said``)."""
         if not self._reading:
-            self.advert.set_said(self.claims.toPlainText())
+            self.advert.set_said(said(self.cost.text(), self.claims.toPlainText()))
 
     def _tick_found_flags(self, flag_ids: list[str]) -> None:
         """Tick the warning signs the advert check found, and add their questions now."""
