@@ -307,7 +307,9 @@ def scrolling(content: QWidget, accessible_name: str = "") -> QScrollArea:
     """Put ``content`` in a vertical scroll area so nothing is clipped on small screens."""
     if content.layout() is not None:
         content.layout().setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
-    area = QScrollArea()
+    from ui.edge_fade import PageScrollArea
+
+    area = PageScrollArea()  # fades out at the foot while there is more below
     area.setWidgetResizable(True)  # first: then setWidget sizes the content once, not twice
     area.setWidget(content)
     area.setFrameShape(QFrame.Shape.NoFrame)

@@ -1,0 +1,63 @@
+"""A page's content fades out at the foot of its scroll area while more is below
+(ui.edge_fade), so a cut-off line reads as "scroll for more", not as clipped text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from ui.edge_fade import PageScrollArea
+from ui.widgets import scrolling
+
+
+def _area(qtbot, lines: int) -> tuple[PageScrollArea, QWidget]:
+    content = QWidget()
+    layout = QVBoxLayout(content)
+    for n in range(lines):
+        layout.addWidget(QLabel(f"Line {n + 1}"))
+    area = scrolling(content)
+    assert isinstance(area, PageScrollArea)  # every page's scroll area fades
+    qtbot.addWidget(area)
+    area.resize(300, 200)
+    area.show()
+    qtbot.waitExposed(area)
+    QApplication.processEvents()
+    return area, area._fade
+
+
+def test_the_fade_shows_only_while_more_is_below(qtbot) -> None:
+    area, fade = _area(qtbot, 40)
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0
+    assert fade.isVisible() and area.more_below()
+    view = area.viewport().geometry()
+    # over the foot of the visible part, its full width, not over the scroll bar
+    assert fade.geometry().bottom() == view.bottom()
+    assert (fade.geometry().left(), fade.geometry().width()) == (view.left(), view.width())
+    assert 0 < fade.height() <= view.height() // 3
+
+    bar.setValue(bar.maximum())  # at the end: nothing more below
+    assert not fade.isVisible()
+    bar.setValue(bar.maximum() - 1)
+    assert fade.isVisible()
+
+    area.resize(300, 400)  # the fade follows the foot of the area
+    QApplication.processEvents()
+    if area.more_below():
+        assert fade.geometry().bottom() == area.viewport().geometry().bottom()
+
+
+def test_no_fade_when_everything_fits(qtbot) -> None:
+    area, fade = _area(qtbot, 2)
+    assert area.verticalScrollBar().maximum() == 0
+    assert not fade.isVisible()
+
+
+def test_clicks_go_through_the_fade(qtbot) -> None:
+    """The fade lies over the content's last visible line: what is under it gets the click."""
+    area, fade = _area(qtbot, 40)
+    assert fade.isVisible()
+    assert fade.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    under = area.childAt(fade.geometry().center())
+    assert under is not None and under is not fade
+    assert area.viewport().isAncestorOf(under) or under is area.viewport()
