@@ -1,8 +1,9 @@
 """Building and editing the question checklist.
 
 The checklist is the core questions, the questions for the chosen concern, the questions that
-match the red flags the patient ticked, the questions suggested by "Not yet" answers in the
-readiness check, and the patient's own questions. The patient's choices (included, top three,
+match the red flags the patient ticked, those for the health boxes ticked (pregnancy, say),
+the questions suggested by "Not yet" answers in the readiness check, and the patient's own
+questions. The patient's choices (included, top three,
 order, answers) are kept whenever the checklist is rebuilt.
 """
 
@@ -29,6 +30,10 @@ def applicable_questions(draft: Draft, library: Library) -> list[tuple[Question,
             if flag is None:
                 continue
             out += [(library.question(q), "red_flag") for q in flag.question_ids]
+    ticked = set(draft.about.conditions)
+    for condition in library.conditions:
+        if condition.id in ticked:
+            out += [(library.question(q), "condition") for q in condition.question_ids]
     out += [(q, "readiness") for q in suggested_questions(draft)]
     seen: set[str] = set()
     unique = []

@@ -8,7 +8,7 @@ Files
 ``library.toml``
     ``[meta]``, ``[[levels]]``, ``[warning_marker]``, ``[[core_questions]]``,
     ``[[offer_questions]]``, ``[[red_flags]]``, ``[[references]]``, ``[[conditions]]``,
-    ``[[general_facts]]``.
+    ``[[condition_questions]]``, ``[[general_facts]]``.
 ``concern-*.toml``
     One concern each: ``id``, ``name``, ``[[subtypes]]``, ``[[treatments]]``, ``[[questions]]``.
 """
@@ -121,6 +121,7 @@ class Condition(_Strict):
     label: str = NonEmpty
     # A box older versions offered, now split into these: shown only in drafts that tick it.
     replaced_by: list[str] = Field(default_factory=list)
+    question_ids: list[str] = Field(default_factory=list)  # questions that join when ticked
 
 
 TreatmentKind = Literal["regenerative", "established", "waiting"]
@@ -251,11 +252,6 @@ class GeneralFact(_Strict):
     citations: list[str] = Field(min_length=1)
 
 
-def _unknown(owner: str, ids: list[str], known: set[str], what: str) -> list[str]:
-    """A problem for each of ``ids`` not in ``known``: "red flag x: unknown question 'y'"."""
-    return [f"{owner}: {what} {i!r}" for i in ids if i not in known]
-
-
 class Library(_Strict):
     """Everything the app tells the patient, validated."""
 
@@ -264,6 +260,7 @@ class Library(_Strict):
     warning_marker: WarningMarker
     core_questions: list[Question] = Field(min_length=1)
     offer_questions: list[Question] = Field(default_factory=list)  # asked when red flags apply
+    condition_questions: list[Question] = Field(default_factory=list)  # ... a box is ticked
     red_flags: list[RedFlag] = Field(min_length=1)
     references: list[Reference] = Field(min_length=1)
     conditions: list[Condition] = Field(min_length=1)
@@ -279,41 +276,12 @@ class Library(_Strict):
 
     @model_validator(mode="after")
     def _cross_references(self) -> Library:
-        ref_ids = {r.id for r in self.references}
-        q_ids = {q.id for q in self.all_questions()}
-        current = {c.id for c in self.conditions if not c.replaced_by}  # boxes offered now
-        problems: list[str] = []
-        for where, cites in self._all_citations():
-            problems += _unknown(where, cites, ref_ids, "unknown reference")
-        for f in self.red_flags:
-            problems += _unknown(f"red flag {f.id}", f.question_ids, q_ids, "unknown question")
-        for q in self.all_questions():
-            problems += _unknown(f"question {q.id}", q.covers, q_ids, "covers unknown question")
-        for c in self.conditions:
-            problems += _unknown(
-                f"condition {c.id}", c.replaced_by, current, "replaced by a box not offered now"
-            )
-        for kind, ids in (
-            ("reference", [r.id for r in self.references]),
-            ("question", [q.id for q in self.all_questions()]),
-            ("red flag", [f.id for f in self.red_flags]),
-            ("concern", [c.id for c in self.concerns]),
-            ("condition", [c.id for c in self.conditions]),
-        ):
-            dupes = {i for i in ids if ids.count(i) > 1}
-            problems += [f"duplicate {kind} id {i!r}" for i in sorted(dupes)]
+        from consultprep.content_links import link_problems
+
+        problems = link_problems(self)
         if problems:
             raise ValueError("; ".join(problems))
         return self
-
-    def _all_citations(self) -> list[tuple[str, list[str]]]:
-        out = [(f"red flag {f.id}", f.citations) for f in self.red_flags]
-        out += [(f"fact {f.id}", f.citations) for f in self.general_facts]
-        for c in self.concerns:
-            out.append((f"concern {c.id}", c.citations))
-            out += [(f"treatment {c.id}/{t.id}", t.all_citations) for t in c.treatments]
-        out += [(f"question {q.id}", q.citations) for q in self.all_questions()]
-        return out
 
     # --- look-ups -------------------------------------------------------------------------
     def concern(self, concern_id: str | None) -> Concern | None:
@@ -338,10 +306,11 @@ class Library(_Strict):
         return next((f for f in self.red_flags if f.id == flag_id), None)
 
     def all_questions(self) -> list[Question]:
-        """Core questions, offer questions, then every concern's specific ones."""
+        """Core, offer and health-condition questions, then every concern's specific ones."""
         return [
             *self.core_questions,
             *self.offer_questions,
+            *self.condition_questions,
             *(q for c in self.concerns for q in c.questions),
         ]
 

@@ -69,7 +69,7 @@ class AboutSkin(_Model):
     clinician: str = ""
 
 
-QuestionSource = Literal["core", "concern", "red_flag", "own", "readiness", "claim"]
+QuestionSource = Literal["core", "concern", "red_flag", "own", "readiness", "claim", "condition"]
 
 
 class ChecklistItem(_Model):

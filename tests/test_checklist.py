@@ -112,6 +112,49 @@ def test_red_flags_add_their_questions_and_remove_them_again(library) -> None:
     assert _ids(draft) == before
 
 
+def test_health_boxes_add_their_questions_and_remove_them_again(library) -> None:
+    """Ticking "Pregnant" (or planning a pregnancy, or breastfeeding: one question for the
+    three, as for the older box that held all three) adds its question; unticking takes it
+    off again unless the patient used it; each has a reason, and a cited one where it states
+    a fact."""
+    draft = Draft(concern="scars")
+    sync_checklist(draft, library)
+    before = _ids(draft)
+    for ticked in (["pregnant"], ["planning-pregnancy", "breastfeeding"], ["pregnancy"]):
+        draft.about.conditions = ticked
+        sync_checklist(draft, library)
+        added = [i for i in draft.checklist if i.id not in before]
+        assert [(i.id, i.source) for i in added] == [("cond-q-pregnancy", "condition")]
+    draft.about.conditions = []
+    sync_checklist(draft, library)
+    assert _ids(draft) == before
+
+    draft.about.conditions = ["bleeding", "cancer", "weak-immunity", "diabetes"]
+    sync_checklist(draft, library)
+    # in the order of the boxes on the page
+    assert _ids(draft)[len(before) :] == ["cond-q-immune", "cond-q-medicines", "cond-q-cancer"]
+    set_top(draft, "cond-q-cancer", True)  # used: kept when unticked
+    draft.about.conditions = []
+    sync_checklist(draft, library)
+    assert _ids(draft) == [*before, "cond-q-cancer"]
+
+    for question in library.condition_questions:
+        assert question.why
+        if question.id != "cond-q-medicines":  # advice only ("tell the clinic…")
+            assert question.citations, question.id
+
+
+def test_a_health_question_the_concern_asks_already_is_not_added(library) -> None:
+    """Psoriasis and eczema ask about the immune system and infection already: a weak immune
+    system ticked adds no second question on it. For scars it does."""
+    for concern, expected in (("inflammatory", False), ("scars", True)):
+        draft = Draft(concern=concern)
+        draft.about.conditions = ["weak-immunity"]
+        sync_checklist(draft, library)
+        assert ("cond-q-immune" in _ids(draft)) is expected, concern
+        assert ("infl-q-immune" in _ids(draft)) is (not expected), concern
+
+
 def test_top_three_limit_and_ordering(library) -> None:
     draft = Draft(concern="inflammatory")
     sync_checklist(draft, library)

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from consultprep.content import CONCERN_FILES, Concern, Library, load_library
+from consultprep.content_links import all_citations
 from consultprep.glossary import load_glossary
 from consultprep.readiness import load_readiness
 from consultprep.vetting import load_vetting
@@ -45,7 +46,7 @@ def test_every_reference_has_a_usable_link(library: Library) -> None:
 
 
 def test_every_reference_is_cited(library: Library) -> None:
-    cited = {c for _, cites in library._all_citations() for c in cites}
+    cited = {c for _, cites in all_citations(library) for c in cites}
     # The readiness check and the UK vetting checklist cite library references too.
     cited |= {c for _, cites in [*load_readiness().cited(), *load_vetting().cited()] for c in cites}
     cited |= {c for term in load_glossary().terms for c in term.citations}  # the words' meanings

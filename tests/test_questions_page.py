@@ -88,3 +88,30 @@ def test_a_removed_question_can_be_put_back_with_one_click(window: MainWindow) -
     questions.own_question_edit.setText("Another question")
     questions.add_button.click()
     assert not questions.put_back_button.isVisibleTo(questions)
+
+
+def test_a_health_box_ticked_adds_its_question_with_a_note_saying_why(
+    window: MainWindow,
+) -> None:
+    """Ticking "Planning a pregnancy" on "About your skin" puts a question about pregnancy on
+    the list, with its reason and a note that a box under "Your health" added it; untick the
+    box and the question goes (it was not used)."""
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_next(window, PageId.ABOUT)
+    page(window, PageId.ABOUT).condition_checks["planning-pregnancy"].setChecked(True)
+    go_through(window, *[p for p in PageId if PageId.ABOUT < p <= PageId.QUESTIONS])
+    questions = page(window, PageId.QUESTIONS)
+    row = questions.rows["cond-q-pregnancy"]
+    note = row.why_label.text()
+    assert note == (
+        "Some treatments should not be used in pregnancy, such as retinoid creams. Ask which "
+        "ones to avoid, and for how long. Source: UK Teratology Information Service 2024. "
+        "Added because of a box you ticked under “Your health”."
+    )
+    for _ in range(PageId.QUESTIONS - PageId.ABOUT):
+        window.wizard.back()
+    page(window, PageId.ABOUT).condition_checks["planning-pregnancy"].setChecked(False)
+    go_through(window, *[p for p in PageId if PageId.ABOUT < p <= PageId.QUESTIONS])
+    assert "cond-q-pregnancy" not in page(window, PageId.QUESTIONS).rows
+    assert "cond-q-pregnancy" not in [i.id for i in window.draft.checklist]

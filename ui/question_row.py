@@ -29,6 +29,7 @@ from ui.widgets import CARD, HINT, plain_label
 SOURCE_NOTES = {
     "own": "Your own question.",
     "red_flag": "Added because of a warning sign you ticked.",
+    "condition": "Added because of a box you ticked under “Your health”.",
     "readiness": "Added because you answered “Not yet” in the readiness check.",
 }
 
