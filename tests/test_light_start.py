@@ -65,8 +65,28 @@ def test_the_fallback_font_for_chinese_japanese_korean_is_there_once_started(
     import ui.style
 
     assert starting.finish_start()
-    assert ui.style._fallback_registered  # Qt read the bundled file
+    assert ui.style._fallback_registered  # Qt read the bundled files
     assert "Droid Sans Fallback" in QFontDatabase.families()
+    assert "Noto Emoji" in QFontDatabase.families()
+
+
+def test_an_emoji_in_a_name_is_drawn_not_an_empty_box(starting: MainWindow) -> None:
+    """On a computer with no emoji font, "Zoë 🙂" showed the smiley as an empty box: the
+    bundled Noto Emoji has it. Each glyph Qt lays out is a real one (glyph 0 is the box)."""
+    from PySide6.QtGui import QFont, QTextLayout
+
+    from ui.style import FONT_FAMILY
+
+    assert starting.finish_start()
+    for text in ("Zoë 🙂", "👍🏽 thank you", "李小龍 ❤"):
+        layout = QTextLayout(text, QFont(FONT_FAMILY, 12))
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        runs = layout.glyphRuns()
+        assert runs and all(0 not in run.glyphIndexes() for run in runs), text
+    runs = {r.rawFont().familyName() for r in layout.glyphRuns()}
+    assert runs <= {FONT_FAMILY, "Droid Sans Fallback", "Noto Emoji"}
 
 
 def test_the_rest_follows_the_first_paint(starting: MainWindow, qtbot) -> None:

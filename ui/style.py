@@ -22,9 +22,13 @@ ACCENT = _LIGHT.accent
 
 #: Chinese, Japanese and Korean letters, for computers that have no font with them.
 FALLBACK_FILE = "DroidSansFallback.ttf"
+#: Emoji (in one colour), for computers that have no emoji font: a smiley typed in a name
+#: showed as an empty box. A computer's own colour emoji font, if it has one, may still be used.
+EMOJI_FILE = "NotoEmoji-Regular.ttf"
+FALLBACK_FILES = (FALLBACK_FILE, EMOJI_FILE)
 
 _registered = False
-_fallback_registered = False
+_fallback_registered: bool | None = None  # None: not tried yet
 
 
 def register_fonts() -> str:
@@ -46,16 +50,18 @@ def register_fonts() -> str:
 
 
 def register_fallback_font() -> bool:
-    """Register the bundled Droid Sans Fallback with Qt (once); True if it could be read.
+    """Register the bundled Droid Sans Fallback and Noto Emoji with Qt (once); True if both
+    could be read.
 
-    Qt looks in it for letters the app's font has none of (Chinese, Japanese, Korean), so a
-    name typed in those scripts shows as letters, not empty boxes, even on a computer with no
-    such font. Done just after the first page is shown (it takes a few milliseconds).
+    Qt looks in them for letters the app's font has none of (Chinese, Japanese, Korean, and
+    emoji), so a name typed with them shows as letters, not empty boxes, even on a computer
+    with no such font. Done just after the first page is shown (a few milliseconds).
     """
     global _fallback_registered
-    if not _fallback_registered:
-        path = resource_folder("fonts") / FALLBACK_FILE
-        _fallback_registered = QFontDatabase.addApplicationFont(str(path)) >= 0
+    if _fallback_registered is None:
+        folder = resource_folder("fonts")
+        read = [QFontDatabase.addApplicationFont(str(folder / f)) >= 0 for f in FALLBACK_FILES]
+        _fallback_registered = all(read)
     return _fallback_registered
 
 
