@@ -3,8 +3,8 @@
 The checklist is the core questions, the questions for the chosen concern, the questions that
 match the red flags the patient ticked, those for the health boxes ticked (pregnancy, say),
 the questions suggested by "Not yet" answers in the readiness check, and the patient's own
-questions. The patient's choices (included, top three,
-order, answers) are kept whenever the checklist is rebuilt.
+questions. The patient's choices (included, top three, order, answers) are kept whenever the
+checklist is rebuilt.
 """
 
 from __future__ import annotations
