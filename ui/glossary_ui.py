@@ -84,7 +84,27 @@ def tooltip_for(terms: list[Term]) -> str:
     return "".join(f"<p>{html.escape(_explanation(t))}</p>" for t in terms)
 
 
-class ExplainedHeading(QWidget):
+class _LooksAgain(QWidget):
+    """A widget that looks again (``look_again``) when its width, text size or style changes:
+    in resizeEvent and changeEvent, not ``event()``, which Python would see for every event
+    of every card."""
+
+    def look_again(self) -> None:
+        raise NotImplementedError
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Called by Qt when the width changes."""
+        self.look_again()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Called by Qt when the text size or style changes."""
+        if event.type() in _RELAYOUT:
+            self.look_again()
+        super().changeEvent(event)
+
+
+class ExplainedHeading(_LooksAgain):
     """A heading, a "What does this mean?" button beside it (or under it when the heading
     would be squeezed), and the meaning when pressed."""
 
@@ -150,18 +170,9 @@ class ExplainedHeading(QWidget):
             )
             self._row.setSpacing(2 if below else -1)  # -1: the style's spacing, as before
 
-    # Width and text size changes only (not ``event()``, which Python would see for every
-    # event of every card's heading).
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Called by Qt when the width changes: look again."""
+    def look_again(self) -> None:
+        """The width, text size or style changed (``_LooksAgain``)."""
         self.update_place()
-        super().resizeEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Called by Qt when the text size or style changes: look again."""
-        if event.type() in _RELAYOUT:
-            self.update_place()
-        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Called by Qt for the heading's and button's events: their fonts changed."""
@@ -180,7 +191,7 @@ class ExplainedHeading(QWidget):
         )
 
 
-class ExplainedWords(QWidget):
+class ExplainedWords(_LooksAgain):
     """"What do the words on this card mean?": a button, and the meanings when pressed, for
     the glossary words in a block of text (a tooltip alone serves only a mouse)."""
 
@@ -212,18 +223,8 @@ class ExplainedWords(QWidget):
         """The width the button may take: this one's, less any room left on the left."""
         return self.width() - self.layout().contentsMargins().left()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Called by Qt when the width changes: the button's question is fitted again."""
-        self._fit()
-        super().resizeEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Called by Qt when the text size or style changes: the question is fitted again."""
-        if event.type() in _RELAYOUT:
-            self._fit()
-        super().changeEvent(event)
-
-    def _fit(self) -> None:
+    def look_again(self) -> None:
+        """The width, text size or style changed (``_LooksAgain``): fit the question again."""
         if self.width() > 0:
             self.button.fit(self._room())
 

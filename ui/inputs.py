@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.flow_layout import FlowLayout
-from ui.widgets import page_changed
+from ui.widgets import KeyButton, page_changed
 
 SCORE_WORDS = {0: "none", 10: "worst"}
 
@@ -59,31 +59,18 @@ class _ScoreRow(FlowLayout):
             items[-1].setGeometry(QRect(left, last.top(), right - left + 1, last.height()))
 
 
-class _ScoreButton(QPushButton):
-    """One button of a score row, telling the row of its arrow keys and focus changes.
-
-    Overriding these handlers, not filtering the buttons' events, keeps Python out of the
-    hundreds of other events (painting, moving, styling) twelve buttons get on each showing.
-    """
-
-    def __init__(self, text: str, row: ScoreInput) -> None:
-        super().__init__(text)
-        self._row = row
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Called by Qt for a key press."""
-        if not self._row.key_pressed(self, event):
-            super().keyPressEvent(event)
+class _ScoreButton(KeyButton):
+    """One button of a score row, telling the row of its keys and focus changes."""
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Called by Qt when the button gets the focus."""
         super().focusInEvent(event)
-        self._row.focus_moved()
+        self._owner.focus_moved()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Called by Qt when the button loses the focus."""
         super().focusOutEvent(event)
-        self._row.focus_moved()
+        self._owner.focus_moved()
 
 
 class ScoreInput(QWidget):

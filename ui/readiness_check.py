@@ -10,26 +10,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from consultprep.models import ReadinessAnswer, ReadinessCheck
 from consultprep.readiness import Area, ReadinessContent, answers
-from ui.widgets import HINT, NOTICE, card, page_changed, plain_label
+from ui.widgets import HINT, NOTICE, KeyButton, card, page_changed, plain_label
 
 ADDED = "Added to your questions:"
 SUGGESTED = "Suggested question:"
 ANSWERS: tuple[tuple[ReadinessAnswer, str], ...] = (("yes", "Yes"), ("not_yet", "Not yet"))
 _ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
-
-
-class _AnswerButton(QPushButton):
-    """"Yes" or "Not yet", telling the view of its key presses (a handler, not an event
-    filter, so that Python does not see the button's other events)."""
-
-    def __init__(self, text: str, view: ReadinessCheckView) -> None:
-        super().__init__(text)
-        self._view = view
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Called by Qt for a key press."""
-        if not self._view.key_pressed(self, event):
-            super().keyPressEvent(event)
 
 
 @dataclass
@@ -65,7 +51,7 @@ class ReadinessCheckView(QWidget):
             line.setSpacing(8)
             buttons: dict[ReadinessAnswer, QPushButton] = {}
             for value, text in ANSWERS:
-                button = _AnswerButton(text, self)
+                button = KeyButton(text, self)  # Enter and the arrow keys: key_pressed
                 button.setCheckable(True)
                 button.setAutoDefault(True)  # Enter presses the focused answer, not Next
                 button.setMinimumWidth(120)

@@ -7,9 +7,10 @@ a content string are never parsed as markup. Every input made here gets an acces
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -297,6 +298,24 @@ class ScrollContent(QWidget):
     def minimumSizeHint(self) -> QSize:
         """Called by Qt layouts: keep the width, let heightForWidth decide the height."""
         return QSize(super().minimumSizeHint().width(), 0)
+
+
+class KeyButton(QPushButton):
+    """A button whose key presses its owner handles first: ``owner.key_pressed(button, event)``
+    returns True if it handled the key (the arrow keys of a row of choices, say).
+
+    Overriding the handler, not filtering the button's events, keeps Python out of the
+    hundreds of other events (painting, moving, styling) a button gets on each showing.
+    """
+
+    def __init__(self, text: str, owner: Any) -> None:
+        super().__init__(text)
+        self._owner = owner
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Called by Qt for a key press."""
+        if not self._owner.key_pressed(self, event):
+            super().keyPressEvent(event)
 
 
 #: The least height of a page's scroll area (see ``scrolling``).
