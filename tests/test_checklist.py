@@ -145,14 +145,19 @@ def test_health_boxes_add_their_questions_and_remove_them_again(library) -> None
 
 
 def test_a_health_question_the_concern_asks_already_is_not_added(library) -> None:
-    """Psoriasis and eczema ask about the immune system and infection already: a weak immune
-    system ticked adds no second question on it. For scars it does."""
+    """Psoriasis and eczema ask about the immune system and infection, and about changing
+    medicines, already: a weak immune system or bleeding problems ticked adds no second
+    question on them. For scars they do."""
     for concern, expected in (("inflammatory", False), ("scars", True)):
         draft = Draft(concern=concern)
-        draft.about.conditions = ["weak-immunity"]
+        draft.about.conditions = ["weak-immunity", "bleeding"]
         sync_checklist(draft, library)
-        assert ("cond-q-immune" in _ids(draft)) is expected, concern
-        assert ("infl-q-immune" in _ids(draft)) is (not expected), concern
+        for ours, theirs in (
+            ("cond-q-immune", "infl-q-immune"),
+            ("cond-q-medicines", "infl-q-medicines"),
+        ):
+            assert (ours in _ids(draft)) is expected, concern
+            assert (theirs in _ids(draft)) is (not expected), concern
 
 
 def test_top_three_limit_and_ordering(library) -> None:
