@@ -119,3 +119,28 @@ def test_the_gap_after_a_question_never_sends_it_to_the_next_page(tmp_path: Path
     # and the questions are as far apart as before: the lines, then the gap
     same_page = [(a, b) for (pa, a), (pb, b) in pairwise(boxes) if pa == pb]
     assert same_page and all(a - b > 100 for a, b in same_page)
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_in_normal_print_every_treatment_card_is_kept_whole(paper: str) -> None:
+    """Every treatment of every concern fits within ``KEEP_WHOLE`` of a page, so its "What we
+    don't know yet" can never be cut off from it, wherever a draft puts it: a card whose text
+    grows past it fails here, not in some patient's pack (the stem-cell card for foot ulcers
+    grew to 0.32 of a Letter page, past the 0.3 of before)."""
+    from datetime import date
+
+    from reportlab.platypus import KeepTogether
+
+    from exports.fonts import register_fonts
+    from exports.pack import Pack, stacked_height
+    from exports.sections import KEEP_WHOLE, treatment
+
+    register_fonts()
+    draft = load_draft(EXAMPLES[0])
+    pack = Pack(draft, LIBRARY, date(2026, 12, 7), PackOptions(paper=paper))
+    for concern in LIBRARY.concerns:
+        for t in concern.treatments:
+            made = treatment(pack, t)
+            assert len(made) == 1 and isinstance(made[0], KeepTogether), t.id
+            share = stacked_height(list(made[0]._content)) / pack.frame_height
+            assert share <= KEEP_WHOLE, (t.id, round(share, 3))
