@@ -18,9 +18,11 @@ if TYPE_CHECKING:  # the content models load after the first page is shown (``at
     from consultprep.models import Draft
 
 #: The widest the pages and the Back and Next buttons grow, in multiples of the text's size
-#: (1280 pixels at 100 % text): on a wide screen, longer lines are hard to follow and a row's
-#: buttons drift far from its words. The wizard keeps to the middle of a wider window.
-MAX_WIDTH_EM = 80
+#: (960 pixels at 100 % text, about 100 characters of text a line): on a wide screen, longer
+#: lines are hard to follow and a row's buttons drift far from its words. The wizard keeps to
+#: the middle of a wider window. (It was 80: at 1920 pixels and 150 % text, lines of about
+#: 170 characters.)
+MAX_WIDTH_EM = 60
 
 
 class PageId(IntEnum):
