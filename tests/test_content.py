@@ -239,7 +239,7 @@ def test_chronic_wound_waiting_is_honest_and_fits_the_kind(library: Library) -> 
         assert "not a safe choice" in waiting.summary
     assert "2 weeks" in leg.summary and "nice-cg168" in leg.citations
     assert "leg ulcer" not in foot.summary and "nice-ng19" in foot.citations
-    assert "pressure ulcer" in sore.summary and sore.citations == ["nice-cg179"]
+    assert "pressure ulcer" in sore.summary and sore.citations[0] == "nice-cg179"
     assert len(wound.for_subtype(None).treatments_of("waiting")) == 3  # each named by kind
 
 
