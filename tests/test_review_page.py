@@ -333,3 +333,55 @@ def test_the_top_three_wrap_under_their_own_text_not_under_their_numbers(
     asked = sum(i.included for i in window.draft.checklist)
     assert asked > 20  # the example's list
     assert any(t.startswith(f"{asked} questions to ask") for t in texts), texts
+
+
+def test_facts_show_a_bold_name_beside_or_above_each_answer(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    monkeypatch,
+) -> None:
+    """Each fact of the summary ("Where: Face and neck") is a bold name and its answer, so a
+    long answer that wraps is not read as the next fact: side by side with room, and each
+    name above its answer with large text in a small window (a long name shown whole)."""
+    from consultprep.storage import load_draft
+    from tests.a11y_helpers import open_window, settle
+    from tests.ui_helpers import install_fake_dialogs
+    from ui.summary_view import FactName, Facts
+
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(100)
+    draft = load_draft(Path("resources/examples/ageing.consultprep"))
+    window = open_window(qtbot, draft, (1000, 760))
+    while window.wizard.currentId() != PageId.REVIEW:
+        window.wizard.next()
+    settle()
+    review = window.wizard.currentPage()
+    about, offer = review.findChildren(Facts)
+    names = [name.text() for name, _ in about.pairs]
+    assert names[:4] == ["Name", "Where", "How long", "Symptoms"]
+    assert "What matters most to you" in names
+    assert [a.text() for _, a in offer.pairs][:2] == [
+        "'Stem cell' exosome facial with micro-needling",
+        "High-street beauty salon",
+    ]
+    assert all(isinstance(n, FactName) and n.objectName() == "strong" for n, _ in about.pairs)
+
+    def placed(facts: Facts) -> list[tuple[QLabel, QLabel]]:
+        return [(n, a) for n, a in facts.pairs if n.isVisible()]
+
+    assert about.side_by_side
+    lefts = {answer.x() for _, answer in placed(about)}
+    assert len(lefts) == 1, "the answers start in one column"
+    for name, answer in placed(about):
+        assert name.y() == answer.y() and name.x() + name.width() < answer.x()
+        assert name.height() >= name.heightForWidth(name.width()), name.text()  # whole
+
+    look.set_scale(200)
+    window.resize(800, 600)
+    settle()
+    assert not about.side_by_side
+    for name, answer in placed(about):
+        assert answer.y() >= name.y() + name.height() and answer.x() == name.x()
+        assert name.height() >= name.heightForWidth(name.width()), name.text()
+    long_name = next(n for n, _ in about.pairs if n.text() == "What matters most to you")
+    assert long_name.width() >= long_name.fontMetrics().horizontalAdvance(long_name.text())

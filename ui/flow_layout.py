@@ -17,7 +17,8 @@ from shiboken6 import isValid
 
 
 class FlowLayout(QLayout):
-    """Items left to right at their preferred size, wrapping; height follows the width."""
+    """Items left to right at their preferred size, wrapping; height follows the width.
+    Items of different heights on one line are centred on it (a check box beside buttons)."""
 
     def __init__(
         self, parent: QWidget | None = None, spacing: int = 6, balanced: int = 0
@@ -118,16 +119,25 @@ class FlowLayout(QLayout):
         gap = self.spacing()
         items = [item for item in self._live() if not item.isEmpty()]
         per_line = self._per_line(items[: self._balanced], area.width())
+        line: list[tuple[QLayoutItem, int, QSize]] = []  # the items of this line, placed at x
+
+        def place() -> None:  # a line's items, centred on the line's height
+            for item, at, size in line if move else ():
+                top = y + (line_height - size.height()) // 2
+                item.setGeometry(QRect(QPoint(at, top), size))
+            line.clear()
+
         for n, item in enumerate(items):
             hint = item.sizeHint()
             width = min(hint.width(), area.width())
             full = x + width > area.right() + 1 or (0 < n < self._balanced and n % per_line == 0)
             if x > area.x() and full:
+                place()
                 x, y, line_height = area.x(), y + line_height + gap, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            line.append((item, x, QSize(width, hint.height())))
             x += width + gap
             line_height = max(line_height, hint.height())
+        place()
         return y + line_height - rect.y() + m.bottom()
 
     def _per_line(self, items: list[QLayoutItem], width: int) -> int:

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from exports.options import PAPERS, PackOptions, Paper, default_paper
-from ui.flow_layout import FlowLayout
 from ui.widgets import plain_label
 
 PAPER_NAMES: dict[Paper, str] = {"A4": "A4", "Letter": "US Letter"}
 
 
-class PackOptionsRow(QWidget):
+class PackChoices(QObject):
     """A paper size list (starting on the usual size for this computer) and "Large print".
 
-    With large text the check box wraps onto a second line rather than widening the page.
+    ``widgets`` are for the page to lay out: the review page puts them in one wrapping row
+    with its Save buttons (on their own row they took a line of a short window's height).
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        flow = FlowLayout(self, spacing=16)
-        flow.setContentsMargins(0, 0, 0, 0)
         paper_row = QWidget()  # the label stays beside its list
         row = QHBoxLayout(paper_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -41,8 +40,14 @@ class PackOptionsRow(QWidget):
         )
         row.addWidget(label)
         row.addWidget(self.paper_box)
-        flow.addWidget(paper_row)
-        flow.addWidget(self.large_print_check)
+        # A wider gap after each of the two than between the buttons that follow them, so the
+        # choices and the buttons read as two groups when they share a line.
+        row.setContentsMargins(0, 0, 8, 0)
+        check_box = QWidget()
+        check_row = QHBoxLayout(check_box)
+        check_row.setContentsMargins(0, 0, 8, 0)
+        check_row.addWidget(self.large_print_check)
+        self.widgets: list[QWidget] = [paper_row, check_box]
 
     def options(self) -> PackOptions:
         """The choices as the PDF export takes them."""

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGridLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -25,9 +22,10 @@ from ui.field_row import FieldRow
 from ui.fields import line_box
 from ui.file_menu import PDF_FILTER
 from ui.flow_layout import FlowLayout
-from ui.pack_options import PackOptionsRow
+from ui.pack_options import PackChoices
 from ui.pages.base import DraftPage
 from ui.responsive import FoldingPanel
+from ui.summary_view import SummaryView
 from ui.widgets import (
     ERROR,
     HINT,
@@ -37,7 +35,6 @@ from ui.widgets import (
     ScrollContent,
     big_button,
     card,
-    clear_layout,
     page_changed,
     plain_label,
     scrolling,
@@ -68,30 +65,6 @@ SUBTITLE_BUTTONS_FIRST = (
 )
 
 
-#: A numbered line of the summary ("1.  What are the risks…"): its number and its text.
-NUMBERED = re.compile(r"(\d+\.)\s+(.*)")
-
-
-def _blocks(text: str) -> list[tuple[bool, list[str]]]:
-    """``text`` in runs of lines: (True, numbered lines) or (False, other lines)."""
-    blocks: list[tuple[bool, list[str]]] = []
-    for line in text.split("\n"):
-        numbered = NUMBERED.fullmatch(line) is not None
-        if blocks and blocks[-1][0] == numbered:
-            blocks[-1][1].append(line)
-        else:
-            blocks.append((numbered, [line]))
-    return blocks
-
-
-def _texts(numbered: bool, block: list[str]) -> list[str]:
-    """The texts of a run's labels: one for plain lines, a number and a text for each
-    numbered line."""
-    if not numbered:
-        return ["\n".join(block)]
-    return [part for line in block for part in NUMBERED.fullmatch(line).groups()]
-
-
 class ReviewPage(DraftPage):
     """A plain summary, then: choose where the PDF goes, save it, open it, save the draft."""
 
@@ -113,8 +86,7 @@ class ReviewPage(DraftPage):
         layout = QVBoxLayout(content)
         layout.setSpacing(10)
         summary_card, self._summary_box = card()
-        self._summary_labels: list[QLabel] = []  # in reading order
-        self._summary_shape: list[list[int]] | None = None  # see ``_show_summary``
+        self.summary = SummaryView(self._summary_box)
         layout.addWidget(summary_card)
 
         layout.addStretch(1)
@@ -132,10 +104,13 @@ class ReviewPage(DraftPage):
         self.choose_button = big_button("&Choose…", "Choose where to save the PDF")
         self.choose_button.clicked.connect(self.choose_pdf_path)
         panel.addWidget(FieldRow(path_label, self.pdf_path_edit, self.choose_button))
-        self.pack_options = PackOptionsRow()
-        panel.addWidget(self.pack_options)
+        self.pack_options = PackChoices(self)
 
-        actions = FlowLayout(spacing=8)  # wraps onto two lines with large text
+        # One row, wrapping with large text or a narrow window: paper, large print, then the
+        # Save buttons (two rows took a line more of a short window, from the summary).
+        actions = FlowLayout(spacing=8)
+        for widget in self.pack_options.widgets:
+            actions.addWidget(widget)
         self.save_pdf_button = big_button("&Save PDF", "Save the PDF", primary=True)
         self.save_pdf_button.clicked.connect(self.save_pdf)
         self.open_pdf_button = big_button("&Open PDF", "Open the PDF")
@@ -229,60 +204,9 @@ class ReviewPage(DraftPage):
         yield
 
     def _show_summary(self) -> None:
-        """Show the summary: the labels are kept and only their texts change, unless its
-        shape changed (a photo or an offer added, say, or another number of top questions)."""
-        sections = [
-            (heading, _blocks(text)) for heading, text in summary_lines(self.draft, self.library)
-        ]
-        shape = [
-            [len(block) if numbered else 0 for numbered, block in blocks] for _, blocks in sections
-        ]
-        if shape != self._summary_shape:
-            clear_layout(self._summary_box)
-            self._summary_labels = []
-            for n, (heading, blocks) in enumerate(sections):
-                if n:
-                    self._summary_box.addSpacing(8)
-                heading_label = plain_label(heading, role="strong")
-                self._summary_box.addWidget(heading_label)
-                self._summary_labels.append(heading_label)
-                for numbered, block in blocks:
-                    if numbered:
-                        self._summary_box.addWidget(self._numbered(len(block)))
-                    else:
-                        label = plain_label(selectable=True)
-                        self._summary_box.addWidget(label)
-                        self._summary_labels.append(label)
-            self._summary_shape = shape
+        """Show the summary of the draft as it is now (``ui.summary_view``)."""
+        if self.summary.show(summary_lines(self.draft, self.library)):
             page_changed(self)
-        texts = [
-            text
-            for heading, blocks in sections
-            for text in (
-                heading,
-                *(t for numbered, block in blocks for t in _texts(numbered, block)),
-            )
-        ]
-        for label, text in zip(self._summary_labels, texts, strict=True):
-            if label.text() != text:
-                label.setText(text)
-
-    def _numbered(self, count: int) -> QWidget:
-        """A numbered list of ``count`` items: each item's text wraps under its own start,
-        not under its number (the top three questions)."""
-        box = QWidget()
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(2)
-        grid.setColumnStretch(1, 1)
-        for row in range(count):
-            number = plain_label(selectable=True, wrap=False)
-            text = plain_label(selectable=True)
-            grid.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(text, row, 1)
-            self._summary_labels += [number, text]
-        return box
 
     # --- actions --------------------------------------------------------------------------
     def choose_pdf_path(self) -> None:
