@@ -88,3 +88,43 @@ def test_back_stays_in_its_place_on_the_last_page(qtbot, tmp_path: Path, monkeyp
     for page_id, (back_shown, where, _) in places.items():
         if back_shown:
             assert where == last[1], page_id
+
+
+def test_the_wheel_over_the_margins_scrolls_the_page(qtbot, look, monkeypatch) -> None:  # noqa: F811
+    """In a wide window the margins beside the wizard are most of the screen: a turn of the
+    wheel there scrolls the page, as it does over the page itself."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.edge_fade import PageScrollArea
+
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(100)
+    window = open_window(qtbot, _example("scars"), size=(1920, 1000))
+    window.wizard.go_to(PageId.EVIDENCE)
+    settle()
+    middle = window.centralWidget()
+    bar = window.wizard.currentPage().findChild(PageScrollArea).verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+
+    def turn(x: int, notches: int) -> None:
+        where = QPointF(x, 300)
+        event = QWheelEvent(
+            where,
+            QPointF(middle.mapToGlobal(where.toPoint())),
+            QPoint(),
+            QPoint(0, -120 * notches),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(middle, event)
+
+    left, _ = _sides(window)
+    turn(left // 2, 2)  # over the left margin, down
+    down = bar.value()
+    assert down > 0
+    turn(middle.width() - left // 2, -1)  # over the right margin, up
+    assert 0 <= bar.value() < down

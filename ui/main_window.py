@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ui import dialogs, recent
 from ui.comfort import install_comfort
 from ui.file_menu import DRAFT_FILTER, when_started
 from ui.keeping import KeepingWindow
+from ui.middle import Middle
 from ui.pages.welcome_page import WelcomePage
 from ui.style import register_fallback_font
 from ui.wizard import ConsultWizard, PageId
@@ -153,14 +154,7 @@ class MainWindow(KeepingWindow):
         for page_id in wizard.pageIds():
             self._connect_page(wizard, page_id)
         # In the middle of a window wider than the wizard grows (ConsultWizard.widest).
-        middle = QWidget()
-        row = QHBoxLayout(middle)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addStretch(0)  # grows only once the wizard is as wide as it grows
-        row.addWidget(self.wizard, 1)
-        row.addStretch(0)
-        self.setCentralWidget(middle)
+        self.setCentralWidget(Middle(self.wizard))
         if isinstance(old, QWidget):
             old.deleteLater()
         self.wizard.restart()
