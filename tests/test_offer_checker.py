@@ -243,7 +243,7 @@ def test_one_phrase_is_counted_in_the_singular(offer: tuple[MainWindow, OfferPag
     page.advert.text_edit.setPlainText("Results guaranteed.")
     page.advert.check_button.click()
     summary = page.advert.summary_label.text()
-    assert summary.startswith("Found 1 phrase that often goes with 1 warning sign: highlighted")
+    assert summary.startswith("Found 1 phrase that often goes with 1 warning sign (highlighted")
 
 
 def test_what_they_said_is_checked_too(offer: tuple[MainWindow, OfferPage]) -> None:

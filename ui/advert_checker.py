@@ -200,9 +200,11 @@ class AdvertChecker(QWidget):
                 w for w, k in (("highlighted in the pasted text", in_text), (IN_SAID, in_said)) if k
             ]
             ticked = checked or all(self.ticked(f) for f in flags)
+            # Where they are, in brackets: "…warning signs: in what you wrote above." read
+            # as if the signs were in what they wrote (a helper's review).
             self.summary_label.setText(
-                f"Found {n} {phrases} with {len(flags)} {signs}: "
-                f"{', and '.join(where)}. " + (TICKED if ticked else NOT_TICKED)
+                f"Found {n} {phrases} with {len(flags)} {signs} "
+                f"({', and '.join(where)}). " + (TICKED if ticked else NOT_TICKED)
             )
         self.summary_label.show()
         if flags:
