@@ -151,7 +151,9 @@ class ReviewPage(DraftPage):
         outer.addWidget(self.panel)
         # With little room (large text, a small window) the panel goes first in the scroll
         # area, so Save PDF is in view without scrolling past the whole summary.
-        self.panel_fold = FoldingPanel(self, self.panel, outer, layout, at_top=True)
+        self.panel_fold = FoldingPanel(
+            self, self.panel, outer, layout, at_top=True, fold_at=0.4, unfold_at=0.3
+        )
         self.panel_fold.moved.connect(self._panel_moved)
         self._panel_moved(self.panel_fold.folded)
 
