@@ -11,6 +11,10 @@ from consultprep.content import Library
 _AUTHORS_YEAR = re.compile(r"^(?P<authors>[^()]+?)\s*\([^()]*?(?P<year>\d{4})[^()]*\)")
 
 
+#: Websites cited for several of their pages: the short form names the page.
+_WEBSITES = {"NHS website (nhs.uk)": "NHS website"}
+
+
 @lru_cache(maxsize=512)  # a pure function of the text, asked for each question at each Next
 def short_citation(citation: str) -> str:
     """A short name for a reference, as in "Sources: Negenborn et al. 2016".
@@ -25,7 +29,10 @@ def short_citation(citation: str) -> str:
         authors = [a.strip() for a in first.split(",") if a.strip()]
         if len(authors) > 1 and all(_is_person(a) for a in authors[:2]):
             return _people(authors)  # no year given
-        if first.endswith(", GOV.UK guidance"):  # one regulator, several pages: name the page
+        if first in _WEBSITES:  # one website, several pages: name the page
+            title = citation.split(". ")[1].rstrip(".")
+            first = f"{_WEBSITES[first]}, “{title}”"
+        elif first.endswith(", GOV.UK guidance"):  # one regulator, several pages: name the page
             title = citation.split(". ")[1].rstrip(".")
             first = f"{_SHORT_NAMES.get(authors[0], authors[0])} guidance, “{title}”"
             if len(first) > 70 and ":" in title:  # "Title: subtitle": the title is enough

@@ -109,6 +109,7 @@ def test_a_longer_text_from_a_draft_is_kept_whole_until_it_is_changed(qtbot) -> 
             "MHRA guidance, “Advanced therapy medicinal products”",  # whole, not cut with "…"
         ),
         ("van Dongen JA, Langeveld M, Stevens HP. Lipografting. PRS.", "van Dongen et al."),
+        ("NHS website (nhs.uk). Leg ulcer: symptoms.", "NHS website, “Leg ulcer: symptoms”"),
         (
             ("National Institute for Health and Care Excellence (2013). Varicose veins. NICE "
             "clinical guideline CG168."),
