@@ -61,3 +61,21 @@ def test_clicks_go_through_the_fade(qtbot) -> None:
     under = area.childAt(fade.geometry().center())
     assert under is not None and under is not fade
     assert area.viewport().isAncestorOf(under) or under is area.viewport()
+
+
+def test_the_content_is_as_wide_with_or_without_a_scroll_bar(qtbot) -> None:
+    """The scroll bar's room is kept while it is hidden: the content does not reflow as it
+    comes and goes, and steps with and without one line up."""
+    short, _ = _area(qtbot, 2)
+    long, _ = _area(qtbot, 40)
+    assert not short.verticalScrollBar().isVisible()
+    assert long.verticalScrollBar().isVisible()
+    assert short.viewport().width() == long.viewport().width() < 300
+    assert short.widget().width() == long.widget().width()
+    # Content growing until it scrolls keeps its width.
+    width = short.viewport().width()
+    layout = short.widget().layout()
+    for n in range(40):
+        layout.addWidget(QLabel(f"More {n}"))
+    qtbot.waitUntil(short.verticalScrollBar().isVisible)
+    assert short.viewport().width() == width

@@ -40,14 +40,29 @@ class _Fade(QWidget):
 
 
 class PageScrollArea(QScrollArea):
-    """A vertical scroll area whose content fades out at the foot while more is below."""
+    """A vertical scroll area whose content fades out at the foot while more is below.
+
+    The scroll bar's room is kept when there is nothing to scroll, so the content is as wide
+    either way: it does not reflow as the bar comes and goes, and steps with and without one
+    line up (their right edges moved by the bar's width from one step to the next).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fade = _Fade(self)
+        self._kept = 0  # the room kept for the scroll bar while it is hidden, in pixels
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._place_fade)
         bar.rangeChanged.connect(self._place_fade)
+        bar.rangeChanged.connect(self._keep_bar_room)
+        self._keep_bar_room(0, 0)
+
+    def _keep_bar_room(self, _least: int, most: int) -> None:
+        bar = self.verticalScrollBar()
+        kept = 0 if most > 0 else bar.sizeHint().width()
+        if kept != self._kept:
+            self._kept = kept
+            self.setViewportMargins(0, 0, kept, 0)
 
     def more_below(self) -> bool:
         """True if some of the content is below the visible part (the fade is shown)."""
