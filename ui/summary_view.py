@@ -15,7 +15,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QWidget
 
-from ui.widgets import SELECTABLE, PlainLabel, clear_layout, plain_label
+from ui.widgets import PlainLabel, clear_layout, plain_label
 
 #: A numbered line of the summary ("1.  What are the risks…"): its number and its text.
 NUMBERED = re.compile(r"(\d+\.)\s+(.*)")
@@ -68,19 +68,22 @@ class FactName(PlainLabel):
     def __init__(self) -> None:
         super().__init__()
         self.setWordWrap(True)
-        self.setObjectName("strong")
-        self.setTextInteractionFlags(SELECTABLE)
-
-    def _width(self) -> int:
-        metrics = self.fontMetrics()
-        margins = self.contentsMargins()
-        natural = metrics.horizontalAdvance(self.text()) + margins.left() + margins.right() + 2
-        return min(natural, NAME_LINES_WIDE * metrics.height())
+        self.setObjectName("strong")  # (not selectable: a name alone is not worth copying, and
+        # a selectable label costs a text control of its own at each layout)
+        #: The size asked for, for a text, font and margins (Qt asks many times a layout).
+        self._hint: tuple[tuple, QSize] | None = None
 
     def sizeHint(self) -> QSize:
-        """Called by Qt layouts: the width above, and the height the words need in it."""
-        width = self._width()
-        return QSize(width, self.heightForWidth(width))
+        """Called by Qt layouts: as wide as the words up to the limit, and the height they
+        need at that width."""
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        key = (self.text(), self.font().key(), margins.left(), margins.right(), margins.top())
+        if self._hint is None or self._hint[0] != key:
+            natural = metrics.horizontalAdvance(key[0]) + margins.left() + margins.right() + 2
+            width = min(natural, NAME_LINES_WIDE * metrics.height())
+            self._hint = (key, QSize(width, self.heightForWidth(width)))
+        return self._hint[1]
 
     def minimumSizeHint(self) -> QSize:
         """Called by Qt layouts: as the size hint (the name is never squeezed narrower)."""
