@@ -39,6 +39,10 @@ class CardGrid(QObject):
         self.columns = self.columns_for(self._host.width())
         self._place()
 
+    def cards(self) -> list[QWidget]:
+        """The cards, in their order."""
+        return list(self._cards)
+
     def columns_for(self, width: int) -> int:
         """How many columns fit in ``width`` pixels at the host's text size."""
         column = MIN_COLUMN_CHARS * self._host.fontMetrics().averageCharWidth()

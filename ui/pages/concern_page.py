@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QRadioButton, QVBoxLayout
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QRadioButton, QVBoxLayout, QWidget
 
 from consultprep.checklist import sync_checklist
 from consultprep.content import Concern, Library
@@ -70,7 +71,8 @@ class ConcernPage(DraftPage):
         layout.addStretch(1)
 
         outer = self.page_layout
-        outer.addWidget(scrolling(content))
+        self.scroll_area = scrolling(content)
+        outer.addWidget(self.scroll_area)
 
     # --- ours -----------------------------------------------------------------------------
     def chosen_concern(self) -> Concern | None:
@@ -119,6 +121,19 @@ class ConcernPage(DraftPage):
         self._show_subtypes(concern, keep)
         self.mark_edited()
         self.completeChanged.emit()
+        if keep is None and self.isVisible():  # (after the new cards are laid out)
+            QTimer.singleShot(0, self, self.reveal_kinds)
+
+    def reveal_kinds(self) -> None:
+        """Scroll just enough to show the question about the kind, and its first cards: in a
+        short window, or with large text, it came up below the edge after a problem was
+        chosen, and Next waits for an answer to it."""
+        cards: list[QWidget] = self.subtype_grid.cards()
+        if not cards or not self.isVisible():
+            return
+        area = self.scroll_area
+        area.ensureWidgetVisible(self.subtype_heading, 0, 8)
+        area.ensureWidgetVisible(cards[0], 0, 8)
 
     def _show_subtypes(self, concern: Concern | None, selected: str | None) -> None:
         shown = concern.id if concern is not None else None
