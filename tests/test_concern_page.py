@@ -1,4 +1,5 @@
-"""The skin problem step: choosing a problem brings its question about the kind into view."""
+"""An answer that brings up more questions scrolls the first of them into view: the kind of
+skin problem, and the questions about a clinic's offer."""
 
 from __future__ import annotations
 
@@ -41,3 +42,33 @@ def test_choosing_a_problem_scrolls_its_kinds_into_view(
     page.subtype_radios[next(iter(page.subtype_radios))].click()
     settle()
     assert area.verticalScrollBar().value() == place
+
+
+def test_yes_to_a_clinic_offer_scrolls_its_first_question_into_view(
+    qtbot,
+    look,  # noqa: F811
+    monkeypatch,
+    tmp_path,
+) -> None:
+    """With large text in a small window, "Yes" to "Has a clinic offered you…?" brought the
+    questions about the offer up below the edge."""
+    from pathlib import Path
+
+    from consultprep.storage import load_draft
+
+    install_fake_dialogs(monkeypatch)
+    look.set_scale(200)
+    draft = load_draft(Path("resources/examples/inflammatory.consultprep"))  # no offer noted
+    window = open_window(qtbot, draft, size=(800, 600))
+    while window.wizard.currentId() != PageId.OFFER:
+        window.wizard.next()
+        settle()
+    page = window.wizard.currentPage()
+    assert not page.yes_radio.isChecked() and not page.details.isVisible()
+    area = page.scroll_area
+    area.setMaximumHeight(200)  # as short as a small screen's (the window keeps a least size)
+    settle()
+    assert area.verticalScrollBar().value() == 0
+    page.yes_radio.click()
+    qtbot.waitUntil(lambda: _in_view(area, page.treatment))
+    assert area.verticalScrollBar().value() > 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -166,7 +167,8 @@ class OfferPage(DraftPage):
         self.cost.textChanged.connect(self._claims_changed)
 
         outer = self.page_layout
-        outer.addWidget(scrolling(content))
+        self.scroll_area = scrolling(content)
+        outer.addWidget(self.scroll_area)
         self._answer_changed(False)
 
     # --- draft ----------------------------------------------------------------------------
@@ -246,6 +248,19 @@ class OfferPage(DraftPage):
     def _answer_changed(self, yes: bool) -> None:
         self.details.setVisible(yes)
         self.mark_edited()
+        if yes and self.isVisible():  # (once the questions shown are laid out)
+            QTimer.singleShot(0, self, self.reveal_details)
+
+    def reveal_details(self) -> None:
+        """Scroll just enough to show the first question about the offer, its box whole: with
+        large text in a short window, "Yes" brought the questions up below the edge. (Not
+        ``ensureWidgetVisible``: for a text box it shows only the box's cursor.)"""
+        if not self.details.isVisible():
+            return
+        box = self.treatment
+        top = box.mapTo(self.scroll_area.widget(), QPoint(0, 0)).y()
+        half = box.height() // 2
+        self.scroll_area.ensureVisible(0, top + half, 0, half + 12)
 
     def _location_changed(self, *_args: object) -> None:
         self._ask_where()
