@@ -16,7 +16,7 @@ from consultprep.checklist import question_for
 from consultprep.content import Concern, EvidenceLevel, Treatment
 from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
 from consultprep.models import ChecklistItem
-from exports.flowables import BadgedParagraph, EvidenceLadder
+from exports.flowables import BadgedParagraph, Continued, EvidenceLadder
 from exports.fonts import safe_text
 from exports.form import FormAnswerLines, FormTickBox
 from exports.offer_checks import advert_matches, vetting_checks
@@ -247,10 +247,11 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list
     # A treatment is kept whole, so "What we don't know yet" is never cut off from it, unless
     # it is long (in large print up to half a page: kept whole, it left pages a third empty).
     # Then the name, rung, warning and summary stay together, and "What we don't know yet"
-    # may go on to the next page, whole.
+    # may go on to the next page, whole, under the card's name (``Continued``).
     if stacked_height(parts) <= pack.frame_height * KEEP_WHOLE:
         return [KeepTogether(parts)]
-    return [KeepTogether(parts[:-1]), KeepTogether(parts[-1:])]  # that paragraph not split
+    name = pack.para(f"{swatch} {safe_text(t.name)} (continued)", "small")
+    return [KeepTogether(parts[:-1]), Continued(name, parts[-1])]
 
 
 # --- 4. the clinic's offer -------------------------------------------------------------
