@@ -375,47 +375,6 @@ class BadgedParagraph(Flowable):
         draw_badge(self.canv, style.bulletIndent + BADGE / 2, first_line)
 
 
-class Continued(Flowable):
-    """A treatment card's last paragraph ("What we don't know yet") on its own, with the
-    card's name over it ("Psoriasis: … (continued)") when it starts a page: in large print a
-    card may go over a page end there, and at the top of the next page the paragraph read as
-    if it belonged to nothing. It moves whole, never split."""
-
-    GAP = 2
-
-    def __init__(self, name: Paragraph, paragraph: Paragraph) -> None:
-        super().__init__()
-        self.name = name
-        self.paragraph = paragraph
-        self.named = False
-
-    def _at_top(self) -> bool:
-        frame = getattr(self, "_frame", None)  # set by the frame placing it (reportlab)
-        return bool(frame is not None and getattr(frame, "_atTop", False))
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.named = self._at_top()
-        height = self.paragraph.wrap(avail_width, avail_height)[1]
-        if self.named:
-            height += self.name.wrap(avail_width, avail_height)[1] + self.GAP
-        self.width, self.height = avail_width, height
-        return self.width, self.height
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        return []  # whole, on the next page
-
-    def getSpaceBefore(self) -> float:
-        return self.paragraph.getSpaceBefore()
-
-    def getSpaceAfter(self) -> float:
-        return self.paragraph.getSpaceAfter()
-
-    def draw(self) -> None:
-        if self.named:
-            self.name.drawOn(self.canv, 0, self.height - self.name.height)
-        self.paragraph.drawOn(self.canv, 0, 0)
-
-
 def _width(text: str, font: str, size: float) -> float:
     return stringWidth(text, font, size)
 

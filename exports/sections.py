@@ -16,7 +16,8 @@ from consultprep.checklist import question_for
 from consultprep.content import Concern, EvidenceLevel, Treatment
 from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
 from consultprep.models import ChecklistItem
-from exports.flowables import BadgedParagraph, Continued, EvidenceLadder
+from exports.continued import Continued
+from exports.flowables import BadgedParagraph, EvidenceLadder
 from exports.fonts import safe_text
 from exports.form import FormAnswerLines, FormTickBox
 from exports.offer_checks import advert_matches, vetting_checks
