@@ -28,6 +28,21 @@ def to_review(window: MainWindow, concern: str = "scars"):
     return page(window, PageId.REVIEW)
 
 
+def _example_at_review(qtbot, monkeypatch, example: str):
+    """A window on an example draft at 1000 x 760, on its last page; the window and page."""
+    from consultprep.storage import load_draft
+    from tests.a11y_helpers import open_window, settle
+    from tests.ui_helpers import install_fake_dialogs
+
+    install_fake_dialogs(monkeypatch)  # (closing the changed draft asks about saving it)
+    draft = load_draft(Path(f"resources/examples/{example}.consultprep"))
+    window = open_window(qtbot, draft, (1000, 760))
+    while window.wizard.currentId() != PageId.REVIEW:
+        window.wizard.next()
+    settle()
+    return window, window.wizard.currentPage()
+
+
 def test_export_error_is_shown_on_the_page(window: MainWindow, tmp_path: Path) -> None:
     review = to_review(window, "chronic-wound")
     assert review.pdf_path_edit.text().endswith(".pdf")
@@ -289,18 +304,11 @@ def test_the_top_three_wrap_under_their_own_text_not_under_their_numbers(
     """In the summary, each of the top three questions is a number and a text side by side:
     a question that wraps goes on under its first word, and the numbers stand out."""
     from consultprep.checklist import set_top
-    from consultprep.storage import load_draft
-    from tests.a11y_helpers import open_window, settle
-    from tests.ui_helpers import install_fake_dialogs
+    from tests.a11y_helpers import settle
 
-    install_fake_dialogs(monkeypatch)  # (closing the changed draft asks about saving it)
     look.set_scale(200)
-    draft = load_draft(Path("resources/examples/scars.consultprep"))
-    window = open_window(qtbot, draft, (1000, 760))
-    while window.wizard.currentId() != PageId.REVIEW:
-        window.wizard.next()
-    settle()
-    review = window.wizard.currentPage()
+    window, review = _example_at_review(qtbot, monkeypatch, "scars")
+    draft = window.draft
     card = review._summary_box.parentWidget()
 
     def numbered() -> list[tuple[str, str, int, int]]:
@@ -343,19 +351,11 @@ def test_facts_show_a_bold_name_beside_or_above_each_answer(
     """Each fact of the summary ("Where: Face and neck") is a bold name and its answer, so a
     long answer that wraps is not read as the next fact: side by side with room, and each
     name above its answer with large text in a small window (a long name shown whole)."""
-    from consultprep.storage import load_draft
-    from tests.a11y_helpers import open_window, settle
-    from tests.ui_helpers import install_fake_dialogs
+    from tests.a11y_helpers import settle
     from ui.summary_view import FactName, Facts
 
-    install_fake_dialogs(monkeypatch)
     look.set_scale(100)
-    draft = load_draft(Path("resources/examples/ageing.consultprep"))
-    window = open_window(qtbot, draft, (1000, 760))
-    while window.wizard.currentId() != PageId.REVIEW:
-        window.wizard.next()
-    settle()
-    review = window.wizard.currentPage()
+    window, review = _example_at_review(qtbot, monkeypatch, "ageing")
     about, offer = review.findChildren(Facts)
     names = [name.text() for name, _ in about.pairs]
     assert names[:4] == ["Name", "Where", "How long", "Symptoms"]
