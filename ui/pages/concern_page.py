@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QRadioButton, QVBoxLayout
 
 from consultprep.checklist import sync_checklist
 from consultprep.content import Concern, Library
@@ -19,6 +18,7 @@ from ui.widgets import (
     clear_layout,
     page_changed,
     plain_label,
+    reveal,
     scrolling,
 )
 
@@ -121,19 +121,11 @@ class ConcernPage(DraftPage):
         self._show_subtypes(concern, keep)
         self.mark_edited()
         self.completeChanged.emit()
-        if keep is None and self.isVisible():  # (after the new cards are laid out)
-            QTimer.singleShot(0, self, self.reveal_kinds)
-
-    def reveal_kinds(self) -> None:
-        """Scroll just enough to show the question about the kind, and its first cards: in a
-        short window, or with large text, it came up below the edge after a problem was
-        chosen, and Next waits for an answer to it."""
-        cards: list[QWidget] = self.subtype_grid.cards()
-        if not cards or not self.isVisible():
-            return
-        area = self.scroll_area
-        area.ensureWidgetVisible(self.subtype_heading, 0, 8)
-        area.ensureWidgetVisible(cards[0], 0, 8)
+        cards = self.subtype_grid.cards()
+        if keep is None and cards and self.isVisible():
+            # In a short window, or with large text, the question about the kind came up below
+            # the edge, and Next waits for an answer to it.
+            reveal(cards[0], self.subtype_heading)
 
     def _show_subtypes(self, concern: Concern | None, selected: str | None) -> None:
         shown = concern.id if concern is not None else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,6 +28,7 @@ from ui.widgets import (
     SUBHEADING,
     ScrollContent,
     plain_label,
+    reveal,
     scrolling,
 )
 
@@ -248,19 +248,8 @@ class OfferPage(DraftPage):
     def _answer_changed(self, yes: bool) -> None:
         self.details.setVisible(yes)
         self.mark_edited()
-        if yes and self.isVisible():  # (once the questions shown are laid out)
-            QTimer.singleShot(0, self, self.reveal_details)
-
-    def reveal_details(self) -> None:
-        """Scroll just enough to show the first question about the offer, its box whole: with
-        large text in a short window, "Yes" brought the questions up below the edge. (Not
-        ``ensureWidgetVisible``: for a text box it shows only the box's cursor.)"""
-        if not self.details.isVisible():
-            return
-        box = self.treatment
-        top = box.mapTo(self.scroll_area.widget(), QPoint(0, 0)).y()
-        half = box.height() // 2
-        self.scroll_area.ensureVisible(0, top + half, 0, half + 12)
+        if yes and self.isVisible():  # the questions, as many as fit, under the answer
+            reveal(self.details, self.yes_radio)  # (with large text they came up below the edge)
 
     def _location_changed(self, *_args: object) -> None:
         self._ask_where()
