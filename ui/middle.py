@@ -6,7 +6,7 @@ would over the page itself: in a wide window the margins are most of the screen.
 from __future__ import annotations
 
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget, QWizard
 
 from ui.edge_fade import PageScrollArea
 
@@ -14,7 +14,7 @@ from ui.edge_fade import PageScrollArea
 class Middle(QWidget):
     """Holds ``wizard`` in the middle; a turn of the wheel beside it goes to its page."""
 
-    def __init__(self, wizard: QWidget) -> None:
+    def __init__(self, wizard: QWizard) -> None:
         super().__init__()
         self.wizard = wizard
         row = QHBoxLayout(self)
@@ -27,7 +27,7 @@ class Middle(QWidget):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Called by Qt for a turn of the wheel over the margins (or one nothing used)."""
-        page = getattr(self.wizard, "currentPage", lambda: None)()
+        page = self.wizard.currentPage()
         inside = self.wizard.geometry().contains(event.position().toPoint())
         area = page.findChild(PageScrollArea) if page is not None else None
         if self._passing or inside or area is None or not area.isVisible():
