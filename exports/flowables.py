@@ -341,13 +341,13 @@ class EvidenceLadder(Flowable):
         draw_badge(self.canv, cx, cy)
 
 
-def draw_badge(canv, cx: float, cy: float) -> None:
+def draw_badge(canv, cx: float, cy: float, size: float = BADGE) -> None:
     """The red "!" badge that marks a treatment with regulators' warnings, centred here."""
     canv.setFillColor(colors.HexColor(WARNING_COLOUR))
-    canv.circle(cx, cy, BADGE / 2, stroke=0, fill=1)
+    canv.circle(cx, cy, size / 2, stroke=0, fill=1)
     canv.setFillColor(colors.white)
-    canv.setFont(FONT_BOLD, BADGE * 0.78)
-    canv.drawCentredString(cx, cy - BADGE * 0.28, "!")
+    canv.setFont(FONT_BOLD, size * 0.78)
+    canv.drawCentredString(cx, cy - size * 0.28, "!")
 
 
 class BadgedParagraph(Flowable):
@@ -372,7 +372,8 @@ class BadgedParagraph(Flowable):
         self.paragraph.drawOn(self.canv, 0, 0)
         style = self.paragraph.style
         first_line = self.height - style.leading / 2 - (style.leading - style.fontSize) / 4
-        draw_badge(self.canv, style.bulletIndent + BADGE / 2, first_line)
+        size = BADGE * style.fontSize / LABEL_SIZE  # as big, beside its text, as in the ladder
+        draw_badge(self.canv, style.bulletIndent + size / 2, first_line, size)
 
 
 def _width(text: str, font: str, size: float) -> float:

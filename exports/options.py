@@ -15,8 +15,13 @@ from typing import Literal
 Paper = Literal["A4", "Letter"]
 PAPERS: tuple[Paper, ...] = ("A4", "Letter")
 
-#: How much bigger everything is in large print (type, tick boxes, lines to write on).
-LARGE_PRINT_SCALE = 1.4
+#: The smallest type in large print, in points: UK guidance on large print (for example a
+#: county council's, which follows the RNIB's clear print guidelines) asks for 16 pt or more.
+LARGE_PRINT_MIN_SIZE = 16.0
+
+#: How much bigger everything is in large print (type, tick boxes, lines to write on): the
+#: body's 11 pt becomes 16 pt.
+LARGE_PRINT_SCALE = LARGE_PRINT_MIN_SIZE / 11
 
 #: Countries (ISO 3166 codes) where US Letter is the usual paper; everywhere else uses A4.
 LETTER_COUNTRIES = frozenset(
@@ -36,7 +41,7 @@ class PackOptions:
     paper
         "A4" or "Letter".
     large_print
-        About 1.4 times bigger type, tick boxes and writing lines.
+        About 1.45 times bigger type, tick boxes and writing lines; text at 16 pt or more.
     """
 
     paper: Paper = "A4"

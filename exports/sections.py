@@ -17,10 +17,12 @@ from consultprep.content import Concern, EvidenceLevel, Treatment
 from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
 from consultprep.models import ChecklistItem
 from exports.continued import Continued
+from exports.flowables import SMALL as LADDER_SMALL
 from exports.flowables import BadgedParagraph, EvidenceLadder
 from exports.fonts import safe_text
 from exports.form import FormAnswerLines, FormTickBox
 from exports.offer_checks import advert_matches, vetting_checks
+from exports.options import LARGE_PRINT_MIN_SIZE
 from exports.pack import (
     NOT_GIVEN_MARKUP,
     SHORT_LIMIT,
@@ -152,7 +154,11 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
         opening.append(
             pack.para(safe_text(concern.normal_repair) + pack.cites.mark(concern.citations))
         )
-        ladder = EvidenceLadder(concern, pack.library, pack.frame_height, pack.scale)
+        # In large print its smallest type (the key and captions) is 16 pt, as the text's is.
+        ladder_scale = max(pack.scale, LARGE_PRINT_MIN_SIZE / LADDER_SMALL) if pack.scale > 1 else 1
+        # Never taller than the page leaves under its lead line, so the two stay together.
+        room = pack.frame_height - stacked_height([lead]) - lead.getSpaceAfter()
+        ladder = EvidenceLadder(concern, pack.library, room, ladder_scale)
         if stacked_height([*opening, lead, ladder]) <= pack.frame_height:
             s.append(KeepTogether([*opening, KeepTogether([lead, ladder])]))
         else:
@@ -169,7 +175,9 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
     facts = pack.library.general_facts
     if facts:
         bullets = [
-            pack.para(safe_text(fact.text) + pack.cites.mark(fact.citations), "bullet", bulletText="•")
+            pack.para(
+                safe_text(fact.text) + pack.cites.mark(fact.citations), "bullet", bulletText="•"
+            )
             for fact in facts
         ]
         # The heading never ends a page with less than two of its points under it.

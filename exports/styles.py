@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 
 from consultprep.evidence import WARNING_COLOUR
 from exports.fonts import FONT, FONT_BOLD, register_fonts
+from exports.options import LARGE_PRINT_MIN_SIZE, LARGE_PRINT_SCALE
 
 TEXT = colors.HexColor("#1A1A1A")
 HINT = colors.HexColor("#4A4A4A")  # grey text, still 8.9:1 on white
@@ -122,14 +123,22 @@ def styles(scale: float = 1.0) -> dict[str, ParagraphStyle]:
     base = _base_styles()
     if scale == 1.0:
         return base
-    return {
-        name: ParagraphStyle(
-            name,
-            parent=style,
-            **{attr: getattr(style, attr) * scale for attr in _SCALED_ATTRIBUTES},
-        )
-        for name, style in base.items()
-    }
+    scaled = {}
+    for name, style in base.items():
+        sizes = {attr: getattr(style, attr) * _factor(style, scale) for attr in _SCALED_ATTRIBUTES}
+        if scale >= LARGE_PRINT_SCALE:  # a bullet may be words ("Clinic"), so 16 pt too
+            sizes["bulletFontSize"] = max(sizes["bulletFontSize"], LARGE_PRINT_MIN_SIZE)
+        scaled[name] = ParagraphStyle(name, parent=style, **sizes)
+    return scaled
+
+
+def _factor(style: ParagraphStyle, scale: float) -> float:
+    """How much a style grows: ``scale``, or more in large print where that would leave its
+    type under 16 pt (its spacing grows with it, so it keeps its look). Page 1 may step down
+    from large print to fit (see exports.page_one); below large print, nothing is raised."""
+    if scale >= LARGE_PRINT_SCALE:
+        return max(scale, LARGE_PRINT_MIN_SIZE / style.fontSize)
+    return scale
 
 
 @lru_cache(maxsize=1)

@@ -111,6 +111,42 @@ def test_large_print_makes_boxes_and_lines_bigger(tmp_path: Path) -> None:
         assert 0 <= x0 < x1 <= A4[0], name
 
 
+def text_sizes(reader: PdfReader, n: int) -> dict[float, str]:
+    """The type sizes (in points, as printed) on page ``n``, each with some text set in it."""
+    found: dict[float, str] = {}
+
+    def seen(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            found.setdefault(round(size * tm[3] * cm[3], 1), text.strip())
+
+    reader.pages[n].extract_text(visitor_text=seen)
+    return found
+
+
+@pytest.mark.parametrize("example", ["scars", "chronic-wound"])
+def test_large_print_text_is_16_pt_or_more(example: str, tmp_path: Path) -> None:
+    """All text after page 1 is at 16 pt or more, but the footer and the evidence ladder,
+    which is drawn as large as its page allows (small text was 14 pt, the body 15.4). Page 1
+    may step down to fit."""
+    from exports.styles import FOOTER_MAX_SCALE, FOOTER_SIZE
+
+    draft = load_draft(ROOT / "resources" / "examples" / f"{example}.consultprep")
+    reader = PdfReader(
+        export_pdf(draft, tmp_path / "large.pdf", LIBRARY, PackOptions(large_print=True))
+    )
+    footer = round(FOOTER_SIZE * FOOTER_MAX_SCALE, 1)
+    checked = 0
+    for n in range(1, len(reader.pages)):
+        if "Stronger evidence" in reader.pages[n].extract_text():
+            continue  # the ladder's page
+        sizes = text_sizes(reader, n).items()
+        # The "!" of a red warning badge is a mark in a circle as tall as the text beside it.
+        small = {size: text for size, text in sizes if size < 16 and text != "!"}
+        assert set(small) <= {footer}, (n + 1, small)
+        checked += 1
+    assert checked >= len(reader.pages) - 3
+
+
 def test_large_print_letter_keeps_page_one_and_every_question(tmp_path: Path) -> None:
     draft = load_draft(EXAMPLE)
     reader = export(tmp_path, PackOptions(paper="Letter", large_print=True))

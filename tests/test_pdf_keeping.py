@@ -3,7 +3,6 @@ check with its tick box (which can be ticked on a computer, but is not read back
 
 from __future__ import annotations
 
-from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -66,7 +65,9 @@ def test_in_large_print_what_we_do_not_know_is_never_split(example: Path, tmp_pa
         key = page_with(pages, "What the rungs mean")
         concern = LIBRARY.concern(draft.concern).for_subtype(draft.subtype)
         for treatment in concern.treatments:
-            name = page_with(pages, flat(treatment.name)[:30], key)
+            # Its card's heading, after its square (the first words alone may name another
+            # treatment, such as one "left out" for a different kind of skin problem)
+            name = page_with(pages, "■ " + flat(treatment.name)[:30], key)
             unknown = flat(treatment.uncertain)
             start = page_with(pages, unknown[:30], key)
             assert unknown[-30:] in pages[start], treatment.name
@@ -89,7 +90,11 @@ def test_the_clinic_checks_start_with_two_and_none_is_split(
     vetting = load_vetting()
     start = page_with(pages, vetting.title)
     where = [page_with(pages, flat(check.title)[:30], start) for check in vetting.checks]
-    assert where[0] == where[1] == start  # never one check alone under the heading
+    # Never one check alone under the heading; but in large print, for a clinic abroad, the
+    # heading, its boxed note and two checks are taller than a page, so the first check is
+    # the one that goes with the heading.
+    with_heading = 1 if options == "large" and draft.offer.location == "abroad" else 2
+    assert where[:with_heading] == [start] * with_heading
     for check, page in zip(vetting.checks, where, strict=True):
         assert flat(check.where)[-30:] in pages[page], check.title  # each check whole
 
@@ -113,20 +118,35 @@ def test_each_clinic_check_has_a_tick_box_beside_it_that_import_leaves_alone(
     assert set(answers) == {item.id for item in draft.ordered_questions()}
 
 
-def test_the_gap_after_a_question_never_sends_it_to_the_next_page(tmp_path: Path) -> None:
+def test_the_gap_after_a_question_never_sends_it_to_the_next_page() -> None:
     """Kept together with its question, the gap after the answer lines counted at the foot
-    of a page: in large print, question 18 went to the next page with room left for it."""
+    of a page: in large print, a question went to the next page with room left for it. Two
+    questions go on a page just tall enough for them and the gap between, not the gap after."""
+    from datetime import date
+    from io import BytesIO
+
+    from reportlab.platypus import KeepTogether, SimpleDocTemplate
+
+    from exports.fonts import register_fonts
+    from exports.pack import Pack, stacked_height
+    from exports.sections import question_block
+    from exports.styles import FRAME_WIDTH
+
+    register_fonts()
     draft = load_draft(ROOT / "resources" / "examples" / "scars.consultprep")
-    reader = pages_of(draft, tmp_path, PackOptions(large_print=True))
-    boxes = [
-        (page, float(obj["/Rect"][1]))
-        for page, name, obj in widgets(reader)
-        if name.startswith("q:") and name.endswith(":asked")
-    ]
-    assert boxes[14][0] == boxes[17][0], "questions 15 to 18 fit on one page"
-    # and the questions are as far apart as before: the lines, then the gap
-    same_page = [(a, b) for (pa, a), (pb, b) in pairwise(boxes) if pa == pb]
-    assert same_page and all(a - b > 100 for a, b in same_page)
+    pack = Pack(draft, LIBRARY, date(2026, 12, 7), PackOptions(large_print=True))
+    blocks = [question_block(pack, n, item) for n, item in enumerate(draft.checklist[5:7], 6)]
+    assert blocks[1][-1].spaceAfter > 10  # the questions are kept apart by a gap
+    padding = 12  # a frame's own padding, top and bottom
+    height = stacked_height(blocks[0] + blocks[1]) + padding
+    doc = SimpleDocTemplate(
+        BytesIO(), pagesize=(FRAME_WIDTH + padding, height), **dict.fromkeys(MARGINS, 0)
+    )
+    doc.build([KeepTogether(block) for block in blocks])
+    assert doc.page == 1
+
+
+MARGINS = ("leftMargin", "rightMargin", "topMargin", "bottomMargin")
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
