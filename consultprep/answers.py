@@ -48,6 +48,14 @@ class FilledAnswer(NamedTuple):
     question: str = ""
 
 
+class FilledCheck(NamedTuple):
+    """A clinic check's tick box ("How to check a clinic") as read from a filled-in pack:
+    ticked now (``done``), and when the pack was made (``printed``)."""
+
+    done: bool
+    printed: bool = False
+
+
 class NotThisDraft(Exception):
     """The pack was made for someone else's draft. ``str(error)`` is one plain sentence."""
 
@@ -100,6 +108,7 @@ class AnswersSummary:
 
     answers_recorded: int = 0  # answers added or changed in the draft
     ticks_changed: int = 0  # questions newly ticked (or unticked) as asked
+    checks_changed: int = 0  # clinic checks newly ticked (or unticked) as done
     unchanged: int = 0  # questions whose fields changed nothing
     not_in_draft: list[str] = field(default_factory=list)  # ids with no matching question
     note: str = ""  # about whom the pack was made for (``check_made_for``)
@@ -107,7 +116,7 @@ class AnswersSummary:
     @property
     def changed(self) -> bool:
         """True if the draft was changed."""
-        return bool(self.answers_recorded or self.ticks_changed)
+        return bool(self.answers_recorded or self.ticks_changed or self.checks_changed)
 
     def message(self) -> str:
         """One or two plain sentences saying what happened."""
@@ -123,6 +132,13 @@ class AnswersSummary:
                     "1 question" if self.ticks_changed == 1 else f"{self.ticks_changed} questions"
                 )
                 text += f", and {ticks} marked as asked or not asked"
+            if self.checks_changed:
+                checks = (
+                    "1 clinic check"
+                    if self.checks_changed == 1
+                    else f"{self.checks_changed} clinic checks"
+                )
+                text += f", and {checks} marked as done or not done"
             text += "."
         missing = len(self.not_in_draft)
         if missing:
@@ -169,6 +185,7 @@ def apply_answers(
     *,
     made_for: str | None = None,
     pdf_name: str = "This PDF",
+    checks: Mapping[str, FilledCheck] | None = None,
 ) -> AnswersSummary:
     """Record filled-in answers and ticks in ``draft`` (in place); say what changed.
 
@@ -182,6 +199,9 @@ def apply_answers(
         Whom the pack says it was made for (see ``check_made_for``), if it says.
     pdf_name
         The PDF, as messages name it.
+    checks
+        Clinic check id -> its tick box in the PDF. A box the reader ticked or unticked
+        marks the check done or not done (checks the app no longer has are left out).
 
     Raises
     ------
@@ -209,6 +229,29 @@ def apply_answers(
             changed = True
         if not changed:
             summary.unchanged += 1
+    summary.checks_changed = _apply_checks(draft, checks or {})
     if summary.changed:
         draft.touch()
     return summary
+
+
+def _apply_checks(draft: Draft, checks: Mapping[str, FilledCheck]) -> int:
+    """Mark clinic checks done or not done as their ticks were changed in the PDF; how many
+    the draft now has differently. A box left as printed changes nothing."""
+    from consultprep.vetting import load_vetting
+
+    known = {check.id for check in load_vetting().checks}
+    done = list(draft.offer.checks_done)
+    changed = 0
+    for check_id, filled in checks.items():
+        if check_id not in known or filled.done == filled.printed:
+            continue
+        if filled.done and check_id not in done:
+            done.append(check_id)
+            changed += 1
+        elif not filled.done and check_id in done:
+            done.remove(check_id)
+            changed += 1
+    if changed:
+        draft.offer.checks_done = done
+    return changed

@@ -30,6 +30,7 @@ _WORDS = {
     "taken_on": "date taken",
     "red_flags": "warning signs",
     "advert_text": "advert",
+    "checks_done": "the clinic checks you have done",
     "conditions": "health conditions",
     "other_conditions": "other health conditions",
     "patient_name": "your name",

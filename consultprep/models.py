@@ -103,6 +103,8 @@ class ClinicOffer(_Model):
     claims: str = ""
     red_flags: list[str] = Field(default_factory=list)  # ids from the content library
     advert_text: str = ""  # text of the clinic's advert, email or web page, pasted by the patient
+    # The UK checks of a clinic the patient has done (ids from resources/content/vetting.toml)
+    checks_done: list[str] = Field(default_factory=list)
 
     def country_detail(self) -> str:
         """The country as typed, or "" where it only repeats that the clinic is in the UK

@@ -9,6 +9,7 @@ from consultprep.content import Library
 from consultprep.labels import conditions_text, join_labels
 from consultprep.models import SCORE_LABELS, Draft, TriedTreatment
 from consultprep.readiness import deciding_lines
+from consultprep.vetting import load_vetting
 
 LOCATION_WORDS = {"uk": "in the UK", "abroad": "abroad", "not_sure": "not sure where"}
 #: Said under a part of the summary where a long answer was shortened.
@@ -108,6 +109,11 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         flags = [library.red_flag(f) for f in o.red_flags]
         names = [f.label for f in flags if f is not None]
         line += "\nWarning signs ticked: " + (join_labels(names) if names else "none")
+        vetting = load_vetting()
+        done = vetting.done(o.checks_done)
+        if done:
+            titles = "; ".join(c.title for c in done)
+            line += f"\nClinic checks done: {len(done)} of {len(vetting.checks)} ({titles})"
         line += "".join(f"\n{note}" for note in short.note())
         out.append(("Offer from a clinic", line))
 

@@ -39,6 +39,12 @@ class Vetting(StrictContent):
             raise ValueError("each check needs its own id")
         return self
 
+    def done(self, ids: list[str]) -> list[VettingCheck]:
+        """The checks among ``ids`` (a draft's ``offer.checks_done``), in this file's order;
+        ids this file no longer has are left out."""
+        wanted = set(ids)
+        return [c for c in self.checks if c.id in wanted]
+
     def cited(self) -> list[tuple[str, list[str]]]:
         """Every citation in the file, with where it is (for checks against the library)."""
         return [(f"vetting check {c.id}", c.citations) for c in self.checks]

@@ -16,8 +16,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from consultprep.answers import FilledAnswer
-from exports.fieldnames import ANSWER_PREFIX, FOR_FIELD, PACK_FIELD, PACK_VALUE, parse_field_name
+from consultprep.answers import FilledAnswer, FilledCheck
+from exports.fieldnames import (
+    ANSWER_PREFIX,
+    FOR_FIELD,
+    PACK_FIELD,
+    PACK_VALUE,
+    parse_clinic_field_name,
+    parse_field_name,
+)
 
 if TYPE_CHECKING:
     from consultprep.models import Draft
@@ -45,12 +52,13 @@ def _quiet() -> Iterator[None]:
 
 class FilledPack(NamedTuple):
     """What a filled-in pack holds: each question's fields by checklist item id, whom it was
-    made for (``consultprep.answers.made_for``; None from a pack too old to say) and the
-    file's name as messages give it."""
+    made for (``consultprep.answers.made_for``; None from a pack too old to say), the
+    file's name as messages give it, and the clinic checks' tick boxes by check id."""
 
     answers: dict[str, FilledAnswer]
     made_for: str | None
     name: str
+    checks: dict[str, FilledCheck]
 
 
 def read_answers(pdf_path: str | os.PathLike[str]) -> dict[str, FilledAnswer]:
@@ -82,7 +90,12 @@ def read_pack(pdf_path: str | os.PathLike[str]) -> FilledPack:
             fields = _fields(data, name)
             owner = fields.get(FOR_FIELD)
             value = owner.get("/V") if owner is not None else None
-            return FilledPack(_answers(fields, name), value if isinstance(value, str) else None, name)
+            return FilledPack(
+                _answers(fields, name),
+                value if isinstance(value, str) else None,
+                name,
+                _checks(fields, name),
+            )
     except AnswersError:
         raise
     except Exception as exc:  # pypdf raises many kinds of error on damaged files
@@ -176,9 +189,7 @@ def answers_for_someone_else(pdf_path: str | os.PathLike[str], draft: Draft) -> 
 
 
 def _answers(fields: dict[str, Any], name: str) -> dict[str, FilledAnswer]:
-    damaged = AnswersError(
-        f"{name} has a form that was changed or damaged, so no answers could be read from it."
-    )
+    damaged = _damaged(name)
     found: dict[str, dict[str, Any]] = {}
     for full_name, field in fields.items():
         parsed = parse_field_name(str(full_name))
@@ -211,6 +222,26 @@ def _answers(fields: dict[str, Any], name: str) -> dict[str, FilledAnswer]:
         answer, printed, wording = parts["answer"]
         answers[item_id] = FilledAnswer(asked, answer, printed, asked_printed, wording)
     return answers
+
+
+def _damaged(name: str) -> AnswersError:
+    return AnswersError(
+        f"{name} has a form that was changed or damaged, so no answers could be read from it."
+    )
+
+
+def _checks(fields: dict[str, Any], name: str) -> dict[str, FilledCheck]:
+    """The clinic checks' tick boxes, by check id (none in a pack made without an offer)."""
+    checks: dict[str, FilledCheck] = {}
+    for full_name, field in fields.items():
+        check_id = parse_clinic_field_name(str(full_name))
+        if check_id is None:
+            continue
+        done, printed = _tick(field.get("/V")), _tick(field.get("/DV"))
+        if field.get("/FT") != "/Btn" or done is None or printed is None:
+            raise _damaged(name)
+        checks[check_id] = FilledCheck(done, printed)
+    return checks
 
 
 def _tick(value: object) -> bool | None:

@@ -10,8 +10,8 @@ A hidden, read-only field ``consultprep:pack`` marks the PDF as a ConsultPrep pa
 ``consultprep:for``, holds the name and skin problem it was made for (JSON in ASCII), so answers
 are not imported into another person's draft.
 
-Each check in "How to check a clinic" has a tick box ``clinic:<check id>``, for the patient's
-own use: it is not read back into the draft.
+Each check in "How to check a clinic" has a tick box ``clinic:<check id>``, ticked if the
+draft has the check done; "Import answers" reads it back.
 """
 
 from __future__ import annotations
@@ -80,8 +80,18 @@ def field_name(item_id: str, part: Part) -> str:
 
 
 def clinic_field_name(check_id: str) -> str:
-    """The tick box of a clinic check ("How to check a clinic"), which is not read back."""
+    """The tick box of a clinic check ("How to check a clinic")."""
     return f"{CLINIC_PREFIX}{encode_id(check_id)}"
+
+
+def parse_clinic_field_name(name: str) -> str | None:
+    """The check id of a clinic check's tick box name, or None for any other name."""
+    if not name.startswith(CLINIC_PREFIX):
+        return None
+    try:
+        return decode_id(name[len(CLINIC_PREFIX) :])
+    except (ValueError, UnicodeDecodeError):
+        return None
 
 
 def parse_field_name(name: str) -> tuple[str, Part] | None:

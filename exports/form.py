@@ -168,9 +168,10 @@ class FormTickBox(TickBoxField):
         )
 
 
-def check_box(check_id: str, title: str, size: float = 13) -> TickBoxField:
-    """A clinic check's tick box: for the patient's own use (not read back into the draft)."""
-    return TickBoxField(clinic_field_name(check_id), False, "Checked: " + _tooltip(title), size)
+def check_box(check_id: str, title: str, size: float = 13, done: bool = False) -> TickBoxField:
+    """A clinic check's tick box, ticked if the draft says the check is ``done`` (ticks made
+    in the PDF are read back by ``exports.answers``)."""
+    return TickBoxField(clinic_field_name(check_id), done, "Checked: " + _tooltip(title), size)
 
 
 class FormAnswerLines(RuledLines):

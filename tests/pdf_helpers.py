@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 
 @pytest.fixture(autouse=True)
@@ -48,4 +49,18 @@ def widgets(reader: PdfReader) -> list[tuple[int, str, dict]]:
             obj = annot.get_object()
             if obj.get("/Subtype") == "/Widget":
                 out.append((n, str(obj["/T"]), obj))
+    return out
+
+
+def fill(pdf: Path, values: dict[str, str], out: Path) -> Path:
+    """Fill form fields the way a PDF reader saves them (tick boxes take "/Yes" or "/Off")."""
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    for page in writer.pages:
+        names = {str(a.get_object().get("/T")) for a in page.get("/Annots") or []}
+        here = {k: v for k, v in values.items() if k in names}
+        if here:
+            writer.update_page_form_field_values(page, here, auto_regenerate=False)
+    writer.set_need_appearances_writer(True)
+    with out.open("wb") as fh:
+        writer.write(fh)
     return out

@@ -18,7 +18,7 @@ from consultprep.storage import load_draft, save_draft
 from exports import export_pdf
 from exports.answers import AnswersError, read_answers
 from exports.fieldnames import field_name
-from tests.pdf_helpers import flat, pdf_invariant  # noqa: F401
+from tests.pdf_helpers import fill, flat, pdf_invariant  # noqa: F401
 from ui.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,20 +38,6 @@ def draft_file(tmp_path: Path) -> Path:
 
 def make_pack(draft_path: Path, tmp_path: Path) -> Path:
     return export_pdf(load_draft(draft_path), tmp_path / "pack.pdf", LIBRARY)
-
-
-def fill(pdf: Path, values: dict[str, str], out: Path) -> Path:
-    """Fill form fields the way a PDF reader saves them (tick boxes take "/Yes" or "/Off")."""
-    writer = PdfWriter(clone_from=PdfReader(pdf))
-    for page in writer.pages:
-        names = {str(a.get_object().get("/T")) for a in page.get("/Annots") or []}
-        here = {k: v for k, v in values.items() if k in names}
-        if here:
-            writer.update_page_form_field_values(page, here, auto_regenerate=False)
-    writer.set_need_appearances_writer(True)
-    with out.open("wb") as fh:
-        writer.write(fh)
-    return out
 
 
 def edit_field(pdf: Path, name: str, out: Path, change: Callable[[dict], None]) -> Path:

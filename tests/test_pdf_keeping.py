@@ -1,5 +1,5 @@
 """What belongs together is printed on one page: the rung key, each treatment, each clinic
-check with its tick box (which can be ticked on a computer, but is not read back)."""
+check with its tick box (ticked on a computer, it is read back: tests/test_clinic_checks.py)."""
 
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def test_the_clinic_checks_start_with_two_and_none_is_split(
         assert flat(check.where)[-30:] in pages[page], check.title  # each check whole
 
 
-def test_each_clinic_check_has_a_tick_box_beside_it_that_import_leaves_alone(
+def test_each_clinic_check_has_a_tick_box_beside_it_that_is_not_a_question(
     tmp_path: Path,
 ) -> None:
     draft = load_draft(ROOT / "resources" / "examples" / "scars.consultprep")

@@ -120,6 +120,16 @@ def test_a_longer_text_from_a_draft_is_kept_whole_until_it_is_changed(qtbot) -> 
             "keloid scars. Cochrane Database of Systematic Reviews."),
             "Cochrane review 2021, “Silicone gel sheeting for treating keloid scars”",
         ),
+        (  # too long: cut where a part ends, not mid-part with ",…"
+            ("The Independent Health Care Regulations (Northern Ireland) 2005, SR 2005 No. 174. "
+            "Explanatory note."),
+            "The Independent Health Care Regulations (Northern Ireland) 2005",
+        ),
+        (
+            ("A very long name of an organisation that has no commas in it at all and goes on "
+            "and on. Page."),
+            "A very long name of an organisation that has no commas in it at…",
+        ),
     ],
 )
 def test_short_citation(citation: str, short: str) -> None:

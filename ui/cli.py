@@ -131,7 +131,9 @@ def _import_answers(pdf_path: str, draft_path: str) -> int:
                 "ConsultPrep, check it and save it, then import the answers again."
             )
         pack = read_pack(pdf_path)
-        summary = apply_answers(draft, pack.answers, made_for=pack.made_for, pdf_name=pack.name)
+        summary = apply_answers(
+            draft, pack.answers, made_for=pack.made_for, pdf_name=pack.name, checks=pack.checks
+        )
     except (DraftError, AnswersError, NotThisDraft) as exc:
         return _fail(str(exc))
     if summary.changed:

@@ -237,7 +237,11 @@ class FileMenuWindow(QMainWindow):
         try:
             pack = read_pack(path)
             summary = apply_answers(
-                self.draft, pack.answers, made_for=pack.made_for, pdf_name=pack.name
+                self.draft,
+                pack.answers,
+                made_for=pack.made_for,
+                pdf_name=pack.name,
+                checks=pack.checks,
             )
         except (AnswersError, NotThisDraft) as exc:
             dialogs.warn(self, "Could not import the answers", str(exc))

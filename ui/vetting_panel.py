@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from consultprep.citations import sources_line
 from consultprep.content import Library
@@ -11,10 +12,15 @@ from consultprep.vetting import Vetting, load_vetting
 from ui.widgets import HINT, card, plain_label, reveal
 
 CLOSED, OPEN = "▸", "▾"
+#: After the intro: the ticks are kept in the draft (and printed with a clinic's offer).
+TICK_WHEN_DONE = "Tick “I have done this check” for each one you have done."
 
 
 class VettingPanel(QWidget):
-    """A button that shows or hides the UK checks: what each means and where to look."""
+    """A button that shows or hides the UK checks: what each means, where to look, and a
+    tick box for each check the patient has done (``changed`` when one is ticked or not)."""
+
+    changed = Signal()
 
     def __init__(
         self, library: Library, vetting: Vetting | None = None, parent: QWidget | None = None
@@ -42,21 +48,37 @@ class VettingPanel(QWidget):
         layout.addLayout(row)
 
         self.body, box = card()
-        box.addWidget(plain_label(self.vetting.intro, role=HINT))
+        box.addWidget(plain_label(f"{self.vetting.intro} {TICK_WHEN_DONE}", role=HINT))
+        self.done_checks: dict[str, QCheckBox] = {}
         for n, check in enumerate(self.vetting.checks, 1):
             box.addSpacing(6)
-            # Numbered, not "☐": a box drawn in text looks tickable but cannot be ticked
-            # (the PDF keeps its boxes, to tick on paper).
             box.addWidget(plain_label(f"{n}.  {check.title}", role="strong", selectable=True))
             box.addWidget(plain_label(check.what, selectable=True))
             box.addWidget(plain_label(f"Where to look: {check.where}", selectable=True))
             sources = sources_line(library, check.citations)
             if sources:
                 box.addWidget(plain_label(sources, role=HINT))
+            done = QCheckBox("I have done this check")
+            done.setAccessibleName(f"I have done this check: {check.title}")
+            done.toggled.connect(self.changed)
+            self.done_checks[check.id] = done
+            box.addWidget(done)
         box.addSpacing(6)
         box.addWidget(plain_label(self.vetting.abroad_note, role=HINT))
         layout.addWidget(self.body)
         self.set_open(False)
+
+    def done(self) -> list[str]:
+        """The ids of the checks ticked as done, in the panel's order."""
+        return [check_id for check_id, box in self.done_checks.items() if box.isChecked()]
+
+    def set_done(self, ids: list[str]) -> None:
+        """Tick the checks in ``ids`` (and no others); open the panel if any is ticked, so
+        the ticks are seen."""
+        for check_id, box in self.done_checks.items():
+            box.setChecked(check_id in ids)
+        if self.done():
+            self.set_open(True)
 
     def is_open(self) -> bool:
         """True while the checks are shown."""

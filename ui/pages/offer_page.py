@@ -155,6 +155,7 @@ class OfferPage(DraftPage):
         layout.addWidget(self.details)
         layout.addSpacing(8)
         self.vetting_panel = VettingPanel(library)  # folded away: for anyone who wants it
+        self.vetting_panel.changed.connect(self.mark_edited)
         layout.addWidget(self.vetting_panel)
         layout.addStretch(1)
 
@@ -206,6 +207,7 @@ class OfferPage(DraftPage):
             check.setChecked(flag_id in offer.red_flags)
         self.advert.set_said(said(offer.cost, offer.claims))  # as prepare() checked it
         self.advert.set_text(offer.advert_text)
+        self.vetting_panel.set_done(offer.checks_done)
         self._answer_changed(self.yes_radio.isChecked())
 
     def write_draft(self) -> None:
@@ -213,6 +215,8 @@ class OfferPage(DraftPage):
         location = next((k for k, r in self.location_radios.items() if r.isChecked()), None)
         known = set(self.red_flag_checks)
         unknown = [f for f in self.draft.offer.red_flags if f not in known]
+        checks = set(self.vetting_panel.done_checks)  # ids a newer content file had: kept
+        other_checks = [c for c in self.draft.offer.checks_done if c not in checks]
         # Details are kept even when the answer is No, so changing one's mind loses nothing.
         self.draft.offer = ClinicOffer(
             offered=self.yes_radio.isChecked(),
@@ -224,6 +228,7 @@ class OfferPage(DraftPage):
             claims=self.claims.toPlainText().strip(),
             red_flags=[f for f, c in self.red_flag_checks.items() if c.isChecked()] + unknown,
             advert_text=self.advert.text().strip(),
+            checks_done=self.vetting_panel.done() + other_checks,
         )
         sync_checklist(self.draft, self.library)
 
