@@ -1,8 +1,11 @@
 """Autosave and crash recovery, in a private folder of the patient's own computer.
 
 Each running copy of the app autosaves to its own pair of files in the folder:
-``autosave-<pid>.consultprep`` (the draft) and ``autosave-<pid>.json`` (where it came from and
-when). A normal quit removes them. If the app is killed, they stay behind, and the next start
+``autosave-<pid>-<token>.consultprep`` (the draft) and ``autosave-<pid>-<token>.json`` (where it
+came from and when), the token random for each run: a later run given the same process id (after
+a restart, say) has its own files, and never writes over work left behind. (Versions before
+the token wrote ``autosave-<pid>.consultprep``; such files are still found.) A normal quit
+removes them. If the app is killed, they stay behind, and the next start
 finds them with :meth:`Autosave.pending` and offers to recover the work.
 
 The folder is created with mode 0700 and the files with 0600. Qt-free: the UI chooses the folder
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -78,6 +82,10 @@ def _saved_time(text: str) -> datetime | None:
     return when
 
 
+#: The slots of this process's own autosaves (one in the app; tests make more).
+_OURS: set[str] = set()
+
+
 def _process_alive(pid: int) -> bool:
     if pid <= 0:
         return False
@@ -104,8 +112,11 @@ class Autosave:
     def __init__(self, folder: str | os.PathLike[str], pid: int | None = None) -> None:
         self.folder = Path(folder)
         self.pid = os.getpid() if pid is None else pid
-        self.draft_path = self.folder / f"autosave-{self.pid}.consultprep"
-        self.info_path = self.folder / f"autosave-{self.pid}.json"
+        slot = f"autosave-{self.pid}-{secrets.token_hex(4)}"
+        self.draft_path = self.folder / f"{slot}.consultprep"
+        self.info_path = self.folder / f"{slot}.json"
+        if pid is None:  # a test pretending to be another run gives a pid: not ours then
+            _OURS.add(slot)
 
     def _ensure_folder(self) -> None:
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -145,11 +156,15 @@ class Autosave:
         except OSError:
             return []
         for draft_path in candidates:
-            pid_text = draft_path.stem.removeprefix("autosave-")
-            if not pid_text.isdigit():
+            pid_text, _, token = draft_path.stem.removeprefix("autosave-").partition("-")
+            if not pid_text.isdigit() or not (token.isalnum() or not token):
                 continue
+            if draft_path.stem in _OURS:
+                continue  # this run's own
             pid = int(pid_text)
-            if pid == self.pid or _process_alive(pid):
+            # A run still going (or, rarely, another program now given its process id: its
+            # work is then offered once that ends) is left alone.
+            if pid != self.pid and _process_alive(pid):
                 continue
             info_path = draft_path.with_suffix(".json")
             saved_at, source = None, None

@@ -151,12 +151,24 @@ class Treatment(_Strict):
     uncertain_citations: list[str] = Field(default_factory=list)
     #: The kinds of the concern (subtype ids) this treatment is for; empty: every kind.
     for_subtypes: list[str] = Field(default_factory=list)
+    #: When to get help (for waiting on a wound): a lead line such as "Get help at once if:",
+    #: the signs as a list under it, and their sources.
+    get_help: str = ""
+    get_help_signs: list[str] = Field(default_factory=list)
+    get_help_citations: list[str] = Field(default_factory=list)
 
     @property
     def all_citations(self) -> list[str]:
         """Everything cited for this treatment, once each, in order."""
         return list(
-            dict.fromkeys([*self.warning_citations, *self.citations, *self.uncertain_citations])
+            dict.fromkeys(
+                [
+                    *self.warning_citations,
+                    *self.citations,
+                    *self.get_help_citations,
+                    *self.uncertain_citations,
+                ]
+            )
         )
 
     @model_validator(mode="after")
@@ -167,6 +179,10 @@ class Treatment(_Strict):
             raise ValueError(f"treatment {self.id!r} has warning=true but no warning_note")
         if self.warning and not self.warning_citations:
             raise ValueError(f"treatment {self.id!r} has a warning but no warning_citations")
+        if bool(self.get_help) != bool(self.get_help_signs) or (
+            self.get_help and not self.get_help_citations
+        ):
+            raise ValueError(f"treatment {self.id!r}: get_help needs its signs and sources")
         return self
 
 

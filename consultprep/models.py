@@ -12,10 +12,23 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-SCHEMA_VERSION = 3  # 1: plain JSON; 2: zip container with photos; 3: readiness, BRAN, answers
+#: 1: plain JSON; 2: zip container with photos; 3: readiness, BRAN, answers; 4: the offer's
+#: answer may be "not answered yet" (None), and the clinic checks done are kept.
+SCHEMA_VERSION = 4
 MAX_TOP = 3
 
 Score = Annotated[int | None, Field(ge=0, le=10)]
+
+
+def with_ticks(stored: list[str], ticks: dict[str, bool]) -> list[str]:
+    """``stored`` (ids of ticked boxes) after the boxes ``ticks`` (id: ticked) are applied.
+
+    Ids still ticked keep their places, and ids no box knows (a draft from other content) are
+    kept; boxes newly ticked follow in the boxes' order. So opening a page and leaving it, which
+    writes the page back, gives the same list, and an unchanged draft is not marked changed.
+    """
+    kept = [i for i in stored if ticks.get(i, True)]
+    return kept + [i for i, ticked in ticks.items() if ticked and i not in kept]
 
 
 class _Model(BaseModel):
@@ -94,7 +107,7 @@ Location = Literal["uk", "abroad", "not_sure"]
 class ClinicOffer(_Model):
     """A treatment a clinic has offered, and the red flags the patient ticked."""
 
-    offered: bool = False
+    offered: bool | None = None  # Yes, No, or not answered yet
     treatment: str = ""
     clinic: str = ""
     location: Location | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import uuid
 import warnings
 from datetime import date, datetime
@@ -122,13 +123,16 @@ def clean_image(image_path: str | os.PathLike[str]) -> tuple[bytes, int, int, da
     path = Path(image_path)
     name = f"“{path.name}”"
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise PhotoError(f"The photo {name} could not be found.") from None
     except OSError as exc:
         raise PhotoError(f"The photo {name} could not be read ({in_plain_words(exc)}).") from None
-    if path.is_dir():
+    size = info.st_size
+    if stat.S_ISDIR(info.st_mode):
         raise PhotoError(f"{name} is a folder, not a photo.")
+    if not stat.S_ISREG(info.st_mode):  # a pipe or a device: reading it might never end
+        raise PhotoError(f"{name} is not an ordinary file, so it cannot be a photo.")
     if size == 0:
         raise PhotoError(f"The file {name} is empty, so it is not a photo.")
     if size > MAX_FILE_BYTES:

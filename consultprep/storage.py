@@ -70,6 +70,14 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("schema_version") == 2:
         # 3 only adds fields with defaults (readiness, BRAN notes, asked ticks, advert text).
         data["schema_version"] = 3
+    if data.get("schema_version") == 3:
+        # 3 saved "not answered" as offered: false. As version 3 showed it: No only if the
+        # offer holds something else (details kept after changing one's mind).
+        offer = data.get("offer")
+        said_no = isinstance(offer, dict) and offer.get("offered") is False
+        if said_no and not any(v for k, v in offer.items() if k != "offered"):
+            data["offer"] = {**offer, "offered": None}
+        data["schema_version"] = 4
     return data
 
 

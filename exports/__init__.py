@@ -21,15 +21,22 @@ class ExportError(Exception):
 
 
 class UnrecordedAnswers(ExportError):
-    """The file to replace is a filled-in pack with answers the draft does not have yet.
+    """The file to replace is a filled-in pack whose typed answers replacing it would lose.
 
-    ``importable`` is False if the pack was filled in for someone else's preparation: its
-    answers cannot be imported into this draft, only kept by saving under another name.
+    ``reason`` says why (``exports.answers.NOT_IMPORTED``, ``SOMEONE_ELSE``, ``GONE`` or
+    ``UNREADABLE``, with ``why`` it cannot be read). Only answers not imported yet can be kept
+    by importing them; the others only by saving under another name.
     """
 
-    def __init__(self, message: str, *, importable: bool = True) -> None:
+    def __init__(self, message: str, *, reason: str, why: str = "") -> None:
         super().__init__(message)
-        self.importable = importable
+        self.reason = reason
+        self.why = why
+
+    @property
+    def importable(self) -> bool:
+        """True if importing the answers into the draft would keep them."""
+        return self.reason == "not imported"
 
 
 class ExportCancelled(ExportError):

@@ -36,6 +36,15 @@ class AnswersError(Exception):
     """The answers could not be read. ``str(error)`` is one plain sentence."""
 
 
+class UncheckablePack(AnswersError):
+    """A PDF that may hold typed answers but cannot be read: locked with a password, damaged,
+    or a pack from a different version. ``why`` says which, as "it is damaged"."""
+
+    def __init__(self, message: str, why: str) -> None:
+        super().__init__(message)
+        self.why = why
+
+
 @contextmanager
 def _quiet() -> Iterator[None]:
     """Keep pypdf's warnings about damaged files off the screen (we say it once, plainly)."""
@@ -99,7 +108,10 @@ def read_pack(pdf_path: str | os.PathLike[str]) -> FilledPack:
     except AnswersError:
         raise
     except Exception as exc:  # pypdf raises many kinds of error on damaged files
-        raise AnswersError(f"{name} is damaged, so no answers could be read from it.") from exc
+        message = f"{name} is damaged, so no answers could be read from it."
+        if _looks_like_a_pack(data):
+            raise UncheckablePack(message, "it is damaged") from exc
+        raise AnswersError(message) from exc
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -120,21 +132,32 @@ def _fields(data: bytes, name: str) -> dict[str, Any]:
     reader = PdfReader(io.BytesIO(data), strict=False)
     # A PDF protected only against changes opens with an empty password, as PDF viewers do.
     if reader.is_encrypted and not _opens_without_password(reader):
-        raise AnswersError(
-            f"{name} is locked with a password, so ConsultPrep cannot read the answers in it."
+        raise UncheckablePack(
+            f"{name} is locked with a password, so ConsultPrep cannot read the answers in it.",
+            "it is locked with a password",
         )
     fields = reader.get_fields() or {}
     marker = fields.get(PACK_FIELD)
+    if (marker is None or not isinstance(marker.get("/V"), str)) and _looks_like_a_pack(data):
+        raise UncheckablePack(  # cut off, say, where its form is listed
+            f"{name} is damaged, so no answers could be read from it.", "it is damaged"
+        )
     if marker is None or not isinstance(marker.get("/V"), str):
         raise AnswersError(
             f"{name} is not a PDF pack made by ConsultPrep (or its form was removed when it "
             "was saved), so no answers could be read from it."
         )
     if str(marker["/V"]) != PACK_VALUE:
-        raise AnswersError(
-            f"{name} was made by a different version of ConsultPrep, so its answers cannot be read."
+        raise UncheckablePack(
+            f"{name} was made by a different version of ConsultPrep, so its answers cannot be read.",
+            "it was made by a different version of ConsultPrep",
         )
     return fields
+
+
+def _looks_like_a_pack(data: bytes) -> bool:
+    """True if ``data`` holds a pack's marks (its hidden field's name, its keywords)."""
+    return PACK_FIELD.encode() in data or b"ConsultPrep pack" in data
 
 
 def _opens_without_password(reader: Any) -> bool:
@@ -144,48 +167,77 @@ def _opens_without_password(reader: Any) -> bool:
         return False
 
 
+#: Why replacing a PDF would lose answers typed into it (``answers_at_risk``).
+NOT_IMPORTED = "not imported"  # answers for this draft's questions, not in it yet
+SOMEONE_ELSE = "someone else"  # a pack filled in for another preparation
+GONE = "gone"  # answers for questions no longer in the draft, or reworded since
+UNREADABLE = "unreadable"  # it may hold answers, but cannot be read to check
+
+
+class AtRisk(NamedTuple):
+    """What replacing a filled-in PDF would lose (``reason``: one of the names above), and
+    for ``UNREADABLE`` why it cannot be read ("it is damaged")."""
+
+    reason: str
+    why: str = ""
+
+
+def answers_at_risk(pdf_path: str | os.PathLike[str], draft: Draft) -> AtRisk | None:
+    """What replacing the PDF at ``pdf_path`` with a new pack for ``draft`` would lose: None
+    if nothing (no file, not a pack, or every answer typed into it is in the draft)."""
+    from consultprep.answers import NotThisDraft, check_made_for
+
+    try:
+        pack = read_pack(pdf_path)
+    except UncheckablePack as exc:
+        return AtRisk(UNREADABLE, exc.why)
+    except AnswersError:
+        return None
+    try:
+        check_made_for(draft, pack.made_for, pack.name)
+    except NotThisDraft:
+        filled = sum(
+            a.answer.strip() != a.printed.strip() or a.asked != a.asked_printed
+            for a in pack.answers.values()
+        )
+        return AtRisk(SOMEONE_ELSE) if filled else None
+    not_imported, gone = _not_in_draft(pack, draft)
+    if not_imported:
+        return AtRisk(NOT_IMPORTED)
+    return AtRisk(GONE) if gone else None
+
+
 def unrecorded_answers(pdf_path: str | os.PathLike[str], draft: Draft) -> int:
     """How many answers typed into the ConsultPrep pack at ``pdf_path`` are not in ``draft``
     yet (their question is in the draft, and its answer does not hold their words): what
-    replacing the pack would lose. 0 if there is no pack there, it cannot be read, or it was
-    made for someone else (see ``answers_for_someone_else``)."""
-    from consultprep.answers import NotThisDraft, check_made_for, merged_answer, same_question
+    importing would record. 0 if there is no pack there, it cannot be read, or it was made
+    for someone else."""
+    from consultprep.answers import NotThisDraft, check_made_for
 
     try:
         pack = read_pack(pdf_path)
         check_made_for(draft, pack.made_for, pack.name)
     except (AnswersError, NotThisDraft):
         return 0
+    return _not_in_draft(pack, draft)[0]
+
+
+def _not_in_draft(pack: FilledPack, draft: Draft) -> tuple[int, int]:
+    """(answers importing would record, answers typed for questions no longer in the draft
+    or reworded since, which importing cannot keep)."""
+    from consultprep.answers import merged_answer, same_question
+
     items = {item.id: item for item in draft.checklist}
-    lost = 0
+    not_imported = gone = 0
     for item_id, filled in pack.answers.items():
         item = items.get(item_id)
         if item is None or not same_question(filled.question, item):
-            continue  # a question no longer in the draft: importing would not keep it either
+            gone += " ".join(filled.answer.split()) != " ".join(filled.printed.split())
+            continue
         # what importing would do to the draft's answer (nothing typed, or words it already
         # holds, change nothing)
-        lost += merged_answer(item.answer, filled) != item.answer
-    return lost
-
-
-def answers_for_someone_else(pdf_path: str | os.PathLike[str], draft: Draft) -> int:
-    """How many questions of the ConsultPrep pack at ``pdf_path`` were ticked or answered
-    after it was printed, if it was made for someone else's preparation (their answers cannot
-    be imported into ``draft``; replacing the pack would lose them). 0 otherwise."""
-    from consultprep.answers import NotThisDraft, check_made_for
-
-    try:
-        pack = read_pack(pdf_path)
-    except AnswersError:
-        return 0
-    try:
-        check_made_for(draft, pack.made_for, pack.name)
-    except NotThisDraft:
-        return sum(
-            a.answer.strip() != a.printed.strip() or a.asked != a.asked_printed
-            for a in pack.answers.values()
-        )
-    return 0
+        not_imported += merged_answer(item.answer, filled) != item.answer
+    return not_imported, gone
 
 
 def _answers(fields: dict[str, Any], name: str) -> dict[str, FilledAnswer]:

@@ -133,7 +133,7 @@ def _ticked_heading(pack: Pack, check_id: str, title: str) -> Flowable:
     """A check's title beside a tick box, drawn and placed as the questions' boxes are."""
     heading = pack.para(safe_text(title), "h3")
     done = check_id in pack.draft.offer.checks_done
-    row = beside_tick_box(pack, check_box(check_id, title, pack.size(TICK_SIZE), done), heading, 1)
+    row = beside_tick_box(pack, check_box(check_id, title, pack.size(TICK_SIZE), done), heading)
     row.spaceBefore = heading.style.spaceBefore  # a table cell leaves them out
     row.spaceAfter = heading.style.spaceAfter
     return row

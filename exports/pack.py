@@ -202,15 +202,16 @@ TICK_COLUMN = 24
 TICK_SIZE = 13
 
 
-def beside_tick_box(pack: Pack, box: Flowable, cell: object, gap_above: float) -> Table:
-    """``box`` in the tick-box column, ``cell`` in the rest of the width; ``gap_above`` (in
-    normal-print points, growing with large print) puts the box level with the cell's first
-    line of text."""
+def beside_tick_box(pack: Pack, box: Flowable, cell: object, above: float = 0.0) -> Table:
+    """``box`` in the tick-box column, ``cell`` in the rest of the width, the box level with
+    the capitals of the first line of bold text in ``cell`` that starts ``above`` points down
+    (under a "TOP THREE" line, whose height in large print is not simply scaled: its small
+    type is raised to 16 pt)."""
     column = pack.size(TICK_COLUMN)
     return bare_table(
         [[box, cell]],
         [column, FRAME_WIDTH - column],
-        ("TOPPADDING", (0, 0), (0, 0), pack.size(gap_above)),
+        ("TOPPADDING", (0, 0), (0, 0), above + pack.size(1)),
     )
 
 

@@ -10,6 +10,7 @@ from consultprep.content import ContentError, Library, load_library
 from consultprep.models import Draft
 from consultprep.storage import DraftError, atomic_write_bytes, why_not_saved, writable_target
 from exports import ExportCancelled, ExportError, Progress, UnrecordedAnswers
+from exports.answers import GONE, NOT_IMPORTED, SOMEONE_ELSE, UNREADABLE
 from exports.options import PackOptions
 
 TITLE = "ConsultPrep consultation pack"
@@ -88,6 +89,29 @@ def _carry_on(page: int) -> None:
     """The progress of a pack no one is waiting on: nothing to tell, never stopped."""
 
 
+#: Why a filled-in PDF is not replaced, by ``exports.answers.AtRisk.reason``.
+_WOULD_LOSE = {
+    NOT_IMPORTED: (
+        "“{name}” has answers typed into it that are not in your draft yet, so ConsultPrep "
+        "will not replace it. Import its answers into your draft first, or save the new PDF "
+        "under another name."
+    ),
+    SOMEONE_ELSE: (
+        "“{name}” was filled in for another preparation, and has answers typed into it, so "
+        "ConsultPrep will not replace it. Please save the new PDF under another name."
+    ),
+    GONE: (
+        "“{name}” has answers typed into it for questions that are no longer in your draft, "
+        "or whose wording has changed, so ConsultPrep will not replace it. Please save the new "
+        "PDF under another name."
+    ),
+    UNREADABLE: (
+        "“{name}” may have answers typed into it, but ConsultPrep cannot read it to check "
+        "({why}), so it will not replace it. Please save the new PDF under another name."
+    ),
+}
+
+
 def _replaceable(target: Path) -> bool:
     """True if nothing is at ``target`` yet, or a PDF is (never a draft or another file)."""
     try:
@@ -144,21 +168,12 @@ def write_pack(
             "(it may be your draft). Please choose another name, ending in .pdf."
         )
     if keep_answers and target.exists():
-        from exports.answers import answers_for_someone_else, unrecorded_answers
+        from exports.answers import answers_at_risk
 
-        if unrecorded_answers(target, draft):
-            raise UnrecordedAnswers(
-                f"“{target.name}” has answers typed into it that are not in your draft yet, so "
-                "ConsultPrep will not replace it. Import its answers into your draft first, or "
-                "save the new PDF under another name."
-            )
-        if answers_for_someone_else(target, draft):
-            raise UnrecordedAnswers(
-                f"“{target.name}” was filled in for another preparation, and has answers "
-                "typed into it, so ConsultPrep will not replace it. Please save the new PDF "
-                "under another name.",
-                importable=False,
-            )
+        risk = answers_at_risk(target, draft)
+        if risk is not None:
+            message = _WOULD_LOSE[risk.reason].format(name=target.name, why=risk.why)
+            raise UnrecordedAnswers(message, reason=risk.reason, why=risk.why)
     if library is None:
         try:
             library = load_library()

@@ -56,9 +56,9 @@ def questions(pack: Pack) -> None:
     s.append(
         pack.para(
             "Tick each question when it has been answered, and write the answer on the "
-            "lines. My top three come first. On a computer, you can also tick the boxes and "
-            "type the answers in this PDF, then add them to your draft in ConsultPrep "
-            "(File, then Import answers from a filled-in PDF).",
+            "lines. My top three come first. You can also fill in this PDF on a computer. "
+            "Then add the answers to your draft in ConsultPrep: choose File, then Import "
+            "answers from a filled-in PDF.",
             "small",
         )
     )
@@ -72,9 +72,13 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
     # question become spaces, so no question can be taller than a page (found by fuzzing).
     one_line = " ".join(item.text.split())
     cell: list[Flowable] = []
+    width = FRAME_WIDTH - pack.size(TICK_COLUMN)
+    above = 0.0  # how far down the question starts in its cell
     if item.top:
-        cell.append(pack.para("TOP THREE", "kicker"))
-    cell.append(_question_para(pack, n, one_line, FRAME_WIDTH - pack.size(TICK_COLUMN)))
+        kicker = pack.para("TOP THREE", "kicker")
+        cell.append(kicker)
+        above = kicker.wrap(width, pack.frame_height)[1] + kicker.style.spaceAfter
+    cell.append(_question_para(pack, n, one_line, width))
     info = question_for(item, pack.library)
     if info is not None:
         why = f"Why ask: {safe_text(info.why)}" + pack.cites.mark(info.citations)
@@ -82,7 +86,7 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
     else:  # the patient's own question: the gap its "Why ask" line would leave
         cell.append(Spacer(1, pack.size(6)))
     tick = FormTickBox(item.id, item.asked, item.text, pack.size(TICK_SIZE))
-    block: list[Flowable] = [beside_tick_box(pack, tick, cell, 16 if item.top else 1)]
+    block: list[Flowable] = [beside_tick_box(pack, tick, cell, above)]
     answer = pack.user(item.answer)
     if answer:
         block.append(pack.para(f"<b>My notes:</b> {answer}", "answer"))
@@ -246,6 +250,13 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list
     # know yet" the research it names, or else the summary's (it often speaks of the same
     # studies: their size, who paid for them), so no statement there is left without a source.
     parts.append(pack.para(safe_text(t.summary) + pack.cites.mark(t.citations), "body"))
+    if t.get_help:  # when to get help while waiting: a list, its sources after the last sign
+        parts.append(pack.para(f"<b>{safe_text(t.get_help)}</b>", "body"))
+        for n, sign in enumerate(t.get_help_signs, 1):
+            last = n == len(t.get_help_signs)
+            mark = pack.cites.mark(t.get_help_citations) if last else ""
+            parts.append(pack.para(safe_text(sign) + mark, "bullet", bulletText="•"))
+        parts.append(Spacer(1, pack.size(3)))  # the list's end: as much room as after the summary
     parts.append(
         pack.para(
             f"<b>What we don't know yet:</b> {safe_text(t.uncertain)}"

@@ -116,7 +116,7 @@ def concern_texts(concern: Concern) -> list[str]:
     texts = [concern.name, concern.description, concern.normal_repair]
     texts += [t for s in concern.subtypes for t in (s.name, s.description)]
     for t in concern.treatments:
-        texts += [t.name, t.summary, t.uncertain]
+        texts += [t.name, t.summary, t.uncertain, t.get_help, *t.get_help_signs]
         texts += [t.warning_note] if t.warning_note else []
     texts += [t for q in concern.questions for t in (q.text, q.why)]
     return texts
@@ -137,13 +137,15 @@ def library_texts(library: Library) -> list[str]:
 
 
 def card_texts(treatment: Treatment) -> list[str]:
-    """One treatment card's prose: the warning, the summary and "What we don't know yet".
+    """One treatment card's prose: the warning, the summary, when to get help (if it says) and
+    "What we don't know yet".
 
     The name is left out: it is a short heading, which would pull the grade of a dense card
     down.
     """
     texts = [treatment.warning_note] if treatment.warning_note else []
-    return [*texts, treatment.summary, treatment.uncertain]
+    signs = [treatment.get_help, *treatment.get_help_signs] if treatment.get_help else []
+    return [*texts, treatment.summary, *signs, treatment.uncertain]
 
 
 def vetting_texts(vetting: Vetting) -> list[str]:

@@ -193,7 +193,7 @@ def drafts(draw: st.DrawFn, concerns: list[str | None] | None = None) -> Draft:
         clinician=draw(text),
     )
     offer = ClinicOffer(
-        offered=draw(st.booleans()),
+        offered=draw(st.none() | st.booleans()),
         treatment=draw(text),
         clinic=draw(text),
         location=draw(st.sampled_from([None, "uk", "abroad", "not_sure"])),

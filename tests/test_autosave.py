@@ -11,7 +11,7 @@ import pytest
 
 from consultprep.autosave import Autosave
 from consultprep.models import Draft
-from consultprep.storage import DraftError
+from consultprep.storage import DraftError, load_draft
 
 
 def _dead_pid() -> int:
@@ -90,3 +90,30 @@ def test_unwritable_folder_is_a_plain_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(DraftError, match="could not be autosaved"):
         Autosave(blocker / "sub").save(Draft())
+
+
+def test_a_later_run_given_the_same_process_id_keeps_the_left_behind_work(
+    tmp_path: Path,
+) -> None:
+    """Process ids are used again (after a restart, say): the new run saved over the work
+    left behind, and did not offer it. Each run now has its own files."""
+    pid = _dead_pid()
+    crashed = Autosave(tmp_path, pid=pid)
+    crashed.save(Draft(concern="scars"))
+    later = Autosave(tmp_path, pid=pid)
+    later.save(Draft(concern="ageing"))
+    assert later.draft_path != crashed.draft_path
+    assert crashed.draft_path.exists() and load_draft(crashed.draft_path).concern == "scars"
+    assert {r.draft_path for r in Autosave(tmp_path).pending()} == {
+        crashed.draft_path,
+        later.draft_path,
+    }
+
+
+def test_work_left_by_a_version_without_the_token_is_found(tmp_path: Path) -> None:
+    from consultprep.storage import draft_to_bytes
+
+    old = tmp_path / f"autosave-{_dead_pid()}.consultprep"
+    old.write_bytes(draft_to_bytes(Draft(concern="inflammatory")))
+    [found] = Autosave(tmp_path).pending()
+    assert found.draft_path == old and found.load().concern == "inflammatory"

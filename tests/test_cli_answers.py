@@ -153,17 +153,22 @@ def test_only_answers_the_draft_lacks_keep_a_pack(
     draft_file: Path,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    """An answer already in the draft, or for a question taken off the list (importing would
-    not keep it either), does not stop a new pack; --replace replaces one that would."""
-    from exports.answers import unrecorded_answers
+    """An answer already in the draft does not stop a new pack; --replace replaces one that
+    would. One for a question taken off the list, or reworded, cannot be imported: it keeps
+    the pack too (it was lost without a word), with no advice to import."""
+    from exports.answers import GONE, NOT_IMPORTED, answers_at_risk, unrecorded_answers
 
     filled = _filled_pack(draft_file, tmp_path)
     draft = load_draft(draft_file)
     assert unrecorded_answers(filled, draft) == 1
+    assert answers_at_risk(filled, draft).reason == NOT_IMPORTED
     draft.checklist[0].answer = "My own notes.\n\nNotes"  # its words are in the draft already
-    assert unrecorded_answers(filled, draft) == 0
+    assert unrecorded_answers(filled, draft) == 0 and answers_at_risk(filled, draft) is None
+    draft.checklist[0].text = "Reworded since?"
+    assert answers_at_risk(filled, draft).reason == GONE
     del draft.checklist[0]  # the question is gone from the list
     assert unrecorded_answers(filled, draft) == 0
+    assert answers_at_risk(filled, draft).reason == GONE
     draft = load_draft(draft_file)
     draft.about.patient_name, draft.concern = "Someone Else", "ageing"  # not this pack's draft
     assert unrecorded_answers(filled, draft) == 0  # not to import: see the next test
@@ -182,16 +187,20 @@ def test_a_pack_filled_in_for_someone_else_is_not_replaced_unasked(
     no advice to import; --replace replaces it. A pack of theirs with nothing typed in it is
     replaced as before."""
     from exports import export_pdf
-    from exports.answers import answers_for_someone_else
+    from exports.answers import SOMEONE_ELSE, answers_at_risk
     from tests.test_answers import LIBRARY
+
+    def answers_for_someone_else(pdf: Path, draft) -> bool:
+        risk = answers_at_risk(pdf, draft)
+        return risk is not None and risk.reason == SOMEONE_ELSE
 
     filled = _filled_pack(draft_file, tmp_path)  # made from draft_file and filled in
     mine = load_draft(draft_file)
     mine.about.patient_name, mine.concern = "Someone Else", "ageing"
     other = tmp_path / "other.consultprep"
     save_draft(mine, other)
-    assert answers_for_someone_else(filled, mine) == 1
-    assert answers_for_someone_else(filled, load_draft(draft_file)) == 0  # their own pack
+    assert answers_for_someone_else(filled, mine)
+    assert not answers_for_someone_else(filled, load_draft(draft_file))  # their own pack
     before = filled.read_bytes()
     capsys.readouterr()
     assert main(["export", str(other), "-o", str(filled)]) == 2
@@ -200,7 +209,7 @@ def test_a_pack_filled_in_for_someone_else_is_not_replaced_unasked(
     assert "import-answers" not in err and "--replace" in err
     assert filled.read_bytes() == before
     unfilled = export_pdf(load_draft(draft_file), tmp_path / "unfilled.pdf", LIBRARY)
-    assert answers_for_someone_else(unfilled, mine) == 0
+    assert not answers_for_someone_else(unfilled, mine)
     assert main(["export", str(other), "-o", str(unfilled)]) == 0
     assert main(["export", str(other), "-o", str(filled), "--replace"]) == 0
     assert filled.read_bytes() != before
@@ -243,3 +252,61 @@ def test_a_file_name_the_terminal_cannot_show_is_no_traceback(tmp_path: Path) ->
     assert b"Traceback" not in done.stderr
     assert b"Saved the PDF pack to" in done.stdout and b"pack?.pdf" in done.stdout
     assert os.path.exists(bad)
+
+
+@pytest.mark.parametrize(
+    ("harm", "words"),
+    [
+        ("reworded", "questions that are no longer in your draft, or whose wording has changed"),
+        ("locked", "cannot read it to check (it is locked with a password)"),
+        ("cut off", "cannot read it to check (it is damaged)"),
+    ],
+)
+def test_answers_importing_cannot_keep_keep_a_pack_unless_replace_is_given(
+    draft_file: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys,
+    harm: str,
+    words: str,
+) -> None:
+    """Answers for a question since reworded (or taken off the list), or in a pack locked
+    with a password or cut off, cannot be imported: replacing the pack lost them without a
+    word. Refused, with no advice to import."""
+    from pypdf import PdfReader, PdfWriter
+
+    filled = _filled_pack(draft_file, tmp_path)
+    if harm == "reworded":
+        draft = load_draft(draft_file)
+        draft.checklist[0].text = "Reworded since?"
+        save_draft(draft, draft_file)
+    elif harm == "locked":
+        writer = PdfWriter(clone_from=PdfReader(filled))
+        writer.encrypt("secret")
+        with open(filled, "wb") as out:
+            writer.write(out)
+    else:
+        filled.write_bytes(filled.read_bytes()[: len(filled.read_bytes()) // 2])
+    before = filled.read_bytes()
+    capsys.readouterr()
+    assert main(["export", str(draft_file), "-o", str(filled)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "another name" in err
+    assert "import-answers" not in err and "--replace" in err
+    assert filled.read_bytes() == before
+    assert main(["export", str(draft_file), "-o", str(filled), "--replace"]) == 0
+
+
+def test_the_draft_and_pdf_given_the_wrong_way_round_are_named_in_order(
+    draft_file: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys,
+) -> None:
+    filled = _filled_pack(draft_file, tmp_path)
+    before = draft_file.read_bytes(), filled.read_bytes()
+    capsys.readouterr()
+    assert main(["import-answers", str(draft_file), str(filled)]) == 2
+    err = capsys.readouterr().err
+    assert f"the PDF comes first, then the draft: consultprep import-answers {filled}" in (
+        err.replace("The filled-in PDF", "the PDF")
+    )
+    assert (draft_file.read_bytes(), filled.read_bytes()) == before

@@ -241,6 +241,13 @@ def test_chronic_wound_waiting_is_honest_and_fits_the_kind(library: Library) -> 
     assert "leg ulcer" not in foot.summary and "nice-ng19" in foot.citations
     assert "pressure ulcer" in sore.summary and sore.citations[0] == "nice-cg179"
     assert len(wound.for_subtype(None).treatments_of("waiting")) == 3  # each named by kind
+    # When to get help is a list of its own, each sign short, with its sources.
+    for waiting in (leg, foot, sore):
+        assert waiting.get_help.endswith(" if:") and len(waiting.get_help_signs) >= 3
+        assert all(len(sign.split()) <= 10 for sign in waiting.get_help_signs), waiting.id
+        assert waiting.get_help_citations, waiting.id
+    assert "NHS 111" in foot.get_help and "NHS 111" in sore.get_help
+    assert "at once" in foot.get_help and "at once" in sore.get_help
 
 
 def test_every_summary_has_two_to_four_sentences(library: Library) -> None:

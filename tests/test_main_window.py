@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from consultprep.content import load_library
 from consultprep.models import Draft
-from consultprep.storage import load_draft
+from consultprep.storage import load_draft, save_draft
 from tests.test_wizard import UNICODE_NAME, choose, fill_about, go_next, go_through, page
 from tests.ui_helpers import Dialogs
 from ui.main_window import MainWindow
@@ -43,6 +43,29 @@ def filled(window: MainWindow) -> None:
     questions.own_question_edit.setText("Ask about 🙂?")
     questions.add_button.click()
     questions.rows[window.draft.checklist[-1].id].top_button.click()
+
+
+@pytest.mark.parametrize("example", ["scars", "ageing"])
+def test_looking_through_an_opened_draft_is_not_an_edit(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, example: str
+) -> None:
+    """Ticks stored in another order than the page's boxes (conditions, warning signs, clinic
+    checks) stay in that order when a page is left, so no "Save changes?" follows."""
+    path = tmp_path / f"{example}.consultprep"
+    path.write_bytes((ROOT / "resources" / "examples" / path.name).read_bytes())
+    draft = load_draft(path)
+    draft.about.conditions.reverse()
+    draft.offer.red_flags.reverse()
+    draft.offer.checks_done = ["vet-trial", "vet-gmc"]
+    save_draft(draft, path)
+    dialogs.open_path = str(path)
+    window.open_action.trigger()
+    assert window.path == path
+    while window.wizard.currentId() != PageId.REVIEW:
+        window.wizard.next()
+    assert not window.is_modified()
+    assert window.draft.about.conditions == draft.about.conditions
+    assert window.draft.offer.checks_done == ["vet-trial", "vet-gmc"]
 
 
 def comparable(draft: Draft) -> dict:

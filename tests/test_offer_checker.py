@@ -351,3 +351,20 @@ def test_what_they_said_is_checked_ahead_a_rule_at_a_time(qtbot, monkeypatch) ->
     assert set(checker.flags()) == set(FLAGS)
     label = checker.found_labels()["rf-big-promises"].text()
     assert "(in what you wrote above)" in label
+
+
+@pytest.mark.parametrize("answer", [None, False, True])
+def test_yes_no_or_not_answered_is_shown_again_as_it_was_left(qtbot, answer) -> None:
+    """A "No" saved and opened again shows No (it showed neither: No and "not answered" were
+    saved alike), and an unanswered question stays unanswered."""
+    from consultprep.models import Draft
+
+    draft = Draft()
+    draft.offer.offered = answer
+    page = OfferPage(draft, LIBRARY)
+    qtbot.addWidget(page)
+    page.read_draft()
+    assert page.yes_radio.isChecked() is (answer is True)
+    assert page.no_radio.isChecked() is (answer is False)
+    page.write_draft()
+    assert draft.offer.offered is answer

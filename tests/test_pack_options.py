@@ -222,3 +222,38 @@ def test_review_page_passes_paper_and_large_print(qtbot, tmp_path: Path, monkeyp
     assert controls.options() == PackOptions(paper="A4", large_print=False)
     review.pdf_path_edit.setText(str(tmp_path / "a4.pdf"))
     assert page_size(PdfReader(review.save_pdf())) == A4
+
+
+def question_lines(reader: PdfReader, n: int) -> list[tuple[float, float]]:
+    """(baseline, type size) of each numbered question's first line on page ``n``, in points
+    up from the foot of the page."""
+    found: list[tuple[float, float]] = []
+
+    def seen(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        bold = "Bold" in str((font or {}).get("/BaseFont", ""))
+        if bold and text[:1].isdigit() and ". " in text[:5]:
+            found.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], size * tm[3] * cm[3]))
+
+    reader.pages[n].extract_text(visitor_text=seen)
+    return found
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_a_question_tick_box_is_level_with_its_first_line(large: bool, tmp_path: Path) -> None:
+    """Each box's middle is level with the middle of the capitals of its question's first line,
+    under "TOP THREE" too (in large print that line's type is raised to 16 pt, and the box
+    was drawn 5 pt too high)."""
+    reader = export(tmp_path, PackOptions(large_print=large))
+    pages = {n for n, name, _ in widget_rects(reader) if name.endswith(":asked")}
+    checked = 0
+    for n in sorted(pages):
+        lines = question_lines(reader, n)
+        for page, name, (_, y0, _, y1) in widget_rects(reader):
+            if page != n or not name.endswith(":asked"):
+                continue
+            middle = (y0 + y1) / 2
+            baseline, size = min(lines, key=lambda line: abs(line[0] - middle))
+            capitals = baseline + 0.729 * size / 2  # DejaVu Sans Bold's capitals: 0.729 em
+            assert abs(middle - capitals) <= 1.5, (n + 1, name, middle, capitals)
+            checked += 1
+    assert checked == len(load_draft(EXAMPLE).ordered_questions())

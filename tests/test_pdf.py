@@ -110,6 +110,20 @@ def test_full_pack_has_everything_in_order(library: Library, tmp_path: Path) -> 
     assert positions == sorted(positions)
 
 
+@pytest.mark.parametrize("kind", ["diabetic-foot", "pressure", "venous-leg"])
+def test_waiting_on_a_wound_lists_when_to_get_help(kind: str, tmp_path) -> None:
+    """The signs that need help at once are a list under their lead line (they were one long
+    sentence in the summary), the sources' numbers after the last."""
+    library = load_library()
+    draft = Draft(concern="chronic-wound", subtype=kind)
+    everything = flat_pages(page_texts(export(draft, library, tmp_path)))
+    (waiting,) = library.concern("chronic-wound").for_subtype(kind).treatments_of("waiting")
+    assert flat(waiting.get_help) in everything
+    for sign in waiting.get_help_signs:
+        assert f"• {flat(sign)}" in everything, sign
+    assert re.search(re.escape(flat(waiting.get_help_signs[-1])) + r" \[\d", everything)
+
+
 def test_metadata_names_the_pack_not_the_patient(library: Library, tmp_path: Path) -> None:
     reader = export(full_draft(library), library, tmp_path)
     meta = reader.metadata

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zlib
 from datetime import date
@@ -86,8 +87,10 @@ def _png_header_only(path: Path, width: int, height: int) -> None:
         (lambda p: p.write_bytes(_jpeg_bytes()[:2000]), "damaged"),
         (lambda p: _png_header_only(p, 12_000, 9_000), "too large"),
         (lambda p: None, "could not be found"),
+        (lambda p: p.mkdir(), "is a folder, not a photo"),
+        (lambda p: os.mkfifo(p), "is not an ordinary file"),  # it was called "empty"
     ],
-    ids=["empty", "text", "corrupt-jpeg", "100-megapixel", "missing"],
+    ids=["empty", "text", "corrupt-jpeg", "100-megapixel", "missing", "folder", "pipe"],
 )
 def test_bad_photos_get_a_sentence_and_leave_draft_alone(tmp_path: Path, make, words) -> None:
     src = tmp_path / "photo.png"

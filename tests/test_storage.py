@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from consultprep.models import SCHEMA_VERSION, ChecklistItem, ClinicOffer, Draft, TriedTreatment
+from consultprep.models import (
+    SCHEMA_VERSION,
+    ChecklistItem,
+    ClinicOffer,
+    Draft,
+    TriedTreatment,
+    with_ticks,
+)
 from consultprep.storage import DraftError, draft_from_json, draft_to_json, load_draft, save_draft
 
 ODD = "Zoë <script>alert(1)</script> &amp; <b>x</b> 🙂 皮肤 مرحبا e\u0301 \x07"
@@ -153,6 +160,32 @@ def test_older_versions_are_migrated_and_file_left_alone(tmp_path: Path, version
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("offer", "offered"),
+    [
+        ({"offered": False}, None),  # version 3 saved "not answered yet" as No
+        ({}, None),
+        ({"offered": False, "treatment": "Exosomes"}, False),  # No after filling it in: kept
+        ({"offered": False, "red_flags": ["flag-guaranteed"]}, False),
+        ({"offered": True}, True),
+    ],
+)
+def test_a_version_3_offer_answer_is_read_as_version_3_showed_it(
+    offer: dict, offered: bool | None
+) -> None:
+    data = json.loads(draft_to_json(Draft()))
+    data["schema_version"] = 3
+    data["offer"] = offer
+    assert draft_from_json(json.dumps(data)).offer.offered is offered
+
+
+def test_no_and_not_answered_are_kept_apart() -> None:
+    for answer in (None, False, True):
+        draft = Draft()
+        draft.offer.offered = answer
+        assert draft_from_json(draft_to_json(draft)).offer.offered is answer
+
+
 def test_a_hand_edited_draft_is_mended_with_a_note_not_refused() -> None:
     data = json.loads(draft_to_json(Draft()))
     data["checklist"] = [
@@ -240,3 +273,11 @@ def test_photos_a_plain_text_draft_lists_are_left_out_with_a_note(tmp_path: Path
         in draft.load_notes
     )
     assert draft.about.patient_name == ODD
+
+
+def test_ticks_applied_keep_the_stored_order() -> None:
+    """A page writes its boxes back: the list must not change unless a box did."""
+    boxes = {"a": True, "b": True, "c": False, "d": False}
+    assert with_ticks(["b", "a"], boxes) == ["b", "a"]  # unchanged: same list
+    assert with_ticks(["b", "x", "a"], {**boxes, "a": False, "d": True}) == ["b", "x", "d"]
+    assert with_ticks([], boxes) == ["a", "b"]  # newly ticked: in the boxes' order

@@ -205,3 +205,22 @@ def test_every_style_sheet_is_read_by_qt_without_a_complaint(qtbot, qtlog, look)
             QApplication.processEvents()
     complaints = [r.message for r in qtlog.records if "style" in r.message.lower()]
     assert not complaints
+
+
+def test_hint_text_in_an_empty_box_is_drawn_in_the_hint_colour(qtbot, look) -> None:  # noqa: F811
+    """A style sheet that sets a box's text colour made Qt draw its placeholder ("Type your
+    question") in that colour at half strength: 3.4 to 1 on white, under the 4.5 to 1 needed."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    for key in (theme.LIGHT, theme.DARK, theme.HIGH_CONTRAST):
+        look.set_theme(key)
+        t = theme.THEMES[key]
+        for kind in (QLineEdit, QPlainTextEdit):
+            box = kind()
+            qtbot.addWidget(box)
+            box.setPlaceholderText("█" * 8)  # solid, so its colour is drawn unblended
+            box.resize(300, 60)
+            image = box.grab().toImage()
+            seen = {image.pixelColor(x, y).name().upper() for x in range(300) for y in range(60)}
+            assert t.hint.upper() in seen, (key, kind.__name__)
+            assert theme.contrast_ratio(t.hint, t.base) >= 4.5

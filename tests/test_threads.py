@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, Signal
 
-from consultprep.autosave import Autosave
 from consultprep.models import Draft
 from consultprep.photos import PhotoError
 from ui import photo_import
@@ -66,7 +65,7 @@ def test_an_autosave_finishing_after_its_window_closed_is_still_written_quietly(
     timer.start()
     delete_now(owner)  # its thread pool waits for the write
     timer.join()
-    assert Autosave(tmp_path).draft_path.exists()  # the work was still written
+    assert controller.autosave.draft_path.exists()  # the work was still written
     assert "Traceback" not in capfd.readouterr().err
 
 

@@ -143,6 +143,10 @@ def test_every_concern_from_welcome_to_pdf(
         if t.warning:  # the regulator's warning names its own source, just below it
             warning = next(n for n, text in enumerate(shown) if t.warning_note in text)
             assert shown[warning + 1] == sources_line(LIBRARY, t.warning_citations)
+        if t.get_help:  # when to get help: its signs listed under it, then their sources
+            at = shown.index(t.get_help)
+            assert all(sign in shown[at + 1] for sign in t.get_help_signs)
+            assert shown[at + 2] == sources_line(LIBRARY, t.get_help_citations)
 
     go_next(window, PageId.OFFER)
     offer = page(window, PageId.OFFER)

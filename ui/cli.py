@@ -120,6 +120,10 @@ def _import_answers(pdf_path: str, draft_path: str) -> int:
     from consultprep.storage import DraftError, load_draft, save_draft
     from exports.answers import AnswersError, read_pack
 
+    swapped = pdf_path.lower().endswith(".consultprep") and draft_path.lower().endswith(".pdf")
+    if swapped:  # (nothing is read or written: the draft might be taken for the PDF)
+        command = _command(["consultprep", "import-answers", draft_path, pdf_path])
+        return _fail(f"The filled-in PDF comes first, then the draft: {command}")
     try:
         draft = load_draft(draft_path)
         _notes(draft)

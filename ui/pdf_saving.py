@@ -30,6 +30,23 @@ THEIR_ANSWERS_WOULD_GO = (
     "Replacing it would lose them.\n\nTo keep them, press Cancel and save the new PDF under "
     "another name."
 )
+GONE_ANSWERS_WOULD_GO = (
+    "“{name}” has answers typed into it for questions that are no longer in your draft, or "
+    "whose wording has changed. Replacing it would lose them.\n\nTo keep them, press Cancel "
+    "and save the new PDF under another name."
+)
+UNREAD_ANSWERS_WOULD_GO = (
+    "“{name}” may have answers typed into it, but ConsultPrep cannot read it to check: {why}. "
+    "Replacing it could lose them.\n\nTo keep it, press Cancel and save the new PDF under "
+    "another name."
+)
+#: The question asked before replacing a filled-in PDF, by ``UnrecordedAnswers.reason``.
+WOULD_GO = {
+    "not imported": ANSWERS_WOULD_GO,
+    "someone else": THEIR_ANSWERS_WOULD_GO,
+    "gone": GONE_ANSWERS_WOULD_GO,
+    "unreadable": UNREAD_ANSWERS_WOULD_GO,
+}
 
 
 def save_pdf(
@@ -60,11 +77,10 @@ def save_pdf(
     try:
         return make(keep_answers=True)
     except exports.UnrecordedAnswers as exc:
-        why = ANSWERS_WOULD_GO if exc.importable else THEIR_ANSWERS_WOULD_GO
         answer = dialogs.ask(
             parent,
             "Replace the filled-in PDF?",
-            why.format(name=path.name),
+            WOULD_GO[exc.reason].format(name=path.name, why=exc.why),
             Button.Yes | Button.Cancel,
             Button.Cancel,
             {Button.Yes: "&Replace it"},

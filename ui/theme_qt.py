@@ -95,6 +95,7 @@ QPushButton#link:hover {{ background: transparent; }}
 QPushButton#link:focus {{ border: {ring}px solid {t.focus}; }}
 QLineEdit, QDateEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox {{
     color: {t.text};
+    placeholder-text-color: {t.hint};
     background-color: {t.base};
     border: 1px solid {t.field_border};
     border-radius: 4px;

@@ -72,6 +72,10 @@ class VettingPanel(QWidget):
         """The ids of the checks ticked as done, in the panel's order."""
         return [check_id for check_id, box in self.done_checks.items() if box.isChecked()]
 
+    def ticks(self) -> dict[str, bool]:
+        """Each check's id: whether it is ticked as done."""
+        return {check_id: box.isChecked() for check_id, box in self.done_checks.items()}
+
     def set_done(self, ids: list[str]) -> None:
         """Tick the checks in ``ids`` (and no others); open the panel if any is ticked, so
         the ticks are seen."""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.content import Library
-from consultprep.models import SCORE_LABELS, AboutSkin, Draft, Scores
+from consultprep.models import SCORE_LABELS, AboutSkin, Draft, Scores, with_ticks
 from ui.card_grid import CardGrid
 from ui.choices import LabelledCheck
 from ui.date_field import DateEdit
@@ -336,9 +336,8 @@ class AboutPage(DraftPage):
 
     def write_draft(self) -> None:
         """Store every field in the draft."""
-        known = {c.id for c in self.library.conditions}
-        # Keep condition ids this library does not know (a draft from other content).
-        unknown = [c for c in self.draft.about.conditions if c not in known]
+        # Ids this library does not know (a draft from other content) are kept.
+        ticks = {c: box.isChecked() for c, box in self.condition_checks.items()}
         appointment = None
         if self.has_appointment.isChecked():
             appointment = self.appointment_date.value()
@@ -351,7 +350,7 @@ class AboutPage(DraftPage):
             treatments_tried=self.treatments_tried.value(),
             medicines=self._text(self.medicines),
             allergies=self._text(self.allergies),
-            conditions=[c for c, box in self.condition_checks.items() if box.isChecked()] + unknown,
+            conditions=with_ticks(self.draft.about.conditions, ticks),
             other_conditions=self._text(self.other_conditions),
             goals=self._text(self.goals),
             appointment_date=appointment,

@@ -21,6 +21,7 @@ from ui.widgets import (
     HINT,
     SUBHEADING,
     ScrollContent,
+    bullet_list,
     card,
     page_changed,
     plain_label,
@@ -263,6 +264,12 @@ class _EvidenceView(QWidget):
                 plain_label(self._sources(t.warning_citations), role=HINT, selectable=True)
             )
         box.addWidget(plain_label(t.summary, selectable=True))
+        if t.get_help:  # when to get help while waiting: a list, with its own sources
+            box.addWidget(plain_label(t.get_help, role="strong", selectable=True))
+            box.addWidget(bullet_list(t.get_help_signs))
+            box.addWidget(
+                plain_label(self._sources(t.get_help_citations), role=HINT, selectable=True)
+            )
         box.addWidget(plain_label("What we don't know yet", role="strong"))
         box.addWidget(plain_label(t.uncertain, selectable=True))
         # The warning's sources are given with it.
@@ -272,6 +279,8 @@ class _EvidenceView(QWidget):
         texts = [t.name, where, t.summary, t.uncertain, self._sources(sources)]
         if t.warning:
             texts += [t.warning_note, self._sources(t.warning_citations)]
+        if t.get_help:
+            texts += [t.get_help, *t.get_help_signs, self._sources(t.get_help_citations)]
         words = glossary_ui.words_explained(texts)
         if words is not None:  # its button's text in line with the card's text
             from ui.sources import reaching_out

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from consultprep.checklist import sync_checklist
 from consultprep.citations import with_sources
 from consultprep.content import Library
-from consultprep.models import ClinicOffer, Draft
+from consultprep.models import ClinicOffer, Draft, with_ticks
 from ui.advert_checker import AdvertChecker
 from ui.choices import LabelledCheck
 from ui.fields import line_box, text_box
@@ -184,10 +184,13 @@ class OfferPage(DraftPage):
     def read_draft(self) -> None:
         """Show the offer held in the draft."""
         offer = self.draft.offer
-        if offer.offered:
-            self.yes_radio.setChecked(True)
-        elif offer != ClinicOffer():
-            self.no_radio.setChecked(True)
+        if offer.offered is None:  # not answered yet: neither
+            self._answer_group.setExclusive(False)
+            self.yes_radio.setChecked(False)
+            self.no_radio.setChecked(False)
+            self._answer_group.setExclusive(True)
+        else:
+            (self.yes_radio if offer.offered else self.no_radio).setChecked(True)
         self.treatment.setText(offer.treatment)
         self.clinic.setText(offer.clinic)
         for key, radio in self.location_radios.items():
@@ -213,24 +216,29 @@ class OfferPage(DraftPage):
     def write_draft(self) -> None:
         """Store the offer and add the questions for any ticked warning signs."""
         location = next((k for k, r in self.location_radios.items() if r.isChecked()), None)
-        known = set(self.red_flag_checks)
-        unknown = [f for f in self.draft.offer.red_flags if f not in known]
-        checks = set(self.vetting_panel.done_checks)  # ids a newer content file had: kept
-        other_checks = [c for c in self.draft.offer.checks_done if c not in checks]
+        # Ids this content does not know (a draft from a newer version) are kept.
         # Details are kept even when the answer is No, so changing one's mind loses nothing.
         self.draft.offer = ClinicOffer(
-            offered=self.yes_radio.isChecked(),
+            offered=self._answer(),
             treatment=self.treatment.text().strip(),
             clinic=self.clinic.text().strip(),
             location=location,
             country=self.country.text().strip(),
             cost=self.cost.text().strip(),
             claims=self.claims.toPlainText().strip(),
-            red_flags=[f for f, c in self.red_flag_checks.items() if c.isChecked()] + unknown,
+            red_flags=with_ticks(
+                self.draft.offer.red_flags, {f: c.isChecked() for f, c in self.red_flag_checks.items()}
+            ),
             advert_text=self.advert.text().strip(),
-            checks_done=self.vetting_panel.done() + other_checks,
+            checks_done=with_ticks(self.draft.offer.checks_done, self.vetting_panel.ticks()),
         )
         sync_checklist(self.draft, self.library)
+
+    def _answer(self) -> bool | None:
+        """Yes (True), No (False), or neither chosen yet (None)."""
+        if self.yes_radio.isChecked():
+            return True
+        return False if self.no_radio.isChecked() else None
 
     def _is_ticked(self, flag_id: str) -> bool:
         check = self.red_flag_checks.get(flag_id)
