@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from consultprep.models import ChecklistItem, Draft
+from consultprep.models import ChecklistItem, Draft, with_ticks
 
 
 class FilledAnswer(NamedTuple):
@@ -241,17 +241,10 @@ def _apply_checks(draft: Draft, checks: Mapping[str, FilledCheck]) -> int:
     from consultprep.vetting import load_vetting
 
     known = {check.id for check in load_vetting().checks}
-    done = list(draft.offer.checks_done)
-    changed = 0
-    for check_id, filled in checks.items():
-        if check_id not in known or filled.done == filled.printed:
-            continue
-        if filled.done and check_id not in done:
-            done.append(check_id)
-            changed += 1
-        elif not filled.done and check_id in done:
-            done.remove(check_id)
-            changed += 1
+    ticks = {i: f.done for i, f in checks.items() if i in known and f.done != f.printed}
+    before = draft.offer.checks_done
+    after = with_ticks(before, ticks)
+    changed = len(set(before) ^ set(after))
     if changed:
-        draft.offer.checks_done = done
+        draft.offer.checks_done = after
     return changed
