@@ -123,23 +123,14 @@ class AnswersSummary:
         if not self.changed:
             text = "There were no new answers or ticks in the PDF, so nothing was changed."
         else:
-            if self.answers_recorded == 1:
-                text = "1 answer was recorded"
-            else:
-                text = f"{self.answers_recorded} answers were recorded"
-            if self.ticks_changed:
-                ticks = (
-                    "1 question" if self.ticks_changed == 1 else f"{self.ticks_changed} questions"
-                )
-                text += f", and {ticks} marked as asked or not asked"
-            if self.checks_changed:
-                checks = (
-                    "1 clinic check"
-                    if self.checks_changed == 1
-                    else f"{self.checks_changed} clinic checks"
-                )
-                text += f", and {checks} marked as done or not done"
-            text += "."
+            # Only what changed ("0 answers were recorded, and 2 clinic checks…" read oddly).
+            parts = [
+                f"{_count(self.answers_recorded, 'answer')} recorded",
+                f"{_count(self.ticks_changed, 'question')} marked as asked or not asked",
+                f"{_count(self.checks_changed, 'clinic check')} marked as done or not done",
+            ]
+            counts = (self.answers_recorded, self.ticks_changed, self.checks_changed)
+            text = ", and ".join(p for p, n in zip(parts, counts, strict=True) if n) + "."
         missing = len(self.not_in_draft)
         if missing:
             text += (
@@ -150,6 +141,11 @@ class AnswersSummary:
                 " has changed), so they were left out."
             )
         return f"{text} {self.note}" if self.note else text
+
+
+def _count(n: int, thing: str) -> str:
+    """ "1 answer was" or "2 answers were"."""
+    return f"1 {thing} was" if n == 1 else f"{n} {thing}s were"
 
 
 def _norm(text: str) -> str:
@@ -235,13 +231,19 @@ def apply_answers(
     return summary
 
 
-def _apply_checks(draft: Draft, checks: Mapping[str, FilledCheck]) -> int:
-    """Mark clinic checks done or not done as their ticks were changed in the PDF; how many
-    the draft now has differently. A box left as printed changes nothing."""
+def check_ticks_to_apply(checks: Mapping[str, FilledCheck]) -> dict[str, bool]:
+    """The clinic checks' boxes a reader ticked or unticked in the PDF (id: ticked), of the
+    checks this app has; a box left as printed is not among them."""
     from consultprep.vetting import load_vetting
 
     known = {check.id for check in load_vetting().checks}
-    ticks = {i: f.done for i, f in checks.items() if i in known and f.done != f.printed}
+    return {i: f.done for i, f in checks.items() if i in known and f.done != f.printed}
+
+
+def _apply_checks(draft: Draft, checks: Mapping[str, FilledCheck]) -> int:
+    """Mark clinic checks done or not done as their ticks were changed in the PDF; how many
+    the draft now has differently. A box left as printed changes nothing."""
+    ticks = check_ticks_to_apply(checks)
     before = draft.offer.checks_done
     after = with_ticks(before, ticks)
     changed = len(set(before) ^ set(after))

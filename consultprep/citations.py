@@ -39,8 +39,9 @@ def short_citation(citation: str) -> str:
                 first = f"{_SHORT_NAMES.get(authors[0], authors[0])} guidance, “{title.split(':')[0]}”"
         if len(first) <= 70:
             return first
-        if "“" not in first and "," in first[:70]:  # "Regulations … 2005, SR 2005 No. 174"
-            return first[:70].rsplit(",", 1)[0]  # a whole part: no "…" needed
+        whole = first[:70].rsplit(",", 1)[0]  # "Regulations … 2005, SR 2005 No. 174"
+        if "“" not in first and "," in first[:70] and len(whole) >= 40:
+            return whole  # a whole part, long enough to name it: no "…" needed
         return first[:67].rsplit(" ", 1)[0].rstrip(",;:") + ("…”" if "“" in first else "…")
     year = match["year"]
     if match["authors"].strip() == "National Institute for Health and Care Excellence":

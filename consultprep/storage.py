@@ -72,10 +72,11 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
         data["schema_version"] = 3
     if data.get("schema_version") == 3:
         # 3 saved "not answered" as offered: false. As version 3 showed it: No only if the
-        # offer holds something else (details kept after changing one's mind).
+        # offer holds details (kept after changing one's mind); clinic checks done are not
+        # an answer about an offer.
         offer = data.get("offer")
         said_no = isinstance(offer, dict) and offer.get("offered") is False
-        if said_no and not any(v for k, v in offer.items() if k != "offered"):
+        if said_no and not any(v for k, v in offer.items() if k not in ("offered", "checks_done")):
             data["offer"] = {**offer, "offered": None}
         data["schema_version"] = 4
     return data

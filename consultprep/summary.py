@@ -89,8 +89,14 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         out.append(("Photos", f"{n} photo{'' if n == 1 else 's'}, printed in the PDF."))
 
     o = draft.offer
-    if not o.offered:
-        out.append(("Offer from a clinic", "None noted."))
+    vetting = load_vetting()
+    done = vetting.done(o.checks_done)
+    checks = ""
+    if done:
+        titles = "; ".join(c.title for c in done)
+        checks = f"\nClinic checks done: {len(done)} of {len(vetting.checks)} ({titles})"
+    if not o.offered:  # the checks may be done before any offer, so they are said here too
+        out.append(("Offer from a clinic", "None noted." + checks))
     else:
         # The patient's own words are given as fields, not woven into a sentence.
         line = f"Treatment: {o.treatment or 'not named'}"
@@ -109,11 +115,7 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         flags = [library.red_flag(f) for f in o.red_flags]
         names = [f.label for f in flags if f is not None]
         line += "\nWarning signs ticked: " + (join_labels(names) if names else "none")
-        vetting = load_vetting()
-        done = vetting.done(o.checks_done)
-        if done:
-            titles = "; ".join(c.title for c in done)
-            line += f"\nClinic checks done: {len(done)} of {len(vetting.checks)} ({titles})"
+        line += checks
         line += "".join(f"\n{note}" for note in short.note())
         out.append(("Offer from a clinic", line))
 

@@ -20,6 +20,7 @@ from consultprep.answers import FilledAnswer, FilledCheck
 from exports.fieldnames import (
     ANSWER_PREFIX,
     FOR_FIELD,
+    KEYWORDS,
     PACK_FIELD,
     PACK_VALUE,
     parse_clinic_field_name,
@@ -138,11 +139,12 @@ def _fields(data: bytes, name: str) -> dict[str, Any]:
         )
     fields = reader.get_fields() or {}
     marker = fields.get(PACK_FIELD)
-    if (marker is None or not isinstance(marker.get("/V"), str)) and _looks_like_a_pack(data):
+    no_marker = marker is None or not isinstance(marker.get("/V"), str)
+    if no_marker and _looks_like_a_pack(data, read=True):
         raise UncheckablePack(  # cut off, say, where its form is listed
             f"{name} is damaged, so no answers could be read from it.", "it is damaged"
         )
-    if marker is None or not isinstance(marker.get("/V"), str):
+    if no_marker:
         raise AnswersError(
             f"{name} is not a PDF pack made by ConsultPrep (or its form was removed when it "
             "was saved), so no answers could be read from it."
@@ -155,9 +157,11 @@ def _fields(data: bytes, name: str) -> dict[str, Any]:
     return fields
 
 
-def _looks_like_a_pack(data: bytes) -> bool:
-    """True if ``data`` holds a pack's marks (its hidden field's name, its keywords)."""
-    return PACK_FIELD.encode() in data or b"ConsultPrep pack" in data
+def _looks_like_a_pack(data: bytes, *, read: bool = False) -> bool:
+    """True if ``data`` bears a pack's marks: the name of its hidden field, or (for a file
+    that could not be ``read``) its keywords. A pack saved without its form keeps its
+    keywords, and holds no answers: read, it is known by its field alone."""
+    return PACK_FIELD.encode() in data or (not read and KEYWORDS.encode() in data)
 
 
 def _opens_without_password(reader: Any) -> bool:
@@ -199,7 +203,7 @@ def answers_at_risk(pdf_path: str | os.PathLike[str], draft: Draft) -> AtRisk | 
         filled = sum(
             a.answer.strip() != a.printed.strip() or a.asked != a.asked_printed
             for a in pack.answers.values()
-        )
+        ) + sum(c.done != c.printed for c in pack.checks.values())
         return AtRisk(SOMEONE_ELSE) if filled else None
     not_imported, gone = _not_in_draft(pack, draft)
     if not_imported:
@@ -223,20 +227,27 @@ def unrecorded_answers(pdf_path: str | os.PathLike[str], draft: Draft) -> int:
 
 
 def _not_in_draft(pack: FilledPack, draft: Draft) -> tuple[int, int]:
-    """(answers importing would record, answers typed for questions no longer in the draft
-    or reworded since, which importing cannot keep)."""
-    from consultprep.answers import merged_answer, same_question
+    """(answers and clinic check ticks importing would record, answers typed for questions
+    no longer in the draft or reworded since, which importing cannot keep)."""
+    from consultprep.answers import check_ticks_to_apply, merged_answer, same_question
 
     items = {item.id: item for item in draft.checklist}
     not_imported = gone = 0
     for item_id, filled in pack.answers.items():
         item = items.get(item_id)
-        if item is None or not same_question(filled.question, item):
+        if item is None:
             gone += " ".join(filled.answer.split()) != " ".join(filled.printed.split())
             continue
         # what importing would do to the draft's answer (nothing typed, or words it already
-        # holds, change nothing)
-        not_imported += merged_answer(item.answer, filled) != item.answer
+        # holds, change nothing); reworded since, importing cannot take it in
+        new_words = merged_answer(item.answer, filled) != item.answer
+        if same_question(filled.question, item):
+            not_imported += new_words
+        else:
+            gone += new_words
+    done = draft.offer.checks_done
+    ticks = check_ticks_to_apply(pack.checks)
+    not_imported += sum((check_id in done) != ticked for check_id, ticked in ticks.items())
     return not_imported, gone
 
 
@@ -277,8 +288,11 @@ def _answers(fields: dict[str, Any], name: str) -> dict[str, FilledAnswer]:
 
 
 def _damaged(name: str) -> AnswersError:
-    return AnswersError(
-        f"{name} has a form that was changed or damaged, so no answers could be read from it."
+    """A pack (it has the hidden field) whose question fields make no sense: nothing is
+    imported, and it is not replaced unasked (``answers_at_risk``)."""
+    return UncheckablePack(
+        f"{name} has a form that was changed or damaged, so no answers could be read from it.",
+        "its form was changed or damaged",
     )
 
 
@@ -291,7 +305,7 @@ def _checks(fields: dict[str, Any], name: str) -> dict[str, FilledCheck]:
             continue
         done, printed = _tick(field.get("/V")), _tick(field.get("/DV"))
         if field.get("/FT") != "/Btn" or done is None or printed is None:
-            raise _damaged(name)
+            continue  # one odd box (a reader's own idea of a tick) does not stop the answers
         checks[check_id] = FilledCheck(done, printed)
     return checks
 

@@ -26,6 +26,8 @@ PARTS: tuple[Part, ...] = ("asked", "answer")
 ASKED_PREFIX = "Asked: "
 ANSWER_PREFIX = "Answer to: "
 
+#: The PDF's keywords: with the hidden form field, how an imported PDF is recognised.
+KEYWORDS = "ConsultPrep pack"
 PACK_FIELD = "consultprep:pack"
 FORM_VERSION = 1
 PACK_VALUE = f"ConsultPrep pack, form version {FORM_VERSION}"

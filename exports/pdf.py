@@ -11,11 +11,11 @@ from consultprep.models import Draft
 from consultprep.storage import DraftError, atomic_write_bytes, why_not_saved, writable_target
 from exports import ExportCancelled, ExportError, Progress, UnrecordedAnswers
 from exports.answers import GONE, NOT_IMPORTED, SOMEONE_ELSE, UNREADABLE
+from exports.fieldnames import KEYWORDS
 from exports.options import PackOptions
 
 TITLE = "ConsultPrep consultation pack"
 SUBJECT = "Questions and notes for a dermatology appointment, with an evidence summary"
-KEYWORDS = "ConsultPrep pack"  # with the hidden form field, how an imported PDF is recognised
 
 
 def render_pack(

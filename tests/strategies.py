@@ -206,6 +206,9 @@ def drafts(draw: st.DrawFn, concerns: list[str | None] | None = None) -> Draft:
             )
         ),
         advert_text=draw(text),
+        checks_done=draw(
+            st.lists(st.sampled_from(["vet-gmc", "vet-trial", "no-such-check", ""]), max_size=3)
+        ),
     )
     concern = draw(
         st.sampled_from(concerns or [None, "scars", "chronic-wound", "inflammatory", "ageing"])

@@ -148,7 +148,7 @@ def test_fill_import_and_export_again(draft_file: Path, tmp_path: Path, capsys) 
 
     assert main(["import-answers", str(filled), str(draft_file)]) == 0
     out = capsys.readouterr().out
-    assert "2 answers were recorded, and 1 question marked as asked" in out
+    assert "2 answers were recorded, and 1 question was marked as asked" in out
     saved = load_draft(draft_file)
     by_id = {i.id: i for i in saved.checklist}
     assert by_id[first.id].answer == "Bruising for a week.\nRarely an infection."

@@ -167,6 +167,7 @@ def test_older_versions_are_migrated_and_file_left_alone(tmp_path: Path, version
         ({}, None),
         ({"offered": False, "treatment": "Exosomes"}, False),  # No after filling it in: kept
         ({"offered": False, "red_flags": ["flag-guaranteed"]}, False),
+        ({"offered": False, "checks_done": ["vet-gmc"]}, None),  # checks done: not an answer
         ({"offered": True}, True),
     ],
 )

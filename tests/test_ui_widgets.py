@@ -125,6 +125,11 @@ def test_a_longer_text_from_a_draft_is_kept_whole_until_it_is_changed(qtbot) -> 
             "Explanatory note."),
             "The Independent Health Care Regulations (Northern Ireland) 2005",
         ),
+        (  # a comma too early to leave a name: cut at a word, with "…"
+            ("UK, the Independent Regulator of Clinics and Other Places That Treat People "
+            "With Cells. Page."),
+            "UK, the Independent Regulator of Clinics and Other Places That…",
+        ),
         (
             ("A very long name of an organisation that has no commas in it at all and goes on "
             "and on. Page."),

@@ -248,9 +248,7 @@ class FileMenuWindow(QMainWindow):
             return False
         text = summary.message()
         if summary.changed:
-            page = self.wizard.current_page()
-            if page is not None:
-                page.initializePage()  # show the answers on the page being shown
+            self.wizard.read_visited_pages()  # this page, and those Back goes to
             self._update_title()
             text += " Save the draft to keep the changes."
         dialogs.show_message(self, "Answers from the PDF", text)

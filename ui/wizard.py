@@ -185,6 +185,15 @@ class ConsultWizard(QWizard):
         if page is not None:
             page.write_draft()
 
+    def read_visited_pages(self) -> None:
+        """Show the draft again on the pages already entered (after it was changed from
+        outside, by importing answers): Back does not read a page again, so leaving one that
+        still showed the draft from before would write the old state back over the new."""
+        for page_id in self.visitedIds():
+            page = self.page(page_id)
+            if isinstance(page, DraftPage):
+                page.initializePage()
+
     def next(self) -> None:
         """Go to the next page (building the pages first if they are not built yet)."""
         self.add_all_pages()
