@@ -205,30 +205,16 @@ def answers_at_risk(pdf_path: str | os.PathLike[str], draft: Draft) -> AtRisk | 
             for a in pack.answers.values()
         ) + sum(c.done != c.printed for c in pack.checks.values())
         return AtRisk(SOMEONE_ELSE) if filled else None
-    not_imported, gone = _not_in_draft(pack, draft)
+    not_imported, gone = not_in_draft(pack, draft)
     if not_imported:
         return AtRisk(NOT_IMPORTED)
     return AtRisk(GONE) if gone else None
 
 
-def unrecorded_answers(pdf_path: str | os.PathLike[str], draft: Draft) -> int:
-    """How many answers typed into the ConsultPrep pack at ``pdf_path`` are not in ``draft``
-    yet (their question is in the draft, and its answer does not hold their words): what
-    importing would record. 0 if there is no pack there, it cannot be read, or it was made
-    for someone else."""
-    from consultprep.answers import NotThisDraft, check_made_for
-
-    try:
-        pack = read_pack(pdf_path)
-        check_made_for(draft, pack.made_for, pack.name)
-    except (AnswersError, NotThisDraft):
-        return 0
-    return _not_in_draft(pack, draft)[0]
-
-
-def _not_in_draft(pack: FilledPack, draft: Draft) -> tuple[int, int]:
-    """(answers and clinic check ticks importing would record, answers typed for questions
-    no longer in the draft or reworded since, which importing cannot keep)."""
+def not_in_draft(pack: FilledPack, draft: Draft) -> tuple[int, int]:
+    """What a pack made for ``draft`` holds that the draft does not: (answers and clinic
+    check ticks importing would record, answers typed for questions no longer in the draft
+    or reworded since, which importing cannot keep)."""
     from consultprep.answers import check_ticks_to_apply, merged_answer, same_question
 
     items = {item.id: item for item in draft.checklist}

@@ -156,22 +156,30 @@ def test_only_answers_the_draft_lacks_keep_a_pack(
     """An answer already in the draft does not stop a new pack; --replace replaces one that
     would. One for a question taken off the list, or reworded, cannot be imported: it keeps
     the pack too (it was lost without a word), with no advice to import."""
-    from exports.answers import GONE, NOT_IMPORTED, answers_at_risk, unrecorded_answers
+    from exports.answers import (
+        GONE,
+        NOT_IMPORTED,
+        SOMEONE_ELSE,
+        answers_at_risk,
+        not_in_draft,
+        read_pack,
+    )
 
     filled = _filled_pack(draft_file, tmp_path)
     draft = load_draft(draft_file)
-    assert unrecorded_answers(filled, draft) == 1
+    assert not_in_draft(read_pack(filled), draft) == (1, 0)
     assert answers_at_risk(filled, draft).reason == NOT_IMPORTED
     draft.checklist[0].text = "Reworded since?"  # importing cannot take its answer in now
     assert answers_at_risk(filled, draft).reason == GONE
     draft.checklist[0].answer = "My own notes.\n\nNotes"  # its words are in the draft already
-    assert unrecorded_answers(filled, draft) == 0 and answers_at_risk(filled, draft) is None
+    assert not_in_draft(read_pack(filled), draft) == (0, 0)
+    assert answers_at_risk(filled, draft) is None
     del draft.checklist[0]  # the question is gone from the list
-    assert unrecorded_answers(filled, draft) == 0
+    assert not_in_draft(read_pack(filled), draft) == (0, 1)
     assert answers_at_risk(filled, draft).reason == GONE
     draft = load_draft(draft_file)
     draft.about.patient_name, draft.concern = "Someone Else", "ageing"  # not this pack's draft
-    assert unrecorded_answers(filled, draft) == 0  # not to import: see the next test
+    assert answers_at_risk(filled, draft).reason == SOMEONE_ELSE  # not to import: see the next test
     before = filled.read_bytes()
     assert main(["export", str(draft_file), "-o", str(filled), "--replace"]) == 0
     assert filled.read_bytes() != before
