@@ -1,4 +1,4 @@
-"""A treatment card's last paragraph that may start a page, with the card's name over it."""
+"""A part of a card or list that may start a page, with the name of what it belongs to over it."""
 
 from __future__ import annotations
 
@@ -9,11 +9,15 @@ class Continued(Flowable):
     """A treatment card's last paragraph ("What we don't know yet") on its own, with the
     card's name over it ("Psoriasis: … (continued)") when it starts a page: in large print a
     card may go over a page end there, and at the top of the next page the paragraph read as
-    if it belonged to nothing. It moves whole, never split."""
+    if it belonged to nothing. It moves whole, never split.
+
+    The same goes for a clinic check after the first ("How to check a clinic in the UK
+    (continued)" over its heading): give it the check's heading, first in the check's
+    ``KeepTogether``, so the spacing and the keeping are the heading's own."""
 
     GAP = 2
 
-    def __init__(self, name: Paragraph, paragraph: Paragraph) -> None:
+    def __init__(self, name: Paragraph, paragraph: Flowable) -> None:
         super().__init__()
         self.name = name
         self.paragraph = paragraph

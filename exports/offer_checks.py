@@ -13,6 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from consultprep.claims import ClaimMatch, excerpt, find_claims, flags_found, load_claim_rules
 from consultprep.vetting import load_vetting
+from exports.continued import Continued
 from exports.fonts import safe_text
 from exports.form import check_box
 from exports.pack import TICK_SIZE, Pack, beside_tick_box, stacked_height
@@ -21,6 +22,15 @@ from exports.styles import NOTICE_BORDER, NOTICE_FILL, styles
 
 EXCERPTS_PER_FLAG = 3
 TICK_WHEN_DONE = "Tick each box when you have checked it."
+_SMALL_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def checks_count(count: int) -> str:
+    """How many checks there are, so a list that goes on over the page is not taken as done."""
+    number = _SMALL_NUMBERS[count] if count < len(_SMALL_NUMBERS) else str(count)
+    return f"There {'is' if count == 1 else 'are'} {number} check{'' if count == 1 else 's'}."
+
+
 ADVERT_HEADING = "What the clinic's advert says"
 NO_MATCHES = (
     "ConsultPrep looked through the advert text I pasted and found none of the phrases it "
@@ -107,24 +117,30 @@ def vetting_checks(pack: Pack) -> None:
     abroad = pack.draft.offer.location == "abroad"
     opening: list[Flowable] = [
         pack.heading(vetting.title, "h2", bookmark=False),
-        pack.para(f"{safe_text(vetting.intro)} {TICK_WHEN_DONE}", "small"),
+        pack.para(
+            f"{safe_text(vetting.intro)} {checks_count(len(vetting.checks))} {TICK_WHEN_DONE}",
+            "small",
+        ),
     ]
     if abroad:
         note = pack.para(f"<b>{safe_text(vetting.abroad_note)}</b>", "body")
         opening += [pack.box([[note]], fill=NOTICE_FILL, border=NOTICE_BORDER), Spacer(1, 6)]
+    continued = pack.para(f"{safe_text(vetting.title)} (continued)", "small")
     blocks: list[list[Flowable]] = []
     for n, check in enumerate(vetting.checks, 1):
+        heading = _ticked_heading(pack, check.id, check.title)
         block = [
-            _ticked_heading(pack, check.id, check.title),
+            Continued(continued, heading) if n > 1 else heading,
             pack.para(safe_text(check.what) + pack.cites.mark(check.citations), "body"),
             pack.para(f"<b>Where to look:</b> {safe_text(check.where)}", "body"),
         ]
         if n == len(vetting.checks) and not abroad:  # never alone at the top of a page
             block.append(pack.para(safe_text(vetting.abroad_note), "small"))
         blocks.append(block)
-    # The heading and intro start a page only with at least two checks under them (with one,
-    # the list looked finished; keeping all four together left most of a page blank).
-    start = stacked_height([*opening, *(f for block in blocks[:2] for f in block)])
+    # The heading and intro start a page only with the first check under them. Keeping two
+    # with them left nearly half a page blank on Letter paper; a list that goes on over the
+    # page is told apart by the count in the intro and by "(continued)" over the next check.
+    start = opening[0].getSpaceBefore() + stacked_height([*opening, *blocks[0]])
     s.append(CondPageBreak(min(start, pack.frame_height)))
     s += [*opening, *(KeepTogether(block) for block in blocks)]
 

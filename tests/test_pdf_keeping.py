@@ -14,7 +14,7 @@ from consultprep.vetting import load_vetting
 from exports import export_pdf
 from exports.answers import read_answers
 from exports.fieldnames import clinic_field_name, parse_field_name
-from exports.offer_checks import TICK_WHEN_DONE
+from exports.offer_checks import TICK_WHEN_DONE, checks_count
 from exports.options import PackOptions
 from tests.pdf_helpers import flat, widgets
 
@@ -80,23 +80,33 @@ def test_in_large_print_what_we_do_not_know_is_never_split(example: Path, tmp_pa
 
 @pytest.mark.parametrize("options", ["A4", "Letter", "large"])
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_the_clinic_checks_start_with_two_and_none_is_split(
+def test_the_clinic_checks_start_with_one_and_none_is_split(
     example: Path, options: str, tmp_path: Path
 ) -> None:
+    """The heading never stands without a check under it; a check that starts a page has the
+    heading's name with "(continued)" over it, and the intro says how many checks there are."""
     draft = load_draft(example)
     draft.offer.offered = True  # the checks come with an offer
     chosen = PackOptions(large_print=True) if options == "large" else PackOptions(options)
     pages = [flat(p.extract_text()) for p in pages_of(draft, tmp_path, chosen).pages]
     vetting = load_vetting()
     start = page_with(pages, vetting.title)
+    assert checks_count(len(vetting.checks)) in pages[start]
     where = [page_with(pages, flat(check.title)[:30], start) for check in vetting.checks]
-    # Never one check alone under the heading; but in large print, for a clinic abroad, the
-    # heading, its boxed note and two checks are taller than a page, so the first check is
-    # the one that goes with the heading.
-    with_heading = 1 if options == "large" and draft.offer.location == "abroad" else 2
-    assert where[:with_heading] == [start] * with_heading
-    for check, page in zip(vetting.checks, where, strict=True):
+    assert where[0] == start
+    continued = f"{vetting.title} (continued)"
+    for n, (check, page) in enumerate(zip(vetting.checks, where, strict=True)):
         assert flat(check.where)[-30:] in pages[page], check.title  # each check whole
+        went_over = n > 0 and page != where[n - 1]
+        named = f"{continued} {flat(check.title)[:30]}" in pages[page]
+        assert named == went_over, check.title
+    assert sum(continued in page for page in pages) == len(set(where)) - 1
+
+
+def test_the_count_of_clinic_checks_reads_as_words() -> None:
+    assert checks_count(4) == "There are four checks."
+    assert checks_count(1) == "There is one check."
+    assert checks_count(12) == "There are 12 checks."
 
 
 def test_each_clinic_check_has_a_tick_box_beside_it_that_is_not_a_question(
@@ -113,7 +123,9 @@ def test_each_clinic_check_has_a_tick_box_beside_it_that_is_not_a_question(
         assert box["/TU"] == f"Checked: {flat(check.title)}"
         assert parse_field_name(clinic_field_name(check.id)) is None  # not a question's
         assert f"☐ {check.title}" not in pages[page]  # a drawn box, as the questions have
-    assert flat(f"{load_vetting().intro} {TICK_WHEN_DONE}") in " ".join(pages)
+    vetting = load_vetting()
+    intro = f"{vetting.intro} {checks_count(len(vetting.checks))} {TICK_WHEN_DONE}"
+    assert flat(intro) in " ".join(pages)
     answers = read_answers(tmp_path / "pack.pdf")
     assert set(answers) == {item.id for item in draft.ordered_questions()}
 
