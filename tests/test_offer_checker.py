@@ -14,6 +14,7 @@ from ui.advert_checker import EMPTY, NONE_FOUND, NOT_TICKED, STALE, TICKED, utf1
 from ui.main_window import MainWindow
 from ui.pages.offer_page import OfferPage
 from ui.wizard import PageId
+from ui.vetting_panel import CLOSED, OPEN
 
 LIBRARY = load_library()
 ADVERT = (
@@ -130,10 +131,10 @@ def test_the_uk_checks_unfold_on_request(offer: tuple[MainWindow, OfferPage]) ->
     _, page = offer
     panel = page.vetting_panel
     assert not panel.body.isVisibleTo(page)
-    assert panel.toggle_button.text().startswith("▸")
+    assert panel.toggle_button.text().startswith(CLOSED)
     panel.toggle_button.click()
     assert panel.is_open() and panel.body.isVisibleTo(page)
-    assert panel.toggle_button.text().startswith("▾")
+    assert panel.toggle_button.text().startswith(OPEN)
     shown = " ".join(label.text() for label in panel.body.findChildren(type(page.title_label)))
     for n, check in enumerate(load_vetting().checks, 1):
         assert f"{n}.  {check.title}" in shown

@@ -85,7 +85,7 @@ def beside_grid(
     left, top, right, bottom; ``spacing``: between the text and its note)."""
     grid = QGridLayout(owner)
     grid.setContentsMargins(*((margins,) * 4 if isinstance(margins, int) else margins))
-    grid.setHorizontalSpacing(10)
+    grid.setHorizontalSpacing(0)  # the button keeps its own gap (the style sheet's spacing)
     grid.setVerticalSpacing(spacing)
     grid.addWidget(button, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
     grid.addWidget(label, 0, 1)

@@ -154,7 +154,8 @@ class QuestionRow(QFrame):
         self._grid = grid
         self.buttons_below = False
         self.buttons_box.setMinimumWidth(self._flow.sizeHint().width())
-        grid.addWidget(self.buttons_box, 0, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnMinimumWidth(2, 12)  # a gap between the text and the buttons
+        grid.addWidget(self.buttons_box, 0, 3, 2, 1, Qt.AlignmentFlag.AlignTop)
 
     def show_item(
         self, item: ChecklistItem, why: str, *, first: bool, last: bool, number: int
@@ -205,7 +206,7 @@ class QuestionRow(QFrame):
                 self._grid.addWidget(self.buttons_box, 2, 1)
             else:  # beside the text, on one line
                 self.buttons_box.setMinimumWidth(one_line)
-                self._grid.addWidget(self.buttons_box, 0, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
+                self._grid.addWidget(self.buttons_box, 0, 3, 2, 1, Qt.AlignmentFlag.AlignTop)
 
     def buttons(self) -> dict[str, QPushButton | QCheckBox]:
         """This row's controls by role (used to keep keyboard focus after a rebuild)."""

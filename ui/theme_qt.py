@@ -75,7 +75,13 @@ QPushButton {{
 }}
 QPushButton:hover {{ background-color: {t.button_hover}; }}
 QPushButton:pressed {{ background-color: {t.button_border}; }}
-QPushButton:disabled {{ color: {t.disabled}; background-color: transparent; }}
+/* A dashed edge as well as grey text: a button that cannot be used now (the first
+   question's Up) is told apart from one that can at a glance, not only by its text. */
+QPushButton:disabled {{
+    color: {t.disabled};
+    background-color: transparent;
+    border-style: dashed;
+}}
 QPushButton:focus {{ border: {ring}px solid {t.focus}; padding: {inset(3)} {inset(14)}; }}
 QPushButton#primary, QPushButton:checked {{
     background-color: {t.accent};

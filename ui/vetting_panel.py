@@ -11,7 +11,7 @@ from consultprep.content import Library
 from consultprep.vetting import Vetting, load_vetting
 from ui.widgets import HINT, card, plain_label, reveal
 
-CLOSED, OPEN = "▸", "▾"
+CLOSED, OPEN = "▶", "▼"  # the same marks as Next and Down, as large
 #: After the intro: the ticks are kept in the draft (and printed with a clinic's offer).
 TICK_WHEN_DONE = "Tick “I have done this check” for each one you have done."
 
