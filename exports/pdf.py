@@ -112,15 +112,26 @@ _WOULD_LOSE = {
 }
 
 
-def _replaceable(target: Path) -> bool:
-    """True if nothing is at ``target`` yet, or a PDF is (never a draft or another file)."""
+def _not_replaceable(target: Path) -> str | None:
+    """Why the file at ``target`` must not be replaced by a pack: None if nothing is there yet,
+    or a PDF is (never a draft or another file, nor one that cannot be opened to check)."""
     try:
         with open(target, "rb") as existing:
-            return existing.read(5) == b"%PDF-"
+            if existing.read(5) == b"%PDF-":
+                return None
     except FileNotFoundError:
-        return True
+        return None
+    except PermissionError:  # it may be a filled-in pack, or something else of the patient's
+        return (
+            f"You do not have permission to open “{target.name}”, so ConsultPrep cannot check "
+            "what it is and will not replace it. Please choose another name, ending in .pdf."
+        )
     except OSError:
-        return False
+        pass
+    return (
+        f"“{target.name}” is not a PDF, so ConsultPrep will not replace it with one "
+        "(it may be your draft). Please choose another name, ending in .pdf."
+    )
 
 
 def write_pack(
@@ -162,11 +173,9 @@ def write_pack(
         target = writable_target(path, "PDF pack")
     except DraftError as exc:
         raise ExportError(str(exc)) from None
-    if not _replaceable(target):
-        raise ExportError(
-            f"“{target.name}” is not a PDF, so ConsultPrep will not replace it with one "
-            "(it may be your draft). Please choose another name, ending in .pdf."
-        )
+    refused = _not_replaceable(target)
+    if refused:
+        raise ExportError(refused)
     if keep_answers and target.exists():
         from exports.answers import answers_at_risk
 

@@ -71,6 +71,30 @@ def test_read_only_files_and_devices_are_not_replaced(
     assert stat.S_ISFIFO(pipe.stat().st_mode)
 
 
+def test_a_file_that_cannot_be_opened_is_not_replaced_and_is_not_called_not_a_pdf(
+    draft_file: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """A file this user may not read (a filled-in pack, perhaps) is kept, and the message
+    says why; it used to say it "is not a PDF" and "may be your draft". (Tests run as root
+    here, so the refusal to open it is made by hand.)"""
+    import builtins
+
+    import exports.pdf
+
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(b"%PDF-1.4 answers typed in")
+    real_open = builtins.open
+
+    def refusing_open(file, *args, **kwargs):
+        if Path(file) == locked:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(exports.pdf, "open", refusing_open, raising=False)
+    _fails(capsys, "export", str(draft_file), "-o", str(locked), says="do not have permission")
+    assert locked.read_bytes() == b"%PDF-1.4 answers typed in"
+
+
 def test_a_link_to_a_draft_stays_a_link_and_the_draft_is_saved(
     draft_file: Path, tmp_path: Path
 ) -> None:
