@@ -13,8 +13,8 @@ from tests.test_readiness_page import go_to
 from ui.advert_checker import EMPTY, NONE_FOUND, NOT_TICKED, STALE, TICKED, utf16_offsets
 from ui.main_window import MainWindow
 from ui.pages.offer_page import OfferPage
-from ui.wizard import PageId
 from ui.vetting_panel import CLOSED, OPEN
+from ui.wizard import PageId
 
 LIBRARY = load_library()
 ADVERT = (
