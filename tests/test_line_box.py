@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from tests.a11y_helpers import look  # noqa: F401 - a fixture
 from ui.fields import LineBox, line_box, line_edit
@@ -131,3 +131,20 @@ def test_text_edited_is_said_for_the_patients_changes_only(qtbot) -> None:
     box.moveCursor(box.textCursor().MoveOperation.End)
     QTest.keyClicks(box, "x")
     assert seen == ["/home/ada/Documents/pack.pdfx"]
+
+
+def test_an_example_too_long_for_the_box_ends_in_an_ellipsis(qtbot) -> None:
+    """Qt draws only a placeholder's first line: at large text sizes the photo caption's
+    example was cut off mid-phrase, as if it were the whole example."""
+    example = "For example: scar on my left knee, three months after the operation"
+    box = line_box("Caption", example)
+    qtbot.addWidget(box)
+    box.resize(220, 40)
+    box.show()
+    qtbot.waitExposed(box)
+    shown = box.placeholderText()
+    assert shown.endswith("…") and example.startswith(shown[:-1])
+    assert box.fontMetrics().horizontalAdvance(shown) <= box.viewport().width()
+    box.resize(1200, 40)
+    QApplication.processEvents()
+    assert box.placeholderText() == example

@@ -207,12 +207,16 @@ def test_every_style_sheet_is_read_by_qt_without_a_complaint(qtbot, qtlog, look)
     assert not complaints
 
 
-def test_hint_text_in_an_empty_box_is_drawn_in_the_hint_colour(qtbot, look) -> None:  # noqa: F811
+def test_example_text_in_an_empty_box_is_readable_and_not_like_typed_text(
+    qtbot,
+    look,  # noqa: F811
+) -> None:
     """A style sheet that sets a box's text colour made Qt draw its placeholder ("Type your
-    question") in that colour at half strength: 3.4 to 1 on white, under the 4.5 to 1 needed."""
+    question") in that colour at half strength: 3.4 to 1 on white, under the 4.5 to 1 needed.
+    Then, drawn in the hint colour, it was the typed text's own colour in high contrast."""
     from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-    for key in (theme.LIGHT, theme.DARK, theme.HIGH_CONTRAST):
+    for key in theme.THEMES:
         look.set_theme(key)
         t = theme.THEMES[key]
         for kind in (QLineEdit, QPlainTextEdit):
@@ -221,6 +225,13 @@ def test_hint_text_in_an_empty_box_is_drawn_in_the_hint_colour(qtbot, look) -> N
             box.setPlaceholderText("█" * 8)  # solid, so its colour is drawn unblended
             box.resize(300, 60)
             image = box.grab().toImage()
-            seen = {image.pixelColor(x, y).name().upper() for x in range(300) for y in range(60)}
-            assert t.hint.upper() in seen, (key, kind.__name__)
-            assert theme.contrast_ratio(t.hint, t.base) >= 4.5
+            inside = box.contentsRect().adjusted(2, 2, -2, -2)  # not the box's own edge
+            seen = {
+                image.pixelColor(x, y).name().upper()
+                for x in range(inside.left(), inside.right())
+                for y in range(inside.top(), inside.bottom())
+            }
+            assert t.placeholder.upper() in seen, (key, kind.__name__)
+            assert t.text.upper() not in seen, (key, kind.__name__)
+        assert theme.contrast_ratio(t.placeholder, t.base) >= 4.5
+        assert theme.contrast_ratio(t.placeholder, t.text) >= 2, key  # told apart at a glance

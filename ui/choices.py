@@ -87,6 +87,7 @@ def beside_grid(
     grid.setContentsMargins(*((margins,) * 4 if isinstance(margins, int) else margins))
     grid.setHorizontalSpacing(0)  # the button keeps its own gap (the style sheet's spacing)
     grid.setVerticalSpacing(spacing)
+    button.setObjectName("beside")  # its gap before the label: see ui.theme_qt
     grid.addWidget(button, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
     grid.addWidget(label, 0, 1)
     grid.setColumnStretch(1, 1)

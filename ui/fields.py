@@ -145,11 +145,10 @@ class LineBox(PlainTextEdit):
     ``MAX_LINES`` lines, then scrolls: at large text sizes a one-line field showed only the
     part of a long answer that fitted.
 
-    It acts as a one-line field: it is as tall as one while the answer fits, Tab moves on, and
-    Enter goes to the next step (the key is left to the window, as a one-line field leaves
-    it). As in a ``NameBox``, line breaks in a pasted text become spaces. ``text()`` and
-    ``setText()`` stand in for a one-line field's. (A QTextEdit, not a QPlainTextEdit: its
-    scroll bar counts pixels, not lines, so a box exactly as tall as its text needs none.)
+    It acts as a one-line field: as tall as one while the answer fits, Tab moves on, Enter
+    goes to the next step (left to the window). As in a ``NameBox``, pasted line breaks become
+    spaces. ``text()`` and ``setText()`` stand in for a one-line field's. (A QTextEdit, not a
+    QPlainTextEdit: its scroll bar counts pixels, so a box as tall as its text needs none.)
     """
 
     MAX_LINES = 4
@@ -159,6 +158,7 @@ class LineBox(PlainTextEdit):
     def __init__(self) -> None:
         super().__init__()
         self._setting = False
+        self._example = ""  # the whole placeholder ("For example: …")
         self.setObjectName(LINE_BOX)  # (styled with the one-line fields' inner space)
         # The space around the text is the style sheet's padding, not the document's margin:
         # the text area is then exactly so many lines tall, and scrolling to the line being
@@ -199,6 +199,17 @@ class LineBox(PlainTextEdit):
         """Called by Qt to paste or drop: the text, its line breaks made spaces."""
         _paste_one_line(self, source, super().insertFromMimeData)
 
+    def setPlaceholderText(self, text: str) -> None:
+        """Qt draws a placeholder's first line only: one too long is shortened, ending in "…"."""
+        self._example = text
+        self._fit_example()
+
+    def _fit_example(self) -> None:
+        room = self.viewport().width()
+        shown = self.fontMetrics().elidedText(self._example, Qt.TextElideMode.ElideRight, room)
+        if self.placeholderText() != shown:
+            super().setPlaceholderText(shown)
+
     def resizeEvent(self, event) -> None:
         """Called by Qt when the box is resized: its text may now take more or fewer lines."""
         super().resizeEvent(event)
@@ -210,6 +221,7 @@ class LineBox(PlainTextEdit):
         self._fit_height()
 
     def _fit_height(self, *_args: object) -> None:
+        self._fit_example()  # (on a change of width, font or style)
         document = self.document()
         if document.textWidth() != self.viewport().width():
             # Qt lays the text out again when the box's width changes, but not always when

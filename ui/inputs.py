@@ -101,7 +101,6 @@ class ScoreInput(QWidget):
             self.buttons.append(button)
             row.addWidget(button)
         self.not_answered = _ScoreButton("Not answered", self)
-        self.not_answered.setObjectName("score")
         self.not_answered.setCheckable(True)
         self.not_answered.setAccessibleName(f"{label}: not answered")
         self._group.addButton(self.not_answered, -2)

@@ -73,6 +73,13 @@ class Theme(NamedTuple):
     comparison_border: str  # the dashed box around "waiting"
     pill_border: str = ""  # "" for none
 
+    @property
+    def placeholder(self) -> str:
+        """Example text in an empty box ("For example: Spain"): readable, and never the colour
+        of typed text (in high contrast the hint colour is the text colour, so an example read
+        as an answer)."""
+        return self.disabled
+
 
 THEMES: dict[str, Theme] = {
     LIGHT: Theme(
@@ -312,7 +319,7 @@ def text_pairs(t: Theme) -> list[tuple[str, str, str]]:
         ("body text in a card", t.text, t.card),
         ("body text in a chosen card", t.text, t.selected),
         ("typed text in a field", t.text, t.base),
-        ("placeholder text in a field", t.hint, t.base),
+        ("placeholder text in a field", t.placeholder, t.base),
         ("page title", t.title, t.window),
         ("grey hint on the page", t.hint, t.window),
         ("grey hint in a card", t.hint, t.card),

@@ -75,12 +75,12 @@ QPushButton {{
 }}
 QPushButton:hover {{ background-color: {t.button_hover}; }}
 QPushButton:pressed {{ background-color: {t.button_border}; }}
-/* A dashed edge as well as grey text: a button that cannot be used now (the first
-   question's Up) is told apart from one that can at a glance, not only by its text. */
+/* No edge as well as grey text: a button that cannot be used now (the first question's Up)
+   is told apart from one that can at a glance (a dashed edge looked like keyboard focus). */
 QPushButton:disabled {{
     color: {t.disabled};
     background-color: transparent;
-    border-style: dashed;
+    border-color: transparent;
 }}
 QPushButton:focus {{ border: {ring}px solid {t.focus}; padding: {inset(3)} {inset(14)}; }}
 QPushButton#primary, QPushButton:checked {{
@@ -101,7 +101,7 @@ QPushButton#link:hover {{ background: transparent; }}
 QPushButton#link:focus {{ border: {ring}px solid {t.focus}; }}
 QLineEdit, QDateEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox {{
     color: {t.text};
-    placeholder-text-color: {t.hint};
+    placeholder-text-color: {t.placeholder};
     background-color: {t.base};
     border: 1px solid {t.field_border};
     border-radius: 4px;
@@ -123,6 +123,10 @@ QCheckBox, QRadioButton {{
     border: {ring}px solid transparent; border-radius: 4px; padding: 1px;
 }}
 QCheckBox:focus, QRadioButton:focus {{ border: {ring}px solid {t.focus}; }}
+/* A box with its text in a label beside it (choices.beside_grid): Qt counts the spacing and
+   the right edge in such a box's width, so less spacing puts the label where a box's own text
+   starts, and every tick box has the same gap before its words. */
+QCheckBox#beside, QRadioButton#beside {{ spacing: {max(0, round(10 * scale) - ring - 1)}px; }}
 QCheckBox:disabled, QRadioButton:disabled {{ color: {t.disabled}; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: {px(22)}; height: {px(22)}; }}
 QScrollBar:vertical {{
@@ -207,7 +211,7 @@ def qt_palette(t: Theme):
         role.Base: t.base,
         role.AlternateBase: t.card,
         role.Text: t.text,
-        role.PlaceholderText: t.hint,
+        role.PlaceholderText: t.placeholder,
         role.Button: t.button,
         role.ButtonText: t.button_text,
         role.BrightText: t.error,

@@ -261,11 +261,26 @@ def bullet_list(items: tuple[str, ...] | list[str]) -> QLabel:
     One label showing a list (the app's own words, escaped, so rich text is safe here): a
     label for each bullet and item made the welcome page slower to appear.
     """
+    rows = "".join(f"<li>{_escape(item)}</li>" for item in items)
+    return _rich_label(f'<ul style="margin: 0; -qt-list-indent: 1;">{rows}</ul>')
+
+
+def term_list(items: list[tuple[str, str]]) -> QLabel:
+    """Each term in bold, then its meaning, one to a line with a little space between (the
+    rungs of the evidence ladder: run together in plain text they were hard to scan)."""
+    rows = "".join(
+        f'<p style="margin: 0 0 4px 0;"><b>{_escape(term)}</b> {_escape(meaning)}</p>'
+        for term, meaning in items
+    )
+    return _rich_label(rows)
+
+
+def _rich_label(html: str) -> QLabel:
+    """A selectable, word-wrapped label showing ``html`` made from the app's own escaped words."""
     label = PlainLabel()
     label.setObjectName(BULLETS)  # the one kind of label that is not plain text
     label.setTextFormat(Qt.TextFormat.RichText)
-    rows = "".join(f"<li>{_escape(item)}</li>" for item in items)
-    QLabel.setText(label, f'<ul style="margin: 0; -qt-list-indent: 1;">{rows}</ul>')
+    QLabel.setText(label, html)
     label.setWordWrap(True)
     label.setTextInteractionFlags(SELECTABLE)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

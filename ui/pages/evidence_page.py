@@ -26,6 +26,7 @@ from ui.widgets import (
     page_changed,
     plain_label,
     scrolling,
+    term_list,
 )
 
 LADDER_HELP = (
@@ -194,13 +195,12 @@ class _EvidenceView(QWidget):
         if self.kind_note:
             self._add(self.kind_note, HINT)
         yield
-        meanings = "\n".join(
-            f"{int(info.level)}. {info.short}: {info.meaning}" for info in reversed(lib.levels)
-        )
         self._add("What the rungs mean", SUBHEADING)
-        self._add(meanings)
         marker = lib.warning_marker
-        self._add(f"Red “!” marker — {marker.short}: {marker.meaning}")
+        meanings = [(f"{int(i.level)}. {i.short}:", i.meaning) for i in reversed(lib.levels)]
+        self._layout.addWidget(
+            term_list([*meanings, (f"Red “!” marker — {marker.short}:", marker.meaning)])
+        )
         self._add("Each treatment in turn", SUBHEADING)
         yield
         for kind in KIND_ORDER:
