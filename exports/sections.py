@@ -142,10 +142,11 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
             "lead",
         )
         # What happens in the skin first, as on the app's evidence page, then the ladder (one
-        # picture, never split). All of it starts on a new page if it fits on one but not in
-        # what is left of this one: otherwise the section's start stood alone above a gap as
-        # tall as the ladder. Taller than a page (large print), the text flows over the page
-        # end and the ladder follows where it fits.
+        # picture, never split) with the note on kinds left out under it. All of it starts on
+        # a new page if it fits on one but not in what is left of this one: otherwise the
+        # section's start stood alone above a gap as tall as the ladder. Taller than a page
+        # (large print), the ladder comes first, under the section's heading: after the text,
+        # it left half a page blank where it did not fit, and the note went on alone.
         opening = [
             s.pop(),
             pack.heading(f"About {concern.name.lower()}", "h2", bookmark=False),
@@ -160,16 +161,18 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
         )
         # In large print its smallest type (the key and captions) is 16 pt, as the text's is.
         ladder_scale = max(pack.scale, LARGE_PRINT_MIN_SIZE / LADDER_SMALL) if pack.scale > 1 else 1
-        # Never taller than the page leaves under its lead line, so the two stay together.
-        room = pack.frame_height - stacked_height([lead]) - lead.getSpaceAfter()
+        note_text = kind_note(full, subtype_id, printed=True)
+        note = [pack.para(safe_text(note_text), "small")] if note_text else []
+        # Never taller than the page leaves under the heading, lead line and note, so they
+        # stay together with it.
+        around = stacked_height([opening[0], lead, *note]) + lead.getSpaceAfter()
+        room = pack.frame_height - around - sum(n.getSpaceBefore() for n in note)
         ladder = EvidenceLadder(concern, pack.library, room, ladder_scale)
-        if stacked_height([*opening, lead, ladder]) <= pack.frame_height:
-            s.append(KeepTogether([*opening, KeepTogether([lead, ladder])]))
+        if stacked_height([*opening, lead, ladder, *note]) <= pack.frame_height:
+            s.append(KeepTogether([*opening, KeepTogether([lead, ladder, *note])]))
         else:
-            s += [KeepTogether(opening[:3]), *opening[3:], KeepTogether([lead, ladder])]
-        note = kind_note(full, subtype_id, printed=True)
-        if note:
-            s.append(pack.para(safe_text(note), "small"))
+            s += [KeepTogether([opening[0], lead, ladder, *note]), KeepTogether(opening[1:3])]
+            s += opening[3:]
         levels(pack)
         for kind in KIND_ORDER:
             for n, t in enumerate(concern.treatments_of(kind)):
@@ -184,10 +187,18 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
             )
             for fact in facts
         ]
-        # The heading never ends a page with less than two of its points under it.
-        heading = pack.heading("About stem-cell treatments in general", "h2", bookmark=False)
+        # The heading never ends a page with less than two of its points under it; a point
+        # that starts a page has the heading's name over it.
+        title = "About stem-cell treatments in general"
+        heading = pack.heading(title, "h2", bookmark=False)
         s.append(KeepTogether([heading, *bullets[:2]]))
-        s.extend(bullets[2:])
+        s.extend(continued(pack, title, bullet) for bullet in bullets[2:])
+
+
+def continued(pack: Pack, title: str, item: Flowable) -> Continued:
+    """``item`` of a list under ``title``, with "``title`` (continued)" over it if it starts a
+    page (alone at the top of a page, a last point read as if it belonged to nothing)."""
+    return Continued(pack.para(f"{safe_text(title)} (continued)", "small"), item)
 
 
 #: A block up to this part of the page's height is never split over two pages. In normal
@@ -295,17 +306,17 @@ def offer(pack: Pack) -> None:
     pack.field("Cost", offer.cost)
     pack.field("What they said", offer.claims)
     flags = [f for f in (pack.library.red_flag(i) for i in offer.red_flags) if f is not None]
-    s.append(pack.heading("Warning signs I noticed", "h2", bookmark=False))
+    heading = "Warning signs I noticed"
+    s.append(pack.heading(heading, "h2", bookmark=False))
     if not flags:
         s.append(pack.para("I did not tick any warning signs.", "small"))
-    for flag in flags:
-        s.append(
-            pack.para(
-                f"<b>{safe_text(flag.label)}</b><br/>{safe_text(flag.explanation)}"
-                + pack.cites.mark(flag.citations),
-                "flag",
-                bulletText="⚠",
-            )
+    for n, flag in enumerate(flags):
+        item = pack.para(
+            f"<b>{safe_text(flag.label)}</b><br/>{safe_text(flag.explanation)}"
+            + pack.cites.mark(flag.citations),
+            "flag",
+            bulletText="⚠",
         )
+        s.append(item if n == 0 else continued(pack, heading, item))
     advert_matches(pack)  # phrases found in the pasted advert, if any
     vetting_checks(pack)

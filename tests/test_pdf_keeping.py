@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from consultprep.content import load_library
+from consultprep.evidence import kind_note
 from consultprep.storage import load_draft
 from consultprep.vetting import load_vetting
 from exports import export_pdf
@@ -51,6 +52,55 @@ def test_the_rung_key_and_each_treatment_are_on_one_page(
         start = page_with(pages, flat(treatment.name)[:30], key)
         unknown = flat(treatment.uncertain)[:30]
         assert page_with(pages, unknown, start) == start, treatment.name
+
+
+@pytest.mark.parametrize("options", ["A4", "Letter", "large"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_the_evidence_starts_with_its_ladder_and_the_note_under_it_on_one_page(
+    example: Path, options: str, tmp_path: Path
+) -> None:
+    """In large print the section's text and the ladder are taller than a page: the text came
+    first, and the ladder, never split, left half a page blank above it; the note on kinds
+    left out then went on alone at the top of the next page."""
+    draft = load_draft(example)
+    chosen = PackOptions(large_print=True) if options == "large" else PackOptions(options)
+    pages = [flat(p.extract_text()) for p in pages_of(draft, tmp_path, chosen).pages]
+    start = page_with(pages, "What the evidence says")
+    assert page_with(pages, "How strong the evidence is for each treatment", start) == start
+    concern = LIBRARY.concern(draft.concern)
+    note = kind_note(concern, draft.subtype, printed=True)
+    if note:
+        assert page_with(pages, flat(note)[-40:], start) == start
+    if options == "large":
+        assert page_with(pages, f"About {concern.name.lower()}", start) <= start + 1
+
+
+@pytest.mark.parametrize("options", ["A4", "Letter", "large"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_a_warning_sign_or_general_point_that_starts_a_page_has_its_heading_over_it(
+    example: Path, options: str, tmp_path: Path
+) -> None:
+    """Alone at the top of a page, the last warning sign or point "about stem-cell treatments
+    in general" read as if it belonged to nothing (from a review of the printed packs)."""
+    draft = load_draft(example)
+    chosen = PackOptions(large_print=True) if options == "large" else PackOptions(options)
+    pages = [flat(p.extract_text()) for p in pages_of(draft, tmp_path, chosen).pages]
+    for mark in ("• ", "⚠ "):  # the lists' bullets
+        pages = [page.replace(mark, "") for page in pages]
+    flags = [LIBRARY.red_flag(i) for i in draft.offer.red_flags] if draft.offer.offered else []
+    lists = {
+        "Warning signs I noticed": [f.label for f in flags if f is not None][1:],
+        "About stem-cell treatments in general": [f.text for f in LIBRARY.general_facts][2:],
+    }
+    over = 0
+    for title, items in lists.items():
+        for item in items:
+            for page in pages:
+                if page.startswith(flat(item)[:30]):
+                    raise AssertionError(f"{item!r} starts a page with no heading over it")
+                over += page.startswith(f"{title} (continued) {flat(item)[:30]}")
+    if example.stem == "scars" and options == "A4":
+        assert over == 2  # both lists go over a page end in this pack
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
