@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from consultprep.dates import long_date
@@ -216,7 +215,8 @@ def details_box(pack: Pack) -> Table:
         spans.append(len(rows))
         shown = pack.brief(offered, "Clinic's offer") or NOT_GIVEN
         rows.append([label("Clinic's offer"), pack.para(shown, "box"), "", ""])
-    label_w = pack.size(34 * mm)
+    # Its values start where those of the lines under it do (LABEL_WIDTH in), past the padding.
+    label_w = pack.size(LABEL_WIDTH - 10)
     value_w = FRAME_WIDTH / 2 - label_w
     table = pack.box(rows, col_widths=[label_w, value_w, label_w, value_w])
     table.setStyle(TableStyle([("SPAN", (1, n), (3, n)) for n in spans]))

@@ -186,3 +186,20 @@ def test_only_the_patients_words_are_cut_never_consultprep_s_own() -> None:
         assert flat(item.text) in first, item.text
     for condition in LIBRARY.conditions[:4]:
         assert condition.label.lower() in first.lower(), condition.label
+
+
+def test_the_details_box_values_start_where_the_lines_under_it_do() -> None:
+    """The patient's name, clinician and concern began a little left of "Where on the body"
+    and the other values under the box (from a review of the printed packs)."""
+    draft = load_draft(ROOT / "resources" / "examples" / "scars.consultprep")
+    reader = PdfReader(io.BytesIO(render_pack(draft, LIBRARY)))
+    starts: dict[str, float] = {}
+
+    def seen(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            starts.setdefault(text.strip(), round(tm[4] * cm[0] + cm[4], 1))
+
+    reader.pages[0].extract_text(visitor_text=seen)
+    box = [starts[v] for v in (draft.about.patient_name, draft.about.clinician)]
+    under = [starts[v] for v in (draft.about.body_area, draft.about.duration)]
+    assert len({*box, *under}) == 1, starts
