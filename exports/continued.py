@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlab.platypus import Flowable, Paragraph
+
+from exports.fonts import safe_text
+
+if TYPE_CHECKING:
+    from exports.pack import Pack
 
 
 class Continued(Flowable):
@@ -48,3 +55,9 @@ class Continued(Flowable):
         if self.named:
             self.name.drawOn(self.canv, 0, self.height - self.name.height)
         self.paragraph.drawOn(self.canv, 0, 0)
+
+
+def continued_under(pack: Pack, title: str, item: Flowable) -> Continued:
+    """``item`` of a list under ``title``, with "``title`` (continued)" over it if it starts a
+    page (alone at the top of a page, a last point read as if it belonged to nothing)."""
+    return Continued(pack.para(f"{safe_text(title)} (continued)", "small"), item)

@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from consultprep.claims import ClaimMatch, excerpt, find_claims, flags_found, load_claim_rules
 from consultprep.vetting import load_vetting
-from exports.continued import Continued
+from exports.continued import continued_under
 from exports.fonts import safe_text
 from exports.form import check_box
 from exports.pack import TICK_SIZE, Pack, beside_tick_box, stacked_height
@@ -125,12 +125,11 @@ def vetting_checks(pack: Pack) -> None:
     if abroad:
         note = pack.para(f"<b>{safe_text(vetting.abroad_note)}</b>", "body")
         opening += [pack.box([[note]], fill=NOTICE_FILL, border=NOTICE_BORDER), Spacer(1, 6)]
-    continued = pack.para(f"{safe_text(vetting.title)} (continued)", "small")
     blocks: list[list[Flowable]] = []
     for n, check in enumerate(vetting.checks, 1):
         heading = _ticked_heading(pack, check.id, check.title)
         block = [
-            Continued(continued, heading) if n > 1 else heading,
+            continued_under(pack, vetting.title, heading) if n > 1 else heading,
             pack.para(safe_text(check.what) + pack.cites.mark(check.citations), "body"),
             pack.para(f"<b>Where to look:</b> {safe_text(check.where)}", "body"),
         ]

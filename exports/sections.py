@@ -16,7 +16,7 @@ from consultprep.checklist import question_for
 from consultprep.content import Concern, EvidenceLevel, Treatment
 from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
 from consultprep.models import ChecklistItem
-from exports.continued import Continued
+from exports.continued import Continued, continued_under
 from exports.flowables import SMALL as LADDER_SMALL
 from exports.flowables import BadgedParagraph, EvidenceLadder
 from exports.fonts import safe_text
@@ -192,13 +192,7 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
         title = "About stem-cell treatments in general"
         heading = pack.heading(title, "h2", bookmark=False)
         s.append(KeepTogether([heading, *bullets[:2]]))
-        s.extend(continued(pack, title, bullet) for bullet in bullets[2:])
-
-
-def continued(pack: Pack, title: str, item: Flowable) -> Continued:
-    """``item`` of a list under ``title``, with "``title`` (continued)" over it if it starts a
-    page (alone at the top of a page, a last point read as if it belonged to nothing)."""
-    return Continued(pack.para(f"{safe_text(title)} (continued)", "small"), item)
+        s.extend(continued_under(pack, title, bullet) for bullet in bullets[2:])
 
 
 #: A block up to this part of the page's height is never split over two pages. In normal
@@ -317,6 +311,6 @@ def offer(pack: Pack) -> None:
             "flag",
             bulletText="⚠",
         )
-        s.append(item if n == 0 else continued(pack, heading, item))
+        s.append(item if n == 0 else continued_under(pack, heading, item))
     advert_matches(pack)  # phrases found in the pasted advert, if any
     vetting_checks(pack)
