@@ -93,6 +93,12 @@ def test_tab_reaches_every_control_in_reading_order(window) -> None:
             if w not in reached and group_of(w) not in reached_groups
         ]
         assert not missed, f"page {page_id}: Tab never reaches {missed}"
+        # In a group of choices, Tab stops at the chosen one: after a draft was opened it
+        # stopped at the first, and Space there changed the answer.
+        for w in cycle:
+            group = group_of(w)
+            chosen = group.checkedButton() if group is not None else None
+            assert chosen in (None, w), f"page {page_id}: Tab stops at {_describe(w)}"
         # The page's own controls come in the order the page lays them out, then Back, Next.
         on_page = [w for w in cycle if w not in (back, next_)]
         order = [w for w in layout_order(window.wizard.currentPage()) if w in on_page]
@@ -373,3 +379,22 @@ def test_nothing_is_announced_without_a_screen_reader(window, monkeypatch) -> No
     window.wizard.next()
     settle()
     assert sent == []
+
+
+def test_the_arrow_keys_choose_among_cards_and_tab_follows_the_choice(window) -> None:
+    """On the concern step, Down moves to the next kind of scar and chooses it; Tab then
+    stops there (the chosen card), not at the card chosen when the draft was opened."""
+    for page_id in walk_pages(window):
+        if page_id == PageId.CONCERN:
+            break
+    page = window.wizard.currentPage()
+    radios = list(page.subtype_radios.values())
+    start = next(r for r in radios if r.isChecked())
+    start.setFocus()
+    settle()
+    QTest.keyClick(start, Qt.Key.Key_Down)
+    settle()
+    moved = QApplication.focusWidget()
+    assert moved in radios and moved is not start and moved.isChecked()
+    assert moved.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert start.focusPolicy() == Qt.FocusPolicy.ClickFocus

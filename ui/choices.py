@@ -7,10 +7,13 @@ button's middle, so one line and several start alike.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QButtonGroup,
     QCheckBox,
     QFrame,
     QGridLayout,
@@ -21,6 +24,28 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets import CARD, HINT, SUBHEADING, PlainLabel
+
+
+def one_tab_stop(group: QButtonGroup) -> Callable[..., None]:
+    """Make Tab stop at ``group``'s chosen button (its first if none is), now and whenever the
+    choice changes; the arrow keys move between them. Qt gives the stop to the button that
+    last had the focus: after a draft was opened, Tab went to the first button, not the chosen
+    one, and Space there changed the answer. Returns what sets the stop (call it again after
+    adding buttons)."""
+
+    def set_stop(*_args: object) -> None:
+        buttons = group.buttons()
+        chosen = group.checkedButton() or (buttons[0] if buttons else None)
+        for button in buttons:
+            strong = button is chosen
+            button.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if strong else Qt.FocusPolicy.ClickFocus
+            )
+
+    group.buttonToggled.connect(set_stop)
+    set_stop()
+    return set_stop
+
 
 #: Events after which a ``ClickLabel`` beside its button lines up with it again.
 _LINE_UP_AGAIN = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange})

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui import theme
 from ui.appearance import SCALE_STEPS, Appearance
+from ui.choices import one_tab_stop
 from ui.widgets import HINT, SUBHEADING, plain_label
 
 SAMPLE = "This is how text will look. You can change it at any time."
@@ -65,6 +66,7 @@ class PreferencesDialog(QDialog):
             self.theme_group.addButton(radio)
             self.theme_radios[key] = radio
             layout.addWidget(radio)
+        one_tab_stop(self.theme_group)
         self.sample = plain_label(SAMPLE)
         self.sample.setAccessibleName("Sample text")
         layout.addSpacing(6)

@@ -10,7 +10,7 @@ from consultprep.checklist import sync_checklist
 from consultprep.content import Concern, Library
 from consultprep.models import Draft
 from ui.card_grid import CardGrid
-from ui.choices import ChoiceCard
+from ui.choices import ChoiceCard, one_tab_stop
 from ui.pages.base import DraftPage
 from ui.widgets import (
     SUBHEADING,
@@ -57,6 +57,8 @@ class ConcernPage(DraftPage):
             self.concern_cards[concern.id] = card
             self.concern_radios[concern.id] = card.radio
         self.concern_grid.set_cards(self.concern_cards.values())
+        one_tab_stop(self._concern_group)
+        self._subtype_tab_stop = one_tab_stop(self._subtype_group)
         layout.addLayout(grid)
 
         layout.addSpacing(8)
@@ -156,6 +158,7 @@ class ConcernPage(DraftPage):
             self.subtype_radios[subtype.id] = card.radio
             cards.append(card)
         self.subtype_grid.set_cards(cards)
+        self._subtype_tab_stop()
 
     def _subtype_toggled(self, on: bool) -> None:
         if on:

@@ -19,7 +19,7 @@ from consultprep.citations import with_sources
 from consultprep.content import Library
 from consultprep.models import ClinicOffer, Draft, with_ticks
 from ui.advert_checker import AdvertChecker
-from ui.choices import LabelledCheck
+from ui.choices import LabelledCheck, one_tab_stop
 from ui.fields import line_box, text_box
 from ui.pages.base import DraftPage
 from ui.vetting_panel import VettingPanel
@@ -91,6 +91,7 @@ class OfferPage(DraftPage):
         self._answer_group = QButtonGroup(self)
         self._answer_group.addButton(self.yes_radio)
         self._answer_group.addButton(self.no_radio)
+        one_tab_stop(self._answer_group)
         answer.addWidget(self.yes_radio)
         answer.addSpacing(24)
         answer.addWidget(self.no_radio)
@@ -122,6 +123,7 @@ class OfferPage(DraftPage):
             where.addWidget(radio)
             where.addSpacing(16)
             radio.toggled.connect(self._location_changed)
+        one_tab_stop(self._location_group)
         where.addStretch(1)
         where_label = plain_label("Where is the clinic?")
         where_label.setBuddy(self.location_radios["uk"])
