@@ -398,3 +398,33 @@ def test_the_arrow_keys_choose_among_cards_and_tab_follows_the_choice(window) ->
     assert moved in radios and moved is not start and moved.isChecked()
     assert moved.focusPolicy() == Qt.FocusPolicy.StrongFocus
     assert start.focusPolicy() == Qt.FocusPolicy.ClickFocus
+
+
+def test_tab_scrolls_a_control_clear_of_the_fade_at_the_foot(window) -> None:
+    """Qt scrolled a text box into view only as far as its cursor: its foot and focus ring
+    stayed under the fade at the bottom of the page (a keyboard review found 12 such stops)."""
+    from PySide6.QtCore import QPoint, QRect
+
+    from ui.edge_fade import PageScrollArea
+
+    for page_id in walk_pages(window):
+        if page_id not in (PageId.ABOUT, PageId.OFFER):
+            continue
+        page = window.wizard.currentPage()
+        area = page.findChild(PageScrollArea)
+        start = next(w for w in layout_order(page) if w in interactive_widgets(window))
+        start.setFocus(Qt.FocusReason.TabFocusReason)
+        settle()
+        checked = 0
+        for _ in range(60):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            focused = QApplication.focusWidget()
+            if focused is start or not area.viewport().isAncestorOf(focused):
+                break
+            fade = area._fade
+            if fade.isVisible() and focused.height() < area.viewport().height() // 2:
+                shown = QRect(focused.mapTo(area, QPoint(0, 0)), focused.size())
+                under = QRect(fade.mapTo(area, QPoint(0, 0)), fade.size())
+                assert not shown.intersects(under), (page_id, accessible_name(focused))
+                checked += 1
+        assert checked, page_id  # some stops were checked with the fade shown

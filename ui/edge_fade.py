@@ -9,7 +9,7 @@ coming or going changes the viewport's width). No event filter: Python sees only
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QScrollArea, QWidget
 
@@ -68,6 +68,23 @@ class PageScrollArea(QScrollArea):
         """True if some of the content is below the visible part (the fade is shown)."""
         bar = self.verticalScrollBar()
         return bar.value() < bar.maximum()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Called by Qt for Tab and Shift+Tab inside the area: Qt scrolls the control it moved
+        to into view, but a text box only as far as its cursor, so its foot (and its focus
+        ring) could stay under the fade. Scroll on until the whole control is above it (a
+        control taller than the view keeps its top in view)."""
+        moved = super().focusNextPrevChild(next)
+        focused = self.focusWidget() if moved else None
+        view = self.viewport()
+        if focused is not None and view.isAncestorOf(focused) and self._fade.isVisible():
+            top = focused.mapTo(view, QPoint(0, 0)).y()
+            foot = top + focused.height() + self._fade.height() + 4
+            below = min(foot - view.height(), top)  # never past the control's top
+            if below > 0:
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() + below)
+        return moved
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Called by Qt when the area's size changes: the fade follows the viewport."""
