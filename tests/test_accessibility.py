@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
+    QPushButton,
     QScrollArea,
     QWidget,
     QWizard,
@@ -428,3 +429,26 @@ def test_tab_scrolls_a_control_clear_of_the_fade_at_the_foot(window) -> None:
                 assert not shown.intersects(under), (page_id, accessible_name(focused))
                 checked += 1
         assert checked, page_id  # some stops were checked with the fade shown
+
+
+def test_answer_buttons_say_how_to_reach_the_others_and_before_and_after_differ(window) -> None:
+    """Tab stops at one button of a score row or a readiness question, so each says how the
+    arrow keys reach the others; the readiness questions after the appointment were named
+    exactly as those before it."""
+    from ui.inputs import SCORE_KEYS
+    from ui.readiness_check import ANSWER_KEYS
+
+    for page_id in walk_pages(window):
+        page = window.wizard.currentPage()
+        if page_id == PageId.ABOUT:
+            for score in page.score_inputs.values():
+                for button in [*score.buttons, score.not_answered]:
+                    assert button.accessibleDescription() == SCORE_KEYS
+        if page_id == PageId.READINESS:
+            page.after_toggle.setChecked(True)  # both sets of questions
+            buttons = [
+                b for b in page.findChildren(QPushButton) if ANSWER_KEYS in b.accessibleDescription()
+            ]
+            assert len(buttons) == 16
+            names = [accessible_name(b) for b in buttons]
+            assert len(set(names)) == len(names)

@@ -15,6 +15,8 @@ from ui.flow_layout import FlowLayout
 from ui.widgets import KeyButton, page_changed
 
 SCORE_WORDS = {0: "none", 10: "worst"}
+#: Said with each score button: Tab stops at one button a row.
+SCORE_KEYS = "The left and right arrow keys choose another score, or Not answered."
 
 
 #: Keys that move the choice along a score row, and by how many buttons (None: to an end).
@@ -97,12 +99,14 @@ class ScoreInput(QWidget):
             button.setCheckable(True)
             word = SCORE_WORDS.get(n)
             button.setAccessibleName(f"{label}: {n} out of 10" + (f" ({word})" if word else ""))
+            button.setAccessibleDescription(SCORE_KEYS)
             self._group.addButton(button, n)
             self.buttons.append(button)
             row.addWidget(button)
         self.not_answered = _ScoreButton("Not answered", self)
         self.not_answered.setCheckable(True)
         self.not_answered.setAccessibleName(f"{label}: not answered")
+        self.not_answered.setAccessibleDescription(SCORE_KEYS)
         self._group.addButton(self.not_answered, -2)
         row.addWidget(self.not_answered)
         self.not_answered.setChecked(True)

@@ -15,6 +15,8 @@ from ui.widgets import HINT, NOTICE, KeyButton, card, page_changed, plain_label
 ADDED = "Added to your questions:"
 SUGGESTED = "Suggested question:"
 ANSWERS: tuple[tuple[ReadinessAnswer, str], ...] = (("yes", "Yes"), ("not_yet", "Not yet"))
+#: Said with each answer button: Tab stops at one answer a question.
+ANSWER_KEYS = "The left and right arrow keys move between Yes and Not yet; Space chooses."
 _ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
 
 
@@ -55,8 +57,11 @@ class ReadinessCheckView(QWidget):
                 button.setCheckable(True)
                 button.setAutoDefault(True)  # Enter presses the focused answer, not Next
                 button.setMinimumWidth(120)
-                button.setAccessibleName(f"{text}: {item.question}")
-                button.setAccessibleDescription(f"{when}, question {n}")
+                # "When" in the name: before and after the appointment ask the same questions.
+                button.setAccessibleName(f"{text}: {item.question} ({when.lower()})")
+                button.setAccessibleDescription(
+                    f"Question {n} of {len(content.items)}. {ANSWER_KEYS} {item.why}"
+                )
                 button.clicked.connect(lambda on, a=item.area, v=value: self._clicked(a, v, on))
                 buttons[value] = button
                 line.addWidget(button)
