@@ -93,12 +93,14 @@ def check_made_for(draft: Draft, recorded: str | None, pdf_name: str) -> str:
     other_concern = isinstance(concern, str) and draft.concern and concern != draft.concern
     if other_name and other_concern:
         raise NotThisDraft(
-            f"{pdf_name} was made for {name}, about another skin problem, not from this draft "
-            f"({mine}), so its answers were not recorded. Please choose the PDF made from "
-            "this draft."
+            f"{pdf_name} was made for {name}, about another skin problem. This draft is for "
+            f"{mine}. No answers were recorded. Please choose the PDF made from this draft."
         )
     if other_name:
-        return f"This PDF was made for “{name}”; this draft is for “{mine}”."
+        return (
+            f"This PDF was made for “{name}”, but this draft is for “{mine}”. If the answers "
+            "are not yours, close the draft without saving it."
+        )
     return ""
 
 

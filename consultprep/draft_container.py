@@ -228,7 +228,8 @@ def without_missing_photos(
     if plain_text:
         some = "1 photo was" if len(left_out) == 1 else f"{len(left_out)} photos were"
         draft.load_notes.append(
-            f"{some} left out: this draft is plain text, which cannot hold pictures."
+            f"{some} left out, because this kind of draft file cannot hold photos. You can "
+            "add them again on the Photos step."
         )
         return draft
     damaged = sum(1 for photo in left_out if photo.id in unreadable)

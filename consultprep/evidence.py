@@ -82,6 +82,6 @@ def kind_note(full: Concern, subtype_id: str | None, *, printed: bool = False) -
         return ""
     ask = "" if printed else " Ask your care team which care suits yours."
     return (
-        f"Nothing here was made for {my} kind of {full.noun} ({kind.name}): where a treatment "
-        f"was studied in another kind, its name says so.{ask}"
+        f"None of these treatments was studied only in {my} kind of {full.noun} "
+        f"({kind.name}). If a treatment was studied in another kind, its name says so.{ask}"
     )

@@ -29,6 +29,8 @@ MAX_PIXELS_JPEG = 250_000_000
 MAX_PIXELS_OTHER = 64_000_000
 JPEG_QUALITY = 85
 SUPPORTED = "JPEG, PNG or HEIC"
+#: How to get a smaller copy of a photo too large to open.
+SMALLER_COPY = "Most phones and photo apps can share or save a photo at a smaller size."
 
 _EXIF_IFD = 0x8769
 _DATE_TIME_ORIGINAL = 0x9003
@@ -143,8 +145,8 @@ def clean_image(image_path: str | os.PathLike[str]) -> tuple[bytes, int, int, da
             limit = MAX_PIXELS_JPEG if im.format == "JPEG" else MAX_PIXELS_OTHER
             if pixels > limit:
                 raise PhotoError(
-                    f"The photo {name} is too large ({pixels // 1_000_000} megapixels). "
-                    "Please use a smaller copy of it."
+                    f"The photo {name} is too large for ConsultPrep to open. Please use a "
+                    f"smaller copy of it. {SMALLER_COPY}"
                 )
             exif = im.getexif()
             taken_on = _exif_date(exif)
@@ -168,7 +170,10 @@ def clean_image(image_path: str | os.PathLike[str]) -> tuple[bytes, int, int, da
             f"{name} is not a photo ConsultPrep can read. Please use a {SUPPORTED} file."
         ) from None
     except Image.DecompressionBombError:
-        raise PhotoError(f"The photo {name} is too large. Please use a smaller copy.") from None
+        raise PhotoError(
+            f"The photo {name} is too large for ConsultPrep to open. Please use a smaller copy "
+            f"of it. {SMALLER_COPY}"
+        ) from None
     except PermissionError:
         raise PhotoError(f"You do not have permission to open the photo {name}.") from None
     except (OSError, ValueError, SyntaxError, EOFError):

@@ -151,7 +151,8 @@ def _fields(data: bytes, name: str) -> dict[str, Any]:
         )
     if str(marker["/V"]) != PACK_VALUE:
         raise UncheckablePack(
-            f"{name} was made by a different version of ConsultPrep, so its answers cannot be read.",
+            f"{name} was made by a different version of ConsultPrep, so its answers cannot be "
+            "read. Please type them into your draft instead.",
             "it was made by a different version of ConsultPrep",
         )
     return fields

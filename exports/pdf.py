@@ -74,13 +74,15 @@ def render_pack(
         )
     except LayoutError as exc:
         raise ExportError(
-            "The PDF could not be laid out because part of the draft is too large for a page."
+            "The PDF could not be made because one of your answers is too large to fit on a "
+            "page. Please shorten very long answers and try again."
         ) from exc
     except ExportCancelled:
         raise
     except Exception as exc:  # a bug must still reach the patient as one plain sentence
         raise ExportError(
-            "The PDF could not be made because of an unexpected problem in ConsultPrep."
+            "The PDF could not be made because of an unexpected problem in ConsultPrep. Your "
+            "answers are safe: please save your draft and try again."
         ) from exc
     return buffer.getvalue()
 
@@ -188,7 +190,8 @@ def write_pack(
             library = load_library()
         except ContentError as exc:
             raise ExportError(
-                "The PDF could not be made because ConsultPrep's medical content is damaged."
+                "The PDF could not be made because ConsultPrep's built-in health information "
+                "could not be read. Please reinstall ConsultPrep."
             ) from exc
     data = render_pack(draft, library, options=options, progress=progress)
     try:

@@ -23,7 +23,8 @@ from tests.test_wizard import UNICODE_NAME, choose, go_next, page
 from tests.ui_helpers import Dialogs
 from ui import app as app_module
 from ui.app import create_main_window, run_app
-from ui.autosave_controller import DATA_DIR_ENV, DELAY_MS, autosave_folder
+from ui.autosave_controller import DATA_DIR_ENV, DELAY_MS, RECOVER_QUESTION, autosave_folder
+from ui.keeping import AUTOSAVE_FAILED
 from ui.main_window import MainWindow
 from ui.wizard import PageId
 
@@ -148,7 +149,7 @@ def test_autosave_trouble_is_told_once_and_quietly(
     assert not dialogs.messages  # and no dialog at all
     notice = window._autosave_notice
     assert notice is not None and notice.isVisibleTo(window)
-    assert notice.text() == "Autosave is not working. Please save your draft (File ▸ Save)."
+    assert notice.text() == AUTOSAVE_FAILED
     assert "could not be autosaved" in notice.toolTip() and str(blocker) in notice.toolTip()
     # When autosaving works again, the notice goes.
     blocker.unlink()
@@ -189,8 +190,8 @@ def test_left_behind_work_can_be_recovered(
     dialogs.question_answer = Button.Yes  # "Recover"
     assert window.offer_recovery()
     question = dialogs.texts("question")[0]
-    assert question.startswith("ConsultPrep closed before your work was saved. Recover it?")
-    assert "“anna.consultprep”" in question and "last saved on" in question
+    assert question.startswith(RECOVER_QUESTION)
+    assert "“anna.consultprep”" in question and "kept a safety copy of it on" in question
     assert window.draft.about.patient_name == "Ånna <b>"
     assert window.path is None and window.recovered_from == source
     assert window.windowTitle().startswith("anna (recovered)")

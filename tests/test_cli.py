@@ -74,7 +74,7 @@ def test_export_says_when_a_photo_was_left_out(tmp_path: Path, capsys) -> None:
     save_draft(draft, path)
     assert main(["export", str(path), "-o", str(tmp_path / "pack.pdf")]) == 0
     err = capsys.readouterr().err
-    assert err.strip() == "consultprep: note: 1 photo could not be printed and was left out."
+    assert err.strip() == "consultprep: note: 1 photo could not be put in the PDF and was left out."
 
 
 def test_export_of_an_unknown_concern_names_the_app_page_as_one(tmp_path: Path, capsys) -> None:

@@ -116,7 +116,7 @@ def test_a_pack_made_for_someone_else_is_refused_and_a_new_name_only_noted(
     assert main(["import-answers", str(filled), str(mine)]) == 2
     err = capsys.readouterr().err
     assert f"was made for {theirs.about.patient_name}, about another skin problem" in err
-    assert "answers were not recorded" in err and err.count("\n") == 1
+    assert "No answers were recorded" in err and err.count("\n") == 1
     assert mine.read_bytes() == before
 
     renamed = tmp_path / "renamed.consultprep"  # the same draft, its name corrected since

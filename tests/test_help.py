@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from consultprep.citations import short_citation
+from consultprep.dates import long_date
 from consultprep.glossary import load_glossary
 from tests.a11y_helpers import (  # noqa: F401 - look is a fixture
     LIBRARY,
@@ -62,7 +63,7 @@ def test_about_says_versions_evidence_levels_and_sources(window) -> None:
     text = window.about_window.text()
     meta = LIBRARY.meta
     assert meta.content_version in text
-    assert f"{meta.review_by:%d %B %Y}" in text
+    assert f"{long_date(meta.review_by)}." in text  # "5 May", not "05 May"
     for info in LIBRARY.levels:
         assert info.short in text and info.meaning in text
     assert LIBRARY.warning_marker.meaning in text

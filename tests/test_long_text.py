@@ -48,7 +48,7 @@ def test_a_huge_text_shows_its_start_says_so_and_keeps_the_rest(qtbot) -> None:
     assert note.text() == text, "nothing left out"
     assert note.isVisibleTo(note.parentWidget())
     said = note.label.text()
-    for part in (f"first {len(shown):,} letters", f"{len(text):,}", "very slow", "kept"):
+    for part in (f"first {len(shown):,} of", f"{len(text):,}", "very slow", "kept"):
         assert part in said
     assert field.accessibleDescription() == said  # read out with the field
     assert note.leave_out_button.accessibleName() == (

@@ -82,7 +82,7 @@ def test_photos_are_printed_and_broken_ones_left_out(tmp_path: Path) -> None:
     text = flat(" ".join(page_texts(reader)))
     assert "Photos of my skin" in text
     assert "Shoulder <in June> — taken 1 June 2026" in text
-    assert "4 photos could not be printed and were left out" in text
+    assert "4 photos could not be put in the PDF and were left out" in text
     assert "Broken" not in text and "Giant" not in text and "A PNG" in text
     images = sum(len(page.images) for page in reader.pages)
     thumbnails = len(reader.pages[0].images)  # small ones on the clinician's page
@@ -91,7 +91,7 @@ def test_photos_are_printed_and_broken_ones_left_out(tmp_path: Path) -> None:
     from exports.images import left_out_note, photos_left_out
 
     assert photos_left_out(draft) == 4  # as the window and the command line say
-    assert left_out_note(1) == "1 photo could not be printed and was left out."
+    assert left_out_note(1) == "1 photo could not be put in the PDF and was left out."
 
 
 def test_counting_photos_left_out_after_a_pack_decodes_nothing_again(

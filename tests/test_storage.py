@@ -270,7 +270,8 @@ def test_photos_a_plain_text_draft_lists_are_left_out_with_a_note(tmp_path: Path
     draft = load_draft(path)
     assert draft.photos == []
     assert (
-        "2 photos were left out: this draft is plain text, which cannot hold pictures."
+        "2 photos were left out, because this kind of draft file cannot hold photos. You can "
+        "add them again on the Photos step."
         in draft.load_notes
     )
     assert draft.about.patient_name == ODD

@@ -41,7 +41,7 @@ from ui.threads import report
 DATA_DIR_ENV = "CONSULTPREP_DATA_DIR"
 DELAY_MS = 1500
 MAX_DELAY_MS = 10_000
-RECOVER_QUESTION = "ConsultPrep closed before your work was saved. Recover it?"
+RECOVER_QUESTION = "ConsultPrep closed before you saved your work. Do you want to get it back?"
 NOT_AUTOSAVED = "Please save your draft with File ▸ Save to keep your work safe."
 
 #: What the window hands over to be autosaved: a private copy of the draft and the file it
@@ -202,7 +202,7 @@ def describe(recovery: Recovery) -> str:
     lines = [RECOVER_QUESTION]
     if recovery.saved_at is not None:
         when = recovery.saved_at.astimezone()
-        lines.append(f"It was last saved on {_day(when)} at {when:%H:%M}.")
+        lines.append(f"ConsultPrep kept a safety copy of it on {_day(when)} at {when:%H:%M}.")
     if recovery.source:
         lines.append(f"It is a changed copy of “{Path(recovery.source).name}”.")
     else:

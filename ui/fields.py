@@ -265,8 +265,8 @@ KEPT_NOTICE = (
 )
 #: Said once the patient has changed such a field.
 CHANGED_NOTICE = (
-    "This box holds up to {limit:,} letters. Because you changed it, the rest of the text your "
-    "draft held here will not be kept when you save. Undo (Ctrl+Z) brings it back."
+    "This box holds up to {limit:,} letters. Because you changed it, the rest of the text "
+    "will be lost when you save. Press Ctrl+Z to undo your change and keep it."
 )
 
 

@@ -47,7 +47,7 @@ def when_started(method: Method) -> Method:
 
 
 class FileMenuWindow(QMainWindow):
-    """A main window with New, Open, Save, Save As, Export PDF and Import answers."""
+    """A main window with New, Open, Save, Save As, Save PDF and Import answers."""
 
     draft: Draft
     library: Library

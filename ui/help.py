@@ -34,8 +34,9 @@ HOW_TO: list[tuple[str, str]] = [
         "Saving your work",
         (
             "Use File ▸ Save (Ctrl+S) to keep your answers in a draft file and come back to "
-            "them later with File ▸ Open. Nothing is lost when you go Back or Next. The PDF "
-            "is saved on the last step, or at any time with File ▸ Export PDF (Ctrl+E)."
+            "them later with File ▸ Open. Nothing is lost when you go Back or Next. Save your "
+            "PDF on the last step, “Check and save”, or at any time with File ▸ Save PDF "
+            "(Ctrl+E)."
         ),
     ),
     (
@@ -44,11 +45,10 @@ HOW_TO: list[tuple[str, str]] = [
             "Tab moves to the next thing on the page and Shift+Tab goes back. Space ticks a "
             "box or presses a button. In a 0 to 10 row, Tab goes to your choice and the arrow "
             "keys change it; Tab again goes on to the next row. Between “Yes” and “Not yet”, "
-            "the arrow keys move and Space chooses. Enter presses the button that "
-            "has the focus; anywhere else it goes to the next step, except when you are typing "
-            "in a large text box. Hold Alt "
-            "and press an underlined letter to jump to that control. Escape never throws away "
-            "your answers."
+            "the arrow keys move and Space chooses. Enter presses the selected button. "
+            "Otherwise it goes to the next step (but not while you type in a large box). Hold "
+            "Alt and press an underlined letter to go straight to that item. Escape never "
+            "throws away your answers."
         ),
     ),
     (
@@ -65,15 +65,14 @@ HOW_TO: list[tuple[str, str]] = [
     (
         "Words explained",
         (
-            "Some headings have a “What does this mean?” button beside them. A treatment card "
-            "that uses such words, such as “MSC”, has a button at its foot that explains "
-            "them. Rest the mouse pointer on a word to see its meaning too. The list below "
+            "Some headings have a “What does this mean?” button beside them. Treatment cards "
+            "with words like “MSC” have a button at the bottom that explains them. Rest the mouse pointer on a word to see its meaning too. The list below "
             "explains them all."
         ),
     ),
     (
         "Your privacy",
-        "Everything stays on this computer. ConsultPrep makes no network connections.",
+        "Everything stays on this computer. ConsultPrep never sends anything over the internet.",
     ),
 ]
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ui.autosave_controller import AutosaveController
 
 STEP_WRITE_DELAY_MS = 1500  # the step a draft is at is remembered this long after a move
-AUTOSAVE_FAILED = "Autosave is not working. Please save your draft (File ▸ Save)."
+AUTOSAVE_FAILED = "ConsultPrep cannot keep a safety copy just now. Please save your draft (File ▸ Save)."
 
 
 class KeepingWindow(FileMenuWindow):
@@ -81,7 +81,7 @@ class KeepingWindow(FileMenuWindow):
         """
         if self._autosave_notice is None:
             self._autosave_notice = plain_label(AUTOSAVE_FAILED, role=NOTICE, wrap=False)
-            self._autosave_notice.setAccessibleName("Autosave problem")
+            self._autosave_notice.setAccessibleName("Safety copy problem")
             self.statusBar().addPermanentWidget(self._autosave_notice, 1)
         self._autosave_notice.setToolTip(text)
         self._autosave_notice.setAccessibleDescription(text)

@@ -31,9 +31,9 @@ WORD_END_WITHIN = 1_000
 
 #: Under a field that shows only the start of its text (and for screen readers, its note).
 PART_SHOWN_NOTICE = (
-    "This box shows the first {shown:,} letters of the {total:,} your draft holds here: "
-    "showing them all would make the app very slow. The other {rest:,} letters are kept as "
-    "they are, after what the box shows, and saved with it."
+    "This box shows the first {shown:,} of the {total:,} letters your draft holds here. "
+    "Showing them all would make ConsultPrep very slow. The other {rest:,} letters are still "
+    "kept, after what the box shows, and saved with it."
 )
 
 

@@ -118,7 +118,7 @@ class MainWindow(KeepingWindow):
         self.open_action = self._action("&Open…", self.open_draft, keys.Open)
         self.save_action = self._action("&Save", self.save, keys.Save)
         self.save_as_action = self._action("Save &As…", self.save_as, "Ctrl+Shift+S")
-        self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E")
+        self.export_action = self._action("Save &PDF…", self.export_pdf, "Ctrl+E")
         self.import_answers_action = self._action(
             "&Import answers from a filled-in PDF…", self.import_answers
         )
@@ -319,13 +319,15 @@ class MainWindow(KeepingWindow):
         """What Help ▸ About says: content version, review date, not medical advice."""
         meta = self.library.meta
         from consultprep import __version__
+        from consultprep.dates import long_date
 
         return (
             f"ConsultPrep {__version__}\n\n"
             "Helps you prepare for a skin consultation about stem-cell or other regenerative "
             "treatment.\n\n"
             f"Health information version {meta.content_version}, checked on "
-            f"{meta.reviewed_on:%d %B %Y}; due to be checked again by {meta.review_by:%d %B %Y}."
+            f"{long_date(meta.reviewed_on)}; due to be checked again by "
+            f"{long_date(meta.review_by)}."
             f"\n\n{meta.disclaimer}\n\n{meta.privacy}"
         )
 

@@ -138,8 +138,8 @@ class ReviewPage(DraftPage):
         panel.addWidget(self.error_label)
         panel.addWidget(
             plain_label(
-                "The PDF and the draft are saved only on this computer, where you choose (and, until "
-                "you save, a safety copy in ConsultPrep's own folder).",
+                "Your PDF and draft are saved only on this computer, where you choose. Until you "
+                "save, ConsultPrep also keeps a safety copy.",
                 role=HINT,
             )
         )
