@@ -131,11 +131,11 @@ def draft_from_json(
         first = exc.errors()[0]
         where = readable_place(first["loc"])
         if first["type"] == "extra_forbidden" and first["loc"]:
-            what = f"(it holds “{first['loc'][-1]}”, which ConsultPrep does not know)"
-        else:
-            what = f"({where})" if where else f"({first['msg'].removeprefix('Value error, ')})"
+            what = f" (it holds “{first['loc'][-1]}”, which ConsultPrep does not know)"
+        else:  # where, in the patient's words ("Input should be …" is no help to them)
+            what = f" ({where})" if where else ""
         raise DraftError(
-            f"{name} could not be opened because part of it is not valid {what}."
+            f"{name} could not be opened because part of it is damaged{what}."
         ) from None
     draft.load_notes.extend(notes + salvaged)
     return draft

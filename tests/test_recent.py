@@ -133,7 +133,7 @@ BROKEN = {
     "binary": (bytes(range(256)) * 4, "is damaged or is not a ConsultPrep draft"),
     "wrong-typed": (
         _zip({"draft.json": b'{"schema_version": [3], "concern": 42, "photos": "many"}'}),
-        "part of it is not valid",
+        "part of it is damaged",
     ),
     "future-version": (
         _zip({"draft.json": f'{{"schema_version": {SCHEMA_VERSION + 1}}}'.encode()}),
