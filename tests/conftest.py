@@ -30,10 +30,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    """Say how hard the fuzz tests tried, if they ran."""
-    strategies = sys.modules.get("tests.strategies")
-    if strategies is not None:
+    """Say how hard the fuzz tests tried, if they ran (here, or in worker processes)."""
+    reports = (r for kind in terminalreporter.stats.values() for r in kind)
+    ran = any("test_fuzz_drafts" in str(getattr(r, "nodeid", "")) for r in reports)
+    if ran or "tests.strategies" in sys.modules:
         from hypothesis import settings
+
+        from tests import strategies
 
         terminalreporter.write_line(
             f"fuzz profile: {strategies.PROFILE} "

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MethodType
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -34,7 +34,7 @@ from exports.paragraphs import LINES, Cache, PackParagraph, clear_caches
 from exports.pdf import render_pack
 from exports.styles import styles
 from tests.pdf_helpers import flat, pdf_invariant  # noqa: F401
-from tests.strategies import drafts
+from tests.strategies import DEEP, drafts
 from tests.test_page_one import enormous_draft
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -267,6 +267,8 @@ def _with_an_emoji() -> Draft:
     return draft
 
 
+# Each example makes two packs: the CI profile's 25 took a twentieth of the whole suite.
+@settings(max_examples=2000) if DEEP else settings(max_examples=12)
 @given(drafts(concerns=["scars", "chronic-wound", "inflammatory", "ageing", None]))
 @example(_with_an_emoji())
 def test_any_draft_is_the_same_with_and_without_caches(draft: Draft) -> None:

@@ -167,7 +167,11 @@ def test_a_draft_that_cannot_be_opened_gets_one_plain_sentence(
 
 
 def test_a_long_recent_name_at_large_text_keeps_the_page_inside_the_window(
-    window: MainWindow, dialogs: Dialogs, tmp_path: Path, look  # noqa: F811 - the fixture
+    qtbot,
+    window: MainWindow,
+    dialogs: Dialogs,
+    tmp_path: Path,
+    look,  # noqa: F811 - the fixture
 ) -> None:
     """At 200 % text a long draft name is shortened in the middle on its button (whole in
     its name for screen readers and in its tip), and its folder is under it: the welcome
@@ -198,7 +202,9 @@ def test_a_long_recent_name_at_large_text_keeps_the_page_inside_the_window(
         w for w in welcome.recent_list.findChildren(type(welcome.title_label))
         if w.text() == f"in {tmp_path}"
     )
-    assert folder_label.y() > button.y()  # under the name, with the room to wrap
+    # under the name, with the room to wrap (once the list is laid out: after some other
+    # tests, in one process, that came a moment later than the settle above)
+    qtbot.waitUntil(lambda: folder_label.y() > button.y(), timeout=2000)
     look.set_scale(100)
     settle()
     welcome = page(window, PageId.WELCOME)  # (the window restyled may have made it afresh)

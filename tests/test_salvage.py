@@ -235,7 +235,7 @@ def test_a_bad_version_number_is_still_refused() -> None:
     data = _data()
     data["schema_version"] = "three"
     data["about"]["scores"] = {"itch": 11}
-    with pytest.raises(DraftError, match=r"not valid \(in its version number\)\.$"):
+    with pytest.raises(DraftError, match=r"damaged \(in its version number\)\.$"):
         draft_from_json(json.dumps(data))
 
 

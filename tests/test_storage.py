@@ -57,7 +57,7 @@ def test_saved_file_is_private_and_leaves_no_temp_files(tmp_path: Path) -> None:
         (b"[1, 2, 3]", "not a ConsultPrep draft"),
         (b'{"hello": "world"}', "not a ConsultPrep draft"),
         (b'{"schema_version": 99}', "newer version"),
-        (b'{"schema_version": "three"}', "not valid (in its version number)"),
+        (b'{"schema_version": "three"}', "damaged (in its version number)"),
     ],
 )
 def test_bad_files_get_one_plain_sentence_and_stay_untouched(
@@ -201,7 +201,7 @@ def test_a_hand_edited_draft_is_mended_with_a_note_not_refused() -> None:
 def test_a_draft_that_cannot_be_mended_says_what_is_wrong() -> None:
     data = json.loads(draft_to_json(Draft()))
     data["schema_version"] = "three"
-    with pytest.raises(DraftError, match=r"not valid \(in its version number\)\.$"):
+    with pytest.raises(DraftError, match=r"damaged \(in its version number\)\.$"):
         draft_from_json(json.dumps(data))
 
 

@@ -226,10 +226,10 @@ def test_example_text_in_an_empty_box_is_readable_and_not_like_typed_text(
             box.resize(300, 60)
             image = box.grab().toImage()
             inside = box.contentsRect().adjusted(2, 2, -2, -2)  # not the box's own edge
-            seen = {
+            seen = {  # every other pixel: the blocks are solid, and Python is slow at this
                 image.pixelColor(x, y).name().upper()
-                for x in range(inside.left(), inside.right())
-                for y in range(inside.top(), inside.bottom())
+                for x in range(inside.left(), inside.right(), 2)
+                for y in range(inside.top(), inside.bottom(), 2)
             }
             assert t.placeholder.upper() in seen, (key, kind.__name__)
             assert t.text.upper() not in seen, (key, kind.__name__)
