@@ -452,3 +452,26 @@ def test_answer_buttons_say_how_to_reach_the_others_and_before_and_after_differ(
             assert len(buttons) == 16
             names = [accessible_name(b) for b in buttons]
             assert len(set(names)) == len(names)
+
+
+def test_shift_f1_on_a_tick_box_explains_the_words_beside_it(window) -> None:
+    """The meanings of words such as "FDA" were shown only when a mouse rested on them: a
+    keyboard user can now press Shift+F1 on the tick box (Qt's What's This)."""
+    for page_id in walk_pages(window):
+        if page_id == PageId.OFFER:
+            break
+    settle()
+    page = window.wizard.currentPage()
+    flag = LIBRARY.red_flag("rf-one-for-all")  # "The FDA has warned about …"
+    check = page.red_flag_checks[flag.id]
+    assert "FDA" in flag.explanation
+    assert "FDA: The US Food and Drug Administration" in check.whatsThis()
+    check.setFocus()
+    settle()
+    before = set(QApplication.topLevelWidgets())
+    QTest.keyClick(check, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    settle()
+    shown = [w for w in set(QApplication.topLevelWidgets()) - before if w.isVisible()]
+    assert shown, "Shift+F1 showed the meanings"
+    for w in shown:
+        w.close()

@@ -349,9 +349,20 @@ def add_tooltips(root: QWidget) -> int:
         label.setToolTip(tooltip)
         _remember(label, text)
         count += found
+        if label.buddy() is not None:
+            _explain_buddy(g, label.buddy())
     if stamp is not None:
         root._explained_stamp = page_stamp(root)
     return count
+
+
+def _explain_buddy(g: Glossary, control: QWidget) -> None:
+    """Shift+F1 on a tick box, choice or field explains the words of the labels that name it
+    (What's This): a tooltip on the words alone served only a mouse."""
+    owner = control.parentWidget()
+    labels = owner.findChildren(QLabel) if owner is not None else []
+    text = " ".join(label.text() for label in labels if label.buddy() is control)
+    control.setWhatsThis(_explained(g, text)[1] if text else "")
 
 
 def _explained_for(label: QLabel) -> str | None:

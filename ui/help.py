@@ -66,8 +66,9 @@ HOW_TO: list[tuple[str, str]] = [
         "Words explained",
         (
             "Some headings have a “What does this mean?” button beside them. Treatment cards "
-            "with words like “MSC” have a button at the bottom that explains them. Rest the mouse pointer on a word to see its meaning too. The list below "
-            "explains them all."
+            "with words like “MSC” have a button at the bottom that explains them. Rest the "
+            "mouse pointer on a word to see its meaning too, or press Shift+F1 on a tick box "
+            "or choice to read the meanings of its words. The list below explains them all."
         ),
     ),
     (
