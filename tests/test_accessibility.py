@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
-    QPushButton,
     QScrollArea,
     QWidget,
     QWizard,
@@ -380,98 +379,3 @@ def test_nothing_is_announced_without_a_screen_reader(window, monkeypatch) -> No
     window.wizard.next()
     settle()
     assert sent == []
-
-
-def test_the_arrow_keys_choose_among_cards_and_tab_follows_the_choice(window) -> None:
-    """On the concern step, Down moves to the next kind of scar and chooses it; Tab then
-    stops there (the chosen card), not at the card chosen when the draft was opened."""
-    for page_id in walk_pages(window):
-        if page_id == PageId.CONCERN:
-            break
-    page = window.wizard.currentPage()
-    radios = list(page.subtype_radios.values())
-    start = next(r for r in radios if r.isChecked())
-    start.setFocus()
-    settle()
-    QTest.keyClick(start, Qt.Key.Key_Down)
-    settle()
-    moved = QApplication.focusWidget()
-    assert moved in radios and moved is not start and moved.isChecked()
-    assert moved.focusPolicy() == Qt.FocusPolicy.StrongFocus
-    assert start.focusPolicy() == Qt.FocusPolicy.ClickFocus
-
-
-def test_tab_scrolls_a_control_clear_of_the_fade_at_the_foot(window) -> None:
-    """Qt scrolled a text box into view only as far as its cursor: its foot and focus ring
-    stayed under the fade at the bottom of the page (a keyboard review found 12 such stops)."""
-    from PySide6.QtCore import QPoint, QRect
-
-    from ui.edge_fade import PageScrollArea
-
-    for page_id in walk_pages(window):
-        if page_id not in (PageId.ABOUT, PageId.OFFER):
-            continue
-        page = window.wizard.currentPage()
-        area = page.findChild(PageScrollArea)
-        start = next(w for w in layout_order(page) if w in interactive_widgets(window))
-        start.setFocus(Qt.FocusReason.TabFocusReason)
-        settle()
-        checked = 0
-        for _ in range(60):
-            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-            focused = QApplication.focusWidget()
-            if focused is start or not area.viewport().isAncestorOf(focused):
-                break
-            fade = area._fade
-            if fade.isVisible() and focused.height() < area.viewport().height() // 2:
-                shown = QRect(focused.mapTo(area, QPoint(0, 0)), focused.size())
-                under = QRect(fade.mapTo(area, QPoint(0, 0)), fade.size())
-                assert not shown.intersects(under), (page_id, accessible_name(focused))
-                checked += 1
-        assert checked, page_id  # some stops were checked with the fade shown
-
-
-def test_answer_buttons_say_how_to_reach_the_others_and_before_and_after_differ(window) -> None:
-    """Tab stops at one button of a score row or a readiness question, so each says how the
-    arrow keys reach the others; the readiness questions after the appointment were named
-    exactly as those before it."""
-    from ui.inputs import SCORE_KEYS
-    from ui.readiness_check import ANSWER_KEYS
-
-    for page_id in walk_pages(window):
-        page = window.wizard.currentPage()
-        if page_id == PageId.ABOUT:
-            for score in page.score_inputs.values():
-                for button in [*score.buttons, score.not_answered]:
-                    assert button.accessibleDescription() == SCORE_KEYS
-        if page_id == PageId.READINESS:
-            page.after_toggle.setChecked(True)  # both sets of questions
-            buttons = [
-                b for b in page.findChildren(QPushButton) if ANSWER_KEYS in b.accessibleDescription()
-            ]
-            assert len(buttons) == 16
-            names = [accessible_name(b) for b in buttons]
-            assert len(set(names)) == len(names)
-
-
-def test_shift_f1_on_a_tick_box_explains_the_words_beside_it(window) -> None:
-    """The meanings of words such as "FDA" were shown only when a mouse rested on them: a
-    keyboard user can now press Shift+F1 on the tick box (Qt's What's This)."""
-    for page_id in walk_pages(window):
-        if page_id == PageId.OFFER:
-            break
-    settle()
-    page = window.wizard.currentPage()
-    flag = LIBRARY.red_flag("rf-one-for-all")  # "The FDA has warned about …"
-    check = page.red_flag_checks[flag.id]
-    assert "FDA" in flag.explanation
-    assert "FDA: The US Food and Drug Administration" in check.whatsThis()
-    check.setFocus()
-    settle()
-    before = set(QApplication.topLevelWidgets())
-    QTest.keyClick(check, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
-    settle()
-    shown = [w for w in set(QApplication.topLevelWidgets()) - before if w.isVisible()]
-    assert shown, "Shift+F1 showed the meanings"
-    for w in shown:
-        w.close()
