@@ -140,3 +140,12 @@ def look(qapp) -> Iterator[Appearance]:
     yield found
     delete_closed_windows()
     found.restore()
+
+
+@pytest.fixture(name="window")
+def example_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """The main window on the scars example, its dialogs faked (import it as a fixture)."""
+    from tests.ui_helpers import install_fake_dialogs
+
+    install_fake_dialogs(monkeypatch)
+    return open_window(qtbot, example_draft(tmp_path))

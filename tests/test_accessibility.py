@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -16,26 +14,18 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from tests.a11y_helpers import (
+from tests.a11y_helpers import (  # noqa: F401 - example_window is the window fixture
     LIBRARY,
     accessible_name,
-    example_draft,
+    example_window,
     group_of,
     interactive_widgets,
-    open_window,
     settle,
     walk_pages,
 )
-from tests.ui_helpers import install_fake_dialogs
 from ui.focus import FOCUS_SHOWN, FOCUS_WITHIN, layout_order
 from ui.ladder import EvidenceLadder
 from ui.wizard import PageId
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    install_fake_dialogs(monkeypatch)
-    return open_window(qtbot, example_draft(tmp_path))
 
 
 def _describe(widget: QWidget) -> str:

@@ -5,32 +5,21 @@ The rest of the keyboard and screen-reader checks are in test_accessibility.py."
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from tests.a11y_helpers import (
+from tests.a11y_helpers import (  # noqa: F401 - example_window is the window fixture
     LIBRARY,
     accessible_name,
-    example_draft,
+    example_window,
     interactive_widgets,
-    open_window,
     settle,
     walk_pages,
 )
-from tests.ui_helpers import install_fake_dialogs
 from ui.edge_fade import PageScrollArea
 from ui.focus import layout_order
 from ui.wizard import PageId
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    install_fake_dialogs(monkeypatch)
-    return open_window(qtbot, example_draft(tmp_path))
 
 
 def test_the_arrow_keys_choose_among_cards_and_tab_follows_the_choice(window) -> None:
