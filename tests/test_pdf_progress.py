@@ -137,7 +137,9 @@ def test_the_window_keeps_responding_while_a_pdf_is_made(qtbot) -> None:
 
     def make(progress) -> Path:
         threads.append(threading.current_thread())
-        for page in range(1, 60):
+        # Well past SHOW_AFTER (the window waits that long before its own loop runs): with
+        # 0.6 s of work, a busy machine (tests in two processes) left too little after it.
+        for page in range(1, 150):
             time.sleep(0.01)
             progress(page)
         return Path("made.pdf")
