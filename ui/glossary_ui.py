@@ -340,6 +340,7 @@ def add_tooltips(root: QWidget) -> int:
     if stamp is not None:
         changed_labels(root).clear()
     count = 0
+    named: dict[int, QWidget] = {}  # the controls the changed labels name (each once)
     for label in labels:
         text = label.text()
         ours = _explained_for(label)
@@ -350,7 +351,9 @@ def add_tooltips(root: QWidget) -> int:
         _remember(label, text)
         count += found
         if label.buddy() is not None:
-            _explain_buddy(g, label.buddy())
+            named[id(label.buddy())] = label.buddy()
+    for control in named.values():
+        _explain_buddy(g, control)
     if stamp is not None:
         root._explained_stamp = page_stamp(root)
     return count
