@@ -65,7 +65,10 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     scores = a.scores.answered()
     if scores:
         facts.append("Scores: " + ", ".join(f"{SCORE_LABELS[k]} {v}/10" for k, v in scores.items()))
-    facts += [f"Tried: {_tried(t, short)}" for t in a.treatments_tried]  # one line each
+    facts += [  # one line each; "Tried" once, so the name is not repeated down the column
+        f"{'Also tried' if n else 'Tried'}: {_tried(t, short)}"
+        for n, t in enumerate(a.treatments_tried)
+    ]
     if a.medicines:
         facts.append(f"Medicines: {short(a.medicines)}")
     if a.allergies:

@@ -139,6 +139,8 @@ def test_the_review_summary_shows_what_the_clinician_will_read() -> None:
     about = dict(summary_lines(draft, load_library()))["About your skin"]
     assert f"Tried: {first.name} — Helped at first, for about three months of use. Then it " \
         "stopped." in about.splitlines()
+    second = draft.about.treatments_tried[1]  # the name "Tried" is not repeated
+    assert f"Also tried: {second.name} — {second.how_it_went}" in about.splitlines()
     offer = shown["Offer from a clinic"]
     assert f"Clinic: {draft.offer.clinic}" in offer  # the patient's words, not in a sentence
     # fields as typed, like the lines about the skin (no full stop added)
