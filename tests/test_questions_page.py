@@ -115,3 +115,64 @@ def test_a_health_box_ticked_adds_its_question_with_a_note_saying_why(
     go_through(window, *[p for p in PageId if PageId.ABOUT < p <= PageId.QUESTIONS])
     assert "cond-q-pregnancy" not in page(window, PageId.QUESTIONS).rows
     assert "cond-q-pregnancy" not in [i.id for i in window.draft.checklist]
+
+
+def _typed_not_added(window: MainWindow, text: str):
+    """The questions page (scars) with ``text`` in the Add box, Add not pressed."""
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_through(window, *[p for p in PageId if PageId.CONCERN < p <= PageId.QUESTIONS])
+    questions = page(window, PageId.QUESTIONS)
+    questions.own_question_edit.setText(text)
+    return questions
+
+
+def _own(window: MainWindow) -> list[str]:
+    return [i.text for i in window.draft.checklist if i.source == "own"]
+
+
+def test_a_question_typed_but_not_added_is_added_on_leaving_the_page(
+    window: MainWindow,
+) -> None:
+    """A patient who types a question and presses Next (not Add) keeps it: it is on the list,
+    and the page says so on coming back."""
+    questions = _typed_not_added(window, "  How long before I see a change?  ")
+    window.is_modified()  # what the safety copy does: a question half typed is not added
+    assert _own(window) == []
+    go_next(window, PageId.READINESS)
+    assert _own(window) == ["How long before I see a change?"]
+    assert questions.own_question_edit.text() == ""
+    window.wizard.back()
+    assert "“How long before I see a change?” was added" in questions.message_label.text()
+    assert questions.message_label.isVisibleTo(questions)
+    # Back from the page keeps one typed there too; a repeat is not added twice
+    questions.own_question_edit.setText("Can my husband come in with me?")
+    window.wizard.back()
+    assert _own(window)[-1] == "Can my husband come in with me?"
+    go_next(window, PageId.QUESTIONS)
+    questions.own_question_edit.setText("can my husband come in with me?")
+    go_next(window, PageId.READINESS)
+    assert len(_own(window)) == 2
+    assert questions.own_question_edit.text()  # left in the box, and the page says why
+    assert "already on your list" in questions.message_label.text()
+
+
+def test_a_question_typed_but_not_added_is_saved_and_put_in_the_pdf(
+    window: MainWindow, dialogs, tmp_path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from consultprep.storage import load_draft
+
+    _typed_not_added(window, "Will it leave a mark?")
+    dialogs.save_path = str(tmp_path / "typed.consultprep")
+    assert window.save_as()
+    assert [i.text for i in load_draft(tmp_path / "typed.consultprep").checklist
+            if i.source == "own"] == ["Will it leave a mark?"]
+    # closing with one typed after saving: it is a change, so the window asks to save it
+    questions = page(window, PageId.QUESTIONS)
+    questions.own_question_edit.setText("Is it painful?")
+    dialogs.question_answer = QMessageBox.StandardButton.Cancel
+    assert not window.maybe_save()
+    assert "not saved" in dialogs.texts("question")[-1]
+    assert _own(window) == ["Will it leave a mark?", "Is it painful?"]

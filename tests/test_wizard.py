@@ -388,3 +388,35 @@ def test_the_appointment_date_shows_only_once_known(window: MainWindow) -> None:
     assert not p.appointment_date.isHidden() and p.appointment_date.isEnabled()
     p.has_appointment.setChecked(False)
     assert p.appointment_date.isHidden()
+
+
+def test_the_appointment_date_says_to_change_today_until_changed(window: MainWindow) -> None:
+    """The box starts at today's date, which is easy to leave as it is: a note under it says
+    to change it, until the patient does (or the draft gives a date)."""
+    from datetime import date
+
+    from ui.pages.about_page import CHANGE_THE_DATE
+
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_next(window, PageId.ABOUT)
+    p = page(window, PageId.ABOUT)
+    hint = p.appointment_hint
+    assert hint.isHidden()
+    p.has_appointment.setChecked(True)
+    assert not hint.isHidden() and hint.text() == CHANGE_THE_DATE
+    assert p.appointment_date.accessibleDescription() == CHANGE_THE_DATE
+    p.appointment_date.set_value(date(2027, 1, 14))
+    assert hint.isHidden() and not p.appointment_date.accessibleDescription()
+    p.has_appointment.setChecked(False)
+    p.has_appointment.setChecked(True)
+    assert hint.isHidden()  # chosen once: not asked again
+    p.write_draft()
+    assert window.draft.about.appointment_date == date(2027, 1, 14)
+    window.draft.about.appointment_date = None  # a draft with no date: the note again
+    p.initializePage()
+    p.has_appointment.setChecked(True)
+    assert not hint.isHidden()
+    window.draft.about.appointment_date = date(2027, 2, 1)  # a draft's date: no note
+    p.initializePage()
+    assert hint.isHidden() and p.has_appointment.isChecked()

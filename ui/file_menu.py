@@ -164,6 +164,7 @@ class FileMenuWindow(QMainWindow):
     def _save_to(self, path: Path) -> bool:
         from consultprep import storage
 
+        self.wizard.add_typed()
         self.wizard.write_current_page()
         self.draft.touch()
         try:
@@ -181,6 +182,7 @@ class FileMenuWindow(QMainWindow):
         from ui.busy import open_file, show_in_folder
         from ui.wizard import PageId
 
+        self.wizard.add_typed()
         self.wizard.write_current_page()
         start = str(export_helpers.default_pdf_path(self.draft, self.library))
         typed, _ = QFileDialog.getSaveFileName(self, "Save the PDF as", start, PDF_FILTER)
@@ -260,6 +262,7 @@ class FileMenuWindow(QMainWindow):
 
         Photos still being added are waited for first: they are changes too."""
         self.wizard.finish_photo_import()
+        self.wizard.add_typed()  # a question typed but not added is a change too
         if not self.is_modified():
             return True
         buttons = QMessageBox.StandardButton

@@ -185,6 +185,12 @@ class ConsultWizard(QWizard):
         if page is not None:
             page.write_draft()
 
+    def add_typed(self) -> None:
+        """Add what the current page has typed but not added yet (``DraftPage.add_typed``)."""
+        page = self.current_page()
+        if page is not None:
+            page.add_typed()
+
     def read_visited_pages(self) -> None:
         """Show the draft again on the pages already entered (after it was changed from
         outside, by importing answers): Back does not read a page again, so leaving one that

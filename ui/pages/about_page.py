@@ -46,6 +46,8 @@ RETIRED_NOTE = (
     "Ticked in an older version of this app. Please tick the new boxes that apply, then "
     "untick this one."
 )
+#: Under the appointment date until the patient changes it from today's date.
+CHANGE_THE_DATE = "Today’s date is shown. Change it to the day of your appointment."
 SCORE_HELP = "0 = none, 10 = worst. Leave “Not answered” if you would rather not say."
 
 
@@ -200,14 +202,19 @@ class AboutPage(DraftPage):
         self.appointment_date.setEnabled(False)
         # Hidden until ticked: a greyed-out date (today's) read as if the appointment were today.
         self.appointment_date.setVisible(False)
-        self.has_appointment.toggled.connect(self.appointment_date.setEnabled)
-        self.has_appointment.toggled.connect(self.appointment_date.setVisible)
+        # The box starts at today's date, which is easy to leave by mistake: until a date is
+        # chosen (or one comes from the draft) a note under it says to change it.
+        self.appointment_hint = plain_label(CHANGE_THE_DATE, role=HINT)
+        self.appointment_hint.setVisible(False)
+        self._date_chosen = False
+        self.has_appointment.toggled.connect(self._appointment_ticked)
         self.has_appointment.toggled.connect(self.mark_edited)
-        self.appointment_date.dateChanged.connect(self.mark_edited)
+        self.appointment_date.dateChanged.connect(self._appointment_changed)
         date_row = FlowLayout(spacing=10)  # the date goes below the tick with large text
         date_row.addWidget(self.has_appointment)
         date_row.addWidget(self.appointment_date)
         form.addLayout(date_row)
+        form.addWidget(self.appointment_hint)
         self.clinician = line_box("Name of the specialist you will see")
         self._row(form, "Name of the specialist you will see (if &known)", self.clinician)
         self._layout.addStretch(1)
@@ -287,7 +294,27 @@ class AboutPage(DraftPage):
         self.has_appointment.setChecked(about.appointment_date is not None)
         if about.appointment_date is not None:
             self.appointment_date.set_value(about.appointment_date)
+        self._date_chosen = about.appointment_date is not None
+        self._show_date_hint()
         self._show_text(self.clinician, about.clinician)
+
+    def _appointment_ticked(self, on: bool) -> None:
+        self.appointment_date.setEnabled(on)
+        self.appointment_date.setVisible(on)
+        self._show_date_hint()
+        if on and not self._reading:  # ready to type or pick the date
+            self.appointment_date.setFocus()
+
+    def _appointment_changed(self) -> None:
+        if not self._reading:
+            self._date_chosen = True
+            self._show_date_hint()
+        self.mark_edited()
+
+    def _show_date_hint(self) -> None:
+        shown = self.has_appointment.isChecked() and not self._date_chosen
+        self.appointment_hint.setVisible(shown)
+        self.appointment_date.setAccessibleDescription(CHANGE_THE_DATE if shown else "")
 
     def note_of(self, field: QWidget) -> LongTextNote:
         """The note under a text field, which keeps what it does not show of a very long

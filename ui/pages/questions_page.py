@@ -139,6 +139,22 @@ class QuestionsPage(DraftPage):
     def write_draft(self) -> None:
         """Nothing to do: every change was written to the draft as it was made."""
 
+    def add_typed(self) -> None:
+        """A question left in the "Add" box is added, as Add would (it was typed to be asked),
+        when the page is left or the draft saved; the message says so on coming back."""
+        text = self.own_question_edit.text()
+        if not text.strip():
+            return
+        try:
+            item = checklist.add_own_question(self.draft, text)
+        except ChecklistError as exc:  # already on the list: nothing is lost
+            self.show_message(str(exc))
+            return
+        self.own_question_edit.clear()
+        self._changed(None)
+        self.show_message(f"Your question “{shorten(item.text, 80)}” was added at the end of "
+                          "the list. (It was typed in the box, but Add was not pressed.)")
+
     def showEvent(self, event: QShowEvent) -> None:
         """Called by Qt when the page is shown, also on Back: show questions added later on.
 
