@@ -12,11 +12,7 @@ from ui.wizard import PageId
 
 def _add_own_question(window: MainWindow, text: str):
     """From the welcome page to the questions page (scars), adding ``text``; that page."""
-    go_next(window, PageId.CONCERN)
-    choose(window, "scars")
-    go_through(window, *[p for p in PageId if PageId.CONCERN < p <= PageId.QUESTIONS])
-    questions = page(window, PageId.QUESTIONS)
-    questions.own_question_edit.setText(text)
+    questions = _typed_not_added(window, text)
     questions.add_button.click()
     return questions
 
