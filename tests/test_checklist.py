@@ -132,7 +132,12 @@ def test_health_boxes_add_their_questions_and_remove_them_again(library) -> None
     draft.about.conditions = ["bleeding", "cancer", "weak-immunity", "diabetes"]
     sync_checklist(draft, library)
     # in the order of the boxes on the page
-    assert _ids(draft)[len(before) :] == ["cond-q-immune", "cond-q-medicines", "cond-q-cancer"]
+    assert _ids(draft)[len(before) :] == [
+        "cond-q-diabetes",
+        "cond-q-immune",
+        "cond-q-medicines",
+        "cond-q-cancer",
+    ]
     set_top(draft, "cond-q-cancer", True)  # used: kept when unticked
     draft.about.conditions = []
     sync_checklist(draft, library)
@@ -140,7 +145,7 @@ def test_health_boxes_add_their_questions_and_remove_them_again(library) -> None
 
     for question in library.condition_questions:
         assert question.why
-        if question.id not in ("cond-q-medicines", "cond-q-immune"):  # advice only
+        if question.id not in ("cond-q-medicines", "cond-q-immune", "cond-q-diabetes"):
             assert question.citations, question.id
 
 
@@ -158,6 +163,24 @@ def test_a_health_question_the_concern_asks_already_is_not_added(library) -> Non
         ):
             assert (ours in _ids(draft)) is expected, concern
             assert (theirs in _ids(draft)) is (not expected), concern
+
+
+def test_the_blood_sugar_question_is_asked_only_where_diabetes_is_said(library) -> None:
+    """A wound that is not a foot ulcer in diabetes gets no question about "your diabetes"
+    unless the Diabetes box is ticked; a foot ulcer with the box ticked is asked once."""
+    for kind, ticked, expected in (
+        ("venous-leg", [], set()),
+        ("pressure", [], set()),
+        ("venous-leg", ["diabetes"], {"cond-q-diabetes"}),
+        ("diabetic-foot", [], {"wound-q-sugar"}),
+        ("diabetic-foot", ["diabetes"], {"wound-q-sugar"}),
+        (None, [], {"wound-q-sugar"}),  # no kind chosen: every wound question
+    ):
+        draft = Draft(concern="chronic-wound", subtype=kind)
+        draft.about.conditions = ticked
+        sync_checklist(draft, library)
+        asked = set(_ids(draft)) & {"wound-q-sugar", "cond-q-diabetes"}
+        assert asked == expected, (kind, ticked)
 
 
 def test_top_three_limit_and_ordering(library) -> None:
