@@ -47,3 +47,13 @@ def _continued(label: str) -> str:
     if first == "I" or (len(first) > 1 and first[1].isupper()):
         return label
     return label[:1].lower() + label[1:]
+
+
+def top_heading(count: int, whose: str = "My") -> str:
+    """The heading over the top questions, for how many are chosen: "My top question",
+    "My top two questions", else "My top three questions" (three, or none chosen yet)."""
+    if count == 1:
+        return f"{whose} top question"
+    if count == 2:
+        return f"{whose} top two questions"
+    return f"{whose} top three questions"

@@ -18,7 +18,7 @@ from pydantic import Field, model_validator
 
 from consultprep.content import Question
 from consultprep.content_loader import StrictContent, cached_loader
-from consultprep.models import Draft, ReadinessAnswer, ReadinessCheck
+from consultprep.models import BranNotes, Draft, ReadinessAnswer, ReadinessCheck
 
 READINESS_FILE = "readiness.toml"
 Area = Literal["sure", "understand", "values_clear", "support"]
@@ -192,7 +192,28 @@ def deciding_lines(draft: Draft, content: ReadinessContent | None = None) -> lis
         if is_taken(check):
             lines.append(f"{when} your appointment: {summary_line(check, content)}")
     weighed = [n for n in draft.bran if any(v.strip() for v in n.model_dump().values())]
-    if weighed:
-        which = "1 treatment" if len(weighed) == 1 else f"{len(weighed)} treatments"
-        lines.append(f"BRAN notes on {which}.")
+    for n, notes in enumerate(weighed):  # "Weighed up" once, as "Tried" is
+        lines.append(f"{'Also weighed up' if n else 'Weighed up'}: {_weighed(notes)}")
     return lines
+
+
+#: The parts of a BRAN card, as said in "notes on benefits and risks".
+BRAN_PARTS = {
+    "benefits": "benefits",
+    "risks": "risks",
+    "alternatives": "alternatives",
+    "nothing": "doing nothing",
+}
+
+
+def _weighed(notes: BranNotes) -> str:
+    """ "Silicone gel (notes on benefits and risks)", or "(no notes yet)" for a card with
+    only its treatment's name (the summary said "BRAN notes on 1 treatment" of it)."""
+    name = " ".join(notes.treatment.split()) or "a treatment with no name"
+    if len(name) > 80:
+        name = name[:80].rsplit(" ", 1)[0] + "…"
+    written = [words for key, words in BRAN_PARTS.items() if getattr(notes, key).strip()]
+    if not written:
+        return f"{name} (no notes yet)"
+    listed = written[0] if len(written) == 1 else ", ".join(written[:-1]) + " and " + written[-1]
+    return f"{name} (notes on {listed})"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from consultprep.content import Library
-from consultprep.labels import conditions_text, join_labels
+from consultprep.labels import conditions_text, join_labels, top_heading
 from consultprep.models import SCORE_LABELS, Draft, TriedTreatment
 from consultprep.readiness import deciding_lines
 from consultprep.vetting import load_vetting
@@ -55,11 +55,11 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     short = _Shortener()
     facts = []
     if a.patient_name:
-        facts.append(f"Name: {a.patient_name}")
+        facts.append(f"Name: {short(a.patient_name)}")
     if a.body_area:
-        facts.append(f"Where: {a.body_area}")
+        facts.append(f"Where: {short(a.body_area)}")
     if a.duration:
-        facts.append(f"How long: {a.duration}")
+        facts.append(f"How long: {short(a.duration)}")
     if a.symptoms:
         facts.append(f"Symptoms: {short(a.symptoms)}")
     scores = a.scores.answered()
@@ -82,9 +82,9 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         facts.append(f"What matters most to you: {short(a.goals)}")
     if a.appointment_date:
         when = f"{a.appointment_date.day} {a.appointment_date:%B %Y}"
-        facts.append(f"Appointment: {when}" + (f", with {a.clinician}" if a.clinician else ""))
+        facts.append(f"Appointment: {when}" + (f", with {short(a.clinician)}" if a.clinician else ""))
     elif a.clinician:
-        facts.append(f"Specialist: {a.clinician}")
+        facts.append(f"Specialist: {short(a.clinician)}")
     facts += short.note()
     out.append(("About your skin", "\n".join(facts) or "Nothing filled in (that is fine)."))
     if draft.photos:
@@ -102,17 +102,17 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         out.append(("Offer from a clinic", "None noted." + checks))
     else:
         # The patient's own words are given as fields, not woven into a sentence.
-        line = f"Treatment: {o.treatment or 'not named'}"
+        line = f"Treatment: {short(o.treatment) or 'not named'}"
         if o.clinic:
-            line += f"\nClinic: {o.clinic}"
+            line += f"\nClinic: {short(o.clinic)}"
         place = LOCATION_WORDS.get(o.location or "", "")
-        country = o.country_detail()
+        country = short(o.country_detail())
         if country:
             place = f"{place} ({country})" if place else country
         if place:
             line += f"\nWhere: {place[0].upper() + place[1:]}"
         if o.cost:
-            line += f"\nCost: {o.cost}"
+            line += f"\nCost: {short(o.cost)}"
         if o.claims:
             line += f"\nWhat they said: {short(o.claims)}"
         flags = [library.red_flag(f) for f in o.red_flags]
@@ -129,7 +129,9 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         text += f", including {len(own)} of your own"
     top = draft.top_questions()
     if top:
-        text += ".\nYour top three:\n" + "\n".join(f"{n}.  {i.text}" for n, i in enumerate(top, 1))
+        text += f".\n{top_heading(len(top), 'Your').removesuffix(' questions')}:\n"
+        text += "\n".join(f"{n}.  {short(i.text, 300)}" for n, i in enumerate(top, 1))
+        text += "".join(f"\n{note}" for note in short.note())
     else:
         text += ". No top three chosen."
     out.append(("Your questions", text))
@@ -142,6 +144,6 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
 def _tried(t: TriedTreatment, short: Callable[[str, int], str] = shorten) -> str:
     """ "Silicone gel sheets — it helped a little": a tried treatment and how it went (in the
     patient's own words, which may start with a capital)."""
-    name = t.name or "(no name)"
+    name = short(t.name) if t.name else "(no name)"
     how = " ".join(t.how_it_went.split())  # its lines run on: one line here
     return f"{name} — {short(how, 200)}" if how else name

@@ -43,20 +43,31 @@ KIND_HEADINGS = {
     "waiting": "Waiting or doing nothing",
 }
 
+#: Said over a top question, by how many there are ("TOP THREE" for three).
+TOP_KICKER = {1: "TOP QUESTION", 2: "TOP TWO"}
+#: In the questions' intro, by how many top questions there are (none: nothing).
+TOP_FIRST = {
+    1: "My top question comes first. ",
+    2: "My top two come first. ",
+    3: "My top three come first. ",
+}
+
 
 def questions(pack: Pack) -> None:
     items = pack.draft.ordered_questions()
     s = pack.story
+    if not items:  # one line: where there is room, not a page of its own
+        s.append(pack.heading("My questions"))
+        s.append(pack.para("No questions were chosen.", "body"))
+        return
     # A new page unless the summary ran over and left most of a page free.
     s.append(CondPageBreak(pack.frame_height * 0.6))
     s.append(pack.heading("My questions"))
-    if not items:
-        s.append(pack.para("No questions were chosen.", "body"))
-        return
     s.append(
         pack.para(
             "Tick each question when it has been answered, and write the answer on the "
-            "lines. My top three come first. You can also fill in this PDF on a computer. "
+            f"lines. {TOP_FIRST.get(len(pack.draft.top_questions()), '')}"
+            "You can also fill in this PDF on a computer. "
             "Then add the answers to your draft in ConsultPrep: choose File, then Import "
             "answers from a filled-in PDF.",
             "small",
@@ -75,7 +86,7 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
     width = FRAME_WIDTH - pack.size(TICK_COLUMN)
     above = 0.0  # how far down the question starts in its cell
     if item.top:
-        kicker = pack.para("TOP THREE", "kicker")
+        kicker = pack.para(TOP_KICKER.get(len(pack.draft.top_questions()), "TOP THREE"), "kicker")
         cell.append(kicker)
         above = kicker.wrap(width, pack.frame_height)[1] + kicker.style.spaceAfter
     cell.append(_question_para(pack, n, one_line, width))
@@ -169,7 +180,10 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
         room = pack.frame_height - around - sum(n.getSpaceBefore() for n in note)
         ladder = EvidenceLadder(concern, pack.library, room, ladder_scale)
         if stacked_height([*opening, lead, ladder, *note]) <= pack.frame_height:
-            s.append(KeepTogether([*opening, KeepTogether([lead, ladder, *note])]))
+            # One list, not a KeepTogether in a KeepTogether: reportlab measures one inside
+            # another as 16,777,215 points tall, so the section always began a new page
+            # (a pack with no questions had "My questions" alone on a page).
+            s.append(KeepTogether([*opening, lead, ladder, *note]))
         else:
             s += [KeepTogether([opening[0], lead, ladder, *note]), KeepTogether(opening[1:3])]
             s += opening[3:]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from consultprep.dates import long_date
-from consultprep.labels import conditions_text, offer_text
+from consultprep.labels import conditions_text, offer_text, top_heading
 from consultprep.models import SCORE_LABELS, Draft, Photo, TriedTreatment
 from exports.flowables import ScoreBar
 from exports.fonts import safe_text
@@ -87,7 +87,7 @@ def health(pack: Pack) -> None:
     typed = about.other_conditions.strip()
     # The patient's own words on a line of their own: they often say more about a ticked
     # box ("since March", "type 2"), which is not another condition.
-    pack.field("Other conditions", ticked or typed, kind="whole" if ticked else "chars")
+    pack.field("Health conditions", ticked or typed, kind="whole" if ticked else "chars")
     if ticked and typed:
         pack.field("Added in my words", typed)
 
@@ -232,14 +232,15 @@ def top_three(pack: Pack) -> None:
     goals = pack.brief(pack.draft.about.goals, "What matters most to me", GOALS_LIMIT)
     rows.append([pack.para("What matters most to me", "h3_box")])
     rows.append([pack.para(goals or NOT_GIVEN, "box" if goals else "box_small")])
-    rows.append([pack.para("My top three questions", "h3_box")])
     top = pack.draft.top_questions()
+    heading = top_heading(len(top))  # "My top question" over one, not "top three"
+    rows.append([pack.para(heading, "h3_box")])
     for n, item in enumerate(top, 1):
         # A question from ConsultPrep's list is short and printed whole; the patient's own
         # (or a list question made long by hand in the file) is cut to the budget.
         ours = item.source != "own" and len(item.text) <= LIST_QUESTION_MOST
         kind = "whole" if ours else "question"
-        text = pack.brief(item.text, "My top three questions", TOP_LIMIT, kind)
+        text = pack.brief(item.text, heading, TOP_LIMIT, kind)
         rows.append([pack.para(text, "top_item", bulletText=f"{n}.")])
     if not top:
         rows.append([pack.para("I have not chosen my top questions.", "box_small")])

@@ -10,6 +10,7 @@ from consultprep.claims import find_claims, load_claim_rules
 from consultprep.content import load_library
 from consultprep.vetting import load_vetting
 from tests.test_readiness_page import go_to
+from ui import advert_checker
 from ui.advert_checker import EMPTY, NONE_FOUND, NOT_TICKED, STALE, TICKED, utf16_offsets
 from ui.main_window import MainWindow
 from ui.pages.offer_page import OfferPage
@@ -369,3 +370,26 @@ def test_yes_no_or_not_answered_is_shown_again_as_it_was_left(qtbot, answer) -> 
     assert page.no_radio.isChecked() is (answer is False)
     page.write_draft()
     assert draft.offer.offered is answer
+
+
+def test_what_they_said_is_checked_after_a_pause_in_typing(
+    offer: tuple[MainWindow, OfferPage], qtbot
+) -> None:
+    """"Guaranteed to heal", typed as what they said, showed nothing unless the button under
+    the (optional) box for pasting was pressed. After a pause the page shows what it found,
+    and ticks nothing: the button does that."""
+    _window, page = offer
+    page.claims.setPlainText("They said it will make my skin look better.")
+    qtbot.wait(2 * advert_checker.QUIET_CHECK_MS)
+    assert page.advert.summary_label.isHidden()  # nothing found: nothing said unasked
+    page.claims.setPlainText("They said it is guaranteed to heal in two weeks.")
+    qtbot.waitUntil(lambda: "rf-big-promises" in page.advert.found_labels())
+    assert page.advert.summary_label.text().endswith(NOT_TICKED)
+    assert not page.red_flag_checks["rf-big-promises"].isChecked()
+    page.advert.check_button.click()
+    assert page.red_flag_checks["rf-big-promises"].isChecked()
+    # a long text is checked only when asked (it takes seconds)
+    page.claims.setPlainText("guaranteed " * (advert_checker.QUIET_CHECK_MOST // 5))
+    assert page.advert.summary_label.text() == STALE
+    qtbot.wait(2 * advert_checker.QUIET_CHECK_MS)
+    assert page.advert.summary_label.text() == STALE

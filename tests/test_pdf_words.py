@@ -39,3 +39,32 @@ def test_the_pack_explains_the_words_it_uses_and_only_those(tmp_path: Path) -> N
         end = words.index(flat(term.meaning)[:50]) + len(flat(term.meaning))
         assert words[end:].lstrip().startswith("[") == bool(term.citations), term.id
 
+
+
+def test_the_top_questions_are_named_by_how_many_are_chosen(tmp_path: Path) -> None:
+    """One question starred is "My top question", not "My top three questions" over one;
+    the question list and the review say the same."""
+    from consultprep.summary import summary_lines
+
+    library = load_library()
+    draft = load_draft(EXAMPLES[0])
+    top = draft.top_questions()
+    assert len(top) == 3
+    for chosen, heading, kicker, first in (
+        (1, "My top question", "TOP QUESTION", "My top question comes first."),
+        (2, "My top two questions", "TOP TWO", "My top two come first."),
+        (3, "My top three questions", "TOP THREE", "My top three come first."),
+    ):
+        for n, item in enumerate(top):
+            item.top = n < chosen
+        text = flat(" ".join(page_texts(export(draft, library, tmp_path, f"{chosen}.pdf"))))
+        assert heading in text and text.count(kicker) == chosen, chosen
+        assert first in text
+        assert ("top three" in text.lower()) is (chosen == 3)
+        review = dict(summary_lines(draft, library))["Your questions"]
+        said = {1: "Your top question:", 2: "Your top two:", 3: "Your top three:"}[chosen]
+        assert said in review.splitlines()
+    for item in top:  # none chosen: the box says so, and the list says nothing of them
+        item.top = False
+    text = flat(" ".join(page_texts(export(draft, library, tmp_path, "0.pdf"))))
+    assert "I have not chosen my top questions." in text and "come first" not in text

@@ -242,5 +242,10 @@ def test_lines_for_the_review_page() -> None:
             "choice; understand "
             "the choices; clear about what matters most to me."
         ),
-        "BRAN notes on 2 treatments.",
+        "Weighed up: Silicone (no notes yet)",
+        "Also weighed up: a treatment with no name (notes on risks)",
     ]
+    draft.bran = [BranNotes(treatment="Laser", benefits="b", risks="r", nothing="n")]
+    assert deciding_lines(draft)[-1] == (
+        "Weighed up: Laser (notes on benefits, risks and doing nothing)"
+    )

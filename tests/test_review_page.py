@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel
 
 from consultprep.content import load_library
@@ -177,6 +178,17 @@ def test_the_summary_says_where_a_long_answer_is_shortened() -> None:
     draft.about.treatments_tried[0].how_it_went = "Helped a little. " * 20
     about = dict(summary_lines(draft, load_library()))["About your skin"].splitlines()
     assert about[-1] == SHORTENED
+    # Every answer, one-line ones too: a megabyte pasted as the cost froze the page for
+    # seconds while Qt wrapped it.
+    huge = "word " * 200_000
+    draft.about.patient_name = draft.about.body_area = draft.about.clinician = huge
+    draft.offer.treatment = draft.offer.clinic = draft.offer.cost = huge
+    draft.offer.country = huge
+    draft.about.treatments_tried[0].name = huge
+    draft.top_questions()[0].text = huge
+    shown = dict(summary_lines(draft, load_library()))
+    assert max(len(line) for text in shown.values() for line in text.splitlines()) < 1000
+    assert shown["Your questions"].splitlines()[-1] == SHORTENED
 
 
 def test_a_pdf_saved_before_a_change_is_no_longer_offered_as_the_pack(
@@ -309,6 +321,9 @@ def test_facts_show_a_bold_name_beside_or_above_each_answer(
     assert about.side_by_side
     lefts = {answer.x() for _, answer in placed(about)}
     assert len(lefts) == 1, "the answers start in one column"
+    # … all down the summary: the offer's answers start where those about the skin do
+    lefts = {a.mapTo(window, QPoint(0, 0)).x() for f in (about, offer) for _, a in placed(f)}
+    assert len(lefts) == 1, "the sections' answers start in one column"
     for name, answer in placed(about):
         assert name.y() == answer.y() and name.x() + name.width() < answer.x()
         assert name.height() >= name.heightForWidth(name.width()), name.text()  # whole
@@ -322,3 +337,35 @@ def test_facts_show_a_bold_name_beside_or_above_each_answer(
         assert name.height() >= name.heightForWidth(name.width()), name.text()
     long_name = next(n for n, _ in about.pairs if n.text() == "What matters most to you")
     assert long_name.width() >= long_name.fontMetrics().horizontalAdvance(long_name.text())
+
+
+def test_the_answers_of_every_section_start_in_one_column(qtbot) -> None:
+    """With short names in one section ("Name", "Where") and a long one in the next, each
+    section's answers started where its own longest name ended (a helper's review)."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from tests.a11y_helpers import settle
+    from ui.summary_view import Facts, SummaryView
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(900, 400)
+    view = SummaryView(QVBoxLayout(host))
+    view.show([
+        ("About your skin", "Name: Ann\nWhere: Left arm"),
+        ("Offer from a clinic", "Treatment: Stem cells\nWarning signs ticked: none"),
+    ])
+    host.show()
+    settle()
+    facts = host.findChildren(Facts)
+    assert len(facts) == 2 and all(f.side_by_side for f in facts)
+    lefts = {a.mapTo(host, QPoint(0, 0)).x() for f in facts for _, a in f.pairs}
+    assert len(lefts) == 1, lefts
+    # a longer name typed into the first section later moves both columns together
+    view.show([
+        ("About your skin", "Name: Ann\nOther health conditions: none"),
+        ("Offer from a clinic", "Treatment: Stem cells\nWarning signs ticked: none"),
+    ])
+    settle()
+    lefts = {a.mapTo(host, QPoint(0, 0)).x() for f in facts for _, a in f.pairs}
+    assert len(lefts) == 1, lefts

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
@@ -48,6 +48,13 @@ TICKED = "The matching warning signs below are ticked: untick any that do not ap
 #: button ticks them).
 NOT_TICKED = "Press “Check this text” to tick the matching warning signs below."
 STALE = "The text has changed. Press “Check this text” again to see what it finds."
+#: A pause in typing this long (ms) shows what the texts hold, without ticking anything: what
+#: the patient wrote the clinic said was checked only if they pressed the button under the
+#: (optional) box for pasting, and "guaranteed to heal" went by unremarked.
+QUIET_CHECK_MS = 700
+#: Texts longer than this together (characters) are checked only when the button is pressed
+#: (a check takes about 2.5 s a megabyte: never while the patient types).
+QUIET_CHECK_MOST = 20_000
 NONE_FOUND = (
     "No phrases were found that often go with warning signs. That does not make the offer "
     "safe: the warning signs and checks on this page still apply."
@@ -129,6 +136,10 @@ class AdvertChecker(QWidget):
         self.results.setSpacing(6)
         layout.addLayout(self.results)
         self.text_edit.textChanged.connect(self._text_changed)
+        self._quiet_check = QTimer(self)
+        self._quiet_check.setSingleShot(True)
+        self._quiet_check.setInterval(QUIET_CHECK_MS)
+        self._quiet_check.timeout.connect(self._check_quietly)
 
     # --- ours -----------------------------------------------------------------------------
     def text(self) -> str:
@@ -316,8 +327,22 @@ class AdvertChecker(QWidget):
         self._mark_stale()
         self.changed.emit()
 
+    def _check_quietly(self) -> None:
+        """After a pause in typing: show what the texts hold (ticking nothing; the button
+        ticks). Nothing is said where nothing was shown and nothing is found."""
+        text = self.text()
+        if len(text) + len(self.said) > QUIET_CHECK_MOST:
+            return
+        if self.summary_label.isHidden() and not (
+            flags_found(self._find(text)) or flags_found(self._find(self.said, "said"))
+        ):
+            return
+        self.show_matches()
+
     def _mark_stale(self) -> None:
-        """What is on screen no longer goes with the texts: say so, until checked again."""
+        """What is on screen no longer goes with the texts: say so, until checked again (or
+        after a pause in typing, ``_check_quietly``)."""
+        self._quiet_check.start()
         self._shown = None
         self.said_matches = []
         if self.matches or not self.summary_label.isHidden():

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QWidget
+from shiboken6 import isValid
 
 from ui.widgets import PlainLabel, clear_layout, plain_label
 
@@ -61,28 +62,74 @@ def _texts(kind: str, block: list[str]) -> list[str]:
     return [part for line in block for part in pattern.fullmatch(line).groups()]
 
 
+class NameColumn:
+    """The names of every run of facts in the summary: each is as wide as the widest, so the
+    answers start in one column all down it. A name whose width changes (its text, its font)
+    has the others asked their size again, just after (not in the middle of a layout)."""
+
+    def __init__(self) -> None:
+        self.names: list[FactName] = []
+        self._pending = False
+
+    def width(self) -> int:
+        """The widest name's width (its words, up to the limit)."""
+        return max((n.natural_width() for n in self.names if isValid(n)), default=0)
+
+    def changed(self) -> None:
+        """Called by a name whose own width changed."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self._refresh)
+
+    def _refresh(self) -> None:
+        self._pending = False
+        width = self.width()
+        for name in self.names:
+            if isValid(name) and name.reported not in (None, width):
+                name.updateGeometry()
+
+
 class FactName(PlainLabel):
     """A fact's name, bold, as wide as its words up to ``NAME_LINES_WIDE`` line heights (then
-    it wraps), so the answers beside the names start in one column not far from them."""
+    it wraps), so the answers beside the names start in one column not far from them.
+
+    The names of every run of facts in the summary are one ``NameColumn``: each is as wide
+    as the widest of them, so the answers start in one column all down the summary (each
+    section's started where its own longest name ended)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setWordWrap(True)
         self.setObjectName("strong")  # (not selectable: a name alone is not worth copying, and
         # a selectable label costs a text control of its own at each layout)
-        #: The size asked for, for a text, font and margins (Qt asks many times a layout).
+        self.column: NameColumn | None = None  # set by the summary
+        #: The width its words ask for, and the size asked for, for a text, font and margins
+        #: (Qt asks many times a layout); the width last given to a layout.
+        self._natural: tuple[tuple, int] | None = None
         self._hint: tuple[tuple, QSize] | None = None
+        self.reported: int | None = None
 
-    def sizeHint(self) -> QSize:
-        """Called by Qt layouts: as wide as the words up to the limit, and the height they
-        need at that width."""
+    def natural_width(self) -> int:
+        """As wide as the words, up to the limit."""
         metrics = self.fontMetrics()
         margins = self.contentsMargins()
-        key = (self.text(), self.font().key(), margins.left(), margins.right(), margins.top())
-        if self._hint is None or self._hint[0] != key:
+        key = (self.text(), self.font().key(), margins.left(), margins.right())
+        if self._natural is None or self._natural[0] != key:
+            before = self._natural[1] if self._natural is not None else None
             natural = metrics.horizontalAdvance(key[0]) + margins.left() + margins.right() + 2
-            width = min(natural, NAME_LINES_WIDE * metrics.height())
+            self._natural = (key, min(natural, NAME_LINES_WIDE * metrics.height()))
+            if self.column is not None and self._natural[1] != before:
+                self.column.changed()
+        return self._natural[1]
+
+    def sizeHint(self) -> QSize:
+        """Called by Qt layouts: as wide as the widest name's words up to the limit, and the
+        height its own words need at that width."""
+        width = self.column.width() if self.column is not None else self.natural_width()
+        key = (width, self.text(), self.font().key(), self.contentsMargins().top())
+        if self._hint is None or self._hint[0] != key:
             self._hint = (key, QSize(width, self.heightForWidth(width)))
+        self.reported = width
         return self._hint[1]
 
     def minimumSizeHint(self) -> QSize:
@@ -167,6 +214,7 @@ class SummaryView:
         self.box = box
         self.labels: list[QLabel] = []  # in reading order
         self._shape: list[list[tuple[str, int]]] | None = None
+        self._column = NameColumn()  # the names of every run of facts
 
     def show(self, lines: list[tuple[str, str]]) -> bool:
         """Show ``lines``; True if widgets were made afresh (the page's tab order and such
@@ -190,6 +238,7 @@ class SummaryView:
     def _make(self, sections: list[tuple[str, list[Block]]]) -> None:
         clear_layout(self.box)
         self.labels = []
+        self._column = NameColumn()
         for n, (heading, runs) in enumerate(sections):
             if n:
                 self.box.addSpacing(8)
@@ -205,7 +254,10 @@ class SummaryView:
                     facts = Facts(len(block))
                     self.box.addWidget(facts)
                     self.labels += facts.labels()
+                    self._column.names += [name for name, _ in facts.pairs]
                 else:
                     box, labels = _numbered(len(block))
                     self.box.addWidget(box)
                     self.labels += labels
+        for name in self._column.names:
+            name.column = self._column
