@@ -95,6 +95,8 @@ def _process_alive(pid: int) -> bool:
         return False
     except PermissionError:  # exists, owned by someone else
         return True
+    except (OverflowError, OSError):  # a number no process can have (a name made by hand)
+        return False
     return True
 
 
@@ -157,7 +159,9 @@ class Autosave:
             return []
         for draft_path in candidates:
             pid_text, _, token = draft_path.stem.removeprefix("autosave-").partition("-")
-            if not pid_text.isdigit() or not (token.isalnum() or not token):
+            if not (pid_text.isascii() and pid_text.isdigit()) or not (  # "²" is a digit
+                token.isalnum() or not token
+            ):
                 continue
             if draft_path.stem in _OURS:
                 continue  # this run's own

@@ -25,6 +25,11 @@ from consultprep.storage import DraftError, draft_from_json
 
 MAX_JSON_BYTES = 64 * 1024 * 1024
 MAX_PHOTO_BYTES = 32 * 1024 * 1024
+#: All the parts together, unpacked: a small file can unpack to gigabytes (a "zip bomb").
+#: Parts past this are left out, as damaged ones are. (A draft of 250 photos is ~150 MB.)
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+#: The parts this version does not use, together (they are kept, and saved again each time).
+MAX_OTHER_BYTES = 64 * 1024 * 1024
 
 
 class PartError(Exception):
@@ -84,6 +89,7 @@ def parts_before_the_end(raw: bytes) -> dict[str, bytes]:
     """
     parts: dict[str, bytes] = {}
     pos = 0
+    budget = MAX_UNPACKED_BYTES
     while len(raw) - pos >= PART_HEADER.size:
         fields = PART_HEADER.unpack_from(raw, pos)
         signature, _version, flags, method, _time, _date, crc, packed, size, name_len, extra = (
@@ -102,6 +108,9 @@ def parts_before_the_end(raw: bytes) -> dict[str, bytes]:
         pos = start + packed
         if size > (MAX_JSON_BYTES if name == "draft.json" else MAX_PHOTO_BYTES):
             continue
+        if size > budget:
+            break  # far more than any draft holds: what is before it is kept
+        budget -= size
         if method == zipfile.ZIP_STORED:
             content = data
         elif method == zipfile.ZIP_DEFLATED:
@@ -139,9 +148,15 @@ def draft_from_container(raw: bytes, name: str) -> Draft:
             raise DraftError(damaged) from None
         if text is None:
             raise DraftError(f"{name} is not a ConsultPrep draft, so it could not be opened.")
-        return draft_with_parts(
-            text, name, zf.namelist(), lambda part: read_part(zf, part, MAX_PHOTO_BYTES)
-        )
+        budget = MAX_UNPACKED_BYTES - len(text)
+
+        def within_budget(part: str) -> bytes | None:
+            nonlocal budget
+            data = read_part(zf, part, max(0, min(MAX_PHOTO_BYTES, budget)))
+            budget -= len(data or b"")
+            return data
+
+        return draft_with_parts(text, name, zf.namelist(), within_budget)
 
 
 def draft_with_parts(
@@ -186,17 +201,19 @@ def _keep_other_parts(
     """Keep the parts ``names`` in ``draft.other_parts``, with a note; one that cannot be read
     is left out, with a note."""
     lost = 0
+    room = MAX_OTHER_BYTES
     for name in dict.fromkeys(names):  # each once, in the file's order
         if name.endswith("/"):
             continue  # a folder's entry: nothing to keep
         try:
-            data = read_part(name)
+            data = read_part(name) if room > 0 else None
         except PartError:
             data = None
-        if data is None:
+        if data is None or len(data) > room:
             lost += 1
         else:
             draft.other_parts[name] = data
+            room -= len(data)
     kept = len(draft.other_parts)
     if kept:
         what = "1 part" if kept == 1 else f"{kept} parts"

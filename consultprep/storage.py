@@ -190,7 +190,13 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
     if raw.startswith(b"PK"):
         from consultprep.draft_container import draft_from_container
 
-        return draft_from_container(raw, name)
+        try:
+            return draft_from_container(raw, name)
+        except MemoryError:
+            raise DraftError(
+                f"{name} is too large to open on this computer. Close other programs and "
+                "try again."
+            ) from None
     if raw.lstrip()[:5] == b"%PDF-":
         raise DraftError(
             f"{name} is a PDF, not a ConsultPrep draft, so it could not be opened. Open the "

@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import io
 import threading
+import warnings
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image
 
 from consultprep.models import Draft
+
+# Pillow warns on stderr when it opens a very large picture (as reportlab does to read a
+# photo's size). A photo in a draft was made small when it was added; one made elsewhere is
+# printed, or left out with a note, and the warning is noise with a file path in it.
+warnings.filterwarnings("ignore", message=r"Image size \(\d+ pixels\) exceeds limit")
 
 
 class JpegReader(ImageReader):

@@ -117,3 +117,18 @@ def test_work_left_by_a_version_without_the_token_is_found(tmp_path: Path) -> No
     old.write_bytes(draft_to_bytes(Draft(concern="inflammatory")))
     [found] = Autosave(tmp_path).pending()
     assert found.draft_path == old and found.load().concern == "inflammatory"
+
+
+def test_a_safety_copy_with_an_odd_name_does_not_hide_the_others(tmp_path: Path) -> None:
+    """A process number too large for any process, or a digit that is not 0 to 9 ("²"): the
+    safety copy beside it is still offered (an error had stopped the search)."""
+    from consultprep.storage import draft_to_bytes
+
+    data = draft_to_bytes(Draft(concern="scars"))
+    (tmp_path / "autosave-99999999999999999999-abcd.consultprep").write_bytes(data)
+    (tmp_path / "autosave-²-abcd.consultprep").write_bytes(data)
+    good = tmp_path / f"autosave-{_dead_pid()}-beef.consultprep"
+    good.write_bytes(draft_to_bytes(Draft(concern="ageing")))
+    found = {r.draft_path: r for r in Autosave(tmp_path).pending()}
+    assert good in found and found[good].load().concern == "ageing"
+    assert tmp_path / "autosave-²-abcd.consultprep" not in found

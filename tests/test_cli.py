@@ -77,6 +77,37 @@ def test_export_says_when_a_photo_was_left_out(tmp_path: Path, capsys) -> None:
     assert err.strip() == "consultprep: note: 1 photo could not be put in the PDF and was left out."
 
 
+def test_export_of_a_very_large_photo_prints_no_warning_from_pillow(tmp_path: Path) -> None:
+    """A draft made elsewhere may hold a giant photo: Pillow's warning about it (a line with
+    a file path in it) is not shown. Here Pillow's limit is made small, so a small one will do."""
+    import io
+
+    from PIL import Image
+
+    from consultprep.models import Draft, Photo
+    from consultprep.storage import save_draft
+
+    picture = io.BytesIO()
+    Image.new("RGB", (120, 100), (200, 120, 90)).save(picture, "PNG")
+    draft = Draft(concern="scars")
+    draft.photos = [Photo(id="p1", caption="Big", width=120, height=100, data=picture.getvalue())]
+    path = tmp_path / "big.consultprep"
+    save_draft(draft, path)
+    code = (
+        "import sys, PIL.Image; PIL.Image.MAX_IMAGE_PIXELS = 8000; from ui.cli import main; "
+        "sys.exit(main(sys.argv[1:]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "export", str(path), "-o", str(tmp_path / "pack.pdf")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Warning" not in done.stderr and "site-packages" not in done.stderr, done.stderr
+
+
 def test_export_of_an_unknown_concern_names_the_app_page_as_one(tmp_path: Path, capsys) -> None:
     """The note asks to choose the concern again: here, away from the window, it says where."""
     from consultprep.checklist import CONCERN_PAGE

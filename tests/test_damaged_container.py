@@ -154,3 +154,48 @@ def test_a_damaged_photo_is_not_also_counted_as_an_unused_part(tmp_path: Path) -
     opened = load_draft(_write(tmp_path, bytes(damaged)))
     assert opened.other_parts == {}
     assert opened.load_notes == ["1 photo inside the draft is damaged and was left out."]
+
+
+def test_a_small_file_that_unpacks_to_gigabytes_opens_without_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A "zip bomb": parts that unpack to far more than any draft holds are left out, with a
+    note, and the text and photos before them are kept (the limits are made small here)."""
+    draft, raw = _saved_draft(tmp_path, photos=2)
+    path = _write(tmp_path, raw)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as zf:
+        for n in range(20):
+            zf.writestr(f"x/{n}", bytes(4000))  # 20 parts of 4 kB, a few bytes each packed
+    with zipfile.ZipFile(path) as zf:
+        text = zf.getinfo("draft.json").file_size
+    monkeypatch.setattr(draft_container, "MAX_OTHER_BYTES", 10_000)  # room for 2 of them
+    opened = load_draft(path)
+    assert opened.about.symptoms == "Raised and itchy" and len(opened.photos) == 2
+    assert list(opened.other_parts) == ["x/0", "x/1"]
+    assert "18 parts of the draft file that ConsultPrep does not use could not be read" in (
+        " ".join(opened.load_notes)
+    )
+    # All the parts together: the second photo is past the limit, and so are the others.
+    first = len(draft.photos[0].data)
+    monkeypatch.setattr(draft_container, "MAX_UNPACKED_BYTES", text + first + 100)
+    opened = load_draft(path)
+    assert opened.about.symptoms == "Raised and itchy" and len(opened.photos) == 1
+    assert "1 photo inside the draft is damaged and was left out." in opened.load_notes
+    # a file cut short (read part by part from the start) stops at the limit too
+    cut = _write(tmp_path, path.read_bytes()[:-30])
+    opened = load_draft(cut)
+    assert opened.about.symptoms == "Raised and itchy" and len(opened.photos) < 2
+
+
+def test_a_draft_too_large_for_the_memory_is_refused_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _draft, raw = _saved_draft(tmp_path, photos=0)
+    path = _write(tmp_path, raw)
+
+    def no_memory(*_args: object) -> Draft:
+        raise MemoryError
+
+    monkeypatch.setattr(draft_container, "draft_from_container", no_memory)
+    with pytest.raises(DraftError, match="too large to open on this computer"):
+        load_draft(path)

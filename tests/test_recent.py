@@ -318,3 +318,18 @@ def test_going_back_and_on_again_keeps_the_furthest_step(
     window.wizard.next()  # to step 4, to look again
     assert window.wizard.currentId() == PageId.EVIDENCE
     assert window.wizard.resume_at == PageId.QUESTIONS
+
+
+def test_a_damaged_count_of_recent_drafts_is_not_read_to_the_end(tmp_path: Path) -> None:
+    """A settings file that says the list has two billion rows (damaged, or edited by hand):
+    the window must still open (Qt would look up every row; only the first few are read)."""
+    a = tmp_path / "a.consultprep"
+    recent.remember(a)
+    store = settings.app_settings()
+    store.sync()
+    file = Path(store.fileName())
+    del store
+    text = file.read_text(encoding="utf-8")
+    assert "size=1" in text
+    file.write_text(text.replace("size=1", "size=2000000000"), encoding="utf-8")
+    assert recent.recent_drafts() == [a]

@@ -14,6 +14,8 @@ from pathlib import Path
 from ui import settings
 
 MAX_RECENT = 6
+#: The most rows of the list read from the settings (a few past MAX_RECENT, for repeats).
+READ_AT_MOST = 4 * MAX_RECENT
 ARRAY = "recent_drafts"
 #: The step that work not yet saved to a file was left at.
 UNSAVED_STEP = "unsaved_step"
@@ -37,7 +39,9 @@ def _entries() -> list[tuple[Path, int]]:
     store = settings.app_settings()
     count = store.beginReadArray(ARRAY)
     entries: list[tuple[Path, int]] = []
-    for n in range(count):
+    # (A damaged settings file may give any count, even billions: only the first rows, where
+    # the drafts are kept, are read.)
+    for n in range(min(count, READ_AT_MOST)):
         store.setArrayIndex(n)
         value = _path_bytes(store.value("path_bytes", "")) or store.value("path", "")
         if isinstance(value, str) and value and Path(value) not in (p for p, _ in entries):
