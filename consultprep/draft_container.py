@@ -14,12 +14,13 @@ to one part loses only that part.
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
 from collections.abc import Callable
 
-from consultprep.models import Draft
+from consultprep.models import Draft, Photo
 from consultprep.photos import jpeg_size
 from consultprep.storage import DraftError, draft_from_json
 
@@ -191,8 +192,50 @@ def draft_with_parts(
                 # a size edited by hand would stretch the photo: its picture decides
                 photo.width, photo.height = size
     used = {"mimetype", "draft.json"} | {f"photos/{photo_id}.jpg" for photo_id in read}
+    used |= _photos_without_details(draft, [p for p in part_names if p not in used], read_part)
     _keep_other_parts(draft, [p for p in part_names if p not in used], read_part)
     return without_missing_photos(draft, unreadable=unreadable)
+
+
+#: A photo's part: its id, as ``Photo.id`` allows.
+PHOTO_PART = re.compile(r"photos/([A-Za-z0-9_-]{1,64})\.jpg")
+
+
+def _photos_without_details(
+    draft: Draft, names: list[str], read_part: Callable[[str], bytes | None]
+) -> set[str]:
+    """Put back the photos in ``names`` whose details (caption, date, size) the draft's text
+    has lost (damaged, or changed by hand), at the end, with a note; their part names.
+
+    Kept only as unused parts, they were saved again each time but never shown."""
+    have = {photo.id for photo in draft.photos}
+    found: set[str] = set()
+    for name in dict.fromkeys(names):
+        match = PHOTO_PART.fullmatch(name)
+        if match is None or match.group(1) in have:
+            continue
+        try:
+            data = read_part(name)
+        except PartError:
+            continue  # (counted with the unused parts that cannot be read)
+        size = jpeg_size(data) if data else None
+        if size is None:
+            continue  # not a photo ConsultPrep wrote: kept as it is
+        draft.photos.append(Photo(id=match.group(1), width=size[0], height=size[1], data=data))
+        have.add(match.group(1))
+        found.add(name)
+    if found:
+        draft.load_notes.append(
+            (
+                "1 photo had lost its caption and date in the draft file. It was put back "
+                "at the end of your photos."
+                if len(found) == 1
+                else f"{len(found)} photos had lost their captions and dates in the draft "
+                "file. They were put back at the end of your photos."
+            )
+            + " You can add the details again on the Photos step."
+        )
+    return found
 
 
 def _keep_other_parts(

@@ -199,3 +199,31 @@ def test_a_draft_too_large_for_the_memory_is_refused_plainly(
     monkeypatch.setattr(draft_container, "draft_from_container", no_memory)
     with pytest.raises(DraftError, match="too large to open on this computer"):
         load_draft(path)
+
+
+def test_photos_whose_details_were_lost_are_put_back(tmp_path: Path) -> None:
+    """The draft's text lost its list of photos (damaged, or changed by hand): the pictures
+    in the file come back, at the end, without their captions and dates, with a note. They
+    were kept only as unused parts, never to be seen again."""
+    import json
+
+    draft, raw = _saved_draft(tmp_path, photos=2)
+    path = _write(tmp_path, raw)
+    with zipfile.ZipFile(path) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    text = json.loads(parts["draft.json"])
+    text["photos"] = {"p1": text["photos"][0]}  # not a list: the list is lost
+    parts["draft.json"] = json.dumps(text).encode()
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    opened = load_draft(path)
+    assert opened.about.symptoms == "Raised and itchy"
+    assert sorted(p.data for p in opened.photos) == sorted(p.data for p in draft.photos)
+    assert {p.id for p in opened.photos} == {p.id for p in draft.photos}
+    assert all(p.caption == "" and p.taken_on is None for p in opened.photos)
+    assert opened.other_parts == {}
+    assert "2 photos had lost their captions and dates in the draft file." in " ".join(
+        opened.load_notes
+    )
+    assert not [n for n in opened.load_notes if "does not use" in n]
