@@ -172,3 +172,22 @@ def test_a_question_typed_but_not_added_is_saved_and_put_in_the_pdf(
     assert not window.maybe_save()
     assert "not saved" in dialogs.texts("question")[-1]
     assert _own(window) == ["Will it leave a mark?", "Is it painful?"]
+
+
+def test_a_question_kept_from_another_skin_problem_says_so(window: MainWindow) -> None:
+    """A question put in the top three, then another skin problem chosen: it is kept (nothing
+    chosen is lost), and its row says why it is there; it goes if it is taken out again."""
+    from consultprep.checklist import set_top
+    from ui.question_row import KEPT
+
+    questions = _typed_not_added(window, "")
+    wound = next(i for i in window.draft.checklist if i.source == "concern")
+    set_top(window.draft, wound.id, True)
+    while window.wizard.currentId() != PageId.CONCERN:
+        window.wizard.back()
+    choose(window, "ageing")
+    go_through(window, *[p for p in PageId if PageId.CONCERN < p <= PageId.QUESTIONS])
+    row = questions.rows[wound.id]
+    assert row.why_label is not None and row.why_label.text().endswith(KEPT)
+    others = [r for i, r in questions.rows.items() if i != wound.id]
+    assert not [r for r in others if r.why_label is not None and KEPT in r.why_label.text()]

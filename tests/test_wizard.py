@@ -420,3 +420,16 @@ def test_the_appointment_date_says_to_change_today_until_changed(window: MainWin
     window.draft.about.appointment_date = date(2027, 2, 1)  # a draft's date: no note
     p.initializePage()
     assert hint.isHidden() and p.has_appointment.isChecked()
+
+
+def test_the_skin_problem_step_says_what_to_do_with_more_than_one(window: MainWindow) -> None:
+    """A pack is about one skin problem: the step says how to prepare for another, and the
+    menu it names is there."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.pages.concern_page import MORE_THAN_ONE
+
+    go_next(window, PageId.CONCERN)
+    texts = [label.text() for label in page(window, PageId.CONCERN).findChildren(QLabel)]
+    assert MORE_THAN_ONE in texts and "File, then New" in MORE_THAN_ONE
+    assert window.new_action.text().replace("&", "") == "New"

@@ -14,6 +14,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
+    QLabel,
     QPushButton,
     QStyle,
     QStyleOptionButton,
@@ -32,6 +33,9 @@ SOURCE_NOTES = {
     "condition": "Added because of a box you ticked under “Your health”.",
     "readiness": "Added because you answered “Not yet” in the readiness check.",
 }
+
+#: Under a question kept though it no longer goes with the answers (it was chosen).
+KEPT = "Kept from before you changed your answers, because you chose it. It may not fit them now."
 
 
 #: The Top 3 button's text when the question is in the top three, and when it is not.
@@ -104,7 +108,14 @@ class QuestionRow(QFrame):
     """
 
     def __init__(
-        self, item: ChecklistItem, why: str, *, first: bool, last: bool, number: int
+        self,
+        item: ChecklistItem,
+        why: str,
+        *,
+        first: bool,
+        last: bool,
+        number: int,
+        kept: bool = False,
     ) -> None:
         super().__init__()
         self.item_id = item.id
@@ -124,12 +135,8 @@ class QuestionRow(QFrame):
             self.text_label.setToolTip(why)
 
         grid = beside_grid(self, self.include, self.text_label, (12, 8, 12, 8), 2)
-        notes = [n for n in (why, SOURCE_NOTES.get(item.source, "")) if n]
-        self.why_label = None
-        if notes:
-            self.why_label = plain_label(" ".join(notes), role=HINT)
-            grid.addWidget(self.why_label, 1, 1)
-            self.why_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._grid = grid
+        self.why_label: QLabel | None = None  # made by show_item if there is a note
         # Beside buttons taller than the question, the room left goes under its note.
         grid.setRowStretch(1, 1)
 
@@ -150,21 +157,32 @@ class QuestionRow(QFrame):
         if item.source == "own":  # under Top 3, so the three above line up with other rows'
             self.remove_button = _small_button("Remove", "", "Remove this question")
             box.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.show_item(item, why, first=first, last=last, number=number)
-        self._grid = grid
+        self.show_item(item, why, first=first, last=last, number=number, kept=kept)
         self.buttons_below = False
         self.buttons_box.setMinimumWidth(self._flow.sizeHint().width())
         grid.setColumnMinimumWidth(2, 12)  # a gap between the text and the buttons
         grid.addWidget(self.buttons_box, 0, 3, 2, 1, Qt.AlignmentFlag.AlignTop)
 
     def show_item(
-        self, item: ChecklistItem, why: str, *, first: bool, last: bool, number: int
+        self,
+        item: ChecklistItem,
+        why: str,
+        *,
+        first: bool,
+        last: bool,
+        number: int,
+        kept: bool = False,
     ) -> None:
-        """Show ``item`` (its ticks, its place in the list) without signalling any change."""
-        shown = (item.text, item.included, item.top, why, first, last, number)
+        """Show ``item`` (its ticks, its place in the list) without signalling any change.
+
+        ``kept``: the question no longer goes with the draft's answers (another skin problem
+        chosen since, say), and is kept only because the patient chose it."""
+        shown = (item.text, item.included, item.top, why, first, last, number, kept)
         if shown == self._shown:
             return
         self._shown = shown
+        self._show_note(" ".join(n for n in (why, SOURCE_NOTES.get(item.source, ""),
+                                              KEPT if kept else "") if n))
         short = item.text  # for the buttons' names: cut between words, never inside one
         if len(short) > 80:
             short = short[:79].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
@@ -191,6 +209,18 @@ class QuestionRow(QFrame):
         self.down_button.setEnabled(not last)
         if self.remove_button is not None:
             self.remove_button.setAccessibleName(f"Remove your question: {short}")
+
+    def _show_note(self, text: str) -> None:
+        """The note under the question: why ask it, and where it came from."""
+        if self.why_label is None:
+            if not text:
+                return
+            self.why_label = plain_label(role=HINT)
+            self._grid.addWidget(self.why_label, 1, 1)
+            self.why_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if self.why_label.text() != text:
+            self.why_label.setText(text)
+        self.why_label.setVisible(bool(text))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Called by Qt when the row changes size: buttons go under the text if it is narrow."""

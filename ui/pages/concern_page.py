@@ -23,6 +23,11 @@ from ui.widgets import (
 )
 
 SUBTYPE_PROMPT = "Which of these is closest to yours?"
+#: Under the question: a pack is about one skin problem.
+MORE_THAN_ONE = (
+    "More than one skin problem? Choose one here. For each of the others, start a new "
+    "preparation: choose File, then New."
+)
 PICK_FIRST = "Choose a skin problem above, then pick the kind that is closest to yours."
 
 
@@ -47,6 +52,7 @@ class ConcernPage(DraftPage):
         layout = QVBoxLayout(content)
         layout.setSpacing(10)
         layout.addWidget(plain_label("What would you like to talk about?", role=SUBHEADING))
+        layout.addWidget(plain_label(MORE_THAN_ONE, role="hint"))
         grid = QGridLayout()
         grid.setSpacing(10)
         self.concern_grid = CardGrid(content, grid)  # one column when narrow at large text

@@ -253,12 +253,18 @@ class QuestionsPage(DraftPage):
             row.hide()
             row.deleteLater()
             changed = True
+        applies = {q.id for q, _ in checklist.applicable_questions(self.draft, self.library)}
         for n, item in enumerate(items):
             question = checklist.question_for(item, self.library)
             why = ""
             if question is not None:  # the reason, with its sources if it states a fact
                 why = with_sources(question.why, self.library, question.citations)
-            where = {"first": n == 0, "last": n == len(items) - 1, "number": n + 1}
+            where = {
+                "first": n == 0,
+                "last": n == len(items) - 1,
+                "number": n + 1,
+                "kept": item.source != "own" and item.id not in applies,
+            }
             row = self.rows.get(item.id)
             if row is not None:
                 row.show_item(item, why, **where)
