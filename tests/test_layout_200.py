@@ -26,7 +26,7 @@ from tests.ui_helpers import install_fake_dialogs
 from ui.advert_checker import PLACEHOLDER, AdvertChecker
 from ui.choices import LabelledCheck
 from ui.glossary_ui import SHORT_WORDS_QUESTION, ExplainedHeading, ExplainedWords
-from ui.question_row import QuestionRow
+from ui.question_row import Place, QuestionRow
 from ui.wizard import PageId
 
 SMALL = (800, 600)
@@ -269,7 +269,7 @@ def test_the_top_button_is_as_wide_as_its_wider_text(qtbot, look) -> None:  # no
     rows = []
     for top in (True, False):
         item = ChecklistItem(id=f"q{top}", text="A question?", source="own", top=top)
-        row = QuestionRow(item, "", first=False, last=False, number=1)
+        row = QuestionRow(item, "", Place(first=False, last=False, number=1))
         qtbot.addWidget(row)
         rows.append(row)
     on, off = (r.top_button for r in rows)
@@ -290,7 +290,7 @@ def test_a_question_of_one_line_and_of_two_start_alike_and_their_notes_follow_cl
     rows = []
     for text in ("Short?", "A question long enough to wrap onto a second line here? " * 2):
         item = ChecklistItem(id=f"q{len(rows)}", text=text.strip(), source="concern")
-        row = QuestionRow(item, "Why it matters, in one line.", first=False, last=False, number=1)
+        row = QuestionRow(item, "Why it matters, in one line.", Place(False, False, 1))
         qtbot.addWidget(row)
         row.resize(700, row.heightForWidth(700))
         row.show()

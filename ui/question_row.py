@@ -9,6 +9,8 @@ buttons go under the question, where the three fit on one line, and "Remove" und
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -100,6 +102,17 @@ class TopButton(QPushButton):
         return self.sizeHint()
 
 
+class Place(NamedTuple):
+    """Where a question is in the list, and whether it is ``kept``: it no longer goes with
+    the draft's answers (another skin problem chosen since, say), and stays only because the
+    patient chose it."""
+
+    first: bool
+    last: bool
+    number: int
+    kept: bool = False
+
+
 class QuestionRow(QFrame):
     """The widgets for one checklist item. The page connects the signals.
 
@@ -107,16 +120,7 @@ class QuestionRow(QFrame):
     keeps its rows (and the keyboard focus in them) instead of making new ones.
     """
 
-    def __init__(
-        self,
-        item: ChecklistItem,
-        why: str,
-        *,
-        first: bool,
-        last: bool,
-        number: int,
-        kept: bool = False,
-    ) -> None:
+    def __init__(self, item: ChecklistItem, why: str, place: Place) -> None:
         super().__init__()
         self.item_id = item.id
         self.setObjectName(CARD)
@@ -157,32 +161,21 @@ class QuestionRow(QFrame):
         if item.source == "own":  # under Top 3, so the three above line up with other rows'
             self.remove_button = _small_button("Remove", "", "Remove this question")
             box.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.show_item(item, why, first=first, last=last, number=number, kept=kept)
+        self.show_item(item, why, place)
         self.buttons_below = False
         self.buttons_box.setMinimumWidth(self._flow.sizeHint().width())
         grid.setColumnMinimumWidth(2, 12)  # a gap between the text and the buttons
         grid.addWidget(self.buttons_box, 0, 3, 2, 1, Qt.AlignmentFlag.AlignTop)
 
-    def show_item(
-        self,
-        item: ChecklistItem,
-        why: str,
-        *,
-        first: bool,
-        last: bool,
-        number: int,
-        kept: bool = False,
-    ) -> None:
-        """Show ``item`` (its ticks, its place in the list) without signalling any change.
-
-        ``kept``: the question no longer goes with the draft's answers (another skin problem
-        chosen since, say), and is kept only because the patient chose it."""
-        shown = (item.text, item.included, item.top, why, first, last, number, kept)
+    def show_item(self, item: ChecklistItem, why: str, place: Place) -> None:
+        """Show ``item`` (its ticks, its place in the list) without signalling any change."""
+        shown = (item.text, item.included, item.top, why, place)
         if shown == self._shown:
             return
         self._shown = shown
-        self._show_note(" ".join(n for n in (why, SOURCE_NOTES.get(item.source, ""),
-                                              KEPT if kept else "") if n))
+        first, last, number = place.first, place.last, place.number
+        source = SOURCE_NOTES.get(item.source, "")
+        self._show_note(" ".join(n for n in (why, source, KEPT if place.kept else "") if n))
         short = item.text  # for the buttons' names: cut between words, never inside one
         if len(short) > 80:
             short = short[:79].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"

@@ -22,7 +22,7 @@ from consultprep.models import ChecklistItem, Draft
 from consultprep.summary import shorten
 from ui.focus import apply_layout_order
 from ui.pages.base import DraftPage
-from ui.question_row import QuestionRow
+from ui.question_row import Place, QuestionRow
 from ui.responsive import FoldingPanel
 from ui.row_column import RowColumn
 from ui.top_three import AddQuestionPanel, TopThree
@@ -259,17 +259,13 @@ class QuestionsPage(DraftPage):
             why = ""
             if question is not None:  # the reason, with its sources if it states a fact
                 why = with_sources(question.why, self.library, question.citations)
-            where = {
-                "first": n == 0,
-                "last": n == len(items) - 1,
-                "number": n + 1,
-                "kept": item.source != "own" and item.id not in applies,
-            }
+            kept = item.source != "own" and item.id not in applies
+            where = Place(n == 0, n == len(items) - 1, n + 1, kept)
             row = self.rows.get(item.id)
             if row is not None:
-                row.show_item(item, why, **where)
+                row.show_item(item, why, where)
             else:
-                row = QuestionRow(item, why, **where)
+                row = QuestionRow(item, why, where)
                 self._connect(row)
                 self.rows[item.id] = row
                 self._column.append(row)
