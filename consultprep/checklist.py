@@ -151,16 +151,21 @@ def question_for(item: ChecklistItem, library: Library) -> Question | None:
     return library.question(item.id)
 
 
+def same_question(draft: Draft, text: str) -> ChecklistItem | None:
+    """The question on the checklist with these words (spaces and capitals aside), if any."""
+    same = " ".join(text.split()).casefold()
+    return next((i for i in draft.checklist if " ".join(i.text.split()).casefold() == same), None)
+
+
 def add_own_question(draft: Draft, text: str) -> ChecklistItem:
     """Add the patient's own question at the end of the checklist and return it."""
     text = text.strip()
     if not text:
         raise ChecklistError("Please type your question first.")
-    same = " ".join(text.split()).casefold()
-    for held in draft.checklist:
-        if " ".join(held.text.split()).casefold() == same:
-            tick = "" if held.included else " Tick it there to ask it."
-            raise ChecklistError(f"That question is already on your list.{tick}")
+    held = same_question(draft, text)
+    if held is not None:
+        tick = "" if held.included else " Tick it there to ask it."
+        raise ChecklistError(f"That question is already on your list.{tick}")
     item = ChecklistItem(id=_free_own_id(draft), text=text, source="own")
     draft.checklist = [*draft.checklist, item]
     return item

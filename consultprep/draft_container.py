@@ -172,15 +172,26 @@ def draft_with_parts(
     """
     read: dict[str, bytes | None] = {}  # each photo's JPEG, read once
     unreadable: set[str] = set()
+    too_large: set[str] = set()
 
     def photo_data(photo_id: str) -> bytes | None:
         if photo_id not in read:
             try:
                 read[photo_id] = read_part(f"photos/{photo_id}.jpg")
+            except TooLarge:
+                read[photo_id] = None
+                too_large.add(photo_id)
             except PartError:
                 read[photo_id] = None
                 unreadable.add(photo_id)
         return read[photo_id]
+
+    seen: dict[str, bytes | None] = {}
+
+    def read_once(part: str) -> bytes | None:  # a part looked at twice is read (and counted
+        if part not in seen:  # against the limit) once
+            seen[part] = read_part(part)
+        return seen[part]
 
     draft = draft_from_json(text, name, photo_data)
     for photo in draft.photos:
@@ -192,9 +203,9 @@ def draft_with_parts(
                 # a size edited by hand would stretch the photo: its picture decides
                 photo.width, photo.height = size
     used = {"mimetype", "draft.json"} | {f"photos/{photo_id}.jpg" for photo_id in read}
-    used |= _photos_without_details(draft, [p for p in part_names if p not in used], read_part)
-    _keep_other_parts(draft, [p for p in part_names if p not in used], read_part)
-    return without_missing_photos(draft, unreadable=unreadable)
+    used |= _photos_without_details(draft, [p for p in part_names if p not in used], read_once)
+    _keep_other_parts(draft, [p for p in part_names if p not in used], read_once)
+    return without_missing_photos(draft, unreadable=unreadable, too_large=too_large)
 
 
 #: A photo's part: its id, as ``Photo.id`` allows.
@@ -243,39 +254,52 @@ def _keep_other_parts(
 ) -> None:
     """Keep the parts ``names`` in ``draft.other_parts``, with a note; one that cannot be read
     is left out, with a note."""
-    lost = 0
+    lost = big = 0
     room = MAX_OTHER_BYTES
     for name in dict.fromkeys(names):  # each once, in the file's order
         if name.endswith("/"):
             continue  # a folder's entry: nothing to keep
         try:
             data = read_part(name) if room > 0 else None
+        except TooLarge:
+            big += 1
+            continue
         except PartError:
             data = None
-        if data is None or len(data) > room:
-            lost += 1
-        else:
+        if data is not None and len(data) <= room:
             draft.other_parts[name] = data
             room -= len(data)
+        elif data is None and room > 0:
+            lost += 1
+        else:
+            big += 1
     kept = len(draft.other_parts)
     if kept:
-        what = "1 part" if kept == 1 else f"{kept} parts"
         they = "It is kept as it is" if kept == 1 else "They are kept as they are"
         draft.load_notes.append(
-            f"The draft file holds {what} that this version of ConsultPrep does not use "
-            f"(perhaps from a newer version). {they} when you save."
+            f"The draft file holds {_parts(kept)[0]} that this version of ConsultPrep does "
+            f"not use (perhaps from a newer version). {they} when you save."
         )
-    if lost:
-        what = "1 part" if lost == 1 else f"{lost} parts"
-        were = "was" if lost == 1 else "were"
-        draft.load_notes.append(
-            f"{what} of the draft file that ConsultPrep does not use could not be read and "
-            f"{were} left out."
-        )
+    for count, why in ((lost, "could not be read"), (big, "{were} far too large")):
+        what, were = _parts(count)
+        if count:
+            draft.load_notes.append(
+                f"{what} of the draft file that ConsultPrep does not use "
+                f"{why.format(were=were)} and {were} left out."
+            )
+
+
+def _parts(count: int) -> tuple[str, str]:
+    """ "1 part", "was"; "3 parts", "were"."""
+    return ("1 part", "was") if count == 1 else (f"{count} parts", "were")
 
 
 def without_missing_photos(
-    draft: Draft, *, plain_text: bool = False, unreadable: set[str] | frozenset = frozenset()
+    draft: Draft,
+    *,
+    plain_text: bool = False,
+    unreadable: set[str] | frozenset = frozenset(),
+    too_large: set[str] | frozenset = frozenset(),
 ) -> Draft:
     """``draft`` without the photos it lists but does not hold, with a note saying how many:
     a picture missing from the draft file, or damaged in it (its id in ``unreadable``), or
@@ -293,7 +317,8 @@ def without_missing_photos(
         )
         return draft
     damaged = sum(1 for photo in left_out if photo.id in unreadable)
-    missing = len(left_out) - damaged
+    big = sum(1 for photo in left_out if photo.id in too_large)
+    missing = len(left_out) - damaged - big
     if missing:
         draft.load_notes.append(
             "1 photo could not be found inside the draft and was left out."
@@ -305,5 +330,11 @@ def without_missing_photos(
             "1 photo inside the draft is damaged and was left out."
             if damaged == 1
             else f"{damaged} photos inside the draft are damaged and were left out."
+        )
+    if big:  # (or the file's parts together are: see MAX_UNPACKED_BYTES)
+        draft.load_notes.append(
+            "1 photo inside the draft is far too large and was left out."
+            if big == 1
+            else f"{big} photos inside the draft are far too large and were left out."
         )
     return draft

@@ -172,19 +172,19 @@ def test_a_small_file_that_unpacks_to_gigabytes_opens_without_them(
     opened = load_draft(path)
     assert opened.about.symptoms == "Raised and itchy" and len(opened.photos) == 2
     assert list(opened.other_parts) == ["x/0", "x/1"]
-    assert "18 parts of the draft file that ConsultPrep does not use could not be read" in (
-        " ".join(opened.load_notes)
-    )
+    assert "18 parts of the draft file that ConsultPrep does not use were far too large and " \
+        "were left out." in opened.load_notes
     # All the parts together: the second photo is past the limit, and so are the others.
     first = len(draft.photos[0].data)
     monkeypatch.setattr(draft_container, "MAX_UNPACKED_BYTES", text + first + 100)
     opened = load_draft(path)
     assert opened.about.symptoms == "Raised and itchy" and len(opened.photos) == 1
-    assert "1 photo inside the draft is damaged and was left out." in opened.load_notes
+    assert "1 photo inside the draft is far too large and was left out." in opened.load_notes
     # a file cut short (read part by part from the start) stops at the limit too
     cut = _write(tmp_path, path.read_bytes()[:-30])
     opened = load_draft(cut)
-    assert opened.about.symptoms == "Raised and itchy" and len(opened.photos) < 2
+    assert opened.about.symptoms == "Raised and itchy"
+    assert [p.data for p in opened.photos] == [draft.photos[0].data]
 
 
 def test_a_draft_too_large_for_the_memory_is_refused_plainly(
@@ -227,3 +227,25 @@ def test_photos_whose_details_were_lost_are_put_back(tmp_path: Path) -> None:
         opened.load_notes
     )
     assert not [n for n in opened.load_notes if "does not use" in n]
+
+
+def test_each_part_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part named like a photo that is not one is looked at as a photo, then kept as an
+    unused part: read once (each read counts against the limit on all the parts)."""
+    from collections import Counter
+
+    _draft, raw = _saved_draft(tmp_path, photos=1)
+    path = _write(tmp_path, raw)
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("photos/notaphoto.jpg", b"not a picture")
+    reads: Counter[str] = Counter()
+    real = draft_container.read_part
+
+    def counted(zf: zipfile.ZipFile, member: str, limit: int) -> bytes | None:
+        reads[member] += 1
+        return real(zf, member, limit)
+
+    monkeypatch.setattr(draft_container, "read_part", counted)
+    opened = load_draft(path)
+    assert opened.other_parts == {"photos/notaphoto.jpg": b"not a picture"}
+    assert reads and max(reads.values()) == 1, reads

@@ -145,33 +145,47 @@ def test_a_question_typed_but_not_added_is_added_on_leaving_the_page(
     questions.own_question_edit.setText("Can my husband come in with me?")
     window.wizard.back()
     assert _own(window)[-1] == "Can my husband come in with me?"
-    go_next(window, PageId.QUESTIONS)
-    questions.own_question_edit.setText("can my husband come in with me?")
+    go_next(window, PageId.QUESTIONS)  # entered going forward: the page says what was done
+    assert "“Can my husband come in with me?” was added" in questions.message_label.text()
+    # a repeat of a question on the list, unticked there: not added twice, but ticked, as
+    # it was typed to be asked
+    husband = next(i for i in window.draft.checklist if i.text.startswith("Can my husband"))
+    questions.rows[husband.id].include.click()
+    assert not husband.included
+    questions.own_question_edit.setText("can my  husband come in with me?")
     go_next(window, PageId.READINESS)
-    assert len(_own(window)) == 2
-    assert questions.own_question_edit.text()  # left in the box, and the page says why
-    assert "already on your list" in questions.message_label.text()
+    assert len(_own(window)) == 2 and husband.included
+    assert questions.own_question_edit.text() == ""
+    window.wizard.back()
+    assert "already on your list, and it is ticked" in questions.message_label.text()
 
 
 def test_a_question_typed_but_not_added_is_saved_and_put_in_the_pdf(
     window: MainWindow, dialogs, tmp_path
 ) -> None:
+    from pypdf import PdfReader
     from PySide6.QtWidgets import QMessageBox
 
     from consultprep.storage import load_draft
 
-    _typed_not_added(window, "Will it leave a mark?")
+    questions = _typed_not_added(window, "Can I keep working?")
+    dialogs.save_path = str(tmp_path / "typed.pdf")
+    assert window.export_pdf() is not None
+    text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "typed.pdf").pages)
+    assert "Can I keep working?" in " ".join(text.split())
+    assert _own(window) == ["Can I keep working?"] and not questions.own_question_edit.text()
+    questions.own_question_edit.setText("Will it leave a mark?")
     dialogs.save_path = str(tmp_path / "typed.consultprep")
     assert window.save_as()
     assert [i.text for i in load_draft(tmp_path / "typed.consultprep").checklist
-            if i.source == "own"] == ["Will it leave a mark?"]
+            if i.source == "own"] == ["Can I keep working?", "Will it leave a mark?"]
     # closing with one typed after saving: it is a change, so the window asks to save it
     questions = page(window, PageId.QUESTIONS)
     questions.own_question_edit.setText("Is it painful?")
     dialogs.question_answer = QMessageBox.StandardButton.Cancel
     assert not window.maybe_save()
     assert "not saved" in dialogs.texts("question")[-1]
-    assert _own(window) == ["Will it leave a mark?", "Is it painful?"]
+    assert _own(window) == ["Can I keep working?", "Will it leave a mark?", "Is it painful?"]
 
 
 def test_a_question_kept_from_another_skin_problem_says_so(window: MainWindow) -> None:

@@ -413,10 +413,11 @@ def test_the_appointment_date_says_to_change_today_until_changed(window: MainWin
     assert hint.isHidden()  # chosen once: not asked again
     p.write_draft()
     assert window.draft.about.appointment_date == date(2027, 1, 14)
-    window.draft.about.appointment_date = None  # a draft with no date: the note again
-    p.initializePage()
+    window.draft.about.appointment_date = None  # a draft with no date: the note again,
+    p.initializePage()  # over today's date (not the date picked before)
     p.has_appointment.setChecked(True)
     assert not hint.isHidden()
+    assert p.appointment_date.value() == date.today()
     window.draft.about.appointment_date = date(2027, 2, 1)  # a draft's date: no note
     p.initializePage()
     assert hint.isHidden() and p.has_appointment.isChecked()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QWidget
 from shiboken6 import isValid
@@ -70,13 +70,18 @@ class NameColumn:
     def __init__(self) -> None:
         self.names: list[FactName] = []
         self._pending = False
+        self._width: int | None = None  # worked out once, not once per name per layout
 
     def width(self) -> int:
         """The widest name's width (its words, up to the limit)."""
-        return max((n.natural_width() for n in self.names if isValid(n)), default=0)
+        if self._width is None:
+            widest = max((n.natural_width() for n in self.names if isValid(n)), default=0)
+            self._width = widest
+        return self._width
 
     def changed(self) -> None:
-        """Called by a name whose own width changed."""
+        """Called by a name whose own width changed, or may have (its text or font)."""
+        self._width = None
         if not self._pending:
             self._pending = True
             QTimer.singleShot(0, self._refresh)
@@ -121,6 +126,21 @@ class FactName(PlainLabel):
             if self.column is not None and self._natural[1] != before:
                 self.column.changed()
         return self._natural[1]
+
+    def setText(self, text: str) -> None:
+        """Show ``text``; the column's width is worked out again."""
+        super().setText(text)
+        if self.column is not None:
+            self.column.changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Called by Qt: a new font (text size) or style changes the column's width too."""
+        super().changeEvent(event)
+        if self.column is not None and event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
+            self.column.changed()
 
     def sizeHint(self) -> QSize:
         """Called by Qt layouts: as wide as the widest name's words up to the limit, and the

@@ -294,6 +294,8 @@ class AboutPage(DraftPage):
         self.has_appointment.setChecked(about.appointment_date is not None)
         if about.appointment_date is not None:
             self.appointment_date.set_value(about.appointment_date)
+        else:  # a date picked and then unticked is not in the draft: today again, as said
+            self.appointment_date.setDate(QDate.currentDate())
         self._date_chosen = about.appointment_date is not None
         self._show_date_hint()
         self._show_text(self.clinician, about.clinician)

@@ -98,6 +98,7 @@ class QuestionsPage(DraftPage):
         self.put_back_button.hide()
         message_row.addWidget(self.put_back_button)
         self._removed: tuple[int, ChecklistItem] | None = None
+        self._said_on_leaving = ""  # what add_typed did, said when the page is shown again
 
         self.add_panel = AddQuestionPanel()
         self.own_question_edit = self.add_panel.edit
@@ -128,7 +129,8 @@ class QuestionsPage(DraftPage):
     def read_draft(self) -> None:
         """Show the draft's checklist (it may have changed on the concern or offer pages)."""
         checklist.sync_checklist(self.draft, self.library)
-        self.show_message("")
+        self.show_message(self._said_on_leaving)
+        self._said_on_leaving = ""
         self._show_rows()
 
     def prepare(self) -> Iterator[None]:
@@ -145,15 +147,18 @@ class QuestionsPage(DraftPage):
         text = self.own_question_edit.text()
         if not text.strip():
             return
-        try:
+        held = checklist.same_question(self.draft, text)
+        if held is not None:  # on the list already: ticked to ask, as it was typed to be
+            held.included = True
+            said = "That question is already on your list, and it is ticked to ask."
+        else:
             item = checklist.add_own_question(self.draft, text)
-        except ChecklistError as exc:  # already on the list: nothing is lost
-            self.show_message(str(exc))
-            return
+            said = (f"Your question “{shorten(item.text, 80)}” was added at the end of the "
+                    "list. (It was typed in the box, but Add was not pressed.)")
         self.own_question_edit.clear()
         self._changed(None)
-        self.show_message(f"Your question “{shorten(item.text, 80)}” was added at the end of "
-                          "the list. (It was typed in the box, but Add was not pressed.)")
+        self.show_message(said)
+        self._said_on_leaving = said  # read_draft would clear it before it is seen
 
     def showEvent(self, event: QShowEvent) -> None:
         """Called by Qt when the page is shown, also on Back: show questions added later on.
