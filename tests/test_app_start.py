@@ -139,3 +139,30 @@ def test_unexpected_errors_get_a_calm_message(dialogs: Dialogs, capsys) -> None:
     text = dialogs.texts()[0]
     assert "save your draft" in text and "boom" not in text
     assert "RuntimeError: boom" in capsys.readouterr().err
+
+
+def test_a_fault_while_opening_the_draft_at_start_leaves_a_working_window(
+    no_event_loop: list, dialogs: Dialogs, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """Not a damaged draft but a fault of ConsultPrep's (a draft too large for the memory
+    raised one): the window said "something went wrong" and then Open, Save and New did
+    nothing, as it was left half started. It starts with a new preparation instead."""
+    from consultprep import storage
+    from consultprep.storage import save_draft
+    from ui.main_window import UNEXPECTED_OPEN
+
+    path = tmp_path / "d.consultprep"
+    save_draft(Draft(concern="ageing"), path)
+
+    def fault(*_args: object) -> Draft:
+        raise RuntimeError("a fault of ours")
+
+    monkeypatch.setattr(storage, "load_draft", fault)
+    assert run_app(str(path)) == 0
+    [window] = no_event_loop
+    assert window.finish_start()
+    assert dialogs.texts("warning") == [UNEXPECTED_OPEN]
+    assert window.draft is not None and window.draft.concern is None and window.path is None
+    assert "RuntimeError: a fault of ours" in capsys.readouterr().err  # for support
+    window.new_action.trigger()  # the window works
+    assert window.draft is not None

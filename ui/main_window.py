@@ -13,6 +13,7 @@ each draft was left at are in ``ui.keeping`` (the window's base classes).
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,12 @@ __all__ = ["APP_NAME", "DRAFT_FILTER", "MainWindow"]
 
 APP_NAME = "ConsultPrep"
 NEW_DRAFT_NAME = "New preparation"
+#: A draft that could not be opened at start-up for a reason ConsultPrep does not know.
+UNEXPECTED_OPEN = (
+    "Something went wrong inside ConsultPrep while opening the draft. The file is not "
+    "changed. ConsultPrep will start with a new preparation instead; you can try File, then "
+    "Open."
+)
 #: A window that starts light finishes starting this long after it is shown, even unpainted.
 START_AT_THE_LATEST_MS = 1000
 CONTENT_BROKEN = (
@@ -208,6 +215,10 @@ class MainWindow(KeepingWindow):
                     "Could not open the draft",
                     f"{exc} ConsultPrep will start with a new preparation instead.",
                 )
+                path = None
+            except Exception:  # noqa: BLE001 - a fault of ours must not leave the window
+                traceback.print_exc()  # half started (File ▸ Open, Save, New did nothing)
+                dialogs.warn(self, "Could not open the draft", UNEXPECTED_OPEN)
                 path = None
         self._attach(library, draft, path)
         self.comfort.watch_wizard(self.wizard)
