@@ -53,6 +53,12 @@ TOP_FIRST = {
 }
 
 
+def _top_first(pack: Pack, count: int) -> str:
+    """ "My top three come first. " if there are top questions and others after them."""
+    top = len(pack.draft.top_questions())
+    return TOP_FIRST.get(top, "") if count > top else ""
+
+
 def questions(pack: Pack) -> None:
     items = pack.draft.ordered_questions()
     s = pack.story
@@ -66,7 +72,7 @@ def questions(pack: Pack) -> None:
     s.append(
         pack.para(
             "Tick each question when it has been answered, and write the answer on the "
-            f"lines. {TOP_FIRST.get(len(pack.draft.top_questions()), '')}"
+            f"lines. {_top_first(pack, len(items))}"
             "You can also fill in this PDF on a computer. "
             "Then add the answers to your draft in ConsultPrep: choose File, then Import "
             "answers from a filled-in PDF.",

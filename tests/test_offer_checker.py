@@ -13,7 +13,7 @@ from tests.test_readiness_page import go_to
 from ui import advert_checker
 from ui.advert_checker import EMPTY, NONE_FOUND, NOT_TICKED, STALE, TICKED, utf16_offsets
 from ui.main_window import MainWindow
-from ui.pages.offer_page import OfferPage
+from ui.pages.offer_page import SAID_FOUND, OfferPage
 from ui.vetting_panel import CLOSED, OPEN
 from ui.wizard import PageId
 
@@ -382,12 +382,17 @@ def test_what_they_said_is_checked_after_a_pause_in_typing(
     page.claims.setPlainText("They said it will make my skin look better.")
     qtbot.wait(2 * advert_checker.QUIET_CHECK_MS)
     assert page.advert.summary_label.isHidden()  # nothing found: nothing said unasked
+    assert page.said_found_label.isHidden()
     page.claims.setPlainText("They said it is guaranteed to heal in two weeks.")
     qtbot.waitUntil(lambda: "rf-big-promises" in page.advert.found_labels())
     assert page.advert.summary_label.text().endswith(NOT_TICKED)
+    # said under the box typed in too: the results are far below it on the page
+    assert page.said_found_label.isVisibleTo(page) and page.said_found_label.text() == SAID_FOUND
     assert not page.red_flag_checks["rf-big-promises"].isChecked()
     page.advert.check_button.click()
     assert page.red_flag_checks["rf-big-promises"].isChecked()
+    page.claims.setPlainText("They said it may help.")  # the note goes with the words
+    qtbot.waitUntil(lambda: page.said_found_label.isHidden())
     # a long text is checked only when asked (it takes seconds)
     page.claims.setPlainText("guaranteed " * (advert_checker.QUIET_CHECK_MOST // 5))
     assert page.advert.summary_label.text() == STALE

@@ -64,6 +64,12 @@ def test_the_top_questions_are_named_by_how_many_are_chosen(tmp_path: Path) -> N
         review = dict(summary_lines(draft, library))["Your questions"]
         said = {1: "Your top question:", 2: "Your top two:", 3: "Your top three:"}[chosen]
         assert said in review.splitlines()
+    for item in draft.checklist:  # only the top ones asked: nothing "comes first"
+        item.included = item.top
+    text = flat(" ".join(page_texts(export(draft, library, tmp_path, "only.pdf"))))
+    assert "TOP THREE" in text and "come first" not in text
+    for item in draft.checklist:
+        item.included = True
     for item in top:  # none chosen: the box says so, and the list says nothing of them
         item.top = False
     text = flat(" ".join(page_texts(export(draft, library, tmp_path, "0.pdf"))))

@@ -202,6 +202,6 @@ def test_a_question_kept_from_another_skin_problem_says_so(window: MainWindow) -
     choose(window, "ageing")
     go_through(window, *[p for p in PageId if PageId.CONCERN < p <= PageId.QUESTIONS])
     row = questions.rows[wound.id]
-    assert row.why_label is not None and row.why_label.text().endswith(KEPT)
+    assert row.why_label is not None and row.why_label.text().startswith(KEPT + "\n")
     others = [r for i, r in questions.rows.items() if i != wound.id]
     assert not [r for r in others if r.why_label is not None and KEPT in r.why_label.text()]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QWizard
 
 from consultprep.content import Library, load_library
 from consultprep.models import Draft
+from tests.a11y_helpers import look  # noqa: F401 - a fixture
 from tests.ui_helpers import Dialogs
 from ui.app import create_main_window
 from ui.main_window import MainWindow
@@ -434,3 +435,33 @@ def test_the_skin_problem_step_says_what_to_do_with_more_than_one(window: MainWi
     texts = [label.text() for label in page(window, PageId.CONCERN).findChildren(QLabel)]
     assert MORE_THAN_ONE in texts and "File, then New" in MORE_THAN_ONE
     assert window.new_action.text().replace("&", "") == "New"
+
+
+def test_the_appointment_date_and_its_note_come_into_view_when_ticked(
+    window: MainWindow, qtbot, look  # noqa: F811 - the fixture
+) -> None:
+    """Ticked at the foot of the visible page, the date box (with the keyboard focus) and
+    its note opened below the edge (at 200 % text)."""
+    from PySide6.QtCore import QPoint
+
+    look.set_scale(200)
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_next(window, PageId.ABOUT)
+    p = page(window, PageId.ABOUT)
+    viewport = p.scroll_area.viewport()
+
+    def in_view(widget) -> bool:
+        top = widget.mapTo(viewport, QPoint(0, 0)).y()
+        return top >= 0 and top + widget.height() <= viewport.height()
+
+    bar = p.scroll_area.verticalScrollBar()  # the tick box on the last line in view
+    bottom = p.has_appointment.mapTo(p.scroll_area.widget(), QPoint(0, 0)).y()
+    bar.setValue(bottom + p.has_appointment.height() - p.scroll_area.viewport().height())
+    assert in_view(p.has_appointment)
+    p.has_appointment.click()
+    qtbot.waitUntil(lambda: in_view(p.appointment_hint) and in_view(p.appointment_date))
+    assert window.focusWidget() is p.appointment_date

@@ -46,7 +46,10 @@ EMPTY = (
 TICKED = "The matching warning signs below are ticked: untick any that do not apply."
 #: Shown when a draft is opened with phrases found that the patient has not ticked (only the
 #: button ticks them).
-NOT_TICKED = "Press “Check this text” to tick the matching warning signs below."
+NOT_TICKED = (
+    "Press the “Check this text” button to tick the matching warning signs below (it checks "
+    "what you wrote above, too)."
+)
 STALE = "The text has changed. Press “Check this text” again to see what it finds."
 #: A pause in typing this long (ms) shows what the texts hold, without ticking anything: what
 #: the patient wrote the clinic said was checked only if they pressed the button under the
@@ -84,6 +87,8 @@ class AdvertChecker(QWidget):
     flags_checked = Signal(list)
     #: The text was edited by the patient.
     changed = Signal()
+    #: Shown again: whether what they said (the page's own boxes) holds a warning sign.
+    said_found = Signal(bool)
 
     def __init__(
         self, library: Library, rules: ClaimRules | None = None, parent: QWidget | None = None
@@ -191,6 +196,7 @@ class AdvertChecker(QWidget):
         self.matches = self._find(text)
         self.said_matches = self._find(self.said, "said")
         self._shown = (look, seen)
+        self.said_found.emit(bool(flags_found(self.said_matches)))
         self._highlight(text)
         clear_layout(self.results)
         self._found: dict[str, QLabel] = {}

@@ -37,7 +37,10 @@ SOURCE_NOTES = {
 }
 
 #: Under a question kept though it no longer goes with the answers (it was chosen).
-KEPT = "Kept from before you changed your answers, because you chose it. It may not fit them now."
+KEPT = (
+    "Kept because you chose it before you changed your answers (your skin problem, say). "
+    "It may not fit them now."
+)
 
 
 #: The Top 3 button's text when the question is in the top three, and when it is not.
@@ -175,7 +178,8 @@ class QuestionRow(QFrame):
         self._shown = shown
         first, last, number = place.first, place.last, place.number
         source = SOURCE_NOTES.get(item.source, "")
-        self._show_note(" ".join(n for n in (why, source, KEPT if place.kept else "") if n))
+        note = " ".join(n for n in (why, source) if n)
+        self._show_note("\n".join(n for n in (KEPT if place.kept else "", note) if n))
         short = item.text  # for the buttons' names: cut between words, never inside one
         if len(short) > 80:
             short = short[:79].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"

@@ -16,7 +16,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QWidget
 from shiboken6 import isValid
 
-from ui.widgets import PlainLabel, clear_layout, plain_label
+from ui.widgets import SUBHEADING, PlainLabel, clear_layout, plain_label
 
 #: A numbered line of the summary ("1.  What are the risks…"): its number and its text.
 NUMBERED = re.compile(r"(\d+\.)\s+(.*)")
@@ -262,7 +262,8 @@ class SummaryView:
         for n, (heading, runs) in enumerate(sections):
             if n:
                 self.box.addSpacing(8)
-            heading_label = plain_label(heading, role="strong")
+            # Larger than the facts' bold names, which look the same when stacked under it.
+            heading_label = plain_label(heading, role=SUBHEADING)
             self.box.addWidget(heading_label)
             self.labels.append(heading_label)
             for kind, block in runs:

@@ -32,6 +32,7 @@ from ui.widgets import (
     SUBHEADING,
     ScrollContent,
     plain_label,
+    reveal,
     scrolling,
 )
 
@@ -304,8 +305,9 @@ class AboutPage(DraftPage):
         self.appointment_date.setEnabled(on)
         self.appointment_date.setVisible(on)
         self._show_date_hint()
-        if on and not self._reading:  # ready to type or pick the date
+        if on and not self._reading:  # ready to type or pick the date, in view with its note
             self.appointment_date.setFocus()
+            reveal(self.appointment_hint, self.appointment_date)
 
     def _appointment_changed(self) -> None:
         if not self._reading:

@@ -25,6 +25,7 @@ from ui.pages.base import DraftPage
 from ui.vetting_panel import VettingPanel
 from ui.widgets import (
     HINT,
+    NOTICE,
     SUBHEADING,
     ScrollContent,
     plain_label,
@@ -65,6 +66,13 @@ def _add_row(form: QVBoxLayout, label: QLabel, field: QWidget | QHBoxLayout) -> 
         form.addWidget(field)
     else:
         form.addLayout(field)
+
+
+#: Under "What did they say it would do for you?" when the check finds warning signs there.
+SAID_FOUND = (
+    "Some of what you wrote here often goes with a warning sign. See what the check found, "
+    "below."
+)
 
 
 class OfferPage(DraftPage):
@@ -137,11 +145,16 @@ class OfferPage(DraftPage):
         self.claims = text_box("What they said it would do", 4)
         claims_label = _label("What did they say it would &do for you?", self.claims)
         _add_row(form, claims_label, self.claims)
+        # Said under the box being typed in: the check's results are further down the page.
+        self.said_found_label = plain_label(SAID_FOUND, role=NOTICE)
+        self.said_found_label.hide()
+        form.addWidget(self.said_found_label)
         details.addLayout(form)
         details.addSpacing(6)
         self.advert = AdvertChecker(library)
         self.advert.changed.connect(self.mark_edited)
         self.advert.flags_checked.connect(self._tick_found_flags)
+        self.advert.said_found.connect(self.said_found_label.setVisible)
         details.addWidget(self.advert)
 
         details.addWidget(plain_label("Warning signs", role=SUBHEADING))
