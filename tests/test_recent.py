@@ -333,3 +333,23 @@ def test_a_damaged_count_of_recent_drafts_is_not_read_to_the_end(tmp_path: Path)
     assert "size=1" in text
     file.write_text(text.replace("size=1", "size=2000000000"), encoding="utf-8")
     assert recent.recent_drafts() == [a]
+
+
+def test_settings_that_cannot_be_saved_are_said_once_quietly(
+    window, read_only_folder: Path
+) -> None:
+    """A settings file that cannot be written (a read-only folder): text size, colours and
+    recent drafts were not kept, with no word. The status bar says so, once."""
+    from ui.keeping import SETTINGS_FAILED
+
+    settings.use_settings_file(read_only_folder / "settings.ini")
+    try:
+        assert window._settings_notice is None
+        settings.write("view/text_size", 150)
+        recent.remember(read_only_folder / "a.consultprep")
+        notice = window._settings_notice
+        assert notice is not None and notice.text() == SETTINGS_FAILED
+        assert str(read_only_folder) in notice.toolTip()
+        assert window.statusBar().findChildren(type(notice)).count(notice) == 1
+    finally:
+        settings.use_settings_file(None)

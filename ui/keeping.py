@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
-from ui import recent
+from ui import recent, settings
 from ui.file_menu import FileMenuWindow, when_started
 from ui.pages.welcome_page import WelcomePage
 from ui.widgets import NOTICE, plain_label
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 STEP_WRITE_DELAY_MS = 1500  # the step a draft is at is remembered this long after a move
 AUTOSAVE_FAILED = "ConsultPrep cannot keep a safety copy just now. Please save your draft (File ▸ Save)."
+#: Once, when settings (text size, colours, window size, recent drafts) cannot be saved.
+SETTINGS_FAILED = "Your settings cannot be saved, so they will not be kept for next time."
 
 
 class KeepingWindow(FileMenuWindow):
@@ -33,6 +35,7 @@ class KeepingWindow(FileMenuWindow):
 
     autosave: AutosaveController | None
     _autosave_notice: QLabel | None = None
+    _settings_notice: QLabel | None = None
 
     # --- the step each draft was left at ---------------------------------------------------
     def _keep_steps(self) -> None:
@@ -43,6 +46,17 @@ class KeepingWindow(FileMenuWindow):
         self._step_timer.setSingleShot(True)
         self._step_timer.setInterval(STEP_WRITE_DELAY_MS)
         self._step_timer.timeout.connect(self._write_step)
+        settings.writes.failed.connect(self._settings_failed)
+
+    def _settings_failed(self, file_name: str) -> None:
+        """Say once, quietly, that settings are not being saved (the file is the tooltip)."""
+        if self._settings_notice is None:
+            self._settings_notice = plain_label(SETTINGS_FAILED, role=NOTICE, wrap=False)
+            self._settings_notice.setAccessibleName("Settings problem")
+            self.statusBar().addPermanentWidget(self._settings_notice)
+        where = f"ConsultPrep could not write to {file_name}."
+        self._settings_notice.setToolTip(where)
+        self._settings_notice.setAccessibleDescription(where)
 
     def _place(self) -> Path | None:
         """The file the draft belongs to, for remembering its step (None: never saved)."""

@@ -87,7 +87,7 @@ def _store(entries: list[tuple[Path, int]]) -> None:
         if step:
             store.setValue("step", step)
     store.endArray()
-    store.sync()
+    settings.sync(store)
 
 
 def _hex_bytes(path: Path) -> str:

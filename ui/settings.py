@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 
 ORGANISATION = "ConsultPrep"
 APPLICATION = "ConsultPrep"
@@ -19,6 +19,15 @@ APPLICATION = "ConsultPrep"
 SETTINGS_ENV = "CONSULTPREP_SETTINGS"
 
 _file: Path | None = None
+
+
+class _Writes(QObject):
+    #: Settings could not be written (the file's full name): preferences will not be kept.
+    failed = Signal(str)
+
+
+#: Tells the window when settings cannot be saved (``sync``), so it can say so once.
+writes = _Writes()
 
 
 def use_settings_file(path: str | Path | None) -> None:
@@ -68,4 +77,14 @@ def write(key: str, value: object) -> None:
     """Store one setting now."""
     store = app_settings()
     store.setValue(key, value)
+    sync(store)
+
+
+def sync(store: QSettings) -> bool:
+    """Write ``store``'s changes to its file now; False (and ``writes.failed``) if it cannot
+    be written (a folder that cannot be written to, or a folder where the file should be)."""
     store.sync()
+    if store.status() == QSettings.Status.AccessError:
+        writes.failed.emit(store.fileName())
+        return False
+    return True
