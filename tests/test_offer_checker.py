@@ -373,12 +373,17 @@ def test_yes_no_or_not_answered_is_shown_again_as_it_was_left(qtbot, answer) -> 
 
 
 def test_what_they_said_is_checked_after_a_pause_in_typing(
-    offer: tuple[MainWindow, OfferPage], qtbot
+    offer: tuple[MainWindow, OfferPage], qtbot, monkeypatch
 ) -> None:
     """"Guaranteed to heal", typed as what they said, showed nothing unless the button under
     the (optional) box for pasting was pressed. After a pause the page shows what it found,
-    and ticks nothing: the button does that."""
+    and ticks nothing: the button does that. A screen reader is told, once."""
+    from ui.pages import offer_page
+
     _window, page = offer
+    said: list[str] = []
+    monkeypatch.setattr(offer_page, "announce", lambda _source, text: said.append(text))
+    monkeypatch.setattr(page.claims, "hasFocus", lambda: True)  # typing there
     page.claims.setPlainText("They said it will make my skin look better.")
     qtbot.wait(2 * advert_checker.QUIET_CHECK_MS)
     assert page.advert.summary_label.isHidden()  # nothing found: nothing said unasked
@@ -388,6 +393,7 @@ def test_what_they_said_is_checked_after_a_pause_in_typing(
     assert page.advert.summary_label.text().endswith(NOT_TICKED)
     # said under the box typed in too: the results are far below it on the page
     assert page.said_found_label.isVisibleTo(page) and page.said_found_label.text() == SAID_FOUND
+    assert said == [SAID_FOUND]
     assert not page.red_flag_checks["rf-big-promises"].isChecked()
     page.advert.check_button.click()
     assert page.red_flag_checks["rf-big-promises"].isChecked()

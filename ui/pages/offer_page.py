@@ -19,6 +19,7 @@ from consultprep.citations import with_sources
 from consultprep.content import Library
 from consultprep.models import ClinicOffer, Draft, with_ticks
 from ui.advert_checker import AdvertChecker
+from ui.announce import announce
 from ui.choices import LabelledCheck, one_tab_stop
 from ui.fields import line_box, text_box
 from ui.pages.base import DraftPage
@@ -154,7 +155,7 @@ class OfferPage(DraftPage):
         self.advert = AdvertChecker(library)
         self.advert.changed.connect(self.mark_edited)
         self.advert.flags_checked.connect(self._tick_found_flags)
-        self.advert.said_found.connect(self.said_found_label.setVisible)
+        self.advert.said_found.connect(self._said_found)
         details.addWidget(self.advert)
 
         details.addWidget(plain_label("Warning signs", role=SUBHEADING))
@@ -263,6 +264,13 @@ class OfferPage(DraftPage):
         """The cost and what they said are checked with the pasted text (``said``)."""
         if not self._reading:
             self.advert.set_said(said(self.cost.text(), self.claims.toPlainText()))
+
+    def _said_found(self, found: bool) -> None:
+        """The note under "What did they say…", said aloud by a screen reader as it appears
+        (it comes after a pause in typing, with nothing else to show it)."""
+        if found and self.said_found_label.isHidden() and self.claims.hasFocus():
+            announce(self.claims, SAID_FOUND)
+        self.said_found_label.setVisible(found)
 
     def _tick_found_flags(self, flag_ids: list[str]) -> None:
         """Tick the warning signs the advert check found, and add their questions now."""
