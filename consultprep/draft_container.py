@@ -280,13 +280,18 @@ def _keep_other_parts(
             f"The draft file holds {_parts(kept)[0]} that this version of ConsultPrep does "
             f"not use (perhaps from a newer version). {they} when you save."
         )
-    for count, why in ((lost, "could not be read"), (big, "{were} far too large")):
-        what, were = _parts(count)
-        if count:
-            draft.load_notes.append(
-                f"{what} of the draft file that ConsultPrep does not use "
-                f"{why.format(were=were)} and {were} left out."
-            )
+    what, were = _parts(lost)
+    if lost:
+        draft.load_notes.append(
+            f"{what} of the draft file that ConsultPrep does not use could not be read and "
+            f"{were} left out."
+        )
+    what, were = _parts(big)
+    if big:
+        draft.load_notes.append(
+            f"The draft file holds {what} of extra data that {were} far too large, so "
+            f"{'it was' if big == 1 else 'they were'} left out. Your answers are not changed."
+        )
 
 
 def _parts(count: int) -> tuple[str, str]:

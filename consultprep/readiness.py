@@ -207,13 +207,14 @@ BRAN_PARTS = {
 
 
 def _weighed(notes: BranNotes) -> str:
-    """ "Silicone gel (notes on benefits and risks)", or "(no notes yet)" for a card with
-    only its treatment's name (the summary said "BRAN notes on 1 treatment" of it)."""
-    name = " ".join(notes.treatment.split()) or "a treatment with no name"
+    """ "Silicone gel — notes on benefits and risks", or "— no notes yet" for a card with
+    only its treatment's name (the summary said "BRAN notes on 1 treatment" of it); as the
+    PDF names a card with no name."""
+    name = " ".join(notes.treatment.split()) or "A treatment (no name given)"
     if len(name) > 80:
         name = name[:80].rsplit(" ", 1)[0] + "…"
     written = [words for key, words in BRAN_PARTS.items() if getattr(notes, key).strip()]
     if not written:
-        return f"{name} (no notes yet)"
+        return f"{name} — no notes yet"
     listed = written[0] if len(written) == 1 else ", ".join(written[:-1]) + " and " + written[-1]
-    return f"{name} (notes on {listed})"
+    return f"{name} — notes on {listed}"

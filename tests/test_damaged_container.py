@@ -172,8 +172,8 @@ def test_a_small_file_that_unpacks_to_gigabytes_opens_without_them(
     opened = load_draft(path)
     assert opened.about.symptoms == "Raised and itchy" and len(opened.photos) == 2
     assert list(opened.other_parts) == ["x/0", "x/1"]
-    assert "18 parts of the draft file that ConsultPrep does not use were far too large and " \
-        "were left out." in opened.load_notes
+    assert "The draft file holds 18 parts of extra data that were far too large, so they " \
+        "were left out. Your answers are not changed." in opened.load_notes
     # All the parts together: the second photo is past the limit, and so are the others.
     first = len(draft.photos[0].data)
     monkeypatch.setattr(draft_container, "MAX_UNPACKED_BYTES", text + first + 100)

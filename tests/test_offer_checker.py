@@ -380,7 +380,9 @@ def test_what_they_said_is_checked_after_a_pause_in_typing(
     and ticks nothing: the button does that. A screen reader is told, once."""
     from ui.pages import offer_page
 
-    _window, page = offer
+    window, page = offer
+    window.show()  # (a page not on screen is not checked: it may have been left or closed)
+    qtbot.waitExposed(window)
     said: list[str] = []
     monkeypatch.setattr(offer_page, "announce", lambda _source, text: said.append(text))
     monkeypatch.setattr(page.claims, "hasFocus", lambda: True)  # typing there

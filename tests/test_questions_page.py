@@ -139,14 +139,16 @@ def test_a_question_typed_but_not_added_is_added_on_leaving_the_page(
     assert _own(window) == ["How long before I see a change?"]
     assert questions.own_question_edit.text() == ""
     window.wizard.back()
-    assert "“How long before I see a change?” was added" in questions.message_label.text()
+    assert "so it was added to the end of your list: “How long before I see a change?”." in (
+        questions.message_label.text()
+    )
     assert questions.message_label.isVisibleTo(questions)
     # Back from the page keeps one typed there too; a repeat is not added twice
     questions.own_question_edit.setText("Can my husband come in with me?")
     window.wizard.back()
     assert _own(window)[-1] == "Can my husband come in with me?"
     go_next(window, PageId.QUESTIONS)  # entered going forward: the page says what was done
-    assert "“Can my husband come in with me?” was added" in questions.message_label.text()
+    assert "list: “Can my husband come in with me?”." in questions.message_label.text()
     # a repeat of a question on the list, unticked there: not added twice, but ticked, as
     # it was typed to be asked
     husband = next(i for i in window.draft.checklist if i.text.startswith("Can my husband"))
@@ -203,5 +205,26 @@ def test_a_question_kept_from_another_skin_problem_says_so(window: MainWindow) -
     go_through(window, *[p for p in PageId if PageId.CONCERN < p <= PageId.QUESTIONS])
     row = questions.rows[wound.id]
     assert row.why_label is not None and row.why_label.text().startswith(KEPT + "\n")
+    assert row.include.accessibleDescription().startswith(KEPT + " ")  # read out too
     others = [r for i, r in questions.rows.items() if i != wound.id]
     assert not [r for r in others if r.why_label is not None and KEPT in r.why_label.text()]
+
+
+def test_what_is_done_with_a_typed_question_is_told_to_a_screen_reader(
+    window: MainWindow, qtbot, monkeypatch
+) -> None:
+    """The message under the list is not a Tab stop: a screen reader is told it. Said on
+    saving, it is not said again later out of its place (only what leaving the page did)."""
+    from ui.pages import questions_page
+
+    said: list[str] = []
+    monkeypatch.setattr(questions_page, "announce", lambda _source, text: said.append(text))
+    window.show()
+    qtbot.waitExposed(window)
+    questions = _typed_not_added(window, "Who will do it?")
+    questions.add_typed()  # as saving does, on this page
+    assert said and said[-1].endswith("“Who will do it?”.")
+    assert questions.message_label.accessibleName() == ""  # its text is what is read
+    window.wizard.back()
+    go_next(window, PageId.QUESTIONS)
+    assert not questions.message_label.text()

@@ -242,10 +242,10 @@ def test_lines_for_the_review_page() -> None:
             "choice; understand "
             "the choices; clear about what matters most to me."
         ),
-        "Weighed up: Silicone (no notes yet)",
-        "Also weighed up: a treatment with no name (notes on risks)",
+        "Weighed up: Silicone — no notes yet",
+        "Also weighed up: A treatment (no name given) — notes on risks",
     ]
     draft.bran = [BranNotes(treatment="Laser", benefits="b", risks="r", nothing="n")]
     assert deciding_lines(draft)[-1] == (
-        "Weighed up: Laser (notes on benefits, risks and doing nothing)"
+        "Weighed up: Laser — notes on benefits, risks and doing nothing"
     )

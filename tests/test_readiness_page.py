@@ -171,8 +171,8 @@ def test_bran_notes_reach_the_draft_and_the_pdf(
         "Before your appointment: “Yes” to none of the 4 questions. “Not yet”: sure of my "
         "choice. Not answered: "
         "understand the choices; clear about what matters most to me; enough support and "
-        f"advice.\nWeighed up: {names[1]} (notes on benefits and doing nothing)\n"
-        "Also weighed up: My own idea (no notes yet)"
+        f"advice.\nWeighed up: {names[1]} — notes on benefits and doing nothing\n"
+        "Also weighed up: My own idea — no notes yet"
     )
     review.pdf_path_edit.setText(str(tmp_path / "pack.pdf"))
     review.save_pdf_button.click()

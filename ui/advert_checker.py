@@ -47,8 +47,8 @@ TICKED = "The matching warning signs below are ticked: untick any that do not ap
 #: Shown when a draft is opened with phrases found that the patient has not ticked (only the
 #: button ticks them).
 NOT_TICKED = (
-    "Press the “Check this text” button to tick the matching warning signs below (it checks "
-    "what you wrote above, too)."
+    "Press “Check this text”. It checks the pasted text and what you wrote above, then ticks "
+    "the warning signs it finds."
 )
 STALE = "The text has changed. Press “Check this text” again to see what it finds."
 #: A pause in typing this long (ms) shows what the texts hold, without ticking anything: what
@@ -134,7 +134,6 @@ class AdvertChecker(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.summary_label = plain_label(role=NOTICE, selectable=True)
-        self.summary_label.setAccessibleName("What the check found")
         self.summary_label.hide()
         layout.addWidget(self.summary_label)
         self.results = QVBoxLayout()
@@ -327,18 +326,23 @@ class AdvertChecker(QWidget):
             selections.append(selection)
         self.text_edit.setExtraSelections(selections)
 
+    def check_soon(self) -> None:
+        """The patient typed in one of the texts: check them after a pause in typing."""
+        self._quiet_check.start()
+
     def _text_changed(self) -> None:
         if self._showing:
             return
         self._mark_stale()
+        self.check_soon()
         self.changed.emit()
 
     def _check_quietly(self) -> None:
         """After a pause in typing: show what the texts hold (ticking nothing; the button
         ticks). Nothing is said where nothing was shown and nothing is found."""
         text = self.text()
-        if len(text) + len(self.said) > QUIET_CHECK_MOST:
-            return
+        if not self.isVisible() or len(text) + len(self.said) > QUIET_CHECK_MOST:
+            return  # (a page closed or left since: nothing to show)
         if self.summary_label.isHidden() and not (
             flags_found(self._find(text)) or flags_found(self._find(self.said, "said"))
         ):
@@ -348,7 +352,6 @@ class AdvertChecker(QWidget):
     def _mark_stale(self) -> None:
         """What is on screen no longer goes with the texts: say so, until checked again (or
         after a pause in typing, ``_check_quietly``)."""
-        self._quiet_check.start()
         self._shown = None
         self.said_matches = []
         if self.matches or not self.summary_label.isHidden():

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
 from ui import recent, settings
+from ui.announce import announce
 from ui.file_menu import FileMenuWindow, when_started
 from ui.pages.welcome_page import WelcomePage
 from ui.widgets import NOTICE, plain_label
@@ -27,7 +28,10 @@ if TYPE_CHECKING:
 STEP_WRITE_DELAY_MS = 1500  # the step a draft is at is remembered this long after a move
 AUTOSAVE_FAILED = "ConsultPrep cannot keep a safety copy just now. Please save your draft (File ▸ Save)."
 #: Once, when settings (text size, colours, window size, recent drafts) cannot be saved.
-SETTINGS_FAILED = "Your settings cannot be saved, so they will not be kept for next time."
+SETTINGS_FAILED = (
+    "ConsultPrep cannot remember your text size, colours or recent drafts for next time. "
+    "Your draft is not affected."
+)
 
 
 class KeepingWindow(FileMenuWindow):
@@ -52,8 +56,8 @@ class KeepingWindow(FileMenuWindow):
         """Say once, quietly, that settings are not being saved (the file is the tooltip)."""
         if self._settings_notice is None:
             self._settings_notice = plain_label(SETTINGS_FAILED, role=NOTICE, wrap=False)
-            self._settings_notice.setAccessibleName("Settings problem")
             self.statusBar().addPermanentWidget(self._settings_notice)
+            announce(self._settings_notice, SETTINGS_FAILED)  # not a Tab stop
         where = f"ConsultPrep could not write to {file_name}."
         self._settings_notice.setToolTip(where)
         self._settings_notice.setAccessibleDescription(where)
@@ -95,8 +99,8 @@ class KeepingWindow(FileMenuWindow):
         """
         if self._autosave_notice is None:
             self._autosave_notice = plain_label(AUTOSAVE_FAILED, role=NOTICE, wrap=False)
-            self._autosave_notice.setAccessibleName("Safety copy problem")
             self.statusBar().addPermanentWidget(self._autosave_notice, 1)
+            announce(self._autosave_notice, AUTOSAVE_FAILED)  # once: not a Tab stop
         self._autosave_notice.setToolTip(text)
         self._autosave_notice.setAccessibleDescription(text)
         self._autosave_notice.show()

@@ -41,9 +41,8 @@ APP_NAME = "ConsultPrep"
 NEW_DRAFT_NAME = "New preparation"
 #: A draft that could not be opened at start-up for a reason ConsultPrep does not know.
 UNEXPECTED_OPEN = (
-    "Something went wrong inside ConsultPrep while opening the draft. The file is not "
-    "changed. ConsultPrep will start with a new preparation instead; you can try File, then "
-    "Open."
+    "Something went wrong inside ConsultPrep while opening the draft. Your file has not been "
+    "changed. ConsultPrep will start a new preparation. To try again, choose File ▸ Open."
 )
 #: A window that starts light finishes starting this long after it is shown, even unpainted.
 START_AT_THE_LATEST_MS = 1000

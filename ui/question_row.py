@@ -38,8 +38,8 @@ SOURCE_NOTES = {
 
 #: Under a question kept though it no longer goes with the answers (it was chosen).
 KEPT = (
-    "Kept because you chose it before you changed your answers (your skin problem, say). "
-    "It may not fit them now."
+    "Kept because you chose it, or wrote an answer to it, before your answers changed. It "
+    "may not fit now. You can untick it."
 )
 
 
@@ -133,13 +133,9 @@ class QuestionRow(QFrame):
 
         self.include = QCheckBox()
         self.include.setChecked(item.included)
-        if why:
-            self.include.setAccessibleDescription(why)
         self.text_label = ClickLabel(item.text, self.include, beside=True)
         self.text_label.setObjectName(_text_style(item))
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        if why:
-            self.text_label.setToolTip(why)
 
         grid = beside_grid(self, self.include, self.text_label, (12, 8, 12, 8), 2)
         self._grid = grid
@@ -208,7 +204,10 @@ class QuestionRow(QFrame):
             self.remove_button.setAccessibleName(f"Remove your question: {short}")
 
     def _show_note(self, text: str) -> None:
-        """The note under the question: why ask it, and where it came from."""
+        """The note under the question (why ask it, where it came from, why it was kept), also
+        the tick box's description for a screen reader and the question's tooltip."""
+        self.include.setAccessibleDescription(text.replace("\n", " "))
+        self.text_label.setToolTip(text)
         if self.why_label is None:
             if not text:
                 return

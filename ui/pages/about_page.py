@@ -305,9 +305,9 @@ class AboutPage(DraftPage):
         self.appointment_date.setEnabled(on)
         self.appointment_date.setVisible(on)
         self._show_date_hint()
-        if on and not self._reading:  # ready to type or pick the date, in view with its note
-            self.appointment_date.setFocus()
-            reveal(self.appointment_hint, self.appointment_date)
+        if on and not self._reading:  # the date box, next after the tick, in view with its
+            reveal(self.appointment_hint, self.appointment_date)  # note (the focus stays:
+            # a second Space unticks, as it should)
 
     def _appointment_changed(self) -> None:
         if not self._reading:

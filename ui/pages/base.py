@@ -112,19 +112,19 @@ class DraftPage(QWizardPage):
             self._reading = False
         fit_scroll_bars(self)  # a very long text is then laid out once (ui.text_scroll)
 
-    def add_typed(self) -> None:
+    def add_typed(self, *, leaving: bool = False) -> None:
         """Add what is typed but not added yet (a question in the "Add" box): called when
-        the page is left and before the draft is saved, closed or made into a PDF, so it is
-        not lost. (Not when the draft is only read, as for the safety copy: a question half
-        typed is not added.)"""
+        the page is left (``leaving``) and before the draft is saved, closed or made into a
+        PDF, so it is not lost. (Not when the draft is only read, as for the safety copy: a
+        question half typed is not added.)"""
 
     def validatePage(self) -> bool:
         """Called by Qt when Next is pressed: write the draft and let the wizard go on."""
-        self.add_typed()
+        self.add_typed(leaving=True)
         self.write_draft()
         return True
 
     def cleanupPage(self) -> None:
         """Called by Qt when Back is pressed: keep what was entered (do not reset)."""
-        self.add_typed()
+        self.add_typed(leaving=True)
         self.write_draft()

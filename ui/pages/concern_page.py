@@ -26,7 +26,7 @@ SUBTYPE_PROMPT = "Which of these is closest to yours?"
 #: Under the question: a pack is about one skin problem.
 MORE_THAN_ONE = (
     "More than one skin problem? Choose one here. For each of the others, start a new "
-    "preparation: choose File, then New."
+    "preparation with File ▸ New."
 )
 PICK_FIRST = "Choose a skin problem above, then pick the kind that is closest to yours."
 

@@ -71,8 +71,8 @@ def _add_row(form: QVBoxLayout, label: QLabel, field: QWidget | QHBoxLayout) -> 
 
 #: Under "What did they say it would do for you?" when the check finds warning signs there.
 SAID_FOUND = (
-    "Some of what you wrote here often goes with a warning sign. See what the check found, "
-    "below."
+    "Some of the clinic's words above can go with a warning sign. See what the check found "
+    "further down this page."
 )
 
 
@@ -264,6 +264,7 @@ class OfferPage(DraftPage):
         """The cost and what they said are checked with the pasted text (``said``)."""
         if not self._reading:
             self.advert.set_said(said(self.cost.text(), self.claims.toPlainText()))
+            self.advert.check_soon()
 
     def _said_found(self, found: bool) -> None:
         """The note under "What did they say…", said aloud by a screen reader as it appears

@@ -86,7 +86,6 @@ class PhotosPage(DraftPage):
         self.add_button.clicked.connect(self.choose_photos)
         add_row.addWidget(self.add_button)
         self.progress_label = plain_label(wrap=False)
-        self.progress_label.setAccessibleName("Progress")
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName("Adding photos")
         self.progress_bar.setTextVisible(False)
@@ -99,7 +98,6 @@ class PhotosPage(DraftPage):
         self._show_progress(False)
 
         self.message_label = plain_label(role=NOTICE, selectable=True)
-        self.message_label.setAccessibleName("Photos not added")
         self.message_label.hide()
         layout.addWidget(self.message_label)
 

@@ -20,6 +20,7 @@ from consultprep.citations import with_sources
 from consultprep.content import Library
 from consultprep.models import ChecklistItem, Draft
 from consultprep.summary import shorten
+from ui.announce import announce
 from ui.focus import apply_layout_order
 from ui.pages.base import DraftPage
 from ui.question_row import Place, QuestionRow
@@ -85,8 +86,7 @@ class QuestionsPage(DraftPage):
         self._in_view_timer.timeout.connect(lambda: setattr(self, "_in_view", None))
         self.scroll_area.verticalScrollBar().rangeChanged.connect(self._keep_in_view)
 
-        self.message_label = plain_label(role=NOTICE)
-        self.message_label.setAccessibleName("Message")
+        self.message_label = plain_label(role=NOTICE)  # (no accessible name: its text is read)
         self.message_label.hide()
         message_row = QHBoxLayout()
         message_row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
@@ -141,7 +141,7 @@ class QuestionsPage(DraftPage):
     def write_draft(self) -> None:
         """Nothing to do: every change was written to the draft as it was made."""
 
-    def add_typed(self) -> None:
+    def add_typed(self, *, leaving: bool = False) -> None:
         """A question left in the "Add" box is added, as Add would (it was typed to be asked),
         when the page is left or the draft saved; the message says so on coming back."""
         text = self.own_question_edit.text()
@@ -153,18 +153,16 @@ class QuestionsPage(DraftPage):
             said = "That question is already on your list, and it is ticked to ask."
         else:
             item = checklist.add_own_question(self.draft, text)
-            said = (f"Your question “{shorten(item.text, 80)}” was added at the end of the "
-                    "list. (It was typed in the box, but Add was not pressed.)")
+            said = ("You typed a question but did not press Add, so it was added to the end "
+                    f"of your list: “{shorten(item.text, 80)}”.")
         self.own_question_edit.clear()
         self._changed(None)
         self.show_message(said)
-        self._said_on_leaving = said  # read_draft would clear it before it is seen
+        self._said_on_leaving = said if leaving else ""  # said again on coming back
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Called by Qt when the page is shown, also on Back: show questions added later on.
-
-        A "Not yet" on the readiness page, after this one, adds a question to the list.
-        """
+        """Called by Qt when the page is shown, also on Back: show questions added later on
+        (a "Not yet" on the readiness page, after this one, adds a question to the list)."""
         if list(self.rows) != [i.id for i in self.draft.checklist]:
             self._show_rows()
         super().showEvent(event)
@@ -178,6 +176,8 @@ class QuestionsPage(DraftPage):
         it says that ``removed`` (where a question was, and the question) was removed."""
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
+        if text and self.isVisible():  # not a Tab stop: a screen reader is told
+            announce(self.message_label, text)
         self._removed = removed
         self.put_back_button.setVisible(removed is not None)
         if removed is not None:

@@ -129,10 +129,8 @@ class ReviewPage(DraftPage):
         panel.addLayout(actions)
 
         self.status_label = plain_label(role=NOTICE, selectable=True)
-        self.status_label.setAccessibleName("PDF saved")
         self.status_label.hide()
         self.error_label = plain_label(role=ERROR, selectable=True)
-        self.error_label.setAccessibleName("PDF not saved")
         self.error_label.hide()
         panel.addWidget(self.status_label)
         panel.addWidget(self.error_label)
