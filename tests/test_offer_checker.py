@@ -396,11 +396,16 @@ def test_what_they_said_is_checked_after_a_pause_in_typing(
     # said under the box typed in too: the results are far below it on the page
     assert page.said_found_label.isVisibleTo(page) and page.said_found_label.text() == SAID_FOUND
     assert said == [SAID_FOUND]
+    # the list of what was found is not a Tab stop: the sign's tick box says it too
+    check = page.red_flag_checks["rf-big-promises"]
+    assert "Found: “guaranteed" in check.accessibleDescription()
+    assert check.accessibleDescription().startswith("A clinic cannot know")
     assert not page.red_flag_checks["rf-big-promises"].isChecked()
     page.advert.check_button.click()
     assert page.red_flag_checks["rf-big-promises"].isChecked()
     page.claims.setPlainText("They said it may help.")  # the note goes with the words
     qtbot.waitUntil(lambda: page.said_found_label.isHidden())
+    assert "Found:" not in check.accessibleDescription()
     # a long text is checked only when asked (it takes seconds)
     page.claims.setPlainText("guaranteed " * (advert_checker.QUIET_CHECK_MOST // 5))
     assert page.advert.summary_label.text() == STALE

@@ -89,6 +89,8 @@ class AdvertChecker(QWidget):
     changed = Signal()
     #: Shown again: whether what they said (the page's own boxes) holds a warning sign.
     said_found = Signal(bool)
+    #: Shown again: for each warning sign found, what was found ("Found: “book today”").
+    found = Signal(dict)
 
     def __init__(
         self, library: Library, rules: ClaimRules | None = None, parent: QWidget | None = None
@@ -202,6 +204,7 @@ class AdvertChecker(QWidget):
         if not text.strip() and not self.said.strip():
             self.summary_label.setVisible(checked)
             self.summary_label.setText(EMPTY)
+            self._emit_found()
             return self.matches
         flags = [f for f in self.flags() if self.library.red_flag(f) is not None]
         if not flags:
@@ -231,6 +234,7 @@ class AdvertChecker(QWidget):
                     box.addSpacing(8)
                 self._add_flag(box, flag_id, text)
             self.results.addWidget(frame)
+        self._emit_found()
         return self.matches
 
     def check_steps(self, text: str, said: str = "") -> Iterator[None]:
@@ -326,6 +330,11 @@ class AdvertChecker(QWidget):
             selections.append(selection)
         self.text_edit.setExtraSelections(selections)
 
+    def _emit_found(self) -> None:
+        """Say what is found for each sign, as the list below shows it (the page puts it in
+        the sign's tick box, for a screen reader: the list is not a Tab stop)."""
+        self.found.emit({flag_id: label.text() for flag_id, label in self._found.items()})
+
     def check_soon(self) -> None:
         """The patient typed in one of the texts: check them after a pause in typing."""
         self._quiet_check.start()
@@ -359,5 +368,6 @@ class AdvertChecker(QWidget):
             self.text_edit.setExtraSelections([])
             clear_layout(self.results)
             self._found = {}
+            self._emit_found()
             self.summary_label.setText(STALE)
             self.summary_label.show()

@@ -156,14 +156,18 @@ class OfferPage(DraftPage):
         self.advert.changed.connect(self.mark_edited)
         self.advert.flags_checked.connect(self._tick_found_flags)
         self.advert.said_found.connect(self._said_found)
+        self.advert.found.connect(self._show_found)
         details.addWidget(self.advert)
 
         details.addWidget(plain_label("Warning signs", role=SUBHEADING))
         details.addWidget(plain_label(FLAGS_HELP, role=HINT))
         self.red_flag_checks: dict[str, QCheckBox] = {}
+        self._explained: dict[str, str] = {}  # each sign's explanation, its description
         for flag in library.red_flags:
             # The explanation states facts (the FDA's warnings, reported harms): with its sources.
-            item = LabelledCheck(flag.label, with_sources(flag.explanation, library, flag.citations))
+            explained = with_sources(flag.explanation, library, flag.citations)
+            item = LabelledCheck(flag.label, explained)
+            self._explained[flag.id] = explained
             item.check.toggled.connect(self.mark_edited)
             self.red_flag_checks[flag.id] = item.check
             details.addWidget(item)
@@ -272,6 +276,14 @@ class OfferPage(DraftPage):
         if found and self.said_found_label.isHidden() and self.claims.hasFocus():
             announce(self.claims, SAID_FOUND)
         self.said_found_label.setVisible(found)
+
+    def _show_found(self, found: dict[str, str]) -> None:
+        """What the check found for each sign, in its tick box's description too (the list
+        of what was found is not a Tab stop; the tick boxes are)."""
+        for flag_id, check in self.red_flag_checks.items():
+            extra = found.get(flag_id)
+            explained = self._explained.get(flag_id, "")
+            check.setAccessibleDescription(f"{explained} {extra}" if extra else explained)
 
     def _tick_found_flags(self, flag_ids: list[str]) -> None:
         """Tick the warning signs the advert check found, and add their questions now."""
