@@ -13,7 +13,7 @@ from tests.test_readiness_page import go_to
 from ui import advert_checker
 from ui.advert_checker import EMPTY, NONE_FOUND, NOT_TICKED, STALE, TICKED, utf16_offsets
 from ui.main_window import MainWindow
-from ui.pages.offer_page import SAID_FOUND, OfferPage
+from ui.pages.offer_page import OfferPage
 from ui.vetting_panel import CLOSED, OPEN
 from ui.wizard import PageId
 
@@ -336,7 +336,6 @@ def test_with_nothing_to_check_the_button_says_what_to_do(
 def test_what_they_said_is_checked_ahead_a_rule_at_a_time(qtbot, monkeypatch) -> None:
     """A page being prepared checks both texts in small steps (ui.preparation), so showing
     them later finds nothing left to do."""
-    from ui import advert_checker
     from ui.advert_checker import AdvertChecker
 
     checker = AdvertChecker(LIBRARY)
@@ -370,44 +369,3 @@ def test_yes_no_or_not_answered_is_shown_again_as_it_was_left(qtbot, answer) -> 
     assert page.no_radio.isChecked() is (answer is False)
     page.write_draft()
     assert draft.offer.offered is answer
-
-
-def test_what_they_said_is_checked_after_a_pause_in_typing(
-    offer: tuple[MainWindow, OfferPage], qtbot, monkeypatch
-) -> None:
-    """"Guaranteed to heal", typed as what they said, showed nothing unless the button under
-    the (optional) box for pasting was pressed. After a pause the page shows what it found,
-    and ticks nothing: the button does that. A screen reader is told, once."""
-    from ui.pages import offer_page
-
-    window, page = offer
-    window.show()  # (a page not on screen is not checked: it may have been left or closed)
-    qtbot.waitExposed(window)
-    said: list[str] = []
-    monkeypatch.setattr(offer_page, "announce", lambda _source, text: said.append(text))
-    monkeypatch.setattr(page.claims, "hasFocus", lambda: True)  # typing there
-    page.claims.setPlainText("They said it will make my skin look better.")
-    qtbot.wait(2 * advert_checker.QUIET_CHECK_MS)
-    assert page.advert.summary_label.isHidden()  # nothing found: nothing said unasked
-    assert page.said_found_label.isHidden()
-    page.claims.setPlainText("They said it is guaranteed to heal in two weeks.")
-    qtbot.waitUntil(lambda: "rf-big-promises" in page.advert.found_labels())
-    assert page.advert.summary_label.text().endswith(NOT_TICKED)
-    # said under the box typed in too: the results are far below it on the page
-    assert page.said_found_label.isVisibleTo(page) and page.said_found_label.text() == SAID_FOUND
-    assert said == [SAID_FOUND]
-    # the list of what was found is not a Tab stop: the sign's tick box says it too
-    check = page.red_flag_checks["rf-big-promises"]
-    assert "Found: “guaranteed" in check.accessibleDescription()
-    assert check.accessibleDescription().startswith("A clinic cannot know")
-    assert not page.red_flag_checks["rf-big-promises"].isChecked()
-    page.advert.check_button.click()
-    assert page.red_flag_checks["rf-big-promises"].isChecked()
-    page.claims.setPlainText("They said it may help.")  # the note goes with the words
-    qtbot.waitUntil(lambda: page.said_found_label.isHidden())
-    assert "Found:" not in check.accessibleDescription()
-    # a long text is checked only when asked (it takes seconds)
-    page.claims.setPlainText("guaranteed " * (advert_checker.QUIET_CHECK_MOST // 5))
-    assert page.advert.summary_label.text() == STALE
-    qtbot.wait(2 * advert_checker.QUIET_CHECK_MS)
-    assert page.advert.summary_label.text() == STALE

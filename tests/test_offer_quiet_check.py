@@ -1,0 +1,53 @@
+"""The offer step checks what the clinic said, and the cost, after a pause in typing: it
+shows what it found (ticking nothing), says so under the box and to a screen reader."""
+
+from __future__ import annotations
+
+from tests.test_offer_checker import offer  # noqa: F401 - a fixture
+from ui import advert_checker
+from ui.advert_checker import NOT_TICKED, STALE
+from ui.main_window import MainWindow
+from ui.pages.offer_page import SAID_FOUND, OfferPage
+
+
+def test_what_they_said_is_checked_after_a_pause_in_typing(
+    offer: tuple[MainWindow, OfferPage],  # noqa: F811 - the fixture
+    qtbot,
+    monkeypatch,
+) -> None:
+    """"Guaranteed to heal", typed as what they said, showed nothing unless the button under
+    the (optional) box for pasting was pressed. After a pause the page shows what it found,
+    and ticks nothing: the button does that. A screen reader is told, once."""
+    from ui.pages import offer_page
+
+    window, page = offer
+    window.show()  # (a page not on screen is not checked: it may have been left or closed)
+    qtbot.waitExposed(window)
+    said: list[str] = []
+    monkeypatch.setattr(offer_page, "announce", lambda _source, text: said.append(text))
+    monkeypatch.setattr(page.claims, "hasFocus", lambda: True)  # typing there
+    page.claims.setPlainText("They said it will make my skin look better.")
+    qtbot.wait(2 * advert_checker.QUIET_CHECK_MS)
+    assert page.advert.summary_label.isHidden()  # nothing found: nothing said unasked
+    assert page.said_found_label.isHidden()
+    page.claims.setPlainText("They said it is guaranteed to heal in two weeks.")
+    qtbot.waitUntil(lambda: "rf-big-promises" in page.advert.found_labels())
+    assert page.advert.summary_label.text().endswith(NOT_TICKED)
+    # said under the box typed in too: the results are far below it on the page
+    assert page.said_found_label.isVisibleTo(page) and page.said_found_label.text() == SAID_FOUND
+    assert said == [SAID_FOUND]
+    # the list of what was found is not a Tab stop: the sign's tick box says it too
+    check = page.red_flag_checks["rf-big-promises"]
+    assert "Found: “guaranteed" in check.accessibleDescription()
+    assert check.accessibleDescription().startswith("A clinic cannot know")
+    assert not page.red_flag_checks["rf-big-promises"].isChecked()
+    page.advert.check_button.click()
+    assert page.red_flag_checks["rf-big-promises"].isChecked()
+    page.claims.setPlainText("They said it may help.")  # the note goes with the words
+    qtbot.waitUntil(lambda: page.said_found_label.isHidden())
+    assert "Found:" not in check.accessibleDescription()
+    # a long text is checked only when asked (it takes seconds)
+    page.claims.setPlainText("guaranteed " * (advert_checker.QUIET_CHECK_MOST // 5))
+    assert page.advert.summary_label.text() == STALE
+    qtbot.wait(2 * advert_checker.QUIET_CHECK_MS)
+    assert page.advert.summary_label.text() == STALE
