@@ -10,6 +10,14 @@ if TYPE_CHECKING:
     from consultprep.models import Draft
 
 
+def shorten(text: str, limit: int = 200) -> str:
+    """The first line of ``text``, cut at about ``limit`` characters with an ellipsis."""
+    first = text.splitlines()[0] if text else ""
+    if len(first) > limit:
+        first = first[:limit].rsplit(" ", 1)[0].rstrip(",;:–— ")  # "Itchy…", not "Itchy,…"
+    return first + ("…" if first != text else "")
+
+
 def join_labels(labels: list[str]) -> str:
     """Tick-box labels as one list: "Diabetes; poor blood flow in the legs or feet" (they
     may hold commas, so a semicolon parts them)."""

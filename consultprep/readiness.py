@@ -18,6 +18,7 @@ from pydantic import Field, model_validator
 
 from consultprep.content import Question
 from consultprep.content_loader import StrictContent, cached_loader
+from consultprep.labels import shorten
 from consultprep.models import BranNotes, Draft, ReadinessAnswer, ReadinessCheck
 
 READINESS_FILE = "readiness.toml"
@@ -197,6 +198,8 @@ def deciding_lines(draft: Draft, content: ReadinessContent | None = None) -> lis
     return lines
 
 
+#: A BRAN card with no treatment named (the summary, and the PDF's BRAN notes).
+NO_NAME = "A treatment (no name given)"
 #: The parts of a BRAN card, as said in "notes on benefits and risks".
 BRAN_PARTS = {
     "benefits": "benefits",
@@ -208,11 +211,8 @@ BRAN_PARTS = {
 
 def _weighed(notes: BranNotes) -> str:
     """ "Silicone gel — notes on benefits and risks", or "— no notes yet" for a card with
-    only its treatment's name (the summary said "BRAN notes on 1 treatment" of it); as the
-    PDF names a card with no name."""
-    name = " ".join(notes.treatment.split()) or "A treatment (no name given)"
-    if len(name) > 80:
-        name = name[:80].rsplit(" ", 1)[0] + "…"
+    only its treatment's name (the summary said "BRAN notes on 1 treatment" of it)."""
+    name = shorten(" ".join(notes.treatment.split()), 80) or NO_NAME
     written = [words for key, words in BRAN_PARTS.items() if getattr(notes, key).strip()]
     if not written:
         return f"{name} — no notes yet"

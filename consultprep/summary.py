@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from consultprep.content import Library
-from consultprep.labels import conditions_text, join_labels, top_heading
+from consultprep.labels import conditions_text, join_labels, shorten, top_heading
 from consultprep.models import SCORE_LABELS, Draft, TriedTreatment
 from consultprep.readiness import deciding_lines
 from consultprep.vetting import load_vetting
@@ -14,14 +14,6 @@ from consultprep.vetting import load_vetting
 LOCATION_WORDS = {"uk": "in the UK", "abroad": "abroad", "not_sure": "not sure where"}
 #: Said under a part of the summary where a long answer was shortened.
 SHORTENED = "(A “…” means the answer is shortened here. The PDF has it in full.)"
-
-
-def shorten(text: str, limit: int = 200) -> str:
-    """The first line of ``text``, cut at about ``limit`` characters with an ellipsis."""
-    first = text.splitlines()[0] if text else ""
-    if len(first) > limit:
-        first = first[:limit].rsplit(" ", 1)[0].rstrip(",;:–— ")  # "Itchy…", not "Itchy,…"
-    return first + ("…" if first != text else "")
 
 
 class _Shortener:

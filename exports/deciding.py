@@ -11,7 +11,14 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from consultprep.bran import cleaned
 from consultprep.dates import long_date
 from consultprep.models import ReadinessCheck
-from consultprep.readiness import ANSWER_WORDS, answers, is_taken, load_readiness, summary_line
+from consultprep.readiness import (
+    ANSWER_WORDS,
+    NO_NAME,
+    answers,
+    is_taken,
+    load_readiness,
+    summary_line,
+)
 from exports.flowables import RuledLines
 from exports.fonts import safe_text
 from exports.pack import SHORT_LIMIT, Pack
@@ -19,7 +26,6 @@ from exports.styles import FRAME_WIDTH, RULE
 
 READINESS_HEADING = "Am I ready to decide?"
 BRAN_HEADING = "Weighing up a treatment (BRAN)"
-NO_NAME = "A treatment (no name given)"
 
 
 def deciding(pack: Pack) -> None:
