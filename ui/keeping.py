@@ -26,11 +26,15 @@ if TYPE_CHECKING:
     from ui.autosave_controller import AutosaveController
 
 STEP_WRITE_DELAY_MS = 1500  # the step a draft is at is remembered this long after a move
-AUTOSAVE_FAILED = "ConsultPrep cannot keep a safety copy just now. Please save your draft (File ▸ Save)."
-#: Once, when settings (text size, colours, window size, recent drafts) cannot be saved.
-SETTINGS_FAILED = (
-    "ConsultPrep cannot remember your text size, colours or recent drafts for next time. "
-    "Your draft is not affected."
+#: Short enough to fit beside the settings notice in a 1000-pixel window at 100 % text (the
+#: reason is its tooltip and description).
+AUTOSAVE_FAILED = "No safety copy just now. Please save your draft (File ▸ Save)."
+#: Once, when settings (text size, colours, window size, recent drafts) cannot be saved:
+#: short, beside the safety-copy notice in the status bar; the rest is its tooltip.
+SETTINGS_FAILED = "Your settings cannot be kept for next time."
+SETTINGS_FAILED_MORE = (
+    "ConsultPrep cannot remember your text size, colours or recent drafts. Your draft is not "
+    "affected. (It could not write to {file}.)"
 )
 
 
@@ -58,9 +62,9 @@ class KeepingWindow(FileMenuWindow):
             self._settings_notice = plain_label(SETTINGS_FAILED, role=NOTICE, wrap=False)
             self.statusBar().addPermanentWidget(self._settings_notice)
             announce(self._settings_notice, SETTINGS_FAILED)  # not a Tab stop
-        where = f"ConsultPrep could not write to {file_name}."
-        self._settings_notice.setToolTip(where)
-        self._settings_notice.setAccessibleDescription(where)
+        more = SETTINGS_FAILED_MORE.format(file=file_name)
+        self._settings_notice.setToolTip(more)
+        self._settings_notice.setAccessibleDescription(more)
 
     def _place(self) -> Path | None:
         """The file the draft belongs to, for remembering its step (None: never saved)."""
