@@ -340,3 +340,40 @@ def test_a_card_asks_about_its_words_in_fewer_words_when_narrow(
     window.resize(*DEFAULT)
     settle()
     assert silicone.button.text() == silicone.button.accessibleName() == question
+
+
+# --- 8. the lasting notices at the foot of the window ---------------------------------------
+@pytest.mark.parametrize(("scale", "size"), SIZES, ids=SIZE_IDS)
+def test_the_notices_at_the_foot_can_be_read_whole(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch,
+    scale: int,
+    size: tuple[int, int],
+) -> None:
+    """No safety copy and no settings kept, at once: both notices are shown whole, under the
+    wizard (in the one-line status bar they were cut off at 200 % text)."""
+    from ui.keeping import AUTOSAVE_FAILED, SETTINGS_FAILED
+
+    window = _window_on(qtbot, look, tmp_path, monkeypatch, scale, size, PageId.ABOUT)
+    settle()  # any safety copy under way is made
+    window.autosave.saved.disconnect(window._autosave_worked)  # and none is made from now on
+    window._settings_failed(str(tmp_path / "settings.ini"))
+    window._autosave_failed("Your work could not be autosaved: the disk is full.")
+    qtbot.waitUntil(lambda: window.notices.isVisible())
+    notices = [window._settings_notice, window._autosave_notice]
+    assert [notice.text() for notice in notices] == [SETTINGS_FAILED, AUTOSAVE_FAILED]
+    wizard = window.wizard
+    for notice in notices:
+        assert notice.isVisible()
+        assert notice.heightForWidth(notice.width()) <= notice.height() + 1  # not cut off
+        assert (
+            notice.mapTo(window, QPoint(0, 0)).y()
+            >= wizard.mapTo(window, QPoint(0, 0)).y() + wizard.height()
+        )
+    # A safety copy made again: its notice goes; the settings notice stays.
+    window._autosave_worked()
+    assert not window._autosave_notice.isVisible() and window._settings_notice.isVisible()
+    window._autosave_failed("Again.")
+    assert window._autosave_notice.isVisible()

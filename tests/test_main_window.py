@@ -365,3 +365,18 @@ def test_notes_from_opening_a_draft_are_shown(
     monkeypatch.setattr(storage, "load_draft", lambda path: draft)
     assert window.open_path(tmp_path / "x.consultprep")
     assert "photo" in dialogs.texts("information")[0]
+
+
+def test_the_status_bar_is_there_from_the_start(window, qtbot) -> None:
+    """It was made by the first message ("Saving the PDF…"), and the page jumped up as it
+    came (a helper's walk through)."""
+    from PySide6.QtWidgets import QStatusBar
+
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.findChild(QStatusBar)
+    assert bar is not None and bar.isVisible()
+    top = window.wizard.mapTo(window, window.wizard.rect().bottomLeft()).y()
+    window.statusBar().showMessage("Saved to /tmp/x.consultprep", 1000)
+    qtbot.wait(20)
+    assert window.wizard.mapTo(window, window.wizard.rect().bottomLeft()).y() == top

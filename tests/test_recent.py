@@ -339,7 +339,7 @@ def test_settings_that_cannot_be_saved_are_said_once_quietly(
     window, read_only_folder: Path
 ) -> None:
     """A settings file that cannot be written (a read-only folder): text size, colours and
-    recent drafts were not kept, with no word. The status bar says so, once."""
+    recent drafts were not kept, with no word. A notice under the wizard says so, once."""
     from ui.keeping import SETTINGS_FAILED
 
     settings.use_settings_file(read_only_folder / "settings.ini")
@@ -350,6 +350,7 @@ def test_settings_that_cannot_be_saved_are_said_once_quietly(
         notice = window._settings_notice
         assert notice is not None and notice.text() == SETTINGS_FAILED
         assert str(read_only_folder) in notice.toolTip()
-        assert window.statusBar().findChildren(type(notice)).count(notice) == 1
+        assert window.notices.findChildren(type(notice)).count(notice) == 1
+        assert notice.isVisibleTo(window) and notice.wordWrap()  # whole at any text size
     finally:
         settings.use_settings_file(None)

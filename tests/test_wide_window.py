@@ -17,6 +17,7 @@ from tests.a11y_helpers import (  # noqa: F401
     walk_pages,
 )
 from tests.ui_helpers import install_fake_dialogs
+from ui.middle import Middle
 from ui.wizard import MAX_WIDTH_EM, PageId
 
 
@@ -104,7 +105,7 @@ def test_the_wheel_over_the_margins_scrolls_the_page(qtbot, look, monkeypatch) -
     window = open_window(qtbot, _example("scars"), size=(1920, 1000))
     window.wizard.go_to(PageId.EVIDENCE)
     settle()
-    middle = window.centralWidget()
+    middle = window.findChild(Middle)
     bar = window.wizard.currentPage().findChild(PageScrollArea).verticalScrollBar()
     assert bar.maximum() > 0 and bar.value() == 0
 

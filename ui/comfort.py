@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWizard
 
 from ui import settings, theme
 from ui.appearance import Appearance, appearance
@@ -201,24 +201,9 @@ class WindowComfort(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Called by Qt for the window's events: remember its geometry when it closes."""
-        if watched is self.window:
-            if event.type() == QEvent.Type.Close:
-                self.save_geometry()
-            elif event.type() == QEvent.Type.ChildAdded:
-                wizard = _wizard_in(event.child())
-                if wizard is not None:
-                    self.watch_wizard(wizard)  # File ▸ New or Open made a new wizard
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.save_geometry()
         return False
-
-
-def _wizard_in(child: QObject) -> QWizard | None:
-    """The wizard ``child`` is, or holds directly (the window keeps its wizard in the middle
-    of a box, ``MainWindow._start_wizard``)."""
-    if isinstance(child, QWizard):
-        return child
-    if isinstance(child, QWidget):
-        return child.findChild(QWizard, "", Qt.FindChildOption.FindDirectChildrenOnly)
-    return None
 
 
 def _menu_of(action: QAction | None) -> QMenu | None:
@@ -234,7 +219,7 @@ def install_comfort(window: QMainWindow) -> WindowComfort:
     comfort = WindowComfort(window)
     wizard = getattr(window, "wizard", None)
     # A wizard still waiting for its pages (the window is starting) is watched once it has
-    # them: the window calls ``watch_wizard`` then.
+    # them, and a new draft's new wizard when it is made: the window calls ``watch_wizard``.
     if isinstance(wizard, QWizard) and getattr(wizard, "attached", True):
         comfort.watch_wizard(wizard)
     return comfort

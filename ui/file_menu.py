@@ -164,8 +164,7 @@ class FileMenuWindow(QMainWindow):
     def _save_to(self, path: Path) -> bool:
         from consultprep import storage
 
-        self.wizard.add_typed()
-        self.wizard.write_current_page()
+        self.wizard.keep_current_page()
         self.draft.touch()
         try:
             storage.save_draft(self.draft, path)
@@ -182,8 +181,7 @@ class FileMenuWindow(QMainWindow):
         from ui.busy import open_file, show_in_folder
         from ui.wizard import PageId
 
-        self.wizard.add_typed()
-        self.wizard.write_current_page()
+        self.wizard.keep_current_page()
         start = str(export_helpers.default_pdf_path(self.draft, self.library))
         typed, _ = QFileDialog.getSaveFileName(self, "Save the PDF as", start, PDF_FILTER)
         path = self._chosen(typed, ".pdf", "PDF")

@@ -15,26 +15,25 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
 from ui import recent, settings
-from ui.announce import announce
 from ui.file_menu import FileMenuWindow, when_started
 from ui.pages.welcome_page import WelcomePage
-from ui.widgets import NOTICE, plain_label
 from ui.wizard import PageId
 
 if TYPE_CHECKING:
     from consultprep.models import Draft
     from ui.autosave_controller import AutosaveController
+    from ui.notice_strip import NoticeStrip
 
 STEP_WRITE_DELAY_MS = 1500  # the step a draft is at is remembered this long after a move
-#: Short enough to fit beside the settings notice in a 1000-pixel window at 100 % text (the
-#: reason is its tooltip and description).
+#: Short (the reason is its tooltip and description): shown under the wizard until a safety
+#: copy is made again.
 AUTOSAVE_FAILED = "No safety copy just now. Please save your draft (File ▸ Save)."
 #: Once, when settings (text size, colours, window size, recent drafts) cannot be saved:
-#: short, beside the safety-copy notice in the status bar; the rest is its tooltip.
-SETTINGS_FAILED = "Your settings cannot be kept for next time."
+#: shown under the wizard; the rest is its tooltip.
+SETTINGS_FAILED = "Your settings cannot be kept for next time. Your draft is not affected."
 SETTINGS_FAILED_MORE = (
-    "ConsultPrep cannot remember your text size, colours or recent drafts. Your draft is not "
-    "affected. (It could not write to {file}.)"
+    "ConsultPrep cannot remember your text size, colours or recent drafts. "
+    "(It could not write to {file}.)"
 )
 
 
@@ -42,6 +41,7 @@ class KeepingWindow(FileMenuWindow):
     """Autosave's notices, recovery of unsaved work, and the remembered step of each draft."""
 
     autosave: AutosaveController | None
+    notices: NoticeStrip  # made by MainWindow
     _autosave_notice: QLabel | None = None
     _settings_notice: QLabel | None = None
 
@@ -58,13 +58,11 @@ class KeepingWindow(FileMenuWindow):
 
     def _settings_failed(self, file_name: str) -> None:
         """Say once, quietly, that settings are not being saved (the file is the tooltip)."""
-        if self._settings_notice is None:
-            self._settings_notice = plain_label(SETTINGS_FAILED, role=NOTICE, wrap=False)
-            self.statusBar().addPermanentWidget(self._settings_notice)
-            announce(self._settings_notice, SETTINGS_FAILED)  # not a Tab stop
         more = SETTINGS_FAILED_MORE.format(file=file_name)
-        self._settings_notice.setToolTip(more)
-        self._settings_notice.setAccessibleDescription(more)
+        if self._settings_notice is None:
+            self._settings_notice = self.notices.add(SETTINGS_FAILED, more)
+        else:
+            self.notices.explain(self._settings_notice, more)
 
     def _place(self) -> Path | None:
         """The file the draft belongs to, for remembering its step (None: never saved)."""
@@ -99,19 +97,17 @@ class KeepingWindow(FileMenuWindow):
     def _autosave_failed(self, text: str) -> None:
         """Say once, quietly, that autosaving does not work (no dialog: it would repeat).
 
-        The status bar shows one short line; the full reason is its tooltip and description.
+        The notice is one short sentence; the full reason is its tooltip and description.
         """
         if self._autosave_notice is None:
-            self._autosave_notice = plain_label(AUTOSAVE_FAILED, role=NOTICE, wrap=False)
-            self.statusBar().addPermanentWidget(self._autosave_notice, 1)
-            announce(self._autosave_notice, AUTOSAVE_FAILED)  # once: not a Tab stop
-        self._autosave_notice.setToolTip(text)
-        self._autosave_notice.setAccessibleDescription(text)
-        self._autosave_notice.show()
+            self._autosave_notice = self.notices.add(AUTOSAVE_FAILED, text)
+        else:
+            self.notices.explain(self._autosave_notice, text)
+            self.notices.show_notice(self._autosave_notice)
 
     def _autosave_worked(self) -> None:
         if self._autosave_notice is not None:
-            self._autosave_notice.hide()
+            self.notices.hide_notice(self._autosave_notice)
 
     @when_started
     def offer_recovery(self) -> bool:

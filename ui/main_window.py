@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 
 from ui import dialogs, recent
 from ui.comfort import install_comfort
 from ui.file_menu import DRAFT_FILTER, when_started
 from ui.keeping import KeepingWindow
 from ui.middle import Middle
+from ui.notice_strip import NoticeStrip
 from ui.pages.welcome_page import WelcomePage
 from ui.style import register_fallback_font
 from ui.wizard import ConsultWizard, PageId
@@ -94,15 +95,16 @@ class MainWindow(KeepingWindow):
         self._started = library is not None
         self._closed = False
         self._keep_steps()
+        self._make_body()
+        # Made now, not by the first message ("Saving the PDF…"): the page jumped up as it came.
+        self.statusBar()
         self.resize(1000, 760)
         self.setMinimumSize(800, 600)
         self._make_actions()
         self._make_menus()
         if library is None:
             self._start_wizard()  # the welcome page only, until finish_start
-            self.wizard.first_painted.connect(
-                lambda: QTimer.singleShot(0, self, self.finish_start)
-            )
+            self.wizard.first_painted.connect(lambda: QTimer.singleShot(0, self, self.finish_start))
             self._update_title()
         else:
             register_fallback_font()  # as finish_start does for a window that starts light
@@ -146,9 +148,21 @@ class MainWindow(KeepingWindow):
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
+    def _make_body(self) -> None:
+        """The window's middle: room for the wizard, and the lasting notices under it."""
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        # No placeholder above it: one made here and deleted in _start_wizard left PySide a
+        # stale wrapper, handed back for a later widget made at the same address ("already
+        # deleted" from a live scroll area's viewport).
+        self.notices = NoticeStrip()  # under the wizard (see _start_wizard)
+        column.addWidget(self.notices)
+        self.setCentralWidget(body)
+
     def _start_wizard(self) -> None:
         """Put a new wizard on the current draft in the middle of the window."""
-        old = self.centralWidget()
         self.wizard = ConsultWizard(self.draft, self.library)
         self.wizard.edited.connect(self._edited)
         self.wizard.currentIdChanged.connect(self._update_title)
@@ -159,9 +173,14 @@ class MainWindow(KeepingWindow):
         wizard.pageAdded.connect(lambda page_id: self._connect_page(wizard, page_id))
         for page_id in wizard.pageIds():
             self._connect_page(wizard, page_id)
-        # In the middle of a window wider than the wizard grows (ConsultWizard.widest).
-        self.setCentralWidget(Middle(self.wizard))
-        if isinstance(old, QWidget):
+        # In the middle of a window wider than the wizard grows (ConsultWizard.widest), over
+        # the lasting notices (which stay when a new draft brings a new wizard).
+        body = self.centralWidget().layout()
+        old = body.itemAt(0).widget()
+        body.insertWidget(0, Middle(self.wizard), 1)
+        if isinstance(old, Middle):  # the last draft's: hidden now, deleted next time round
+            body.removeWidget(old)
+            old.hide()
             old.deleteLater()
         self.wizard.restart()
 
@@ -303,6 +322,7 @@ class MainWindow(KeepingWindow):
         self.recovered_from = None
         self._saved = _saved_snapshot(draft, path)
         self._start_wizard()
+        self.comfort.watch_wizard(self.wizard)  # keyboard help, pages prepared ahead
         self._load_step()
         self._update_title()
         QTimer.singleShot(0, self, self._focus_start)  # the old wizard had the focus

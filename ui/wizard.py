@@ -191,6 +191,12 @@ class ConsultWizard(QWizard):
         if page is not None:
             page.add_typed()
 
+    def keep_current_page(self) -> None:
+        """Before the draft is saved or made into a PDF: add what the current page has typed
+        but not added, then store what it shows."""
+        self.add_typed()
+        self.write_current_page()
+
     def read_visited_pages(self) -> None:
         """Show the draft again on the pages already entered (after it was changed from
         outside, by importing answers): Back does not read a page again, so leaving one that
