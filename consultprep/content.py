@@ -192,6 +192,17 @@ class Subtype(_Strict):
     id: str = NonEmpty
     name: str = NonEmpty
     description: str = NonEmpty
+    #: What the evidence means for this kind where the research is about another kind (the
+    #: stem-cell studies were of diabetic foot ulcers, not leg ulcers): shown under the
+    #: description, on screen and in the PDF, with its sources (required with it).
+    evidence_note: str = ""
+    evidence_note_citations: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _note_is_cited(self) -> Subtype:
+        if bool(self.evidence_note) != bool(self.evidence_note_citations):
+            raise ValueError(f"subtype {self.id!r}: an evidence_note needs its citations")
+        return self
 
 
 class Concern(_Strict):
@@ -334,9 +345,15 @@ class Library(_Strict):
         """Return any library question by id, or None."""
         return next((q for q in self.all_questions() if q.id == question_id), None)
 
-    def citations_for(self, concern: Concern) -> list[Reference]:
-        """References cited by a concern and its treatments, in first-cited order."""
-        cites = [*concern.citations, *(c for t in concern.treatments for c in t.all_citations)]
+    def citations_for(self, concern: Concern, subtype_id: str | None = None) -> list[Reference]:
+        """References cited by a concern (and the note for the patient's kind of it, if
+        ``subtype_id`` is given) and its treatments, in first-cited order."""
+        kind = concern.subtype(subtype_id)
+        cites = [
+            *concern.citations,
+            *(kind.evidence_note_citations if kind is not None else []),
+            *(c for t in concern.treatments for c in t.all_citations),
+        ]
         return [self.reference(r) for r in dict.fromkeys(cites)]
 
 

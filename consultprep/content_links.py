@@ -51,6 +51,7 @@ def all_citations(library: Library) -> list[tuple[str, list[str]]]:
     out += [(f"fact {f.id}", f.citations) for f in library.general_facts]
     for c in library.concerns:
         out.append((f"concern {c.id}", c.citations))
+        out += [(f"subtype {c.id}/{k.id}", k.evidence_note_citations) for k in c.subtypes]
         out += [(f"treatment {c.id}/{t.id}", t.all_citations) for t in c.treatments]
     out += [(f"question {q.id}", q.citations) for q in library.all_questions()]
     return out

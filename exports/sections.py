@@ -32,7 +32,7 @@ from exports.pack import (
     beside_tick_box,
     stacked_height,
 )
-from exports.styles import FRAME_WIDTH, WARNING_FILL
+from exports.styles import FRAME_WIDTH, NOTICE_BORDER, NOTICE_FILL, WARNING_FILL
 
 QUESTION_LIMIT = 1_500  # a question sits in a table cell, which cannot break across pages
 LONG_QUESTION = 300  # characters: a question longer than this is measured (_question_para)
@@ -173,6 +173,13 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
             opening.append(
                 pack.para(f"<b>{safe_text(kind.name)}:</b> {safe_text(kind.description)}")
             )
+            if kind.evidence_note:  # the research is about another kind: said at the top
+                cited = safe_text(kind.evidence_note) + pack.cites.mark(
+                    kind.evidence_note_citations
+                )
+                box = pack.box([[pack.para(cited, "body")]], NOTICE_FILL, NOTICE_BORDER)
+                box.spaceAfter = pack.size(8)  # type: ignore[attr-defined]
+                opening.append(box)
         opening.append(
             pack.para(safe_text(concern.normal_repair) + pack.cites.mark(concern.citations))
         )

@@ -19,6 +19,7 @@ from ui.widgets import (
     ERROR,
     HEADING,
     HINT,
+    NOTICE,
     SUBHEADING,
     ScrollContent,
     bullet_list,
@@ -61,8 +62,9 @@ class EvidencePage(DraftPage):
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         outer.addWidget(self.scroll_area)
         #: What each concern shows, by the concern, the treatments shown for the patient's kind
-        #: of it and the note about that kind (None: no concern chosen), built as needed.
-        self._views: dict[tuple[str, tuple[str, ...], str] | None, _EvidenceView] = {}
+        #: of it, the note on what is left out and the kind's own note on the research (None:
+        #: no concern chosen), built as needed.
+        self._views: dict[tuple[str, tuple[str, ...], str, str] | None, _EvidenceView] = {}
         self._view: _EvidenceView | None = None
 
     @property
@@ -83,12 +85,18 @@ class EvidencePage(DraftPage):
         """Put what the draft's concern shows on the page (making it if need be)."""
         full = self.library.concern(self.draft.concern)
         concern = note = None
-        key: tuple[str, tuple[str, ...], str] | None = None
+        key: tuple[str, tuple[str, ...], str, str] | None = None
         if full is not None:
             concern = full.for_subtype(self.draft.subtype)
             note = kind_note(full, self.draft.subtype)
+            kind = full.subtype(self.draft.subtype)
             # Kinds of a concern that are shown the same share what is built.
-            key = (full.id, tuple(t.id for t in concern.treatments), note)
+            key = (
+                full.id,
+                tuple(t.id for t in concern.treatments),
+                note,
+                kind.evidence_note if kind is not None else "",
+            )
         view = self._views.get(key)
         if view is None:
             view = self._views[key] = _EvidenceView(self.library, concern, note, self._content)
@@ -176,6 +184,10 @@ class _EvidenceView(QWidget):
         # The patient's own kind, described (acne scars are mostly dips, not lumps)
         self._kind_label = self._add(self._subtype.description if self._subtype else "")
         self._kind_label.setVisible(self._subtype is not None)
+        kind = self._subtype
+        if kind is not None and kind.evidence_note:  # the research is about another kind
+            self._add(kind.evidence_note, NOTICE)
+            self._add(sources_line(lib, kind.evidence_note_citations), HINT)
         self._add("What happens in the skin", SUBHEADING)  # healing, or ageing: one heading
         self._add(concern.normal_repair)
         if concern.citations:
@@ -224,7 +236,7 @@ class _EvidenceView(QWidget):
             "The research and guidance this page is based on. They are also listed in your PDF.",
             HINT,
         )
-        cited = lib.citations_for(concern)
+        cited = lib.citations_for(concern, self._subtype.id if self._subtype else None)
         seen = {r.id for r in cited}
         cited += [
             lib.reference(c)
