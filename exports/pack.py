@@ -43,6 +43,14 @@ class Citations:
         return f'{NBSP}<font color="#4A4A4A">[{numbers}]</font>'
 
 
+#: Which part of the page-1 budget applies to a text (see ``Pack.brief``).
+Kind = Literal["chars", "short", "question", "safety", "whole"]
+#: Medicines and allergies on page 1 are never cut shorter than this (a clinician checks
+#: them before prescribing): other text is cut harder instead.
+SAFETY_CHARS = 400
+SAFETY_LINES = 8
+
+
 @dataclass(frozen=True)
 class Budget:
     """How much of each thing the patient typed is printed on page 1 (see exports.page_one).
@@ -114,14 +122,16 @@ class Pack:
         text: str | None,
         label: str,
         limit: int | None = None,
-        kind: Literal["chars", "short", "question", "whole"] = "chars",
+        kind: Kind = "chars",
     ) -> str:
         """Escaped user text for page 1, cut to the page-1 budget if one is set.
 
         ``kind`` says which part of the budget applies (a free-text field, a name, a top
-        question), or ``"whole"`` for ConsultPrep's own words (a question from its list, the
-        names of ticked conditions), which are short and never cut for the patient's long
-        ones; ``limit`` caps the length whatever the budget. If the text is cut, it ends
+        question), ``"safety"`` for what a clinician must see before prescribing (medicines,
+        allergies: cut last, never to fewer than ``SAFETY_CHARS`` and ``SAFETY_LINES``), or
+        ``"whole"`` for ConsultPrep's own words (a question from its list, the names of ticked
+        conditions), which are short and never cut for the patient's long ones; ``limit``
+        caps the length whatever the budget. If the text is cut, it ends
         with "… (continued on page 2)" and the whole text is kept under ``label`` in
         ``overflow``.
         """
@@ -129,8 +139,13 @@ class Pack:
         if budget is None or kind == "whole":
             return self.user(text, limit)
         text = (text or "").strip()
-        chars = getattr(budget, kind) if limit is None else min(limit, getattr(budget, kind))
-        cut = cut_text(text, chars, budget.lines)
+        if kind == "safety":
+            chars, lines = max(budget.chars, SAFETY_CHARS), max(budget.lines, SAFETY_LINES)
+        else:
+            chars, lines = getattr(budget, kind), budget.lines
+        if limit is not None:
+            chars = min(limit, chars)
+        cut = cut_text(text, chars, lines)
         if cut == text:
             return self.user(text)
         self.continue_later(label, lambda: self.user(text))
@@ -156,7 +171,7 @@ class Pack:
         label: str,
         value: str | None,
         always: bool = True,
-        kind: Literal["chars", "whole"] = "chars",
+        kind: Kind = "chars",
     ) -> None:
         """A "label   value" line; an empty value shows "Not given" (or nothing).
 

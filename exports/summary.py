@@ -16,6 +16,8 @@ from exports.styles import ACCENT, FRAME_HEIGHT, FRAME_WIDTH, LABEL_WIDTH
 TOP_LIMIT = 400  # each of the top three, on page 1
 LIST_QUESTION_MOST = 200  # ConsultPrep's own questions are shorter (111 letters at most)
 GOALS_LIMIT = 700  # what matters most, on page 1
+SCORE_PADDING = 10.0  # before the score, after its bar
+SCORE_WIDTH = 64.0  # "10 / 10" on one line (at 52 it broke after the "/")
 THUMB_HEIGHT = 54.0  # photo thumbnails on page 1 (points, normal print)
 PHOTO_GAP = 12.0
 PHOTO_WIDTH = (FRAME_WIDTH - 2 * PHOTO_GAP) / 2
@@ -81,8 +83,8 @@ def problem(pack: Pack) -> None:
 def health(pack: Pack) -> None:
     about = pack.draft.about
     pack.story.append(pack.heading("My health", "h2", bookmark=False))
-    pack.field("Medicines I take", about.medicines)
-    pack.field("Allergies", about.allergies)
+    pack.field("Medicines I take", about.medicines, kind="safety")
+    pack.field("Allergies", about.allergies, kind="safety")
     ticked = conditions_text(pack.library, about.conditions)
     typed = about.other_conditions.strip()
     # The patient's own words on a line of their own: they often say more about a ticked
@@ -115,7 +117,7 @@ def scores(pack: Pack) -> bool:
         ]
         for key, value in answered.items()
     ]
-    widths = [pack.size(w) for w in (LABEL_WIDTH, 148, 52)]
+    widths = [pack.size(w) for w in (LABEL_WIDTH, 148, SCORE_WIDTH)]
     table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -124,7 +126,7 @@ def scores(pack: Pack) -> bool:
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), pack.size(1.5)),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), pack.size(1.5)),
-                ("LEFTPADDING", (2, 0), (2, -1), pack.size(10)),
+                ("LEFTPADDING", (2, 0), (2, -1), pack.size(SCORE_PADDING)),
             ]
         )
     )

@@ -203,3 +203,59 @@ def test_the_details_box_values_start_where_the_lines_under_it_do() -> None:
     box = [starts[v] for v in (draft.about.patient_name, draft.about.clinician)]
     under = [starts[v] for v in (draft.about.body_area, draft.about.duration)]
     assert len({*box, *under}) == 1, starts
+
+
+def test_medicines_and_allergies_are_cut_last() -> None:
+    """A busy but ordinary draft: four medicines, three allergies, long symptoms and offer,
+    six treatments tried. Page 1 cut the medicines to two (the rest on page 2) while other
+    text was still there: a clinician checks medicines and allergies before prescribing."""
+    draft = load_draft(EXAMPLES[0])
+    medicines = ["Bisoprolol 2.5 mg", "Aspirin 75 mg", "Atorvastatin 40 mg", "Omeprazole 20 mg"]
+    allergies = ["Penicillin (rash)", "Elastoplast", "Latex"]
+    draft.about.medicines = "\n".join(medicines)
+    draft.about.allergies = "\n".join(allergies)
+    long = "It itches at night and catches on my clothes, and it has spread past the line. "
+    draft.about.symptoms = long * 6
+    draft.about.goals = long * 6
+    draft.about.treatments_tried = [
+        TriedTreatment(name=f"Treatment {n}", how_it_went=long * 2) for n in range(6)
+    ]
+    _, pages = pages_of(draft)
+    health = pages[0].split("Medicines I take", 1)[1].split("How much it bothers me", 1)[0]
+    for text in [*medicines, *allergies]:
+        assert text in health, text
+    assert "Medicines I take" not in pages[1] and "Allergies" not in pages[1]
+    assert f"({CONTINUED})" in pages[0]  # other text was cut instead
+
+
+def test_the_safety_floor_still_cuts_an_endless_list() -> None:
+    from exports.pack import SAFETY_CHARS
+
+    draft = load_draft(EXAMPLES[0])
+    draft.about.allergies = " ".join(f"allergy{n:03}" for n in range(300))
+    _, pages = pages_of(draft)
+    shown = [w for w in pages[0].split() if w.startswith("allergy")]
+    assert SAFETY_CHARS // 20 < len(shown) < 300  # at least a few lines' worth, not all
+    assert "allergy299" in " ".join(pages[1:])
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large-print"])
+def test_a_score_of_ten_is_on_one_line(large_print: bool) -> None:
+    """It printed as "10 /" with "10" on the next line."""
+    from reportlab.platypus import Table
+
+    from exports.pack import Pack
+    from exports.styles import FRAME_WIDTH
+    from exports.summary import scores
+
+    draft = Draft()
+    draft.about.scores.itch, draft.about.scores.pain = 10, 3
+    pack = Pack(draft, LIBRARY, MADE, PackOptions(large_print=large_print))
+    scores(pack)
+    table = next(f for f in pack.story if isinstance(f, Table))
+    table.wrap(FRAME_WIDTH, 1000)
+    for row in table._cellvalues:
+        cell = row[2]
+        score = cell[0] if isinstance(cell, (list, tuple)) else cell
+        assert "/ 10" in score.text
+        assert len(score.blPara.lines) == 1, score.text
