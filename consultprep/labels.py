@@ -26,9 +26,18 @@ def join_labels(labels: list[str]) -> str:
 
 def conditions_text(library: Library, condition_ids: list[str]) -> str:
     """The ticked health conditions as one list, in the order the About page lists them
-    (whatever order the draft holds them in); unknown ids are left out ("" if none)."""
+    (whatever order the draft holds them in); unknown ids are left out ("" if none).
+
+    A box from an older version is left out once one of the boxes that replace it is ticked
+    (the About page asks for the new boxes to be ticked, then the old one unticked): it said
+    "pregnant" twice when the old one was left ticked."""
     ticked = set(condition_ids)
-    return join_labels([c.label for c in library.conditions if c.id in ticked])
+    shown = [
+        c
+        for c in library.conditions
+        if c.id in ticked and not (set(c.replaced_by) & ticked)
+    ]
+    return join_labels([c.label for c in shown])
 
 
 def offer_text(draft: Draft, library: Library | None = None) -> str | None:

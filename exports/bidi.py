@@ -23,6 +23,11 @@ from functools import lru_cache
 _RTL = frozenset({"R", "AL"})
 _NUMBER = frozenset({"EN", "AN"})
 _NUMBER_JOINERS = frozenset({"CS", "ES", "ET"})  # "1,000", "3.5", "50%" stay together
+#: What may stand between right-to-left text and a number that belongs to it ("عمري 45").
+#: A number after other marks is left where it was written: "(تركيا); 3 warning signs" kept
+#: its "3" beside "warning signs", not inside the brackets (the full Unicode algorithm moves
+#: it; in an English pack that read as if the country had the number).
+_NUMBER_SPACING = frozenset({"WS", "CS", "ES", "ET", "EN", "AN"})
 _MIRROR = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
 _LAM = 0x0644
 _ALEFS = (0x0622, 0x0623, 0x0625, 0x0627)
@@ -179,10 +184,13 @@ def visual_order(
             i += 1
             continue
         end, j = i, i
+        joined = True  # only spaces and number separators since the run's last character
         while j < n and unicodedata.bidirectional(line[j]) != "L":
             kind = unicodedata.bidirectional(line[j])
-            if kind in _RTL or kind in _NUMBER or (kind == "NSM" and end == j - 1):
-                end = j
+            if kind in _RTL or (kind in _NUMBER and joined) or (kind == "NSM" and end == j - 1):
+                end, joined = j, True
+            elif kind not in _NUMBER_SPACING:
+                joined = False
             j += 1
         run = line[i : end + 1]
         out.append(_reverse_run(shape_arabic(run, can_draw) if shape else run))

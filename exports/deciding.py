@@ -6,6 +6,7 @@ through :meth:`Pack.user`; content text through :func:`safe_text`.
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from consultprep.bran import cleaned
@@ -20,12 +21,14 @@ from consultprep.readiness import (
     summary_line,
 )
 from exports.flowables import RuledLines
-from exports.fonts import safe_text
+from exports.fonts import FONT_BOLD, safe_text
 from exports.pack import SHORT_LIMIT, Pack
 from exports.styles import FRAME_WIDTH, RULE
 
 READINESS_HEADING = "Am I ready to decide?"
 BRAN_HEADING = "Weighing up a treatment (BRAN)"
+ANSWER_WIDTH = 130.0  # each answer column of the readiness table, at least
+ANSWER_PADDING = 4 + 6  # its left padding (set below) and reportlab's right padding
 
 
 def deciding(pack: Pack) -> None:
@@ -58,7 +61,7 @@ def readiness(pack: Pack) -> None:
             pack.para(safe_text(item.question), "why"),
         ]
         rows.append([cell, *(pack.para(_answer(answers(c)[item.area]), "box") for _, c in checks)])
-    answer_width = 130.0
+    answer_width = _answer_width(pack, [_when(label, c) for label, c in checks])
     table = Table(
         rows,
         colWidths=[FRAME_WIDTH - answer_width * len(checks), *[answer_width] * len(checks)],
@@ -92,7 +95,21 @@ def _start(pack: Pack, heading: str, intro_markup: str) -> None:
 
 def _when(label: str, check: ReadinessCheck) -> str:
     when = f"{label} my appointment"
-    return f"{when}<br/>{long_date(check.taken_on)}" if check.taken_on else when
+    if not check.taken_on:
+        return when
+    # The year may go to a line of its own in a narrow column (large print), never in part:
+    # "1 January 20" over "27" was printed.
+    day_month, year = long_date(check.taken_on).rsplit("\u00a0", 1)
+    return f"{when}<br/>{day_month} {year}"
+
+
+def _answer_width(pack: Pack, headings: list[str]) -> float:
+    """Each answer column: ``ANSWER_WIDTH``, or as wide as the widest word of its bold
+    heading needs (large print), so no word is split."""
+    size = pack.st["box"].fontSize
+    words = [w for h in headings for w in h.replace("<br/>", " ").split(" ")]
+    widest = max(stringWidth(w, FONT_BOLD, size) for w in words)
+    return max(ANSWER_WIDTH, widest + ANSWER_PADDING + 1)
 
 
 def _answer(value: str | None) -> str:
@@ -112,14 +129,19 @@ def bran(pack: Pack) -> None:
     _start(
         pack, BRAN_HEADING, safe_text(content.bran_intro) + pack.cites.mark(content.bran_citations)
     )
+    # The heading and its intro go with the first treatment's notes: left on their own, they
+    # stood at the foot of a page with the notes on the next.
+    opening = [s.pop(), s.pop()][::-1]
     for n in notes:
         name = pack.user(n.treatment, SHORT_LIMIT) or NO_NAME
-        block: list[Flowable] = [pack.para(name, "h3")]
+        block: list[Flowable] = [*opening, pack.para(name, "h3")]
+        opening = []
         for prompt in content.bran:
             block.append(
                 pack.para(
                     f"<b>{safe_text(prompt.label)}</b> "
-                    f'<font color="#4A4A4A" size="9.5">{safe_text(prompt.guidance)}</font>',
+                    f'<font color="#4A4A4A" size="{pack.size(9.5):g}">'  # larger in large print
+                    f"{safe_text(prompt.guidance)}</font>",
                     "box",
                 )
             )

@@ -11,7 +11,7 @@ from functools import lru_cache
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from consultprep.claims import ClaimMatch, excerpt, find_claims, flags_found, load_claim_rules
+from consultprep.claims import excerpt, find_claims, flags_found, load_claim_rules
 from consultprep.vetting import load_vetting
 from exports.continued import continued_under
 from exports.fonts import safe_text
@@ -48,12 +48,13 @@ def advert_matches(pack: Pack) -> None:
     if not text.strip():
         return
     s = pack.story
-    s.append(pack.heading(ADVERT_HEADING, "h2", bookmark=False))
+    heading = pack.heading(ADVERT_HEADING, "h2", bookmark=False)
     matches = find_claims(text, load_claim_rules())
     if not matches:
-        s.append(pack.para(NO_MATCHES, "small"))
+        s.append(KeepTogether([heading, pack.para(NO_MATCHES, "small")]))
         return
-    s.append(pack.para(MATCHES_NOTE, "small"))
+    # The heading and note go with the first warning sign (alone, they ended a page).
+    opening: list[Flowable] = [heading, pack.para(MATCHES_NOTE, "small")]
     for flag_id in flags_found(matches):
         flag = pack.library.red_flag(flag_id)
         if flag is None:
@@ -66,13 +67,17 @@ def advert_matches(pack: Pack) -> None:
             else safe_text(flag.explanation) + pack.cites.mark(flag.citations)
         )
         block: list[Flowable] = [
-            pack.para(f"<b>{safe_text(flag.label)}</b><br/>{why}", "flag", bulletText="⚠")
+            *opening,
+            pack.para(f"<b>{safe_text(flag.label)}</b><br/>{why}", "flag", bulletText="⚠"),
         ]
+        opening = []
         style = _excerpt_style(pack.scale)
-        for m in mine[:EXCERPTS_PER_FLAG]:
-            block.append(PackParagraph(_quote(pack, text, m), style, bulletText="–"))
-        if len(mine) > EXCERPTS_PER_FLAG:
-            more = len(mine) - EXCERPTS_PER_FLAG
+        # The same words found again (a phrase repeated in the advert) are quoted once.
+        pieces = list(dict.fromkeys(excerpt(text, m) for m in mine))
+        for piece in pieces[:EXCERPTS_PER_FLAG]:
+            block.append(PackParagraph(_quote(pack, *piece), style, bulletText="–"))
+        if len(pieces) > EXCERPTS_PER_FLAG:
+            more = len(pieces) - EXCERPTS_PER_FLAG
             words = f"… and {more} more {'place' if more == 1 else 'places'} in the advert."
             block.append(PackParagraph(words, style))
         s.append(KeepTogether(block))
@@ -96,8 +101,7 @@ def _excerpt_style(scale: float) -> ParagraphStyle:
     )
 
 
-def _quote(pack: Pack, text: str, match: ClaimMatch) -> str:
-    before, phrase, after = excerpt(text, match)
+def _quote(pack: Pack, before: str, phrase: str, after: str) -> str:
     # safe_text trims each piece, so the spaces around the match are put back here.
     gap_before = " " if before[-1:].isspace() else ""
     gap_after = " " if after[:1].isspace() else ""

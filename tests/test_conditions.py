@@ -4,7 +4,7 @@ Older versions offered "Smoking now, or stopped in the last year" and "Pregnant,
 pregnancy, or breastfeeding" as single boxes, so the clinician could not tell which part
 applied. They are now separate boxes. A draft saved with an old box ticked keeps it: the
 About page shows it (with a note asking the patient to choose the new boxes) and the PDF
-prints it as it was ticked. Nothing is guessed.
+prints it as it was ticked (unless a box that replaces it is ticked too). Nothing is guessed.
 """
 
 from __future__ import annotations
@@ -137,3 +137,14 @@ def test_an_old_box_left_ticked_is_kept_and_printed_as_it_was(qtbot) -> None:
 def test_new_boxes_print_one_thing_each() -> None:
     text = conditions_text(LIBRARY, ["smoking-stopped", "planning-pregnancy"])
     assert text == "Stopped smoking in the last year; planning a pregnancy"
+
+
+def test_an_old_box_left_ticked_beside_its_new_ones_is_not_printed_twice() -> None:
+    """The About page asks for the new boxes, then the old one unticked; one left ticked
+    printed "pregnant; …; pregnant, planning a pregnancy, or breastfeeding"."""
+    text = conditions_text(LIBRARY, ["pregnancy", "pregnant", "smoking"])
+    assert text == "Pregnant; smoking now, or stopped in the last year"
+    # Alone, the old box is printed as it was ticked: nothing is guessed.
+    assert conditions_text(LIBRARY, ["pregnancy"]) == (
+        "Pregnant, planning a pregnancy, or breastfeeding"
+    )

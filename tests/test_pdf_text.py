@@ -203,3 +203,24 @@ def test_characters_beyond_the_basic_plane_are_copied_as_typed(tmp_path: Path) -
     pages = page_texts(export(draft, library, tmp_path))
     assert "Zoë 😀 ☺" in flat(pages[0])
     assert "\u1f60" not in flat_pages(pages)
+
+
+@pytest.mark.parametrize(
+    ("logical", "drawn"),
+    [
+        # The app's offer line: the count of warning signs stays by its words.
+        ("abroad (تركيا); 3 warning signs", "abroad (ﺎﻴﻛﺮﺗ); 3 warning signs"),
+        ("Left arm (זרוע שמאל), 5 cm", "Left arm (לאמש עורז), 5 cm"),
+        # A number in right-to-left words, or just after them, is still part of them.
+        ("عمري 45 سنة", "ﺔﻨﺳ 45 ﻱﺮﻤﻋ"),
+        ("תל אביב 2024", "2024 ביבא לת"),
+    ],
+)
+def test_a_number_after_right_to_left_words_stays_where_it_was_written(
+    logical: str, drawn: str
+) -> None:
+    """ "(تركيا); 3 warning signs ticked" printed as "(3 ;(تركيا warning signs ticked": the
+    app's count read as the country's (a review of printed packs)."""
+    from exports.bidi import visual_order
+
+    assert visual_order(logical) == drawn
