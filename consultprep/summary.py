@@ -15,6 +15,13 @@ LOCATION_WORDS = {"uk": "in the UK", "abroad": "abroad", "not_sure": "not sure w
 #: Said under a part of the summary where a long answer was shortened.
 SHORTENED = "(A “…” means the answer is shortened here. The PDF has it in full.)"
 
+#: Said when no question is in the top three (they come first on page 1 of the pack, which
+#: otherwise says only that none were chosen).
+NO_TOP = (
+    "No top three chosen yet. To put the questions that matter most first in your pack, go "
+    "back to “Your questions” (step 6) and press “☆ Top 3” beside them."
+)
+
 
 class _Shortener:
     """``shorten``, remembering whether it cut anything since it was last asked."""
@@ -125,7 +132,7 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         text += "\n".join(f"{n}.  {short(i.text, 300)}" for n, i in enumerate(top, 1))
         text += "".join(f"\n{note}" for note in short.note())
     else:
-        text += ". No top three chosen."
+        text += f". {NO_TOP}"
     out.append(("Your questions", text))
     deciding = deciding_lines(draft)
     if deciding:

@@ -67,3 +67,22 @@ def test_one_column_for_the_names_costs_no_more_as_the_summary_grows(
     host.show()
     settle()
     assert calls < 10 * facts, calls
+
+
+def test_no_top_three_says_how_to_choose_them() -> None:
+    """"No top three chosen." gave no way on; page 1 of the pack then says only that none
+    were chosen (a helper's walk through as a new patient)."""
+    from consultprep.content import load_library
+    from consultprep.models import Draft
+    from consultprep.summary import NO_TOP, summary_lines
+
+    library = load_library()
+    draft = Draft()
+    draft.concern = "scars"
+    from consultprep.checklist import sync_checklist
+
+    sync_checklist(draft, library)
+    questions = dict(summary_lines(draft, library))["Your questions"]
+    assert questions.endswith(NO_TOP) and "☆ Top 3" in NO_TOP
+    draft.checklist[0].top = True
+    assert NO_TOP not in dict(summary_lines(draft, library))["Your questions"]
