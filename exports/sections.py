@@ -18,7 +18,7 @@ from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_
 from consultprep.models import ChecklistItem
 from exports.continued import Continued, continued_under
 from exports.flowables import SMALL as LADDER_SMALL
-from exports.flowables import BadgedParagraph, EvidenceLadder
+from exports.flowables import BadgedParagraph, EvidenceLadder, RuledLines
 from exports.fonts import safe_text
 from exports.form import FormAnswerLines, FormTickBox
 from exports.offer_checks import advert_matches, vetting_checks
@@ -64,7 +64,13 @@ def questions(pack: Pack) -> None:
     s = pack.story
     if not items:  # one line: where there is room, not a page of its own
         s.append(pack.heading("My questions"))
-        s.append(pack.para("No questions were chosen.", "body"))
+        s.append(
+            pack.para(
+                "No questions were chosen in ConsultPrep. You can write your questions here.",
+                "body",
+            )
+        )
+        s.append(RuledLines(6, gap=pack.size(22)))
         return
     # A new page unless the summary ran over and left most of a page free.
     s.append(CondPageBreak(pack.frame_height * 0.6))

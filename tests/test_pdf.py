@@ -192,7 +192,9 @@ def test_empty_draft_makes_a_valid_pack(library: Library, tmp_path: Path) -> Non
     assert "No concern chosen" in pages[0]
     assert "Not given" in pages[0]
     assert f"page 1 of {len(pages)}" in pages[0]
-    assert "No questions were chosen." in " ".join(pages)
+    assert "No questions were chosen in ConsultPrep. You can write your questions here." in (
+        flat_pages(pages)
+    )
 
 
 def test_unknown_ids_are_ignored(library: Library, tmp_path: Path) -> None:
