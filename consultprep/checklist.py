@@ -1,9 +1,9 @@
 """Building and editing the question checklist.
 
 The checklist is the core questions, the questions for the chosen concern, the questions that
-match the red flags the patient ticked, those for the health boxes ticked (pregnancy, say),
-the questions suggested by "Not yet" answers in the readiness check, and the patient's own
-questions. The patient's choices (included, top three, order, answers) are kept whenever the
+match the red flags the patient ticked (and, for an offer abroad, those about going abroad),
+those for the health boxes ticked (pregnancy, say), the questions suggested by "Not yet"
+answers in the readiness check, and the patient's own questions. The patient's choices (included, top three, order, answers) are kept whenever the
 checklist is rebuilt.
 """
 
@@ -24,8 +24,10 @@ def applicable_questions(draft: Draft, library: Library) -> list[tuple[Question,
     concern = library.concern(draft.concern)
     if concern is not None:
         out += [(q, "concern") for q in concern.questions if q.asked_for(draft.subtype)]
-    if draft.offer.offered:
-        for flag_id in draft.offer.red_flags:
+    offer = draft.offer
+    if offer.offered:
+        abroad = [f.id for f in library.red_flags if f.abroad and offer.location == "abroad"]
+        for flag_id in dict.fromkeys([*offer.red_flags, *abroad]):
             flag = library.red_flag(flag_id)
             if flag is None:
                 continue

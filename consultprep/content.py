@@ -112,6 +112,9 @@ class RedFlag(_Strict):
     explanation: str = NonEmpty  # one line: why this is a worry
     question_ids: list[str] = Field(min_length=1)  # questions that join the checklist
     citations: list[str] = Field(default_factory=list)
+    #: Its questions are asked for any offer abroad, ticked or not (whether a regulator is
+    #: named there is for the questions to find out).
+    abroad: bool = False
 
 
 class Condition(_Strict):
@@ -192,9 +195,10 @@ class Subtype(_Strict):
     id: str = NonEmpty
     name: str = NonEmpty
     description: str = NonEmpty
-    #: What the evidence means for this kind where the research is about another kind (the
-    #: stem-cell studies were of diabetic foot ulcers, not leg ulcers): shown under the
-    #: description, on screen and in the PDF, with its sources (required with it).
+    #: What a patient with this kind should know before the evidence: that the research is
+    #: about another kind (the stem-cell studies were of diabetic foot ulcers, not leg ulcers),
+    #: or a safety point (a changed spot checked before treating sun damage). Shown under the
+    #: description, in a box, on screen and in the PDF, with its sources (required with it).
     evidence_note: str = ""
     evidence_note_citations: list[str] = Field(default_factory=list)
 

@@ -51,3 +51,40 @@ def test_what_they_said_is_checked_after_a_pause_in_typing(
     assert page.advert.summary_label.text() == STALE
     qtbot.wait(2 * advert_checker.QUIET_CHECK_MS)
     assert page.advert.summary_label.text() == STALE
+
+
+def test_a_phrase_found_in_both_places_is_named_once(
+    offer: tuple[MainWindow, OfferPage],  # noqa: F811 - the fixture
+) -> None:
+    """"Found: “cured”, “cured” (in what you wrote above)" read as a repeat."""
+    _, page = offer
+    page.claims.setPlainText("They said it cured their psoriasis.")
+    page.advert.text_edit.setPlainText("Hundreds of patients CURED.")
+    page.advert.check_button.click()
+    found = page.advert.found_labels()["rf-big-promises"].text()
+    assert found == f"Found: “CURED” (also {advert_checker.IN_SAID})"
+
+
+def test_an_offer_abroad_brings_its_questions_and_says_the_checks_are_for_the_uk(
+    offer: tuple[MainWindow, OfferPage],  # noqa: F811 - the fixture
+) -> None:
+    """A patient offered treatment in Mexico, who had not ticked "Treatment abroad with no
+    named regulator", had no question about going abroad; the note that the clinic checks
+    are for the UK was in small grey type at the end of them, folded away."""
+    window, page = offer
+    panel = page.vetting_panel
+    assert panel.abroad_notice.isHidden()
+    page.location_radios["abroad"].setChecked(True)
+    assert not panel.abroad_notice.isHidden() and not panel.is_open()  # seen, folded or not
+    assert panel.uk_note.isHidden()  # said once
+    page.write_draft()
+    ids = [i.id for i in window.draft.checklist]
+    assert {"offer-abroad-regulator", "offer-abroad-aftercare"} <= set(ids)
+    assert "rf-abroad-no-regulator" not in window.draft.offer.red_flags  # nothing ticked
+    page.location_radios["uk"].setChecked(True)
+    page.write_draft()
+    assert "offer-abroad-aftercare" not in [i.id for i in window.draft.checklist]
+    assert panel.abroad_notice.isHidden() and not panel.uk_note.isHidden()
+    page.location_radios["abroad"].setChecked(True)
+    page.no_radio.setChecked(True)  # no offer after all: nothing about it
+    assert panel.abroad_notice.isHidden()

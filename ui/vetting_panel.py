@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from consultprep.citations import sources_line
 from consultprep.content import Library
 from consultprep.vetting import Vetting, load_vetting
-from ui.widgets import HINT, card, plain_label, reveal
+from ui.widgets import HINT, NOTICE, card, plain_label, reveal
 
 CLOSED, OPEN = "▶", "▼"  # the same marks as Next and Down, as large
 #: After the intro: the ticks are kept in the draft (and printed with a clinic's offer).
@@ -46,6 +46,11 @@ class VettingPanel(QWidget):
         row.addWidget(self.toggle_button)
         row.addStretch(1)
         layout.addLayout(row)
+        # For a clinic abroad, that these checks are for the UK is said first, in a box, and
+        # seen with the checks folded away (as the PDF says it); else it ends the checks.
+        self.abroad_notice = plain_label(self.vetting.abroad_note, role=NOTICE)
+        self.abroad_notice.hide()
+        layout.addWidget(self.abroad_notice)
 
         self.body, box = card()
         box.addWidget(plain_label(f"{self.vetting.intro} {TICK_WHEN_DONE}", role=HINT))
@@ -64,9 +69,16 @@ class VettingPanel(QWidget):
             self.done_checks[check.id] = done
             box.addWidget(done)
         box.addSpacing(6)
-        box.addWidget(plain_label(self.vetting.abroad_note, role=HINT))
+        self.uk_note = plain_label(self.vetting.abroad_note, role=HINT)
+        box.addWidget(self.uk_note)
         layout.addWidget(self.body)
         self.set_open(False)
+
+    def set_abroad(self, abroad: bool) -> None:
+        """Say that the checks are for the UK first, in a box (True: the clinic is abroad),
+        or at the end of the checks."""
+        self.abroad_notice.setHidden(not abroad)
+        self.uk_note.setHidden(abroad)
 
     def done(self) -> list[str]:
         """The ids of the checks ticked as done, in the panel's order."""

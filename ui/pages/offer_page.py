@@ -294,8 +294,13 @@ class OfferPage(DraftPage):
         self.write_draft()
         self.mark_edited()
 
+    def _say_abroad(self) -> None:
+        offered_abroad = self.yes_radio.isChecked() and self.location_radios["abroad"].isChecked()
+        self.vetting_panel.set_abroad(offered_abroad)
+
     def _answer_changed(self, yes: bool) -> None:
         self.details.setVisible(yes)
+        self._say_abroad()
         self.mark_edited()
         if yes and self.isVisible():  # the questions, as many as fit, under the answer
             reveal(self.details, self.yes_radio)  # (with large text they came up below the edge)
@@ -305,7 +310,9 @@ class OfferPage(DraftPage):
         self.mark_edited()
 
     def _ask_where(self) -> None:
-        """Ask for the part of the UK when the clinic is in the UK, else for the country."""
+        """Ask for the part of the UK when the clinic is in the UK, else for the country (and
+        for a clinic abroad, say first that the checks are for the UK)."""
+        self._say_abroad()
         uk = self.location_radios["uk"].isChecked()
         label, name, example = COUNTRY_QUESTIONS["uk" if uk else None]
         if self.country_label.text() != label:
