@@ -178,3 +178,43 @@ def excerpt(text: str, match: ClaimMatch, context: int = EXCERPT_CONTEXT) -> tup
         match.phrase(text),
         _WHITESPACE.sub(" ", after).rstrip(),
     )
+
+
+def quotes(
+    text: str, matches: list[ClaimMatch], context: int = EXCERPT_CONTEXT
+) -> list[list[tuple[str, bool]]]:
+    """Quotes for quoting ``matches`` (one warning sign's, say), each as its pieces in order:
+    ``(words, True)`` for matched words, ``(words, False)`` for the words around them.
+
+    Matches close enough that their excerpts would overlap share one quote, each in its
+    place: a one-line advert was quoted four times, the same words each time with another
+    phrase picked out. Matches that overlap count as one. Runs of spaces and line breaks
+    become single spaces; "…" marks text left out, as in :func:`excerpt`.
+    """
+    spans: list[list[int]] = []
+    for m in sorted(matches, key=lambda m: (m.start, m.end)):
+        if spans and m.start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], m.end)
+        else:
+            spans.append([m.start, m.end])
+    groups: list[list[list[int]]] = []
+    for span in spans:
+        if groups and span[0] - groups[-1][-1][1] <= 2 * context:
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    out = []
+    for group in groups:
+        start, end = group[0][0], group[-1][1]
+        before, _, after = excerpt(text, ClaimMatch(start, end, "", ""), context)
+        pieces: list[tuple[str, bool]] = [(before, False)] if before else []
+        at = start
+        for s, e in group:
+            if s > at:
+                pieces.append((_WHITESPACE.sub(" ", text[at:s]), False))
+            pieces.append((_WHITESPACE.sub(" ", text[s:e]).strip(), True))
+            at = e
+        if after:
+            pieces.append((after, False))
+        out.append(pieces)
+    return out

@@ -11,7 +11,7 @@ from functools import lru_cache
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from consultprep.claims import excerpt, find_claims, flags_found, load_claim_rules
+from consultprep.claims import find_claims, flags_found, load_claim_rules, quotes
 from consultprep.vetting import load_vetting
 from exports.continued import continued_under
 from exports.fonts import safe_text
@@ -72,12 +72,13 @@ def advert_matches(pack: Pack) -> None:
         ]
         opening = []
         style = _excerpt_style(pack.scale)
-        # The same words found again (a phrase repeated in the advert) are quoted once.
-        pieces = list(dict.fromkeys(excerpt(text, m) for m in mine))
-        for piece in pieces[:EXCERPTS_PER_FLAG]:
-            block.append(PackParagraph(_quote(pack, *piece), style, bulletText="–"))
-        if len(pieces) > EXCERPTS_PER_FLAG:
-            more = len(pieces) - EXCERPTS_PER_FLAG
+        # Phrases near each other share one quote; the same words found again (a phrase
+        # repeated in the advert) are quoted once.
+        found = list(dict.fromkeys(tuple(q) for q in quotes(text, mine)))
+        for pieces in found[:EXCERPTS_PER_FLAG]:
+            block.append(PackParagraph(_quote(pack, pieces), style, bulletText="–"))
+        if len(found) > EXCERPTS_PER_FLAG:
+            more = len(found) - EXCERPTS_PER_FLAG
             words = f"… and {more} more {'place' if more == 1 else 'places'} in the advert."
             block.append(PackParagraph(words, style))
         s.append(KeepTogether(block))
@@ -101,13 +102,16 @@ def _excerpt_style(scale: float) -> ParagraphStyle:
     )
 
 
-def _quote(pack: Pack, before: str, phrase: str, after: str) -> str:
-    # safe_text trims each piece, so the spaces around the match are put back here.
-    gap_before = " " if before[-1:].isspace() else ""
-    gap_after = " " if after[:1].isspace() else ""
-    return (
-        f"“{pack.user(before)}{gap_before}<b>{pack.user(phrase)}</b>{gap_after}{pack.user(after)}”"
-    )
+def _quote(pack: Pack, pieces: tuple[tuple[str, bool], ...]) -> str:
+    """A quote's markup, its matched words in bold (see ``consultprep.claims.quotes``)."""
+    out = []
+    for words, matched in pieces:
+        # safe_text trims each piece, so the spaces between pieces are put back here.
+        lead = " " if words[:1].isspace() and out else ""
+        trail = " " if words[-1:].isspace() else ""
+        escaped = pack.user(words)
+        out.append(f"{lead}<b>{escaped}</b>{trail}" if matched else f"{lead}{escaped}{trail}")
+    return f"“{''.join(out).strip()}”"
 
 
 def vetting_checks(pack: Pack) -> None:

@@ -237,5 +237,34 @@ def test_pdf_without_matches_or_advert() -> None:
 
 
 def test_pdf_counts_further_places() -> None:
-    text = _pdf_text(_offer_draft("Guaranteed. " * 6))
+    far_apart = "".join(f"Guaranteed. Filler words, number {n}. " + "More words. " * 8 for n in range(6))
+    text = _pdf_text(_offer_draft(far_apart))
     assert "and 3 more places in the advert" in text
+    # near one another, they are one quote
+    assert "more places" not in _pdf_text(_offer_draft("Guaranteed. " * 6))
+
+
+def test_phrases_near_each_other_share_one_quote() -> None:
+    """A one-line advert was quoted four times, the same words each time with another phrase
+    picked out (a helper's walk through with an exosome-facial advert)."""
+    from consultprep.claims import ClaimMatch, quotes
+
+    text = (
+        "Facial: turn back the clock! Clinically proven, zero downtime. " + "x " * 60 + "Miracle."
+    )
+    found = [m for m in find_claims(text, RULES) if m.red_flag == "rf-big-promises"]
+    assert len(found) == 4
+    first, second = quotes(text, found)
+    assert [w for w, matched in first if matched] == [
+        "turn back the clock",
+        "Clinically proven",
+        "zero downtime",
+    ]
+    assert "".join(w for w, _ in first).startswith("Facial: turn back the clock! Clinically")
+    assert [w for w, matched in second if matched] == ["Miracle"]
+    assert second[0][0].startswith("…")  # text left out before it
+    # Overlapping matches (two rules, one sign) are one piece of bold.
+    overlapping = [ClaimMatch(0, 10, "a", "f"), ClaimMatch(5, 15, "b", "f")]
+    assert quotes("guaranteed results", overlapping) == [
+        [("guaranteed resu", True), ("lts", False)]
+    ]

@@ -351,7 +351,7 @@ def test_what_they_said_is_checked_ahead_a_rule_at_a_time(qtbot, monkeypatch) ->
     checker.set_text(ADVERT)
     assert set(checker.flags()) == set(FLAGS)
     label = checker.found_labels()["rf-big-promises"].text()
-    assert "(in what you wrote above)" in label
+    assert "in what you wrote above)" in label  # ("also in …": in the advert too)
 
 
 @pytest.mark.parametrize("answer", [None, False, True])

@@ -294,13 +294,20 @@ class AdvertChecker(QWidget):
         box.addWidget(plain_label(f"⚠  {flag.label}", role="strong"))
         # The same explanation as under Warning signs, with its source (it states a fact).
         box.addWidget(plain_label(with_sources(flag.explanation, self.library, flag.citations)))
-        phrases = [f"“{m.phrase(text)}”" for m in self.matches if m.red_flag == flag_id]
-        phrases += [
-            f"“{m.phrase(self.said)}” ({IN_SAID})"
+        # Each phrase once: one found in both places is said to be in both ("“cured”,
+        # “cured” (in what you wrote above)" read as a repeat).
+        pasted = {
+            m.phrase(text).casefold(): m.phrase(text) for m in self.matches if m.red_flag == flag_id
+        }
+        said = {
+            m.phrase(self.said).casefold(): m.phrase(self.said)
             for m in self.said_matches
             if m.red_flag == flag_id
+        }
+        phrases = [
+            f"“{p}”" + (f" (also {IN_SAID})" if k in said else "") for k, p in pasted.items()
         ]
-        phrases = list(dict.fromkeys(phrases))
+        phrases += [f"“{p}” ({IN_SAID})" for k, p in said.items() if k not in pasted]
         shown = ", ".join(phrases[:PHRASES_SHOWN])
         more = len(phrases) - PHRASES_SHOWN
         found = plain_label(
