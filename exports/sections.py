@@ -179,7 +179,7 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
             opening.append(
                 pack.para(f"<b>{safe_text(kind.name)}:</b> {safe_text(kind.description)}")
             )
-            if kind.evidence_note:  # the research is about another kind: said at the top
+            if kind.evidence_note:  # what to know first, for this kind: said at the top
                 cited = safe_text(kind.evidence_note) + pack.cites.mark(
                     kind.evidence_note_citations
                 )

@@ -80,12 +80,25 @@ def test_the_note_is_cited_and_its_sources_listed(library: Library) -> None:
     ]
 
 
-@pytest.mark.parametrize("subtype", OTHER_WOUNDS)
+NOTED = [("chronic-wound", k) for k in OTHER_WOUNDS] + [("ageing", "sun-damage")]
+
+
+def test_every_kind_with_a_note_is_tested() -> None:
+    """(The changed spot, before treating sun damage: a helper's walk through as a man whose
+    dark spot had grown found it only inside the "Waiting" card.)"""
+    lib = load_library()
+    noted = [(c.id, k.id) for c in lib.concerns for k in c.subtypes if k.evidence_note]
+    assert noted == NOTED
+
+
+@pytest.mark.parametrize(("concern_id", "subtype"), NOTED)
 def test_the_pdf_says_it_above_the_ladder_with_its_sources(
-    library: Library, subtype: str, tmp_path: Path
+    library: Library, concern_id: str, subtype: str, tmp_path: Path
 ) -> None:
-    kind = library.concern("chronic-wound").subtype(subtype)
-    pages = page_texts(export(_wound_draft(subtype), library, tmp_path))
+    kind = library.concern(concern_id).subtype(subtype)
+    draft = Draft()
+    draft.concern, draft.subtype = concern_id, subtype
+    pages = page_texts(export(draft, library, tmp_path))
     everything = flat_pages(pages)
     note = flat(kind.evidence_note)
     match = re.search(re.escape(note) + r" \[([\d, ]+)\]", everything)
@@ -94,10 +107,9 @@ def test_the_pdf_says_it_above_the_ladder_with_its_sources(
     assert len(numbers) == len(kind.evidence_note_citations)
     evidence = next(flat(p) for p in pages if "What the evidence says" in p)
     assert evidence.index(note) < evidence.index("Stronger evidence")  # above the ladder
-    assert (
-        "Stem-cell treatment for diabetic foot ulcers"
-        not in everything.split("Left out, because")[0].split("What the evidence says")[1]
-    )
+    if concern_id == "chronic-wound":  # the card is not on the ladder either
+        evidence_section = everything.split("Left out, because")[0].split("What the evidence")
+        assert "Stem-cell treatment for diabetic foot ulcers" not in evidence_section[1]
     for ref_id in kind.evidence_note_citations:
         citation = library.reference(ref_id).citation
         assert flat(citation)[:60] in everything, ref_id

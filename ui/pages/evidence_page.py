@@ -185,7 +185,7 @@ class _EvidenceView(QWidget):
         self._kind_label = self._add(self._subtype.description if self._subtype else "")
         self._kind_label.setVisible(self._subtype is not None)
         kind = self._subtype
-        if kind is not None and kind.evidence_note:  # the research is about another kind
+        if kind is not None and kind.evidence_note:  # what to know first, for this kind
             self._add(kind.evidence_note, NOTICE)
             self._add(sources_line(lib, kind.evidence_note_citations), HINT)
         self._add("What happens in the skin", SUBHEADING)  # healing, or ageing: one heading
