@@ -176,7 +176,7 @@ class Autosave:
                 info = json.loads(info_path.read_text(encoding="utf-8"))
                 saved_at = _saved_time(info["saved_at"])
                 source = info.get("source")
-            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
                 pass  # the draft itself is what matters; the info is a nicety
             if not isinstance(source, str):
                 source = None

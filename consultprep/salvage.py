@@ -99,7 +99,7 @@ def mend(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
                 "A question was in the draft twice; it is kept once"
                 + (", with the answer from each copy." if both else ".")
             )
-        tops = [item for item in kept if isinstance(item, dict) and item.get("top") is True]
+        tops = [item for item in kept if isinstance(item, dict) and _true(item.get("top"))]
         for item in tops[MAX_TOP:]:
             item["top"] = False
         if len(tops) > MAX_TOP:
@@ -350,3 +350,14 @@ def _places(locs: list[Loc]) -> str:
     named = [f"{s}: {', '.join(d)}" if d else s for s, d in sections.items()]
     more = len(locs) - MAX_NAMED
     return "; ".join(named) + (f"; and {more} more" if more > 0 else "")
+
+
+def _true(value: object) -> bool:
+    """True if the draft's model reads ``value`` as true ("yes", 1, "on" as well as true):
+    a fourth top question written as "yes" was let through here, and the draft refused."""
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        return TypeAdapter(bool).validate_python(value) is True
+    except ValidationError:
+        return False

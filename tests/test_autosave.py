@@ -60,20 +60,23 @@ def test_missing_info_file_still_recovers(tmp_path: Path) -> None:
         ("2026-01-02T10:00:00", "/home/me/a.consultprep", True),  # no zone: read as UTC
         ("0001-01-01T00:00:00+14:00", "/home/me/a.consultprep", False),  # cannot be shown
         (12, ["not", "a", "path"], False),
+        ("deep", None, False),
     ],
 )
 def test_odd_info_files_never_stop_recovery(
     tmp_path: Path, saved_at: object, source: object, known: bool
 ) -> None:
     """Two left-behind autosaves, one with an odd info file: both are offered, newest first,
-    and each time can be shown in local time (a crash here used to stop every start)."""
+    and each time can be shown in local time (a crash here used to stop every start; so did
+    an info file nested too deep for Python to read)."""
     import json
 
     from ui.autosave_controller import describe
 
     odd = Autosave(tmp_path, pid=_dead_pid())
     odd.save(Draft(concern="ageing"))
-    odd.info_path.write_text(json.dumps({"saved_at": saved_at, "source": source}))
+    text = json.dumps({"saved_at": saved_at, "source": source})
+    odd.info_path.write_text("[" * 100_000 if saved_at == "deep" else text)
     normal = Autosave(tmp_path, pid=_dead_pid())
     normal.save(Draft(concern="scars"))
     found = Autosave(tmp_path).pending()

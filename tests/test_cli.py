@@ -174,3 +174,25 @@ def test_desktop_entry_install_and_uninstall(tmp_path: Path, monkeypatch, capsys
     assert main(["--uninstall-desktop-entry"]) == 0
     assert not entry.exists()
     assert not list(tmp_path.rglob("consultprep.*"))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_output_that_cannot_be_written_gives_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """"> /dev/full" gave a traceback after the PDF was saved (a helper's hunt)."""
+    out = tmp_path / "pack.pdf"
+    for args in (("export", str(EXAMPLES[0]), "-o", str(out)), ("schema",)):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [sys.executable, "-m", "ui.cli", *args],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                cwd=ROOT,
+                check=False,
+            )
+        assert result.returncode == 2
+        assert "Traceback" not in result.stderr
+        assert result.stderr.strip() == (
+            "consultprep: its messages could not be shown (No space left on device)."
+        )
+    assert out.stat().st_size > 10_000  # the pack was saved, and kept

@@ -382,3 +382,18 @@ def test_a_question_held_twice_keeps_the_answers_and_ticks_of_each_copy() -> Non
     assert draft_from_json(json.dumps(data)).load_notes == [
         "A question was in the draft twice; it is kept once."
     ]
+
+
+@pytest.mark.parametrize("written", [True, "yes", "true", 1, "1", "on", 1.0])
+def test_a_fourth_top_question_however_true_is_written_is_mended(written: object) -> None:
+    """"top": "yes" on a fourth question (three were top) refused the whole draft: the
+    mending counted only true, and the model then read "yes" as true too (a helper's fuzzing)."""
+    data = _data()
+    data["checklist"] = [
+        {"id": f"own-{n}", "text": f"Question {n}?", "source": "own", "top": n < 3}
+        for n in range(5)
+    ]
+    data["checklist"][4]["top"] = written
+    draft = draft_from_json(json.dumps(data))
+    assert [i.top for i in draft.checklist] == [True, True, True, False, False]  # all kept
+    assert any("4 questions were marked as top three" in n for n in draft.load_notes)

@@ -18,6 +18,7 @@ code 2, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import re
@@ -236,6 +237,31 @@ def _printable_output() -> None:
                 pass
 
 
+def _command(ns, parser) -> int:
+    """Run the subcommand ``ns`` names (see ``main``)."""
+    if ns.install_desktop_entry or ns.uninstall_desktop_entry:
+        return _desktop(install=ns.install_desktop_entry)
+    if ns.command == "export":
+        return _export(ns.draft, ns.output, ns.paper, ns.large_print, ns.replace)
+    if ns.command == "import-answers":
+        return _import_answers(ns.pdf, ns.draft)
+    if ns.command == "schema":
+        return _schema()
+    parser.print_usage(sys.stderr)
+    return EXIT_USER_ERROR
+
+
+def _unwritable_output(exc: OSError) -> int:
+    """Say (if it can) that the output could not be written, with no traceback: "> /dev/full"
+    gave one after the PDF was saved. Files already written are kept."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more goes to the old one
+    with contextlib.suppress(OSError, ValueError):
+        reason = exc.strerror or str(exc)
+        print(f"consultprep: its messages could not be shown ({reason}).", file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     _printable_output()
@@ -246,16 +272,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             ns = parser.parse_args(args)
         except SystemExit as exc:  # argparse already printed a usage line
             return EXIT_OK if exc.code == 0 else EXIT_USER_ERROR
-        if ns.install_desktop_entry or ns.uninstall_desktop_entry:
-            return _desktop(install=ns.install_desktop_entry)
-        if ns.command == "export":
-            return _export(ns.draft, ns.output, ns.paper, ns.large_print, ns.replace)
-        if ns.command == "import-answers":
-            return _import_answers(ns.pdf, ns.draft)
-        if ns.command == "schema":
-            return _schema()
-        parser.print_usage(sys.stderr)
-        return EXIT_USER_ERROR
+        try:
+            return _command(ns, parser)
+        except OSError as exc:  # what it says could not be written: a full disk, a closed pipe
+            return _unwritable_output(exc)
     if len(args) > 1:
         if not Path(args[0]).exists():
             return _fail(f"“{args[0]}” is not a ConsultPrep command (see consultprep --help).")
