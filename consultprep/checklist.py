@@ -232,3 +232,14 @@ def move(draft: Draft, item_id: str, delta: int) -> int:
     items.insert(new, items.pop(old))
     draft.checklist = items
     return new
+
+
+def untouched_snapshot(library: Library) -> str:
+    """``Draft.snapshot()`` of a new draft as a step or two leaves it when nothing is chosen
+    or typed: with the questions every patient is offered. (Quitting asked to save such a
+    draft.)"""
+    from consultprep.models import Draft
+
+    blank = Draft()
+    sync_checklist(blank, library)
+    return blank.snapshot()

@@ -286,3 +286,23 @@ def test_a_photo_that_never_finishes_does_not_hang_closing(
     assert photos_page.busy() and dialogs.messages[-1][1] == "Save your changes?"
     go_on.set()
     qtbot.waitUntil(lambda: not photos_page.busy(), timeout=5000)
+
+
+def test_a_photo_whose_header_claims_gigapixels_is_not_drawn(qtbot) -> None:
+    """A 700-byte damaged photo that said it was 65,500 × 65,500 took half a gigabyte to draw
+    its thumbnail (a helper's hunt). It is shown as one that cannot be shown."""
+    import io
+
+    from PIL import Image
+
+    from ui.photo_row import thumbnail
+
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), (120, 80, 40)).save(out, "JPEG")
+    data = bytearray(out.getvalue())
+    sof = data.find(b"\xff\xc0")  # its frame header: height and width after 5 bytes
+    data[sof + 5 : sof + 9] = (65500).to_bytes(2, "big") * 2
+    photo = Photo(id="p1", caption="Damaged", width=16, height=16, data=bytes(data))
+    assert thumbnail(photo) is None
+    whole = Photo(id="p2", caption="Fine", width=16, height=16, data=out.getvalue())
+    assert thumbnail(whole) is not None

@@ -237,7 +237,7 @@ def _printable_output() -> None:
                 pass
 
 
-def _command(ns, parser) -> int:
+def _subcommand(ns, parser) -> int:
     """Run the subcommand ``ns`` names (see ``main``)."""
     if ns.install_desktop_entry or ns.uninstall_desktop_entry:
         return _desktop(install=ns.install_desktop_entry)
@@ -273,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as exc:  # argparse already printed a usage line
             return EXIT_OK if exc.code == 0 else EXIT_USER_ERROR
         try:
-            return _command(ns, parser)
+            return _subcommand(ns, parser)
         except OSError as exc:  # what it says could not be written: a full disk, a closed pipe
             return _unwritable_output(exc)
     if len(args) > 1:

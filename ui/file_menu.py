@@ -28,6 +28,24 @@ DRAFT_FILTER = f"ConsultPrep drafts (*{DRAFT_SUFFIX});;All files (*)"
 PDF_FILTER = "PDF files (*.pdf)"
 
 Method = TypeVar("Method", bound=Callable[..., Any])
+#: Asked before saving over a draft file that changed since this window opened or saved it
+#: (the last save won, with no word: answers imported into the file were lost).
+CHANGED_ELSEWHERE = (
+    "“{name}” has changed since you opened it here, perhaps in another ConsultPrep window. "
+    "If you save over it, those changes are lost. You can save this version as a new file "
+    "instead, and keep both."
+)
+
+
+def disk_stamp(path: Path | None) -> tuple[int, int] | None:
+    """When the file at ``path`` last changed, and its size (None: no path, or no file)."""
+    if path is None:
+        return None
+    try:
+        found = path.stat()
+    except (OSError, ValueError):
+        return None
+    return found.st_mtime_ns, found.st_size
 
 
 def when_started(method: Method) -> Method:
@@ -140,7 +158,8 @@ class FileMenuWindow(QMainWindow):
             start = str(export_helpers.documents_folder() / name)
         path, _ = QFileDialog.getSaveFileName(self, "Save the draft as", start, DRAFT_FILTER)
         chosen = self._chosen(path, DRAFT_SUFFIX, "draft")
-        return self._save_to(chosen) if chosen is not None else False
+        # (chosen in the dialog: saving over the file is what was asked for)
+        return self._save_to(chosen, asked=True) if chosen is not None else False
 
     def _chosen(self, typed: str, suffix: str, what: str) -> Path | None:
         """The file chosen in a Save dialog, with its ending; None if nothing was chosen, a
@@ -161,9 +180,37 @@ class FileMenuWindow(QMainWindow):
             return None
         return path
 
-    def _save_to(self, path: Path) -> bool:
+    def _remember_disk(self) -> None:
+        """Note the draft's file as it is now (just opened or saved by this window)."""
+        self._on_disk = disk_stamp(self.path)
+
+    def _changed_elsewhere(self, path: Path) -> bool:
+        """True if ``path`` is the draft's file and it changed since this window read or
+        wrote it (another window, or the command line, wrote to it)."""
+        if path != self.path or getattr(self, "_on_disk", None) is None:
+            return False
+        now = disk_stamp(path)
+        return now is not None and now != self._on_disk
+
+    def _save_to(self, path: Path, *, asked: bool = False) -> bool:
+        """Save the draft to ``path``; unless the patient ``asked`` for that file in the Save
+        dialog, ask first if it changed since this window read or wrote it."""
         from consultprep import storage
 
+        if not asked and self._changed_elsewhere(path):
+            button = QMessageBox.StandardButton
+            answer = dialogs.ask(
+                self,
+                "The draft was changed elsewhere",
+                CHANGED_ELSEWHERE.format(name=path.name),
+                button.Yes | button.No | button.Cancel,
+                button.No,
+                {button.Yes: "&Save over it", button.No: "Save as a &new file…"},
+            )
+            if answer == button.No:
+                return self.save_as()
+            if answer != button.Yes:
+                return False
         self.wizard.keep_current_page()
         self.draft.touch()
         try:

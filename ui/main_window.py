@@ -254,6 +254,7 @@ class MainWindow(KeepingWindow):
         self.draft = draft or Draft()
         fit_to_library(self.draft, library)  # content it does not know: kept, with a note
         self.path = path
+        self._remember_disk()
         self._saved = _saved_snapshot(self.draft, path)
         self.autosave = AutosaveController(
             self._autosave_folder or autosave_folder(), self._autosave_capture, self
@@ -293,7 +294,14 @@ class MainWindow(KeepingWindow):
     def is_modified(self) -> bool:
         """True if the draft (with the page being edited) differs from what was saved."""
         self.wizard.write_current_page()
-        return self.draft.snapshot() != self._saved
+        from consultprep.checklist import untouched_snapshot
+
+        now = self.draft.snapshot()
+        if now == self._saved:
+            return False
+        # A new draft that only went through a step or two has its list of the questions
+        # every patient is offered, and nothing else: quitting asked to save it.
+        return self.path is not None or self.recovered or now != untouched_snapshot(self.library)
 
     def _edited(self) -> None:
         self.setWindowModified(True)
@@ -318,6 +326,7 @@ class MainWindow(KeepingWindow):
         fit_to_library(draft, self.library)  # as at start: content it does not know, kept
         self.draft = draft
         self.path = path
+        self._remember_disk()
         self.recovered = False
         self.recovered_from = None
         self._saved = _saved_snapshot(draft, path)
@@ -330,6 +339,7 @@ class MainWindow(KeepingWindow):
     def _after_save(self, path: Path) -> None:
         """The draft was saved to ``path``: it is the draft's file now, with nothing unsaved."""
         self.path = path
+        self._remember_disk()
         self._saved = self.draft.snapshot()
         self.recovered = False
         self.recovered_from = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -32,6 +32,9 @@ NO_DATE = EARLIEST  # the box's lowest date, shown as "No date"
 CAPTION_HINT = "For example: scar on my left knee, three months after the operation"
 
 
+#: A picture said to be larger than this (pixels) is not drawn: ConsultPrep's own are far
+#: smaller (``consultprep.photos``), and a damaged one claimed 65,500 × 65,500.
+MAX_SOURCE_PIXELS = 200_000_000
 #: In place of a photo whose picture cannot be read (a damaged draft).
 CANNOT_SHOW = "This photo cannot be shown."  # (short: whole in the square at 200 % text)
 
@@ -49,14 +52,19 @@ def thumbnail(photo: Photo, box: int = THUMB_SIZE, ratio: float = 1.0) -> QPixma
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     size = QSize(max(1, round(photo.width * scale)), max(1, round(photo.height * scale)))
-    reader = QImageReader(buffer, QByteArray(b"jpeg"))
-    reader.setScaledSize(size)
-    image = reader.read()
-    if image.isNull():  # not a JPEG (a draft made or changed elsewhere): any format Qt reads,
-        buffer.seek(0)  # as the PDF prints any Pillow reads
-        reader = QImageReader(buffer)
+    image = QImage()
+    for kind in (QByteArray(b"jpeg"), None):
+        # Not a JPEG (a draft made or changed elsewhere): any format Qt reads, as the PDF
+        # prints any Pillow reads.
+        buffer.seek(0)
+        reader = QImageReader(buffer, kind) if kind is not None else QImageReader(buffer)
+        claimed = reader.size()
+        if claimed.isValid() and claimed.width() * claimed.height() > MAX_SOURCE_PIXELS:
+            break  # a damaged header claiming gigapixels: half a gigabyte to draw a thumbnail
         reader.setScaledSize(size)
         image = reader.read()
+        if not image.isNull():
+            break
     buffer.close()
     if image.isNull():
         return None
