@@ -180,6 +180,12 @@ def excerpt(text: str, match: ClaimMatch, context: int = EXCERPT_CONTEXT) -> tup
     )
 
 
+#: A quote holds at most this many matches, over at most this many characters: matches
+#: close together all the way through an advert made one quote of all of it.
+QUOTE_MOST_MATCHES = 3
+QUOTE_MOST_CHARS = 4 * EXCERPT_CONTEXT
+
+
 def quotes(
     text: str, matches: list[ClaimMatch], context: int = EXCERPT_CONTEXT
 ) -> list[list[tuple[str, bool]]]:
@@ -187,8 +193,8 @@ def quotes(
     ``(words, True)`` for matched words, ``(words, False)`` for the words around them.
 
     Matches close enough that their excerpts would overlap share one quote, each in its
-    place: a one-line advert was quoted four times, the same words each time with another
-    phrase picked out. Matches that overlap count as one. Runs of spaces and line breaks
+    place (up to ``QUOTE_MOST_MATCHES`` over ``QUOTE_MOST_CHARS``): a one-line advert was
+    quoted four times, the same words each time with another phrase picked out. Matches that overlap count as one. Runs of spaces and line breaks
     become single spaces; "…" marks text left out, as in :func:`excerpt`.
     """
     spans: list[list[int]] = []
@@ -199,8 +205,14 @@ def quotes(
             spans.append([m.start, m.end])
     groups: list[list[list[int]]] = []
     for span in spans:
-        if groups and span[0] - groups[-1][-1][1] <= 2 * context:
-            groups[-1].append(span)
+        group = groups[-1] if groups else None
+        if (
+            group is not None
+            and span[0] - group[-1][1] <= 2 * context
+            and len(group) < QUOTE_MOST_MATCHES
+            and span[1] - group[0][0] <= QUOTE_MOST_CHARS
+        ):
+            group.append(span)
         else:
             groups.append([span])
     out = []

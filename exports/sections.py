@@ -63,14 +63,9 @@ def questions(pack: Pack) -> None:
     items = pack.draft.ordered_questions()
     s = pack.story
     if not items:  # one line: where there is room, not a page of its own
-        s.append(pack.heading("My questions"))
-        s.append(
-            pack.para(
-                "No questions were chosen in ConsultPrep. You can write your questions here.",
-                "body",
-            )
-        )
-        s.append(RuledLines(6, gap=pack.size(22)))
+        lead = "No questions were chosen in ConsultPrep. You can write your questions here."
+        lines = RuledLines(6, gap=pack.size(22))
+        s.append(KeepTogether([pack.heading("My questions"), pack.para(lead, "body"), lines]))
         return
     # A new page unless the summary ran over and left most of a page free.
     s.append(CondPageBreak(pack.frame_height * 0.6))

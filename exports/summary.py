@@ -16,6 +16,7 @@ from exports.styles import ACCENT, FRAME_HEIGHT, FRAME_WIDTH, LABEL_WIDTH
 TOP_LIMIT = 400  # each of the top three, on page 1
 LIST_QUESTION_MOST = 200  # ConsultPrep's own questions are shorter (111 letters at most)
 GOALS_LIMIT = 700  # what matters most, on page 1
+BAR_WIDTH = 138.0  # the column of a score's bar (the bar is 137.5)
 SCORE_PADDING = 10.0  # before the score, after its bar
 SCORE_WIDTH = 64.0  # "10 / 10" on one line (at 52 it broke after the "/")
 THUMB_HEIGHT = 54.0  # photo thumbnails on page 1 (points, normal print)
@@ -117,7 +118,9 @@ def scores(pack: Pack) -> bool:
         ]
         for key, value in answered.items()
     ]
-    widths = [pack.size(w) for w in (LABEL_WIDTH, 148, SCORE_WIDTH)]
+    # The bar (137.5 points) fills its column: the three are as wide as the page allows in
+    # large print (with 148 and the wider score column they ran past its right edge).
+    widths = [pack.size(w) for w in (LABEL_WIDTH, BAR_WIDTH, SCORE_WIDTH)]
     table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -127,6 +130,7 @@ def scores(pack: Pack) -> bool:
                 ("TOPPADDING", (0, 0), (-1, -1), pack.size(1.5)),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), pack.size(1.5)),
                 ("LEFTPADDING", (2, 0), (2, -1), pack.size(SCORE_PADDING)),
+                ("RIGHTPADDING", (1, 0), (1, -1), 0),
             ]
         )
     )

@@ -114,7 +114,7 @@ def fk_grade(texts: list[str]) -> float:
 def concern_texts(concern: Concern) -> list[str]:
     """Everything about one concern that a patient reads, on screen or in the PDF."""
     texts = [concern.name, concern.description, concern.normal_repair]
-    texts += [t for s in concern.subtypes for t in (s.name, s.description)]
+    texts += [t for s in concern.subtypes for t in (s.name, s.description, s.evidence_note) if t]
     for t in concern.treatments:
         texts += [t.name, t.summary, t.uncertain, t.get_help, *t.get_help_signs]
         texts += [t.warning_note] if t.warning_note else []

@@ -165,6 +165,8 @@ def test_a_100k_paste_is_checked() -> None:
         "a" * 100_000,
         " " * 100_000,
         "1" * 100_000,
+        "1," * 50_000,  # (each digit began a scan to the run's end: 85 s for this)
+        "1 " * 50_000,
         "before" + " " * 99_990 + "x",
         ", ".join(["arthritis"] * 10_000),
         ("".join(runs) * 20)[:100_000],
@@ -268,3 +270,15 @@ def test_phrases_near_each_other_share_one_quote() -> None:
     assert quotes("guaranteed results", overlapping) == [
         [("guaranteed resu", True), ("lts", False)]
     ]
+
+
+def test_a_quote_stays_short_however_many_phrases_are_close_together() -> None:
+    from consultprep.claims import QUOTE_MOST_CHARS, QUOTE_MOST_MATCHES, quotes
+
+    text = "Guaranteed results, miracle cure! " * 100  # 3,400 letters of promises
+    found = [m for m in find_claims(text, RULES) if m.red_flag == "rf-big-promises"]
+    made = quotes(text, found)
+    assert len(made) > 10
+    for pieces in made:
+        assert sum(matched for _, matched in pieces) <= QUOTE_MOST_MATCHES
+        assert len("".join(w for w, _ in pieces)) <= QUOTE_MOST_CHARS + 2 * 45

@@ -81,6 +81,9 @@ def test_an_offer_abroad_brings_its_questions_and_says_the_checks_are_for_the_uk
     ids = [i.id for i in window.draft.checklist]
     assert {"offer-abroad-regulator", "offer-abroad-aftercare"} <= set(ids)
     assert "rf-abroad-no-regulator" not in window.draft.offer.red_flags  # nothing ticked
+    from ui.question_row import SOURCE_NOTES  # so their note does not speak of a tick
+
+    assert SOURCE_NOTES["red_flag"] == "Added because of your answers about the clinic's offer."
     page.location_radios["uk"].setChecked(True)
     page.write_draft()
     assert "offer-abroad-aftercare" not in [i.id for i in window.draft.checklist]

@@ -48,17 +48,17 @@ def test_the_bran_heading_goes_with_the_first_treatments_notes() -> None:
 def test_the_advert_heading_goes_with_the_first_warning_sign_and_repeats_are_quoted_once() -> None:
     draft = Draft()
     draft.offer.offered = True
-    said = "Results guaranteed! Book today. "
-    draft.offer.advert_text = said * 3
+    filler = "Filler words here. " * 6  # far apart: three quotes, alike, printed once
+    draft.offer.advert_text = (filler + "Results guaranteed! ") * 3 + filler
     pack = _pack(draft)
     advert_matches(pack)
     blocks = [f for f in pack.story if isinstance(f, KeepTogether)]
     assert len(blocks) == len(pack.story)  # nothing left loose
     first = _texts(blocks[0]._content)
     assert first[0] == ADVERT_HEADING
-    for block in blocks:
-        quotes = [t for t in _texts(block._content) if t.startswith("“")]
-        assert len(quotes) == len(set(quotes)), quotes
+    quotes = [t for b in blocks for t in _texts(b._content) if t.startswith("“")]
+    assert quotes == ["“…here. Filler words here. Results guaranteed! Filler words here. Filler words…”"]
+    assert not any("more place" in t for b in blocks for t in _texts(b._content))
 
 
 def test_an_advert_with_nothing_found_keeps_its_heading_with_the_note() -> None:

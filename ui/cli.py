@@ -19,6 +19,7 @@ code 2, never a traceback.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import os
 import re
@@ -251,6 +252,14 @@ def _subcommand(ns, parser) -> int:
     return EXIT_USER_ERROR
 
 
+#: Errors of writing what the command line prints (the files it writes report their own).
+_OUTPUT_ERRORS = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EPIPE", "EIO", "EBADF", "EDQUOT", "EFBIG")
+    if hasattr(errno, name)
+)
+
+
 def _unwritable_output(exc: OSError) -> int:
     """Say (if it can) that the output could not be written, with no traceback: "> /dev/full"
     gave one after the PDF was saved. Files already written are kept."""
@@ -275,6 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return _subcommand(ns, parser)
         except OSError as exc:  # what it says could not be written: a full disk, a closed pipe
+            if exc.errno not in _OUTPUT_ERRORS:
+                raise  # (anything else is a fault of ours: its traceback is wanted)
             return _unwritable_output(exc)
     if len(args) > 1:
         if not Path(args[0]).exists():

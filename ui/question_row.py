@@ -31,7 +31,8 @@ from ui.widgets import CARD, HINT, plain_label
 
 SOURCE_NOTES = {
     "own": "Your own question.",
-    "red_flag": "Added because of a warning sign you ticked.",
+    # (a warning sign ticked, or an offer abroad: the questions about going abroad)
+    "red_flag": "Added because of your answers about the clinic's offer.",
     "condition": "Added because of a box you ticked under “Your health”.",
     "readiness": "Added because you answered “Not yet” in the readiness check.",
 }
