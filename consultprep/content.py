@@ -112,9 +112,7 @@ class RedFlag(_Strict):
     explanation: str = NonEmpty  # one line: why this is a worry
     question_ids: list[str] = Field(min_length=1)  # questions that join the checklist
     citations: list[str] = Field(default_factory=list)
-    #: Its questions are asked for any offer abroad, ticked or not (whether a regulator is
-    #: named there is for the questions to find out).
-    abroad: bool = False
+    abroad: bool = False  #: its questions are asked for any offer abroad, ticked or not
 
 
 class Condition(_Strict):
@@ -195,10 +193,8 @@ class Subtype(_Strict):
     id: str = NonEmpty
     name: str = NonEmpty
     description: str = NonEmpty
-    #: What a patient with this kind should know before the evidence: that the research is
-    #: about another kind (the stem-cell studies were of diabetic foot ulcers, not leg ulcers),
-    #: or a safety point (a changed spot checked before treating sun damage). Shown under the
-    #: description, in a box, on screen and in the PDF, with its sources (required with it).
+    #: What to know first, said in a box on the evidence page and in the PDF, with its sources:
+    #: the research is about another kind of wound, say, or a changed spot is to be checked.
     evidence_note: str = ""
     evidence_note_citations: list[str] = Field(default_factory=list)
 
@@ -353,11 +349,9 @@ class Library(_Strict):
         """References cited by a concern (and the note for the patient's kind of it, if
         ``subtype_id`` is given) and its treatments, in first-cited order."""
         kind = concern.subtype(subtype_id)
-        cites = [
-            *concern.citations,
-            *(kind.evidence_note_citations if kind is not None else []),
-            *(c for t in concern.treatments for c in t.all_citations),
-        ]
+        noted = kind.evidence_note_citations if kind is not None else []
+        cites = [*concern.citations, *noted]
+        cites += [c for t in concern.treatments for c in t.all_citations]
         return [self.reference(r) for r in dict.fromkeys(cites)]
 
 

@@ -73,6 +73,8 @@ class FileMenuWindow(QMainWindow):
     recovered: bool
     recovered_from: Path | None
     wizard: ConsultWizard
+    #: The draft's file as this window last read or wrote it (``disk_stamp``; None: no file).
+    _on_disk: tuple[int, int] | None = None
 
     # --- provided by the main window -------------------------------------------------------
     def finish_start(self) -> bool:
@@ -187,7 +189,7 @@ class FileMenuWindow(QMainWindow):
     def _changed_elsewhere(self, path: Path) -> bool:
         """True if ``path`` is the draft's file and it changed since this window read or
         wrote it (another window, or the command line, wrote to it)."""
-        if path != self.path or getattr(self, "_on_disk", None) is None:
+        if path != self.path or self._on_disk is None:
             return False
         now = disk_stamp(path)
         return now is not None and now != self._on_disk
