@@ -98,3 +98,32 @@ def test_a_new_draft_only_stepped_through_has_nothing_to_save(
     assert window.maybe_save() and not dialogs.texts("question")
     window.draft.about.allergies = "Latex"  # anything at all: then it asks
     assert window.is_modified()
+
+
+def test_a_save_that_fails_offers_to_save_somewhere_else(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """A full disk said "Please choose another place" with no Save As in sight."""
+    from consultprep import storage
+    from ui.file_menu import SAVE_ELSEWHERE
+
+    path = _opened(window, tmp_path)
+    real_save = storage.save_draft
+
+    def disk_full(draft, where):
+        if Path(where) == path:
+            raise storage.DraftError("The disk is full. Please choose another place.")
+        return real_save(draft, where)
+
+    monkeypatch.setattr(storage, "save_draft", disk_full)
+    window.draft.about.medicines = "Ramipril"
+    dialogs.question_answer = Button.Cancel
+    assert not window.save() and window.is_modified()  # still open, still unsaved
+    assert dialogs.texts("question") == [
+        f"The disk is full. Please choose another place.\n\n{SAVE_ELSEWHERE}"
+    ]
+    dialogs.question_answer = Button.Yes  # "Save somewhere else…"
+    dialogs.save_path = str(tmp_path / "elsewhere.consultprep")
+    assert window.save()
+    assert load_draft(tmp_path / "elsewhere.consultprep").about.medicines == "Ramipril"
+    assert window.path == tmp_path / "elsewhere.consultprep" and not window.is_modified()

@@ -41,3 +41,16 @@ def test_a_message_wraps_long_file_names_and_widens_with_the_text_size(
     qtbot.addWidget(box)
     labels = [box.button(b).text() for b in (Button.Save, Button.Discard, Button.Cancel)]
     assert labels == ["&Save", "Do&n't save", "&Cancel"]  # each with its underlined letter
+
+
+def test_a_byte_of_a_file_name_that_is_not_utf8_is_shown_not_dropped(qtbot) -> None:
+    """Python keeps such a byte as a lone surrogate; Qt dropped it ("saved to /tmp/x/.pdf")."""
+    import os
+
+    from ui import dialogs
+
+    name = os.fsdecode(b"/tmp/x/caf\xe9.pdf")  # a Latin-1 "é" in a UTF-8 system
+    box = dialogs.message_box(None, "PDF saved", f"Your PDF pack was saved to:\n{name}")
+    qtbot.addWidget(box)
+    assert box.text().replace(ZWSP, "") == "Your PDF pack was saved to:\n/tmp/x/caf\ufffd.pdf"
+    assert dialogs.readable("plain") == "plain" and dialogs.readable("café") == "café"

@@ -196,8 +196,10 @@ def test_save_to_a_missing_folder_shows_the_reason(
 ) -> None:
     filled(window)
     dialogs.save_path = str(tmp_path / "gone" / "x.consultprep")
+    dialogs.question_answer = QMessageBox.StandardButton.Cancel  # not "Save somewhere else…"
     window.save_action.trigger()
-    assert dialogs.texts("warning") and "does not exist" in dialogs.texts("warning")[0]
+    [said] = dialogs.texts("question")  # the reason, and the way on
+    assert "does not exist" in said and said.endswith("save it somewhere else?")
     assert window.path is None and window.isWindowModified()
 
 

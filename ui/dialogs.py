@@ -21,6 +21,14 @@ Icon = QMessageBox.Icon
 MIN_CHARS, MIN_PIXELS = 36, 420
 
 
+def readable(text: str) -> str:
+    """``text`` with a "�" for each byte of a file name that is not UTF-8 (Python keeps such
+    a byte as a lone surrogate, which Qt dropped: "PDF saved to /tmp/x/.pdf")."""
+    if text.isascii():
+        return text
+    return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+
+
 def message_box(
     parent: QWidget | None,
     title: str,
@@ -34,7 +42,7 @@ def message_box(
     box.setIcon(icon)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(breakable(text))  # (a long folder or file name wraps)
+    box.setText(breakable(readable(text)))  # (a long folder or file name wraps)
     box.setStandardButtons(buttons)
     if default != Button.NoButton:
         box.setDefaultButton(default)

@@ -37,6 +37,10 @@ CHANGED_ELSEWHERE = (
 )
 
 
+#: Asked when the draft could not be saved where it was to go.
+SAVE_ELSEWHERE = "Your work is still open here. Do you want to save it somewhere else?"
+
+
 def disk_stamp(path: Path | None) -> tuple[int, int] | None:
     """When the file at ``path`` last changed, and its size (None: no path, or no file)."""
     if path is None:
@@ -218,8 +222,18 @@ class FileMenuWindow(QMainWindow):
         try:
             storage.save_draft(self.draft, path)
         except storage.DraftError as exc:
-            dialogs.warn(self, "Could not save the draft", str(exc))
-            return False
+            # The way on is offered, not just named: a full disk said "choose another place"
+            # with no Save As in sight (a helper's hunt). The draft stays open, unchanged.
+            button = QMessageBox.StandardButton
+            answer = dialogs.ask(
+                self,
+                "Could not save the draft",
+                f"{exc}\n\n{SAVE_ELSEWHERE}",
+                button.Yes | button.Cancel,
+                button.Yes,
+                {button.Yes: "Save &somewhere else…"},
+            )
+            return self.save_as() if answer == button.Yes else False
         self._after_save(path)
         return True
 
