@@ -59,10 +59,7 @@ class KeepingWindow(FileMenuWindow):
     def _settings_failed(self, file_name: str) -> None:
         """Say once, quietly, that settings are not being saved (the file is the tooltip)."""
         more = SETTINGS_FAILED_MORE.format(file=file_name)
-        if self._settings_notice is None:
-            self._settings_notice = self.notices.add(SETTINGS_FAILED, more)
-        else:
-            self.notices.explain(self._settings_notice, more)
+        self._settings_notice = self.notices.say(self._settings_notice, SETTINGS_FAILED, more)
 
     def _place(self) -> Path | None:
         """The file the draft belongs to, for remembering its step (None: never saved)."""
@@ -99,11 +96,7 @@ class KeepingWindow(FileMenuWindow):
 
         The notice is one short sentence; the full reason is its tooltip and description.
         """
-        if self._autosave_notice is None:
-            self._autosave_notice = self.notices.add(AUTOSAVE_FAILED, text)
-        else:
-            self.notices.explain(self._autosave_notice, text)
-            self.notices.show_notice(self._autosave_notice)
+        self._autosave_notice = self.notices.say(self._autosave_notice, AUTOSAVE_FAILED, text)
 
     def _autosave_worked(self) -> None:
         if self._autosave_notice is not None:

@@ -35,6 +35,15 @@ class NoticeStrip(QWidget):
         announce(label, text)
         return label
 
+    def say(self, label: QLabel | None, text: str, more: str) -> QLabel:
+        """Show the notice ``label`` again with ``more`` as its reason, or, if there is none
+        yet (None), a new one saying ``text``; return it."""
+        if label is None:
+            return self.add(text, more)
+        self.explain(label, more)
+        self.show_notice(label)
+        return label
+
     @staticmethod
     def explain(label: QLabel, more: str) -> None:
         """Give ``label`` the reason behind it (tooltip and screen-reader description)."""
