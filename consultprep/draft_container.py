@@ -6,7 +6,9 @@ to one part loses only that part.
 - A file cut short (a copy that stopped half way) has lost the list of parts a zip file keeps
   at its end; its parts are then read from the start, one by one, each checked against its
   check sum, and the draft opens with its text and the whole photos before the cut.
-- Damage to the draft's own text (``draft.json``) refuses the draft with one plain sentence.
+- The draft's own text (``draft.json``) that does not match its check sum is read without
+  it: if it still reads as a draft, it opens with a note to read the answers through (one
+  wrong byte may have changed a word). Otherwise the draft is refused with one plain sentence.
 - Parts this version does not use (a newer version's, say) are kept with the draft, and
   saved with it again.
 """
@@ -79,6 +81,33 @@ CUT_SHORT = (
 )
 
 
+DAMAGED_TEXT = (
+    "Part of this draft file was damaged. Its answers were opened, but a few words in them "
+    "may have changed: please read them through before you save."
+)
+
+
+def unchecked_part(raw: bytes, info: zipfile.ZipInfo) -> bytes | None:
+    """A part's bytes as they are, not checked against its check sum (None if they cannot
+    be unpacked). Only for the draft's text, which is then read with care."""
+    at = info.header_offset
+    if at < 0 or len(raw) - at < PART_HEADER.size:
+        return None
+    fields = PART_HEADER.unpack_from(raw, at)
+    if fields[0] != b"PK\x03\x04":
+        return None
+    start = at + PART_HEADER.size + fields[9] + fields[10]
+    data = raw[start : start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        return data
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return None
+    try:
+        return zlib.decompressobj(-zlib.MAX_WBITS).decompress(data, MAX_JSON_BYTES)
+    except zlib.error:
+        return None
+
+
 def parts_before_the_end(raw: bytes) -> dict[str, bytes]:
     """The whole parts at the start of a draft file whose end is missing.
 
@@ -147,8 +176,13 @@ def draft_from_container(raw: bytes, name: str) -> Draft:
             raise DraftError(
                 f"{name} holds a part that is far too large, so it was not opened."
             ) from None
-        except PartError:
-            raise DraftError(damaged) from None
+        except PartError:  # not as it was saved: perhaps only a word or its check sum
+            text = unchecked_part(raw, zf.getinfo("draft.json"))
+            if text is None:
+                raise DraftError(damaged) from None
+            unchecked = True
+        else:
+            unchecked = False
         if text is None:
             raise DraftError(f"{name} is not a ConsultPrep draft, so it could not be opened.")
         budget = MAX_UNPACKED_BYTES - len(text)
@@ -159,7 +193,15 @@ def draft_from_container(raw: bytes, name: str) -> Draft:
             budget -= len(data or b"")
             return data
 
-        return draft_with_parts(text, name, zf.namelist(), within_budget)
+        try:
+            draft = draft_with_parts(text, name, zf.namelist(), within_budget)
+        except DraftError:
+            if unchecked:  # the damage reached what it says
+                raise DraftError(damaged) from None
+            raise
+        if unchecked:
+            draft.load_notes.insert(0, DAMAGED_TEXT)
+        return draft
 
 
 def draft_with_parts(

@@ -50,6 +50,8 @@ MUST_CATCH = [
     ("treats over 40 conditions", "rf-one-for-all"),
     ("an FDA registered lab", "rf-registered-not-approved"),
     ("made in an FDA approved facility", "rf-registered-not-approved"),
+    ("our stem cells are FDA approved", "rf-registered-not-approved"),
+    ("approved by the MHRA", "rf-registered-not-approved"),
     ("listed on clinicaltrials.gov", "rf-registered-not-approved"),
     ("trial registered last year", "rf-registered-not-approved"),
     ("patient testimonials", "rf-stories-not-studies"),

@@ -4,6 +4,7 @@ was copied, a part far too large; parts ConsultPrep does not use are kept
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from PIL import Image
 
 from consultprep import draft_container
-from consultprep.draft_container import CUT_SHORT
+from consultprep.draft_container import CUT_SHORT, DAMAGED_TEXT
 from consultprep.models import Draft
 from consultprep.photos import add_photo
 from consultprep.storage import DraftError, draft_to_bytes, load_draft
@@ -29,8 +30,6 @@ def _saved_draft(tmp_path: Path, photos: int = 2) -> tuple[Draft, bytes]:
 
 def _part(raw: bytes, name: str) -> tuple[int, int]:
     """Where a part's bytes start in the file, and how many there are."""
-    import io
-
     info = zipfile.ZipFile(io.BytesIO(raw)).getinfo(name)
     start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
     return start, info.compress_size
@@ -88,6 +87,36 @@ def test_a_draft_whose_text_is_damaged_is_refused_plainly(tmp_path: Path, where:
     with pytest.raises(DraftError) as caught:
         load_draft(_write(tmp_path, damaged))
     assert str(caught.value) == "“damaged.consultprep” is damaged, so it could not be opened."
+
+
+def test_text_that_fails_only_its_check_sum_opens_with_a_note(tmp_path: Path) -> None:
+    _draft, raw = _saved_draft(tmp_path, photos=1)
+    # The check sum kept in the list of parts at the end is damaged; the text is whole.
+    entry = raw.rindex(b"PK\x01\x02", 0, raw.index(b"draft.json", raw.index(b"PK\x01\x02")))
+    damaged = bytearray(raw)
+    damaged[entry + 16] ^= 0x01  # the first byte of its CRC-32
+    path = _write(tmp_path, bytes(damaged))
+    opened = load_draft(path)
+    assert opened.about.symptoms == "Raised and itchy" and len(opened.photos) == 1
+    assert opened.load_notes == [DAMAGED_TEXT]
+    assert path.read_bytes() == bytes(damaged)  # the file is not changed until saved
+
+
+def test_text_with_a_changed_letter_opens_with_a_note(tmp_path: Path) -> None:
+    draft = Draft(concern="scars")
+    draft.about.symptoms = "Raised and itchy"
+    raw = draft_to_bytes(draft)
+    # Stored, not packed, so that one byte of the file is one letter of the text.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(buffer, "w") as copy:
+        for info in source.infolist():
+            copy.writestr(info.filename, source.read(info), zipfile.ZIP_STORED)
+    raw = buffer.getvalue()
+    at = raw.index(b"Raised and itchy")
+    damaged = raw[:at] + b"Raisad" + raw[at + 6 :]
+    opened = load_draft(_write(tmp_path, damaged))
+    assert opened.about.symptoms == "Raisad and itchy"  # the patient is asked to read it
+    assert opened.load_notes == [DAMAGED_TEXT]
 
 
 def test_a_part_far_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
