@@ -7,8 +7,10 @@ content it refers to (concerns, questions, red flags) lives in the content libra
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import UTC, date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -184,6 +186,25 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+_LINE_ENDS = re.compile("\r\n|[\r\u2028\u2029]")
+
+
+def as_shown(text: str) -> str:
+    """``text`` as a page gives it back after showing it: its line ends made "\\n", no-break
+    spaces plain ones, a byte-order mark gone, and no spaces at its start or end."""
+    return _LINE_ENDS.sub("\n", text).replace("\u00a0", " ").replace("\ufeff", "").strip()
+
+
+def _as_shown(data: Any) -> Any:
+    if isinstance(data, str):
+        return as_shown(data)
+    if isinstance(data, list):
+        return [_as_shown(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _as_shown(value) for key, value in data.items()}
+    return data
+
+
 class Draft(_Model):
     """A patient's consultation draft (one ``.consultprep`` file)."""
 
@@ -252,8 +273,8 @@ class Draft(_Model):
         self.updated = _now()
 
     def snapshot(self) -> str:
-        """The draft's content without its time stamps, to tell whether it changed."""
-        try:
-            return self.model_dump_json(exclude={"created", "updated"})
-        except ValueError:  # text holding an unpaired surrogate (see storage.draft_to_json)
-            return repr(self.model_dump(exclude={"created", "updated"}))
+        """The draft's content without its time stamps, to tell whether it changed.
+
+        Its words are compared as a text box gives them back (``as_shown``): a draft written
+        elsewhere, with Windows line ends, say, is not changed by only being looked at."""
+        return json.dumps(_as_shown(self.model_dump(mode="json", exclude={"created", "updated"})))

@@ -301,7 +301,10 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list
     # it is long (in large print up to half a page: kept whole, it left pages a third empty).
     # Then the name, rung, warning and summary stay together, and "What we don't know yet"
     # may go on to the next page, whole, under the card's name (``Continued``).
-    if stacked_height(parts) <= pack.frame_height * KEEP_WHOLE:
+    # (The heading of its kind, above the first card, is not counted: the card itself is
+    # what must fit, and the heading goes where it goes.)
+    card = parts[1:] if heading is not None else parts
+    if stacked_height(card) <= pack.frame_height * KEEP_WHOLE:
         return [KeepTogether(parts)]
     name = pack.para(f"{swatch} {safe_text(t.name)} (continued)", "small")
     return [KeepTogether(parts[:-1]), Continued(name, parts[-1])]

@@ -50,10 +50,14 @@ def test_looking_through_an_opened_draft_is_not_an_edit(
     window: MainWindow, dialogs: Dialogs, tmp_path: Path, example: str
 ) -> None:
     """Ticks stored in another order than the page's boxes (conditions, warning signs, clinic
-    checks) stay in that order when a page is left, so no "Save changes?" follows."""
+    checks) stay in that order when a page is left, so no "Save changes?" follows. Nor do
+    words written elsewhere (Windows line ends, no-break spaces), which a text box gives back
+    changed."""
     path = tmp_path / f"{example}.consultprep"
     path.write_bytes((ROOT / "resources" / "examples" / path.name).read_bytes())
     draft = load_draft(path)
+    odd = "\ufeffOne\r\ntwo\u00a0three \rfour\u2028five  "
+    draft.about.symptoms = draft.about.goals = draft.offer.claims = draft.offer.clinic = odd
     draft.about.conditions.reverse()
     draft.offer.red_flags.reverse()
     draft.offer.checks_done = ["vet-trial", "vet-gmc"]

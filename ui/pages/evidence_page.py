@@ -31,8 +31,8 @@ from ui.widgets import (
 )
 
 LADDER_HELP = (
-    "Each treatment sits on the rung that matches the strongest research behind it for this "
-    "problem. Higher up means stronger evidence. Waiting, or doing nothing, is shown below "
+    "Each treatment sits on the rung that matches the strongest research or national guidance "
+    "behind it for this problem. Higher up means stronger evidence. Waiting, or doing nothing, is shown below "
     "the ladder as the point to compare against."
 )
 
