@@ -149,3 +149,16 @@ def example_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ma
 
     install_fake_dialogs(monkeypatch)
     return open_window(qtbot, example_draft(tmp_path))
+
+
+@pytest.fixture(name="announcements")
+def said_aloud(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, str]]:
+    """What the app asks a screen reader to say, as if one were running."""
+    said: list[tuple[object, str]] = []
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(
+        QAccessible,
+        "updateAccessibility",
+        staticmethod(lambda event: said.append((event.object(), event.message()))),
+    )
+    return said

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from tests.a11y_helpers import (  # noqa: F401 - example_window is the window fixture
+from tests.a11y_helpers import (  # noqa: F401 - the fixtures: window, announcements
     LIBRARY,
     accessible_name,
     example_window,
     group_of,
     interactive_widgets,
+    said_aloud,
     settle,
     walk_pages,
 )
@@ -188,6 +189,23 @@ def test_enter_goes_to_the_next_page_from_a_field(window) -> None:
     assert window.wizard.currentId() != PageId.ABOUT
 
 
+def test_enter_goes_on_from_a_field_after_tab_went_through_back_and_next(window) -> None:
+    """(A keyboard audit: once Tab had passed Back and Next, Enter in a field did nothing.)"""
+    for page_id in walk_pages(window):
+        if page_id == PageId.ABOUT:
+            break
+    wizard = window.wizard
+    wizard.button(QWizard.WizardButton.BackButton).setFocus(Qt.FocusReason.TabFocusReason)
+    for _ in range(2):  # to Next, then on into the page
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        settle()
+    page = wizard.currentPage()
+    page.body_area.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(page.body_area, Qt.Key.Key_Return)
+    settle()
+    assert wizard.currentId() != PageId.ABOUT
+
+
 def test_enter_in_a_text_box_makes_a_new_line(window) -> None:
     for page_id in walk_pages(window):
         if page_id == PageId.ABOUT:
@@ -321,21 +339,6 @@ def test_the_evidence_ladder_has_a_text_equivalent(qtbot, concern) -> None:
 
 
 # --- telling a screen reader which page is shown ---------------------------------------------
-@pytest.fixture
-def announcements(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, str]]:
-    """What the app asks a screen reader to say, as if one were running."""
-    from PySide6.QtGui import QAccessible
-
-    said: list[tuple[object, str]] = []
-    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
-    monkeypatch.setattr(
-        QAccessible,
-        "updateAccessibility",
-        staticmethod(lambda event: said.append((event.object(), event.message()))),
-    )
-    return said
-
-
 def test_each_new_page_is_announced_with_its_step_and_title(window, announcements) -> None:
     wizard = window.wizard
     assert announcements == []  # the first page: the window appearing says enough

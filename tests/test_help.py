@@ -118,11 +118,14 @@ def test_jargon_headings_can_be_explained(qtbot, tmp_path: Path, monkeypatch) ->
     ladder.button.click()
     assert ladder.meaning.isVisibleTo(window)
     assert ladder.button.accessibleName().startswith("Hide what ")  # what pressing it does now
+    assert ladder.button.toolTip().startswith("Hide what ")  # (it said "Show" still)
     assert ladder.meaning.text().startswith("evidence ladder: ")
+    assert ladder.button.accessibleDescription() == ladder.meaning.text()  # read out with it
     assert "evidence ladder" in ladder.heading.toolTip()
     ladder.button.click()
     assert not ladder.meaning.isVisibleTo(window)
     assert ladder.button.accessibleName().startswith("What does ")
+    assert ladder.button.toolTip().startswith("Show what ") and not ladder.button.accessibleDescription()
     # A treatment's name is explained by its card's one button, with the card's other words;
     # the name has the meaning as a tooltip, as other text with jargon does.
     assert not any("MSC" in e.heading.text() for e in explained)

@@ -19,6 +19,7 @@ from consultprep.citations import with_sources
 from consultprep.claims import ClaimMatch, ClaimRules, find_claims, flags_found, load_claim_rules
 from consultprep.content import Library
 from ui import theme
+from ui.announce import announce
 from ui.fields import PlainTextEdit
 from ui.growing import box_height
 from ui.text_scroll import fit_scroll_bar
@@ -176,6 +177,7 @@ class AdvertChecker(QWidget):
         """Check the text (the button): show the matches and report the warning signs."""
         matches = self.show_matches(checked=True)
         self.flags_checked.emit(self.flags())
+        announce(self.summary_label, self.summary_label.text())  # (not a Tab stop)
         return matches
 
     def flags(self) -> list[str]:

@@ -30,12 +30,15 @@ Keyboard rules kept here:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QMetaMethod, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLayout,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QWidget,
     QWidgetItem,
@@ -43,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ui import heading_roles
 from ui.tab_order import apply_order
 from ui.widgets import CARD, generation, page_changed
 
@@ -169,10 +173,11 @@ class _FocusWithin(QObject):
     filter on every control in a card saw all their events (hundreds at each Next).
     """
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject, moved_to: Callable[[QWidget], None]) -> None:
         super().__init__(parent)
         #: True only while a mouse click on Next or Back is being handled (``KeyboardHelper``).
         self.page_button_clicked = False
+        self._moved_to = moved_to  # told of each widget the focus moves to
         QApplication.instance().focusChanged.connect(self._moved)
 
     def _moved(self, old: QWidget | None, new: QWidget | None) -> None:
@@ -187,6 +192,8 @@ class _FocusWithin(QObject):
             _restyle(old, FOCUS_SHOWN, "true")
         if isinstance(new, QScrollArea):
             _restyle(new, FOCUS_SHOWN, "false" if self.page_button_clicked else "true")
+        if new is not None:
+            self._moved_to(new)
 
 
 def page_stamp(page: QWidget) -> tuple[int, int]:
@@ -201,8 +208,10 @@ class KeyboardHelper(QObject):
     def __init__(self, wizard: QWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
+        heading_roles.install()  # and for a screen reader, the pages' headings are headings
         self._enter_filter = _EnterStaysInField(self)
-        self._focus_within = _FocusWithin(self)
+        # (One Python call for each move of the focus serves both: see the note on None.)
+        self._focus_within = _FocusWithin(self, self._keep_next_default)
         #: Per page: its ``page_stamp`` when its order was last applied, and that order.
         self._orders: dict[QWidget, tuple[tuple[int, int], list[QWidget]]] = {}
         #: After an edit, the page is looked at again once the edit has been handled.
@@ -218,6 +227,18 @@ class KeyboardHelper(QObject):
             button.installEventFilter(self)
         if hasattr(wizard, "edited"):
             wizard.edited.connect(self._edited)
+
+    def _keep_next_default(self, new: QWidget) -> None:
+        """Enter in a field presses Next, also after the focus went through Back or Next (a
+        button that has the focus is Enter's while it has it; Qt left none after it)."""
+        if isinstance(new, QPushButton):
+            return
+        page = self._page()
+        next_button = self._wizard.button(QWizard.WizardButton.NextButton)
+        if page is None or not page.isAncestorOf(new) or not next_button.isVisible():
+            return
+        if not next_button.isDefault():
+            next_button.setDefault(True)
 
     def _page(self) -> QWidget | None:
         if self._wizard.currentId() == -1:

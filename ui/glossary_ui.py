@@ -185,10 +185,11 @@ class ExplainedHeading(_LooksAgain):
         if on:
             reveal(self.meaning, self.button)
         self.button.setText(HIDE_MEANING if on else WHAT_DOES_THIS_MEAN)
-        # A screen reader says what pressing it will do now
-        self.button.setAccessibleName(
-            f"Hide what {self._names} means" if on else f"What does {self._names} mean?"
-        )
+        # A screen reader says what pressing it will do now, and while open, the meaning
+        name = f"Hide what {self._names} means" if on else f"What does {self._names} mean?"
+        self.button.setAccessibleName(name)
+        self.button.setToolTip(f"{'Hide' if on else 'Show'} what {self._names} means")
+        self.button.setAccessibleDescription(self.meaning.text() if on else "")  # as cards'
 
 
 class ExplainedWords(_LooksAgain):

@@ -107,7 +107,9 @@ class PhotoRow(QFrame):
 
         self.date_edit = DateEdit(NO_DATE)
         self.date_edit.setSpecialValueText("No date")
-        self.no_date = QCheckBox("N&o date")
+        # No Alt+letter on a row's buttons: every row has the same ones, and a shortcut that
+        # several buttons share only moves the focus among them (a keyboard audit).
+        self.no_date = QCheckBox("No date")
         date_label = plain_label("&Date taken:", wrap=False)
         date_label.setBuddy(self.date_edit)
         # The flowing row puts items at the top: centre the label on the date box instead.
@@ -116,9 +118,9 @@ class PhotoRow(QFrame):
         self.caption_edit.setText(photo.caption)
         self.set_taken_on(photo.taken_on)
 
-        self.earlier_button = big_button("▲ Move &earlier", "")
-        self.later_button = big_button("▼ Move &later", "")
-        self.remove_button = big_button("&Remove", "")
+        self.earlier_button = big_button("▲ Move earlier", "")
+        self.later_button = big_button("▼ Move later", "")
+        self.remove_button = big_button("Remove", "")
         self.earlier_button.setToolTip("Show this photo before the one above it")
         self.later_button.setToolTip("Show this photo after the one below it")
         self.remove_button.setToolTip("Take this photo out of your draft")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from consultprep.models import ReadinessAnswer, ReadinessCheck
 from consultprep.readiness import Area, ReadinessContent, answers
+from ui.announce import announce
 from ui.widgets import HINT, NOTICE, KeyButton, card, page_changed, plain_label
 
 ADDED = "Added to your questions:"
@@ -137,6 +138,9 @@ class ReadinessCheckView(QWidget):
                     button.setChecked(False)
         self._tab_stop(area)
         self._show_suggestions()
+        suggestion = self.rows[area].suggestion
+        if on and not suggestion.isHidden():  # "Not yet" added a question: say so, as the
+            announce(suggestion, suggestion.text())  # questions page does (a keyboard audit)
         self.changed.emit()
 
     def set_suggestion_prefix(self, prefix: str) -> None:

@@ -91,8 +91,7 @@ class QuestionsPage(DraftPage):
         message_row = QHBoxLayout()
         message_row.setContentsMargins(PAGE_MARGIN, 0, PAGE_MARGIN, 0)
         message_row.addWidget(self.message_label, 1)
-        # After "Remove": one click brings the question back, where it was (nothing is lost
-        # to a slip of the mouse).
+        # After "Remove": one click brings it back, where it was (nothing lost to a slip).
         self.put_back_button = big_button("&Put it back", "Put your question back")
         self.put_back_button.clicked.connect(self._put_back)
         self.put_back_button.hide()
@@ -343,6 +342,8 @@ class QuestionsPage(DraftPage):
             self.show_message(str(exc))
             return
         self._changed((item_id, role))
+        shown = self.shown_order()  # where it is now, for a screen reader (a keyboard audit)
+        announce(self.rows[item_id], f"Moved to number {shown.index(item_id) + 1} of {len(shown)}.")
 
     def _remove(self, item_id: str) -> None:
         ids = [i.id for i in self.draft.checklist]
@@ -354,8 +355,8 @@ class QuestionsPage(DraftPage):
         self._changed(focus)
         if removed is not None:
             self.show_message(f"Removed your question “{shorten(removed[1].text, 80)}”.", removed)
-            # The undo has the focus, as usual: Enter puts it back, and a screen reader says
-            # what happened (the message is not a Tab stop). Tab goes on from there.
+            # The undo has the focus: Enter puts it back, and a screen reader says what happened
+            # (the message is not a Tab stop). Tab goes on from there.
             self.put_back_button.setFocus(Qt.FocusReason.OtherFocusReason)
         elif not rest:
             self.own_question_edit.setFocus()

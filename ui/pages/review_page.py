@@ -17,6 +17,7 @@ from consultprep.content import Library
 from consultprep.models import Draft
 from consultprep.summary import summary_lines
 from ui import dialogs, export_helpers
+from ui.announce import announce
 from ui.busy import SAVING_PDF, open_file, show_in_folder
 from ui.field_row import FieldRow
 from ui.fields import line_box
@@ -312,3 +313,4 @@ class ReviewPage(DraftPage):
         hidden.hide()
         shown.setText(text)
         shown.show()
+        announce(shown, text)  # not a Tab stop: a screen reader is told (a keyboard audit)
