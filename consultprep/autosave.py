@@ -173,7 +173,7 @@ class Autosave:
             info_path = draft_path.with_suffix(".json")
             saved_at, source = None, None
             try:
-                info = json.loads(info_path.read_text(encoding="utf-8"))
+                info = json.loads(_small_file(info_path).decode("utf-8"))
                 saved_at = _saved_time(info["saved_at"])
                 source = info.get("source")
             except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
@@ -183,3 +183,23 @@ class Autosave:
             found.append(Recovery(draft_path, info_path, saved_at, source))
         found.sort(key=lambda r: r.saved_at or datetime.min.replace(tzinfo=UTC))
         return found[::-1]
+
+
+#: An info file is a line of JSON; anything larger is not one.
+INFO_MOST_BYTES = 64 * 1024
+
+
+def _small_file(path: Path) -> bytes:
+    """The bytes of an ordinary file of at most ``INFO_MOST_BYTES`` (a pipe there hung every
+    start; a link to /dev/zero filled the memory: a bad-input hunt). Raises OSError if it is
+    not one."""
+    import stat
+
+    # (Not blocking: opening a pipe to read waits for a writer, which never comes.)
+    with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise OSError(f"{path} is not an ordinary file")
+        data = file.read(INFO_MOST_BYTES + 1)
+    if len(data) > INFO_MOST_BYTES:
+        raise OSError(f"{path} is too large")
+    return data

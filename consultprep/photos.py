@@ -154,7 +154,10 @@ def clean_image(image_path: str | os.PathLike[str]) -> tuple[bytes, int, int, da
                 im.draft("RGB", _draft_size(im.width, im.height))
             im.load()
             upright = ImageOps.exif_transpose(im)
+            if upright.mode in _SIXTEEN_BIT:  # (Pillow cannot shrink these: "damaged", it said)
+                upright = _eight_bit(upright)
             upright.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+            upright = _in_srgb(upright)
             if upright.mode != "RGB":
                 upright = _flatten(upright)
             # A fresh image carries no info/EXIF/ICC/XMP, so nothing private can leak.
@@ -202,6 +205,33 @@ def _draft_size(width: int, height: int) -> tuple[int, int]:
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 
+_SIXTEEN_BIT = ("I;16", "I;16B", "I;16L", "I")
+
+
+def _eight_bit(im):
+    """A greyscale image of 16 bits a pixel (a scan, a medical camera) as 8 bits."""
+    return im.point(lambda v: v / 256).convert("L")
+
+
+def _in_srgb(im):
+    """``im`` with its colours turned into sRGB if it has another colour profile (an
+    iPhone's Display P3, say). The clean copy keeps no profile: without this, a red rash
+    looked less red than it was (a bad-input hunt). A profile that cannot be used leaves the
+    photo as it was."""
+    icc = im.info.get("icc_profile")
+    if not icc or im.mode not in ("RGB", "RGBA", "CMYK", "L"):
+        return im
+    from PIL import ImageCms
+
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        return ImageCms.profileToProfile(
+            im, source, ImageCms.createProfile("sRGB"), outputMode="RGBA" if im.mode == "RGBA" else "RGB"
+        )
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return im
+
+
 def _flatten(im):
     """Convert any mode to RGB, putting transparent parts on white."""
     from PIL import Image
@@ -211,8 +241,8 @@ def _flatten(im):
         background = Image.new("RGB", im.size, "white")
         background.paste(im, mask=im.getchannel("A"))
         return background
-    if im.mode in ("I;16", "I;16B", "I;16L", "I"):
-        im = im.point(lambda v: v / 256).convert("L")
+    if im.mode in _SIXTEEN_BIT:
+        im = _eight_bit(im)
     return im.convert("RGB")
 
 

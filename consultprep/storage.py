@@ -223,13 +223,20 @@ def draft_to_json(draft: Draft) -> str:
 
 
 def draft_to_bytes(draft: Draft) -> bytes:
-    """The whole draft file (zip container) as bytes."""
+    """The whole draft file (zip container) as bytes.
+
+    Raises ``draft_size.TooLargeToSave`` if opening it again would refuse it.
+    """
+    from consultprep.draft_size import check_file, check_parts
+
+    text = draft_to_json(draft).encode("utf-8")
+    check_parts(draft, len(text))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         zf.writestr(zipfile.ZipInfo("mimetype", (1980, 1, 1, 0, 0, 0)), MIMETYPE)
         info = zipfile.ZipInfo("draft.json", (1980, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_DEFLATED
-        zf.writestr(info, draft_to_json(draft).encode("utf-8"))
+        zf.writestr(info, text)
         written = {"mimetype", "draft.json"}
         for photo in draft.photos:
             name = f"photos/{photo.id}.jpg"
@@ -239,6 +246,7 @@ def draft_to_bytes(draft: Draft) -> bytes:
             if name not in written:
                 zf.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data)
                 written.add(name)
+    check_file(buffer.getbuffer().nbytes)
     return buffer.getvalue()
 
 
@@ -337,7 +345,15 @@ def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:
         With one plain sentence if the place cannot be written. Nothing is changed then.
     """
     path = writable_target(path, "draft")
-    if not _replaceable_by_draft(path):
+    try:
+        replaceable = _replaceable_by_draft(path)
+    except PermissionError:  # perhaps the patient's own draft: not "not a draft" (a hunt)
+        raise DraftError(
+            f"You do not have permission to open “{path.name}”, so ConsultPrep cannot check "
+            f"what it is and will not replace it. Please choose another name, ending in "
+            f"{DRAFT_SUFFIX}."
+        ) from None
+    if not replaceable:
         raise DraftError(
             f"“{path.name}” is not a ConsultPrep draft, so ConsultPrep will not replace it "
             f"with one. Please choose another name, ending in {DRAFT_SUFFIX}."
@@ -352,12 +368,15 @@ def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:
 
 
 def _replaceable_by_draft(path: Path) -> bool:
-    """True if nothing is at ``path`` yet, or it is empty or a draft (never a PDF or a photo)."""
+    """True if nothing is at ``path`` yet, or it is empty or a draft (never a PDF or a photo).
+    Raises PermissionError if it cannot be opened to check."""
     try:
         with open(path, "rb") as existing:
             start = existing.read(64)
     except FileNotFoundError:
         return True
+    except PermissionError:
+        raise
     except OSError:
         return False
     start = start.removeprefix(b"\xef\xbb\xbf").lstrip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
 import sys
@@ -86,6 +87,20 @@ def test_odd_info_files_never_stop_recovery(
     assert strange.source in (None, "/home/me/a.consultprep")
     for recovery in found:
         assert describe(recovery)
+
+
+@pytest.mark.parametrize("kind", ["pipe", "endless"])
+def test_an_info_file_that_is_not_a_file_never_stops_recovery(tmp_path: Path, kind: str) -> None:
+    """(A pipe there hung every start; a link to /dev/zero filled the memory: a hunt.)"""
+    left = Autosave(tmp_path, pid=_dead_pid())
+    left.save(Draft(concern="scars"))
+    left.info_path.unlink()
+    if kind == "pipe":
+        os.mkfifo(left.info_path)
+    else:
+        left.info_path.symlink_to("/dev/zero")
+    [found] = Autosave(tmp_path).pending()
+    assert found.load().concern == "scars" and found.saved_at is None
 
 
 def test_unwritable_folder_is_a_plain_error(tmp_path: Path) -> None:

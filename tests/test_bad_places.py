@@ -77,20 +77,11 @@ def test_a_file_that_cannot_be_opened_is_not_replaced_and_is_not_called_not_a_pd
     """A file this user may not read (a filled-in pack, perhaps) is kept, and the message
     says why; it used to say it "is not a PDF" and "may be your draft". (Tests run as root
     here, so the refusal to open it is made by hand.)"""
-    import builtins
-
     import exports.pdf
 
     locked = tmp_path / "locked.pdf"
     locked.write_bytes(b"%PDF-1.4 answers typed in")
-    real_open = builtins.open
-
-    def refusing_open(file, *args, **kwargs):
-        if Path(file) == locked:
-            raise PermissionError(13, "Permission denied", str(file))
-        return real_open(file, *args, **kwargs)
-
-    monkeypatch.setattr(exports.pdf, "open", refusing_open, raising=False)
+    _cannot_be_opened(monkeypatch, exports.pdf, locked)
     _fails(capsys, "export", str(draft_file), "-o", str(locked), says="do not have permission")
     assert locked.read_bytes() == b"%PDF-1.4 answers typed in"
 
@@ -190,3 +181,37 @@ def test_unpaired_surrogates_are_replaced_with_a_note_and_the_draft_saves(
     made_in_code.about.patient_name = "Lone \udc00 half"  # only a program can do this
     save_draft(made_in_code, tmp_path / "also.consultprep")
     assert load_draft(tmp_path / "also.consultprep").about.patient_name == "Lone \ufffd half"
+
+
+def test_a_draft_that_cannot_be_opened_is_not_replaced_and_is_not_called_not_a_draft(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """(The draft twin of the PDF's: "is not a ConsultPrep draft" was said of the patient's own
+    draft that this user may not read, a bad-input hunt.)"""
+    import consultprep.storage
+    from consultprep.models import Draft
+    from consultprep.storage import DraftError, save_draft
+
+    locked = tmp_path / "mine.consultprep"
+    save_draft(Draft(concern="scars"), locked)
+    kept = locked.read_bytes()
+    _cannot_be_opened(monkeypatch, consultprep.storage, locked)
+    with pytest.raises(DraftError) as caught:
+        save_draft(Draft(), locked)
+    assert str(caught.value).startswith("You do not have permission to open “mine.consultprep”")
+    assert locked.read_bytes() == kept
+
+
+def _cannot_be_opened(monkeypatch, module, locked: Path) -> None:
+    """``open`` in ``module`` refuses ``locked`` as a file this user may not read would (tests
+    run as root here, so the refusal is made by hand)."""
+    import builtins
+
+    real_open = builtins.open
+
+    def refusing_open(file, *args, **kwargs):
+        if Path(file) == locked:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(module, "open", refusing_open, raising=False)

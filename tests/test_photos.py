@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from consultprep.models import Draft
-from consultprep.photos import PhotoError, add_photo, move_photo, remove_photo
+from consultprep.photos import PhotoError, add_photo, clean_image, move_photo, remove_photo
 from consultprep.storage import load_draft, save_draft
 
 
@@ -134,7 +134,7 @@ def test_photos_travel_inside_the_draft_file(tmp_path: Path) -> None:
 def test_a_big_jpeg_is_decoded_at_reduced_scale(
     tmp_path: Path, size: tuple[int, int], decoded: tuple[int, int], kept: tuple[int, int]
 ) -> None:
-    from consultprep.photos import _draft_size, clean_image
+    from consultprep.photos import _draft_size
 
     src = tmp_path / "big.jpg"
     Image.new("RGB", size, (90, 140, 200)).save(src, "JPEG", quality=70)
@@ -159,3 +159,31 @@ def test_a_photo_without_permission_says_so(tmp_path: Path, monkeypatch) -> None
     monkeypatch.setattr(photos, "_open_quietly", refuse)
     with pytest.raises(PhotoError, match="do not have permission to open the photo"):
         add_photo(Draft(), src)
+
+
+def test_a_photo_in_another_colour_profile_keeps_its_colours(tmp_path: Path) -> None:
+    """An iPhone's photo is in Display P3; the clean copy has no profile, so its colours are
+    turned into sRGB first (a red rash looked less red, a bad-input hunt)."""
+    from PIL import ImageCms
+
+    from tests.image_files import display_p3_profile
+
+    profile = display_p3_profile()
+    path = tmp_path / "p3.jpg"
+    Image.new("RGB", (300, 200), (220, 60, 60)).save(path, icc_profile=profile, quality=95)
+    data, *_ = clean_image(path)
+    cleaned = Image.open(io.BytesIO(data))
+    assert "icc_profile" not in cleaned.info
+    red, green, blue = cleaned.getpixel((150, 100))
+    assert red > 230 and green < 45, (red, green, blue)  # as sRGB shows that P3 red
+    assert ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(profile)))
+
+
+def test_a_large_16_bit_greyscale_picture_is_read(tmp_path: Path) -> None:
+    """(Pillow could not shrink it, and "damaged" was said.)"""
+    path = tmp_path / "scan.png"
+    Image.new("I;16", (8000, 3000), 40000).save(path)
+    data, width, height, _ = clean_image(path)
+    assert (width, height) == (2000, 750)
+    grey = Image.open(io.BytesIO(data)).getpixel((10, 10))
+    assert abs(grey[0] - 40000 // 256) <= 2

@@ -173,7 +173,7 @@ class WindowComfort(QObject):
     # --- the window's size and place --------------------------------------------------------
     def restore_geometry(self) -> bool:
         """Put the window where it was last time, if that is known."""
-        data = settings.app_settings().value(GEOMETRY_KEY, QByteArray())
+        data = settings.read_value(GEOMETRY_KEY, QByteArray())
         restorable = isinstance(data, QByteArray) and not data.isEmpty()
         if restorable and self.window.restoreGeometry(data):
             return True

@@ -202,6 +202,7 @@ class FileMenuWindow(QMainWindow):
         """Save the draft to ``path``; unless the patient ``asked`` for that file in the Save
         dialog, ask first if it changed since this window read or wrote it."""
         from consultprep import storage
+        from consultprep.draft_size import TooLargeToSave
 
         if not asked and self._changed_elsewhere(path):
             button = QMessageBox.StandardButton
@@ -221,6 +222,9 @@ class FileMenuWindow(QMainWindow):
         self.draft.touch()
         try:
             storage.save_draft(self.draft, path)
+        except TooLargeToSave as exc:  # (another place would not help)
+            dialogs.warn(self, "Could not save the draft", str(exc))
+            return False
         except storage.DraftError as exc:
             # The way on is offered, not just named: a full disk said "choose another place"
             # with no Save As in sight (a helper's hunt). The draft stays open, unchanged.

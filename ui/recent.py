@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ui import settings
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
 
 MAX_RECENT = 6
 #: The most rows of the list read from the settings (a few past MAX_RECENT, for repeats).
@@ -35,8 +39,15 @@ def _step(value: object) -> int:
 
 
 def _entries() -> list[tuple[Path, int]]:
-    """The remembered drafts with their steps (0: none), newest first."""
-    store = settings.app_settings()
+    """The remembered drafts with their steps (0: none), newest first (none if the list
+    cannot be read)."""
+    try:
+        return _read_entries(settings.app_settings())
+    except Exception:  # noqa: BLE001 - a damaged value may raise anything; the list is a help
+        return []
+
+
+def _read_entries(store: QSettings) -> list[tuple[Path, int]]:
     count = store.beginReadArray(ARRAY)
     entries: list[tuple[Path, int]] = []
     # (A damaged settings file may give any count, even billions: only the first rows, where

@@ -52,15 +52,52 @@ def app_settings() -> QSettings:
     """
     path = settings_file()
     if path is not None:
+        _without_pickles(str(path))
         return QSettings(str(path), QSettings.Format.IniFormat)
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
-    )
+    where = (QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+    if not _looked_at:
+        _without_pickles(QSettings(*where).fileName())  # (Qt reads the file again: it changed)
+    return QSettings(*where)
+
+
+#: A value of a type Qt keeps as "@Variant(...)". ConsultPrep never writes one (it keeps
+#: numbers, words and bytes); a damaged or hand-edited settings file can hold one, and PySide
+#: reads a Python object back from it with pickle: it stopped every start (a bad-input hunt),
+#: and it runs whatever the pickle says.
+_VARIANT = b"=@Variant("
+_SETTINGS_MOST_BYTES = 16 * 1024 * 1024
+_looked_at: set[str] = set()
+
+
+def _without_pickles(file_name: str) -> None:
+    """Take out of the settings file (once a run) every line holding such a value, before Qt
+    reads it."""
+    if file_name in _looked_at:
+        return
+    _looked_at.add(file_name)
+    path = Path(file_name)
+    try:
+        if not path.is_file() or path.stat().st_size > _SETTINGS_MOST_BYTES:
+            return
+        raw = path.read_bytes()
+        if _VARIANT in raw:
+            lines = raw.split(b"\n")
+            path.write_bytes(b"\n".join(line for line in lines if _VARIANT not in line))
+    except OSError:
+        return  # then each value is read with care (``read_value``)
+
+
+def read_value(key: str, default: object, store: QSettings | None = None) -> object:
+    """A setting's value, or ``default`` if it is missing or cannot be read back."""
+    try:
+        return (store or app_settings()).value(key, default)
+    except Exception:  # noqa: BLE001 - whatever a damaged value raises, the default serves
+        return default
 
 
 def read_int(key: str, default: int) -> int:
     """An integer setting (INI files store text), or ``default`` if missing or not a number."""
-    value = app_settings().value(key, default)
+    value = read_value(key, default)
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -69,7 +106,7 @@ def read_int(key: str, default: int) -> int:
 
 def read_str(key: str, default: str) -> str:
     """A text setting, or ``default`` if it is missing."""
-    value = app_settings().value(key, default)
+    value = read_value(key, default)
     return value if isinstance(value, str) else default
 
 

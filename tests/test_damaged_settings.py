@@ -1,0 +1,77 @@
+"""A settings file holding values Python cannot or must not read back (a bad-input hunt: a
+pickled value stopped every start, and reading one runs whatever it says)."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+from pathlib import Path
+
+import pytest
+
+from ui import recent, settings
+
+
+class _Raises:
+    def __reduce__(self):
+        return (int, ("not a number",))
+
+
+class _Runs:
+    def __init__(self, marker: Path) -> None:
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (os.mkdir, (self.marker,))
+
+
+def _variant(obj: object) -> str:
+    """How Qt keeps a Python object in an INI file (PySide pickles it)."""
+    data = pickle.dumps(obj, protocol=4)
+    raw = b"\0\0\0\x7f\0\0\0\x18PySide::PyObjectWrapper\0" + struct.pack(">I", len(data)) + data
+    return "@Variant(" + "".join(f"\\x{b:x}" for b in raw) + ")"
+
+
+def _write(obj: object) -> Path:
+    path = settings.settings_file()
+    assert path is not None
+    path.write_text(
+        f"[view]\ntext_scale={_variant(obj)}\ntheme={_variant(obj)}\n\n"
+        f"[recent_drafts]\n1\\path={_variant(obj)}\n1\\step=3\nsize=1\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_pickled_values_are_taken_out_before_qt_reads_them(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    path = _write(_Runs(marker))
+    assert settings.read_int("view/text_scale", 100) == 100
+    assert settings.read_str("view/theme", "system") == "system"
+    assert recent.recent_drafts() == []
+    assert not marker.exists(), "what the settings file said was run"
+    assert b"@Variant" not in path.read_bytes()
+    settings.write("view/text_scale", 150)  # and the file is used as before
+    assert settings.read_int("view/text_scale", 100) == 150
+
+
+def test_a_value_that_cannot_be_read_back_gives_the_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(settings, "_without_pickles", lambda _name: None)  # (a read-only file)
+    _write(_Raises())
+    assert settings.read_int("view/text_scale", 100) == 100
+    assert settings.read_str("view/theme", "system") == "system"
+    assert recent.recent_drafts() == []
+
+
+def test_the_window_starts_with_such_a_file(qtbot, tmp_path: Path) -> None:
+    from consultprep.content import load_library
+    from ui.app import create_main_window
+
+    marker = tmp_path / "ran"
+    _write(_Runs(marker))
+    window = create_main_window(library=load_library())
+    qtbot.addWidget(window)
+    assert not marker.exists()
