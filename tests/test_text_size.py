@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from consultprep.models import BranNotes
 from tests.a11y_helpers import example_draft, look, open_window, settle, walk_pages  # noqa: F401
 from tests.ui_helpers import install_fake_dialogs
 from ui import appearance as appearance_module
@@ -160,7 +161,9 @@ def test_at_200_percent_no_text_is_cut_off_on_any_page(
 ) -> None:
     install_fake_dialogs(monkeypatch)
     look.set_scale(200)
-    window = open_window(qtbot, example_draft(tmp_path), size)
+    draft = example_draft(tmp_path)
+    draft.bran = [BranNotes(treatment="Stem-cell injections into the scar")]  # (its row was
+    window = open_window(qtbot, draft, size)  # wider than a small window at 200%)
     problems = []
     checked = 0
     for page_id in walk_pages(window):

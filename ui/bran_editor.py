@@ -19,7 +19,7 @@ from ui import dialogs
 from ui.fields import LineEdit, text_box
 from ui.widgets import HINT, card, plain_label
 
-PICK_HINT = "Choose from the list or type a treatment"
+PICK_HINT = "Choose or type a treatment"  # (short: it fits a narrow window)
 
 
 class BranCard(QWidget):
@@ -44,7 +44,9 @@ class BranCard(QWidget):
         self.treatment.addItems(choices)
         self.treatment.setCurrentIndex(-1)
         self.treatment.lineEdit().setPlaceholderText(PICK_HINT)
-        self.treatment.setMinimumContentsLength(20)
+        # Short, so the row fits a narrow window at large text: at 20 letters, 200% text made
+        # the page wider than the window, its right edge cut off (a low-vision walk through).
+        self.treatment.setMinimumContentsLength(8)
         self.treatment.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -53,7 +55,7 @@ class BranCard(QWidget):
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAutoDefault(True)  # Enter presses it, not Next
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
-        head.addWidget(name_label)
+        box.addWidget(name_label)  # above the list: the list has the row's width
         head.addWidget(self.treatment, 1)
         head.addWidget(self.remove_button)
         box.addLayout(head)

@@ -195,6 +195,19 @@ QMenu::item:disabled {{ color: {t.disabled}; }}
 QMenu {{ border: 1px solid {t.button_border}; }}
 QMenu::separator {{ height: 1px; background: {t.button_border}; margin: 4px 8px; }}
 QStatusBar {{ color: {t.text}; }}
+/* The date box's calendar: its month and year in the page's colours (high contrast drew them
+   pale on its yellow), its arrows as large as its text, its days a size easy to hit. */
+QCalendarWidget QWidget#qt_calendar_navigationbar {{
+    background-color: {t.card}; border-bottom: 1px solid {t.card_border};
+}}
+QCalendarWidget QToolButton {{
+    color: {t.text}; background-color: transparent; font-weight: bold;
+    border: {ring}px solid transparent; border-radius: 4px; padding: {px(4)} {px(8)};
+}}
+QCalendarWidget QToolButton:hover, QCalendarWidget QToolButton:focus {{ border-color: {t.focus}; }}
+QCalendarWidget QToolButton#qt_calendar_prevmonth {{ qproperty-icon: none; qproperty-text: "◀"; }}
+QCalendarWidget QToolButton#qt_calendar_nextmonth {{ qproperty-icon: none; qproperty-text: "▶"; }}
+QCalendarWidget QAbstractItemView {{ font-size: {pt(13)}; }}
 """
 
 

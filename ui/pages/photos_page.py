@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QProgressBar, QVBoxLayout
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar, QVBoxLayout
 
 from consultprep import photos
 from consultprep.content import Library
@@ -259,17 +259,14 @@ class PhotosPage(DraftPage):
 
     def remove(self, photo_id: str) -> None:
         """Take a photo out of the draft, after asking (the file it came from is not touched)."""
-        buttons = QMessageBox.StandardButton
         row = self.rows.get(photo_id)
         name = row.heading.text() if row is not None else "this photo"
-        answer = dialogs.ask(
+        # "Remove" and "Keep it", as for a treatment (Yes and No said less; a low-vision walk)
+        if not dialogs.confirm_remove(
             self,
             "Remove the photo?",
             f"Take {name.lower()} out of your draft? The photo on your computer is not deleted.",
-            buttons.Yes | buttons.No,
-            buttons.No,
-        )
-        if answer != buttons.Yes:
+        ):
             return
         self.write_draft()
         photos.remove_photo(self.draft, photo_id)
