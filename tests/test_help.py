@@ -120,6 +120,7 @@ def test_jargon_headings_can_be_explained(qtbot, tmp_path: Path, monkeypatch) ->
     assert ladder.button.accessibleName().startswith("Hide what ")  # what pressing it does now
     assert ladder.button.toolTip().startswith("Hide what ")  # (it said "Show" still)
     assert ladder.meaning.text().startswith("evidence ladder: ")
+    assert ladder.meaning.objectName() == "meaning"  # set apart (it read as the text under it)
     assert ladder.button.accessibleDescription() == ladder.meaning.text()  # read out with it
     assert "evidence ladder" in ladder.heading.toolTip()
     ladder.button.click()

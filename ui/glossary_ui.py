@@ -29,7 +29,7 @@ from consultprep.content import ContentError
 from consultprep.glossary import Glossary, Term, load_glossary
 from ui.focus import has_property, page_stamp
 from ui.sources import LinkItem
-from ui.widgets import HINT, LINK, PlainLabel, changed_labels, plain_label, reveal
+from ui.widgets import LINK, MEANING, PlainLabel, changed_labels, plain_label, reveal
 
 WHAT_DOES_THIS_MEAN = "What does this mean?"
 HIDE_MEANING = "Hide the meaning"
@@ -119,7 +119,7 @@ class ExplainedHeading(_LooksAgain):
         self.button.setCheckable(True)
         self.button.setAccessibleName(f"What does {names} mean?")
         self.button.setToolTip(f"Show what {names} means")
-        self.meaning = plain_label(explanation_text(terms), role=HINT, selectable=True)
+        self.meaning = plain_label(explanation_text(terms), role=MEANING, selectable=True)
         self.meaning.setAccessibleName(f"Meaning of {names}")
         self.meaning.hide()
         self.button.toggled.connect(self._toggled)
@@ -205,7 +205,7 @@ class ExplainedWords(_LooksAgain):
         self.button.setObjectName(LINK)
         self.button.setCheckable(True)
         self.button.setToolTip(f"Show what {self._names} {'means' if len(terms) == 1 else 'mean'}")
-        self.meaning = plain_label(explanation_text(terms), role=HINT, selectable=True)
+        self.meaning = plain_label(explanation_text(terms), role=MEANING, selectable=True)
         self.meaning.setAccessibleName(f"Meanings of {self._names}")
         self.meaning.hide()
         self.button.toggled.connect(self._toggled)

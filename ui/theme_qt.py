@@ -151,6 +151,10 @@ QScrollArea[focusShown="false"]:focus {{ border-left: {ring + 2}px solid transpa
 QScrollArea[panelBelow="true"] {{ border-bottom-color: {t.field_border}; }}
 QScrollArea[panelAbove="true"] {{ border-top-color: {t.field_border}; }}
 QLabel#hint {{ color: {t.hint}; font-size: {pt(11)}; }}
+QLabel#meaning, QFrame#card QLabel#meaning {{
+    color: {t.text}; background-color: {t.card}; border: 1px solid {t.card_border};
+    border-left: 4px solid {t.link}; border-radius: 4px; padding: 6px 8px;
+}}
 QLabel#title {{ font-size: {pt(17)}; font-weight: bold; color: {t.title}; }}
 QLabel#heading {{ font-size: {pt(15)}; font-weight: bold; }}
 QLabel#subheading {{ font-size: {pt(13)}; font-weight: bold; }}

@@ -27,6 +27,7 @@ BULLETS = "bullets"
 #: Object names used by the window's style sheet (ui/style.py).
 LINK = "link"  # a push button that looks like a link
 HINT = "hint"
+MEANING = "meaning"  # what a word means, shown when asked (set apart from the text around)
 HEADING = "heading"
 TITLE = "title"
 SUBHEADING = "subheading"
