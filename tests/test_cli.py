@@ -196,3 +196,27 @@ def test_output_that_cannot_be_written_gives_one_line_not_a_traceback(tmp_path: 
             "consultprep: its messages could not be shown (No space left on device)."
         )
     assert out.stat().st_size > 10_000  # the pack was saved, and kept
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_notes_that_cannot_be_shown_do_not_stop_the_export(tmp_path: Path) -> None:
+    """(With stderr on a full disk, the notes said before an export stopped it: a hunt.)"""
+    from consultprep.models import Draft
+
+    draft = Draft(concern="scars")
+    draft.about.scores.itch = 7
+    mended = tmp_path / "mended.consultprep"
+    mended.write_text(draft.model_dump_json().replace('"itch":7', '"itch":11'), encoding="utf-8")
+    out = tmp_path / "pack.pdf"
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "ui.cli", "export", str(mended), "-o", str(out)],
+            stdout=subprocess.PIPE,
+            stderr=full,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("Saved the PDF pack to")
+    assert out.stat().st_size > 10_000

@@ -51,8 +51,14 @@ def _notes(draft) -> None:
 
     in_app = CONCERN_PAGE.replace("on the", "in the ConsultPrep app, on its", 1)
     for note in draft.load_notes:
-        note = note.replace(CONCERN_PAGE, in_app)
-        print(f"consultprep: note: {note}", file=sys.stderr)
+        _note(note.replace(CONCERN_PAGE, in_app))
+
+
+def _note(text: str) -> None:
+    """Say ``text`` on stderr if it can be written: a note is not worth the work it goes
+    with (with stderr on a full disk, the notes before an export stopped it: a hunt)."""
+    with contextlib.suppress(OSError):
+        print(f"consultprep: note: {text}", file=sys.stderr)
 
 
 def _export(
@@ -101,7 +107,7 @@ def _export(
 
     left_out = photos_left_out(draft)
     if left_out:
-        print(f"consultprep: note: {left_out_note(left_out)}", file=sys.stderr)
+        _note(left_out_note(left_out))
     return EXIT_OK
 
 
