@@ -283,13 +283,17 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list
     # know yet" the research it names, or else the summary's (it often speaks of the same
     # studies: their size, who paid for them), so no statement there is left without a source.
     parts.append(pack.para(safe_text(t.summary) + pack.cites.mark(t.citations), "body"))
-    if t.get_help:  # when to get help while waiting: a list, its sources after the last sign
-        parts.append(pack.para(f"<b>{safe_text(t.get_help)}</b>", "body"))
+    if t.get_help:  # when to get help while waiting: a list, its sources after the last sign,
+        # in a box as the notes at the top of the evidence are (under a plain bold line it was
+        # easy to miss: a PDF review)
+        inside: list[Flowable] = [pack.para(f"<b>{safe_text(t.get_help)}</b>", "body")]
         for n, sign in enumerate(t.get_help_signs, 1):
             last = n == len(t.get_help_signs)
             mark = pack.cites.mark(t.get_help_citations) if last else ""
-            parts.append(pack.para(safe_text(sign) + mark, "bullet", bulletText="•"))
-        parts.append(Spacer(1, pack.size(3)))  # the list's end: as much room as after the summary
+            inside.append(pack.para(safe_text(sign) + mark, "bullet", bulletText="•"))
+        help_box = pack.box([[inside]], NOTICE_FILL, NOTICE_BORDER)
+        help_box.spaceAfter = pack.size(6)  # type: ignore[attr-defined]
+        parts.append(help_box)
     parts.append(
         pack.para(
             f"<b>What we don't know yet:</b> {safe_text(t.uncertain)}"
