@@ -24,6 +24,8 @@ from consultprep.content_loader import StrictContent, cached_loader
 CLAIM_RULES_FILE = "claim-rules.toml"
 EXCERPT_CONTEXT = 40  # characters either side of a match in an excerpt
 _WHITESPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?;:\n]")
+SENTENCE_BACK = 80  # letters looked back through for ``ClaimRule.not_after``
 
 
 class ClaimRule(StrictContent):
@@ -34,6 +36,10 @@ class ClaimRule(StrictContent):
     patterns: list[str] = Field(min_length=1)
     true_examples: list[str] = Field(min_length=1)  # each must match
     false_examples: list[str] = Field(min_length=1)  # none may match
+    #: Words that, earlier in the same sentence, turn a match round ("not", "none of these
+    #: products are FDA approved"): a match after them is not one. A look-behind in a
+    #: pattern can only look a fixed number of letters back.
+    not_after: str = ""
 
     @field_validator("patterns")
     @classmethod
@@ -45,14 +51,31 @@ class ClaimRule(StrictContent):
                 raise ValueError(f"pattern {pattern!r} is not a valid expression: {exc}") from exc
         return patterns
 
+    @field_validator("not_after")
+    @classmethod
+    def _not_after_compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"not_after {pattern!r} is not a valid expression: {exc}") from exc
+        return pattern
+
     @property
     def regex(self) -> re.Pattern[str]:
         """All of this rule's patterns as one whole-word, case-insensitive expression."""
         return _compile(tuple(self.patterns))
 
+    def turned_round(self, text: str, start: int) -> bool:
+        """True if ``not_after`` is found in the sentence before ``start`` (at most
+        ``SENTENCE_BACK`` letters back)."""
+        if not self.not_after:
+            return False
+        before = _SENTENCE_END.split(text[max(0, start - SENTENCE_BACK) : start])[-1]
+        return re.search(self.not_after, before, re.IGNORECASE) is not None
+
     def matches(self, text: str) -> bool:
         """True if any pattern matches somewhere in ``text``."""
-        return self.regex.search(text) is not None
+        return any(not self.turned_round(text, m.start()) for m in self.regex.finditer(text))
 
 
 class ClaimRules(StrictContent):
@@ -146,7 +169,7 @@ def find_claims(
         for n, m in enumerate(rule.regex.finditer(text)):
             if limit is not None and n >= limit:
                 break
-            if m.end() > m.start():
+            if m.end() > m.start() and not rule.turned_round(text, m.start()):
                 found.append(
                     (m.start(), order, ClaimMatch(m.start(), m.end(), rule.id, rule.red_flag))
                 )

@@ -219,6 +219,8 @@ def _in_srgb(im):
     looked less red than it was (a bad-input hunt). A profile that cannot be used leaves the
     photo as it was."""
     icc = im.info.get("icc_profile")
+    if icc and im.mode in ("P", "PA", "LA"):  # (a palette's colours are in the profile too)
+        im = im.convert("RGBA")
     if not icc or im.mode not in ("RGB", "RGBA", "CMYK", "L"):
         return im
     from PIL import ImageCms

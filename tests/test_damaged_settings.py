@@ -56,10 +56,61 @@ def test_pickled_values_are_taken_out_before_qt_reads_them(tmp_path: Path) -> No
     assert settings.read_int("view/text_scale", 100) == 150
 
 
+def _escaped(variant: str) -> str:
+    """The same value with its "@" and "V" written as Qt's escapes."""
+    return variant.replace("@Variant(", "\\x40\\126ariant(", 1)
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        lambda v: f"text_scale= {v}",
+        lambda v: f"text_scale =\t{v}",
+        lambda v: f'text_scale="{v}"',
+        lambda v: f"text_scale=1, {v}",
+        lambda v: f"text_scale={_escaped(v)}",
+        lambda v: f"text_scale=1, \\\n{v}",  # continued on the next line
+    ],
+    ids=["space", "tab", "quoted", "list", "escaped", "continued"],
+)
+def test_every_spelling_of_a_pickled_value_is_taken_out(tmp_path: Path, spelling) -> None:
+    marker = tmp_path / "ran"
+    path = settings.settings_file()
+    assert path is not None
+    path.write_text(f"[view]\n{spelling(_variant(_Runs(marker)))}\ntheme=dark\n", "utf-8")
+    assert settings.read_int("view/text_scale", 100) == 100
+    assert settings.read_str("view/theme", "system") == "dark"  # the rest is kept
+    assert not marker.exists(), "what the settings file said was run"
+
+
+def test_a_file_that_cannot_be_cleaned_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import settings_guard
+
+    def refuse(_path: Path, _data: bytes) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(settings_guard, "_write_atomically", refuse)
+    marker = tmp_path / "ran"
+    path = _write(_Runs(marker))
+    failed: list[str] = []
+    settings.writes.failed.connect(failed.append)
+    try:
+        assert settings.read_int("view/text_scale", 100) == 100
+        settings.write("view/text_scale", 150)  # kept for this run only
+        assert settings.read_int("view/text_scale", 100) == 150
+    finally:
+        settings.writes.failed.disconnect(failed.append)
+    assert not marker.exists()
+    assert len(failed) == 1  # the window says once that settings will not be kept
+    assert b"@Variant" in path.read_bytes()  # (left as it was)
+
+
 def test_a_value_that_cannot_be_read_back_gives_the_default(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(settings, "_without_pickles", lambda _name: None)  # (a read-only file)
+    monkeypatch.setattr(settings, "_safe", lambda _name: True)  # (as if Qt read it as it is)
     _write(_Raises())
     assert settings.read_int("view/text_scale", 100) == 100
     assert settings.read_str("view/theme", "system") == "system"

@@ -187,3 +187,14 @@ def test_a_large_16_bit_greyscale_picture_is_read(tmp_path: Path) -> None:
     assert (width, height) == (2000, 750)
     grey = Image.open(io.BytesIO(data)).getpixel((10, 10))
     assert abs(grey[0] - 40000 // 256) <= 2
+
+
+def test_a_palette_picture_in_another_colour_profile_keeps_its_colours(tmp_path: Path) -> None:
+    from tests.image_files import display_p3_profile
+
+    path = tmp_path / "p3.png"
+    picture = Image.new("RGB", (300, 200), (220, 60, 60)).convert("P", palette=Image.Palette.ADAPTIVE)
+    picture.save(path, icc_profile=display_p3_profile())
+    data, *_ = clean_image(path)
+    red, green, _blue = Image.open(io.BytesIO(data)).getpixel((150, 100))
+    assert red > 230 and green < 45, (red, green)  # as sRGB shows that P3 red

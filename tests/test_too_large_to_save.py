@@ -62,11 +62,18 @@ def test_what_can_be_saved_can_be_opened_at_the_limit(
     assert load_draft(path).about.symptoms == draft.about.symptoms
 
 
-def test_the_autosave_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_autosave_refuses_it_with_the_same_plain_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(The window shows an autosave's DraftError once, with "not autosaved": see
+    test_autosave_ui.)"""
     draft = _draft(tmp_path)
     monkeypatch.setattr(draft_container, "MAX_JSON_BYTES", 100)
-    with pytest.raises(DraftError):
-        Autosave(tmp_path / "autosave").save(draft)
+    autosave = Autosave(tmp_path / "autosave")
+    with pytest.raises(DraftError) as caught:
+        autosave.save(draft)
+    assert str(caught.value).startswith("This draft is too large to save")
+    assert not autosave.draft_path.exists()
 
 
 def test_the_window_says_why_and_does_not_offer_another_place(

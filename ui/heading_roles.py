@@ -21,20 +21,19 @@ _installed = False
 
 
 class _Heading(QAccessibleWidget):
-    def __init__(self, label: QLabel) -> None:
-        super().__init__(label, QAccessible.Role.Heading)
-        self._label = label
-
+    # (The label is asked for through ``widget()``, not kept: a kept label outlived its
+    # window, one for each heading a screen reader had looked at: a diff review.)
     def text(self, kind: QAccessible.Text) -> str:
         """Called by Qt: the heading's words are its name."""
-        if kind == QAccessible.Text.Name:
-            return self._label.accessibleName() or self._label.text()
+        label = self.widget()
+        if kind == QAccessible.Text.Name and isinstance(label, QLabel):
+            return label.accessibleName() or label.text()
         return super().text(kind)
 
 
 def _interface(class_name: str, obj: QObject) -> QAccessibleInterface | None:
     if isinstance(obj, QLabel) and obj.objectName() in _HEADINGS:
-        return _Heading(obj)
+        return _Heading(obj, QAccessible.Role.Heading)
     return None  # Qt's own
 
 

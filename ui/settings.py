@@ -52,39 +52,38 @@ def app_settings() -> QSettings:
     """
     path = settings_file()
     if path is not None:
-        _without_pickles(str(path))
+        if not _safe(str(path)):
+            return _stand_in()
         return QSettings(str(path), QSettings.Format.IniFormat)
     where = (QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
-    if not _looked_at:
-        _without_pickles(QSettings(*where).fileName())  # (Qt reads the file again: it changed)
+    if not _safe(QSettings(*where).fileName()):  # (Qt reads a file again that changed)
+        return _stand_in()
     return QSettings(*where)
 
 
-#: A value of a type Qt keeps as "@Variant(...)". ConsultPrep never writes one (it keeps
-#: numbers, words and bytes); a damaged or hand-edited settings file can hold one, and PySide
-#: reads a Python object back from it with pickle: it stopped every start (a bad-input hunt),
-#: and it runs whatever the pickle says.
-_VARIANT = b"=@Variant("
-_SETTINGS_MOST_BYTES = 16 * 1024 * 1024
-_looked_at: set[str] = set()
+_looked_at: dict[str, bool] = {}  # settings files looked at this run: each safe to read?
 
 
-def _without_pickles(file_name: str) -> None:
-    """Take out of the settings file (once a run) every line holding such a value, before Qt
-    reads it."""
-    if file_name in _looked_at:
-        return
-    _looked_at.add(file_name)
-    path = Path(file_name)
-    try:
-        if not path.is_file() or path.stat().st_size > _SETTINGS_MOST_BYTES:
-            return
-        raw = path.read_bytes()
-        if _VARIANT in raw:
-            lines = raw.split(b"\n")
-            path.write_bytes(b"\n".join(line for line in lines if _VARIANT not in line))
-    except OSError:
-        return  # then each value is read with care (``read_value``)
+def _safe(file_name: str) -> bool:
+    """True if Qt may read the settings file (once a run it is cleaned of Python objects,
+    ``ui.settings_guard``)."""
+    if file_name not in _looked_at:
+        from ui.settings_guard import cleaned
+
+        _looked_at[file_name] = cleaned(Path(file_name))
+    return _looked_at[file_name]
+
+
+def _stand_in() -> QSettings:
+    """Settings for this run only, for a settings file that must not be read: nothing from
+    it is used, and the window says once that settings will not be kept."""
+    from tempfile import gettempdir
+
+    name = Path(gettempdir()) / f"consultprep-settings-{os.getpid()}.ini"
+    if str(name) not in _looked_at:
+        _looked_at[str(name)] = True
+        writes.failed.emit(str(name))
+    return QSettings(str(name), QSettings.Format.IniFormat)
 
 
 def read_value(key: str, default: object, store: QSettings | None = None) -> object:
