@@ -144,7 +144,9 @@ class Autosave:
             atomic_write_bytes(self.info_path, json.dumps(info).encode("utf-8"))
         except OSError as exc:
             why = in_plain_words(exc, saving=True)
-            raise DraftError(f"Your work could not be autosaved in “{self.folder}” ({why}).") from None
+            raise DraftError(
+                f"ConsultPrep could not make a safety copy of your answers in “{self.folder}” ({why})."
+            ) from None
 
     def clear(self) -> None:
         """Remove this run's autosave (after a save or a normal quit)."""

@@ -174,7 +174,7 @@ def _opens_without_password(reader: Any) -> bool:
 
 #: Why replacing a PDF would lose answers typed into it (``answers_at_risk``).
 NOT_IMPORTED = "not imported"  # answers for this draft's questions, not in it yet
-SOMEONE_ELSE = "someone else"  # a pack filled in for another preparation
+SOMEONE_ELSE = "someone else"  # a pack filled in for another draft
 GONE = "gone"  # answers for questions no longer in the draft, or reworded since
 UNREADABLE = "unreadable"  # it may hold answers, but cannot be read to check
 

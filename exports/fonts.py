@@ -74,8 +74,8 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(PackFont(name, str(folder("fonts", filename))))
     except (OSError, TTFError) as exc:
         raise ExportError(
-            "The PDF could not be made because ConsultPrep's font files are missing or damaged. "
-            "Please reinstall ConsultPrep."
+            "The PDF could not be made because some of ConsultPrep's own files are missing or "
+            "damaged. Your saved drafts are safe. Please install ConsultPrep again, or ask whoever set it up for you to help."
         ) from exc
     # Bold and italic variants map onto the two files we have (there is no italic file).
     addMapping(FONT, 0, 0, FONT)

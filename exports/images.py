@@ -119,6 +119,9 @@ def left_out_note(count: int) -> str:
     """ "1 photo could not be put in the PDF and was left out." (the pack, the window, the
     command line: "printed" read like a fault of the printer)."""
     if count == 1:
-        return "1 photo could not be put in the PDF and was left out."
-    return f"{count} photos could not be put in the PDF and were left out."
+        return "1 photo could not be put in the PDF and was left out. It is still in your draft."
+    return (
+        f"{count} photos could not be put in the PDF and were left out. They are still in your "
+        "draft."
+    )
 

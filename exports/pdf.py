@@ -99,7 +99,7 @@ _WOULD_LOSE = {
         "under another name."
     ),
     SOMEONE_ELSE: (
-        "“{name}” was filled in for another preparation, and has answers typed into it, so "
+        "“{name}” was filled in for another draft, and has answers typed into it, so "
         "ConsultPrep will not replace it. Please save the new PDF under another name."
     ),
     GONE: (
@@ -191,7 +191,7 @@ def write_pack(
         except ContentError as exc:
             raise ExportError(
                 "The PDF could not be made because ConsultPrep's built-in health information "
-                "could not be read. Please reinstall ConsultPrep."
+                "could not be read. Your saved drafts are safe. Please install ConsultPrep again, or ask whoever set it up for you to help."
             ) from exc
     data = render_pack(draft, library, options=options, progress=progress)
     try:

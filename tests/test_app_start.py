@@ -146,7 +146,7 @@ def test_a_fault_while_opening_the_draft_at_start_leaves_a_working_window(
 ) -> None:
     """Not a damaged draft but a fault of ConsultPrep's (a draft too large for the memory
     raised one): the window said "something went wrong" and then Open, Save and New did
-    nothing, as it was left half started. It starts with a new preparation instead."""
+    nothing, as it was left half started. It starts with a new draft instead."""
     from consultprep import storage
     from consultprep.storage import save_draft
     from ui.main_window import UNEXPECTED_OPEN

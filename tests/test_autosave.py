@@ -106,7 +106,7 @@ def test_an_info_file_that_is_not_a_file_never_stops_recovery(tmp_path: Path, ki
 def test_unwritable_folder_is_a_plain_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(DraftError, match="could not be autosaved"):
+    with pytest.raises(DraftError, match="could not make a safety copy"):
         Autosave(blocker / "sub").save(Draft())
 
 

@@ -150,7 +150,7 @@ def test_autosave_trouble_is_told_once_and_quietly(
     notice = window._autosave_notice
     assert notice is not None and notice.isVisibleTo(window)
     assert notice.text() == AUTOSAVE_FAILED
-    assert "could not be autosaved" in notice.toolTip() and str(blocker) in notice.toolTip()
+    assert "could not make a safety copy" in notice.toolTip() and str(blocker) in notice.toolTip()
     # When autosaving works again, the notice goes.
     blocker.unlink()
     page(window, PageId.ABOUT).allergies.setText("Latex, plasters")

@@ -74,7 +74,10 @@ def test_export_says_when_a_photo_was_left_out(tmp_path: Path, capsys) -> None:
     save_draft(draft, path)
     assert main(["export", str(path), "-o", str(tmp_path / "pack.pdf")]) == 0
     err = capsys.readouterr().err
-    assert err.strip() == "consultprep: note: 1 photo could not be put in the PDF and was left out."
+    assert err.strip() == (
+        "consultprep: note: 1 photo could not be put in the PDF and was left out. It is still in "
+        "your draft."
+    )
 
 
 def test_export_of_a_very_large_photo_prints_no_warning_from_pillow(tmp_path: Path) -> None:

@@ -213,7 +213,7 @@ def test_a_pack_filled_in_for_someone_else_is_not_replaced_unasked(
     capsys.readouterr()
     assert main(["export", str(other), "-o", str(filled)]) == 2
     err = capsys.readouterr().err
-    assert "was filled in for another preparation" in err and "another name" in err
+    assert "was filled in for another draft" in err and "another name" in err
     assert "import-answers" not in err and "--replace" in err
     assert filled.read_bytes() == before
     unfilled = export_pdf(load_draft(draft_file), tmp_path / "unfilled.pdf", LIBRARY)

@@ -360,7 +360,7 @@ def test_the_notices_at_the_foot_can_be_read_whole(
     settle()  # any safety copy under way is made
     window.autosave.saved.disconnect(window._autosave_worked)  # and none is made from now on
     window._settings_failed(str(tmp_path / "settings.ini"))
-    window._autosave_failed("Your work could not be autosaved: the disk is full.")
+    window._autosave_failed("ConsultPrep could not make a safety copy of your answers: the disk is full.")
     qtbot.waitUntil(lambda: window.notices.isVisible())
     notices = [window._settings_notice, window._autosave_notice]
     assert [notice.text() for notice in notices] == [SETTINGS_FAILED, AUTOSAVE_FAILED]

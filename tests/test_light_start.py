@@ -44,7 +44,7 @@ def test_only_the_welcome_page_exists_until_the_window_is_painted(starting: Main
     assert wizard.pageIds() == [PageId.WELCOME]
     assert wizard.currentId() == PageId.WELCOME
     assert not wizard.attached and starting.draft is None and starting.library is None
-    assert starting.windowTitle().startswith("New preparation")
+    assert starting.windowTitle().startswith("New draft")
 
 
 def test_the_welcome_page_says_the_same_before_and_after(starting: MainWindow) -> None:
@@ -158,9 +158,9 @@ def test_a_draft_that_cannot_be_opened_is_explained(
     window = MainWindow(None, path=broken, autosave_folder=tmp_path)
     qtbot.addWidget(window)
     assert window.finish_start()
-    assert "new preparation instead" in dialogs.texts("warning")[0]
+    assert "new draft instead" in dialogs.texts("warning")[0]
     assert window.path is None and window.draft.concern is None
-    assert window.windowTitle().startswith("New preparation")
+    assert window.windowTitle().startswith("New draft")
 
 
 def test_broken_content_is_explained_and_ends_the_app(
@@ -282,7 +282,7 @@ def test_enter_on_the_welcome_page_carries_on_where_the_draft_was_left(
     window.new_action.trigger()
     welcome = window.wizard.page(PageId.WELCOME)
     qtbot.waitUntil(lambda: window.focusWidget() is welcome.start_button, timeout=2000)
-    assert welcome.start_button.text() == "&Start a new preparation"
+    assert welcome.start_button.text() == "&Start a new draft"
 
 
 

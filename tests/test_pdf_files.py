@@ -91,7 +91,9 @@ def test_photos_are_printed_and_broken_ones_left_out(tmp_path: Path) -> None:
     from exports.images import left_out_note, photos_left_out
 
     assert photos_left_out(draft) == 4  # as the window and the command line say
-    assert left_out_note(1) == "1 photo could not be put in the PDF and was left out."
+    assert left_out_note(1) == (
+        "1 photo could not be put in the PDF and was left out. It is still in your draft."
+    )
 
 
 def test_counting_photos_left_out_after_a_pack_decodes_nothing_again(

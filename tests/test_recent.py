@@ -299,7 +299,7 @@ def test_a_new_draft_starts_at_step_one(window: MainWindow, dialogs: Dialogs) ->
     recent.set_step(None, PageId.REVIEW)  # left by earlier work that was never saved
     welcome = page(window, PageId.WELCOME)
     assert not welcome.carry_on_label.isVisibleTo(welcome)
-    assert welcome.start_button.text() == "&Start a new preparation"
+    assert welcome.start_button.text() == "&Start a new draft"
     welcome.start_button.click()
     assert window.wizard.currentId() == PageId.CONCERN
 

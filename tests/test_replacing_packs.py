@@ -65,7 +65,7 @@ def test_a_pack_filled_in_for_someone_else_is_replaced_only_when_asked(
     assert review.save_pdf() == pack  # the page's own file: no "Replace it?" next time
     pack.write_bytes(filled.read_bytes())  # the other person's filled-in pack takes its place
     asked = asked_before_replacing(review, dialogs, pack)
-    assert "was filled in for another preparation" in asked and "another name" in asked
+    assert "was filled in for another draft" in asked and "another name" in asked
     assert "Import answers" not in asked
 
 

@@ -97,7 +97,7 @@ def test_the_page_says_when_a_photo_was_left_out_of_the_pdf(
     review.pdf_path_edit.setText(str(tmp_path / "pack.pdf"))
     assert review.save_pdf() == tmp_path / "pack.pdf"
     assert review.status_label.text().endswith(
-        "\n1 photo could not be put in the PDF and was left out."
+        "\n1 photo could not be put in the PDF and was left out. It is still in your draft."
     )
 
 

@@ -85,7 +85,7 @@ def fill_about(window: MainWindow) -> None:
 def test_create_main_window_builds_without_showing(window: MainWindow) -> None:
     assert not window.isVisible()
     assert window.wizard.currentId() == PageId.WELCOME
-    assert "New preparation" in window.windowTitle()
+    assert "New draft" in window.windowTitle()
     assert window.width() >= 1000 and window.height() >= 700
     assert window.minimumWidth() >= 800
 

@@ -42,7 +42,7 @@ HELP = (
 IN_SAID = "in what you wrote above"
 EMPTY = (
     "Please paste some text first, or write about the offer in the boxes above, then press "
-    "the button."
+    "“Check this text”."
 )
 TICKED = "The matching warning signs below are ticked: untick any that do not apply."
 #: Shown when a draft is opened with phrases found that the patient has not ticked (only the

@@ -171,7 +171,7 @@ class AutosaveController(QObject):
             error = str(exc)
         except Exception:  # noqa: BLE001 - a bug must still reach the patient as a sentence
             traceback.print_exc(file=sys.stderr)
-            error = "Your work could not be autosaved."
+            error = "ConsultPrep could not make a safety copy of your answers."
         report(self._written, generation, error)  # the file is written even if no one hears
 
     def _write_ended(self, generation: int, error: str) -> None:

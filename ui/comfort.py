@@ -3,7 +3,7 @@
 ``install_comfort(window)`` adds, to a MainWindow that already has its File and Help menus:
 
 * View ▸ Larger text (Ctrl++), Smaller text (Ctrl+-), Reset text size (Ctrl+0),
-  Appearance ▸ Follow the system / Light / Dark / High contrast (dark or light), and Preferences… (Ctrl+,);
+  Appearance ▸ Same as my computer / Light / Dark / High contrast (dark or light), and Preferences… (Ctrl+,);
 * Help ▸ How to use ConsultPrep (F1), above About;
 * the keyboard helper (``ui.focus``) on the wizard, and jargon tooltips on each page;
 * the window's size and position, restored at start and saved when it closes.

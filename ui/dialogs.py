@@ -120,5 +120,6 @@ def confirm_replace(parent: QWidget | None, path: Path, what: str = "file") -> b
         f"There is already a file called “{path.name}” there. Replace it?",
         Button.Yes | Button.No,
         Button.No,
+        {Button.Yes: "&Replace it", Button.No: "&Keep it"},  # as "Remove" / "Keep it"
     )
     return answer == Button.Yes

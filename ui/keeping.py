@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 STEP_WRITE_DELAY_MS = 1500  # the step a draft is at is remembered this long after a move
 #: Short (the reason is its tooltip and description): shown under the wizard until a safety
 #: copy is made again.
-AUTOSAVE_FAILED = "No safety copy just now. Please save your draft (File ▸ Save)."
+AUTOSAVE_FAILED = (
+    "ConsultPrep cannot make a safety copy at the moment. Please save your draft (File ▸ Save)."
+)
 #: Once, when settings (text size, colours, window size, recent drafts) cannot be saved:
 #: shown under the wizard; the rest is its tooltip.
 SETTINGS_FAILED = "Your settings cannot be kept for next time. Your draft is not affected."

@@ -39,17 +39,17 @@ if TYPE_CHECKING:
 __all__ = ["APP_NAME", "DRAFT_FILTER", "MainWindow"]
 
 APP_NAME = "ConsultPrep"
-NEW_DRAFT_NAME = "New preparation"
+NEW_DRAFT_NAME = "New draft"
 #: A draft that could not be opened at start-up for a reason ConsultPrep does not know.
 UNEXPECTED_OPEN = (
     "Something went wrong inside ConsultPrep while opening the draft. Your file has not been "
-    "changed. ConsultPrep will start a new preparation. To try again, choose File ▸ Open."
+    "changed. ConsultPrep will start a new draft. To try again, choose File ▸ Open."
 )
 #: A window that starts light finishes starting this long after it is shown, even unpainted.
 START_AT_THE_LATEST_MS = 1000
 CONTENT_BROKEN = (
     "ConsultPrep cannot start because its built-in health information could not be read. "
-    "Please reinstall ConsultPrep."
+    "Your saved drafts are safe. Please install ConsultPrep again, or ask whoever set it up for you to help."
 )
 
 
@@ -125,7 +125,7 @@ class MainWindow(KeepingWindow):
         self.new_action = self._action("&New", self.new_draft, keys.New)
         self.open_action = self._action("&Open…", self.open_draft, keys.Open)
         self.save_action = self._action("&Save", self.save, keys.Save)
-        self.save_as_action = self._action("Save &As…", self.save_as, "Ctrl+Shift+S")
+        self.save_as_action = self._action("Save &as…", self.save_as, "Ctrl+Shift+S")
         self.export_action = self._action("Save &PDF…", self.export_pdf, "Ctrl+E")
         self.import_answers_action = self._action(
             "&Import answers from a filled-in PDF…", self.import_answers
@@ -231,7 +231,7 @@ class MainWindow(KeepingWindow):
                 dialogs.warn(
                     self,
                     "Could not open the draft",
-                    f"{exc} ConsultPrep will start with a new preparation instead.",
+                    f"{exc} ConsultPrep will start with a new draft instead.",
                 )
                 path = None
             except Exception:  # noqa: BLE001 - a fault of ours must not leave the window
@@ -286,7 +286,7 @@ class MainWindow(KeepingWindow):
 
     # --- state ----------------------------------------------------------------------------
     def draft_name(self) -> str:
-        """The name shown in the title: the file name, or "New preparation"."""
+        """The name shown in the title: the file name, or "New draft"."""
         source = self.path or self.recovered_from
         return source.stem if source else NEW_DRAFT_NAME
 

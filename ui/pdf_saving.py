@@ -26,7 +26,7 @@ ANSWERS_WOULD_GO = (
     "filled-in PDF… (or save the new PDF under another name)."
 )
 THEIR_ANSWERS_WOULD_GO = (
-    "“{name}” was filled in for another preparation, and has answers typed into it. "
+    "“{name}” was filled in for another draft, and has answers typed into it. "
     "Replacing it would lose them.\n\nTo keep them, press Cancel and save the new PDF under "
     "another name."
 )

@@ -264,7 +264,7 @@ THEMES: dict[str, Theme] = {
 #: The choices offered in View ▸ Appearance: follow the system, or one theme.
 SYSTEM = "system"
 CHOICES: dict[str, str] = {
-    SYSTEM: "Follow the system",
+    SYSTEM: "Same as my computer",
     LIGHT: "Light",
     DARK: "Dark",
     HIGH_CONTRAST: "High contrast (dark)",

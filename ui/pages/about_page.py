@@ -49,7 +49,10 @@ RETIRED_NOTE = (
 )
 #: Under the appointment date until the patient changes it from today's date.
 CHANGE_THE_DATE = "Today’s date is shown. Change it to the day of your appointment."
-SCORE_HELP = "0 = none, 10 = worst. Leave “Not answered” if you would rather not say."
+SCORE_HELP = (
+    "0 = not at all, 10 = the worst it could be. Leave “Not answered” if you would rather not "
+    "say."
+)
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:

@@ -25,8 +25,8 @@ from ui.widgets import (
 SUBTYPE_PROMPT = "Which of these is closest to yours?"
 #: Under the question: a pack is about one skin problem.
 MORE_THAN_ONE = (
-    "More than one skin problem? Choose one here. For each of the others, start a new "
-    "preparation with File ▸ New."
+    "More than one skin problem? Choose one here. For each of the others, start a new draft "
+    "with File ▸ New."
 )
 PICK_FIRST = "Choose a skin problem above, then pick the kind that is closest to yours."
 

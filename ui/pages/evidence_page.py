@@ -31,9 +31,9 @@ from ui.widgets import (
 )
 
 LADDER_HELP = (
-    "Each treatment sits on the rung that matches the strongest research or national guidance "
-    "behind it for this problem. Higher up means stronger evidence. Waiting, or doing nothing, is shown below "
-    "the ladder as the point to compare against."
+    "Each treatment sits on a rung of the ladder. The higher the rung, the stronger the "
+    "research or national guidance behind it for this problem. Waiting, or doing nothing, is "
+    "shown below the ladder so you can compare."
 )
 
 

@@ -82,7 +82,7 @@ class WelcomePage(DraftPage):
 
         buttons = FlowLayout(spacing=10)  # wraps with large text
         self.start_button = big_button(
-            "&Start a new preparation", "Start a new preparation", primary=True
+            "&Start a new draft", "Start a new draft", primary=True
         )
         self.start_button.setDefault(True)
         self.open_button = big_button("&Open a saved draft…", "Open a saved draft")
@@ -116,10 +116,10 @@ class WelcomePage(DraftPage):
         self.carry_on_label.setVisible(started)
         if started:
             self.start_button.setText("&Carry on")
-            self.start_button.setAccessibleName("Carry on with this preparation")
+            self.start_button.setAccessibleName("Carry on with this draft")
         else:
-            self.start_button.setText("&Start a new preparation")
-            self.start_button.setAccessibleName("Start a new preparation")
+            self.start_button.setText("&Start a new draft")
+            self.start_button.setAccessibleName("Start a new draft")
 
     def showEvent(self, event: QShowEvent) -> None:
         """Called by Qt when the page is shown, also on Back: keep the wording current."""
@@ -138,7 +138,7 @@ class WelcomePage(DraftPage):
         return step if step in wizard.pageIds() else None
 
     def focus_start(self) -> None:
-        """Give the main button ("Start a new preparation" or "Carry on") the focus, so Enter
+        """Give the main button ("Start a new draft" or "Carry on") the focus, so Enter
         presses it, unless the focus is already on another control of the page (not its
         scroll area, where Qt may have put it)."""
         focused = self.window().focusWidget()
