@@ -119,6 +119,7 @@ class Autosave:
         self.info_path = self.folder / f"{slot}.json"
         if pid is None:  # a test pretending to be another run gives a pid: not ours then
             _OURS.add(slot)
+        self._started = started(self.pid)
 
     def _ensure_folder(self) -> None:
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -135,13 +136,16 @@ class Autosave:
         data = draft if isinstance(draft, bytes) else draft_to_bytes(draft)
         info = {
             "pid": self.pid,
+            "started": self._started,  # tells this run from a later one given its pid
             "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "source": None if source is None else str(source),
         }
         try:
             self._ensure_folder()
-            atomic_write_bytes(self.draft_path, data)
+            # The info first: stopped between the two, the draft before is described as
+            # newer than it is, rather than the new draft as never saved to a file.
             atomic_write_bytes(self.info_path, json.dumps(info).encode("utf-8"))
+            atomic_write_bytes(self.draft_path, data)
         except OSError as exc:
             why = in_plain_words(exc, saving=True)
             raise DraftError(
@@ -153,10 +157,12 @@ class Autosave:
         Recovery(self.draft_path, self.info_path, None, None).discard()
 
     def pending(self) -> list[Recovery]:
-        """Autosaves left by runs that are no longer running, newest first."""
+        """Autosaves left by runs that are no longer running, newest first (and half-written
+        files of such runs, which nothing can use, are removed)."""
         found: list[Recovery] = []
         try:
             candidates = sorted(self.folder.glob("autosave-*.consultprep"))
+            _remove_half_written(self.folder, self.pid)
         except OSError:
             return []
         for draft_path in candidates:
@@ -168,23 +174,65 @@ class Autosave:
             if draft_path.stem in _OURS:
                 continue  # this run's own
             pid = int(pid_text)
-            # A run still going (or, rarely, another program now given its process id: its
-            # work is then offered once that ends) is left alone.
-            if pid != self.pid and _process_alive(pid):
-                continue
             info_path = draft_path.with_suffix(".json")
-            saved_at, source = None, None
+            info = _info(info_path)
+            # A run still going is left alone; not another program given its process id since
+            # (when it started tells them apart: a crashed run's work was hidden until that
+            # program ended, after a power cut perhaps, a crash and recovery test).
+            if pid != self.pid and _process_alive(pid) and not _reused(pid, info):
+                continue
+            saved_at, source = None, info.get("source")
             try:
-                info = json.loads(_small_file(info_path).decode("utf-8"))
                 saved_at = _saved_time(info["saved_at"])
-                source = info.get("source")
-            except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            except (ValueError, KeyError, TypeError, AttributeError):
                 pass  # the draft itself is what matters; the info is a nicety
             if not isinstance(source, str):
                 source = None
             found.append(Recovery(draft_path, info_path, saved_at, source))
         found.sort(key=lambda r: r.saved_at or datetime.min.replace(tzinfo=UTC))
         return found[::-1]
+
+
+def _info(path: Path) -> dict:
+    """What an autosave's info file says ({} if it cannot be read)."""
+    try:
+        info = json.loads(_small_file(path).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return info if isinstance(info, dict) else {}
+
+
+def started(pid: int) -> str | None:
+    """When process ``pid`` started, as the system counts it (on Linux, clock ticks since the
+    computer started), or None where that cannot be read."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except (OSError, ValueError):
+        return None
+    fields = text.rpartition(")")[2].split()  # (its name, in brackets, may hold spaces)
+    return fields[19] if len(fields) > 19 else None
+
+
+def _reused(pid: int, info: dict) -> bool:
+    """True if the process now called ``pid`` is not the run that wrote ``info``."""
+    then = info.get("started")
+    now = started(pid)
+    return isinstance(then, str) and now is not None and now != then
+
+
+def _remove_half_written(folder: Path, own_pid: int) -> None:
+    """Remove the temporary files of autosaves a run did not finish writing (it was stopped
+    part way): nothing can use them, and they can be large."""
+    for temporary in folder.glob(".autosave-*.tmp"):
+        pid_text = temporary.name.removeprefix(".autosave-").partition("-")[0]
+        if not (pid_text.isascii() and pid_text.isdigit()):
+            continue
+        pid = int(pid_text)
+        if pid != own_pid and not _process_alive(pid):
+            try:
+                temporary.unlink()
+            except OSError:
+                pass
 
 
 #: An info file is a line of JSON; anything larger is not one.

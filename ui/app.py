@@ -111,6 +111,9 @@ def run_app(draft_path: str | None = None) -> int:
     finally:  # styled once it is built, before it shows (see Appearance.apply)
         apply_style_sheet(app)
     window.started.connect(_after_start)
+    from ui import terminate
+
+    terminate.install(window)  # asked to stop: a safety copy first
     window.show()
     try:
         return app.exec()

@@ -21,6 +21,7 @@ autosave. If autosaving fails, the window is told once (``failed``), not on ever
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -141,6 +142,17 @@ class AutosaveController(QObject):
         generation = self._generation
         self._pool.start(lambda: self._write(generation, draft, source))
 
+    def save_at_once(self) -> None:
+        """Write the autosave now, on this thread (the app is asked to stop: there is no
+        later). A failure is not said: there is no one to tell (``ui.terminate``)."""
+        self.timer.stop()
+        self._pool.waitForDone()
+        captured = self._capture()
+        if captured is not None:
+            draft, source = captured
+            with contextlib.suppress(storage.DraftError, OSError):
+                self.autosave.save(storage.draft_to_bytes(draft), source)
+
     def adopt(self, recovery: Recovery, *, delete_old: bool = True) -> None:
         """Autosave the recovered draft now, then delete the files it was recovered from
         (``delete_old``; not if they were kept under another name, ``Recovery.set_aside``).
@@ -197,17 +209,36 @@ class AutosaveController(QObject):
             callback()
 
 
-def describe(recovery: Recovery) -> str:
-    """The recovery question with when the work was last autosaved and which file it was."""
+def describe(recovery: Recovery, draft: Draft | None = None) -> str:
+    """The recovery question with when the work was last autosaved, which file it was and
+    (``draft``, the work) whose it is: two pieces of work left by two windows could not be
+    told apart (a crash and recovery test)."""
     lines = [RECOVER_QUESTION]
     if recovery.saved_at is not None:
         when = recovery.saved_at.astimezone()
         lines.append(f"ConsultPrep kept a safety copy of it on {_day(when)} at {when:%H:%M}.")
     if recovery.source:
         lines.append(f"It is a changed copy of “{Path(recovery.source).name}”.")
+        if _saved_since(Path(recovery.source), recovery.saved_at):
+            lines.append(
+                "That file has been saved again since then, so it may hold newer changes "
+                "than this copy."
+            )
     else:
         lines.append("It had not been saved to a file yet.")
+    name = " ".join(draft.about.patient_name.split()) if draft is not None else ""
+    if name:
+        from consultprep.summary import shorten
+
+        lines.append(f"The name in it is “{shorten(name, 60)}”.")
     return "\n\n".join([lines[0], " ".join(lines[1:])])
+
+
+def _saved_since(path: Path, when: datetime | None) -> bool:
+    try:
+        return when is not None and path.stat().st_mtime > when.timestamp()
+    except (OSError, ValueError):
+        return False
 
 
 def _day(when: datetime) -> str:
@@ -226,10 +257,15 @@ def ask_to_recover(
     buttons = dialogs.Button
     labels = {buttons.Yes: "&Recover", buttons.Discard: "&Delete", buttons.Cancel: "&Later"}
     for recovery in pending:
+        try:
+            draft: Draft | None = recovery.load()
+            problem: storage.DraftError | None = None
+        except storage.DraftError as exc:
+            draft, problem = None, exc
         answer = dialogs.ask(
             parent,
             "Recover your work?",
-            describe(recovery),
+            describe(recovery, draft),
             buttons.Yes | buttons.Discard | buttons.Cancel,
             buttons.Yes,
             labels,
@@ -239,26 +275,25 @@ def ask_to_recover(
             continue
         if answer != buttons.Yes:
             return None
-        try:
-            return recovery, recovery.load()
-        except storage.DraftError as exc:
-            # Work from a newer version is not damaged: it stays where it is, to be recovered
-            # once ConsultPrep is updated.
-            newer = isinstance(exc, storage.NewerDraft)
-            kept = None if newer else recovery.set_aside()
-            if kept is not None:
-                where = (
-                    "ConsultPrep will not offer it again. Nothing has been deleted: the file "
-                    f"is kept as “{kept.name}” in the folder “{kept.parent}”, in case someone "
-                    "can help you get the work back."
-                )
-            else:
-                where = (
-                    f"The file is kept in the folder “{recovery.draft_path.parent}”. "
-                    "ConsultPrep will offer it again next time; choose Delete then if you "
-                    "do not need it."
-                )
-            dialogs.warn(parent, "Could not recover the work", f"{exc} {where}")
+        if draft is not None:
+            return recovery, draft
+        # Work from a newer version is not damaged: it stays where it is, to be recovered
+        # once ConsultPrep is updated.
+        newer = isinstance(problem, storage.NewerDraft)
+        kept = None if newer else recovery.set_aside()
+        if kept is not None:
+            where = (
+                "ConsultPrep will not offer it again. Nothing has been deleted: the file "
+                f"is kept as “{kept.name}” in the folder “{kept.parent}”, in case someone "
+                "can help you get the work back."
+            )
+        else:
+            where = (
+                f"The file is kept in the folder “{recovery.draft_path.parent}”. "
+                "ConsultPrep will offer it again next time; choose Delete then if you "
+                "do not need it."
+            )
+        dialogs.warn(parent, "Could not recover the work", f"{problem} {where}")
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -37,6 +38,12 @@ CHANGED_ELSEWHERE = (
 )
 
 
+#: Asked before saving recovered work over the file it came from, saved again since.
+SAVED_SINCE_RECOVERED = (
+    "“{name}” has been saved since this safety copy of your work was made. If you save over "
+    "it, the changes saved since are lost. You can save this version as a new file instead, "
+    "and keep both."
+)
 #: Asked when the draft could not be saved where it was to go.
 SAVE_ELSEWHERE = "Your work is still open here. Do you want to save it somewhere else?"
 
@@ -79,6 +86,8 @@ class FileMenuWindow(QMainWindow):
     wizard: ConsultWizard
     #: The draft's file as this window last read or wrote it (``disk_stamp``; None: no file).
     _on_disk: tuple[int, int] | None = None
+    #: When the safety copy of recovered work was made (None: not known, or not recovered).
+    _recovered_at: datetime | None = None
 
     # --- provided by the main window -------------------------------------------------------
     def finish_start(self) -> bool:
@@ -198,18 +207,30 @@ class FileMenuWindow(QMainWindow):
         now = disk_stamp(path)
         return now is not None and now != self._on_disk
 
+    def _newer_than_recovered(self, path: Path) -> bool:
+        """True if ``path`` is the file recovered work came from, saved again since its
+        safety copy was made: saving over it would undo that later save (a crash and
+        recovery test: the Save dialog, starting at that file, gave no sign of it)."""
+        if not self.recovered or path != self.recovered_from or self._recovered_at is None:
+            return False
+        try:
+            return path.stat().st_mtime > self._recovered_at.timestamp()
+        except (OSError, ValueError):
+            return False
+
     def _save_to(self, path: Path, *, asked: bool = False) -> bool:
         """Save the draft to ``path``; unless the patient ``asked`` for that file in the Save
         dialog, ask first if it changed since this window read or wrote it."""
         from consultprep import storage
         from consultprep.draft_size import TooLargeToSave
 
-        if not asked and self._changed_elsewhere(path):
+        newer = self._newer_than_recovered(path)
+        if newer or (not asked and self._changed_elsewhere(path)):
             button = QMessageBox.StandardButton
             answer = dialogs.ask(
                 self,
                 "The draft was changed elsewhere",
-                CHANGED_ELSEWHERE.format(name=path.name),
+                (SAVED_SINCE_RECOVERED if newer else CHANGED_ELSEWHERE).format(name=path.name),
                 button.Yes | button.No | button.Cancel,
                 button.No,
                 {button.Yes: "&Save over it", button.No: "Save as a &new file…"},

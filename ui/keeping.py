@@ -121,6 +121,7 @@ class KeepingWindow(FileMenuWindow):
         self._set_draft(draft, None)
         self.recovered = True
         self.recovered_from = Path(recovery.source) if recovery.source else None
+        self._recovered_at = recovery.saved_at
         self._load_step()
         self._update_title()
         # Our own autosave first, then the old files go (unless kept whole, just above).
