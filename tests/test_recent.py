@@ -119,6 +119,23 @@ def test_a_recent_draft_that_has_gone_is_explained_and_taken_off(
     assert window.path is None
 
 
+def test_a_recent_draft_whose_folder_has_gone_stays_on_the_list(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    """(A draft on a memory stick not plugged in was taken off the list for good.)"""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    away = a_draft(stick / "away.consultprep")
+    recent.remember(away)
+    away.unlink()
+    stick.rmdir()  # as if unplugged
+    window.new_draft()
+    page(window, PageId.WELCOME).recent_list.buttons[away].click()
+    [warning] = dialogs.texts("warning")
+    assert "plug it in and try again" in warning and str(stick) in warning
+    assert recent.recent_drafts() == [away]  # still there, for when it comes back
+
+
 def _zip(members: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:

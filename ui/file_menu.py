@@ -365,10 +365,19 @@ class FileMenuWindow(QMainWindow):
 
     @when_started
     def open_recent(self, path: str | Path) -> bool:
-        """Open a draft from the welcome page's recent list (a missing one is taken off it)."""
+        """Open a draft from the welcome page's recent list (a missing one is taken off it,
+        unless its whole folder is missing)."""
         from ui.wizard import PageId
 
         path = Path(path)
+        if not path.exists() and not path.parent.is_dir():  # a drive not plugged in, say:
+            dialogs.warn(  # kept on the list, as it may come back (a recovery test)
+                self,
+                "Could not open the draft",
+                f"“{path.name}” could not be found, because its folder “{path.parent}” is not "
+                "there. If it is on a memory stick or another drive, plug it in and try again.",
+            )
+            return False
         if not path.exists():
             dialogs.warn(
                 self,
