@@ -89,6 +89,8 @@ _OURS: set[str] = set()
 def _process_alive(pid: int) -> bool:
     if pid <= 0:
         return False
+    if os.name == "nt":  # (there, os.kill(pid, 0) ends the process: a diff review)
+        return _windows_process_alive(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -98,6 +100,29 @@ def _process_alive(pid: int) -> bool:
     except (OverflowError, OSError):  # a number no process can have (a name made by hand)
         return False
     return True
+
+
+def _kernel32():  # pragma: no cover - Windows only (a test gives a stand-in)
+    import ctypes
+
+    return ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+
+
+def _windows_process_alive(pid: int) -> bool:
+    """True if a process ``pid`` is running on Windows (asked, never signalled)."""
+    import ctypes
+
+    kernel32 = _kernel32()
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return ctypes.get_last_error() == 5  # ERROR_ACCESS_DENIED: another user's, running
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 class Autosave:

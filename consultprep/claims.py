@@ -24,7 +24,9 @@ from consultprep.content_loader import StrictContent, cached_loader
 CLAIM_RULES_FILE = "claim-rules.toml"
 EXCERPT_CONTEXT = 40  # characters either side of a match in an excerpt
 _WHITESPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[.!?;:\n]")
+#: Where a sentence, or a phrase of a list, ends: "No waiting list, FDA approved" and
+#: "• No downtime • FDA approved" are two claims, not one turned round.
+_SENTENCE_END = re.compile(r"[.!?;:\n,–—•|]| - ")
 SENTENCE_BACK = 80  # letters looked back through for ``ClaimRule.not_after``
 
 
@@ -36,9 +38,10 @@ class ClaimRule(StrictContent):
     patterns: list[str] = Field(min_length=1)
     true_examples: list[str] = Field(min_length=1)  # each must match
     false_examples: list[str] = Field(min_length=1)  # none may match
-    #: Words that, earlier in the same sentence, turn a match round ("not", "none of these
-    #: products are FDA approved"): a match after them is not one. A look-behind in a
-    #: pattern can only look a fixed number of letters back.
+    #: Words that, just before a match in the same phrase, turn it round ("not", "none of
+    #: these products are FDA approved"): a match after them is not one. (A look-behind in
+    #: a pattern can only look a fixed number of letters back.) Anchor it at the end ($):
+    #: it is searched in the words before the match.
     not_after: str = ""
 
     @field_validator("patterns")

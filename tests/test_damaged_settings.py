@@ -92,6 +92,8 @@ def test_a_file_that_cannot_be_cleaned_is_not_read(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(settings_guard, "_write_atomically", refuse)
+    monkeypatch.setattr(settings, "_stand_in_file", None)  # (this run's: put back after)
+    monkeypatch.setattr(settings, "not_used", None)
     marker = tmp_path / "ran"
     path = _write(_Runs(marker))
     failed: list[str] = []
@@ -103,7 +105,10 @@ def test_a_file_that_cannot_be_cleaned_is_not_read(
     finally:
         settings.writes.failed.disconnect(failed.append)
     assert not marker.exists()
-    assert len(failed) == 1  # the window says once that settings will not be kept
+    assert failed == [str(path)]  # the window says once that settings will not be kept
+    assert settings.not_used == str(path)  # (for a window built after it was found)
+    stand_in = settings._stand_in_file
+    assert stand_in is not None and stand_in.parent.stat().st_mode & 0o077 == 0  # private
     assert b"@Variant" in path.read_bytes()  # (left as it was)
 
 
@@ -126,3 +131,16 @@ def test_the_window_starts_with_such_a_file(qtbot, tmp_path: Path) -> None:
     window = create_main_window(library=load_library())
     qtbot.addWidget(window)
     assert not marker.exists()
+
+
+def test_a_window_built_after_the_file_was_found_unusable_says_so(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(The notice was sent while the app styled itself, before any window could hear it.)"""
+    from consultprep.content import load_library
+    from ui.app import create_main_window
+
+    monkeypatch.setattr(settings, "not_used", "/home/me/.config/ConsultPrep/ConsultPrep.ini")
+    window = create_main_window(library=load_library())
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window._settings_notice is not None, timeout=2000)

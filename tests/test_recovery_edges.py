@@ -108,6 +108,10 @@ def test_asked_to_stop_the_app_keeps_a_safety_copy_first(
     left: list[bool] = []
     monkeypatch.setattr(terminate, "leave_loop", lambda: left.append(True))  # (for the tests
     undo = terminate.install(window)  # after it: once left, Qt runs no loop until restarted)
+    from ui.pdf_progress import Stopped
+
+    making = Stopped()  # a PDF being made: asked to stop too (it held up the stop till done)
+    monkeypatch.setattr("ui.pdf_progress.RUNNING", {making})
     try:
         os.kill(os.getpid(), signal.SIGTERM)
         copy = window.autosave.autosave.draft_path
@@ -117,7 +121,7 @@ def test_asked_to_stop_the_app_keeps_a_safety_copy_first(
     assert load_draft(copy).about.patient_name == "Typed just now"
     assert not dialogs.messages  # nothing was asked: no one may be there to answer
     qtbot.wait(50)
-    assert left == [True]
+    assert left == [True] and making.asked
     assert copy.exists() and window.autosave.autosave.info_path.exists()  # kept for next time
 
 
@@ -135,3 +139,33 @@ def test_the_question_names_whose_work_it_is(qtbot, dialogs: Dialogs, tmp_path: 
     [question] = dialogs.texts("question")
     assert "The name in it is “" in question
 
+
+
+@pytest.mark.parametrize(
+    ("handle", "last_error", "code", "alive"),
+    [(7, 0, 259, True), (7, 0, 0, False), (0, 87, 0, False), (0, 5, 0, True)],
+    ids=["running", "ended", "no-such-process", "another-users"],
+)
+def test_on_windows_a_process_is_asked_about_never_signalled(
+    monkeypatch: pytest.MonkeyPatch, handle: int, last_error: int, code: int, alive: bool
+) -> None:
+    """(There, os.kill(pid, 0), used elsewhere to ask, ends the process: a diff review.)"""
+    import ctypes
+
+    closed: list[int] = []
+
+    class Kernel32:
+        def OpenProcess(self, _access, _inherit, _pid):  # (the Windows names)
+            return handle
+
+        def GetExitCodeProcess(self, _handle, ref):
+            ref._obj.value = code
+            return 1
+
+        def CloseHandle(self, opened):
+            closed.append(opened)
+
+    monkeypatch.setattr(autosave_module, "_kernel32", Kernel32)
+    monkeypatch.setattr(ctypes, "get_last_error", lambda: last_error, raising=False)
+    assert autosave_module._windows_process_alive(1234) is alive
+    assert closed == ([handle] if handle else [])

@@ -113,11 +113,12 @@ def run_app(draft_path: str | None = None) -> int:
     window.started.connect(_after_start)
     from ui import terminate
 
-    terminate.install(window)  # asked to stop: a safety copy first
+    undo = terminate.install(window)  # asked to stop: a safety copy first
     window.show()
     try:
         return app.exec()
     finally:
+        undo()
         gc.enable()
 
 

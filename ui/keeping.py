@@ -8,6 +8,7 @@ it uses the window's ``draft``, ``path``, ``wizard`` and ``autosave``, and its `
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,8 @@ class KeepingWindow(FileMenuWindow):
         self._step_timer.setInterval(STEP_WRITE_DELAY_MS)
         self._step_timer.timeout.connect(self._write_step)
         settings.writes.failed.connect(self._settings_failed)
+        if settings.not_used is not None:  # found before this window could hear it
+            QTimer.singleShot(0, self, lambda: self._settings_failed(settings.not_used or ""))
 
     def _settings_failed(self, file_name: str) -> None:
         """Say once, quietly, that settings are not being saved (the file is the tooltip)."""
@@ -121,7 +124,7 @@ class KeepingWindow(FileMenuWindow):
         self._set_draft(draft, None)
         self.recovered = True
         self.recovered_from = Path(recovery.source) if recovery.source else None
-        self._recovered_at = recovery.saved_at
+        self._recovered_at = recovery.saved_at or _made_at(recovery.draft_path)
         self._load_step()
         self._update_title()
         # Our own autosave first, then the old files go (unless kept whole, just above).
@@ -129,3 +132,11 @@ class KeepingWindow(FileMenuWindow):
         self.statusBar().showMessage("Your work was recovered. Save it to keep it.", 10000)
         self.show_load_notes()
         return True
+
+
+def _made_at(path: Path) -> datetime | None:
+    """When a file was last written (for a safety copy whose info file was lost)."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except (OSError, ValueError, OverflowError):
+        return None

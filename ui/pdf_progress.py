@@ -45,6 +45,16 @@ def pages_done(page: int) -> str:
     return STARTING if page <= 1 else f"Working on page {page}."
 
 
+#: The PDFs being made now (``stop_all``: the app is asked to stop).
+RUNNING: set[Stopped] = set()
+
+
+def stop_all() -> None:
+    """Ask every PDF being made to stop, as its Stop button would."""
+    for stopped in list(RUNNING):
+        stopped.ask()
+
+
 class Stopped:
     """What a Stop press leaves for the worker: set once, read by the worker on each page."""
 
@@ -136,6 +146,7 @@ def made_in_background(parent: QWidget, make: Callable[[Progress], Path]) -> Pat
         Whatever ``make`` raised, raised again here on the window's thread.
     """
     stopped = Stopped()
+    RUNNING.add(stopped)
     outcome: dict[str, object] = {}
 
     def work() -> None:
@@ -151,6 +162,7 @@ def made_in_background(parent: QWidget, make: Callable[[Progress], Path]) -> Pat
     if worker.is_alive():
         _wait(parent, worker, stopped)
     worker.join()
+    RUNNING.discard(stopped)
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["made"]  # type: ignore[return-value]

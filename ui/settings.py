@@ -53,11 +53,12 @@ def app_settings() -> QSettings:
     path = settings_file()
     if path is not None:
         if not _safe(str(path)):
-            return _stand_in()
+            return _stand_in(str(path))
         return QSettings(str(path), QSettings.Format.IniFormat)
     where = (QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
-    if not _safe(QSettings(*where).fileName()):  # (Qt reads a file again that changed)
-        return _stand_in()
+    file_name = QSettings(*where).fileName()
+    if not _safe(file_name):  # (Qt reads a file again that changed)
+        return _stand_in(file_name)
     return QSettings(*where)
 
 
@@ -74,16 +75,28 @@ def _safe(file_name: str) -> bool:
     return _looked_at[file_name]
 
 
-def _stand_in() -> QSettings:
-    """Settings for this run only, for a settings file that must not be read: nothing from
-    it is used, and the window says once that settings will not be kept."""
-    from tempfile import gettempdir
+#: The settings file that could not be used this run (``_stand_in``), for a window built
+#: after it was found (``writes.failed`` was sent before anyone heard it).
+not_used: str | None = None
+_stand_in_file: Path | None = None
 
-    name = Path(gettempdir()) / f"consultprep-settings-{os.getpid()}.ini"
-    if str(name) not in _looked_at:
-        _looked_at[str(name)] = True
-        writes.failed.emit(str(name))
-    return QSettings(str(name), QSettings.Format.IniFormat)
+
+def _stand_in(unusable: str) -> QSettings:
+    """Settings for this run only, in place of the file ``unusable``, which must not be read:
+    in a private folder of their own, removed at exit. The window says that settings will
+    not be kept."""
+    global not_used, _stand_in_file
+    if _stand_in_file is None:
+        import atexit
+        import shutil
+        import tempfile
+
+        folder = tempfile.mkdtemp(prefix="consultprep-settings-")  # (only this user's)
+        atexit.register(shutil.rmtree, folder, True)
+        _stand_in_file = Path(folder) / "settings.ini"
+        not_used = unusable
+        writes.failed.emit(unusable)
+    return QSettings(str(_stand_in_file), QSettings.Format.IniFormat)
 
 
 def read_value(key: str, default: object, store: QSettings | None = None) -> object:

@@ -28,6 +28,9 @@ _KEPT: list[tuple[socket.socket, socket.socket, QSocketNotifier]] = []
 def keep_and_stop(window: MainWindow) -> None:
     """Write the safety copy now (if anything is unsaved) and leave the event loop, without
     "Save your changes?" (no one may be there to answer) and without removing the copy."""
+    from ui.pdf_progress import stop_all
+
+    stop_all()  # (a PDF half made would hold up the stop until it was finished)
     if window.draft is not None and not window._closed:
         window.wizard.keep_current_page()
         window.autosave.save_at_once()
