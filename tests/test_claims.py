@@ -53,6 +53,9 @@ MUST_CATCH = [
     ("95% success", "rf-big-promises"),
     ("the keloid will not come back", "rf-big-promises"),
     ("please decide quickly", "rf-pressure"),
+    ("safe in pregnancy", "rf-big-promises"),
+    ("results in 2 weeks", "rf-big-promises"),
+    ("resets your immune system", "rf-big-promises"),
     ("our stem cells are FDA approved", "rf-registered-not-approved"),
     ("approved by the MHRA", "rf-registered-not-approved"),
     ("listed on clinicaltrials.gov", "rf-registered-not-approved"),
@@ -223,7 +226,7 @@ def test_pdf_quotes_what_the_advert_says_and_prints_the_checks() -> None:
     text = _pdf_text(_offer_draft(advert, ["rf-big-promises"]))
     assert "What the clinic's advert says" in text
     assert "<b>100%</b> natural exosome facial & Co." in text  # printed exactly, not as markup
-    assert "An exosome or “stem cell” facial sold as safe and proven" in text
+    assert "An exosome or “stem cell” product sold as safe and proven" in text
     assert "(explained above)" in text  # big promises was ticked, so it is explained once
     assert "How to check a clinic in the UK" in text
     for check in load_vetting().checks:

@@ -143,7 +143,7 @@ def test_the_view_menu_switches_themes(qtbot, look, monkeypatch) -> None:  # noq
     qtbot.addWidget(window)
     comfort = window.comfort
     assert [a.text() for a in comfort.appearance_menu.actions()] == [
-        "Follow the &system",
+        "&Same as my computer",
         "&Light",
         "&Dark",
         "&High contrast (dark)",

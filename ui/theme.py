@@ -272,7 +272,7 @@ CHOICES: dict[str, str] = {
 }
 #: The same, with the letter that chooses each in a menu or dialog (Alt+letter).
 THEME_MNEMONICS: dict[str, str] = {
-    SYSTEM: "Follow the &system",
+    SYSTEM: "&Same as my computer",
     LIGHT: "&Light",
     DARK: "&Dark",
     HIGH_CONTRAST: "&High contrast (dark)",
