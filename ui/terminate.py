@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSocketNotifier, QTimer
+from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -70,7 +71,8 @@ def install(window: MainWindow) -> Callable[[], None]:
         _KEPT.remove(kept)
         signal.signal(signal.SIGTERM, before)
         signal.set_wakeup_fd(before_fd)
-        notifier.setEnabled(False)
+        if isValid(notifier):  # (gone with its window, if that went first)
+            notifier.setEnabled(False)
         ours.close()
         theirs.close()
 
