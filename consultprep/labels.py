@@ -42,7 +42,8 @@ def conditions_text(library: Library, condition_ids: list[str]) -> str:
 
 def offer_text(draft: Draft, library: Library | None = None) -> str | None:
     """The clinic's offer in one line for page 1 (plain text; None if there is none): what,
-    where, how many warning signs the patient ticked (of those in ``library``), and the cost."""
+    where, the cost, and how many warning signs the patient ticked (of those in ``library``,
+    then named)."""
     offer = draft.offer
     if not offer.offered:
         return None
@@ -51,9 +52,13 @@ def offer_text(draft: Draft, library: Library | None = None) -> str | None:
     if country:
         where = f"{where} ({country})" if where else country
     # Each sign once, and only those the content knows (as the offer's own section lists)
-    flags = len({i for i in offer.red_flags if library is None or library.red_flag(i)})
+    known = list(dict.fromkeys(i for i in offer.red_flags if library is None or library.red_flag(i)))
+    flags = len(known)
     signs = f"{flags} warning sign{'s' if flags != 1 else ''} ticked" if flags else ""
-    parts = [" ".join(offer.treatment.split()), where, signs, " ".join(offer.cost.split())]
+    if signs and library is not None:  # which, for the clinician (three reviews asked): last,
+        labels = (_continued(library.red_flag(i).label) for i in known)  # so a long list is
+        signs += ": " + ", ".join(labels)  # what is cut, with "continued on page 2"
+    parts = [" ".join(offer.treatment.split()), where, " ".join(offer.cost.split()), signs]
     return "; ".join(p for p in parts if p) or None
 
 

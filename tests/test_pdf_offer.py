@@ -40,7 +40,9 @@ def test_page_one_names_the_offer_for_the_clinician(library: Library, tmp_path: 
     assert "Clinic's offer" in first and flat(line)[:60] in first
     known = draft.offer.red_flags[0]
     draft.offer.red_flags = [known, known, "a-sign-no-longer-in-the-content"]
-    assert "1 warning sign ticked" in (offer_text(draft, library) or "")  # as its section lists
+    named = offer_text(draft, library) or ""
+    assert "1 warning sign ticked: " in named  # as its section lists, and which (last)
+    assert named.endswith(library.red_flag(known).label[1:])
     draft.offer.offered = False
     assert offer_text(draft) is None
     assert "Clinic's offer" not in flat(page_texts(export(draft, library, tmp_path))[0])
