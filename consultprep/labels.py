@@ -57,7 +57,7 @@ def offer_text(draft: Draft, library: Library | None = None) -> str | None:
     signs = f"{flags} warning sign{'s' if flags != 1 else ''} ticked" if flags else ""
     if signs and library is not None:  # which, for the clinician (three reviews asked): last,
         labels = (_continued(library.red_flag(i).label) for i in known)  # so a long list is
-        signs += ": " + ", ".join(labels)  # what is cut, with "continued on page 2"
+        signs += ": " + "; ".join(labels)  # what is cut, with "continued on page 2"
     parts = [" ".join(offer.treatment.split()), where, " ".join(offer.cost.split()), signs]
     return "; ".join(p for p in parts if p) or None
 
