@@ -68,6 +68,15 @@ class Recovery:
         return kept
 
 
+def saved_since(path: Path, when: datetime | None) -> bool:
+    """True if the file at ``path`` was written after ``when`` (False if either is unknown):
+    the file recovered work came from, saved again after its safety copy was made."""
+    try:
+        return when is not None and path.stat().st_mtime > when.timestamp()
+    except (OSError, ValueError, OverflowError):
+        return False
+
+
 def _saved_time(text: str) -> datetime | None:
     """When an autosave was made, from its info file, or None if that cannot be told: it is
     written in UTC; a time with no zone is read as UTC, and one that cannot be shown in local

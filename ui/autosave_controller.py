@@ -33,7 +33,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, QStandardPaths, QThreadPool, 
 from PySide6.QtWidgets import QWidget
 
 from consultprep import storage
-from consultprep.autosave import Autosave, Recovery
+from consultprep.autosave import Autosave, Recovery, saved_since
 from consultprep.models import Draft
 from ui import dialogs
 from ui.threads import report
@@ -219,7 +219,7 @@ def describe(recovery: Recovery, draft: Draft | None = None) -> str:
         lines.append(f"ConsultPrep kept a safety copy of it on {_day(when)} at {when:%H:%M}.")
     if recovery.source:
         lines.append(f"It is a changed copy of “{Path(recovery.source).name}”.")
-        if _saved_since(Path(recovery.source), recovery.saved_at):
+        if saved_since(Path(recovery.source), recovery.saved_at):
             lines.append(
                 "That file has been saved again since then, so it may hold newer changes "
                 "than this copy."
@@ -232,13 +232,6 @@ def describe(recovery: Recovery, draft: Draft | None = None) -> str:
 
         lines.append(f"The name in it is “{shorten(name, 60)}”.")
     return "\n\n".join([lines[0], " ".join(lines[1:])])
-
-
-def _saved_since(path: Path, when: datetime | None) -> bool:
-    try:
-        return when is not None and path.stat().st_mtime > when.timestamp()
-    except (OSError, ValueError):
-        return False
 
 
 def _day(when: datetime) -> str:

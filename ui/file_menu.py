@@ -211,12 +211,11 @@ class FileMenuWindow(QMainWindow):
         """True if ``path`` is the file recovered work came from, saved again since its
         safety copy was made: saving over it would undo that later save (a crash and
         recovery test: the Save dialog, starting at that file, gave no sign of it)."""
-        if not self.recovered or path != self.recovered_from or self._recovered_at is None:
+        from consultprep.autosave import saved_since
+
+        if not self.recovered or path != self.recovered_from:
             return False
-        try:
-            return path.stat().st_mtime > self._recovered_at.timestamp()
-        except (OSError, ValueError):
-            return False
+        return saved_since(path, self._recovered_at)
 
     def _save_to(self, path: Path, *, asked: bool = False) -> bool:
         """Save the draft to ``path``; unless the patient ``asked`` for that file in the Save

@@ -56,10 +56,15 @@ def app_settings() -> QSettings:
             return _stand_in(str(path))
         return QSettings(str(path), QSettings.Format.IniFormat)
     where = (QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
-    file_name = QSettings(*where).fileName()
-    if not _safe(file_name):  # (Qt reads a file again that changed)
-        return _stand_in(file_name)
+    global _user_file
+    if _user_file is None:  # (asked once: a QSettings made only for its name, each read)
+        _user_file = QSettings(*where).fileName()
+    if not _safe(_user_file):  # (Qt reads a file again that changed)
+        return _stand_in(_user_file)
     return QSettings(*where)
+
+
+_user_file: str | None = None  # the user's own settings file, once known
 
 
 _looked_at: dict[str, bool] = {}  # settings files looked at this run: each safe to read?
