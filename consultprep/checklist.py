@@ -173,6 +173,19 @@ def add_own_question(draft: Draft, text: str) -> ChecklistItem:
     return item
 
 
+def keep_typed_question(draft: Draft, text: str) -> tuple[ChecklistItem, bool] | None:
+    """A question typed but not added (the page left, the draft saved, or a safety copy made)
+    is kept as Add would keep it: added at the end, or, if it is on the list already, ticked
+    to ask. Returns the question and whether it is new (None if nothing was typed)."""
+    if not text.strip():
+        return None
+    held = same_question(draft, text)
+    if held is not None:
+        held.included = True
+        return held, False
+    return add_own_question(draft, text), True
+
+
 def remove_own_question(draft: Draft, item_id: str) -> tuple[int, ChecklistItem] | None:
     """Remove one of the patient's own questions; return where it was and the question (for
     ``put_back``), or None if it was not on the list."""

@@ -133,7 +133,7 @@ def test_a_question_typed_but_not_added_is_added_on_leaving_the_page(
     """A patient who types a question and presses Next (not Add) keeps it: it is on the list,
     and the page says so on coming back."""
     questions = _typed_not_added(window, "  How long before I see a change?  ")
-    window.is_modified()  # what the safety copy does: a question half typed is not added
+    window.is_modified()  # only reading the draft does not add it to the list on screen
     assert _own(window) == []
     go_next(window, PageId.READINESS)
     assert _own(window) == ["How long before I see a change?"]
@@ -228,3 +228,24 @@ def test_what_is_done_with_a_typed_question_is_told_to_a_screen_reader(
     window.wizard.back()
     go_next(window, PageId.QUESTIONS)
     assert not questions.message_label.text()
+
+
+def test_a_question_typed_but_not_added_is_in_the_safety_copy(window: MainWindow) -> None:
+    """A crash while a question sits in the Add box does not lose it: the safety copy has it
+    on the list (the window's own list, and the box, are left as they were). Typing it is
+    what starts the safety copy's timer; a question already on the list is ticked there."""
+    questions = _typed_not_added(window, "")
+    window.autosave.timer.stop()
+    questions.own_question_edit.setText("  Will it hurt?  ")
+    questions.own_question_edit.textEdited.emit("  Will it hurt?  ")  # as typing does
+    assert window.autosave.timer.isActive()
+    copy, _source = window._autosave_capture()
+    assert [i.text for i in copy.checklist if i.source == "own"] == ["Will it hurt?"]
+    assert _own(window) == [] and questions.own_question_edit.text() == "  Will it hurt?  "
+    asked = window.draft.checklist[0]
+    asked.included = False
+    questions.own_question_edit.setText(asked.text.upper())
+    copy, _source = window._autosave_capture()
+    assert [i.text for i in copy.checklist if i.source == "own"] == []
+    assert next(i for i in copy.checklist if i.id == asked.id).included
+    assert not asked.included

@@ -85,6 +85,29 @@ def test_odd_names_typed_for_the_pdf_get_a_plain_answer(
     assert str(tmp_path / "my pack.pdf") in review.status_label.text()
 
 
+def test_the_next_pdf_is_offered_in_the_folder_of_the_last_one(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """Also after the app is opened again; a folder since removed is not offered."""
+    import ui.export_helpers
+    from ui.app import create_main_window
+
+    monkeypatch.setattr(ui.export_helpers, "documents_folder", lambda: tmp_path / "docs")
+    review = to_review(window)
+    assert Path(review.pdf_path_edit.text()).parent == tmp_path / "docs"
+    chosen = tmp_path / "for the clinic"
+    chosen.mkdir()
+    review.pdf_path_edit.setText(str(chosen / "pack.pdf"))
+    assert review.save_pdf() == chosen / "pack.pdf"
+    again = create_main_window(library=window.library)
+    qtbot.addWidget(again)
+    offered = Path(to_review(again, "ageing").pdf_path_edit.text())
+    assert offered.parent == chosen and "ageing" in offered.name
+    (chosen / "pack.pdf").unlink()
+    chosen.rmdir()
+    assert ui.export_helpers.pdf_folder() == tmp_path / "docs"
+
+
 def test_the_page_says_when_a_photo_was_left_out_of_the_pdf(
     window: MainWindow, tmp_path: Path
 ) -> None:

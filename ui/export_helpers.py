@@ -39,9 +39,27 @@ def default_file_name(
     return f"ConsultPrep-{_slug(name) if name else 'preparation'}-{today.isoformat()}{suffix}"
 
 
+PDF_FOLDER_KEY = "export/pdf_folder"
+
+
+def pdf_folder() -> Path:
+    """The folder the last PDF was saved in (if it is still there), or Documents."""
+    from ui import settings
+
+    last = settings.read_str(PDF_FOLDER_KEY, "")
+    return Path(last) if last and _is(Path(last), "is_dir") else documents_folder()
+
+
+def remember_pdf_folder(saved: Path) -> None:
+    """The next PDF, also after the app is opened again, is offered in ``saved``'s folder."""
+    from ui import settings
+
+    settings.write(PDF_FOLDER_KEY, str(saved.parent))
+
+
 def default_pdf_path(draft: Draft, library: Library | None = None) -> Path:
-    """Where the PDF is offered to be saved first."""
-    return documents_folder() / default_file_name(draft, ".pdf", library=library)
+    """Where the PDF is offered to be saved first: the folder of the last one saved."""
+    return pdf_folder() / default_file_name(draft, ".pdf", library=library)
 
 
 class NotAFileName(ValueError):

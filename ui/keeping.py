@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
+from consultprep.checklist import keep_typed_question
 from ui import recent, settings
 from ui.file_menu import FileMenuWindow, when_started
 from ui.pages.welcome_page import WelcomePage
@@ -91,10 +92,13 @@ class KeepingWindow(FileMenuWindow):
     # --- autosave and recovery ------------------------------------------------------------
     def _autosave_capture(self) -> tuple[Draft, str | None] | None:
         """A private copy of the draft to autosave, made on the UI thread (None: all saved)."""
-        if not self.is_modified():
+        typed = self.wizard.typed_not_added()
+        if not self.is_modified() and not typed.strip():
             return None
+        copy = self.draft.model_copy(deep=True)
+        keep_typed_question(copy, typed)  # in the copy only: the page still shows it typed
         source = self.path or self.recovered_from
-        return self.draft.model_copy(deep=True), (str(source) if source else None)
+        return copy, (str(source) if source else None)
 
     def _autosave_failed(self, text: str) -> None:
         """Say once, quietly, that autosaving does not work (no dialog: it would repeat).

@@ -75,7 +75,7 @@ def save_pdf(
         )
 
     try:
-        return make(keep_answers=True)
+        saved = make(keep_answers=True)
     except exports.UnrecordedAnswers as exc:
         answer = dialogs.ask(
             parent,
@@ -87,7 +87,9 @@ def save_pdf(
         )
         if answer != Button.Yes:
             return None
-    return make(keep_answers=False)
+        saved = make(keep_answers=False)
+    export_helpers.remember_pdf_folder(saved)
+    return saved
 
 
 def saved_message(draft: Draft, saved: Path) -> str:

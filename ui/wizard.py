@@ -191,6 +191,11 @@ class ConsultWizard(QWizard):
         if page is not None:
             page.add_typed()
 
+    def typed_not_added(self) -> str:
+        """What the current page has typed but not added (``DraftPage.typed_not_added``)."""
+        page = self.current_page()
+        return page.typed_not_added() if page is not None else ""
+
     def keep_current_page(self) -> None:
         """Before the draft is saved or made into a PDF: add what the current page has typed
         but not added, then store what it shows."""

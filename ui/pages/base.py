@@ -115,8 +115,12 @@ class DraftPage(QWizardPage):
     def add_typed(self, *, leaving: bool = False) -> None:
         """Add what is typed but not added yet (a question in the "Add" box): called when
         the page is left (``leaving``) and before the draft is saved, closed or made into a
-        PDF, so it is not lost. (Not when the draft is only read, as for the safety copy: a
-        question half typed is not added.)"""
+        PDF, so it is not lost."""
+
+    def typed_not_added(self) -> str:
+        """What ``add_typed`` would add: the safety copy keeps it (in its own copy of the
+        draft) so that a crash does not lose a question typed but not added."""
+        return ""
 
     def validatePage(self) -> bool:
         """Called by Qt when Next is pressed: write the draft and let the wizard go on."""

@@ -103,6 +103,7 @@ class QuestionsPage(DraftPage):
         self.own_question_edit = self.add_panel.edit
         self.add_button = self.add_panel.button
         self.add_panel.add_requested.connect(self._add_own)
+        self.own_question_edit.textEdited.connect(self.mark_edited)  # for the safety copy
         # (Qt does nothing while the row is below the scroll area, not in it.)
         self.add_panel.wants_view.connect(
             lambda: self.scroll_area.ensureWidgetVisible(self.add_panel, 0, 12)
@@ -143,21 +144,20 @@ class QuestionsPage(DraftPage):
     def add_typed(self, *, leaving: bool = False) -> None:
         """A question left in the "Add" box is added, as Add would (it was typed to be asked),
         when the page is left or the draft saved; the message says so on coming back."""
-        text = self.own_question_edit.text()
-        if not text.strip():
+        kept = checklist.keep_typed_question(self.draft, self.own_question_edit.text())
+        if kept is None:
             return
-        held = checklist.same_question(self.draft, text)
-        if held is not None:  # on the list already: ticked to ask, as it was typed to be
-            held.included = True
-            said = "That question is already on your list, and it is ticked to ask."
-        else:
-            item = checklist.add_own_question(self.draft, text)
-            said = ("You typed a question but did not press Add, so it was added to the end "
-                    f"of your list: “{shorten(item.text, 80)}”.")
+        item, new = kept
+        said = (f"You typed a question but did not press Add, so it was added to the end of "
+                f"your list: “{shorten(item.text, 80)}”." if new else
+                "That question is already on your list, and it is ticked to ask.")
         self.own_question_edit.clear()
         self._changed(None)
         self.show_message(said)
         self._said_on_leaving = said if leaving else ""  # said again on coming back
+
+    def typed_not_added(self) -> str:
+        return self.own_question_edit.text()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Called by Qt when the page is shown, also on Back: show questions added later on
