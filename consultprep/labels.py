@@ -42,7 +42,7 @@ def conditions_text(library: Library, condition_ids: list[str]) -> str:
 
 def offer_text(draft: Draft, library: Library | None = None) -> str | None:
     """The clinic's offer in one line for page 1 (plain text; None if there is none): what,
-    where, the cost, and how many warning signs the patient ticked (of those in ``library``,
+    whose, where, the cost, and how many warning signs the patient ticked (of those in ``library``,
     then named)."""
     offer = draft.offer
     if not offer.offered:
@@ -58,7 +58,9 @@ def offer_text(draft: Draft, library: Library | None = None) -> str | None:
     if signs and library is not None:  # which, for the clinician (three reviews asked): last,
         labels = (_continued(library.red_flag(i).label) for i in known)  # so a long list is
         signs += ": " + "; ".join(labels)  # what is cut, with "continued on page 2"
-    parts = [" ".join(offer.treatment.split()), where, " ".join(offer.cost.split()), signs]
+    clinic = " ".join(offer.clinic.split())  # who offered it matters most (a clinician)
+    clinic = f"clinic: {clinic}" if clinic else ""
+    parts = [" ".join(offer.treatment.split()), clinic, where, " ".join(offer.cost.split()), signs]
     return "; ".join(p for p in parts if p) or None
 
 

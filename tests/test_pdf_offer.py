@@ -33,7 +33,8 @@ def test_page_one_names_the_offer_for_the_clinician(library: Library, tmp_path: 
     draft.offer.location, draft.offer.country = "abroad", "Ruritania"
     line = offer_text(draft)
     assert line is not None and line.startswith(draft.offer.treatment)
-    assert "abroad (Ruritania)" in line and draft.offer.cost in line
+    assert f"; clinic: {draft.offer.clinic}; abroad (Ruritania)" in line
+    assert draft.offer.cost in line
     flags = len(draft.offer.red_flags)
     assert f"{flags} warning sign{'s' if flags != 1 else ''} ticked" in line
     first = flat(page_texts(export(draft, library, tmp_path))[0])
