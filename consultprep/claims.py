@@ -28,6 +28,9 @@ _WHITESPACE = re.compile(r"\s+")
 #: "• No downtime • FDA approved" are two claims, not one turned round.
 _SENTENCE_END = re.compile(r"[.!?;:\n,–—•|]| - ")
 SENTENCE_BACK = 80  # letters looked back through for ``ClaimRule.not_after``
+#: Characters a pasted web page may hold unseen inside a word ("guaran\u00adteed"): the rules
+#: read the text without them (a bad-input hunt: a soft hyphen hid "guaranteed").
+_UNSEEN = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 class ClaimRule(StrictContent):
@@ -167,17 +170,31 @@ def find_claims(
         different rules may (one phrase can point to two warning signs).
     """
     rule_list = rules.rules if isinstance(rules, ClaimRules) else rules
+    places = None  # where each character read was in ``text`` (None: all of it is read)
+    if _UNSEEN.search(text):
+        places = [i for i, c in enumerate(text) if not _UNSEEN.match(c)]
+        text = "".join(text[i] for i in places)
     found: list[tuple[int, int, ClaimMatch]] = []
     for order, rule in enumerate(rule_list):
         for n, m in enumerate(rule.regex.finditer(text)):
             if limit is not None and n >= limit:
                 break
             if m.end() > m.start() and not rule.turned_round(text, m.start()):
-                found.append(
-                    (m.start(), order, ClaimMatch(m.start(), m.end(), rule.id, rule.red_flag))
-                )
+                start, end = m.start(), m.end()
+                if places is not None:
+                    start, end = places[start], places[end - 1] + 1
+                found.append((start, order, ClaimMatch(start, end, rule.id, rule.red_flag)))
     found.sort(key=lambda x: (x[0], x[1]))
     return [m for _, _, m in found]
+
+
+def not_in_latin_letters(text: str) -> bool:
+    """Whether most of the letters of ``text`` are not Latin ones (Arabic, Chinese, Russian
+    and so on): the rules look for English phrases only, and finding none there says
+    nothing (a review: an Arabic advert promising a cure was answered "no phrases found")."""
+    letters = [c for c in text[:5000] if c.isalpha()]
+    latin = sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff")
+    return len(letters) >= 10 and latin * 2 < len(letters)
 
 
 def flags_found(matches: list[ClaimMatch]) -> list[str]:

@@ -11,7 +11,13 @@ from functools import lru_cache
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from consultprep.claims import find_claims, flags_found, load_claim_rules, quotes
+from consultprep.claims import (
+    find_claims,
+    flags_found,
+    load_claim_rules,
+    not_in_latin_letters,
+    quotes,
+)
 from consultprep.vetting import load_vetting
 from exports.continued import continued_under
 from exports.fonts import safe_text
@@ -36,6 +42,10 @@ NO_MATCHES = (
     "ConsultPrep looked through the advert text I pasted and found none of the phrases it "
     "looks for. That does not mean the offer is safe: the checks below still apply."
 )
+NOT_ENGLISH = (
+    "ConsultPrep can only look for phrases in English, and most of the advert text I pasted "
+    "is in another language. The checks below still apply."
+)
 MATCHES_NOTE = (
     "ConsultPrep looked through the advert text I pasted for phrases that often go with "
     "warning signs. A phrase found here is a reason to ask, not proof that something is wrong."
@@ -51,7 +61,8 @@ def advert_matches(pack: Pack) -> None:
     heading = pack.heading(ADVERT_HEADING, "h2", bookmark=False)
     matches = find_claims(text, load_claim_rules())
     if not matches:
-        s.append(KeepTogether([heading, pack.para(NO_MATCHES, "small")]))
+        note = NOT_ENGLISH if not_in_latin_letters(text) else NO_MATCHES
+        s.append(KeepTogether([heading, pack.para(note, "small")]))
         return
     # The heading and note go with the first warning sign (alone, they ended a page).
     opening: list[Flowable] = [heading, pack.para(MATCHES_NOTE, "small")]

@@ -290,3 +290,21 @@ def test_a_quote_stays_short_however_many_phrases_are_close_together() -> None:
     for pieces in made:
         assert sum(matched for _, matched in pieces) <= QUOTE_MOST_MATCHES
         assert len("".join(w for w, _ in pieces)) <= QUOTE_MOST_CHARS + 2 * 45
+
+
+def test_characters_hidden_inside_words_do_not_hide_a_claim() -> None:
+    """A soft hyphen or zero-width space from a web page is read past; the match is placed
+    on the text as pasted (for highlighting it there)."""
+    text = "Results guaran\u00adteed, a mira\u200bcle!"
+    found = find_claims(text, RULES)
+    assert [m.phrase(text) for m in found] == ["guaran\u00adteed", "mira\u200bcle"]
+
+
+def test_text_mostly_in_other_letters_is_known() -> None:
+    from consultprep.claims import not_in_latin_letters
+
+    assert not_in_latin_letters("علاج نهائي مضمون 100% بدون آثار جانبية")
+    assert not_in_latin_letters("保证治愈，无副作用，效果永久保持")
+    assert not not_in_latin_letters("Garantiert dauerhafte Ergebnisse, ohne Nebenwirkungen")
+    assert not not_in_latin_letters("Tiêm tế bào gốc, kết quả đảm bảo")  # Vietnamese: Latin
+    assert not not_in_latin_letters("100% 保证")  # too few letters to say

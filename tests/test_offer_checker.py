@@ -11,7 +11,16 @@ from consultprep.content import load_library
 from consultprep.vetting import load_vetting
 from tests.test_readiness_page import go_to
 from ui import advert_checker
-from ui.advert_checker import EMPTY, NONE_FOUND, NOT_TICKED, STALE, TICKED, utf16_offsets
+from ui.advert_checker import (
+    EMPTY,
+    NONE_FOUND,
+    NOT_ENGLISH,
+    NOT_TICKED,
+    ONLY_ENGLISH,
+    STALE,
+    TICKED,
+    utf16_offsets,
+)
 from ui.main_window import MainWindow
 from ui.pages.offer_page import OfferPage
 from ui.vetting_panel import CLOSED, OPEN
@@ -94,6 +103,13 @@ def test_editing_the_text_clears_the_highlights(offer: tuple[MainWindow, OfferPa
     page.advert.text_edit.setPlainText("We will talk you through the risks.")
     page.advert.check_button.click()
     assert page.advert.summary_label.text() == NONE_FOUND
+    # An advert in another language is not answered "none found": the rules are English only
+    page.advert.text_edit.setPlainText("علاج نهائي مضمون بدون آثار جانبية")
+    page.advert.check_button.click()
+    assert page.advert.summary_label.text() == NOT_ENGLISH
+    page.advert.text_edit.setPlainText("علاج نهائي مضمون 100% بدون آثار جانبية")
+    page.advert.check_button.click()  # "100%" is found, and the rest is not read
+    assert page.advert.summary_label.text().endswith(" " + ONLY_ENGLISH)
     page.advert.text_edit.clear()
     page.advert.check_button.click()
     assert "paste some text first" in page.advert.summary_label.text()

@@ -81,3 +81,15 @@ def test_ticked_conditions_read_as_one_list(label: str, after_semicolon: str) ->
     from consultprep.labels import _continued
 
     assert _continued(label) == after_semicolon
+
+
+def test_an_advert_in_another_language_is_not_said_to_hold_no_warning_phrases(
+    library: Library, tmp_path: Path
+) -> None:
+    """The phrases looked for are English ones: "none found" would reassure wrongly."""
+    from exports.offer_checks import NO_MATCHES, NOT_ENGLISH
+
+    draft = full_draft(library)
+    draft.offer.advert_text = "保证治愈，无副作用，效果永久保持，名额有限"
+    text = flat(" ".join(page_texts(export(draft, library, tmp_path))))
+    assert flat(NOT_ENGLISH) in text and flat(NO_MATCHES) not in text

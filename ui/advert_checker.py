@@ -16,7 +16,14 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from consultprep.citations import with_sources
-from consultprep.claims import ClaimMatch, ClaimRules, find_claims, flags_found, load_claim_rules
+from consultprep.claims import (
+    ClaimMatch,
+    ClaimRules,
+    find_claims,
+    flags_found,
+    load_claim_rules,
+    not_in_latin_letters,
+)
 from consultprep.content import Library
 from ui import theme
 from ui.announce import announce
@@ -63,6 +70,10 @@ NONE_FOUND = (
     "No phrases were found that often go with warning signs. That does not make the offer "
     "safe: the warning signs and checks on this page still apply."
 )
+#: Said (instead, or after what was found) when most of the pasted text is not in Latin
+#: letters: the rules are English phrases.
+ONLY_ENGLISH = "ConsultPrep can only look for phrases in English, and most of this text is not."
+NOT_ENGLISH = f"{ONLY_ENGLISH} Please read the warning signs below and tick any that fit the offer."
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -209,8 +220,9 @@ class AdvertChecker(QWidget):
             self._emit_found()
             return self.matches
         flags = [f for f in self.flags() if self.library.red_flag(f) is not None]
+        foreign = not_in_latin_letters(text)
         if not flags:
-            self.summary_label.setText(NONE_FOUND)
+            self.summary_label.setText(NOT_ENGLISH if foreign else NONE_FOUND)
         else:
             in_text = sum(1 for m in self.matches if m.red_flag in flags)
             in_said = sum(1 for m in self.said_matches if m.red_flag in flags)
@@ -226,6 +238,7 @@ class AdvertChecker(QWidget):
             self.summary_label.setText(
                 f"Found {n} {phrases} with {len(flags)} {signs} "
                 f"({', and '.join(where)}). " + (TICKED if ticked else NOT_TICKED)
+                + (f" {ONLY_ENGLISH}" if foreign else "")
             )
         self.summary_label.show()
         if flags:
