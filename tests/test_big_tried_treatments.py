@@ -23,12 +23,10 @@ from ui.wizard import PageId
 
 
 def _controls(rows: list[TriedRow], editor: TriedTreatmentsEditor) -> list[QWidget]:
-    """The controls of a tried-treatments editor with these rows, in reading order (stacked:
-    the name and Remove on one line, how it went under them)."""
-    if editor.stacked:
-        fields = [w for r in rows for w in (r.name_edit, r.remove_button, r.how_edit)]
-    else:
-        fields = [w for r in rows for w in (r.name_edit, r.how_edit, r.remove_button)]
+    """The controls of a tried-treatments editor with these rows, in Tab order: a row's two
+    boxes, then its Remove (stacked, Remove is beside the name, but Space pressed out of habit
+    after typing the name asked to remove the treatment: a keyboard walk-through)."""
+    fields = [w for r in rows for w in (r.name_edit, r.how_edit, r.remove_button)]
     return [*fields, editor.add_button]
 
 

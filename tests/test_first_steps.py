@@ -97,3 +97,17 @@ def test_the_appointment_date_and_its_note_come_into_view_when_ticked(
     qtbot.waitUntil(lambda: in_view(p.appointment_hint) and in_view(p.appointment_date))
     # the focus stays on the tick box (a second Space unticks it); the date box is next
     assert window.focusWidget() is not p.appointment_date
+
+
+def test_a_kind_chosen_is_kept_when_another_concern_is_chosen_and_then_this_one_again(
+    window: MainWindow,
+) -> None:
+    """An arrow key pressed on the concerns (as if to scroll) chose another one; going back
+    to the first had lost its kind, and Next was greyed out."""
+    go_next(window, PageId.CONCERN)
+    p = page(window, PageId.CONCERN)
+    choose(window, "chronic-wound", "venous-leg")
+    p.concern_radios["ageing"].setChecked(True)
+    assert p.chosen_subtype() is None and not p.isComplete()
+    p.concern_radios["chronic-wound"].setChecked(True)
+    assert p.chosen_subtype() == "venous-leg" and p.isComplete()

@@ -113,3 +113,34 @@ def test_shift_f1_on_a_tick_box_explains_the_words_beside_it(window) -> None:
     assert shown, "Shift+F1 showed the meanings"
     for w in shown:
         w.close()
+
+
+def test_a_box_reached_with_its_alt_key_or_a_result_just_shown_is_scrolled_into_view(
+    window,
+) -> None:
+    """Qt scrolls only for Tab: a walk-through typed medicines into a box reached with Alt+M
+    out of sight, and never saw what "Check this text" found below the view."""
+    window.resize(900, 600)
+    for page_id in walk_pages(window):
+        if page_id == PageId.ABOUT:
+            page = window.wizard.currentPage()
+            area = page.findChild(PageScrollArea)
+            area.verticalScrollBar().setValue(0)
+            settle()
+            page.medicines.setFocus(Qt.FocusReason.ShortcutFocusReason)  # as its Alt key does
+            settle()
+            assert _in_view(area, page.medicines)
+        if page_id == PageId.OFFER:
+            page = window.wizard.currentPage()
+            area = page.findChild(PageScrollArea)
+            area.verticalScrollBar().setValue(0)
+            settle()
+            page.advert.check_button.click()
+            settle()
+            assert _in_view(area, page.advert.summary_label)
+            break
+
+
+def _in_view(area: PageScrollArea, widget) -> bool:
+    top = widget.mapTo(area.viewport(), QPoint(0, 0)).y()
+    return top >= 0 and top + widget.height() <= area.viewport().height()

@@ -27,6 +27,7 @@ from consultprep.claims import (
 from consultprep.content import Library
 from ui import theme
 from ui.announce import announce
+from ui.edge_fade import scroll_to
 from ui.fields import PlainTextEdit
 from ui.growing import box_height
 from ui.text_scroll import fit_scroll_bar
@@ -189,6 +190,8 @@ class AdvertChecker(QWidget):
         matches = self.show_matches(checked=True)
         self.flags_checked.emit(self.flags())
         announce(self.summary_label, self.summary_label.text())  # (not a Tab stop)
+        # What was found, in sight (it was below the view), once the page is laid out again
+        QTimer.singleShot(0, self.summary_label, lambda: scroll_to(self.summary_label))
         return matches
 
     def flags(self) -> list[str]:

@@ -72,19 +72,32 @@ class PageScrollArea(QScrollArea):
     def focusNextPrevChild(self, next: bool) -> bool:
         """Called by Qt for Tab and Shift+Tab inside the area: Qt scrolls the control it moved
         to into view, but a text box only as far as its cursor, so its foot (and its focus
-        ring) could stay under the fade. Scroll on until the whole control is above it (a
-        control taller than the view keeps its top in view)."""
+        ring) could stay under the fade (``above_fade`` scrolls on)."""
         moved = super().focusNextPrevChild(next)
         focused = self.focusWidget() if moved else None
+        if focused is not None:
+            self.above_fade(focused)
+        return moved
+
+    def show_whole(self, widget: QWidget) -> None:
+        """Scroll ``widget`` into view, above the fade: for a control reached with its Alt
+        key, which Qt does not scroll to (a keyboard walk-through typed medicines into a box
+        out of sight), and for what a button has just shown."""
+        if self.viewport().isAncestorOf(widget):
+            self.ensureWidgetVisible(widget, 0, 12)
+            self.above_fade(widget)
+
+    def above_fade(self, widget: QWidget) -> None:
+        """Scroll on until the whole of ``widget`` is above the fade (one taller than the view
+        keeps its top in view)."""
         view = self.viewport()
-        if focused is not None and view.isAncestorOf(focused) and self._fade.isVisible():
-            top = focused.mapTo(view, QPoint(0, 0)).y()
-            foot = top + focused.height() + self._fade.height() + 4
+        if view.isAncestorOf(widget) and self._fade.isVisible():
+            top = widget.mapTo(view, QPoint(0, 0)).y()
+            foot = top + widget.height() + self._fade.height() + 4
             below = min(foot - view.height(), top)  # never past the control's top
             if below > 0:
                 bar = self.verticalScrollBar()
                 bar.setValue(bar.value() + below)
-        return moved
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Called by Qt when the area's size changes: the fade follows the viewport."""
@@ -101,3 +114,12 @@ class PageScrollArea(QScrollArea):
         fade.setGeometry(QRect(view.left(), view.bottom() + 1 - height, view.width(), height))
         fade.raise_()
         fade.show()
+
+
+def scroll_to(widget: QWidget) -> None:
+    """Show ``widget`` whole in the page scroll area it is in (if any)."""
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, PageScrollArea):
+        area = area.parentWidget()
+    if area is not None:
+        area.show_whole(widget)

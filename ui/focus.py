@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ui import heading_roles
+from ui.edge_fade import scroll_to
 from ui.tab_order import apply_order
 from ui.widgets import CARD, generation, page_changed
 
@@ -229,8 +230,11 @@ class KeyboardHelper(QObject):
             wizard.edited.connect(self._edited)
 
     def _keep_next_default(self, new: QWidget) -> None:
-        """Enter in a field presses Next, also after the focus went through Back or Next (a
-        button that has the focus is Enter's while it has it; Qt left none after it)."""
+        """The control given the focus is scrolled into view (``edge_fade.scroll_to``: also
+        one reached with its Alt key). Enter in a field presses Next, also after the focus
+        went through Back or Next (a button that has the focus is Enter's while it has it;
+        Qt left none after it)."""
+        scroll_to(new)
         if isinstance(new, QPushButton):
             return
         page = self._page()

@@ -340,9 +340,11 @@ class TriedTreatmentsEditor(QWidget):
             base = 1 + index * 4  # (under the headings' line, which is empty then)
             grid.addWidget(row.name_label, base, 0, 1, 3)
             grid.addWidget(row.name_edit, base + 1, 0, 1, 2, top)
-            grid.addWidget(row.remove_button, base + 1, 2, top)
             grid.addWidget(row.how_label, base + 2, 0, 1, 3)
             grid.addWidget(row.how_edit, base + 3, 0, 1, 3)
+            # Remove is beside the name, but Tab reaches it after "How did it go?" (the order
+            # the grid was given): Space pressed out of habit after the name asked to remove it
+            grid.addWidget(row.remove_button, base + 1, 2, top)
         else:
             line = 1 + index  # under the headings (only the first block has them)
             grid.addWidget(row.name_edit, line, 0, top)

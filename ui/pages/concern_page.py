@@ -47,6 +47,9 @@ class ConcernPage(DraftPage):
         self._concern_group = QButtonGroup(self)
         self._subtype_group = QButtonGroup(self)
         self._subtypes_of: str | None = None  # the concern whose kinds are shown
+        #: The kind chosen for each concern while on the page: an arrow key pressed on the
+        #: concerns (as if to scroll) chose another, and going back had lost the kind.
+        self._kinds: dict[str, str] = {}
 
         content = ScrollContent()
         layout = QVBoxLayout(content)
@@ -96,6 +99,7 @@ class ConcernPage(DraftPage):
 
     def read_draft(self) -> None:
         """Check the draft's concern and subtype, if any."""
+        self._kinds = {}
         radio = self.concern_radios.get(self.draft.concern or "")
         if radio is not None:
             radio.setChecked(True)
@@ -126,6 +130,7 @@ class ConcernPage(DraftPage):
             return
         concern = self.chosen_concern()
         keep = self.draft.subtype if concern and concern.id == self.draft.concern else None
+        keep = self._kinds.get(concern.id, keep) if concern else None
         self._show_subtypes(concern, keep)
         self.mark_edited()
         self.completeChanged.emit()
@@ -167,6 +172,9 @@ class ConcernPage(DraftPage):
         self._subtype_tab_stop()
 
     def _subtype_toggled(self, on: bool) -> None:
+        concern, kind = self.chosen_concern(), self.chosen_subtype()
+        if on and concern is not None and kind is not None:
+            self._kinds[concern.id] = kind
         if on:
             self.mark_edited()
             self.completeChanged.emit()
