@@ -6,12 +6,14 @@ printed, escaped, with the matched words in bold.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from consultprep.claims import (
+    ClaimMatch,
     find_claims,
     flags_found,
     load_claim_rules,
@@ -24,9 +26,14 @@ from exports.fonts import safe_text
 from exports.form import check_box
 from exports.pack import TICK_SIZE, Pack, beside_tick_box, stacked_height
 from exports.paragraphs import PackParagraph
-from exports.styles import NOTICE_BORDER, NOTICE_FILL, styles
+from exports.styles import BOX_FILL, NOTICE_BORDER, NOTICE_FILL, styles
 
 EXCERPTS_PER_FLAG = 3
+#: An advert up to this long (letters, spaces run together) is printed whole, its phrases in
+#: bold, and each warning sign names the phrases found: quoted only in pieces, the claim that
+#: mattered most was missing from the pack when no rule caught it (a walk-through).
+ADVERT_WHOLE = 600
+_SPACES = re.compile(r"\s+")
 TICK_WHEN_DONE = "Tick each box when you have checked it."
 _SMALL_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
@@ -59,16 +66,19 @@ def advert_matches(pack: Pack) -> None:
         return
     s = pack.story
     heading = pack.heading(ADVERT_HEADING, "h2", bookmark=False)
-    matches = find_claims(text, load_claim_rules())
+    library = pack.library
+    matches = [m for m in find_claims(text, load_claim_rules()) if library.red_flag(m.red_flag)]
+    whole = len(" ".join(text.split())) <= ADVERT_WHOLE
+    shown = [_whole_advert(pack, text, matches)] if whole else []
     if not matches:
         note = NOT_ENGLISH if not_in_latin_letters(text) else NO_MATCHES
-        s.append(KeepTogether([heading, pack.para(note, "small")]))
+        s.append(KeepTogether([heading, *shown, pack.para(note, "small")]))
         return
     # The heading and note go with the first warning sign (alone, they ended a page).
-    opening: list[Flowable] = [heading, pack.para(MATCHES_NOTE, "small")]
+    opening: list[Flowable] = [heading, *shown, pack.para(MATCHES_NOTE, "small")]
     for flag_id in flags_found(matches):
-        flag = pack.library.red_flag(flag_id)
-        if flag is None:
+        flag = library.red_flag(flag_id)
+        if flag is None:  # (never: only matches of the library's warning signs are kept)
             continue
         mine = [m for m in matches if m.red_flag == flag_id]
         # A warning sign already explained under "Warning signs I noticed" is not repeated.
@@ -83,6 +93,11 @@ def advert_matches(pack: Pack) -> None:
         ]
         opening = []
         style = _excerpt_style(pack.scale)
+        if whole:  # the advert is above: the phrases found, not quotes of it again
+            said = ", ".join(dict.fromkeys(f"“{pack.user(m.phrase(text))}”" for m in mine))
+            block.append(PackParagraph(f"Found: {said}", style, bulletText="–"))
+            s.append(KeepTogether(block))
+            continue
         # Phrases near each other share one quote; the same words found again (a phrase
         # repeated in the advert) are quoted once.
         found = list(dict.fromkeys(tuple(q) for q in quotes(text, mine)))
@@ -111,6 +126,20 @@ def _excerpt_style(scale: float) -> ParagraphStyle:
         spaceBefore=0,
         spaceAfter=3,
     )
+
+
+def _whole_advert(pack: Pack, text: str, matches: list[ClaimMatch]) -> Flowable:
+    """A short advert as pasted (spaces run together), its matched phrases in bold, in a box."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for m in sorted(matches, key=lambda m: (m.start, m.end)):
+        if m.start >= at:  # (of overlapping matches, the first is bold)
+            pieces += [(text[at : m.start], False), (text[m.start : m.end], True)]
+            at = m.end
+    pieces.append((text[at:], False))
+    spaced = tuple((_SPACES.sub(" ", words), bold) for words, bold in pieces if words)
+    label = "<b>The advert, as I pasted it:</b> "
+    return pack.box([[pack.para(label + _quote(pack, spaced), "body")]], fill=BOX_FILL)
 
 
 def _quote(pack: Pack, pieces: tuple[tuple[str, bool], ...]) -> str:

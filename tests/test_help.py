@@ -167,12 +167,13 @@ def test_the_words_on_a_card_can_be_explained_from_the_keyboard(
     assert not svf.meaning.isVisibleTo(window)
     svf.button.click()
     assert svf.meaning.isVisibleTo(window)
-    assert svf.meaning.text().startswith("stromal vascular fraction (SVF): ")
+    assert svf.meaning.text().startswith("stem cells: ")  # its name's words first
+    assert "\n\nstromal vascular fraction (SVF): " in svf.meaning.text()
     assert "FDA: " in svf.meaning.text()
     assert svf.meaning.text().endswith("Source: US Food and Drug Administration 2021.")
     assert svf.button.text() == HIDE_MEANINGS
     assert svf.button.accessibleName() == (
-        "Hide the meanings of stromal vascular fraction (SVF), stem cells, regenerative "
+        "Hide the meanings of stem cells, stromal vascular fraction (SVF), regenerative "
         "treatment and FDA"
     )
     assert svf.button.accessibleDescription() == svf.meaning.text()  # read out with it

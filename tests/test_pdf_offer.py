@@ -93,3 +93,30 @@ def test_an_advert_in_another_language_is_not_said_to_hold_no_warning_phrases(
     draft.offer.advert_text = "保证治愈，无副作用，效果永久保持，名额有限"
     text = flat(" ".join(page_texts(export(draft, library, tmp_path))))
     assert flat(NOT_ENGLISH) in text and flat(NO_MATCHES) not in text
+
+
+def test_a_short_advert_is_printed_whole_and_a_long_one_in_quotes(
+    library: Library, tmp_path: Path
+) -> None:
+    """Quoted only in pieces, the claim that mattered most was missing from the pack when no
+    rule caught it (a walk-through); a long paste is still quoted in pieces."""
+    from exports.offer_checks import ADVERT_WHOLE
+
+    draft = full_draft(library)
+    draft.offer.advert_text = (
+        "Our exclusive cell therapy heals even the most stubborn ulcers in 3 sessions.\n\n"
+        "98% of patients satisfied.   Limited offer, book this week. No referral needed."
+    )
+    text = flat(" ".join(page_texts(export(draft, library, tmp_path))))
+    assert (
+        "The advert, as I pasted it: “Our exclusive cell therapy heals even the most stubborn "
+        "ulcers in 3 sessions. 98% of patients satisfied. Limited offer, book this week. No "
+        "referral needed.”"
+    ) in text
+    if library.red_flag("rf-pressure") is not None:
+        assert "Found: “limited offer”, “book this week”" in text.replace("Limited", "limited")
+    draft.offer.advert_text = "Results guaranteed. " + "More words here. " * (ADVERT_WHOLE // 10)
+    text = flat(" ".join(page_texts(export(draft, library, tmp_path))))
+    assert "as I pasted it" not in text and "Found:" not in text
+    if library.red_flag("rf-big-promises") is not None:
+        assert "“Results guaranteed. More words here." in text

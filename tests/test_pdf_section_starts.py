@@ -48,7 +48,8 @@ def test_the_bran_heading_goes_with_the_first_treatments_notes() -> None:
 def test_the_advert_heading_goes_with_the_first_warning_sign_and_repeats_are_quoted_once() -> None:
     draft = Draft()
     draft.offer.offered = True
-    filler = "Filler words here. " * 6  # far apart: three quotes, alike, printed once
+    filler = "Filler words here. " * 10  # far apart: three quotes, alike, printed once
+    # (and long enough to be quoted, not printed whole: ``offer_checks.ADVERT_WHOLE``)
     draft.offer.advert_text = (filler + "Results guaranteed! ") * 3 + filler
     pack = _pack(draft)
     advert_matches(pack)

@@ -194,6 +194,11 @@ class _FocusWithin(QObject):
         if isinstance(new, QScrollArea):
             _restyle(new, FOCUS_SHOWN, "false" if self.page_button_clicked else "true")
         if new is not None:
+            # Moved within the window from the keyboard (also with an Alt key, for which Qt
+            # does not scroll): into view. Not a click, nor coming back to the window, where
+            # the page stays as the patient scrolled it.
+            if old is not None and QApplication.mouseButtons() == Qt.MouseButton.NoButton:
+                scroll_to(new)
             self._moved_to(new)
 
 
@@ -230,11 +235,8 @@ class KeyboardHelper(QObject):
             wizard.edited.connect(self._edited)
 
     def _keep_next_default(self, new: QWidget) -> None:
-        """The control given the focus is scrolled into view (``edge_fade.scroll_to``: also
-        one reached with its Alt key). Enter in a field presses Next, also after the focus
-        went through Back or Next (a button that has the focus is Enter's while it has it;
-        Qt left none after it)."""
-        scroll_to(new)
+        """Enter in a field presses Next, also after the focus went through Back or Next (a
+        button that has the focus is Enter's while it has it; Qt left none after it)."""
         if isinstance(new, QPushButton):
             return
         page = self._page()

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
-from consultprep.checklist import keep_typed_question
 from ui import recent, settings
 from ui.file_menu import FileMenuWindow, when_started
 from ui.pages.welcome_page import WelcomePage
@@ -95,6 +94,8 @@ class KeepingWindow(FileMenuWindow):
         typed = self.wizard.typed_not_added()
         if not self.is_modified() and not typed.strip():
             return None
+        from consultprep.checklist import keep_typed_question  # (not before the first page)
+
         copy = self.draft.model_copy(deep=True)
         keep_typed_question(copy, typed)  # in the copy only: the page still shows it typed
         source = self.path or self.recovered_from
