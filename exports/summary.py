@@ -92,7 +92,7 @@ def health(pack: Pack) -> None:
     # box ("since March", "type 2"), which is not another condition.
     pack.field("Health conditions", ticked or typed, kind="whole" if ticked else "chars")
     if ticked and typed:
-        pack.field("In my own words", typed)  # ("Added in my words" puzzled a reader)
+        pack.field("Other health notes", typed)  # ("In my own words" read as vague: a review)
 
 
 def scores(pack: Pack) -> bool:

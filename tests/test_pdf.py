@@ -60,7 +60,7 @@ def test_full_pack_has_everything_in_order(library: Library, tmp_path: Path) -> 
     assert library.conditions[0].label in first
     # the patient's own words on a line of their own, not run on after the ticked ones
     assert f"{library.conditions[0].label}; Mild asthma" not in first
-    assert "In my own words Mild asthma" in first
+    assert "Other health notes Mild asthma" in first
     for k, text in enumerate(pages, 1):
         assert f"page {k} of {n}" in text
     questions = draft.ordered_questions()

@@ -124,6 +124,23 @@ def test_the_page_says_when_a_photo_was_left_out_of_the_pdf(
     )
 
 
+def test_the_page_says_when_some_words_cannot_be_printed(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """The PDF said so only on its last page; a clinician saw "�" among the top questions."""
+    from ui.pdf_saving import CANNOT_PRINT
+
+    review = to_review(window)
+    review.pdf_path_edit.setText(str(tmp_path / "pack.pdf"))
+    assert CANNOT_PRINT not in review.status_label.text()
+    window.draft.about.symptoms = "Itching at night. त्वचा में खुजली"  # Hindi: not in the fonts
+    assert review.save_pdf() == tmp_path / "pack.pdf"
+    assert review.status_label.text().endswith("\n" + CANNOT_PRINT)
+    window.draft.about.symptoms = "Itching at night. 夜间瘙痒"  # Chinese: printed
+    assert review.save_pdf() == tmp_path / "pack.pdf"
+    assert CANNOT_PRINT not in review.status_label.text()
+
+
 def test_choose_uses_the_save_dialog(window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
     review = to_review(window)
     dialogs.save_path = str(tmp_path / "chosen")

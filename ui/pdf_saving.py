@@ -4,6 +4,7 @@ filled-in pack of that name are lost."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -92,10 +93,41 @@ def save_pdf(
     return saved
 
 
+#: Said when some of the patient's words could not be printed (the PDF says so only on its
+#: last page, and a clinician saw "3. � � �?" among the top questions: a review).
+CANNOT_PRINT = (
+    "Some of your words use letters this PDF cannot print. They show as “�” in it: you could "
+    "write them by hand on the printout, or add them in English. Your draft keeps them."
+)
+
+
 def saved_message(draft: Draft, saved: Path) -> str:
-    """Where the PDF went, and how many photos it had to leave out (it says so itself)."""
+    """Where the PDF went, how many photos it had to leave out, and whether some words could
+    not be printed (it says both itself)."""
     from exports.images import left_out_note, photos_left_out
 
-    message = f"Your PDF pack was saved to:\n{saved}"
+    lines = [f"Your PDF pack was saved to:\n{saved}"]
     left_out = photos_left_out(draft)
-    return f"{message}\n{left_out_note(left_out)}" if left_out else message
+    if left_out:
+        lines.append(left_out_note(left_out))
+    if cannot_print(draft):
+        lines.append(CANNOT_PRINT)
+    return "\n".join(lines)
+
+
+def cannot_print(draft: Draft) -> bool:
+    """True if some text the patient typed would print as the substitute mark."""
+    from exports.fonts import has_substitutes
+
+    def texts(value: object) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from texts(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from texts(item)
+
+    kept = draft.model_dump(exclude={"photos": {"__all__": {"data"}}})
+    return any(has_substitutes(text) for text in texts(kept))
