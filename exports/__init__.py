@@ -80,3 +80,12 @@ def export_pdf(
     return write_pack(
         draft, Path(path), library, options, keep_answers=keep_answers, progress=progress
     )
+
+
+def had_substitutes(path: str | os.PathLike[str]) -> bool:
+    """True if the last pack written at ``path`` (by ``export_pdf``, in this run) printed some
+    typed characters as the substitute mark: the patient is told when it is saved (the pack
+    says so only on its last page)."""
+    from exports.pdf import _SUBSTITUTED
+
+    return _SUBSTITUTED.get(str(path), False)

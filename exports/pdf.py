@@ -24,7 +24,7 @@ def render_pack(
     generated: date | None = None,
     options: PackOptions | None = None,
     progress: Progress | None = None,
-) -> bytes:
+) -> RenderedPack:
     """The PDF pack for ``draft`` as bytes (nothing is written to disk).
 
     ``options`` chooses the paper size and large print (A4, normal print if None).
@@ -41,7 +41,7 @@ def render_pack(
 
     from exports.images import forget_decoded
     from exports.page_frame import PackTemplate, canvas_maker
-    from exports.story import build_story
+    from exports.story import build_pack
 
     forget_decoded(draft)  # other drafts' photos are not kept in memory
     rl_config.useA85 = 0  # photos are embedded as they are: much faster, hardly larger
@@ -65,9 +65,9 @@ def render_pack(
     )
     try:
         tell(0)
-        story = build_story(draft, library, generated, options)
+        pack = build_pack(draft, library, generated, options)
         doc.build(
-            story,
+            pack.story,
             canvasmaker=canvas_maker(
                 generated, options.paper, options.scale, draft.about.patient_name
             ),
@@ -84,7 +84,20 @@ def render_pack(
             "The PDF could not be made because of an unexpected problem in ConsultPrep. Your "
             "answers are safe: please save your draft and try again."
         ) from exc
-    return buffer.getvalue()
+    made = RenderedPack(buffer.getvalue())
+    made.substituted = pack.substituted
+    return made
+
+
+class RenderedPack(bytes):
+    """A pack's PDF, and whether some typed characters were printed as the substitute mark."""
+
+    substituted = False
+
+
+#: For each place a pack was written (as a string): whether some typed characters in it were
+#: printed as the substitute mark (``exports.had_substitutes``).
+_SUBSTITUTED: dict[str, bool] = {}
 
 
 def _carry_on(page: int) -> None:
@@ -201,4 +214,5 @@ def write_pack(
             f"The PDF could not be saved to “{target}”: {why_not_saved(exc)}. "
             "Please choose another place."
         ) from None
+    _SUBSTITUTED[str(target)] = getattr(data, "substituted", False)
     return target

@@ -32,7 +32,15 @@ from exports.words import words_used
 def build_story(
     draft: Draft, library: Library, generated: date, options: PackOptions | None = None
 ) -> list[Flowable]:
-    """Build the pack's flowables for ``draft`` (nothing is drawn or written here).
+    """The pack's flowables for ``draft`` (see ``build_pack``)."""
+    return build_pack(draft, library, generated, options).story
+
+
+def build_pack(
+    draft: Draft, library: Library, generated: date, options: PackOptions | None = None
+) -> Pack:
+    """Build the pack for ``draft``: its flowables are ``story`` (nothing is drawn or written
+    here), and ``substituted`` says whether some typed characters could not be printed.
 
     Parameters
     ----------
@@ -56,4 +64,4 @@ def build_story(
     offer(pack)
     words_used(pack)  # the glossary's words that the sections above use
     references(pack)  # last: it lists what the sections above cited
-    return pack.story
+    return pack

@@ -4,7 +4,6 @@ filled-in pack of that name are lost."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,24 +109,8 @@ def saved_message(draft: Draft, saved: Path) -> str:
     left_out = photos_left_out(draft)
     if left_out:
         lines.append(left_out_note(left_out))
-    if cannot_print(draft):
+    from exports import had_substitutes
+
+    if had_substitutes(saved):
         lines.append(CANNOT_PRINT)
     return "\n".join(lines)
-
-
-def cannot_print(draft: Draft) -> bool:
-    """True if some text the patient typed would print as the substitute mark."""
-    from exports.fonts import has_substitutes
-
-    def texts(value: object) -> Iterator[str]:
-        if isinstance(value, str):
-            yield value
-        elif isinstance(value, dict):
-            for item in value.values():
-                yield from texts(item)
-        elif isinstance(value, list):
-            for item in value:
-                yield from texts(item)
-
-    kept = draft.model_dump(exclude={"photos": {"__all__": {"data"}}})
-    return any(has_substitutes(text) for text in texts(kept))
