@@ -19,19 +19,24 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import groupby
 
 _RTL = frozenset({"R", "AL"})
 _NUMBER = frozenset({"EN", "AN"})
-_NUMBER_JOINERS = frozenset({"CS", "ES", "ET"})  # "1,000", "3.5", "50%" stay together
 #: What may stand between right-to-left text and a number that belongs to it ("عمري 45").
 #: A number after other marks is left where it was written: "(تركيا); 3 warning signs" kept
 #: its "3" beside "warning signs", not inside the brackets (the full Unicode algorithm moves
 #: it; in an English pack that read as if the country had the number).
 _NUMBER_SPACING = frozenset({"WS", "CS", "ES", "ET", "EN", "AN"})
+_SIGNED = frozenset({"EN", "AN", "ET"})  # what a % or currency sign after it goes with
 _MIRROR = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
+#: Bracket pairs: a closing bracket goes with the stretch its opening bracket is in.
+_CLOSING = {")": "(", "]": "[", "}": "{"}
+_OPENING = frozenset(_CLOSING.values())
 _LAM = 0x0644
 _ALEFS = (0x0622, 0x0623, 0x0625, 0x0627)
 _TATWEEL = 0x0640
+_ZWJ = 0x200D  # zero-width joiner: joins the letters either side, like a tatweel
 _FORM_TAGS = {"<isolated>": "isolated", "<final>": "final", "<initial>": "initial"}
 _FORM_TAGS["<medial>"] = "medial"
 
@@ -57,12 +62,12 @@ def _tables() -> tuple[dict[int, dict[str, str]], dict[int, dict[str, str]]]:
 def _joins_forward(ch: str) -> bool:
     """True if this letter connects to the letter after it (dual-joining)."""
     forms = _tables()[0].get(ord(ch), {})
-    return ord(ch) == _TATWEEL or "initial" in forms or "medial" in forms
+    return ord(ch) in (_TATWEEL, _ZWJ) or "initial" in forms or "medial" in forms
 
 
 def _joins(ch: str) -> bool:
     """True if this letter connects to the letter before it."""
-    return ord(ch) == _TATWEEL or ord(ch) in _tables()[0]
+    return ord(ch) in (_TATWEEL, _ZWJ) or ord(ch) in _tables()[0]
 
 
 def _is_mark(ch: str) -> bool:
@@ -125,34 +130,64 @@ def shape_arabic(text: str, can_draw: Callable[[str], bool] = _always) -> str:
     return "".join(out)
 
 
-def _clusters(text: str) -> list[str]:
-    """Split into a base character plus the marks that follow it."""
-    out: list[str] = []
-    for ch in text:
+def _clusters(text: str) -> list[list[int]]:
+    """Split into a base character plus the marks that follow it (as indexes into ``text``)."""
+    out: list[list[int]] = []
+    for k, ch in enumerate(text):
         if out and _is_mark(ch):
-            out[-1] += ch
+            out[-1].append(k)
         else:
-            out.append(ch)
+            out.append([k])
     return out
 
 
-def _reverse_run(run: str) -> str:
-    """A right-to-left run in visual order; numbers inside it stay left-to-right."""
-    tokens: list[tuple[bool, list[str]]] = []
-    for cluster in _clusters(run):
-        kind = unicodedata.bidirectional(cluster[0])
-        is_number = kind in _NUMBER or (kind in _NUMBER_JOINERS and bool(tokens) and tokens[-1][0])
-        if tokens and tokens[-1][0] == is_number:
-            tokens[-1][1].append(cluster)
-        else:
-            tokens.append((is_number, [cluster]))
-    out: list[str] = []
-    for is_number, clusters in reversed(tokens):
+def _in_numbers(kinds: list[str]) -> list[bool]:
+    """Which clusters (by bidirectional type) belong to a number inside right-to-left text.
+
+    Digits; a separator between two digits ("1,000", "3.5", "12/5"); a run of percent or
+    currency signs touching digits ("100%", "$500"). A separator that does not stand between
+    digits ("45, ...") goes with the right-to-left words, as in the Unicode algorithm.
+    """
+    last = len(kinds) - 1
+    number = [kind in _NUMBER for kind in kinds]
+    for n, kind in enumerate(kinds):
+        if kind in ("CS", "ES") and 0 < n < last:
+            number[n] = kinds[n - 1] in _NUMBER and kinds[n + 1] in _NUMBER
+    n = 0
+    while n <= last:
+        if kinds[n] != "ET":
+            n += 1
+            continue
+        after = n
+        while after <= last and kinds[after] == "ET":
+            after += 1
+        if (n > 0 and kinds[n - 1] in _NUMBER) or (after <= last and kinds[after] in _NUMBER):
+            number[n:after] = [True] * (after - n)
+        n = after
+    return number
+
+
+def _run_order(run: str) -> list[tuple[int, bool]]:
+    """A right-to-left run in visual order: (index in ``run``, in right-to-left text) pairs.
+
+    Numbers inside the run stay left to right. Each letter's marks come before it: DejaVu
+    Sans draws Arabic and Hebrew marks with no width, over the glyph drawn just after them.
+    """
+    clusters = _clusters(run)
+    number = _in_numbers([unicodedata.bidirectional(run[c[0]]) for c in clusters])
+    tokens = [
+        (is_number, [c for _, c in group])
+        for is_number, group in groupby(zip(number, clusters, strict=True), key=lambda p: p[0])
+    ]
+    out: list[tuple[int, bool]] = []
+    for is_number, group in reversed(tokens):
         if is_number:
-            out.append("".join(clusters))
-        else:
-            out.extend(_MIRROR.get(c, c) for c in reversed(clusters))
-    return "".join(out)
+            out.extend((k, False) for cluster in group for k in cluster)
+            continue
+        for cluster in reversed(group):
+            out.extend((k, True) for k in cluster[1:])
+            out.append((cluster[0], True))
+    return out
 
 
 def has_rtl(text: str) -> bool:
@@ -176,23 +211,56 @@ def visual_order(
     """
     if not has_rtl(line):
         return line
-    out: list[str] = []
+    if shape:
+        line = shape_arabic(line, can_draw)
+    return "".join(ch for _, ch in visual_chars(line))
+
+
+def visual_chars(line: str) -> list[tuple[int, str]]:
+    """The characters of ``line`` as drawn left to right, each with its index in ``line``.
+
+    A bracket in right-to-left text is drawn mirrored. ``line`` must already be shaped.
+    """
+    out: list[tuple[int, str]] = []
     i, n = 0, len(line)
     while i < n:
         if unicodedata.bidirectional(line[i]) not in _RTL:
-            out.append(line[i])
+            out.append((i, line[i]))
             i += 1
             continue
-        end, j = i, i
-        joined = True  # only spaces and number separators since the run's last character
-        while j < n and unicodedata.bidirectional(line[j]) != "L":
-            kind = unicodedata.bidirectional(line[j])
-            if kind in _RTL or (kind in _NUMBER and joined) or (kind == "NSM" and end == j - 1):
-                end, joined = j, True
-            elif kind not in _NUMBER_SPACING:
-                joined = False
-            j += 1
-        run = line[i : end + 1]
-        out.append(_reverse_run(shape_arabic(run, can_draw) if shape else run))
+        end = _stretch_end(line, i)
+        for k, rtl in _run_order(line[i : end + 1]):
+            ch = line[i + k]
+            out.append((i + k, _MIRROR.get(ch, ch) if rtl else ch))
         i = end + 1
-    return "".join(out)
+    return out
+
+
+def _stretch_end(line: str, i: int) -> int:
+    """Index of the last character of the right-to-left stretch that starts at ``i``."""
+    end, j, n = i, i, len(line)
+    joined = True  # only spaces and number separators since the run's last character
+    opened: list[int] = []  # where brackets were opened inside the stretch
+    while j < n and (kind := unicodedata.bidirectional(line[j])) != "L":
+        ch = line[j]
+        touching = end == j - 1
+        if (
+            kind in _RTL
+            or (kind in _NUMBER and joined)
+            or (kind == "NSM" and touching)
+            or (kind == "ET" and touching and unicodedata.bidirectional(line[end]) in _SIGNED)
+        ):
+            end, joined = j, True  # ("100%": a sign touching a number goes with it)
+        elif ch in _CLOSING and _CLOSING[ch] in (line[k] for k in opened):
+            k = max(k for k in opened if line[k] == _CLOSING[ch])
+            del opened[opened.index(k) :]
+            if end > k:  # its opening bracket is in the stretch: "(صباحا ومساء)" at a line end
+                end = j
+            joined = False
+        else:
+            if ch in _OPENING:
+                opened.append(j)
+            if kind not in _NUMBER_SPACING:
+                joined = False
+        j += 1
+    return end

@@ -215,8 +215,10 @@ def plain_text(text: str, limit: int | None = MAX_TEXT_CHARS) -> str:
     """Text for drawing directly on a canvas: printable, one line, not escaped."""
     if not text:
         return ""
-    chars = _printable_chars(_clean(str(text), limit).replace("\n", " "), fallback=False)
-    return visual_order("".join(chars), can_draw)
+    # Shaped before invisible characters are dropped: a zero-width non-joiner keeps the
+    # letters either side apart (Persian "می‌خواهم").
+    line = shaped(_clean(str(text), limit).replace("\n", " "), can_draw)
+    return visual_order("".join(_printable_chars(line, fallback=False)), shape=False)
 
 
 #: Texts up to this long are remembered with what :func:`safe_text` made of them.
@@ -249,7 +251,7 @@ def safe_text(text: str | None, limit: int | None = MAX_TEXT_CHARS) -> str:
 
 
 def _safe_text(text: str, limit: int | None) -> str:
-    chars = _printable_chars(_clean(text, limit))
+    chars = _printable_chars(shaped(_clean(text, limit), can_draw))  # shaped first (plain_text)
     lines = "".join(chars).split("\n")
     kept: list[str] = []
     for line in lines:
@@ -261,7 +263,7 @@ def _safe_text(text: str, limit: int | None) -> str:
         kept.pop()
     if len(kept) > MAX_LINES:  # a long pasted list: the rest run on, " / " between lines
         kept[MAX_LINES - 1 :] = [" / ".join(line for line in kept[MAX_LINES - 1 :] if line)]
-    return "<br/>".join(_markup(shaped(line, can_draw)) for line in kept)
+    return "<br/>".join(_markup(line) for line in kept)
 
 
 def _markup(line: str) -> str:

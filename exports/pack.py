@@ -21,7 +21,7 @@ from exports.options import PackOptions
 from exports.paragraphs import PackParagraph
 from exports.styles import BOX_FILL, FRAME_WIDTH, page_geometry, styles
 
-NOT_GIVEN = "Not given"
+NOT_GIVEN = "Not filled in"  # ("Not given" could read as a refusal: a review)
 NOT_GIVEN_MARKUP = f'<font color="#4A4A4A">{NOT_GIVEN}</font>'
 SHORT_LIMIT = 300  # names, dates and other one-line fields
 NBSP = "\u00a0"
@@ -173,7 +173,7 @@ class Pack:
         always: bool = True,
         kind: Kind = "chars",
     ) -> None:
-        """A "label   value" line; an empty value shows "Not given" (or nothing).
+        """A "label   value" line; an empty value shows "Not filled in" (or nothing).
 
         On page 1 the value is cut to the page-1 budget (see :meth:`brief`), unless ``kind``
         is ``"whole"`` (ConsultPrep's own words).

@@ -257,3 +257,14 @@ def test_a_question_tick_box_is_level_with_its_first_line(large: bool, tmp_path:
             assert abs(middle - capitals) <= 1.5, (n + 1, name, middle, capitals)
             checked += 1
     assert checked == len(load_draft(EXAMPLE).ordered_questions())
+
+
+def test_large_print_starts_ticked_for_someone_with_the_app_text_made_big(qtbot) -> None:
+    """A first-use walk-through at 150 % text found the PDF's large print unticked."""
+    from ui import settings
+    from ui.appearance import SCALE_KEY
+    from ui.pack_options import LARGE_PRINT_FROM, PackChoices
+
+    for scale, ticked in ((100, False), (LARGE_PRINT_FROM - 10, False), (LARGE_PRINT_FROM, True)):
+        settings.write(SCALE_KEY, scale)
+        assert PackChoices().large_print_check.isChecked() is ticked, scale

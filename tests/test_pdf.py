@@ -190,7 +190,7 @@ def test_empty_draft_makes_a_valid_pack(library: Library, tmp_path: Path) -> Non
     reader = export(Draft(), library, tmp_path)
     pages = page_texts(reader)
     assert "No concern chosen" in pages[0]
-    assert "Not given" in pages[0]
+    assert "Not filled in" in pages[0]
     assert f"page 1 of {len(pages)}" in pages[0]
     assert "No questions were chosen in ConsultPrep. You can write your questions here." in (
         flat_pages(pages)

@@ -31,7 +31,7 @@ from ui.edge_fade import scroll_to
 from ui.fields import PlainTextEdit
 from ui.growing import box_height
 from ui.text_scroll import fit_scroll_bar
-from ui.widgets import HINT, NOTICE, big_button, card, clear_layout, plain_label
+from ui.widgets import HINT, NOTICE, big_button, card, clear_layout, plain_label, reveal
 
 MATCHES_PER_RULE = 300  # enough for any real advert; keeps a silly paste quick to show
 PHRASES_SHOWN = 6
@@ -41,12 +41,11 @@ PLACEHOLDER = "Paste the clinic's words here."
 #: Shown above the box, so the whole of it can always be read.
 HELP = (
     "Copy the words from the clinic's advert, email, leaflet or web page, and paste them into "
-    "the box. ConsultPrep looks in it for phrases that often go with the warning signs below. "
-    "It looks in what you wrote above about the cost and what they said, too. "
-    "It checks the text on this computer: nothing is sent anywhere."
+    "the box. ConsultPrep looks in it, and in what you wrote above about the cost and what they "
+    "said, for English phrases that often go with the warning signs below. It checks the text "
+    "on this computer: nothing is sent anywhere."
 )
-#: Where a phrase was found, when it was in what the patient wrote about the offer (the
-#: cost, and what the clinic said it would do).
+#: Where a phrase was found, when it was in what the patient wrote above about the offer.
 IN_SAID = "in what you wrote above"
 EMPTY = (
     "Please paste some text first, or write about the offer in the boxes above, then press "
@@ -71,8 +70,7 @@ NONE_FOUND = (
     "No phrases were found that often go with warning signs. That does not make the offer "
     "safe: the warning signs and checks on this page still apply."
 )
-#: Said (instead, or after what was found) when most of the pasted text is not in Latin
-#: letters: the rules are English phrases.
+#: Said (instead, or after what was found) when most of the pasted text is not in Latin letters.
 ONLY_ENGLISH = "ConsultPrep can only look for phrases in English, and most of this text is not."
 NOT_ENGLISH = f"{ONLY_ENGLISH} Please read the warning signs below and tick any that fit the offer."
 
@@ -190,8 +188,12 @@ class AdvertChecker(QWidget):
         matches = self.show_matches(checked=True)
         self.flags_checked.emit(self.flags())
         announce(self.summary_label, self.summary_label.text())  # (not a Tab stop)
-        # What was found, in sight (it was below the view), once the page is laid out again
-        QTimer.singleShot(0, self.summary_label, lambda: scroll_to(self.summary_label))
+        # What was found, in sight (below the view): as many warning signs as fit under it
+        found = self.results.itemAt(0).widget() if self.results.count() else None
+        if found is not None:
+            reveal(found, self.summary_label)
+        else:
+            QTimer.singleShot(0, self.summary_label, lambda: scroll_to(self.summary_label))
         return matches
 
     def flags(self) -> list[str]:

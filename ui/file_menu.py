@@ -354,9 +354,13 @@ class FileMenuWindow(QMainWindow):
         answer = dialogs.ask(
             self,
             "Save your changes?",
-            "You have changes that are not saved yet. Do you want to save them first?",
+            # (Just after "Your PDF pack was saved", "Don't save" sounded safe: a PDF is not
+            # a draft to open again, a first-use walk-through)
+            "Your latest answers are not saved as a draft yet. Save them now, so that you can "
+            "open them and change them later? A saved PDF is a printout, not a draft.",
             buttons.Save | buttons.Discard | buttons.Cancel,
             buttons.Save,
+            {buttons.Save: "&Save my answers", buttons.Discard: "&Don't save"},
         )
         if answer == buttons.Save:
             return self.save()

@@ -6,7 +6,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from exports.options import PAPERS, PackOptions, Paper, default_paper
+from ui import settings
+from ui.appearance import DEFAULT_SCALE, SCALE_KEY
 from ui.widgets import plain_label
+
+#: The app's text size (per cent) from which the PDF's large print is ticked to start with.
+LARGE_PRINT_FROM = 150
 
 PAPER_NAMES: dict[Paper, str] = {"A4": "A4", "Letter": "US Letter"}
 
@@ -33,6 +38,10 @@ class PackChoices(QObject):
         label.setWordWrap(False)
         label.setBuddy(self.paper_box)
         self.large_print_check = QCheckBox("&Large print")
+        # Ticked to start with for someone who has made the app's text this big (a first-use
+        # walk-through at 150 % found it unticked)
+        scale = settings.read_int(SCALE_KEY, DEFAULT_SCALE)
+        self.large_print_check.setChecked(scale >= LARGE_PRINT_FROM)
         self.large_print_check.setAccessibleName("Large print")
         self.large_print_check.setToolTip(
             "Bigger type, tick boxes and lines to write on. Page 1, the summary for your "

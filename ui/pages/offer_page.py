@@ -84,19 +84,26 @@ class OfferPage(DraftPage):
             draft,
             library,
             "An offer from a clinic",
-            "This step is optional. If no clinic has offered you a treatment, choose No.",
+            # An advert seen online counts: it is what the advert check is for (a patient
+            # who had only seen an Instagram advert would have chosen No, and never seen it)
+            "This step is optional. If no clinic has offered you a treatment, and you have "
+            "not seen an advert for one, choose No.",
         )
         content = ScrollContent()
         layout = QVBoxLayout(content)
         layout.setSpacing(10)
         layout.addWidget(
-            plain_label("Has a clinic offered you a stem-cell or other treatment?", role=SUBHEADING)
+            plain_label(
+                "Has a clinic offered you a stem-cell or other treatment, or have you seen an "
+                "advert for one?",
+                role=SUBHEADING,
+            )
         )
         answer = QHBoxLayout()
         self.yes_radio = QRadioButton("&Yes")
-        self.yes_radio.setAccessibleName("Yes, a clinic has offered me a treatment")
+        self.yes_radio.setAccessibleName("Yes, I have been offered a treatment or seen an advert")
         self.no_radio = QRadioButton("N&o")
-        self.no_radio.setAccessibleName("No, no clinic has offered me a treatment")
+        self.no_radio.setAccessibleName("No offer and no advert")
         self._answer_group = QButtonGroup(self)
         self._answer_group.addButton(self.yes_radio)
         self._answer_group.addButton(self.no_radio)
