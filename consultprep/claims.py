@@ -14,6 +14,9 @@ character paste is checked quickly; ``tests/test_claims.py`` checks this.
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -170,29 +173,74 @@ def find_claims(
         different rules may (one phrase can point to two warning signs).
     """
     rule_list = rules.rules if isinstance(rules, ClaimRules) else rules
-    places = None  # where each character read was in ``text`` (None: all of it is read)
-    if _UNSEEN.search(text):
-        places = [i for i, c in enumerate(text) if not _UNSEEN.match(c)]
-        text = "".join(text[i] for i in places)
+    read = readable(text)
     found: list[tuple[int, int, ClaimMatch]] = []
     for order, rule in enumerate(rule_list):
-        for n, m in enumerate(rule.regex.finditer(text)):
+        for n, m in enumerate(rule.regex.finditer(read.text)):
             if limit is not None and n >= limit:
                 break
-            if m.end() > m.start() and not rule.turned_round(text, m.start()):
-                start, end = m.start(), m.end()
-                if places is not None:
-                    start, end = places[start], places[end - 1] + 1
+            if m.end() > m.start() and not rule.turned_round(read.text, m.start()):
+                start, end = read.place(m.start()), read.place(m.end() - 1) + 1
                 found.append((start, order, ClaimMatch(start, end, rule.id, rule.red_flag)))
     found.sort(key=lambda x: (x[0], x[1]))
     return [m for _, _, m in found]
+
+
+@dataclass(frozen=True)
+class Readable:
+    """A pasted text as the rules read it: without characters hidden inside words (a soft
+    hyphen in "guaran\u00adteed", a bad-input hunt), and with letters styled for social media
+    ("𝗚𝘂𝗮𝗿𝗮𝗻𝘁𝗲𝗲𝗱", "ＦＲＥＥ") as plain ones (NFKC). ``place`` gives where a character
+    read was in the text as pasted, so matches are highlighted there."""
+
+    text: str
+    #: Where the alignment of the two texts changes: (index read, index pasted), in order.
+    anchors: tuple[tuple[int, int], ...] = ()
+
+    def place(self, index: int) -> int:
+        if not self.anchors:
+            return index
+        read, pasted = self.anchors[bisect_right(self.anchors, (index, sys.maxsize)) - 1]
+        return pasted + (index - read)
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=4)  # the advert checker asks once for each rule
+def readable(text: str) -> Readable:
+    """``text`` as the rules read it (``Readable``); quick for a text that is already so."""
+    if not _UNSEEN.search(text) and unicodedata.is_normalized("NFKC", text):
+        return Readable(text)
+    out: list[str] = []
+    anchors: list[tuple[int, int]] = [(0, 0)]
+    done = at = 0  # how much of ``text`` is copied; the length of ``out`` so far
+    for run in _NOT_ASCII.finditer(text):
+        if unicodedata.is_normalized("NFKC", run.group()) and not _UNSEEN.search(run.group()):
+            continue  # (a word of Arabic, say: copied with the text around it)
+        out.append(text[done : run.start()])
+        at += run.start() - done
+        for k in range(run.start(), run.end()):
+            char = text[k]
+            read = "" if _UNSEEN.match(char) else unicodedata.normalize("NFKC", char)
+            if read == char:
+                out.append(char)
+                at += 1
+                continue
+            out.append(read)
+            anchors += [(at + j, k) for j in range(len(read))]  # each read from ``k``
+            at += len(read)
+            anchors.append((at, k + 1))
+        done = run.end()
+    out.append(text[done:])
+    return Readable("".join(out), tuple(anchors))
 
 
 def not_in_latin_letters(text: str) -> bool:
     """Whether most of the letters of ``text`` are not Latin ones (Arabic, Chinese, Russian
     and so on): the rules look for English phrases only, and finding none there says
     nothing (a review: an Arabic advert promising a cure was answered "no phrases found")."""
-    letters = [c for c in text[:5000] if c.isalpha()]
+    letters = [c for c in readable(text[:5000]).text if c.isalpha()]
     latin = sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff")
     return len(letters) >= 10 and latin * 2 < len(letters)
 

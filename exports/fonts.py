@@ -184,6 +184,10 @@ def _printable_chars(text: str, fallback: bool = True) -> list[str]:
         if category in ("Cc", "Cf") or code in _INVISIBLE or (code in _SKIN_TONES and named):
             continue
         if category in ("Cs", "Co", "Cn") or code not in drawable:
+            plain = unicodedata.normalize("NFKC", ch)  # "𝗚" or "Ｇ" printed as "G"
+            if plain != ch and all(ord(c) in drawable for c in plain):
+                out.extend(plain)
+                continue
             name = ""
             if named < MAX_NAMED:
                 if code in _REGIONAL and i < len(text) and ord(text[i]) in _REGIONAL:

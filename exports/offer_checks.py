@@ -19,6 +19,7 @@ from consultprep.claims import (
     load_claim_rules,
     not_in_latin_letters,
     quotes,
+    readable,
 )
 from consultprep.vetting import load_vetting
 from exports.continued import continued_under
@@ -62,7 +63,7 @@ MATCHES_NOTE = (
 def advert_matches(pack: Pack) -> None:
     """Each warning sign found in the pasted advert, with up to three quoted excerpts."""
     text = pack.draft.offer.advert_text
-    if not text.strip():
+    if not readable(text).text.strip():  # (also a paste of only invisible characters)
         return
     s = pack.story
     heading = pack.heading(ADVERT_HEADING, "h2", bookmark=False)
@@ -130,12 +131,17 @@ def _excerpt_style(scale: float) -> ParagraphStyle:
 
 def _whole_advert(pack: Pack, text: str, matches: list[ClaimMatch]) -> Flowable:
     """A short advert as pasted (spaces run together), its matched phrases in bold, in a box."""
+    spans: list[list[int]] = []  # overlapping matches are bold as one
+    for m in sorted(matches, key=lambda m: (m.start, m.end)):
+        if spans and m.start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], m.end)
+        else:
+            spans.append([m.start, m.end])
     pieces: list[tuple[str, bool]] = []
     at = 0
-    for m in sorted(matches, key=lambda m: (m.start, m.end)):
-        if m.start >= at:  # (of overlapping matches, the first is bold)
-            pieces += [(text[at : m.start], False), (text[m.start : m.end], True)]
-            at = m.end
+    for start, end in spans:
+        pieces += [(text[at:start], False), (text[start:end], True)]
+        at = end
     pieces.append((text[at:], False))
     spaced = tuple((_SPACES.sub(" ", words), bold) for words, bold in pieces if words)
     label = "<b>The advert, as I pasted it:</b> "

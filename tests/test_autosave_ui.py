@@ -289,7 +289,7 @@ def test_quitting_a_recovered_draft_asks_to_save_it(qtbot, dialogs: Dialogs, fol
     wait_until_autosaved(qtbot, window)
     dialogs.question_answer = Button.Cancel
     assert not window.close()
-    assert dialogs.texts("question")[-1].startswith("You have changes that are not saved")
+    assert dialogs.texts("question")[-1].startswith("Your latest answers are not saved as a draft yet")
     assert window.autosave.autosave.draft_path.is_file()  # still safe
     dialogs.question_answer = Button.Discard
     assert window.close()

@@ -308,3 +308,18 @@ def test_text_mostly_in_other_letters_is_known() -> None:
     assert not not_in_latin_letters("Garantiert dauerhafte Ergebnisse, ohne Nebenwirkungen")
     assert not not_in_latin_letters("Tiêm tế bào gốc, kết quả đảm bảo")  # Vietnamese: Latin
     assert not not_in_latin_letters("100% 保证")  # too few letters to say
+
+
+def test_letters_styled_for_social_media_and_odd_spacing_are_read() -> None:
+    """A bad-input hunt: "𝗚𝘂𝗮𝗿𝗮𝗻𝘁𝗲𝗲𝗱" (bold letters) and "ＦＲＥＥ" were not read as
+    English, and "side  effects" or "FDA" at the end of a line hid a claim."""
+    from consultprep.claims import not_in_latin_letters
+
+    bold = "𝗚𝘂𝗮𝗿𝗮𝗻𝘁𝗲𝗲𝗱 𝗿𝗲𝘀𝘂𝗹𝘁𝘀, 𝗻𝗼 𝘀𝗶𝗱𝗲 𝗲𝗳𝗳𝗲𝗰𝘁𝘀"
+    found = find_claims(bold, RULES)
+    assert [bold[m.start : m.end] for m in found] == ["𝗚𝘂𝗮𝗿𝗮𝗻𝘁𝗲𝗲𝗱", "𝗻𝗼 𝘀𝗶𝗱𝗲 𝗲𝗳𝗳𝗲𝗰𝘁𝘀"]
+    assert not not_in_latin_letters(bold)
+    wide = "ＧＵＡＲＡＮＴＥＥＤ results and a ﬁxed price"  # full width; a ligature before
+    assert [wide[m.start : m.end] for m in find_claims(wide, RULES)] == ["ＧＵＡＲＡＮＴＥＥＤ"]
+    for text in ("No side  effects", "No side \neffects", "It is FDA\napproved.", "risk \n free"):
+        assert find_claims(text, RULES), text

@@ -120,3 +120,43 @@ def test_a_short_advert_is_printed_whole_and_a_long_one_in_quotes(
     assert "as I pasted it" not in text and "Found:" not in text
     if library.red_flag("rf-big-promises") is not None:
         assert "“Results guaranteed. More words here." in text
+
+
+def test_the_whole_advert_bolds_overlapping_phrases_as_one_and_skips_an_unseen_one(
+    tmp_path: Path,
+) -> None:
+    """A bad-input hunt: overlapping phrases were bold only to the end of the first, and a
+    paste of only invisible characters printed an empty quote."""
+    from datetime import date
+
+    from exports.fonts import register_fonts
+    from exports.offer_checks import advert_matches
+    from exports.pack import Pack
+    from exports.paragraphs import PackParagraph
+
+    register_fonts()
+    library = load_library()
+    draft = full_draft(library)
+    draft.offer.advert_text = "Completely safe and 100% safe: results guaranteed."
+    pack = Pack(draft, library, date(2026, 12, 7))
+    advert_matches(pack)
+    texts = [
+        f.text for k in pack.story for f in _flowables(k) if isinstance(f, PackParagraph)
+    ]
+    whole = next(t for t in texts if "as I pasted it" in t)
+    assert "<b>100% safe</b>" in whole  # "100%" and "100% safe" were both found
+    draft.offer.advert_text = "\u200b\u00ad\u2060\ufeff"
+    pack = Pack(draft, library, date(2026, 12, 7))
+    advert_matches(pack)
+    assert pack.story == []
+
+
+def _flowables(flowable):
+    """A flowable and those inside it (kept together, boxes), depth first."""
+    yield flowable
+    for inner in getattr(flowable, "_content", []):
+        yield from _flowables(inner)
+    for row in getattr(flowable, "_cellvalues", []):
+        for cell in row:
+            for inner in cell if isinstance(cell, list) else [cell]:
+                yield from _flowables(inner)

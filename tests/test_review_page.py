@@ -106,6 +106,11 @@ def test_the_next_pdf_is_offered_in_the_folder_of_the_last_one(
     (chosen / "pack.pdf").unlink()
     chosen.rmdir()
     assert ui.export_helpers.pdf_folder() == tmp_path / "docs"
+    from ui import settings
+
+    for odd in (".", "..", "relative/folder", "\0", "@Variant(garbage)"):  # a hand-made value
+        settings.write(ui.export_helpers.PDF_FOLDER_KEY, odd)
+        assert ui.export_helpers.pdf_folder() == tmp_path / "docs", odd
 
 
 def test_the_page_says_when_a_photo_was_left_out_of_the_pdf(

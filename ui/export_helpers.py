@@ -46,15 +46,15 @@ def pdf_folder() -> Path:
     """The folder the last PDF was saved in (if it is still there), or Documents."""
     from ui import settings
 
-    last = settings.read_str(PDF_FOLDER_KEY, "")
-    return Path(last) if last and _is(Path(last), "is_dir") else documents_folder()
+    last = Path(settings.read_str(PDF_FOLDER_KEY, ""))  # (only a whole path: "." is wherever
+    return last if last.is_absolute() and _is(last, "is_dir") else documents_folder()  # it ran)
 
 
 def remember_pdf_folder(saved: Path) -> None:
     """The next PDF, also after the app is opened again, is offered in ``saved``'s folder."""
     from ui import settings
 
-    settings.write(PDF_FOLDER_KEY, str(saved.parent))
+    settings.write(PDF_FOLDER_KEY, str(saved.parent.absolute()))
 
 
 def default_pdf_path(draft: Draft, library: Library | None = None) -> Path:
