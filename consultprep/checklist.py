@@ -153,6 +153,27 @@ def question_for(item: ChecklistItem, library: Library) -> Question | None:
     return library.question(item.id)
 
 
+def for_specialist_and_clinic(
+    draft: Draft, library: Library
+) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
+    """The questions to print (``Draft.ordered_questions``) in two lists: for the specialist
+    the pack is for, then, when a clinic made an offer, those to ask that clinic (the cost,
+    who prepares the cells, and those a warning sign or the advert added). The top three are
+    the specialist's, whoever they are for. (A clinician and a patient, reading the pack,
+    each asked why questions for the clinic were in a pack "for the clinician".)"""
+    ordered = draft.ordered_questions()
+    if not draft.offer.offered:
+        return ordered, []
+
+    def clinic(item: ChecklistItem) -> bool:
+        if item.top or item.source in ("own", "readiness", "condition"):
+            return False
+        question = library.question(item.id)
+        return item.source in ("red_flag", "claim") or bool(question and question.for_clinic)
+
+    return [i for i in ordered if not clinic(i)], [i for i in ordered if clinic(i)]
+
+
 def same_question(draft: Draft, text: str) -> ChecklistItem | None:
     """The question on the checklist with these words (spaces and capitals aside), if any."""
     same = " ".join(text.split()).casefold()

@@ -89,7 +89,7 @@ class Question(_Strict):
     ``citations`` back the reason when it states a fact from research or a regulator.
     ``covers`` names questions this one already asks: they are not added beside it.
     ``for_subtypes`` (a concern's questions only): the kinds of the concern it is asked for;
-    empty, every kind.
+    empty, every kind. ``for_clinic``: asked of a clinic that made an offer, not the specialist.
     """
 
     id: str = NonEmpty
@@ -98,6 +98,7 @@ class Question(_Strict):
     citations: list[str] = Field(default_factory=list)
     covers: list[str] = Field(default_factory=list)
     for_subtypes: list[str] = Field(default_factory=list)
+    for_clinic: bool = False
 
     def asked_for(self, subtype_id: str | None) -> bool:
         """True if this question is asked for that kind (None: no kind chosen, all are)."""

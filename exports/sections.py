@@ -12,7 +12,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from consultprep.checklist import question_for
+from consultprep.checklist import for_specialist_and_clinic, question_for
 from consultprep.content import Concern, EvidenceLevel, Treatment
 from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
 from consultprep.models import ChecklistItem
@@ -59,6 +59,13 @@ def _top_first(pack: Pack, count: int) -> str:
     return TOP_FIRST.get(top, "") if count > top else ""
 
 
+CLINIC_HEADING = "Questions for the clinic"
+CLINIC_NOTE = (
+    "To ask the clinic that offered the treatment, before I agree to anything. My specialist "
+    "may help me with them too."
+)
+
+
 def questions(pack: Pack) -> None:
     items = pack.draft.ordered_questions()
     s = pack.story
@@ -81,8 +88,13 @@ def questions(pack: Pack) -> None:
         )
     )
     s.append(Spacer(1, 6))
-    for n, item in enumerate(items, 1):
+    mine, clinic = for_specialist_and_clinic(pack.draft, pack.library)
+    for n, item in enumerate(mine, 1):
         s.append(KeepTogether(question_block(pack, n, item)))
+    opening = [pack.heading(CLINIC_HEADING, "h2", bookmark=False), pack.para(CLINIC_NOTE, "small")]
+    for n, item in enumerate(clinic, len(mine) + 1):  # under their own heading, numbered on
+        s.append(KeepTogether([*opening, *question_block(pack, n, item)]))
+        opening = []
 
 
 def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:

@@ -160,3 +160,29 @@ def _flowables(flowable):
         for cell in row:
             for inner in cell if isinstance(cell, list) else [cell]:
                 yield from _flowables(inner)
+
+
+def test_questions_for_the_clinic_are_printed_apart_when_a_clinic_made_an_offer(
+    tmp_path: Path,
+) -> None:
+    """A clinician and a patient each asked why questions for the clinic (its cost, who
+    prepares the cells, what a warning sign added) were in a pack for the specialist."""
+    from consultprep.checklist import for_specialist_and_clinic
+    from consultprep.storage import load_draft
+    from exports.sections import CLINIC_HEADING
+
+    library = load_library()
+    draft = load_draft(Path("resources/examples/scars.consultprep"))
+    mine, clinic = for_specialist_and_clinic(draft, library)
+    assert sorted(i.id for i in mine + clinic) == sorted(i.id for i in draft.ordered_questions())
+    assert mine[:3] == draft.top_questions()
+    assert {"core-cost", "offer-abroad-records"} <= {i.id for i in clinic}
+    assert not {i.source for i in clinic} & {"own", "condition", "readiness"}
+    text = flat(" ".join(page_texts(export(draft, library, tmp_path))))
+    first_for_clinic = f"{CLINIC_HEADING} "
+    assert text.count(first_for_clinic) == 1
+    before, after = text.split(first_for_clinic)
+    assert f"{len(mine) + 1}. {flat(clinic[0].text)}" in after
+    assert flat(mine[-1].text) in before
+    draft.offer.offered = False  # no offer: one list, as before
+    assert for_specialist_and_clinic(draft, library) == (draft.ordered_questions(), [])
