@@ -249,3 +249,23 @@ def test_a_question_typed_but_not_added_is_in_the_safety_copy(window: MainWindow
     assert [i.text for i in copy.checklist if i.source == "own"] == []
     assert next(i for i in copy.checklist if i.id == asked.id).included
     assert not asked.included
+
+
+def test_a_question_for_the_clinic_says_so_under_it(window: MainWindow) -> None:
+    """As the PDF prints them apart, under "Questions for the clinic" (with an offer only)."""
+    from ui.question_row import FOR_CLINIC
+
+    def note(item_id: str) -> str:
+        label = page(window, PageId.QUESTIONS).rows[item_id].why_label
+        return label.text() if label is not None else ""
+
+    go_next(window, PageId.CONCERN)
+    choose(window, "scars")
+    go_through(window, *[p for p in PageId if PageId.CONCERN < p <= PageId.OFFER])
+    page(window, PageId.OFFER).no_radio.setChecked(True)
+    go_next(window, PageId.QUESTIONS)
+    assert FOR_CLINIC not in note("core-cost")
+    window.wizard.back()
+    page(window, PageId.OFFER).yes_radio.setChecked(True)
+    go_next(window, PageId.QUESTIONS)
+    assert FOR_CLINIC in note("core-cost") and FOR_CLINIC not in note("core-risks")

@@ -37,6 +37,10 @@ SOURCE_NOTES = {
     "readiness": "Added because you answered “Not yet” in the readiness check.",
 }
 
+#: Under a question to ask the clinic that made the offer
+#: (``consultprep.checklist.for_specialist_and_clinic``).
+FOR_CLINIC = "A question for the clinic: the PDF lists it under “Questions for the clinic”."
+
 #: Under a question kept though it no longer goes with the answers (it was chosen).
 KEPT = (
     "Kept because you chose it, or wrote an answer to it, before your answers changed. It "
@@ -115,6 +119,7 @@ class Place(NamedTuple):
     last: bool
     number: int
     kept: bool = False
+    for_clinic: bool = False  # printed under "Questions for the clinic" (said under it)
 
 
 class QuestionRow(QFrame):
@@ -175,7 +180,7 @@ class QuestionRow(QFrame):
         self._shown = shown
         first, last, number = place.first, place.last, place.number
         source = SOURCE_NOTES.get(item.source, "")
-        note = " ".join(n for n in (why, source) if n)
+        note = " ".join(n for n in (why, source, FOR_CLINIC if place.for_clinic else "") if n)
         self._show_note("\n".join(n for n in (KEPT if place.kept else "", note) if n))
         short = item.text  # for the buttons' names: cut between words, never inside one
         if len(short) > 80:

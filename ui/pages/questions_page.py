@@ -21,6 +21,7 @@ from consultprep.content import Library
 from consultprep.models import ChecklistItem, Draft
 from consultprep.summary import shorten
 from ui.announce import announce
+from ui.edge_fade import scroll_to
 from ui.focus import apply_layout_order
 from ui.pages.base import DraftPage
 from ui.question_row import Place, QuestionRow
@@ -105,9 +106,7 @@ class QuestionsPage(DraftPage):
         self.add_panel.add_requested.connect(self._add_own)
         self.own_question_edit.textEdited.connect(self.mark_edited)  # for the safety copy
         # (Qt does nothing while the row is below the scroll area, not in it.)
-        self.add_panel.wants_view.connect(
-            lambda: self.scroll_area.ensureWidgetVisible(self.add_panel, 0, 12)
-        )
+        self.add_panel.wants_view.connect(lambda: scroll_to(self.add_panel))
 
         outer = self.page_layout
         outer.addWidget(self.scroll_area, 1)
@@ -258,13 +257,14 @@ class QuestionsPage(DraftPage):
             row.deleteLater()
             changed = True
         applies = {q.id for q, _ in checklist.applicable_questions(self.draft, self.library)}
+        clinic = {i.id for i in checklist.for_specialist_and_clinic(self.draft, self.library)[1]}
         for n, item in enumerate(items):
             question = checklist.question_for(item, self.library)
             why = ""
             if question is not None:  # the reason, with its sources if it states a fact
                 why = with_sources(question.why, self.library, question.citations)
             kept = item.source != "own" and item.id not in applies
-            where = Place(n == 0, n == len(items) - 1, n + 1, kept)
+            where = Place(n == 0, n == len(items) - 1, n + 1, kept, item.id in clinic)
             row = self.rows.get(item.id)
             if row is not None:
                 row.show_item(item, why, where)
