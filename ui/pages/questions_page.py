@@ -293,7 +293,7 @@ class QuestionsPage(DraftPage):
         where_add = " To add your own, go to the end of the list." if self.add_fold.folded else ""
         self.count_label.setText(
             f"{included} of {total} questions ticked to ask. Your top questions are printed first, "
-            f"then the rest in this order.{where_add}"
+            f"then the rest in this order (any for the clinic last).{where_add}"
         )
 
     def _add_row_moved(self, _folded: bool) -> None:
