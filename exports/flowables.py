@@ -15,7 +15,6 @@ from reportlab.platypus import Flowable, Paragraph
 
 from consultprep.content import Concern, Library, Treatment
 from consultprep.evidence import (
-    KIND_COLOURS,
     KIND_LABELS,
     KIND_ORDER,
     RUNG_FILL,
@@ -24,6 +23,7 @@ from consultprep.evidence import (
     unrated,
 )
 from exports.fonts import FONT, FONT_BOLD, plain_text
+from exports.kind_marks import BADGE, draw_badge, kind_shape
 from exports.styles import ACCENT, FRAME_HEIGHT, HINT, RULE, TEXT
 
 
@@ -107,7 +107,6 @@ SMALL = 9.0  # captions and key: as the footer, the smallest type in the pack
 PILL_PAD_X = 8.0
 PILL_PAD_Y = 4.5
 PILL_GAP = 6.0
-BADGE = 11.0
 
 
 @dataclass
@@ -136,9 +135,10 @@ class _Row:
 class EvidenceLadder(Flowable):
     """The four-rung evidence ladder for one concern, drawn like the one on screen.
 
-    Strongest evidence at the top; each treatment is a pill coloured by its kind, with a red
-    "!" marker if regulators have issued warnings. "Waiting or doing nothing" sits in its own
-    dashed row as the comparison point. A legend explains the colours.
+    Strongest evidence at the top; each treatment is a pill whose colour and shape show its
+    kind (``kind_marks.kind_shape``: on paper printed in grey, the shape), with a red "!" marker
+    if regulators have issued warnings. "Waiting or doing nothing" sits in its own dashed row
+    as the comparison point. A legend explains the marks.
     """
 
     def __init__(
@@ -220,7 +220,7 @@ class EvidenceLadder(Flowable):
         return y + self._layout_legend(width, y) + PAD
 
     def _legend_items(self) -> list[tuple[str, str, bool]]:
-        items = [(KIND_LABELS[k], KIND_COLOURS[k], False) for k in KIND_ORDER]
+        items = [(KIND_LABELS[k], k, False) for k in KIND_ORDER]  # (a kind, not a colour)
         items.append((self.library.warning_marker.short, WARNING_COLOUR, True))
         return items
 
@@ -248,13 +248,21 @@ class EvidenceLadder(Flowable):
         everything in it is bigger.
         """
         self.width = avail_width
-        self._scale = self.text_scale
-        natural = self._layout(avail_width / self._scale) * self._scale
-        # Never taller than a page: a very full ladder is drawn a little smaller instead.
-        if natural > self.max_height:
-            self._scale *= self.max_height / natural
-            natural = self._layout(avail_width / self._scale) * self._scale
-        self.height = natural
+
+        def height(scale: float) -> float:
+            return self._layout(avail_width / scale) * scale
+
+        # Never taller than a page: a very full ladder is drawn a little smaller instead, as
+        # big as fits. (Smaller, it may be laid out side by side, not stacked, and take less
+        # room than the first shrink allowed for: large print came out at 10 pt, not 16.)
+        fits, too_big = self.text_scale, None
+        while height(fits) > self.max_height and fits > 0.2:
+            too_big, fits = fits, fits * min(0.95, self.max_height / height(fits))
+        for _ in range(8 if too_big is not None else 0):
+            middle = (fits + too_big) / 2
+            fits, too_big = (middle, too_big) if height(middle) <= self.max_height else (fits, middle)
+        self._scale = fits
+        self.height = height(fits)
         return self.width, self.height
 
     # drawing ------------------------------------------------------------------------------
@@ -283,8 +291,7 @@ class EvidenceLadder(Flowable):
             if is_warning:
                 self._draw_badge(x + BADGE / 2, cy)
             else:
-                c.setFillColor(colors.HexColor(colour))
-                c.roundRect(x, cy - BADGE / 2, BADGE, BADGE, 2.5, stroke=0, fill=1)
+                kind_shape(c, colour, x, cy - BADGE / 2, BADGE, BADGE, 2.5)
             c.setFont(FONT, SMALL)
             c.setFillColor(TEXT)
             c.drawString(x + BADGE + 5, cy - SMALL * 0.35, label)
@@ -320,10 +327,9 @@ class EvidenceLadder(Flowable):
         c = self.canv
         t = pill.treatment
         top = down(row.top + pill.y)
-        c.setFillColor(colors.HexColor(KIND_COLOURS[t.kind]))
         radius = min(pill.h / 2, 9)
-        c.roundRect(pill.x, top - pill.h, pill.w, pill.h, radius, stroke=0, fill=1)
-        c.setFillColor(colors.white)
+        text = kind_shape(c, t.kind, pill.x, top - pill.h, pill.w, pill.h, radius)
+        c.setFillColor(text)
         c.setFont(FONT_BOLD, PILL_SIZE)
         line_h = PILL_SIZE * 1.2
         y = top - (pill.h - len(pill.lines) * line_h) / 2 - PILL_SIZE * 0.95
@@ -339,15 +345,6 @@ class EvidenceLadder(Flowable):
 
     def _draw_badge(self, cx: float, cy: float) -> None:
         draw_badge(self.canv, cx, cy)
-
-
-def draw_badge(canv, cx: float, cy: float, size: float = BADGE) -> None:
-    """The red "!" badge that marks a treatment with regulators' warnings, centred here."""
-    canv.setFillColor(colors.HexColor(WARNING_COLOUR))
-    canv.circle(cx, cy, size / 2, stroke=0, fill=1)
-    canv.setFillColor(colors.white)
-    canv.setFont(FONT_BOLD, size * 0.78)
-    canv.drawCentredString(cx, cy - size * 0.28, "!")
 
 
 class BadgedParagraph(Flowable):

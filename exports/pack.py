@@ -191,8 +191,11 @@ class Pack:
         fill: colors.Color = BOX_FILL,
         border: colors.Color | None = None,
         col_widths: list[float] | None = None,
+        bar: colors.Color | None = None,
     ) -> Table:
-        """A shaded box (a one-column table unless ``col_widths`` says otherwise)."""
+        """A shaded box (a one-column table unless ``col_widths`` says otherwise); ``bar``, a
+        thick line down its left side (a warning: printed in grey, its fill looked like any
+        other box's)."""
         table = Table(rows, colWidths=col_widths or [FRAME_WIDTH], hAlign="LEFT")
         size = self.size
         commands = [
@@ -207,6 +210,8 @@ class Pack:
         ]
         if border is not None:
             commands.append(("BOX", (0, 0), (-1, -1), 0.8, border))
+        if bar is not None:
+            commands.append(("LINEBEFORE", (0, 0), (0, -1), size(3), bar))
         table.setStyle(TableStyle(commands))
         return table
 

@@ -5,6 +5,7 @@ The references at the end are in ``exports.references``.
 
 from __future__ import annotations
 
+from reportlab.lib import colors
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -288,7 +289,7 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list
             f"{safe_text(t.warning_note)}" + pack.cites.mark(t.warning_citations)
         )
         parts += [
-            pack.box([[pack.para(note, "warning")]], fill=WARNING_FILL),
+            pack.box([[pack.para(note, "warning")]], WARNING_FILL, bar=colors.HexColor(WARNING_COLOUR)),
             Spacer(1, 6),
         ]
     # The numbers go beside the figures they back: the summary's, and after "What we don't

@@ -1,0 +1,42 @@
+"""The marks the evidence ladder draws: a treatment kind's shape, and the red "!" badge of
+regulators' warnings (also the key's, and the bullet of the rungs list's warning entry)."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+
+from consultprep.evidence import KIND_COLOURS, WARNING_COLOUR
+from exports.fonts import FONT_BOLD
+
+BADGE = 11.0
+
+
+def kind_shape(canv, kind: str, x: float, y: float, w: float, h: float, radius: float):
+    """Draw a treatment kind's shape, and return the colour for text on it. The kinds differ
+    in shape as well as colour, as printed in grey they look alike (a greyscale print review):
+    established care is filled, a regenerative option outlined, waiting outlined with dashes."""
+    colour = colors.HexColor(KIND_COLOURS[kind])
+    canv.saveState()
+    if kind == "established":
+        canv.setFillColor(colour)
+        canv.roundRect(x, y, w, h, radius, stroke=0, fill=1)
+        canv.restoreState()
+        return colors.white
+    canv.setFillColor(colors.white)
+    canv.setStrokeColor(colour)
+    canv.setLineWidth(1.6)
+    if kind == "waiting":
+        canv.setDash(3, 2)
+    inset = 0.8  # the line drawn inside the shape's edge
+    canv.roundRect(x + inset, y + inset, w - 2 * inset, h - 2 * inset, radius, stroke=1, fill=1)
+    canv.restoreState()
+    return colour
+
+
+def draw_badge(canv, cx: float, cy: float, size: float = BADGE) -> None:
+    """The red "!" badge that marks a treatment with regulators' warnings, centred here."""
+    canv.setFillColor(colors.HexColor(WARNING_COLOUR))
+    canv.circle(cx, cy, size / 2, stroke=0, fill=1)
+    canv.setFillColor(colors.white)
+    canv.setFont(FONT_BOLD, size * 0.78)
+    canv.drawCentredString(cx, cy - size * 0.28, "!")
