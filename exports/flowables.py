@@ -24,7 +24,7 @@ from consultprep.evidence import (
 )
 from exports.fonts import FONT, FONT_BOLD, plain_text
 from exports.kind_marks import BADGE, draw_badge, kind_shape
-from exports.styles import ACCENT, FRAME_HEIGHT, HINT, RULE, TEXT
+from exports.styles import ACCENT, FRAME_HEIGHT, HINT, RULE, TEXT, WRITING_LINE
 
 
 class Checkbox(Flowable):
@@ -66,8 +66,8 @@ class RuledLines(Flowable):
     def draw(self) -> None:
         """Called by reportlab to draw."""
         c = self.canv
-        c.setStrokeColor(RULE)
-        c.setLineWidth(0.7)
+        c.setStrokeColor(WRITING_LINE)
+        c.setLineWidth(0.8)
         for n in range(self.count if self.bottom_line else self.count - 1):
             y = (self.count - n - 1) * self.gap + 1
             c.line(0, y, self.width, y)

@@ -35,7 +35,7 @@ from exports.fieldnames import (
     field_name,
 )
 from exports.flowables import Checkbox, RuledLines
-from exports.styles import RULE, TEXT
+from exports.styles import TEXT, WRITING_LINE
 
 FIELD_FONT = "Helvetica"
 FIELD_FONT_SIZE = 11.0
@@ -214,8 +214,8 @@ class FormAnswerLines(RuledLines):
                 fontName=FIELD_FONT,
                 fontSize=self.font_size,
                 borderStyle="solid",
-                borderWidth=0.6,
-                borderColor=RULE,
+                borderWidth=0.8,
+                borderColor=WRITING_LINE,
                 fillColor=None,
                 textColor=TEXT,
                 tooltip=self.tooltip,
