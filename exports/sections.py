@@ -269,7 +269,8 @@ def levels(pack: Pack) -> None:
     if stacked_height([heading, *rows]) <= pack.frame_height * KEEP_WHOLE:
         pack.story.append(KeepTogether([heading, *rows]))
     else:
-        pack.story += [KeepTogether([heading, *rows[:2]]), *rows[2:]]
+        # (the red "!" never alone at the top of a page: with the last rung; a print review)
+        pack.story += [KeepTogether([heading, *rows[:2]]), *rows[2:-2], KeepTogether(rows[-2:])]
 
 
 def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list[Flowable]:

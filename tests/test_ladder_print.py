@@ -61,3 +61,24 @@ def test_in_large_print_the_ladder_is_as_big_as_fits(room: float) -> None:
             bigger = EvidenceLadder(concern, LIBRARY, 10**6, ladder._scale * 1.03)
             assert bigger.wrap(FRAME_WIDTH, 10**6)[1] > height, concern.id
     assert shrunk >= (4 if room < 1 else 0)
+
+
+def test_the_warning_mark_in_the_rungs_list_is_never_alone_at_the_top_of_a_page() -> None:
+    """Split in large print, the list kept the "!" entry loose: it began a page alone."""
+    from datetime import date
+
+    from reportlab.platypus import KeepTogether
+
+    from consultprep.models import Draft
+    from exports.flowables import BadgedParagraph
+    from exports.fonts import register_fonts
+    from exports.pack import Pack
+    from exports.sections import levels
+
+    register_fonts()
+    for large in (False, True):
+        pack = Pack(Draft(), LIBRARY, date(2026, 12, 7), PackOptions(large_print=large))
+        levels(pack)
+        last = pack.story[-1]
+        assert isinstance(last, KeepTogether), large
+        assert isinstance(last._content[-1], BadgedParagraph) and len(last._content) >= 2
