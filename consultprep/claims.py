@@ -223,8 +223,8 @@ def readable(text: str) -> Readable:
         for k in range(run.start(), run.end()):
             char = text[k]
             read = "" if _UNSEEN.match(char) else unicodedata.normalize("NFKC", char)
-            if read == char:
-                out.append(char)
+            if read == char or (read and unicodedata.category(char)[0] == "S"):  # "™" is
+                out.append(char)  # not "TM" here: "Guaranteed™" read as one word, no claim
                 at += 1
                 continue
             out.append(read)

@@ -69,8 +69,13 @@ def advert_matches(pack: Pack) -> None:
     heading = pack.heading(ADVERT_HEADING, "h2", bookmark=False)
     library = pack.library
     matches = [m for m in find_claims(text, load_claim_rules()) if library.red_flag(m.red_flag)]
-    whole = len(" ".join(text.split())) <= ADVERT_WHOLE
-    shown = [_whole_advert(pack, text, matches)] if whole else []
+    short = len(" ".join(text.split())) <= ADVERT_WHOLE
+    shown = [_whole_advert(pack, text, matches)] if short else []
+    # A box cannot go over a page: one a third of a page or more (emoji printed as their
+    # names, in large print: a diff review) gives way to quotes
+    if shown and stacked_height(shown) > pack.frame_height / 3:
+        shown = []
+    whole = bool(shown)
     if not matches:
         note = NOT_ENGLISH if not_in_latin_letters(text) else NO_MATCHES
         s.append(KeepTogether([heading, *shown, pack.para(note, "small")]))

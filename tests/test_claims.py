@@ -323,3 +323,13 @@ def test_letters_styled_for_social_media_and_odd_spacing_are_read() -> None:
     assert [wide[m.start : m.end] for m in find_claims(wide, RULES)] == ["ＧＵＡＲＡＮＴＥＥＤ"]
     for text in ("No side  effects", "No side \neffects", "It is FDA\napproved.", "risk \n free"):
         assert find_claims(text, RULES), text
+
+
+def test_a_symbol_glued_to_a_claim_does_not_hide_it() -> None:
+    """Read as NFKC, "™" became the letters "TM", and "Guaranteed™" one word (a diff review)."""
+    for text, phrase in (
+        ("Results Guaranteed™ by our doctors", "Guaranteed"),
+        ("A Cure™ for MS", "Cure"),
+        ("FDA Approved™ therapy", "FDA Approved"),
+    ):
+        assert [text[m.start : m.end] for m in find_claims(text, RULES)] == [phrase]

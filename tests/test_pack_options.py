@@ -268,3 +268,11 @@ def test_large_print_starts_ticked_for_someone_with_the_app_text_made_big(qtbot)
     for scale, ticked in ((100, False), (LARGE_PRINT_FROM - 10, False), (LARGE_PRINT_FROM, True)):
         settings.write(SCALE_KEY, scale)
         assert PackChoices().large_print_check.isChecked() is ticked, scale
+    row = PackChoices()  # the text made bigger since: followed, until the patient chooses
+    settings.write(SCALE_KEY, 100)
+    row.follow_text_size()
+    assert not row.large_print_check.isChecked()
+    row.large_print_check.click()  # chosen: kept, whatever the text size
+    settings.write(SCALE_KEY, 100)
+    row.follow_text_size()
+    assert row.large_print_check.isChecked()

@@ -158,7 +158,7 @@ def _flowables(flowable):
         yield from _flowables(inner)
     for row in getattr(flowable, "_cellvalues", []):
         for cell in row:
-            for inner in cell if isinstance(cell, list) else [cell]:
+            for inner in cell if isinstance(cell, (list, tuple)) else [cell]:
                 yield from _flowables(inner)
 
 
@@ -186,3 +186,22 @@ def test_questions_for_the_clinic_are_printed_apart_when_a_clinic_made_an_offer(
     assert flat(mine[-1].text) in before
     draft.offer.offered = False  # no offer: one list, as before
     assert for_specialist_and_clinic(draft, library) == (draft.ordered_questions(), [])
+
+
+def test_a_short_advert_full_of_emoji_still_makes_a_pdf_in_large_print(tmp_path: Path) -> None:
+    """Each emoji is printed as its name: a 600-character advert became a box taller than a
+    page in large print, and the PDF could not be made (a diff review)."""
+    from exports.offer_checks import ADVERT_WHOLE
+    from exports.options import PackOptions
+
+    library = load_library()
+    draft = full_draft(library)
+    line = "✅ Guaranteed results 💯🔥✨😍 No downtime 😍💆‍♀️💉🌸🌟 Book now 👇👇👇\n"
+    draft.offer.advert_text = (line * 20)[:ADVERT_WHOLE]
+    from pypdf import PdfReader
+
+    from exports import export_pdf
+
+    path = export_pdf(draft, tmp_path / "big.pdf", library, PackOptions(large_print=True))
+    text = flat(" ".join(page_texts(PdfReader(path))))
+    assert "as I pasted it" not in text and "Guaranteed" in text

@@ -92,12 +92,15 @@ class KeepingWindow(FileMenuWindow):
     def _autosave_capture(self) -> tuple[Draft, str | None] | None:
         """A private copy of the draft to autosave, made on the UI thread (None: all saved)."""
         typed = self.wizard.typed_not_added()
-        if not self.is_modified() and not typed.strip():
+        modified = self.is_modified()
+        if not modified and not typed.strip():
             return None
         from consultprep.checklist import keep_typed_question  # (not before the first page)
 
         copy = self.draft.model_copy(deep=True)
         keep_typed_question(copy, typed)  # in the copy only: the page still shows it typed
+        if not modified and copy.snapshot() == self._saved:  # (typed: a question ticked)
+            return None
         source = self.path or self.recovered_from
         return copy, (str(source) if source else None)
 

@@ -154,9 +154,8 @@ class MainWindow(KeepingWindow):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        # No placeholder above it: one made here and deleted in _start_wizard left PySide a
-        # stale wrapper, handed back for a later widget made at the same address ("already
-        # deleted" from a live scroll area's viewport).
+        # No placeholder above it: one deleted in _start_wizard left PySide a stale wrapper,
+        # handed back for a later widget at its address ("already deleted", a live viewport).
         self.notices = NoticeStrip()  # under the wizard (see _start_wizard)
         column.addWidget(self.notices)
         self.setCentralWidget(body)
@@ -164,7 +163,8 @@ class MainWindow(KeepingWindow):
     def _start_wizard(self) -> None:
         """Put a new wizard on the current draft in the middle of the window."""
         self.wizard = ConsultWizard(self.draft, self.library)
-        self.wizard.edited.connect(self._edited)
+        for changed in (self.wizard.edited, self.wizard.typed):  # (typed: for the safety copy)
+            changed.connect(self._edited)
         self.wizard.currentIdChanged.connect(self._update_title)
         self.wizard.currentIdChanged.connect(self._remember_step)
         self.wizard.needed.connect(self.finish_start)

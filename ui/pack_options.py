@@ -38,10 +38,9 @@ class PackChoices(QObject):
         label.setWordWrap(False)
         label.setBuddy(self.paper_box)
         self.large_print_check = QCheckBox("&Large print")
-        # Ticked to start with for someone who has made the app's text this big (a first-use
-        # walk-through at 150 % found it unticked)
-        scale = settings.read_int(SCALE_KEY, DEFAULT_SCALE)
-        self.large_print_check.setChecked(scale >= LARGE_PRINT_FROM)
+        self._chosen = False  # ticked or unticked by the patient: then left as they chose
+        self.large_print_check.clicked.connect(lambda: setattr(self, "_chosen", True))
+        self.follow_text_size()
         self.large_print_check.setAccessibleName("Large print")
         self.large_print_check.setToolTip(
             "Bigger type, tick boxes and lines to write on. Page 1, the summary for your "
@@ -57,6 +56,13 @@ class PackChoices(QObject):
         check_row.setContentsMargins(0, 0, 8, 0)
         check_row.addWidget(self.large_print_check)
         self.widgets: list[QWidget] = [paper_row, check_box]
+
+    def follow_text_size(self) -> None:
+        """Tick large print for someone who has made the app's text big (a first-use walk-
+        through at 150 % found it unticked), also when they did so since, unless they chose."""
+        if not self._chosen:
+            scale = settings.read_int(SCALE_KEY, DEFAULT_SCALE)
+            self.large_print_check.setChecked(scale >= LARGE_PRINT_FROM)
 
     def options(self) -> PackOptions:
         """The choices as the PDF export takes them."""

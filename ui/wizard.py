@@ -71,6 +71,8 @@ class ConsultWizard(QWizard):
 
     #: Something on a page changed (for the window's unsaved marker).
     edited = Signal()
+    #: Text typed that changes no control and nothing in the draft yet (``DraftPage.typed``).
+    typed = Signal()
     #: The wizard was painted for the first time (the window finishes starting then).
     first_painted = Signal()
     #: The pages are wanted before ``attach`` was called (Next on the welcome page): the
@@ -142,6 +144,7 @@ class ConsultWizard(QWizard):
     def _add_page(self, page_id: PageId) -> None:
         page = page_class(page_id)(self.draft, self._library)
         page.edited.connect(self.edited)
+        page.typed.connect(self.typed)
         self.setPage(page_id, page)  # QWizard keeps pages in id order, whenever added
         self._pages[page_id] = page
 

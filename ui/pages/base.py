@@ -28,6 +28,9 @@ class DraftPage(QWizardPage):
 
     #: Emitted when the patient changes something on the page (for the unsaved marker).
     edited = Signal()
+    #: Text typed that is not in the draft yet (a question in the Add box): for the safety
+    #: copy only (``edited`` would lay the page's Tab order out again at each key).
+    typed = Signal()
 
     def __init__(self, draft: Draft, library: Library, title: str, subtitle: str = "") -> None:
         super().__init__()

@@ -104,7 +104,7 @@ class QuestionsPage(DraftPage):
         self.own_question_edit = self.add_panel.edit
         self.add_button = self.add_panel.button
         self.add_panel.add_requested.connect(self._add_own)
-        self.own_question_edit.textEdited.connect(self.mark_edited)  # for the safety copy
+        self.own_question_edit.textEdited.connect(self.typed)  # for the safety copy
         # (Qt does nothing while the row is below the scroll area, not in it.)
         self.add_panel.wants_view.connect(lambda: scroll_to(self.add_panel))
 

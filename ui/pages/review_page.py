@@ -180,6 +180,7 @@ class ReviewPage(DraftPage):
         """Called by Qt when the page is shown: keep the summary current, and Save PDF in view
         when it scrolls with the page (the title may scroll away instead)."""
         self._show_summary()
+        self.pack_options.follow_text_size()
         super().showEvent(event)
         QTimer.singleShot(0, self, self._save_button_in_view)
 
