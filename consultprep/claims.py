@@ -288,14 +288,8 @@ def quotes(
     quoted four times, the same words each time with another phrase picked out. Matches that overlap count as one. Runs of spaces and line breaks
     become single spaces; "…" marks text left out, as in :func:`excerpt`.
     """
-    spans: list[list[int]] = []
-    for m in sorted(matches, key=lambda m: (m.start, m.end)):
-        if spans and m.start < spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], m.end)
-        else:
-            spans.append([m.start, m.end])
     groups: list[list[list[int]]] = []
-    for span in spans:
+    for span in merged_spans(matches):
         group = groups[-1] if groups else None
         if (
             group is not None
@@ -311,13 +305,34 @@ def quotes(
         start, end = group[0][0], group[-1][1]
         before, _, after = excerpt(text, ClaimMatch(start, end, "", ""), context)
         pieces: list[tuple[str, bool]] = [(before, False)] if before else []
-        at = start
-        for s, e in group:
-            if s > at:
-                pieces.append((_WHITESPACE.sub(" ", text[at:s]), False))
-            pieces.append((_WHITESPACE.sub(" ", text[s:e]).strip(), True))
-            at = e
+        pieces += marked(text[start:end], [[s - start, e - start] for s, e in group])
         if after:
             pieces.append((after, False))
         out.append(pieces)
     return out
+
+
+def merged_spans(matches: list[ClaimMatch]) -> list[list[int]]:
+    """The [start, end] of ``matches`` in order, those that overlap made one."""
+    spans: list[list[int]] = []
+    for m in sorted(matches, key=lambda m: (m.start, m.end)):
+        if spans and m.start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], m.end)
+        else:
+            spans.append([m.start, m.end])
+    return spans
+
+
+def marked(text: str, spans: list[list[int]]) -> list[tuple[str, bool]]:
+    """``text`` in pieces, ``(words, True)`` for each of ``spans`` (in order, apart) and
+    ``(words, False)`` for the words between them; runs of spaces and line breaks become one."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for start, end in spans:
+        if start > at:
+            pieces.append((_WHITESPACE.sub(" ", text[at:start]), False))
+        pieces.append((_WHITESPACE.sub(" ", text[start:end]).strip(), True))
+        at = end
+    if at < len(text):
+        pieces.append((_WHITESPACE.sub(" ", text[at:]), False))
+    return pieces

@@ -6,7 +6,6 @@ printed, escaped, with the matched words in bold.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
@@ -17,6 +16,8 @@ from consultprep.claims import (
     find_claims,
     flags_found,
     load_claim_rules,
+    marked,
+    merged_spans,
     not_in_latin_letters,
     quotes,
     readable,
@@ -34,7 +35,6 @@ EXCERPTS_PER_FLAG = 3
 #: bold, and each warning sign names the phrases found: quoted only in pieces, the claim that
 #: mattered most was missing from the pack when no rule caught it (a walk-through).
 ADVERT_WHOLE = 600
-_SPACES = re.compile(r"\s+")
 TICK_WHEN_DONE = "Tick each box when you have checked it."
 _SMALL_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
@@ -136,21 +136,9 @@ def _excerpt_style(scale: float) -> ParagraphStyle:
 
 def _whole_advert(pack: Pack, text: str, matches: list[ClaimMatch]) -> Flowable:
     """A short advert as pasted (spaces run together), its matched phrases in bold, in a box."""
-    spans: list[list[int]] = []  # overlapping matches are bold as one
-    for m in sorted(matches, key=lambda m: (m.start, m.end)):
-        if spans and m.start < spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], m.end)
-        else:
-            spans.append([m.start, m.end])
-    pieces: list[tuple[str, bool]] = []
-    at = 0
-    for start, end in spans:
-        pieces += [(text[at:start], False), (text[start:end], True)]
-        at = end
-    pieces.append((text[at:], False))
-    spaced = tuple((_SPACES.sub(" ", words), bold) for words, bold in pieces if words)
+    pieces = tuple(marked(text, merged_spans(matches)))  # overlapping ones bold as one
     label = "<b>The advert, as I pasted it:</b> "
-    return pack.box([[pack.para(label + _quote(pack, spaced), "body")]], fill=BOX_FILL)
+    return pack.box([[pack.para(label + _quote(pack, pieces), "body")]], fill=BOX_FILL)
 
 
 def _quote(pack: Pack, pieces: tuple[tuple[str, bool], ...]) -> str:

@@ -27,7 +27,6 @@ from consultprep.claims import (
 from consultprep.content import Library
 from ui import theme
 from ui.announce import announce
-from ui.edge_fade import scroll_to
 from ui.fields import PlainTextEdit
 from ui.growing import box_height
 from ui.text_scroll import fit_scroll_bar
@@ -190,10 +189,7 @@ class AdvertChecker(QWidget):
         announce(self.summary_label, self.summary_label.text())  # (not a Tab stop)
         # What was found, in sight (below the view): as many warning signs as fit under it
         found = self.results.itemAt(0).widget() if self.results.count() else None
-        if found is not None:
-            reveal(found, self.summary_label)
-        else:
-            QTimer.singleShot(0, self.summary_label, lambda: scroll_to(self.summary_label))
+        reveal(found or self.summary_label, self.summary_label)
         return matches
 
     def flags(self) -> list[str]:
