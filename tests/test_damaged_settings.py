@@ -86,12 +86,12 @@ def test_every_spelling_of_a_pickled_value_is_taken_out(tmp_path: Path, spelling
 def test_a_file_that_cannot_be_cleaned_is_not_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui import settings_guard
+    from consultprep import storage
 
-    def refuse(_path: Path, _data: bytes) -> None:
+    def refuse(_path: Path, _data: bytes, mode: int = 0o600) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(settings_guard, "_write_atomically", refuse)
+    monkeypatch.setattr(storage, "atomic_write_bytes", refuse)  # what cleaning writes with
     monkeypatch.setattr(settings, "_stand_in_file", None)  # (this run's: put back after)
     monkeypatch.setattr(settings, "not_used", None)
     marker = tmp_path / "ran"

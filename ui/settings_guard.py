@@ -12,9 +12,7 @@ the file. A file that cannot be cleaned is not given to Qt at all.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 MOST_BYTES = 16 * 1024 * 1024
@@ -70,22 +68,13 @@ def cleaned(path: Path) -> bool:
         for parts in _logical_lines(raw)
         if _VARIANT not in _unescaped(b"".join(parts))
     ]
+    # (Drafts' own atomic write, imported only here: a settings file needing this is rare,
+    # and consultprep.storage is not loaded before the first page otherwise.)
+    from consultprep.storage import atomic_write_bytes
+
     try:
-        _write_atomically(path, b"\n".join(kept))
+        target = path.resolve()  # its link, if it is one, stays a link; the mode is kept
+        atomic_write_bytes(target, b"\n".join(kept), mode=target.stat().st_mode & 0o777)
     except OSError:
         return False
     return True
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` over the file at ``path`` (its link, if it is one) all at once."""
-    target = path.resolve()
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".settings-")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.chmod(temporary, target.stat().st_mode & 0o777)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
