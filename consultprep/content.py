@@ -9,8 +9,7 @@ Files
     ``[meta]``, ``[[levels]]``, ``[warning_marker]``, ``[[core_questions]]``,
     ``[[offer_questions]]``, ``[[red_flags]]``, ``[[references]]``, ``[[conditions]]``,
     ``[[condition_questions]]``, ``[[general_facts]]``.
-``concern-*.toml``
-    One concern each: ``id``, ``name``, ``[[subtypes]]``, ``[[treatments]]``, ``[[questions]]``.
+``concern-*.toml``: one concern each (``id``, ``name``, subtypes, treatments, questions).
 """
 
 from __future__ import annotations
@@ -124,6 +123,7 @@ class Condition(_Strict):
     # A box older versions offered, now split into these: shown only in drafts that tick it.
     replaced_by: list[str] = Field(default_factory=list)
     question_ids: list[str] = Field(default_factory=list)  # questions that join when ticked
+    short: str = ""  # a shorter label, where the label is long (the PDF's "Said no to")
 
 
 TreatmentKind = Literal["regenerative", "established", "waiting"]

@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from consultprep.content import Library
-    from consultprep.models import Draft
+    from consultprep.models import AboutSkin, Draft
+
+#: Before the conditions asked about, when the patient ticked "None of these".
+NONE_OF_THESE = "Said no to: "
 
 
 def shorten(text: str, limit: int = 200) -> str:
@@ -38,6 +41,16 @@ def conditions_text(library: Library, condition_ids: list[str]) -> str:
         if c.id in ticked and not (set(c.replaced_by) & ticked)
     ]
     return join_labels([c.label for c in shown])
+
+
+def health_conditions(library: Library, about: AboutSkin) -> str:
+    """The ticked conditions; if none is ticked but "None of these" is, each one asked
+    about, so the clinician can tell "no" from "not answered" ("" if neither)."""
+    ticked = conditions_text(library, about.conditions)
+    if ticked or not about.no_conditions:
+        return ticked
+    asked = [c.short or c.label for c in library.conditions if not c.replaced_by]
+    return NONE_OF_THESE + _continued(join_labels(asked))
 
 
 def offer_text(draft: Draft, library: Library | None = None) -> str | None:

@@ -70,6 +70,8 @@ class AboutSkin(_Model):
     """What the clinician will want to know. Every field is optional."""
 
     patient_name: str = ""
+    date_of_birth: date | None = None
+    helper: str = ""  # who fills it in for the patient, if someone does ("Susan, daughter")
     body_area: str = ""
     duration: str = ""
     symptoms: str = ""
@@ -78,6 +80,8 @@ class AboutSkin(_Model):
     medicines: str = ""
     allergies: str = ""
     conditions: list[str] = Field(default_factory=list)  # ids from the content library
+    # "None of these" ticked: the clinician can tell "no" from "not answered".
+    no_conditions: bool = False
     other_conditions: str = ""
     goals: str = ""
     appointment_date: date | None = None

@@ -4,9 +4,11 @@ save", before the PDF is made."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from consultprep.content import Library
-from consultprep.labels import conditions_text, join_labels, shorten, top_heading
+from consultprep.dates import birth_text, long_date
+from consultprep.labels import health_conditions, join_labels, shorten, top_heading
 from consultprep.models import SCORE_LABELS, Draft, TriedTreatment
 from consultprep.readiness import deciding_lines
 from consultprep.vetting import load_vetting
@@ -40,6 +42,12 @@ class _Shortener:
         return [SHORTENED] if cut else []
 
 
+def one_line(text: str) -> str:
+    """A list typed one item a line, as one line: "Apixaban 5 mg; Amlodipine 5 mg" (only the
+    first line was shown, and a carer could not check the other medicines)."""
+    return "; ".join(s for line in text.splitlines() if (s := line.strip().rstrip(";,").strip()))
+
+
 def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     """The draft in a few plain (heading, text) pairs, for the review page."""
     out: list[tuple[str, str]] = []
@@ -55,6 +63,11 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     facts = []
     if a.patient_name:
         facts.append(f"Name: {short(a.patient_name)}")
+    if a.helper:
+        facts.append(f"Helped by: {short(a.helper)}")
+    if a.date_of_birth:
+        born = birth_text(a.date_of_birth, a.appointment_date or date.today())
+        facts.append(f"Date of birth: {born}")
     if a.body_area:
         facts.append(f"Where: {short(a.body_area)}")
     if a.duration:
@@ -69,18 +82,18 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         for n, t in enumerate(a.treatments_tried)
     ]
     if a.medicines:
-        facts.append(f"Medicines: {short(a.medicines)}")
+        facts.append(f"Medicines: {short(one_line(a.medicines))}")
     if a.allergies:
-        facts.append(f"Allergies: {short(a.allergies)}")
-    conditions = conditions_text(library, a.conditions)
+        facts.append(f"Allergies: {short(one_line(a.allergies))}")
+    conditions = health_conditions(library, a)
     if conditions:
         facts.append(f"Health conditions: {conditions}")
     if a.other_conditions:  # on its own line, as in the PDF
-        facts.append(f"Other health conditions: {short(a.other_conditions)}")
+        facts.append(f"Other health conditions: {short(one_line(a.other_conditions))}")
     if a.goals:
         facts.append(f"What matters most to you: {short(a.goals)}")
     if a.appointment_date:
-        when = f"{a.appointment_date.day} {a.appointment_date:%B %Y}"
+        when = long_date(a.appointment_date)
         facts.append(f"Appointment: {when}" + (f", with {short(a.clinician)}" if a.clinician else ""))
     elif a.clinician:
         facts.append(f"Specialist: {short(a.clinician)}")

@@ -146,7 +146,7 @@ class Pack:
         if limit is not None:
             chars = min(limit, chars)
         cut = cut_text(text, chars, lines)
-        if cut == text:
+        if cut == text or no_shorter(text, cut, lines):
             return self.user(text)
         self.continue_later(label, lambda: self.user(text))
         return self.user(cut) + continued_mark()
@@ -277,6 +277,13 @@ def cut_text(text: str, chars: int, lines: int) -> str:
             shorter = shorter[:space]
     shorter = shorter.rstrip()
     return text if shorter == text else shorter
+
+
+def no_shorter(text: str, cut: str, lines: int) -> bool:
+    """True if ``cut`` and the pointer to page 2 would be about as long as ``text`` itself
+    (a carer's walk-through: "How long" cut to one line kept two, the pointer on the
+    second), so the whole text is printed instead."""
+    return len(text.splitlines()) <= lines and len(text) - len(cut) <= len(CONTINUED) + 4
 
 
 def continued_mark() -> str:

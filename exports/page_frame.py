@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from consultprep.dates import long_date
 from exports.fonts import FONT
 from exports.styles import (
     FOOTER_MAX_SCALE,
@@ -76,7 +77,7 @@ def canvas_maker(
     ``paper`` and ``scale`` are the pack's paper size and type scale (large print); ``name``
     is the patient's name as they typed it, shown on every page if given.
     """
-    made = f"Made on {generated.day} {generated:%B %Y}"
+    made = f"Made on {long_date(generated)}".replace("\u00a0", " ")
     geometry = page_geometry(paper)
 
     class NumberedCanvas(canvas.Canvas):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
-from consultprep.dates import long_date
-from consultprep.labels import conditions_text, offer_text, top_heading
+from consultprep.dates import birth_text, long_date
+from consultprep.labels import health_conditions, offer_text, top_heading
 from consultprep.models import SCORE_LABELS, Draft, Photo, TriedTreatment
 from exports.flowables import ScoreBar
 from exports.fonts import safe_text
@@ -86,13 +88,15 @@ def health(pack: Pack) -> None:
     pack.story.append(pack.heading("My health", "h2", bookmark=False))
     pack.field("Medicines I take", about.medicines, kind="safety")
     pack.field("Allergies", about.allergies, kind="safety")
-    ticked = conditions_text(pack.library, about.conditions)
+    ticked = health_conditions(pack.library, about)
     typed = about.other_conditions.strip()
     # The patient's own words on a line of their own: they often say more about a ticked
     # box ("since March", "type 2"), which is not another condition.
-    pack.field("Health conditions", ticked or typed, kind="whole" if ticked else "chars")
-    if ticked and typed:
-        pack.field("Other health notes", typed)  # ("In my own words" read as vague: a review)
+    # What the patient typed about their health is cut last, as medicines are: a carer's
+    # "atrial fibrillation" was cut off page 1 on Letter paper.
+    pack.field("Health conditions", ticked or typed, kind="whole" if ticked else "safety")
+    if ticked and typed:  # ("In my own words" read as vague: a review)
+        pack.field("Other health notes", typed, kind="safety")
 
 
 def scores(pack: Pack) -> bool:
@@ -193,6 +197,10 @@ def details_box(pack: Pack) -> Table:
     name = pack.brief(about.patient_name, "Patient", SHORT_LIMIT, "short")
     if name:
         first += [label("Patient"), pack.para(name, "box")]
+    if about.date_of_birth:
+        on = about.appointment_date or date.today()
+        born = birth_text(about.date_of_birth, on, short=pack.scale <= 1)
+        first += [label("Date of birth"), pack.para(born, "box")]
     if about.appointment_date:
         first += [label("Appointment"), pack.para(long_date(about.appointment_date), "box")]
     # Two items a row; in large print one, so that the values have room.
@@ -202,6 +210,10 @@ def details_box(pack: Pack) -> Table:
         if len(row) == 2:
             spans.append(len(rows))
         rows.append(row + [""] * (4 - len(row)))
+    helper = pack.brief(about.helper, "Helped by", SHORT_LIMIT, "short")
+    if helper:  # a carer filled it in: what it says in "I" may be in their words
+        spans.append(len(rows))
+        rows.append([label("Helped by"), pack.para(helper, "box"), "", ""])
     clinician = pack.brief(about.clinician, "Clinician", SHORT_LIMIT, "short")
     if clinician:
         spans.append(len(rows))

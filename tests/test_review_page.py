@@ -274,6 +274,18 @@ def test_the_pdf_is_named_after_the_skin_problem_as_the_app_names_it() -> None:
     assert default_file_name(unknown, ".pdf", day, load_library()).startswith(
         "ConsultPrep-not-in-this-library-"
     )
+    # The patient's first name tells apart the packs of a carer who helps more than one person.
+    for typed, first in [
+        ("Zoë Ann Smith", "Zoë"),
+        ("  ../../Margaret/", "Margaret"),
+        ("<b>Ann</b>", "b"),
+        ("🙂", ""),
+        ("محمد علي", "محمد"),
+        ("x" * 50, "x" * 30),
+    ]:
+        draft.about.patient_name = typed
+        expected = f"ConsultPrep-{first}-" if first else "ConsultPrep-psoriasis"
+        assert default_file_name(draft, ".pdf", day, load_library()).startswith(expected)
 
 
 def test_a_typed_place_that_cannot_be_a_file_is_explained(
@@ -352,7 +364,7 @@ def test_facts_show_a_bold_name_beside_or_above_each_answer(
     window, review = _example_at_review(qtbot, monkeypatch, "ageing")
     about, offer = review.findChildren(Facts)
     names = [name.text() for name, _ in about.pairs]
-    assert names[:4] == ["Name", "Where", "How long", "Symptoms"]
+    assert names[:5] == ["Name", "Date of birth", "Where", "How long", "Symptoms"]
     assert "What matters most to you" in names
     assert [a.text() for _, a in offer.pairs][:2] == [
         "'Stem cell' exosome facial with micro-needling",

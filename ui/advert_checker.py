@@ -40,9 +40,9 @@ PLACEHOLDER = "Paste the clinic's words here."
 #: Shown above the box, so the whole of it can always be read.
 HELP = (
     "Copy the words from the clinic's advert, email, leaflet or web page, and paste them into "
-    "the box. ConsultPrep looks in it, and in what you wrote above about the cost and what they "
-    "said, for English phrases that often go with the warning signs below. It checks the text "
-    "on this computer: nothing is sent anywhere."
+    "the box. ConsultPrep looks for English phrases that often go with the warning signs "
+    "below. It looks in the text you paste, and in what you wrote above about the cost and "
+    "what they said. It checks the text on this computer: nothing is sent anywhere."
 )
 #: Where a phrase was found, when it was in what the patient wrote above about the offer.
 IN_SAID = "in what you wrote above"

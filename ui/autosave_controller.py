@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QWidget
 
 from consultprep import storage
 from consultprep.autosave import Autosave, Recovery, saved_since
+from consultprep.dates import long_date
 from consultprep.models import Draft
 from ui import dialogs
 from ui.threads import report
@@ -235,7 +236,7 @@ def describe(recovery: Recovery, draft: Draft | None = None) -> str:
 
 
 def _day(when: datetime) -> str:
-    return f"{when.day} {when:%B %Y}"
+    return long_date(when)
 
 
 def ask_to_recover(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,13 +31,23 @@ def _slug(text: str) -> str:
 def default_file_name(
     draft: Draft, suffix: str, today: date | None = None, library: Library | None = None
 ) -> str:
-    """``ConsultPrep-<skin problem>-<date><suffix>``, e.g.
-    ``ConsultPrep-psoriasis-and-eczema-2025-03-01.pdf``: the skin problem as the app names
-    it (its id if it is not in ``library``)."""
+    """``ConsultPrep-<first name>-<skin problem>-<date><suffix>``, e.g.
+    ``ConsultPrep-Zoë-psoriasis-and-eczema-2025-03-01.pdf``: the skin problem as the app
+    names it (its id if it is not in ``library``). The first word of the patient's name, if
+    given, tells apart the packs of a carer who helps more than one person."""
     today = today or date.today()
     concern = library.concern(draft.concern) if library and draft.concern else None
     name = concern.name if concern is not None else draft.concern
-    return f"ConsultPrep-{_slug(name) if name else 'preparation'}-{today.isoformat()}{suffix}"
+    first = _first_name(draft.about.patient_name)
+    what = _slug(name) if name else "preparation"
+    return f"ConsultPrep-{first + '-' if first else ''}{what}-{today.isoformat()}{suffix}"
+
+
+def _first_name(name: str) -> str:
+    """The first word of ``name``, in letters and digits of any script (no dots, slashes or
+    marks a file name cannot hold), at most 30 of them ("" if there is none)."""
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", name))
+    return words[0][:30] if words else ""
 
 
 PDF_FOLDER_KEY = "export/pdf_folder"

@@ -25,8 +25,8 @@ HOW_TO: list[tuple[str, str]] = [
     (
         "What ConsultPrep is for",
         (
-            "ConsultPrep helps you get ready for an appointment with a skin specialist when "
-            "you are thinking about stem-cell or other regenerative treatment. It is not "
+            "ConsultPrep helps you get ready to see a skin specialist. Use it when you are "
+            "thinking about stem-cell or other regenerative treatment. It is not "
             "medical advice. Your doctor knows your health and can advise you."
         ),
     ),

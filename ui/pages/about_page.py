@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from consultprep.content import Library
 from consultprep.models import SCORE_LABELS, AboutSkin, Draft, Scores, with_ticks
-from ui.card_grid import CardGrid
+from ui.birth_date import BirthDateInput
 from ui.choices import LabelledCheck
 from ui.date_field import DateEdit
 from ui.fields import LineBox, line_box, text_box
@@ -25,6 +25,7 @@ from ui.focus import apply_layout_order
 from ui.inputs import ScoreInput
 from ui.long_text import LongTextNote
 from ui.pages.base import DraftPage
+from ui.tick_grid import TickGrid
 from ui.tried_treatments import ROWS_AT_ONCE, TriedTreatmentsEditor
 from ui.widgets import (
     HINT,
@@ -62,42 +63,6 @@ def _label(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
-class TickGrid(CardGrid):
-    """Tick boxes with their text (``LabelledCheck``) in two columns, or in one when narrow.
-
-    As ``CardGrid`` (the concern cards), but a column's text starts after its tick box, which
-    is large at large text: the boxes' room is left out before the columns are measured.
-    """
-
-    def __init__(
-        self,
-        host: QWidget,
-        grid: QGridLayout,
-        items: list[LabelledCheck],
-        shown: list[LabelledCheck] | None = None,
-    ) -> None:
-        self._items = list(items)  # every item, shown or not
-        super().__init__(host, grid)
-        self.set_cards(self._items if shown is None else shown)
-
-    def show_only(self, shown: list[LabelledCheck]) -> None:
-        """Show these items (in their order) and hide the others, closing up the gaps."""
-        if shown == self._cards:
-            return
-        for item in self._items:
-            self._grid.removeWidget(item)
-            item.setVisible(item in shown)
-        self.set_cards(shown)
-
-    def columns_for(self, width: int) -> int:
-        """How many columns fit in ``width`` pixels, leaving room for two tick boxes."""
-        if not self._items:
-            return super().columns_for(width)
-        first = self._items[0]
-        box = first.check.sizeHint().width() + first.layout().horizontalSpacing()
-        return super().columns_for(width - 2 * box)
-
-
 class AboutPage(DraftPage):
     """Name, the skin problem, scores, treatments tried, health, hopes and the appointment."""
 
@@ -123,6 +88,15 @@ class AboutPage(DraftPage):
             "Main symptoms", 5, "For example: itchy, sore, bleeds when knocked"
         )
         self._row(form, "&Your name (printed on the PDF)", self.patient_name)
+        self.date_of_birth = BirthDateInput()
+        self.date_of_birth.changed.connect(self.mark_edited)
+        form.addSpacing(6)
+        born = _label("Your date of b&irth (printed with your age)", self.date_of_birth.day)
+        form.addWidget(born)
+        form.addWidget(self.date_of_birth)
+        # A carer may fill it in: page 1 then says who did (their words are not the patient's).
+        self.helper = line_box("Carer or helper", "For example: Susan Ellis, daughter")
+        self._row(form, "&Carer or helper, if someone is filling this in for you", self.helper)
         self._row(form, "&Where on your body is it?", self.body_area)
         self._row(form, "How &long have you had it?", self.duration)
         self._row(form, "Main &symptoms", self.symptoms)
@@ -181,6 +155,14 @@ class AboutPage(DraftPage):
         )
         self.conditions_grid.wide = old_boxes
         self._layout.addLayout(grid)
+        # "No" is not the same as "not answered": the PDF lists what was said no to.
+        self.no_conditions = QCheckBox("None of &these")
+        self.no_conditions.setAccessibleName("None of these")
+        self.no_conditions.toggled.connect(self._none_ticked)
+        self.no_conditions.toggled.connect(self.mark_edited)
+        for check in self.condition_checks.values():
+            check.toggled.connect(self._condition_ticked)
+        self._layout.addWidget(self.no_conditions)
         if library.conditions:
             conditions_title.setBuddy(self.condition_checks[library.conditions[0].id])
         form = self._form()
@@ -225,6 +207,7 @@ class AboutPage(DraftPage):
 
         for edit in (
             self.patient_name,
+            self.helper,
             self.body_area,
             self.duration,
             self.allergies,
@@ -281,6 +264,8 @@ class AboutPage(DraftPage):
         """
         about = self.draft.about
         self._show_text(self.patient_name, about.patient_name)
+        self._show_text(self.helper, about.helper)
+        self.date_of_birth.set_value(about.date_of_birth)
         self._show_text(self.body_area, about.body_area)
         self._show_text(self.duration, about.duration)
         self._show_text(self.symptoms, about.symptoms)
@@ -293,6 +278,7 @@ class AboutPage(DraftPage):
         for condition_id, check in self.condition_checks.items():
             check.setChecked(condition_id in about.conditions)
         self.conditions_grid.show_only(self._condition_items(about.conditions))
+        self.no_conditions.setChecked(about.no_conditions and not about.conditions)
         self._show_text(self.other_conditions, about.other_conditions)
         self._show_text(self.goals, about.goals)
         self.has_appointment.setChecked(about.appointment_date is not None)
@@ -303,6 +289,16 @@ class AboutPage(DraftPage):
         self._date_chosen = about.appointment_date is not None
         self._show_date_hint()
         self._show_text(self.clinician, about.clinician)
+
+    def _none_ticked(self, on: bool) -> None:
+        """"None of these" unticks every condition (as they untick it)."""
+        if on:
+            for check in self.condition_checks.values():
+                check.setChecked(False)
+
+    def _condition_ticked(self, on: bool) -> None:
+        if on:
+            self.no_conditions.setChecked(False)
 
     def _appointment_ticked(self, on: bool) -> None:
         self.appointment_date.setEnabled(on)
@@ -377,6 +373,8 @@ class AboutPage(DraftPage):
             appointment = self.appointment_date.value()
         self.draft.about = AboutSkin(
             patient_name=self._text(self.patient_name),
+            helper=self._text(self.helper),
+            date_of_birth=self.date_of_birth.value(),
             body_area=self._text(self.body_area),
             duration=self._text(self.duration),
             symptoms=self._text(self.symptoms),
@@ -385,6 +383,7 @@ class AboutPage(DraftPage):
             medicines=self._text(self.medicines),
             allergies=self._text(self.allergies),
             conditions=with_ticks(self.draft.about.conditions, ticks),
+            no_conditions=self.no_conditions.isChecked(),
             other_conditions=self._text(self.other_conditions),
             goals=self._text(self.goals),
             appointment_date=appointment,

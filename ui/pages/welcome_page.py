@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from consultprep.models import Draft
 
 WHAT_IT_DOES = (
-    "ConsultPrep helps you get ready to talk to a skin specialist (a dermatologist) about "
-    "stem-cell or other regenerative treatment."
+    "ConsultPrep helps you get ready to see a skin specialist (a dermatologist). It is for "
+    "when you are thinking about stem-cell or other regenerative treatment."
 )
 STEPS_INTRO = "Step by step, you will:"
 STEPS = (

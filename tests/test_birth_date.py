@@ -1,0 +1,244 @@
+"""Date of birth (three boxes, printed with the age) and "None of these" health conditions.
+
+A clinician reading page 1 asked for the patient's age, and to tell "no" from "not answered"
+for the health conditions (pregnancy, a weak immune system).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLineEdit
+
+from consultprep.content import load_library
+from consultprep.dates import NOT_SAVED, age_on, birth_text, read_birth_date
+from consultprep.labels import NONE_OF_THESE, health_conditions
+from consultprep.models import AboutSkin, Draft
+from consultprep.storage import load_draft, save_draft
+from consultprep.summary import summary_lines
+from tests.pdf_library import export, flat, page_texts
+from ui.pages.about_page import AboutPage
+
+LIBRARY = load_library()
+TODAY = date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("parts", "born"),
+    [
+        (("27", "3", "1942"), date(1942, 3, 27)),
+        (("27", "March", "1942"), date(1942, 3, 27)),
+        ((" 3rd ", "sept", "1950"), date(1950, 9, 3)),
+        (("03", "MAR.", "1950"), date(1950, 3, 3)),
+        (("29", "2", "1948"), date(1948, 2, 29)),
+    ],
+)
+def test_a_date_of_birth_is_read_from_numbers_or_month_names(parts, born) -> None:
+    assert read_birth_date(*parts, TODAY) == (born, "")
+
+
+@pytest.mark.parametrize(
+    ("parts", "message"),
+    [
+        (("27", "3", ""), "Please add the year, as in 27 3 1942."),
+        (("", "", "1942"), "Please add the day and the month, as in 27 3 1942."),
+        (("31", "2", "1942"), "There is no 31 February 1942. Please check the day."),
+        (("29", "2", "1949"), "There is no 29 February 1949. Please check the day."),
+        (("x", "1", "1950"), "The day should be a number from 1 to 31."),
+        (("٣", "1", "1950"), "The day should be a number from 1 to 31."),
+        (("1", "13", "1950"), "The month should be a number from 1 to 12"),
+        (("1", "ma", "1950"), "The month should be a number from 1 to 12"),
+        (("1", "1", "42"), "The year should have 4 numbers, such as 1942."),
+        (("1", "1", "2030"), "This date is after today. Please check the year."),
+        (("1", "1", "1850"), "more than 130 years ago"),
+    ],
+)
+def test_a_date_that_is_not_real_gets_a_plain_message(parts, message) -> None:
+    born, said = read_birth_date(*parts, TODAY)
+    assert born is None and message in said
+
+
+def test_empty_boxes_are_no_date_and_no_message() -> None:
+    assert read_birth_date(" ", "", "", TODAY) == (None, "")
+
+
+def test_the_age_is_in_whole_years_on_the_day() -> None:
+    born = date(1942, 3, 27)
+    assert age_on(born, date(2027, 3, 26)) == 84
+    assert age_on(born, date(2027, 3, 27)) == 85
+    assert age_on(date(2030, 1, 1), TODAY) is None
+    assert birth_text(born, date(2027, 4, 1)) == "27\u00a0March\u00a01942 (age\u00a085)"
+    assert birth_text(date(2030, 1, 1), TODAY) == "1\u00a0January\u00a02030"
+
+
+def test_none_of_these_lists_what_was_said_no_to() -> None:
+    about = AboutSkin(no_conditions=True)
+    text = health_conditions(LIBRARY, about)
+    assert text.startswith(NONE_OF_THESE + "diabetes; poor blood flow")
+    assert "a weak immune system, or medicine that lowers it; " in text
+    assert "steroid tablets" not in text  # the short label
+    assert text.endswith("pregnant; planning a pregnancy; breastfeeding")
+    assert "or stopped in the last year" not in text  # old boxes are not asked now
+    # A ticked box wins (a hand-edited file may hold both); neither: nothing is said.
+    about = AboutSkin(no_conditions=True, conditions=["diabetes"])
+    assert health_conditions(LIBRARY, about) == "Diabetes"
+    assert health_conditions(LIBRARY, AboutSkin()) == ""
+
+
+def test_both_are_saved_and_opened_again(tmp_path: Path) -> None:
+    draft = Draft()
+    draft.about.date_of_birth = date(1942, 3, 27)
+    draft.about.no_conditions = True
+    save_draft(draft, tmp_path / "d.consultprep")
+    about = load_draft(tmp_path / "d.consultprep").about
+    assert about.date_of_birth == date(1942, 3, 27) and about.no_conditions
+
+
+def _page(qtbot, about: AboutSkin | None = None) -> AboutPage:
+    draft = Draft()
+    if about is not None:
+        draft.about = about
+    page = AboutPage(draft, LIBRARY)
+    qtbot.addWidget(page)
+    page.initializePage()
+    return page
+
+
+def _type(page: AboutPage, day: str, month: str, year: str) -> None:
+    for box, text in zip(page.date_of_birth.boxes.values(), (day, month, year), strict=True):
+        box.setText(text)
+
+
+def test_the_page_shows_and_stores_a_date_of_birth(qtbot) -> None:
+    page = _page(qtbot, AboutSkin(date_of_birth=date(1942, 3, 27)))
+    assert page.date_of_birth.parts() == ("27", "March", "1942")
+    edited: list[bool] = []
+    page.edited.connect(lambda: edited.append(True))
+    _type(page, "3", "9", "1950")
+    assert edited
+    page.write_draft()
+    assert page.draft.about.date_of_birth == date(1950, 9, 3)
+    _type(page, "", "", "")
+    page.write_draft()
+    assert page.draft.about.date_of_birth is None
+
+
+def test_a_wrong_date_is_said_when_the_boxes_are_left_not_at_each_key(qtbot) -> None:
+    page = _page(qtbot)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    birth = page.date_of_birth
+    day, month, year = birth.boxes.values()
+    day.setFocus()
+    day.setText("31")
+    month.setFocus()  # from the day to the month: nothing said yet
+    assert birth.message.isHidden()
+    month.setText("2")
+    year.setFocus()
+    year.setText("1942")
+    assert birth.message.isHidden()
+    page.patient_name.setFocus()  # the boxes are left
+    qtbot.waitUntil(lambda: not birth.message.isHidden())
+    said = birth.message.text()
+    assert said == f"There is no 31 February 1942. Please check the day. {NOT_SAVED}"
+    assert day.accessibleDescription() == said  # a screen reader hears it on each box
+    day.setText("28")  # put right: the message goes at once
+    assert birth.message.isHidden() and day.accessibleDescription() == ""
+    page.write_draft()
+    assert page.draft.about.date_of_birth == date(1942, 2, 28)
+
+
+def test_a_date_not_put_right_is_not_saved(qtbot) -> None:
+    page = _page(qtbot, AboutSkin(date_of_birth=date(1942, 3, 27)))
+    _type(page, "27", "3", "")
+    page.write_draft()
+    assert page.draft.about.date_of_birth is None
+    assert page.date_of_birth.problem() == "Please add the year, as in 27 3 1942."
+
+
+def test_the_boxes_have_names_labels_and_room(qtbot) -> None:
+    page = _page(qtbot)
+    boxes = page.date_of_birth.boxes
+    assert [b.accessibleName() for b in boxes.values()] == [
+        "Date of birth: day",
+        "Date of birth: month",
+        "Date of birth: year",
+    ]
+    month = boxes["Month"]
+    assert isinstance(month, QLineEdit)
+    assert month.width() >= month.fontMetrics().horizontalAdvance("September") + 8
+
+
+def test_none_of_these_and_a_condition_untick_each_other(qtbot) -> None:
+    page = _page(qtbot, AboutSkin(conditions=["diabetes", "cancer"]))
+    assert not page.no_conditions.isChecked()
+    page.no_conditions.setChecked(True)
+    assert not any(c.isChecked() for c in page.condition_checks.values())
+    page.write_draft()
+    assert page.draft.about.conditions == [] and page.draft.about.no_conditions
+    page.condition_checks["pregnant"].setChecked(True)
+    assert not page.no_conditions.isChecked()
+    page.write_draft()
+    assert page.draft.about.conditions == ["pregnant"]
+    assert not page.draft.about.no_conditions
+
+
+def test_none_of_these_is_shown_from_a_draft(qtbot) -> None:
+    page = _page(qtbot, AboutSkin(no_conditions=True))
+    assert page.no_conditions.isChecked()
+
+
+def test_the_review_page_and_the_pdf_say_both(tmp_path: Path) -> None:
+    draft = Draft(concern="ageing")
+    draft.about = AboutSkin(
+        patient_name="Margaret",
+        date_of_birth=date(1942, 3, 27),
+        appointment_date=date(2027, 4, 1),
+        no_conditions=True,
+    )
+    about = dict(summary_lines(draft, LIBRARY))["About your skin"]
+    assert "Date of birth: 27\u00a0March\u00a01942 (age\u00a085)" in about.splitlines()
+    assert "Health conditions: Said no to: diabetes;" in about
+    first = flat(page_texts(export(draft, LIBRARY, tmp_path))[0])
+    assert "Date of birth 27 Mar 1942 (age 85)" in first
+    assert "Health conditions Said no to: diabetes; poor blood flow" in first
+
+
+def test_a_carer_is_named_on_the_review_page_and_page_one(qtbot, tmp_path: Path) -> None:
+    page = _page(qtbot)
+    page.helper.setText("Susan Ellis, daughter")
+    page.write_draft()
+    draft = page.draft
+    assert draft.about.helper == "Susan Ellis, daughter"
+    about = dict(summary_lines(draft, LIBRARY))["About your skin"]
+    assert "Helped by: Susan Ellis, daughter" in about.splitlines()
+    first = flat(page_texts(export(draft, LIBRARY, tmp_path))[0])
+    assert "Helped by Susan Ellis, daughter" in first
+    page.read_draft()
+    assert page.helper.text() == "Susan Ellis, daughter"
+
+
+def test_every_medicine_is_on_the_review_page_not_only_the_first_line() -> None:
+    draft = Draft()
+    draft.about = AboutSkin(medicines="Apixaban 5 mg twice a day;\nAmlodipine 5 mg\n\nStatin")
+    about = dict(summary_lines(draft, LIBRARY))["About your skin"]
+    assert "Medicines: Apixaban 5 mg twice a day; Amlodipine 5 mg; Statin" in about.splitlines()
+
+
+def test_month_names_are_english_whatever_the_computer_s_language() -> None:
+    """Qt sets the C library's locale from the computer's language, so "%B" gave "Dezember"
+    in an English pack on a German computer: dates are written with consultprep.dates."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    used = [
+        f"{path.relative_to(root)}:{n}"
+        for folder in ("consultprep", "exports", "ui")
+        for path in (root / folder).rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"%[aAbBcxp]", line)
+    ]
+    assert not used

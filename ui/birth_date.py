@@ -1,0 +1,115 @@
+"""A date of birth in three boxes: day, month and year.
+
+A date everyone knows by heart is quicker typed than picked: a calendar that starts at today
+is a long way from 1942. The month may be a number or its name. While the boxes do not give
+a real date, a plain message under them says what to put right once the patient moves on
+(not at each key, and not while they go from the day to the month).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QApplication, QGridLayout, QLineEdit, QVBoxLayout, QWidget
+
+from consultprep.dates import MONTHS, NOT_SAVED, read_birth_date
+from ui.fields import line_edit
+from ui.widgets import HINT, NOTICE, plain_label
+
+#: Under the label, before the boxes.
+BIRTH_HINT = "For example: 27 3 1942, or 27 March 1942. Leave it empty if you prefer."
+#: How many letters each box is made wide enough for.
+_WIDTHS = {"Day": 4, "Month": 11, "Year": 6}
+
+
+class BirthDateInput(QWidget):
+    """Three boxes (day, month, year), their hint and the message; ``value`` is the date,
+    or None while the boxes are empty or do not give a real date."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        outer.addWidget(plain_label(BIRTH_HINT, role=HINT))
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        self.boxes: dict[str, QLineEdit] = {}
+        for column, name in enumerate(_WIDTHS):
+            box = line_edit(f"Date of birth: {name.lower()}")
+            box.setMaxLength(20)
+            label = plain_label(name)
+            label.setBuddy(box)
+            grid.addWidget(label, 0, column)
+            grid.addWidget(box, 1, column)
+            box.textChanged.connect(self._typed)
+            self.boxes[name] = box
+        grid.setColumnStretch(len(_WIDTHS), 1)
+        outer.addLayout(grid)
+        self.day = self.boxes["Day"]  # (the label's buddy)
+        self.message = plain_label(role=NOTICE)
+        self.message.hide()
+        outer.addWidget(self.message)
+        self._widen()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    def _widen(self) -> None:
+        """Each box wide enough for its longest answer at the present text size."""
+        for name, letters in _WIDTHS.items():
+            box = self.boxes[name]
+            box.setFixedWidth(self.fontMetrics().horizontalAdvance("0" * letters) + 24)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The text size changed: the boxes are made wide enough again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._widen()
+
+    # --- the value ------------------------------------------------------------------------
+    def parts(self) -> tuple[str, str, str]:
+        return tuple(self.boxes[name].text() for name in _WIDTHS)  # type: ignore[return-value]
+
+    def value(self) -> date | None:
+        return read_birth_date(*self.parts(), date.today())[0]
+
+    def problem(self) -> str:
+        """What to put right ("" when the boxes give a date or are all empty)."""
+        return read_birth_date(*self.parts(), date.today())[1]
+
+    def set_value(self, born: date | None) -> None:
+        """Show ``born`` (the month by name), or empty boxes; no message."""
+        texts = ("", "", "")
+        if born is not None:
+            texts = (str(born.day), MONTHS[born.month - 1], str(born.year))
+        for box, text in zip(self.boxes.values(), texts, strict=True):
+            box.blockSignals(True)
+            box.setText(text)
+            box.blockSignals(False)
+        self._say("")
+
+    # --- the message ----------------------------------------------------------------------
+    def _typed(self) -> None:
+        """A change: a message already shown follows it (and goes once all is well)."""
+        if not self.message.isHidden() or not self.problem():
+            self._say(self.problem())
+        self.changed.emit()
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Say what to put right once the focus has left all three boxes."""
+        boxes = self.boxes.values()
+        if old in boxes and new not in boxes:
+            self._say(self.problem())
+
+    def _say(self, problem: str) -> None:
+        text = f"{problem} {NOT_SAVED}" if problem else ""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        for box in self.boxes.values():  # a screen reader hears it on each box
+            box.setAccessibleDescription(text)
