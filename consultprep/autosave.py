@@ -172,7 +172,8 @@ class Autosave:
             "pid": self.pid,
             "started": self._started,  # tells this run from a later one given its pid
             "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "source": None if source is None else str(source),
+            # Whole, so that it still names the file after a start from another folder.
+            "source": None if source is None else os.path.abspath(source),
         }
         try:
             self._ensure_folder()

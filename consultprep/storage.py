@@ -253,7 +253,12 @@ def draft_to_bytes(draft: Draft) -> bytes:
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write bytes to ``path`` atomically (temp file, fsync, rename), created with ``mode``."""
     folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    # The temporary file's name is the file's own and 14 more bytes: a name close to the
+    # 255-byte limit could be opened but not saved ("the name is too long"). Its start will do.
+    name = path.name
+    if len(os.fsencode(name)) > 100:  # (bytes as the file system has them: not always UTF-8)
+        name = os.fsdecode(os.fsencode(name)[:100])
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:

@@ -147,10 +147,32 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     else:
         text += f". {NO_TOP}"
     out.append(("Your questions", text))
+    noted = _noted(draft, short)
+    if noted:
+        out.append(("Answers you noted", noted))
     deciding = deciding_lines(draft)
     if deciding:
         out.append(("Ready to decide?", "\n".join(deciding)))
     return out
+
+
+#: How many answered questions the review page lists (the PDF prints them all).
+NOTED_MOST = 20
+
+
+def _noted(draft: Draft, short: _Shortener) -> str:
+    """The questions ticked as asked and the answers written down (in the app, or in the
+    filled-in PDF and imported), so they can be seen before the next PDF is made ("" if
+    none). Each answer starts with its question in quotes (never read as a "Name: value")."""
+    answered = [i for i in draft.checklist if i.answer.strip()]
+    asked = sum(i.asked for i in draft.checklist)
+    lines = [f"{asked} question{'' if asked == 1 else 's'} ticked as asked."] if asked else []
+    lines += [
+        f"“{short(i.text, 120)}” — {short(one_line(i.answer), 300)}" for i in answered[:NOTED_MOST]
+    ]
+    if len(answered) > NOTED_MOST:
+        lines.append(f"And {len(answered) - NOTED_MOST} more answers, all printed in the PDF.")
+    return "\n".join(lines + short.note())
 
 
 def _tried(t: TriedTreatment, short: Callable[[str, int], str] = shorten) -> str:

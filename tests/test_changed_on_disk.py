@@ -48,6 +48,9 @@ def test_saving_over_a_changed_file_asks_and_can_keep_both(
     assert window.save()
     [question] = dialogs.texts("question")
     assert question == CHANGED_ELSEWHERE.format(name="mine.consultprep")
+    # The dialog offers a new name, not the file changed elsewhere (Enter would replace it).
+    [offered] = dialogs.file_dialogs
+    assert offered.endswith(str(tmp_path / "mine (2).consultprep"))
     assert load_draft(path).about.allergies == "Penicillin (from the other window)"  # kept
     assert load_draft(tmp_path / "mine (2).consultprep").about.medicines == "Ramipril (typed here)"
     assert window.path == tmp_path / "mine (2).consultprep"

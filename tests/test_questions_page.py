@@ -86,6 +86,35 @@ def test_a_removed_question_can_be_put_back_with_one_click(window: MainWindow) -
     assert not questions.put_back_button.isVisibleTo(questions)
 
 
+def test_removing_a_question_with_an_answer_asks_first(window: MainWindow, dialogs) -> None:
+    """Only the last question removed can be put back, and a row does not show the answer
+    written in the PDF and read back into the draft: one that has an answer, or is ticked as
+    asked, is removed only after asking ("Keep it" by default). A data-safety hunt."""
+    from PySide6.QtWidgets import QMessageBox
+
+    questions = _add_own_question(window, "What will it cost in all?")
+    own = next(i for i in window.draft.checklist if i.source == "own")
+    own.answer, own.asked = "Dr Patel: about £4,000 with aftercare", True
+    dialogs.question_answer = QMessageBox.StandardButton.No  # "Keep it"
+    questions.rows[own.id].remove_button.click()
+    said = (
+        "Your question “What will it cost in all?” is ticked as asked and has an answer "
+        "written down. Take it and its answer off your list?"
+    )
+    assert dialogs.texts("question") == [said]
+    assert own in window.draft.checklist and own.answer.startswith("Dr Patel")
+    dialogs.question_answer = QMessageBox.StandardButton.Yes  # "Remove"
+    questions.rows[own.id].remove_button.click()
+    assert own.id not in [i.id for i in window.draft.checklist]
+    questions.put_back_button.click()  # and it can still be put back, answer and all
+    back = next(i for i in window.draft.checklist if i.id == own.id)
+    assert back.answer.startswith("Dr Patel") and back.asked
+    back.answer, back.asked = "", False  # neither: no question asked, as before
+    dialogs.messages.clear()
+    questions.rows[own.id].remove_button.click()
+    assert dialogs.messages == [] and own.id not in [i.id for i in window.draft.checklist]
+
+
 def test_a_health_box_ticked_adds_its_question_with_a_note_saying_why(
     window: MainWindow,
 ) -> None:

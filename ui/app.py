@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -107,7 +108,9 @@ def run_app(draft_path: str | None = None) -> int:
     apply_app_style(app, style_sheet_later=True)
     sys.excepthook = friendly_excepthook
     try:
-        window = MainWindow(None, path=draft_path)
+        # Whole: "Save" and the safety copy must name this file after a change of folder.
+        path = os.path.abspath(draft_path) if draft_path else None
+        window = MainWindow(None, path=path)
     finally:  # styled once it is built, before it shows (see Appearance.apply)
         apply_style_sheet(app)
     window.started.connect(_after_start)

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from consultprep.labels import shorten
 from ui.widgets import breakable
 
 Button = QMessageBox.StandardButton
@@ -123,3 +124,21 @@ def confirm_replace(parent: QWidget | None, path: Path, what: str = "file") -> b
         {Button.Yes: "&Replace it", Button.No: "&Keep it"},  # as "Remove" / "Keep it"
     )
     return answer == Button.Yes
+
+
+def confirm_remove_question(parent: QWidget | None, text: str, answer: str, asked: bool) -> bool:
+    """Ask before removing one of the patient's questions that has an answer written down or
+    is ticked as asked (only the last question removed can be put back); True to remove it.
+    Nothing is asked (True) for a question with neither."""
+    if not answer.strip() and not asked:
+        return True
+    held = "has an answer written down" if answer.strip() else "is ticked as asked"
+    if answer.strip() and asked:
+        held = "is ticked as asked and has an answer written down"
+    return confirm_remove(
+        parent,
+        "Remove this question?",
+        f"Your question “{shorten(text, 80)}” {held}. Take it and its answer off your list?"
+        if answer.strip()
+        else f"Your question “{shorten(text, 80)}” {held}. Take it off your list?",
+    )

@@ -50,6 +50,15 @@ def _first_name(name: str) -> str:
     return words[0][:30] if words else ""
 
 
+def free_name(path: Path) -> Path:
+    """``path``, or the first of "name (2).ext", "name (3).ext"… that is not taken."""
+    for n in range(2, 1000):
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        if not _is(candidate, "exists"):
+            return candidate
+    return path
+
+
 PDF_FOLDER_KEY = "export/pdf_folder"
 
 

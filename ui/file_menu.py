@@ -160,12 +160,13 @@ class FileMenuWindow(QMainWindow):
         return self._save_to(self.path)
 
     @when_started
-    def save_as(self) -> bool:
-        """Ask where to save the draft, then save it there."""
+    def save_as(self, *, new_file: bool = False) -> bool:
+        """Ask where to save the draft, then save it there (``new_file``: the dialog offers a
+        name not taken yet, such as "mine (2).consultprep", not the file that is open)."""
         from ui import export_helpers
 
         if self.path is not None:
-            start = str(self.path)
+            start = str(export_helpers.free_name(self.path) if new_file else self.path)
         elif self.recovered_from is not None:
             start = str(self.recovered_from)
         else:
@@ -234,8 +235,8 @@ class FileMenuWindow(QMainWindow):
                 button.No,
                 {button.Yes: "&Save over it", button.No: "Save as a &new file…"},
             )
-            if answer == button.No:
-                return self.save_as()
+            if answer == button.No:  # (offering the file changed elsewhere lost its changes)
+                return self.save_as(new_file=True)
             if answer != button.Yes:
                 return False
         self.wizard.keep_current_page()

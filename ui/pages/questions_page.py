@@ -20,6 +20,7 @@ from consultprep.citations import with_sources
 from consultprep.content import Library
 from consultprep.models import ChecklistItem, Draft
 from consultprep.summary import shorten
+from ui import dialogs
 from ui.announce import announce
 from ui.edge_fade import scroll_to
 from ui.focus import apply_layout_order
@@ -115,12 +116,7 @@ class QuestionsPage(DraftPage):
         # With large text in a short window the row goes to the end of the list, so the list
         # is not read through a slit above it.
         self.add_fold = FoldingPanel(
-            self,
-            self.add_panel,
-            outer,
-            layout,
-            fold_at=ADD_FOLD_AT,
-            unfold_at=ADD_UNFOLD_AT,
+            self, self.add_panel, outer, layout, fold_at=ADD_FOLD_AT, unfold_at=ADD_UNFOLD_AT
         )
         self.add_fold.moved.connect(self._add_row_moved)
 
@@ -347,9 +343,11 @@ class QuestionsPage(DraftPage):
 
     def _remove(self, item_id: str) -> None:
         ids = [i.id for i in self.draft.checklist]
+        item = self.draft.checklist[ids.index(item_id)] if item_id in ids else None
+        if item and not dialogs.confirm_remove_question(self, item.text, item.answer, item.asked):
+            return
         removed = checklist.remove_own_question(self.draft, item_id)
-        # Put the keyboard focus on the neighbouring question.
-        n = ids.index(item_id) if item_id in ids else 0
+        n = ids.index(item_id) if item_id in ids else 0  # the focus goes to the next one
         rest = [i for i in ids if i != item_id]
         focus = (rest[min(n, len(rest) - 1)], "include") if rest else None
         self._changed(focus)
