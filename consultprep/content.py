@@ -123,7 +123,7 @@ class Condition(_Strict):
     # A box older versions offered, now split into these: shown only in drafts that tick it.
     replaced_by: list[str] = Field(default_factory=list)
     question_ids: list[str] = Field(default_factory=list)  # questions that join when ticked
-    short: str = ""  # a shorter label, where the label is long (the PDF's "Said no to")
+    short: str = ""  # a few words, no commas (page 1's "None of these (asked about: …)")
 
 
 TreatmentKind = Literal["regenerative", "established", "waiting"]

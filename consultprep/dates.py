@@ -33,60 +33,26 @@ def age_on(born: date, on: date) -> int | None:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
-def birth_text(born: date, on: date, *, short: bool = False) -> str:
-    """A date of birth with the age on the day ``on`` (the appointment, or today): "12 March
-    1942 (age 84)", or with ``short`` "12 Mar 1942 (age 84)" (page 1's narrow column). No age
-    for a date after ``on``."""
+def age_day(appointment: date | None, today: date) -> date:
+    """The day the age is given for: the appointment's, unless it has passed (then today)."""
+    return appointment if appointment is not None and appointment > today else today
+
+
+def birth_text(
+    born: date, appointment: date | None, today: date, *, short: bool = False, say: bool = False
+) -> str:
+    """A date of birth with the age on the day of the appointment (or today, if it has
+    passed or is not known): "12 March 1942 (age 84)"; with ``short`` "12 Mar 1942 (age 84)"
+    (page 1's narrow column); with ``say``, "(age 85 on the day of your appointment)" when
+    that is the day (the review page, where the patient may be younger today). No age for
+    a date after that day."""
+    on = age_day(appointment, today)
     age = age_on(born, on)
     when = long_date(born)
     if short:
         when = f"{born.day}\u00a0{MONTHS[born.month - 1][:3]}\u00a0{born.year}"
-    return when + ("" if age is None else f" (age\u00a0{age})")
+    if age is None:
+        return when
+    said = " on the day of your appointment" if say and on != today else ""
+    return f"{when} (age\u00a0{age}{said})"
 
-
-#: Said under the date of birth while its boxes do not give a real date.
-NOT_SAVED = "Until it is put right, no date of birth is saved or printed."
-
-
-def read_birth_date(day: str, month: str, year: str, today: date) -> tuple[date | None, str]:
-    """The date of birth typed in three boxes, or None and a plain message saying what to
-    put right ("" with no date when all three are empty). The month may be a number or its
-    name ("3", "March", "mar"); the day may end in "st", "nd", "rd" or "th"."""
-    day, month, year = (" ".join(part.split()).strip(" .,/-") for part in (day, month, year))
-    if not (day or month or year):
-        return None, ""
-    missing = [name for name, part in (("day", day), ("month", month), ("year", year)) if not part]
-    if missing:
-        return None, f"Please add the {' and the '.join(missing)}, as in 27 3 1942."
-    day_digits = day.lower().removesuffix("st").removesuffix("nd").removesuffix("rd")
-    day_digits = day_digits.removesuffix("th").strip()
-    if not (day_digits.isascii() and day_digits.isdigit() and 1 <= int(day_digits) <= 31):
-        return None, "The day should be a number from 1 to 31."
-    number = _month_number(month)
-    if number is None:
-        return None, "The month should be a number from 1 to 12, or its name, such as March."
-    if not (year.isascii() and year.isdigit() and len(year) == 4):
-        return None, "The year should have 4 numbers, such as 1942."
-    try:
-        born = date(int(year), number, int(day_digits))
-    except ValueError:
-        when = f"{int(day_digits)} {MONTHS[number - 1]} {year}"
-        return None, f"There is no {when}. Please check the day."
-    if born > today:
-        return None, "This date is after today. Please check the year."
-    if today.year - born.year > 130:
-        return None, "Please check the year: this date is more than 130 years ago."
-    return born, ""
-
-
-def _month_number(text: str) -> int | None:
-    """1 to 12 from "3", "03", "March", "mar" or "Sept" (None if it is none of them)."""
-    if text.isascii() and text.isdigit():
-        return int(text) if 1 <= int(text) <= 12 else None
-    word = text.lower().rstrip(".")
-    if len(word) < 3:
-        return None
-    for n, name in enumerate(MONTHS, 1):
-        if name.lower().startswith(word) or (word == "sept" and n == 9):
-            return n
-    return None

@@ -35,6 +35,7 @@ _WORDS = {
     "other_conditions": "other health conditions",
     "patient_name": "your name",
     "date_of_birth": "your date of birth",
+    "date_of_birth_typed": "your date of birth",
     "helper": "who is helping you fill this in",
     "no_conditions": "the box “None of these”",
     "body_area": "where on your body",

@@ -9,8 +9,8 @@ if TYPE_CHECKING:
     from consultprep.content import Library
     from consultprep.models import AboutSkin, Draft
 
-#: Before the conditions asked about, when the patient ticked "None of these".
-NONE_OF_THESE = "Said no to: "
+#: Printed when the patient ticked "None of these", before the conditions asked about.
+NONE_OF_THESE = "None of these"
 
 
 def shorten(text: str, limit: int = 200) -> str:
@@ -49,8 +49,9 @@ def health_conditions(library: Library, about: AboutSkin) -> str:
     ticked = conditions_text(library, about.conditions)
     if ticked or not about.no_conditions:
         return ticked
-    asked = [c.short or c.label for c in library.conditions if not c.replaced_by]
-    return NONE_OF_THESE + _continued(join_labels(asked))
+    asked = [c.short or _continued(c.label) for c in library.conditions if not c.replaced_by]
+    # (each once: "smoking" says no to smoking now and in the last year)
+    return f"{NONE_OF_THESE} (asked about: {', '.join(dict.fromkeys(asked))})"
 
 
 def offer_text(draft: Draft, library: Library | None = None) -> str | None:

@@ -63,11 +63,14 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     facts = []
     if a.patient_name:
         facts.append(f"Name: {short(a.patient_name)}")
-    if a.helper:
-        facts.append(f"Helped by: {short(a.helper)}")
     if a.date_of_birth:
-        born = birth_text(a.date_of_birth, a.appointment_date or date.today())
+        born = birth_text(a.date_of_birth, a.appointment_date, date.today(), say=True)
         facts.append(f"Date of birth: {born}")
+    elif a.date_of_birth_typed:
+        typed = short(" ".join(" ".join(a.date_of_birth_typed).split()), 40)
+        facts.append(f"Date of birth: “{typed}” is not a whole date yet, so it is not printed.")
+    if a.helper:
+        facts.append(f"Carer or helper: {short(a.helper)}")
     if a.body_area:
         facts.append(f"Where: {short(a.body_area)}")
     if a.duration:

@@ -198,8 +198,8 @@ def details_box(pack: Pack) -> Table:
     if name:
         first += [label("Patient"), pack.para(name, "box")]
     if about.date_of_birth:
-        on = about.appointment_date or date.today()
-        born = birth_text(about.date_of_birth, on, short=pack.scale <= 1)
+        on = about.appointment_date
+        born = birth_text(about.date_of_birth, on, date.today(), short=pack.scale <= 1)
         first += [label("Date of birth"), pack.para(born, "box")]
     if about.appointment_date:
         first += [label("Appointment"), pack.para(long_date(about.appointment_date), "box")]
@@ -210,10 +210,12 @@ def details_box(pack: Pack) -> Table:
         if len(row) == 2:
             spans.append(len(rows))
         rows.append(row + [""] * (4 - len(row)))
-    helper = pack.brief(about.helper, "Helped by", SHORT_LIMIT, "short")
-    if helper:  # a carer filled it in: what it says in "I" may be in their words
+    # A carer filled it in: what it says in "I" may be in their words. (Cut as a text, not
+    # as a name: a review saw "Susan Ellis-Montgome… (continued on page 2)".)
+    helper = pack.brief(about.helper, "Carer or helper", SHORT_LIMIT)
+    if helper:
         spans.append(len(rows))
-        rows.append([label("Helped by"), pack.para(helper, "box"), "", ""])
+        rows.append([label("Carer or helper"), pack.para(helper, "box"), "", ""])
     clinician = pack.brief(about.clinician, "Clinician", SHORT_LIMIT, "short")
     if clinician:
         spans.append(len(rows))

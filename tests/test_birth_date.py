@@ -12,13 +12,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
+from consultprep.birth_date import NOT_SAVED, read_birth_date, whole_date
 from consultprep.content import load_library
-from consultprep.dates import NOT_SAVED, age_on, birth_text, read_birth_date
+from consultprep.dates import age_on, birth_text
 from consultprep.labels import NONE_OF_THESE, health_conditions
 from consultprep.models import AboutSkin, Draft
 from consultprep.storage import load_draft, save_draft
 from consultprep.summary import summary_lines
 from tests.pdf_library import export, flat, page_texts
+from ui.birth_date import BIRTH_HINT
 from ui.pages.about_page import AboutPage
 
 LIBRARY = load_library()
@@ -33,6 +35,14 @@ TODAY = date(2026, 12, 7)
         ((" 3rd ", "sept", "1950"), date(1950, 9, 3)),
         (("03", "MAR.", "1950"), date(1950, 3, 3)),
         (("29", "2", "1948"), date(1948, 2, 29)),
+        # a whole date in one box (the page's own example), or split oddly among them
+        (("27 3 1942", "", ""), date(1942, 3, 27)),
+        (("27/03/1942", "", ""), date(1942, 3, 27)),
+        (("27", "March 1942", ""), date(1942, 3, 27)),
+        (("", "", "27.3.1942"), date(1942, 3, 27)),
+        # digits of any script, and wide ones
+        (("٢٧", "٣", "١٩٤٢"), date(1942, 3, 27)),
+        (("２７", "３", "１９４２"), date(1942, 3, 27)),
     ],
 )
 def test_a_date_of_birth_is_read_from_numbers_or_month_names(parts, born) -> None:
@@ -47,7 +57,7 @@ def test_a_date_of_birth_is_read_from_numbers_or_month_names(parts, born) -> Non
         (("31", "2", "1942"), "There is no 31 February 1942. Please check the day."),
         (("29", "2", "1949"), "There is no 29 February 1949. Please check the day."),
         (("x", "1", "1950"), "The day should be a number from 1 to 31."),
-        (("٣", "1", "1950"), "The day should be a number from 1 to 31."),
+        (("27 3", "1942", "x"), "Please put the day, month and year in their own boxes"),
         (("1", "13", "1950"), "The month should be a number from 1 to 12"),
         (("1", "ma", "1950"), "The month should be a number from 1 to 12"),
         (("1", "1", "42"), "The year should have 4 numbers, such as 1942."),
@@ -64,22 +74,34 @@ def test_empty_boxes_are_no_date_and_no_message() -> None:
     assert read_birth_date(" ", "", "", TODAY) == (None, "")
 
 
-def test_the_age_is_in_whole_years_on_the_day() -> None:
+def test_a_whole_date_in_one_box_is_shared_out() -> None:
+    assert whole_date("27/03/1942", "", "") == ("27", "03", "1942")
+    assert whole_date("27", "3", "1942") is None  # one in each already
+    assert whole_date("27", "3", "") is None
+
+
+def test_the_age_is_in_whole_years_on_the_appointment_day_unless_it_has_passed() -> None:
     born = date(1942, 3, 27)
     assert age_on(born, date(2027, 3, 26)) == 84
     assert age_on(born, date(2027, 3, 27)) == 85
     assert age_on(date(2030, 1, 1), TODAY) is None
-    assert birth_text(born, date(2027, 4, 1)) == "27\u00a0March\u00a01942 (age\u00a085)"
-    assert birth_text(date(2030, 1, 1), TODAY) == "1\u00a0January\u00a02030"
+    later = date(2027, 4, 1)
+    assert birth_text(born, later, TODAY) == "27\u00a0March\u00a01942 (age\u00a085)"
+    assert birth_text(born, later, TODAY, short=True) == "27\u00a0Mar\u00a01942 (age\u00a085)"
+    said = birth_text(born, later, TODAY, say=True)  # the review page says which day
+    assert said == "27\u00a0March\u00a01942 (age\u00a085 on the day of your appointment)"
+    assert birth_text(born, date(2026, 1, 1), TODAY, say=True).endswith("(age\u00a084)")  # past
+    assert birth_text(born, None, TODAY) .endswith("(age\u00a084)")
+    assert birth_text(date(2030, 1, 1), None, TODAY) == "1\u00a0January\u00a02030"
 
 
 def test_none_of_these_lists_what_was_said_no_to() -> None:
     about = AboutSkin(no_conditions=True)
     text = health_conditions(LIBRARY, about)
-    assert text.startswith(NONE_OF_THESE + "diabetes; poor blood flow")
-    assert "a weak immune system, or medicine that lowers it; " in text
-    assert "steroid tablets" not in text  # the short label
-    assert text.endswith("pregnant; planning a pregnancy; breastfeeding")
+    assert text == (
+        f"{NONE_OF_THESE} (asked about: diabetes, poor circulation, smoking, weak immunity, "
+        "bleeding or blood thinners, keloids, cancer, pregnancy, breastfeeding)"
+    )  # short labels, each once ("smoking": now or in the last year)
     assert "or stopped in the last year" not in text  # old boxes are not asked now
     # A ticked box wins (a hand-edited file may hold both); neither: nothing is said.
     about = AboutSkin(no_conditions=True, conditions=["diabetes"])
@@ -146,17 +168,35 @@ def test_a_wrong_date_is_said_when_the_boxes_are_left_not_at_each_key(qtbot) -> 
     assert said == f"There is no 31 February 1942. Please check the day. {NOT_SAVED}"
     assert day.accessibleDescription() == said  # a screen reader hears it on each box
     day.setText("28")  # put right: the message goes at once
-    assert birth.message.isHidden() and day.accessibleDescription() == ""
+    assert birth.message.isHidden() and day.accessibleDescription() == BIRTH_HINT
     page.write_draft()
     assert page.draft.about.date_of_birth == date(1942, 2, 28)
+    day.setFocus()  # a whole date typed in the day box is shared out once it is left
+    _type(page, "", "", "")
+    day.setText("3/9/1950")
+    page.patient_name.setFocus()
+    qtbot.waitUntil(lambda: birth.parts() == ("3", "9", "1950"))
+    assert birth.message.isHidden() and birth.value() == date(1950, 9, 3)
 
 
-def test_a_date_not_put_right_is_not_saved(qtbot) -> None:
+def test_a_date_not_put_right_is_kept_as_typed_and_said(qtbot, tmp_path: Path) -> None:
     page = _page(qtbot, AboutSkin(date_of_birth=date(1942, 3, 27)))
-    _type(page, "27", "3", "")
+    _type(page, "27", "3", "194")  # left so, with the focus still in the year box
     page.write_draft()
-    assert page.draft.about.date_of_birth is None
-    assert page.date_of_birth.problem() == "Please add the year, as in 27 3 1942."
+    about = page.draft.about
+    assert about.date_of_birth is None and about.date_of_birth_typed == ["27", "3", "194"]
+    said = "The year should have 4 numbers, such as 1942."
+    assert page.date_of_birth.message.text() == f"{said} {NOT_SAVED}"
+    review = dict(summary_lines(page.draft, LIBRARY))["About your skin"]
+    assert "Date of birth: “27 3 194” is not a whole date yet, so it is not printed." in review
+    save_draft(page.draft, tmp_path / "d.consultprep")  # and it comes back, with its message
+    again = _page(qtbot, load_draft(tmp_path / "d.consultprep").about)
+    assert again.date_of_birth.parts() == ("27", "3", "194")
+    assert not again.date_of_birth.message.isHidden()
+    _type(again, "27", "3", "1942")  # put right: a date, nothing kept as typed
+    again.write_draft()
+    assert again.draft.about.date_of_birth == date(1942, 3, 27)
+    assert again.draft.about.date_of_birth_typed == []
 
 
 def test_the_boxes_have_names_labels_and_room(qtbot) -> None:
@@ -167,6 +207,7 @@ def test_the_boxes_have_names_labels_and_room(qtbot) -> None:
         "Date of birth: month",
         "Date of birth: year",
     ]
+    assert boxes["Day"].accessibleDescription() == BIRTH_HINT  # the example, for a reader
     month = boxes["Month"]
     assert isinstance(month, QLineEdit)
     assert month.width() >= month.fontMetrics().horizontalAdvance("September") + 8
@@ -177,10 +218,12 @@ def test_none_of_these_and_a_condition_untick_each_other(qtbot) -> None:
     assert not page.no_conditions.isChecked()
     page.no_conditions.setChecked(True)
     assert not any(c.isChecked() for c in page.condition_checks.values())
+    said = "Unticked: Diabetes; cancer now or in the past. Tick again any that apply."
+    assert page.unticked_note.text() == said and not page.unticked_note.isHidden()
     page.write_draft()
     assert page.draft.about.conditions == [] and page.draft.about.no_conditions
     page.condition_checks["pregnant"].setChecked(True)
-    assert not page.no_conditions.isChecked()
+    assert not page.no_conditions.isChecked() and page.unticked_note.isHidden()
     page.write_draft()
     assert page.draft.about.conditions == ["pregnant"]
     assert not page.draft.about.no_conditions
@@ -199,12 +242,13 @@ def test_the_review_page_and_the_pdf_say_both(tmp_path: Path) -> None:
         appointment_date=date(2027, 4, 1),
         no_conditions=True,
     )
-    about = dict(summary_lines(draft, LIBRARY))["About your skin"]
-    assert "Date of birth: 27\u00a0March\u00a01942 (age\u00a085)" in about.splitlines()
-    assert "Health conditions: Said no to: diabetes;" in about
+    about = dict(summary_lines(draft, LIBRARY))["About your skin"].splitlines()
+    age = "(age\u00a085 on the day of your appointment)"
+    assert f"Date of birth: 27\u00a0March\u00a01942 {age}" in about
+    assert "Health conditions: None of these (asked about: diabetes, poor" in "\n".join(about)
     first = flat(page_texts(export(draft, LIBRARY, tmp_path))[0])
     assert "Date of birth 27 Mar 1942 (age 85)" in first
-    assert "Health conditions Said no to: diabetes; poor blood flow" in first
+    assert "Health conditions None of these (asked about: diabetes, poor circulation" in first
 
 
 def test_a_carer_is_named_on_the_review_page_and_page_one(qtbot, tmp_path: Path) -> None:
@@ -214,9 +258,9 @@ def test_a_carer_is_named_on_the_review_page_and_page_one(qtbot, tmp_path: Path)
     draft = page.draft
     assert draft.about.helper == "Susan Ellis, daughter"
     about = dict(summary_lines(draft, LIBRARY))["About your skin"]
-    assert "Helped by: Susan Ellis, daughter" in about.splitlines()
+    assert "Carer or helper: Susan Ellis, daughter" in about.splitlines()
     first = flat(page_texts(export(draft, LIBRARY, tmp_path))[0])
-    assert "Helped by Susan Ellis, daughter" in first
+    assert "Carer or helper Susan Ellis, daughter" in first
     page.read_draft()
     assert page.helper.text() == "Susan Ellis, daughter"
 

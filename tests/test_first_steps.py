@@ -27,7 +27,7 @@ def test_the_appointment_date_shows_only_once_known(window: MainWindow) -> None:
 def test_the_appointment_date_says_to_change_today_until_changed(window: MainWindow) -> None:
     """The box starts at today's date, which is easy to leave as it is: a note under it says
     to change it, until the patient does (or the draft gives a date)."""
-    from ui.pages.about_page import CHANGE_THE_DATE
+    from ui.appointment import CHANGE_THE_DATE
 
     go_next(window, PageId.CONCERN)
     choose(window, "scars")

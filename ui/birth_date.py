@@ -13,7 +13,9 @@ from datetime import date
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QApplication, QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
-from consultprep.dates import MONTHS, NOT_SAVED, read_birth_date
+from consultprep.birth_date import NOT_SAVED, read_birth_date, whole_date
+from consultprep.dates import MONTHS
+from ui.announce import announce
 from ui.fields import line_edit
 from ui.widgets import HINT, NOTICE, plain_label
 
@@ -55,6 +57,7 @@ class BirthDateInput(QWidget):
         self.message = plain_label(role=NOTICE)
         self.message.hide()
         outer.addWidget(self.message)
+        self._say("")
         self._widen()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -83,16 +86,29 @@ class BirthDateInput(QWidget):
         """What to put right ("" when the boxes give a date or are all empty)."""
         return read_birth_date(*self.parts(), date.today())[1]
 
-    def set_value(self, born: date | None) -> None:
-        """Show ``born`` (the month by name), or empty boxes; no message."""
-        texts = ("", "", "")
+    def typed(self) -> list[str]:
+        """What the boxes hold while it is not a date (kept in the draft, not printed)."""
+        parts = list(self.parts())
+        return parts if any(p.strip() for p in parts) and self.value() is None else []
+
+    def set_value(self, born: date | None, typed: list[str] | None = None) -> None:
+        """Show ``born`` (the month by name), or what was ``typed`` that is not a date yet
+        (with its message), or empty boxes."""
+        texts = ["", "", ""]
         if born is not None:
-            texts = (str(born.day), MONTHS[born.month - 1], str(born.year))
+            texts = [str(born.day), MONTHS[born.month - 1], str(born.year)]
+        elif typed:
+            texts = (list(typed) + ["", "", ""])[:3]
         for box, text in zip(self.boxes.values(), texts, strict=True):
             box.blockSignals(True)
             box.setText(text)
             box.blockSignals(False)
-        self._say("")
+        self._say(self.problem())
+
+    def show_problem(self) -> None:
+        """Say what to put right (the page is left, or the draft saved, with the focus still
+        in a box: it was not said when the date was kept as typed)."""
+        self._say(self.problem())
 
     # --- the message ----------------------------------------------------------------------
     def _typed(self) -> None:
@@ -102,14 +118,23 @@ class BirthDateInput(QWidget):
         self.changed.emit()
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
-        """Say what to put right once the focus has left all three boxes."""
-        boxes = self.boxes.values()
-        if old in boxes and new not in boxes:
-            self._say(self.problem())
+        """Once the focus has left all three boxes: a whole date typed in one box is shared
+        out among them ("27/03/1942" in the day box), and what to put right is said."""
+        boxes = list(self.boxes.values())
+        if old not in boxes or new in boxes:
+            return
+        split = whole_date(*self.parts())
+        if split is not None:
+            for box, text in zip(boxes, split, strict=True):
+                box.setText(text)
+        problem = self.problem()
+        self._say(problem)
+        if problem:
+            announce(self.message, self.message.text())
 
     def _say(self, problem: str) -> None:
         text = f"{problem} {NOT_SAVED}" if problem else ""
         self.message.setText(text)
         self.message.setVisible(bool(text))
-        for box in self.boxes.values():  # a screen reader hears it on each box
-            box.setAccessibleDescription(text)
+        for box in self.boxes.values():  # a screen reader hears it (or the example) on each box
+            box.setAccessibleDescription(text or BIRTH_HINT)

@@ -101,21 +101,24 @@ class NameBox(TextBox):
 
 LINE_BOX = "lineBox"
 _BAR, _NO_BAR = Qt.ScrollBarPolicy.ScrollBarAlwaysOn, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-_probe: list[QLineEdit] = []
-_one_line: dict[tuple[str, int], int] = {}
+_one_line: dict[tuple[str, str, int, int], int] = {}
 
 
 def one_line_height(widget: QWidget) -> int:
     """The height of a one-line field in ``widget``'s font and the app's style sheet."""
     app = QApplication.instance()
-    key = (widget.font().key(), hash(app.styleSheet()) if app is not None else 0)
+    # Everything the height depends on: the field's font, and the app's font, style and sheet.
+    sheet = hash(app.styleSheet()) if app is not None else 0
+    key = (widget.font().key(), QApplication.font().key(), id(QApplication.style()), sheet)
     if key not in _one_line:
-        if not _probe:
-            _probe.append(QLineEdit())  # never shown: only asked for its size
-        probe = _probe[0]
+        # A new field (never shown: only asked for its size), polished by the style of now.
+        # (Without the style in the key, a field 27 pixels tall was remembered from another
+        # style for one under which it is 36: the tests found it, in one order of running.)
+        probe = QLineEdit()
         probe.setFont(widget.font())
         probe.ensurePolished()
         _one_line[key] = probe.sizeHint().height()
+        probe.deleteLater()
     return _one_line[key]
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -15,12 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.content import Library
+from consultprep.labels import join_labels
 from consultprep.models import SCORE_LABELS, AboutSkin, Draft, Scores, with_ticks
+from ui.announce import announce
+from ui.appointment import AppointmentDate
 from ui.birth_date import BirthDateInput
 from ui.choices import LabelledCheck
-from ui.date_field import DateEdit
 from ui.fields import LineBox, line_box, text_box
-from ui.flow_layout import FlowLayout
 from ui.focus import apply_layout_order
 from ui.inputs import ScoreInput
 from ui.long_text import LongTextNote
@@ -33,7 +33,6 @@ from ui.widgets import (
     SUBHEADING,
     ScrollContent,
     plain_label,
-    reveal,
     scrolling,
 )
 
@@ -48,8 +47,6 @@ RETIRED_NOTE = (
     "Ticked in an older version of this app. Please tick the new boxes that apply, then "
     "untick this one."
 )
-#: Under the appointment date until the patient changes it from today's date.
-CHANGE_THE_DATE = "Today’s date is shown. Change it to the day of your appointment."
 SCORE_HELP = (
     "0 = not at all, 10 = the worst it could be. Leave “Not answered” if you would rather not "
     "say."
@@ -156,13 +153,16 @@ class AboutPage(DraftPage):
         self.conditions_grid.wide = old_boxes
         self._layout.addLayout(grid)
         # "No" is not the same as "not answered": the PDF lists what was said no to.
-        self.no_conditions = QCheckBox("None of &these")
-        self.no_conditions.setAccessibleName("None of these")
+        self.no_conditions = QCheckBox("None of &these apply to me")
+        self.no_conditions.setAccessibleName("None of these apply to me")
         self.no_conditions.toggled.connect(self._none_ticked)
         self.no_conditions.toggled.connect(self.mark_edited)
         for check in self.condition_checks.values():
             check.toggled.connect(self._condition_ticked)
         self._layout.addWidget(self.no_conditions)
+        self.unticked_note = plain_label(role=NOTICE)  # what "None of these" unticked
+        self.unticked_note.hide()
+        self._layout.addWidget(self.unticked_note)
         if library.conditions:
             conditions_title.setBuddy(self.condition_checks[library.conditions[0].id])
         form = self._form()
@@ -180,27 +180,10 @@ class AboutPage(DraftPage):
 
         # --- appointment ------------------------------------------------------------------
         form = self._section("Your appointment")
-        self.has_appointment = QCheckBox("I know the &date of my appointment")
-        self.has_appointment.setAccessibleName("I know the date of my appointment")
-        self.appointment_date = DateEdit()
-        self.appointment_date.setAccessibleName("Appointment date")
-        self.appointment_date.setDate(QDate.currentDate())
-        self.appointment_date.setEnabled(False)
-        # Hidden until ticked: a greyed-out date (today's) read as if the appointment were today.
-        self.appointment_date.setVisible(False)
-        # The box starts at today's date, which is easy to leave by mistake: until a date is
-        # chosen (or one comes from the draft) a note under it says to change it.
-        self.appointment_hint = plain_label(CHANGE_THE_DATE, role=HINT)
-        self.appointment_hint.setVisible(False)
-        self._date_chosen = False
-        self.has_appointment.toggled.connect(self._appointment_ticked)
-        self.has_appointment.toggled.connect(self.mark_edited)
-        self.appointment_date.dateChanged.connect(self._appointment_changed)
-        date_row = FlowLayout(spacing=10)  # the date goes below the tick with large text
-        date_row.addWidget(self.has_appointment)
-        date_row.addWidget(self.appointment_date)
-        form.addLayout(date_row)
-        form.addWidget(self.appointment_hint)
+        self.appointment = AppointmentDate(form, self.mark_edited, lambda: self._reading)
+        self.has_appointment = self.appointment.tick
+        self.appointment_date = self.appointment.box
+        self.appointment_hint = self.appointment.hint
         self.clinician = line_box("Name of the specialist you will see")
         self._row(form, "Name of the specialist you will see (if &known)", self.clinician)
         self._layout.addStretch(1)
@@ -265,7 +248,7 @@ class AboutPage(DraftPage):
         about = self.draft.about
         self._show_text(self.patient_name, about.patient_name)
         self._show_text(self.helper, about.helper)
-        self.date_of_birth.set_value(about.date_of_birth)
+        self.date_of_birth.set_value(about.date_of_birth, about.date_of_birth_typed)
         self._show_text(self.body_area, about.body_area)
         self._show_text(self.duration, about.duration)
         self._show_text(self.symptoms, about.symptoms)
@@ -281,43 +264,28 @@ class AboutPage(DraftPage):
         self.no_conditions.setChecked(about.no_conditions and not about.conditions)
         self._show_text(self.other_conditions, about.other_conditions)
         self._show_text(self.goals, about.goals)
-        self.has_appointment.setChecked(about.appointment_date is not None)
-        if about.appointment_date is not None:
-            self.appointment_date.set_value(about.appointment_date)
-        else:  # a date picked and then unticked is not in the draft: today again, as said
-            self.appointment_date.setDate(QDate.currentDate())
-        self._date_chosen = about.appointment_date is not None
-        self._show_date_hint()
+        self.appointment.set_value(about.appointment_date)
         self._show_text(self.clinician, about.clinician)
 
     def _none_ticked(self, on: bool) -> None:
-        """"None of these" unticks every condition (as they untick it)."""
-        if on:
-            for check in self.condition_checks.values():
-                check.setChecked(False)
+        """"None of these" unticks every condition (as they untick it), and says which it
+        unticked: they may be out of sight, above."""
+        if not on:
+            self.unticked_note.hide()
+            return
+        ticked = [c for c in self.library.conditions if self.condition_checks[c.id].isChecked()]
+        for check in self.condition_checks.values():
+            check.setChecked(False)
+        self.conditions_grid.show_only(self._condition_items(()))  # (old boxes go too)
+        if ticked and not self._reading:
+            said = f"Unticked: {join_labels([c.label for c in ticked])}. Tick again any that apply."
+            self.unticked_note.setText(said)
+            self.unticked_note.show()
+            announce(self.unticked_note, said)
 
     def _condition_ticked(self, on: bool) -> None:
         if on:
             self.no_conditions.setChecked(False)
-
-    def _appointment_ticked(self, on: bool) -> None:
-        self.appointment_date.setEnabled(on)
-        self.appointment_date.setVisible(on)
-        self._show_date_hint()
-        if on and not self._reading:  # the date box, next after the tick, in view with its
-            reveal(self.appointment_hint, self.appointment_date)  # note (the focus stays:
-            # a second Space unticks, as it should)
-
-    def _appointment_changed(self) -> None:
-        if not self._reading:
-            self._date_chosen = True
-            self._show_date_hint()
-        self.mark_edited()
-
-    def _show_date_hint(self) -> None:
-        shown = self.has_appointment.isChecked() and not self._date_chosen
-        self.appointment_hint.setVisible(shown)
-        self.appointment_date.setAccessibleDescription(CHANGE_THE_DATE if shown else "")
 
     def note_of(self, field: QWidget) -> LongTextNote:
         """The note under a text field, which keeps what it does not show of a very long
@@ -366,15 +334,14 @@ class AboutPage(DraftPage):
 
     def write_draft(self) -> None:
         """Store every field in the draft."""
+        self.date_of_birth.show_problem()  # (a date not put right is kept as typed)
         # Ids this library does not know (a draft from other content) are kept.
         ticks = {c: box.isChecked() for c, box in self.condition_checks.items()}
-        appointment = None
-        if self.has_appointment.isChecked():
-            appointment = self.appointment_date.value()
         self.draft.about = AboutSkin(
             patient_name=self._text(self.patient_name),
             helper=self._text(self.helper),
             date_of_birth=self.date_of_birth.value(),
+            date_of_birth_typed=self.date_of_birth.typed(),
             body_area=self._text(self.body_area),
             duration=self._text(self.duration),
             symptoms=self._text(self.symptoms),
@@ -386,6 +353,6 @@ class AboutPage(DraftPage):
             no_conditions=self.no_conditions.isChecked(),
             other_conditions=self._text(self.other_conditions),
             goals=self._text(self.goals),
-            appointment_date=appointment,
+            appointment_date=self.appointment.value(),
             clinician=self._text(self.clinician),
         )

@@ -1,0 +1,86 @@
+"""A date of birth typed in three boxes (day, month, year), read as a patient means it.
+
+The boxes are read together: "27 3 1942" or "27/03/1942" typed or pasted into one box, or
+"March 1942" in the month box, is the same date. Digits of any script count ("٢٧" is 27).
+What cannot be read gets a plain message that says what to put right.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from consultprep.dates import MONTHS
+
+#: Said under the date of birth while its boxes do not give a real date.
+NOT_SAVED = "Until it is put right, no date of birth is printed."
+#: Each of the three boxes in turn.
+PARTS = ("day", "month", "year")
+_SEPARATORS = re.compile(r"[\s/.,\-]+")
+
+
+def words(text: str) -> list[str]:
+    """``text`` in words between spaces, slashes, dots, commas and dashes, with digits of any
+    script made 0 to 9 and wide letters made plain ("２７" is "27")."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+    return [w for w in _SEPARATORS.split(text) if w]
+
+
+def whole_date(day: str, month: str, year: str) -> tuple[str, str, str] | None:
+    """The day, month and year, when the three boxes hold three words in all but not one
+    in each ("27 3 1942" in the day box); None otherwise."""
+    parts = [words(p) for p in (day, month, year)]
+    found = [w for p in parts for w in p]
+    if len(found) == 3 and any(len(p) != 1 for p in parts):
+        return found[0], found[1], found[2]
+    return None
+
+
+def read_birth_date(day: str, month: str, year: str, today: date) -> tuple[date | None, str]:
+    """The date of birth typed in three boxes, or None and a plain message saying what to
+    put right ("" with no date when all three are empty). The month may be a number or its
+    name ("3", "March", "mar"); the day may end in "st", "nd", "rd" or "th"."""
+    parts = [words(p) for p in (day, month, year)]
+    if not any(parts):
+        return None, ""
+    split = whole_date(day, month, year)
+    if split is not None:
+        parts = [[w] for w in split]
+    if any(len(p) > 1 for p in parts):
+        return None, "Please put the day, month and year in their own boxes, as in 27 3 1942."
+    missing = [name for name, p in zip(PARTS, parts, strict=True) if not p]
+    if missing:
+        return None, f"Please add the {' and the '.join(missing)}, as in 27 3 1942."
+    day, month, year = (p[0] for p in parts)
+    day = re.sub(r"(?<=\d)(st|nd|rd|th)$", "", day.lower())
+    if not (day.isdigit() and 1 <= int(day) <= 31):
+        return None, "The day should be a number from 1 to 31."
+    number = _month_number(month)
+    if number is None:
+        return None, "The month should be a number from 1 to 12, or its name, such as March."
+    if not (year.isdigit() and len(year) == 4):
+        return None, "The year should have 4 numbers, such as 1942."
+    try:
+        born = date(int(year), number, int(day))
+    except ValueError:
+        return None, f"There is no {int(day)} {MONTHS[number - 1]} {year}. Please check the day."
+    if born > today:
+        return None, "This date is after today. Please check the year."
+    if today.year - born.year > 130:
+        return None, "Please check the year: this date is more than 130 years ago."
+    return born, ""
+
+
+def _month_number(text: str) -> int | None:
+    """1 to 12 from "3", "03", "March", "mar" or "Sept" (None if it is none of them)."""
+    if text.isdigit():
+        return int(text) if 1 <= int(text) <= 12 else None
+    word = text.lower()
+    if len(word) < 3:
+        return None
+    for n, name in enumerate(MONTHS, 1):
+        if name.lower().startswith(word) or (word == "sept" and n == 9):
+            return n
+    return None
