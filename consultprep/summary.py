@@ -45,7 +45,11 @@ class _Shortener:
 def one_line(text: str) -> str:
     """A list typed one item a line, as one line: "Apixaban 5 mg; Amlodipine 5 mg" (only the
     first line was shown, and a carer could not check the other medicines)."""
-    return "; ".join(s for line in text.splitlines() if (s := line.strip().rstrip(";,").strip()))
+    lines = [s for line in text.splitlines() if (s := line.strip().rstrip(";,").strip())]
+    out = lines[:1]  # (a line that ends a sentence runs on with a space, not "."; ")
+    for line in lines[1:]:
+        out.append((" " if out[-1][-1] in ".!?:" else "; ") + line)
+    return "".join(out)
 
 
 def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:

@@ -27,12 +27,12 @@ def test_nothing_noted_adds_no_part() -> None:
 def test_asked_questions_are_counted_and_answers_shown_with_their_question() -> None:
     draft = _draft()
     own = add_own_question(draft, "Cost: what will it be in all?")
-    own.answer, own.asked = "Dr Patel: about £4,000\nwith aftercare", True
+    own.answer, own.asked = "Dr Patel: about £4,000\nwith aftercare.\nNo refunds.", True
     draft.checklist[0].asked = True
     noted = dict(summary_lines(draft, LIBRARY))["Answers you noted"].splitlines()
     assert noted == [
         "2 questions ticked as asked.",
-        "“Cost: what will it be in all?” — Dr Patel: about £4,000; with aftercare",
+        "“Cost: what will it be in all?” — Dr Patel: about £4,000; with aftercare. No refunds.",
     ]
 
 

@@ -115,6 +115,20 @@ def test_removing_a_question_with_an_answer_asks_first(window: MainWindow, dialo
     assert dialogs.messages == [] and own.id not in [i.id for i in window.draft.checklist]
 
 
+def test_a_question_s_answer_and_asked_tick_are_shown_under_it(window: MainWindow) -> None:
+    """Answers typed into the PDF and imported were nowhere to be seen in the app."""
+    questions = _add_own_question(window, "What will it cost in all?")
+    own = next(i for i in window.draft.checklist if i.source == "own")
+    row = questions.rows[own.id]
+    assert row.why_label is None or "Answer noted" not in row.why_label.text()
+    own.answer, own.asked = "Dr Patel:\nabout £4,000 <b>with</b> aftercare", True
+    questions.read_draft()
+    said = "Ticked as asked. Answer noted: Dr Patel: about £4,000 <b>with</b> aftercare"
+    assert row.why_label is not None and row.why_label.text().endswith(said)
+    assert row.why_label.textFormat() == Qt.TextFormat.PlainText  # shown as typed
+    assert said in row.include.accessibleDescription()
+
+
 def test_a_health_box_ticked_adds_its_question_with_a_note_saying_why(
     window: MainWindow,
 ) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultprep.labels import shorten
 from consultprep.models import ChecklistItem
 from ui.choices import ClickLabel, beside_grid
 from ui.flow_layout import FlowLayout
@@ -110,6 +111,14 @@ class TopButton(QPushButton):
         return self.sizeHint()
 
 
+def noted(item: ChecklistItem) -> str:
+    """What was noted of a question at the appointment (in the app, or in the filled-in PDF
+    and imported): shown under it, so that it is seen before the next PDF is made."""
+    answer = " ".join(item.answer.split())
+    said = f"Answer noted: {shorten(answer, 200)}" if answer else ""
+    return f"Ticked as asked. {said}".strip() if item.asked else said
+
+
 class Place(NamedTuple):
     """Where a question is in the list, and whether it is ``kept``: it no longer goes with
     the draft's answers (another skin problem chosen since, say), and stays only because the
@@ -174,14 +183,14 @@ class QuestionRow(QFrame):
 
     def show_item(self, item: ChecklistItem, why: str, place: Place) -> None:
         """Show ``item`` (its ticks, its place in the list) without signalling any change."""
-        shown = (item.text, item.included, item.top, why, place)
+        shown = (item.text, item.included, item.top, why, place, item.answer, item.asked)
         if shown == self._shown:
             return
         self._shown = shown
         first, last, number = place.first, place.last, place.number
         source = SOURCE_NOTES.get(item.source, "")
         note = " ".join(n for n in (why, source, FOR_CLINIC if place.for_clinic else "") if n)
-        self._show_note("\n".join(n for n in (KEPT if place.kept else "", note) if n))
+        self._show_note("\n".join(n for n in (KEPT if place.kept else "", note, noted(item)) if n))
         short = item.text  # for the buttons' names: cut between words, never inside one
         if len(short) > 80:
             short = short[:79].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
