@@ -11,7 +11,7 @@ import re
 import unicodedata
 from datetime import date
 
-from consultprep.dates import MONTHS
+from consultprep.dates import MONTHS, MOST_YEARS
 
 #: Said under the date of birth while its boxes do not give a real date.
 NOT_SAVED = "Until it is put right, no date of birth is printed."
@@ -25,17 +25,23 @@ def words(text: str) -> list[str]:
     script made 0 to 9 and wide letters made plain ("２７" is "27")."""
     text = unicodedata.normalize("NFKC", text)
     text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
-    return [w for w in _SEPARATORS.split(text) if w]
+    return [w for w in _SEPARATORS.split(text) if w and w.lower() not in ("of", "the")]
 
 
 def whole_date(day: str, month: str, year: str) -> tuple[str, str, str] | None:
     """The day, month and year, when the three boxes hold three words in all but not one
-    in each ("27 3 1942" in the day box); None otherwise."""
+    in each ("27 3 1942" or "27th of March 1942" in the day box; "1942-03-27" and "March 27,
+    1942" are read too); None otherwise."""
     parts = [words(p) for p in (day, month, year)]
     found = [w for p in parts for w in p]
-    if len(found) == 3 and any(len(p) != 1 for p in parts):
-        return found[0], found[1], found[2]
-    return None
+    if len(found) != 3 or all(len(p) == 1 for p in parts):
+        return None
+    first, second, third = found
+    if len(first) == 4 and first.isdigit():  # year first: 1942-03-27
+        return third, second, first
+    if not first[:1].isdigit() and second[:1].isdigit():  # month first: March 27, 1942
+        return second, first, third
+    return first, second, third
 
 
 def read_birth_date(day: str, month: str, year: str, today: date) -> tuple[date | None, str]:
@@ -60,7 +66,7 @@ def read_birth_date(day: str, month: str, year: str, today: date) -> tuple[date 
     number = _month_number(month)
     if number is None:
         return None, "The month should be a number from 1 to 12, or its name, such as March."
-    if not (year.isdigit() and len(year) == 4):
+    if not (year.isdigit() and len(year) == 4 and int(year) > 0):
         return None, "The year should have 4 numbers, such as 1942."
     try:
         born = date(int(year), number, int(day))
@@ -68,8 +74,8 @@ def read_birth_date(day: str, month: str, year: str, today: date) -> tuple[date 
         return None, f"There is no {int(day)} {MONTHS[number - 1]} {year}. Please check the day."
     if born > today:
         return None, "This date is after today. Please check the year."
-    if today.year - born.year > 130:
-        return None, "Please check the year: this date is more than 130 years ago."
+    if today.year - born.year > MOST_YEARS:
+        return None, f"Please check the year: this date is more than {MOST_YEARS} years ago."
     return born, ""
 
 

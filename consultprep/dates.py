@@ -20,10 +20,12 @@ MONTHS = (
 )
 
 
-def long_date(d: date) -> str:
+def long_date(d: date, *, short: bool = False) -> str:
     """A date as "3 March 2025" (English month names whatever the computer's language), with
-    no-break spaces: a date is never split over two lines (printed, they are plain spaces)."""
-    return f"{d.day}\u00a0{MONTHS[d.month - 1]}\u00a0{d.year}"
+    no-break spaces: a date is never split over two lines (printed, they are plain spaces).
+    With ``short``, the month's first three letters: "3 Mar 2025"."""
+    month = MONTHS[d.month - 1]
+    return f"{d.day}\u00a0{month[:3] if short else month}\u00a0{d.year}"
 
 
 def age_on(born: date, on: date) -> int | None:
@@ -31,6 +33,10 @@ def age_on(born: date, on: date) -> int | None:
     if born > on:
         return None
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+#: No one is older: a date of birth further back is a mistake.
+MOST_YEARS = 130
 
 
 def age_day(appointment: date | None, today: date) -> date:
@@ -48,10 +54,8 @@ def birth_text(
     a date after that day."""
     on = age_day(appointment, today)
     age = age_on(born, on)
-    when = long_date(born)
-    if short:
-        when = f"{born.day}\u00a0{MONTHS[born.month - 1][:3]}\u00a0{born.year}"
-    if age is None:
+    when = long_date(born, short=short)
+    if age is None or age > MOST_YEARS:  # (a date from a hand-edited file: no age for it)
         return when
     said = " on the day of your appointment" if say and on != today else ""
     return f"{when} (age\u00a0{age}{said})"

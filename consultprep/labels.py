@@ -47,7 +47,7 @@ def health_conditions(library: Library, about: AboutSkin) -> str:
     """The ticked conditions; if none is ticked but "None of these" is, each one asked
     about, so the clinician can tell "no" from "not answered" ("" if neither)."""
     ticked = conditions_text(library, about.conditions)
-    if ticked or not about.no_conditions:
+    if about.conditions or not about.no_conditions:  # (a box this library lacks: not "none")
         return ticked
     asked = [c.short or _continued(c.label) for c in library.conditions if not c.replaced_by]
     # (each once: "smoking" says no to smoking now and in the last year)

@@ -72,7 +72,7 @@ class AboutSkin(_Model):
     patient_name: str = ""
     date_of_birth: date | None = None
     # What was typed in the three boxes while it is not a real date yet (kept, not printed).
-    date_of_birth_typed: list[str] = Field(default_factory=list)
+    date_of_birth_typed: list[str] = Field(default_factory=list, max_length=3)
     helper: str = ""  # who fills it in for the patient, if someone does ("Susan, daughter")
     body_area: str = ""
     duration: str = ""

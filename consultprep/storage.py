@@ -256,8 +256,8 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
     # The temporary file's name is the file's own and 14 more bytes: a name close to the
     # 255-byte limit could be opened but not saved ("the name is too long"). Its start will do.
     name = path.name
-    if len(os.fsencode(name)) > 100:  # (bytes as the file system has them: not always UTF-8)
-        name = os.fsdecode(os.fsencode(name)[:100])
+    while len(os.fsencode(name)) > 100:  # (bytes as the file system has them), whole letters
+        name = name[:-1]
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         os.fchmod(fd, mode)

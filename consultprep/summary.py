@@ -70,7 +70,7 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     if a.date_of_birth:
         born = birth_text(a.date_of_birth, a.appointment_date, date.today(), say=True)
         facts.append(f"Date of birth: {born}")
-    elif a.date_of_birth_typed:
+    elif any(part.strip() for part in a.date_of_birth_typed):
         typed = short(" ".join(" ".join(a.date_of_birth_typed).split()), 40)
         facts.append(f"Date of birth: “{typed}” is not a whole date yet, so it is not printed.")
     if a.helper:
@@ -171,8 +171,9 @@ def _noted(draft: Draft, short: _Shortener) -> str:
     """The questions ticked as asked and the answers written down (in the app, or in the
     filled-in PDF and imported), so they can be seen before the next PDF is made ("" if
     none). Each answer starts with its question in quotes (never read as a "Name: value")."""
-    answered = [i for i in draft.checklist if i.answer.strip()]
-    asked = sum(i.asked for i in draft.checklist)
+    asked_for = [i for i in draft.checklist if i.included]  # (what the PDF prints)
+    answered = [i for i in asked_for if i.answer.strip()]
+    asked = sum(i.asked for i in asked_for)
     lines = [f"{asked} question{'' if asked == 1 else 's'} ticked as asked."] if asked else []
     lines += [
         f"“{short(i.text, 120)}” — {short(one_line(i.answer), 300)}" for i in answered[:NOTED_MOST]

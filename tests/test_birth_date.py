@@ -93,11 +93,14 @@ def test_the_age_is_in_whole_years_on_the_appointment_day_unless_it_has_passed()
     assert birth_text(born, date(2026, 1, 1), TODAY, say=True).endswith("(age\u00a084)")  # past
     assert birth_text(born, None, TODAY) .endswith("(age\u00a084)")
     assert birth_text(date(2030, 1, 1), None, TODAY) == "1\u00a0January\u00a02030"
+    assert birth_text(date(1, 1, 1), None, TODAY) == "1\u00a0January\u00a01"  # (hand-edited)
 
 
 def test_none_of_these_lists_what_was_said_no_to() -> None:
     about = AboutSkin(no_conditions=True)
     text = health_conditions(LIBRARY, about)
+    # A box this library does not know is ticked: not "none of these" (a hand-edited file).
+    assert health_conditions(LIBRARY, AboutSkin(no_conditions=True, conditions=["x"])) == ""
     assert text == (
         f"{NONE_OF_THESE} (asked about: diabetes, poor circulation, smoking, weak immunity, "
         "bleeding or blood thinners, keloids, cancer, pregnancy, breastfeeding)"
@@ -182,7 +185,9 @@ def test_a_wrong_date_is_said_when_the_boxes_are_left_not_at_each_key(qtbot) -> 
 def test_a_date_not_put_right_is_kept_as_typed_and_said(qtbot, tmp_path: Path) -> None:
     page = _page(qtbot, AboutSkin(date_of_birth=date(1942, 3, 27)))
     _type(page, "27", "3", "194")  # left so, with the focus still in the year box
-    page.write_draft()
+    page.write_draft()  # (an autosave: nothing said while typing)
+    assert page.date_of_birth.message.isHidden()
+    assert page.validatePage()  # Next
     about = page.draft.about
     assert about.date_of_birth is None and about.date_of_birth_typed == ["27", "3", "194"]
     said = "The year should have 4 numbers, such as 1942."
@@ -235,19 +240,21 @@ def test_none_of_these_is_shown_from_a_draft(qtbot) -> None:
 
 
 def test_the_review_page_and_the_pdf_say_both(tmp_path: Path) -> None:
+    today = date.today()  # (the appointment is always ahead, whenever this runs)
+    born, appointment = date(today.year - 85, 1, 1), date(today.year + 1, 6, 1)
     draft = Draft(concern="ageing")
     draft.about = AboutSkin(
         patient_name="Margaret",
-        date_of_birth=date(1942, 3, 27),
-        appointment_date=date(2027, 4, 1),
+        date_of_birth=born,
+        appointment_date=appointment,
         no_conditions=True,
     )
     about = dict(summary_lines(draft, LIBRARY))["About your skin"].splitlines()
-    age = "(age\u00a085 on the day of your appointment)"
-    assert f"Date of birth: 27\u00a0March\u00a01942 {age}" in about
+    age = "(age\u00a086 on the day of your appointment)"
+    assert f"Date of birth: 1\u00a0January\u00a0{born.year} {age}" in about
     assert "Health conditions: None of these (asked about: diabetes, poor" in "\n".join(about)
     first = flat(page_texts(export(draft, LIBRARY, tmp_path))[0])
-    assert "Date of birth 27 Mar 1942 (age 85)" in first
+    assert f"Date of birth 1 Jan {born.year} (age 86)" in first
     assert "Health conditions None of these (asked about: diabetes, poor circulation" in first
 
 

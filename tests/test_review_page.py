@@ -278,7 +278,11 @@ def test_the_pdf_is_named_after_the_skin_problem_as_the_app_names_it() -> None:
     for typed, first in [
         ("Zoë Ann Smith", "Zoë"),
         ("  ../../Margaret/", "Margaret"),
-        ("<b>Ann</b>", "b"),
+        ("<b>Ann</b> Lee", "Ann"),
+        ("Mrs Ann Smith", "Ann"),
+        ("Dr. Priya Shah", "Priya"),
+        ("O'Brien", "OBrien"),
+        ("प्रिया शर्मा", "प्रिया"),
         ("🙂", ""),
         ("محمد علي", "محمد"),
         ("x" * 50, "x" * 30),

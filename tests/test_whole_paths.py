@@ -56,7 +56,8 @@ def test_a_draft_given_at_start_by_a_relative_path_is_held_by_its_whole_path(
     assert Path(window.path).is_absolute()
 
 
-@pytest.mark.parametrize("letters", ["a" * 240, "é" * 117 + "x"])  # names of 252 and 247 bytes
+# Names of 252 and 247 bytes; the second's 100th byte is inside a letter ("é" is two bytes).
+@pytest.mark.parametrize("letters", ["a" * 240, "x" + "é" * 117])
 def test_a_long_legal_name_can_be_saved(tmp_path: Path, letters: str) -> None:
     path = tmp_path / f"{letters}.consultprep"
     try:
@@ -69,3 +70,22 @@ def test_a_long_legal_name_can_be_saved(tmp_path: Path, letters: str) -> None:
     atomic_write_bytes(path, b"again")
     assert path.read_bytes() == b"again"
     assert sorted(os.listdir(tmp_path)) == [path.name]  # no temporary file left
+
+
+def test_a_temporary_name_is_cut_between_letters(tmp_path: Path, monkeypatch) -> None:
+    """Cut inside a letter, the temporary file's name would not be UTF-8, which some file
+    systems (memory sticks, shared folders) refuse."""
+    import tempfile
+
+    made: list[str] = []
+    real = tempfile.mkstemp
+
+    def mkstemp(*args, **kwargs):
+        made.append(kwargs["prefix"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    atomic_write_bytes(tmp_path / ("x" + "é" * 117 + ".consultprep"), b"data")
+    [prefix] = made
+    prefix.encode("utf-8")  # (raises if a letter was cut in two)
+    assert prefix == "." + "x" + "é" * 49 + "."

@@ -43,11 +43,19 @@ def default_file_name(
     return f"ConsultPrep-{first + '-' if first else ''}{what}-{today.isoformat()}{suffix}"
 
 
+#: Not a first name: the next word is.
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev"})
+
+
 def _first_name(name: str) -> str:
-    """The first word of ``name``, in letters and digits of any script (no dots, slashes or
-    marks a file name cannot hold), at most 30 of them ("" if there is none)."""
-    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", name))
-    return words[0][:30] if words else ""
+    """The first word of ``name`` that is not a title ("Mrs", "Dr."), kept to its letters,
+    marks and digits of any script (so "O'Brien" is "OBrien" and "प्रिया" keeps its vowel
+    signs; no dot, slash or other sign a file name may not hold), at most 30 ("" if none)."""
+    for word in re.sub(r"<[^>]*>", " ", unicodedata.normalize("NFC", name)).split():
+        kept = "".join(c for c in word if unicodedata.category(c)[0] in "LMN")
+        if kept and kept.lower() not in _TITLES:
+            return kept[:30]
+    return ""
 
 
 def free_name(path: Path) -> Path:

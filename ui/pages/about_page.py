@@ -332,9 +332,13 @@ class AboutPage(DraftPage):
                 item.check.setAccessibleDescription(OLD_CONDITIONS_NOTICE if old and not n else "")
         return shown
 
+    def add_typed(self, *, leaving: bool = False) -> None:
+        """The page is left, or the draft saved, closed or made into a PDF: a date of birth
+        not put right (kept as typed) is said now, not at each autosave while typing."""
+        self.date_of_birth.show_problem()
+
     def write_draft(self) -> None:
         """Store every field in the draft."""
-        self.date_of_birth.show_problem()  # (a date not put right is kept as typed)
         # Ids this library does not know (a draft from other content) are kept.
         ticks = {c: box.isChecked() for c, box in self.condition_checks.items()}
         self.draft.about = AboutSkin(
