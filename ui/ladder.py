@@ -1,4 +1,5 @@
-"""The evidence ladder, painted: four rungs, treatments as coloured pills, a warning marker.
+"""The evidence ladder, painted: four rungs, treatments as pills (each kind its own colour and
+shape), a warning marker.
 
 Rung order comes from ``consultprep.evidence`` and colours from the current theme
 (``ui.theme``; the light theme uses the PDF's colours), so the screen matches the PDF. The
@@ -25,6 +26,24 @@ PILL_PAD_Y = 6
 PILL_GAP = 8
 BADGE = 20  # diameter of the warning marker
 FLAGS = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
+def paint_kind(p: QPainter, kind: str, rect: QRectF) -> None:
+    """A treatment kind's shape, filled with its colour. The kinds differ in shape too, for
+    anyone who cannot tell the colours apart (and in grey): established care is round-ended,
+    a regenerative option square-cornered, and waiting round-ended with a dashed line inside."""
+    colours = theme.current()
+    pen = QPen(QColor(colours.pill_border), 1) if colours.pill_border else Qt.PenStyle.NoPen
+    p.setPen(pen)
+    p.setBrush(QColor(colours.kind_colours[kind]))
+    radius = 3.0 if kind == "regenerative" else min(rect.height() / 2, 16)
+    p.drawRoundedRect(rect, radius, radius)
+    if kind == "waiting":
+        dashes = QPen(QColor(colours.pill_text), 1.5, Qt.PenStyle.DashLine)
+        p.setPen(dashes)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        inner = rect.adjusted(3, 3, -3, -3)
+        p.drawRoundedRect(inner, max(radius - 3, 0), max(radius - 3, 0))
 
 
 def ladder_text(concern: Concern, library: Library) -> str:
@@ -197,9 +216,9 @@ class EvidenceLadder(QWidget):
         return rows, y + GAP + legend_h + MARGIN
 
     def _legend_items(self) -> list[tuple[str, str, bool]]:
-        colours = theme.current().kind_colours
-        items = [(KIND_LABELS[k], colours[k], False) for k in KIND_ORDER]
-        items.append((self._library.warning_marker.short, theme.current().warning, True))
+        """(text, kind, is the warning marker) for each entry of the key."""
+        items = [(KIND_LABELS[k], k, False) for k in KIND_ORDER]
+        items.append((self._library.warning_marker.short, "", True))
         return items
 
     def _legend_layout(self, width: int, top: int) -> list[tuple[QRect, QRect, str, str, bool]]:
@@ -208,7 +227,7 @@ class EvidenceLadder(QWidget):
         x, y, line_h = MARGIN, top, 0
         badge = self._badge_size()
         out = []
-        for text, colour, is_warning in self._legend_items():
+        for text, kind, is_warning in self._legend_items():
             tw = min(fm.horizontalAdvance(text) + 2, width - 2 * MARGIN - badge - 8)
             tr = fm.boundingRect(QRect(0, 0, tw, 10_000), FLAGS, text)
             w = badge + 8 + tr.width() + 24
@@ -217,7 +236,7 @@ class EvidenceLadder(QWidget):
                 x, y, line_h = MARGIN, y + line_h + 6, 0
             swatch = QRect(x, y + (h - badge) // 2, badge, badge)
             text_rect = QRect(x + badge + 8, y + (h - tr.height()) // 2, tr.width(), tr.height())
-            out.append((swatch, text_rect, text, colour, is_warning))
+            out.append((swatch, text_rect, text, kind, is_warning))
             x += w
             line_h = max(line_h, h)
         return out
@@ -297,17 +316,11 @@ class EvidenceLadder(QWidget):
                 self._paint_pill(p, pill, bold)
         legend_top = total - MARGIN - self._legend_height(width) + 4
         p.setFont(small)
-        for swatch, text_rect, text, colour, is_warning in self._legend_layout(width, legend_top):
+        for swatch, text_rect, text, kind, is_warning in self._legend_layout(width, legend_top):
             if is_warning:
                 self._paint_badge(p, swatch)
             else:
-                p.setPen(
-                    QPen(QColor(colours.pill_border), 1)
-                    if colours.pill_border
-                    else Qt.PenStyle.NoPen
-                )
-                p.setBrush(QColor(colour))
-                p.drawRoundedRect(QRectF(swatch), 5, 5)
+                paint_kind(p, kind, QRectF(swatch))
             p.setFont(small)  # the badge changed the font
             p.setPen(QColor(colours.text))
             p.drawText(text_rect, FLAGS, text)
@@ -320,11 +333,7 @@ class EvidenceLadder(QWidget):
     def _paint_pill(self, p: QPainter, pill: _Pill, bold: QFont) -> None:
         colours = theme.current()
         t = pill.treatment
-        pen = QPen(QColor(colours.pill_border), 1) if colours.pill_border else Qt.PenStyle.NoPen
-        p.setPen(pen)
-        p.setBrush(QColor(colours.kind_colours[t.kind]))
-        radius = min(pill.rect.height() / 2, 16)
-        p.drawRoundedRect(QRectF(pill.rect), radius, radius)
+        paint_kind(p, t.kind, QRectF(pill.rect))
         p.setFont(bold)
         p.setPen(QColor(colours.pill_text))
         p.drawText(pill.text_rect, FLAGS, t.name)
