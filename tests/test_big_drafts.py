@@ -229,7 +229,7 @@ def test_a_very_long_symptoms_text_round_trips_and_keeps_its_scroll_bar(qtbot, d
     assert len(shown) > SHOWN_AT_MOST // 2 and symptoms.startswith(shown)
     policy = page.symptoms.verticalScrollBarPolicy()
     assert policy == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
-    assert page.medicines.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    assert page.goals.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
     page.write_draft()
     assert window.draft.about.symptoms == symptoms
     dialogs.question_answer = QMessageBox.StandardButton.Yes  # "Leave out the rest": yes

@@ -293,3 +293,13 @@ def test_month_names_are_english_whatever_the_computer_s_language() -> None:
         if re.search(r"%[aAbBcxp]", line)
     ]
     assert not used
+
+
+def test_the_medicines_box_grows_to_show_a_list(qtbot) -> None:
+    """Four medicines, one a line, at large text: the fourth was cut through the middle."""
+    page = _page(qtbot, AboutSkin(medicines="Warfarin\nMetformin\nAtorvastatin\nRamipril"))
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitUntil(lambda: page.medicines.verticalScrollBar().maximum() == 0)
+    box = page.medicines
+    assert box.viewport().height() >= 4 * box.fontMetrics().lineSpacing()

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage, QPalette, QRegion
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
+from tests.a11y_helpers import look  # noqa: F401 - a fixture
 from ui.edge_fade import PageScrollArea
 from ui.widgets import scrolling
 
@@ -79,3 +81,26 @@ def test_the_content_is_as_wide_with_or_without_a_scroll_bar(qtbot) -> None:
         layout.addWidget(QLabel(f"More {n}"))
     qtbot.waitUntil(short.verticalScrollBar().isVisible)
     assert short.viewport().width() == width
+
+
+def _painted(fade: QWidget) -> QImage:
+    """What the fade itself paints, over nothing (transparent where it paints nothing)."""
+    image = QImage(fade.size(), QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    fade.render(image, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
+    return image
+
+
+def test_in_high_contrast_a_solid_line_marks_more_below_not_a_fade(qtbot, look) -> None:  # noqa: F811
+    """A fading last line is hard to read with low vision (a walk-through at 175 % in high
+    contrast): there the text is left as it is, with a solid line at the foot."""
+    from ui import theme
+
+    _, fade = _area(qtbot, 40)
+    middle = _painted(fade).pixelColor(fade.width() // 2, fade.height() // 2)
+    assert 0 < middle.alpha() < 255  # the usual fade, half way down
+    look.set_theme(theme.HIGH_CONTRAST_LIGHT)
+    picture = _painted(fade)
+    assert picture.pixelColor(fade.width() // 2, fade.height() // 2).alpha() == 0  # no fade
+    foot = picture.pixelColor(fade.width() // 2, fade.height() - 1)
+    assert foot.rgb() == fade.palette().color(QPalette.ColorRole.WindowText).rgb()  # the line

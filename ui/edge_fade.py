@@ -27,7 +27,16 @@ class _Fade(QWidget):
         self.hide()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Called by Qt to draw the fade."""
+        """Called by Qt to draw the fade; in high contrast, a solid line at the foot instead
+        (a fading last line is hard to read there: a low-vision walk-through)."""
+        from ui import theme
+
+        if theme.current().key in (theme.HIGH_CONTRAST, theme.HIGH_CONTRAST_LIGHT):
+            painter = QPainter(self)
+            line = self.palette().color(QPalette.ColorRole.WindowText)
+            painter.fillRect(QRect(0, self.height() - 3, self.width(), 3), line)
+            painter.end()
+            return
         solid = self.palette().color(QPalette.ColorRole.Window)
         clear = QColor(solid)
         clear.setAlpha(0)

@@ -120,7 +120,7 @@ class AboutPage(DraftPage):
         self._layout.addWidget(self.treatments_tried)
 
         form = self._section("Your health")
-        self.medicines = text_box("Medicines you take now", 3)
+        self.medicines = text_box("Medicines you take now", 3, grow_to=8)  # (all in sight)
         self.allergies = line_box("Allergies", "For example: penicillin, plasters")
         self._row(form, "&Medicines you take now (including creams)", self.medicines)
         self._row(form, "All&ergies", self.allergies)
