@@ -21,6 +21,16 @@ def shorten(text: str, limit: int = 200) -> str:
     return first + ("…" if first != text else "")
 
 
+def one_line(text: str) -> str:
+    """A list typed one item a line, as one line: "Apixaban 5 mg; Amlodipine 5 mg" (only the
+    first line was shown, and a carer could not check the other medicines)."""
+    lines = [s for line in text.splitlines() if (s := line.strip().rstrip(";,").strip())]
+    out = lines[:1]  # (a line that ends a sentence runs on with a space, not "."; ")
+    for line in lines[1:]:
+        out.append((" " if out[-1][-1] in ".!?:" else "; ") + line)
+    return "".join(out)
+
+
 def join_labels(labels: list[str]) -> str:
     """Tick-box labels as one list: "Diabetes; poor blood flow in the legs or feet" (they
     may hold commas, so a semicolon parts them)."""

@@ -8,7 +8,7 @@ from datetime import date
 
 from consultprep.content import Library
 from consultprep.dates import birth_text, long_date
-from consultprep.labels import health_conditions, join_labels, shorten, top_heading
+from consultprep.labels import health_conditions, join_labels, one_line, shorten, top_heading
 from consultprep.models import SCORE_LABELS, Draft, TriedTreatment
 from consultprep.readiness import deciding_lines
 from consultprep.vetting import load_vetting
@@ -40,16 +40,6 @@ class _Shortener:
         """``[SHORTENED]`` if something was cut since the last call, else ``[]``."""
         cut, self.cut = self.cut, False
         return [SHORTENED] if cut else []
-
-
-def one_line(text: str) -> str:
-    """A list typed one item a line, as one line: "Apixaban 5 mg; Amlodipine 5 mg" (only the
-    first line was shown, and a carer could not check the other medicines)."""
-    lines = [s for line in text.splitlines() if (s := line.strip().rstrip(";,").strip())]
-    out = lines[:1]  # (a line that ends a sentence runs on with a space, not "."; ")
-    for line in lines[1:]:
-        out.append((" " if out[-1][-1] in ".!?:" else "; ") + line)
-    return "".join(out)
 
 
 def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
@@ -176,7 +166,8 @@ def _noted(draft: Draft, short: _Shortener) -> str:
     asked = sum(i.asked for i in asked_for)
     lines = [f"{asked} question{'' if asked == 1 else 's'} ticked as asked."] if asked else []
     lines += [
-        f"“{short(i.text, 120)}” — {short(one_line(i.answer), 300)}" for i in answered[:NOTED_MOST]
+        f"“{short(i.text, 120)}” — {short(one_line(i.answer), 300)}"
+        for i in answered[:NOTED_MOST]
     ]
     if len(answered) > NOTED_MOST:
         lines.append(f"And {len(answered) - NOTED_MOST} more answers, all printed in the PDF.")

@@ -79,17 +79,21 @@ class BirthDateInput(QWidget):
     def parts(self) -> tuple[str, str, str]:
         return tuple(self.boxes[name].text() for name in _WIDTHS)  # type: ignore[return-value]
 
+    def read(self) -> tuple[date | None, str]:
+        """The date (or None), and what to put right ("" when the boxes give a date or are
+        all empty)."""
+        return read_birth_date(*self.parts(), date.today())
+
     def value(self) -> date | None:
-        return read_birth_date(*self.parts(), date.today())[0]
+        return self.read()[0]
 
     def problem(self) -> str:
-        """What to put right ("" when the boxes give a date or are all empty)."""
-        return read_birth_date(*self.parts(), date.today())[1]
+        return self.read()[1]
 
     def typed(self) -> list[str]:
         """What the boxes hold while it is not a date (kept in the draft, not printed)."""
         parts = list(self.parts())
-        return parts if any(p.strip() for p in parts) and self.value() is None else []
+        return parts if self.read()[1] else []  # (a problem: something typed, not a date)
 
     def set_value(self, born: date | None, typed: list[str] | None = None) -> None:
         """Show ``born`` (the month by name), or what was ``typed`` that is not a date yet
@@ -113,8 +117,9 @@ class BirthDateInput(QWidget):
     # --- the message ----------------------------------------------------------------------
     def _typed(self) -> None:
         """A change: a message already shown follows it (and goes once all is well)."""
-        if not self.message.isHidden() or not self.problem():
-            self._say(self.problem())
+        problem = self.problem()  # (read once a key)
+        if not self.message.isHidden() or not problem:
+            self._say(problem)
         self.changed.emit()
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
