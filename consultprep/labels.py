@@ -21,13 +21,15 @@ def shorten(text: str, limit: int = 200) -> str:
     return first + ("…" if first != text else "")
 
 
-def one_line(text: str) -> str:
+def one_line(text: str, *, sentences: bool = False) -> str:
     """A list typed one item a line, as one line: "Apixaban 5 mg; Amlodipine 5 mg" (only the
-    first line was shown, and a carer could not check the other medicines)."""
+    first line was shown, and a carer could not check the other medicines). With
+    ``sentences`` (an answer), a line that ends a sentence runs on with a space, not "."; "
+    (never in a list: "5 mg o.d." ends a medicine, not a sentence)."""
     lines = [s for line in text.splitlines() if (s := line.strip().rstrip(";,").strip())]
-    out = lines[:1]  # (a line that ends a sentence runs on with a space, not "."; ")
+    out = lines[:1]
     for line in lines[1:]:
-        out.append((" " if out[-1][-1] in ".!?:" else "; ") + line)
+        out.append((" " if sentences and out[-1][-1] in ".!?:" else "; ") + line)
     return "".join(out)
 
 

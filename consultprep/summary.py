@@ -166,7 +166,7 @@ def _noted(draft: Draft, short: _Shortener) -> str:
     asked = sum(i.asked for i in asked_for)
     lines = [f"{asked} question{'' if asked == 1 else 's'} ticked as asked."] if asked else []
     lines += [
-        f"“{short(i.text, 120)}” — {short(one_line(i.answer), 300)}"
+        f"“{short(i.text, 120)}” — {short(one_line(i.answer, sentences=True), 300)}"
         for i in answered[:NOTED_MOST]
     ]
     if len(answered) > NOTED_MOST:

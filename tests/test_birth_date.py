@@ -274,9 +274,9 @@ def test_a_carer_is_named_on_the_review_page_and_page_one(qtbot, tmp_path: Path)
 
 def test_every_medicine_is_on_the_review_page_not_only_the_first_line() -> None:
     draft = Draft()
-    draft.about = AboutSkin(medicines="Apixaban 5 mg twice a day;\nAmlodipine 5 mg\n\nStatin")
+    draft.about = AboutSkin(medicines="Apixaban 5 mg b.d.;\nAmlodipine 5 mg o.d.\n\nStatin")
     about = dict(summary_lines(draft, LIBRARY))["About your skin"]
-    assert "Medicines: Apixaban 5 mg twice a day; Amlodipine 5 mg; Statin" in about.splitlines()
+    assert "Medicines: Apixaban 5 mg b.d.; Amlodipine 5 mg o.d.; Statin" in about.splitlines()
 
 
 def test_month_names_are_english_whatever_the_computer_s_language() -> None:

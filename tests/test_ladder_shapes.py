@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
+from ui import theme
 from ui.ladder import paint_kind
 
 
@@ -35,3 +36,31 @@ def test_each_kind_has_its_own_shape(qapp) -> None:
     dashed, plain = lightness(waiting), lightness(established)
     assert max(dashed) - min(dashed) > 60
     assert max(plain) - min(plain) < 5
+
+
+def test_the_ladder_and_its_key_draw_those_shapes(qtbot) -> None:
+    """The pills and the key's swatches themselves, not only the shape function."""
+    from consultprep.content import load_library
+    from ui.ladder import EvidenceLadder
+
+    library = load_library()
+    ladder = EvidenceLadder(library)
+    qtbot.addWidget(ladder)
+    ladder.set_concern(library.concern("scars"))
+    width = 900
+    ladder.resize(width, ladder.heightForWidth(width))
+    image = ladder.grab().toImage()
+    rows, height = ladder._layout(width)
+    pills = {p.treatment.kind: p.rect for row in rows for p in row.pills}
+    colours = theme.current().kind_colours
+
+    def corner_is_kind(rect, kind: str) -> bool:  # (just inside the top left corner)
+        return image.pixelColor(rect.left() + 1, rect.top() + 1).name() == colours[kind].lower()
+
+    assert corner_is_kind(pills["regenerative"], "regenerative")  # square corners
+    assert not corner_is_kind(pills["established"], "established")  # round ends
+    legend_top = height - 8 - ladder._legend_height(width) + 4
+    key = ladder._legend_layout(width, legend_top)
+    swatches = {kind: swatch for swatch, _, _, kind, _ in key}
+    assert corner_is_kind(swatches["regenerative"], "regenerative")
+    assert not corner_is_kind(swatches["established"], "established")

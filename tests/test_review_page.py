@@ -286,6 +286,7 @@ def test_the_pdf_is_named_after_the_skin_problem_as_the_app_names_it() -> None:
         ("🙂", ""),
         ("محمد علي", "محمد"),
         ("x" * 50, "x" * 30),
+        ("<" * 100_000, ""),  # (at once: not a search that grows with the square)
     ]:
         draft.about.patient_name = typed
         expected = f"ConsultPrep-{first}-" if first else "ConsultPrep-psoriasis"

@@ -51,7 +51,8 @@ def _first_name(name: str) -> str:
     """The first word of ``name`` that is not a title ("Mrs", "Dr."), kept to its letters,
     marks and digits of any script (so "O'Brien" is "OBrien" and "प्रिया" keeps its vowel
     signs; no dot, slash or other sign a file name may not hold), at most 30 ("" if none)."""
-    for word in re.sub(r"<[^>]*>", " ", unicodedata.normalize("NFC", name)).split():
+    name = unicodedata.normalize("NFC", name[:200])  # (a first name is near the start)
+    for word in re.sub(r"<[^<>]*>", " ", name).split():
         kept = "".join(c for c in word if unicodedata.category(c)[0] in "LMN")
         if kept and kept.lower() not in _TITLES:
             return kept[:30]

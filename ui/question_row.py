@@ -114,7 +114,7 @@ class TopButton(QPushButton):
 def noted(item: ChecklistItem) -> str:
     """What was noted of a question at the appointment (in the app, or in the filled-in PDF
     and imported): shown under it, so that it is seen before the next PDF is made."""
-    answer = one_line(item.answer)  # (as on "Check and save")
+    answer = one_line(item.answer, sentences=True)  # (as on "Check and save")
     said = f"Answer noted: {shorten(answer, 200)}" if answer else ""
     return f"Ticked as asked. {said}".strip() if item.asked else said
 
