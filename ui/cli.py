@@ -197,6 +197,14 @@ def _parser() -> argparse.ArgumentParser:
             "treatment. Run with no arguments to open the app."
         ),
     )
+    from ui import theme
+
+    parser.add_argument(  # (read before argparse: see _start_options; here for --help)
+        "--text-size", metavar="PERCENT", help="start with the text this size (100 to 200), and keep it"
+    )
+    parser.add_argument(
+        "--theme", choices=list(theme.CHOICES), help="start in these colours, and keep them"
+    )
     sub = parser.add_subparsers(dest="command")
     export = sub.add_parser("export", help="make the PDF pack from a saved draft")
     export.add_argument("draft", help="the .consultprep draft file")
@@ -277,10 +285,59 @@ def _unwritable_output(exc: OSError) -> int:
     return EXIT_USER_ERROR
 
 
+#: Options of the app itself (not of a command): the text size and colours to start with.
+START_OPTIONS = frozenset({"--text-size", "--theme"})
+
+
+def _start_options(args: list[str]) -> tuple[list[str], dict[str, str], str]:
+    """``args`` without the app's own options, those options, and "" or what is wrong with
+    them. Read by hand: the usual start needs no argparse (a few milliseconds)."""
+    rest: list[str] = []
+    found: dict[str, str] = {}
+    items = iter(args)
+    for arg in items:
+        name, equals, value = arg.partition("=")
+        if name not in START_OPTIONS:
+            rest.append(arg)
+            continue
+        value = value if equals else next(items, "")
+        found[name] = value.strip().lower()
+    size = found.get("--text-size")
+    if size is not None and (not size.isdigit() or not 100 <= int(size) <= 200):
+        return rest, found, f"--text-size takes a percentage from 100 to 200, not “{size}”."
+    theme_name = found.get("--theme")
+    if theme_name is not None:
+        from ui import theme
+
+        if theme_name not in theme.CHOICES:
+            choices = ", ".join(theme.CHOICES)
+            return rest, found, f"--theme takes one of {choices}, not “{theme_name}”."
+    return rest, found, ""
+
+
+def _remember_start_options(found: dict[str, str]) -> None:
+    """Keep the text size and colours asked for, as View ▸ Appearance would (and so for the
+    next start too): a low-vision user need not find the menu at normal size first."""
+    if not found:
+        return
+    from ui import settings
+    from ui.appearance import SCALE_KEY, THEME_KEY, _clamp
+
+    if "--text-size" in found:
+        settings.write(SCALE_KEY, _clamp(int(found["--text-size"])))
+    if "--theme" in found:
+        settings.write(THEME_KEY, found["--theme"])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     _printable_output()
     args = list(sys.argv[1:] if argv is None else argv)
+    if any(a.partition("=")[0] in START_OPTIONS for a in args):
+        args, found, wrong = _start_options(args)
+        if wrong:
+            return _fail(wrong)
+        _remember_start_options(found)
     if args and (args[0] in SUBCOMMANDS or args[0].startswith("-")):
         parser = _parser()
         try:
