@@ -285,7 +285,9 @@ def readiness_line(draft: Draft) -> str | None:
     check = draft.readiness.before
     if not is_taken(check):
         return None
-    return f"Ready to decide: {summary_line(check)}"
+    # How ready the patient feels, said by a carer perhaps (a carer's walk-through).
+    helped = " (filled in with a carer's help)" if draft.about.helper.strip() else ""
+    return f"Ready to decide: {summary_line(check)}{helped}"
 
 
 # --- photos -------------------------------------------------------------------------

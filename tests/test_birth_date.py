@@ -260,6 +260,8 @@ def test_the_review_page_and_the_pdf_say_both(tmp_path: Path) -> None:
 
 def test_a_carer_is_named_on_the_review_page_and_page_one(qtbot, tmp_path: Path) -> None:
     page = _page(qtbot)
+    # The name box says whose name goes in it when someone else fills the app in.
+    assert "For someone else? Their name" in page.patient_name.placeholderText()
     page.helper.setText("Susan Ellis, daughter")
     page.write_draft()
     draft = page.draft

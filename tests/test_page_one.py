@@ -167,6 +167,9 @@ def test_readiness_line() -> None:
     assert readiness_line(draft) == f"Ready to decide: {summary_line(check)}"
     _, pages = pages_of(draft)
     assert f"Ready to decide: {summary_line(check)}" in pages[0]
+    draft.about.helper = "Susan, daughter"  # the answers may be the carer's view
+    said = f"Ready to decide: {summary_line(check)} (filled in with a carer's help)"
+    assert readiness_line(draft) == said
 
 
 def test_only_the_patients_words_are_cut_never_consultprep_s_own() -> None:

@@ -78,7 +78,8 @@ class AboutPage(DraftPage):
 
         # --- you and the problem ----------------------------------------------------------
         form = self._section("You and your skin problem")
-        self.patient_name = line_box("Your name")
+        # (a daughter filling it in for her mother could type her own name: a walk-through)
+        self.patient_name = line_box("Your name", "For someone else? Their name, and yours below")
         self.body_area = line_box("Where on your body", "For example: left lower leg")
         self.duration = line_box("How long you have had it", "For example: about 2 years")
         self.symptoms = text_box(
