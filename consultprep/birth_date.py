@@ -32,7 +32,11 @@ def whole_date(day: str, month: str, year: str) -> tuple[str, str, str] | None:
     """The day, month and year, when the three boxes hold three words in all but not one
     in each ("27 3 1942" or "27th of March 1942" in the day box; "1942-03-27" and "March 27,
     1942" are read too); None otherwise."""
-    parts = [words(p) for p in (day, month, year)]
+    return _shared_out([words(p) for p in (day, month, year)])
+
+
+def _shared_out(parts: list[list[str]]) -> tuple[str, str, str] | None:
+    """``whole_date`` of the boxes' words."""
     found = [w for p in parts for w in p]
     if len(found) != 3 or all(len(p) == 1 for p in parts):
         return None
@@ -51,7 +55,7 @@ def read_birth_date(day: str, month: str, year: str, today: date) -> tuple[date 
     parts = [words(p) for p in (day, month, year)]
     if not any(parts):
         return None, ""
-    split = whole_date(day, month, year)
+    split = _shared_out(parts)  # (the words are found once)
     if split is not None:
         parts = [[w] for w in split]
     if any(len(p) > 1 for p in parts):

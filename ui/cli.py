@@ -321,10 +321,10 @@ def _remember_start_options(found: dict[str, str]) -> None:
     if not found:
         return
     from ui import settings
-    from ui.appearance import SCALE_KEY, THEME_KEY, _clamp
+    from ui.appearance import SCALE_KEY, THEME_KEY
 
-    if "--text-size" in found:
-        settings.write(SCALE_KEY, _clamp(int(found["--text-size"])))
+    if "--text-size" in found:  # (already checked to be 100 to 200)
+        settings.write(SCALE_KEY, int(found["--text-size"]))
     if "--theme" in found:
         settings.write(THEME_KEY, found["--theme"])
 

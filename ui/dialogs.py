@@ -130,15 +130,14 @@ def confirm_remove_question(parent: QWidget | None, text: str, answer: str, aske
     """Ask before removing one of the patient's questions that has an answer written down or
     is ticked as asked (only the last question removed can be put back); True to remove it.
     Nothing is asked (True) for a question with neither."""
-    if not answer.strip() and not asked:
+    answered = bool(answer.strip())
+    if not answered and not asked:
         return True
-    held = "has an answer written down" if answer.strip() else "is ticked as asked"
-    if answer.strip() and asked:
-        held = "is ticked as asked and has an answer written down"
-    return confirm_remove(
-        parent,
-        "Remove this question?",
-        f"Your question “{shorten(text, 80)}” {held}. Take it and its answer off your list?"
-        if answer.strip()
-        else f"Your question “{shorten(text, 80)}” {held}. Take it off your list?",
+    held = " and ".join(
+        said
+        for said, holds in (("is ticked as asked", asked), ("has an answer written down", answered))
+        if holds
     )
+    what = "it and its answer" if answered else "it"
+    question = f"Your question “{shorten(text, 80)}” {held}. Take {what} off your list?"
+    return confirm_remove(parent, "Remove this question?", question)
