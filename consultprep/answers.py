@@ -252,3 +252,29 @@ def _apply_checks(draft: Draft, checks: Mapping[str, FilledCheck]) -> int:
     if changed:
         draft.offer.checks_done = after
     return changed
+
+
+def questions_to_note(draft: Draft) -> list[ChecklistItem]:
+    """The questions whose answers can be noted in the app: those in the pack (top three
+    first, as printed), then any left out of it that hold an answer or an "asked" tick (so
+    nothing noted is out of reach)."""
+    held = [i for i in draft.checklist if not i.included and (i.asked or i.answer.strip())]
+    return [*draft.ordered_questions(), *held]
+
+
+def note_answers(draft: Draft, noted: Mapping[str, tuple[bool, str]]) -> int:
+    """Record "asked" ticks and answers typed in the app (question id: (asked, answer)) in
+    ``draft``; return how many questions changed. An answer is kept as typed, but for spaces
+    at its ends and Windows line ends; a question no longer in the draft is skipped."""
+    changed = 0
+    for item in draft.checklist:
+        if item.id not in noted:
+            continue
+        asked, answer = noted[item.id]
+        answer = answer.replace("\r\n", "\n").replace("\r", "\n").strip()
+        if (item.asked, item.answer) != (asked, answer):
+            item.asked, item.answer = asked, answer
+            changed += 1
+    if changed:
+        draft.touch()
+    return changed

@@ -40,6 +40,16 @@ HOW_TO: list[tuple[str, str]] = [
         ),
     ),
     (
+        "After your appointment",
+        (
+            "To write down what you were told, choose File ▸ Write down answers from your "
+            "appointment, or the button on the step “Are you ready to decide?”. Tick the "
+            "questions you asked and type the answers. If you wrote on the printed pack, or "
+            "filled it in on the computer, you can copy your answers in this way too, or use "
+            "File ▸ Import answers from a filled-in PDF."
+        ),
+    ),
+    (
         "Using the keyboard",
         (
             "Tab moves to the next thing on the page and Shift+Tab goes back. Space ticks a "
@@ -76,6 +86,19 @@ HOW_TO: list[tuple[str, str]] = [
         "Everything stays on this computer. ConsultPrep never sends anything over the internet.",
     ),
 ]
+
+
+def fit_to_text(window: QWidget, letters_lines: tuple[int, int], most: tuple[int, int]) -> None:
+    """Size ``window`` to so many letters across and lines down of its text, at most ``most``
+    pixels, and never taller or wider than most of the screen (a laptop at 200 %)."""
+    metrics = window.fontMetrics()
+    width = min(letters_lines[0] * metrics.averageCharWidth(), most[0])
+    height = min(letters_lines[1] * metrics.lineSpacing(), most[1])
+    screen = window.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10)
+    window.resize(width, height)
 
 
 class TextWindow(QDialog):
@@ -121,14 +144,7 @@ class TextWindow(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(self.scroll_area, 1)
         outer.addWidget(buttons)
-        chars = self.fontMetrics().averageCharWidth()
-        lines = self.fontMetrics().lineSpacing()
-        width, height = min(70 * chars, 1100), min(30 * lines, 900)
-        screen = self.screen()
-        if screen is not None:  # never taller or wider than the screen (a laptop at 200 %)
-            room = screen.availableGeometry()
-            width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10)
-        self.resize(width, height)
+        fit_to_text(self, (70, 30), (1100, 900))
         self.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def text(self) -> str:

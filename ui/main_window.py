@@ -130,21 +130,25 @@ class MainWindow(KeepingWindow):
         self.import_answers_action = self._action(
             "&Import answers from a filled-in PDF…", self.import_answers
         )
+        self.note_answers_action = self._action(  # (typed in the app: ui.answers_dialog)
+            "&Write down answers from your appointment…",
+            lambda: self.finish_start() and self.wizard.note_answers(),
+        )
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.about_action = self._action("&About ConsultPrep", self.show_about)
 
     def _make_menus(self) -> None:
         menu = self.menuBar().addMenu("&File")
-        menu.addAction(self.new_action)
-        menu.addAction(self.open_action)
-        menu.addSeparator()
-        menu.addAction(self.save_action)
-        menu.addAction(self.save_as_action)
-        menu.addSeparator()
-        menu.addAction(self.export_action)
-        menu.addAction(self.import_answers_action)
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
+        groups = (
+            (self.new_action, self.open_action),
+            (self.save_action, self.save_as_action),
+            (self.export_action, self.note_answers_action, self.import_answers_action),
+            (self.quit_action,),
+        )
+        for n, group in enumerate(groups):
+            if n:
+                menu.addSeparator()
+            menu.addActions(list(group))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -228,11 +232,8 @@ class MainWindow(KeepingWindow):
             try:
                 draft = load_draft(path)
             except DraftError as exc:
-                dialogs.warn(
-                    self,
-                    "Could not open the draft",
-                    f"{exc} ConsultPrep will start with a new draft instead.",
-                )
+                text = f"{exc} ConsultPrep will start with a new draft instead."
+                dialogs.warn(self, "Could not open the draft", text)
                 path = None
             except Exception:  # noqa: BLE001 - a fault of ours must not leave the window
                 traceback.print_exc()  # half started (File ▸ Open, Save, New did nothing)
@@ -327,8 +328,7 @@ class MainWindow(KeepingWindow):
         self.draft = draft
         self.path = path
         self._remember_disk()
-        self.recovered = False
-        self.recovered_from = None
+        self.recovered, self.recovered_from = False, None
         self._saved = _saved_snapshot(draft, path)
         self._start_wizard()
         self.comfort.watch_wizard(self.wizard)  # keyboard help, pages prepared ahead
@@ -341,8 +341,7 @@ class MainWindow(KeepingWindow):
         self.path = path
         self._remember_disk()
         self._saved = self.draft.snapshot()
-        self.recovered = False
-        self.recovered_from = None
+        self.recovered, self.recovered_from = False, None
         self.autosave.clear()
         recent.remember(path, self.wizard.resume_at)
         self._update_title()

@@ -214,6 +214,19 @@ class ConsultWizard(QWizard):
             if isinstance(page, DraftPage):
                 page.initializePage()
 
+    def note_answers(self) -> int:
+        """Answers from the appointment, typed in a window of their own (``ui.answers_dialog``):
+        put in the draft, shown again on the pages entered, and an edit (to save and autosave).
+        Returns how many questions changed."""
+        from ui.answers_dialog import note_in_dialog
+
+        self.write_current_page()
+        changed = note_in_dialog(self, self.draft)
+        if changed:
+            self.read_visited_pages()
+            self.edited.emit()
+        return changed
+
     def next(self) -> None:
         """Go to the next page (building the pages first if they are not built yet)."""
         self.add_all_pages()

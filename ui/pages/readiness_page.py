@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from consultprep.bran import cleaned, treatment_choices
 from consultprep.checklist import sync_checklist
@@ -21,13 +21,18 @@ from ui.bran_editor import BranEditor
 from ui.choices import LabelledCheck
 from ui.pages.base import DraftPage
 from ui.readiness_check import ADDED, SUGGESTED, ReadinessCheckView
-from ui.widgets import HINT, SUBHEADING, ScrollContent, plain_label, scrolling
+from ui.widgets import HINT, SUBHEADING, ScrollContent, big_button, plain_label, scrolling
 
 BEFORE, AFTER = "Before your appointment", "After your appointment"
 AFTER_TOGGLE = "I have had my appointment. Let me answer the questions again."
 ANSWERS_NOTED = (
     "You have noted answers from your appointment. When you are ready, tick the box below "
     "and answer the four questions again."
+)
+
+NOTE_ANSWERS = "&Write down answers…"  # (the hint above says from what)
+NOTE_ANSWERS_HINT = (
+    "Write down what you were told about each of your questions, and tick the ones you asked."
 )
 
 
@@ -45,10 +50,20 @@ class ReadinessPage(DraftPage):
         self.before_view, self.before_result = self._add_check(layout, BEFORE)
         layout.addSpacing(8)
         self.answers_noted = plain_label(ANSWERS_NOTED, role=HINT)
+        # What the patient was told, in a window of its own (ui.answers_dialog; also File ▸)
+        self.note_answers_button = big_button(
+            NOTE_ANSWERS, "Write down answers from your appointment"
+        )
+        self.note_answers_button.clicked.connect(self._note_answers)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_answers_button)
+        note_row.addStretch(1)
         toggle = LabelledCheck(AFTER_TOGGLE, self.content.after_intro)
         self.after_toggle: QCheckBox = toggle.check
         self.after_view, self.after_result = self._add_check(
-            layout, AFTER, [self.answers_noted, toggle]
+            layout,
+            AFTER,
+            [plain_label(NOTE_ANSWERS_HINT, role=HINT), note_row, self.answers_noted, toggle],
         )
 
         layout.addSpacing(8)
@@ -97,12 +112,15 @@ class ReadinessPage(DraftPage):
         return f"{self.content.source_note} {sources}".strip()
 
     def _add_check(
-        self, layout: QVBoxLayout, when: str, above: list[QWidget] | None = None
+        self, layout: QVBoxLayout, when: str, above: list[QWidget | QLayout] | None = None
     ) -> tuple[ReadinessCheckView, QLabel]:
         """A heading, any widgets ``above`` the questions, the four questions, the result."""
         layout.addWidget(plain_label(when, role=SUBHEADING))
-        for widget in above or []:
-            layout.addWidget(widget)
+        for part in above or []:
+            if isinstance(part, QLayout):
+                layout.addLayout(part)
+            else:
+                layout.addWidget(part)
         view = ReadinessCheckView(self.content, when)
         layout.addWidget(view)
         result = plain_label(role="strong", selectable=True)
@@ -126,6 +144,12 @@ class ReadinessPage(DraftPage):
         self._write_checks()
         self._show_results()
         self.mark_edited()
+
+    def _note_answers(self) -> None:
+        """The answers window (``ConsultWizard.note_answers``: it shows this page again)."""
+        note = getattr(self.wizard(), "note_answers", None)
+        if note is not None:
+            note()
 
     def _toggle_changed(self, on: bool) -> None:
         self._show_after(on)
