@@ -10,6 +10,7 @@ resort the page is drawn smaller rather than spilling over.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, PageBreak
 from reportlab.platypus.flowables import _listWrapOn
@@ -59,6 +60,7 @@ def page_one(pack: Pack) -> None:
         clinician_page(pack)
         flowables = pack.story[start:]
         if fits(flowables, pack.frame_height):
+            flowables = _filled(pack, start, budget, flowables)
             break
     pack.budget = None
     pack.set_scale(pack.options.scale)
@@ -67,6 +69,41 @@ def page_one(pack: Pack) -> None:
     block.bookmark = "Summary for the clinician"  # type: ignore[attr-defined]
     pack.story += [block, PageBreak()]
     continuation(pack)
+
+
+#: The parts of a budget given back one at a time, as long as the page still fits: the tried
+#: treatments first (a clinician's review saw "… and 2 more" over empty space), then the top
+#: questions, names, free text and its lines, and photos.
+GIVEN_BACK = ("items", "question", "short", "chars", "lines", "photos")
+
+
+def _filled(pack: Pack, start: int, budget: Budget, flowables: list[Flowable]) -> list[Flowable]:
+    """Page 1 made with ``budget`` (which fits), then with each part of it made as generous
+    as an earlier budget's while the page still fits: one tight part no longer cuts every
+    text. Returns the flowables of the last page that fitted (``pack.story`` holds them)."""
+    if budget == BUDGETS[0]:
+        return flowables
+    best = budget
+    for part in GIVEN_BACK:
+        for roomier in reversed(BUDGETS[: BUDGETS.index(budget)]):
+            value = getattr(roomier, part)
+            if value <= getattr(best, part):
+                continue
+            trial = replace(best, **{part: value})
+            del pack.story[start:]
+            pack.overflow = {}
+            pack.budget = trial
+            clinician_page(pack)
+            if not fits(pack.story[start:], pack.frame_height):
+                break
+            best, flowables = trial, pack.story[start:]
+    if pack.budget != best:  # the last one tried did not fit: make the best one again
+        del pack.story[start:]
+        pack.overflow = {}
+        pack.budget = best
+        clinician_page(pack)
+        flowables = pack.story[start:]
+    return flowables
 
 
 def fits(flowables: list[Flowable], height: float) -> bool:

@@ -51,3 +51,33 @@ def test_health_notes_stay_on_page_one_when_other_text_is_cut(tmp_path: Path) ->
     first = flat(page_texts(export(draft, LIBRARY, tmp_path))[0])
     assert CONTINUED in first  # the long texts were cut
     assert len(NOTE) > 360 and NOTE in first  # longer than a text is let be there, yet whole
+
+
+def test_room_left_over_is_given_back_part_by_part(tmp_path: Path, monkeypatch) -> None:
+    """When page 1 needs a tight budget, each part of it is made roomier again while the page
+    still fits: fewer texts are cut than with the tight budget for all (a review saw "… and 2
+    more" treatments over empty space)."""
+    from consultprep.storage import load_draft
+    from exports import page_one
+    from exports.options import PackOptions
+
+    examples = Path(__file__).resolve().parents[1] / "resources/examples"
+    draft = load_draft(examples / "scars.consultprep")
+    draft.about.treatments_tried = [
+        *draft.about.treatments_tried,
+        TriedTreatment(name="Steroid cream", how_it_went="Used for 3 months; the skin went thin."),
+        TriedTreatment(name="Pressure garment", how_it_went="Hard to wear; stopped after 6 weeks."),
+    ]
+    draft.about.medicines = "Aspirin 75 mg daily\nRamipril 5 mg\nAtorvastatin 20 mg\nMetformin"
+
+    def cuts(name: str) -> int:
+        from pypdf import PdfReader
+
+        from exports import export_pdf
+
+        path = export_pdf(draft, tmp_path / name, LIBRARY, PackOptions(paper="Letter"))
+        return PdfReader(path).pages[0].extract_text().count(CONTINUED)
+
+    filled = cuts("filled.pdf")
+    monkeypatch.setattr(page_one, "GIVEN_BACK", ())
+    assert 0 < filled < cuts("tight.pdf")
