@@ -35,7 +35,7 @@ class ReadinessItem(StrictContent):
     """One of the four areas: the question on screen, why it matters, and its suggestion."""
 
     area: Area
-    short: str = NonEmpty  # a few words for summaries: "sure of my choice"
+    short: str = NonEmpty  # follows "Not yet" in summaries: "sure which choice is right for me"
     question: str = NonEmpty  # asked on screen, answered "Yes" or "Not yet"
     why: str = NonEmpty
     suggestion: Question  # joins the checklist when the answer is "Not yet"
@@ -149,8 +149,8 @@ def suggested_questions(draft: Draft, content: ReadinessContent | None = None) -
 
 
 def summary_line(check: ReadinessCheck | None, content: ReadinessContent | None = None) -> str:
-    """One plain line for a check, e.g. "“Yes” to 3 of the 4 questions. “Not yet”: enough
-    support and advice."
+    """One plain line for a check, e.g. "“Yes” to 3 of the 4 questions. Not yet sure I have
+    the support and advice I need."
 
     Parameters
     ----------
@@ -175,11 +175,10 @@ def summary_line(check: ReadinessCheck | None, content: ReadinessContent | None 
         parts = [f"“Yes” to all {total} questions."]
     else:
         parts = [f"“Yes” to {'none' if yes == 0 else yes} of the {total} questions."]
-    for word, value in (("“Not yet”", "not_yet"), ("Not answered", None)):
-        areas = [content.item(a).short for a, v in given.items() if v == value]
-        if areas:
-            # Semicolons, because the short names may contain "and" themselves.
-            parts.append(f"{word}: {'; '.join(areas)}.")
+    parts += [f"Not yet {content.item(a).short}." for a, v in given.items() if v == "not_yet"]
+    unanswered = [content.item(a).short for a, v in given.items() if v is None]
+    if unanswered:  # (semicolons: the short names may hold "and" themselves)
+        parts.append(f"Not answered: {'; '.join(unanswered)}.")
     return " ".join(parts)
 
 

@@ -240,6 +240,10 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
 #: print every treatment card is below it (the largest, stem cells for foot ulcers, is 0.32 of
 #: a Letter page; at 0.3 its "What we don't know yet" could go to the next page alone).
 KEEP_WHOLE = 0.35
+#: A treatment card up to this part of the page's height is never split over two pages (in
+#: normal print every card is below it: the largest, waiting with a foot ulcer, with its signs
+#: to get help, is 0.36 of a Letter page).
+CARD_WHOLE = 0.38
 
 
 def levels(pack: Pack) -> None:
@@ -322,7 +326,7 @@ def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list
     # (The heading of its kind, above the first card, is not counted: the card itself is
     # what must fit, and the heading goes where it goes.)
     card = parts[1:] if heading is not None else parts
-    if stacked_height(card) <= pack.frame_height * KEEP_WHOLE:
+    if stacked_height(card) <= pack.frame_height * CARD_WHOLE:
         return [KeepTogether(parts)]
     name = pack.para(f"{swatch} {safe_text(t.name)} (continued)", "small")
     return [KeepTogether(parts[:-1]), Continued(name, parts[-1])]

@@ -95,8 +95,8 @@ def test_pdf_prints_the_readiness_check_before_and_after() -> None:
     assert "Am I ready to decide?" in text
     assert "1 February 2031" in text and "1 March 2031" in text
     assert (
-        "Before my appointment: “Yes” to 1 of the 4 questions. “Not yet”: enough support "
-        "and advice."
+        "Before my appointment: “Yes” to 1 of the 4 questions. Not yet sure I have the "
+        "support and advice I need."
     ) in text
     assert "After my appointment: “Yes” to all 4 questions." in text
     assert "SURE test" in text and "Canadian Family Physician" in text

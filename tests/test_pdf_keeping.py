@@ -213,7 +213,7 @@ MARGINS = ("leftMargin", "rightMargin", "topMargin", "bottomMargin")
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_in_normal_print_every_treatment_card_is_kept_whole(paper: str) -> None:
-    """Every treatment of every concern fits within ``KEEP_WHOLE`` of a page, so its "What we
+    """Every treatment of every concern fits within ``CARD_WHOLE`` of a page, so its "What we
     don't know yet" can never be cut off from it, wherever a draft puts it: a card whose text
     grows past it fails here, not in some patient's pack (the stem-cell card for foot ulcers
     grew to 0.32 of a Letter page, past the 0.3 of before)."""
@@ -223,7 +223,7 @@ def test_in_normal_print_every_treatment_card_is_kept_whole(paper: str) -> None:
 
     from exports.fonts import register_fonts
     from exports.pack import Pack, stacked_height
-    from exports.sections import KEEP_WHOLE, treatment
+    from exports.sections import CARD_WHOLE, treatment
 
     register_fonts()
     draft = load_draft(EXAMPLES[0])
@@ -233,4 +233,4 @@ def test_in_normal_print_every_treatment_card_is_kept_whole(paper: str) -> None:
             made = treatment(pack, t)
             assert len(made) == 1 and isinstance(made[0], KeepTogether), t.id
             share = stacked_height(list(made[0]._content)) / pack.frame_height
-            assert share <= KEEP_WHOLE, (t.id, round(share, 3))
+            assert share <= CARD_WHOLE, (t.id, round(share, 3))

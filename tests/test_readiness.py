@@ -131,16 +131,16 @@ def test_a_broken_file_is_reported_with_its_name(monkeypatch: pytest.MonkeyPatch
         (
             ReadinessCheck(sure="yes", understand="not_yet", values_clear="yes", support="not_yet"),
             (
-                "“Yes” to 2 of the 4 questions. “Not yet”: understand the choices; enough "
-                "support and advice."
+                "“Yes” to 2 of the 4 questions. Not yet clear on the good and bad points of "
+                "each choice. Not yet sure I have the support and advice I need."
             ),
         ),
         (
             ReadinessCheck(sure="not_yet"),
             (
-                "“Yes” to none of the 4 questions. “Not yet”: sure of my choice. Not "
-                "answered: understand the choices; "
-                "clear about what matters most to me; enough support and advice."
+                "“Yes” to none of the 4 questions. Not yet sure which choice is right for me. "
+                "Not answered: clear on the good and bad points of each choice; clear about what "
+                "matters most to me; sure I have the support and advice I need."
             ),
         ),
     ],
@@ -238,9 +238,9 @@ def test_lines_for_the_review_page() -> None:
     )
     assert deciding_lines(draft) == [
         (
-            "After your appointment: “Yes” to 1 of the 4 questions. Not answered: sure of my "
-            "choice; understand "
-            "the choices; clear about what matters most to me."
+            "After your appointment: “Yes” to 1 of the 4 questions. Not answered: sure which "
+            "choice is right for me; clear on the good and bad points of each choice; clear "
+            "about what matters most to me."
         ),
         "Weighed up: Silicone — no notes yet",
         "Also weighed up: A treatment (no name given) — notes on risks",

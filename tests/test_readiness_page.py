@@ -83,8 +83,9 @@ def test_not_yet_adds_a_question_at_once_and_can_be_taken_back(window: MainWindo
     assert CONTENT.item("support").suggestion.text in rows["support"].suggestion.text()
     assert rows["support"].suggestion.text().startswith("Added to your questions")
     assert not rows["sure"].suggestion.isVisibleTo(page)
-    assert "“Not yet”: understand the choices; enough support and advice" in (
-        page.before_result.text()
+    assert (
+        "Not yet clear on the good and bad points of each choice. Not yet sure I have the "
+        "support and advice I need." in page.before_result.text()
     )
     assert window.isWindowModified()
     # Enter on the chosen answer keeps it (it had cleared it, unseen); a click clears it.
@@ -116,7 +117,7 @@ def test_after_the_appointment_the_check_can_be_taken_again(window: MainWindow) 
     # The latest check decides the suggested questions.
     assert readiness_ids(draft) == ["readiness-support"]
     assert page.before_view.rows["values_clear"].suggestion.text().startswith("Suggested")
-    assert page.after_result.text().endswith("“Not yet”: enough support and advice.")
+    assert page.after_result.text().endswith("Not yet sure I have the support and advice I need.")
     # Unticking "I have had my appointment" takes the second check out of the draft …
     page.after_toggle.click()
     assert draft.readiness.after is None
@@ -168,10 +169,10 @@ def test_bran_notes_reach_the_draft_and_the_pdf(
     review = window.wizard.pages[PageId.REVIEW]
     shown = dict(summary_lines(window.draft, LIBRARY))
     assert shown["Ready to decide?"] == (
-        "Before your appointment: “Yes” to none of the 4 questions. “Not yet”: sure of my "
-        "choice. Not answered: "
-        "understand the choices; clear about what matters most to me; enough support and "
-        f"advice.\nWeighed up: {names[1]} — notes on benefits and doing nothing\n"
+        "Before your appointment: “Yes” to none of the 4 questions. Not yet sure which choice "
+        "is right for me. Not answered: clear on the good and bad points of each choice; clear "
+        "about what matters most to me; sure I have the support and advice I need."
+        f"\nWeighed up: {names[1]} — notes on benefits and doing nothing\n"
         "Also weighed up: My own idea — no notes yet"
     )
     review.pdf_path_edit.setText(str(tmp_path / "pack.pdf"))
@@ -180,8 +181,8 @@ def test_bran_notes_reach_the_draft_and_the_pdf(
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert "Am I ready to decide?" in text
     assert (
-        "Before my appointment: “Yes” to none of the 4 questions. “Not yet”: sure of my "
-        "choice."
+        "Before my appointment: “Yes” to none of the 4 questions. Not yet sure which choice is "
+        "right for me."
     ) in text
     assert "Flatter scar <i>maybe</i>" in text and "My own idea" in text
     assert CONTENT.item("sure").suggestion.text in text  # the added question is printed

@@ -60,6 +60,13 @@ def _label(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
+#: Under "You and your skin problem".
+FOR_SOMEONE_ELSE = (
+    "Filling this in for someone else, such as your child or a parent? Write about them "
+    "wherever it says “you”, and put your own name under “Carer or helper”."
+)
+
+
 class AboutPage(DraftPage):
     """Name, the skin problem, scores, treatments tried, health, hopes and the appointment."""
 
@@ -78,6 +85,9 @@ class AboutPage(DraftPage):
 
         # --- you and the problem ----------------------------------------------------------
         form = self._section("You and your skin problem")
+        # Before the name box: its placeholder, which said so, goes once a name is typed (a
+        # mother filling it in for her son of 15 took every "you" as herself: a walk-through).
+        form.addWidget(plain_label(FOR_SOMEONE_ELSE, role=HINT))
         # (a daughter filling it in for her mother could type her own name: a walk-through)
         self.patient_name = line_box("Your name", "For someone else? Their name, and yours below")
         self.body_area = line_box("Where on your body", "For example: left lower leg")
