@@ -60,6 +60,9 @@ def _top_first(pack: Pack, count: int) -> str:
     return TOP_FIRST.get(top, "") if count > top else ""
 
 
+#: Ruled lines to write on under a question in the top three, and under any other.
+TOP_LINES, OTHER_LINES = 4, 2
+
 CLINIC_HEADING = "Questions for the clinic"
 CLINIC_NOTE = (
     "To ask the clinic that offered the treatment, before I agree to anything. My specialist "
@@ -121,7 +124,10 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
     answer = pack.user(item.answer)
     if answer:
         block.append(pack.para(f"<b>My notes:</b> {answer}", "answer"))
-    lines = FormAnswerLines(item.id, item.answer, item.text, 3, pack.size(22), pack.size(11))
+    # Room to write: more under a top-three question, less under the others (three lines
+    # under each of 20 to 25 questions ran to six pages; a clinician's review, 2026-12-08).
+    count = TOP_LINES if item.top else OTHER_LINES
+    lines = FormAnswerLines(item.id, item.answer, item.text, count, pack.size(22), pack.size(11))
     # The gap before the next question as space after the lines, not a Spacer: kept together,
     # a Spacer counted at the foot of a page, and a question that fitted went over to the next.
     lines.spaceAfter = pack.size(14)
