@@ -321,6 +321,21 @@ def test_a_new_draft_starts_at_step_one(window: MainWindow, dialogs: Dialogs) ->
     assert window.wizard.currentId() == PageId.CONCERN
 
 
+def test_a_new_draft_does_not_take_the_last_unsaved_drafts_step(
+    window: MainWindow, dialogs: Dialogs
+) -> None:
+    """The step kept for work never saved is that work's, for when it is recovered: File ▸
+    New (or a new start) begins with no step, and "Carry on" goes where the new draft got to
+    (it said step 8, and went there, for a draft on step 2: a walk-through with the keyboard)."""
+    window.finish_start()
+    recent.set_step(None, PageId.REVIEW)  # left by earlier work that was never saved
+    window.new_action.trigger()
+    assert window.wizard.resume_at is None
+    page(window, PageId.WELCOME).start_button.click()
+    assert window.wizard.currentId() == PageId.CONCERN
+    assert window.wizard.resume_at == PageId.CONCERN
+
+
 def test_going_back_and_on_again_keeps_the_furthest_step(
     window: MainWindow, dialogs: Dialogs, tmp_path: Path
 ) -> None:

@@ -73,7 +73,12 @@ class KeepingWindow(FileMenuWindow):
     def _load_step(self) -> None:
         """Give the wizard the step this draft was left at, as remembered."""
         self._step_timer.stop()
-        self.wizard.resume_at = recent.step_for(self._place())
+        place = self._place()
+        # A new draft has reached no step: the step kept for work never saved is the last such
+        # draft's, for when it is recovered (a new draft's "Carry on" went to step 8: a walk-
+        # through with the keyboard).
+        fresh = place is None and not self.recovered
+        self.wizard.resume_at = None if fresh else recent.step_for(place)
         welcome = self.wizard.currentPage()
         if isinstance(welcome, WelcomePage):
             welcome.read_draft()  # "Carry on" says where it goes
