@@ -1,4 +1,5 @@
-"""A date of birth typed in three boxes (day, month, year), read as a patient means it.
+"""A date typed in three boxes (day, month, year), read as a patient means it: a date of
+birth, or an appointment's date.
 
 The boxes are read together: "27 3 1942" or "27/03/1942" typed or pasted into one box, or
 "March 1942" in the month box, is the same date. Digits of any script count ("٢٧" is 27).
@@ -15,6 +16,8 @@ from consultprep.dates import MONTHS, MOST_YEARS
 
 #: Said under the date of birth while its boxes do not give a real date.
 NOT_SAVED = "Until it is put right, no date of birth is printed."
+#: Said under the appointment's date while its boxes do not give a real date.
+APPOINTMENT_NOT_SAVED = "Until it is put right, no appointment date is printed."
 #: Each of the three boxes in turn.
 PARTS = ("day", "month", "year")
 _SEPARATORS = re.compile(r"[\s/.,\-]+")
@@ -48,10 +51,13 @@ def _shared_out(parts: list[list[str]]) -> tuple[str, str, str] | None:
     return first, second, third
 
 
-def read_birth_date(day: str, month: str, year: str, today: date) -> tuple[date | None, str]:
-    """The date of birth typed in three boxes, or None and a plain message saying what to
-    put right ("" with no date when all three are empty). The month may be a number or its
-    name ("3", "March", "mar"); the day may end in "st", "nd", "rd" or "th"."""
+def read_typed_date(
+    day: str, month: str, year: str, example: str = "27 3 1942"
+) -> tuple[date | None, str]:
+    """A date typed in three boxes, or None and a plain message saying what to put right
+    ("" with no date when all three are empty). The month may be a number or its name ("3",
+    "March", "mar"); the day may end in "st", "nd", "rd" or "th". ``example`` is the date
+    the messages show, as in "27 3 1942". No range is checked (see ``read_birth_date``)."""
     parts = [words(p) for p in (day, month, year)]
     if not any(parts):
         return None, ""
@@ -59,10 +65,10 @@ def read_birth_date(day: str, month: str, year: str, today: date) -> tuple[date 
     if split is not None:
         parts = [[w] for w in split]
     if any(len(p) > 1 for p in parts):
-        return None, "Please put the day, month and year in their own boxes, as in 27 3 1942."
+        return None, f"Please put the day, month and year in their own boxes, as in {example}."
     missing = [name for name, p in zip(PARTS, parts, strict=True) if not p]
     if missing:
-        return None, f"Please add the {' and the '.join(missing)}, as in 27 3 1942."
+        return None, f"Please add the {' and the '.join(missing)}, as in {example}."
     day, month, year = (p[0] for p in parts)
     day = re.sub(r"(?<=\d)(st|nd|rd|th)$", "", day.lower())
     if not (day.isdigit() and 1 <= int(day) <= 31):
@@ -71,11 +77,19 @@ def read_birth_date(day: str, month: str, year: str, today: date) -> tuple[date 
     if number is None:
         return None, "The month should be a number from 1 to 12, or its name, such as March."
     if not (year.isdigit() and len(year) == 4 and int(year) > 0):
-        return None, "The year should have 4 numbers, such as 1942."
+        return None, f"The year should have 4 numbers, such as {example.split()[-1]}."
     try:
-        born = date(int(year), number, int(day))
+        return date(int(year), number, int(day)), ""
     except ValueError:
         return None, f"There is no {int(day)} {MONTHS[number - 1]} {year}. Please check the day."
+
+
+def read_birth_date(day: str, month: str, year: str, today: date) -> tuple[date | None, str]:
+    """A date of birth typed in three boxes (``read_typed_date``), not after ``today`` and
+    not more than ``MOST_YEARS`` before it."""
+    born, problem = read_typed_date(day, month, year)
+    if born is None:
+        return None, problem
     if born > today:
         return None, "This date is after today. Please check the year."
     if today.year - born.year > MOST_YEARS:
@@ -83,14 +97,34 @@ def read_birth_date(day: str, month: str, year: str, today: date) -> tuple[date 
     return born, ""
 
 
+#: An appointment this many years from today, or more, is taken for a mistyped year.
+APPOINTMENT_YEARS = 10
+
+
+def read_appointment_date(day: str, month: str, year: str, today: date) -> tuple[date | None, str]:
+    """An appointment's date typed in three boxes (``read_typed_date``), within
+    ``APPOINTMENT_YEARS`` of ``today`` (it may have passed: answers are noted after it)."""
+    example = f"14 3 {today.year + 1}"
+    when, problem = read_typed_date(day, month, year, example)
+    if when is None:
+        return None, problem
+    if abs(when.year - today.year) >= APPOINTMENT_YEARS:
+        return (
+            None,
+            f"Please check the year: this date is {APPOINTMENT_YEARS} or more years from today.",
+        )
+    return when, ""
+
+
 def _month_number(text: str) -> int | None:
-    """1 to 12 from "3", "03", "March", "mar" or "Sept" (None if it is none of them)."""
+    """1 to 12 from "3", "03", "March", "mar" or "Sept", or a name misspelt after its first
+    three letters, which no two months share ("Febuary", "Septmber"); None otherwise."""
     if text.isdigit():
         return int(text) if 1 <= int(text) <= 12 else None
     word = text.lower()
     if len(word) < 3:
         return None
     for n, name in enumerate(MONTHS, 1):
-        if name.lower().startswith(word) or (word == "sept" and n == 9):
+        if name.lower()[:3] == word[:3] and word.isalpha():
             return n
     return None

@@ -36,6 +36,7 @@ _WORDS = {
     "patient_name": "your name",
     "date_of_birth": "your date of birth",
     "date_of_birth_typed": "your date of birth",
+    "appointment_date_typed": "the date of your appointment",
     "helper": "who is helping you fill this in",
     "no_conditions": "the box “None of these”",
     "body_area": "where on your body",

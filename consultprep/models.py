@@ -87,6 +87,8 @@ class AboutSkin(_Model):
     other_conditions: str = ""
     goals: str = ""
     appointment_date: date | None = None
+    # As date_of_birth_typed, for the appointment's date.
+    appointment_date_typed: list[str] = Field(default_factory=list, max_length=3)
     clinician: str = ""
 
 

@@ -92,8 +92,12 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     if a.appointment_date:
         when = long_date(a.appointment_date)
         facts.append(f"Appointment: {when}" + (f", with {short(a.clinician)}" if a.clinician else ""))
-    elif a.clinician:
-        facts.append(f"Specialist: {short(a.clinician)}")
+    else:
+        if any(part.strip() for part in a.appointment_date_typed):
+            typed = short(" ".join(" ".join(a.appointment_date_typed).split()), 40)
+            facts.append(f"Appointment: “{typed}” is not a whole date yet, so it is not printed.")
+        if a.clinician:
+            facts.append(f"Specialist: {short(a.clinician)}")
     facts += short.note()
     out.append(("About your skin", "\n".join(facts) or "Nothing filled in (that is fine)."))
     if draft.photos:

@@ -35,6 +35,8 @@ TODAY = date(2026, 12, 7)
         ((" 3rd ", "sept", "1950"), date(1950, 9, 3)),
         (("03", "MAR.", "1950"), date(1950, 3, 3)),
         (("29", "2", "1948"), date(1948, 2, 29)),
+        (("27", "Febuary", "1942"), date(1942, 2, 27)),  # misspelt after its first letters
+        (("5", "Septmber", "1950"), date(1950, 9, 5)),
         # a whole date in one box (the page's own example), or split oddly among them
         (("27 3 1942", "", ""), date(1942, 3, 27)),
         (("27/03/1942", "", ""), date(1942, 3, 27)),
@@ -305,3 +307,15 @@ def test_the_medicines_box_grows_to_show_a_list(qtbot) -> None:
     qtbot.waitUntil(lambda: page.medicines.verticalScrollBar().maximum() == 0)
     box = page.medicines
     assert box.viewport().height() >= 4 * box.fontMetrics().lineSpacing()
+
+
+def test_an_appointments_date_is_read_as_a_birth_date_is_with_its_own_limits() -> None:
+    from consultprep.birth_date import read_appointment_date
+
+    today = date(2026, 12, 8)
+    assert read_appointment_date("14", "1", "2027", today) == (date(2027, 1, 14), "")
+    assert read_appointment_date("1", "12", "2026", today) == (date(2026, 12, 1), "")  # passed
+    when, said = read_appointment_date("14", "1", "2072", today)
+    assert when is None and said.startswith("Please check the year")
+    when, said = read_appointment_date("14", "", "2027", today)
+    assert when is None and said == "Please add the month, as in 14 3 2027."

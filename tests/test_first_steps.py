@@ -1,5 +1,5 @@
 """Steps 1 and 2: the note on more than one skin problem, and the appointment date (shown
-only once known; a note to change today's date until it is changed; brought into view)."""
+only once known; typed in three boxes; brought into view)."""
 
 from __future__ import annotations
 
@@ -24,35 +24,45 @@ def test_the_appointment_date_shows_only_once_known(window: MainWindow) -> None:
     assert p.appointment_date.isHidden()
 
 
-def test_the_appointment_date_says_to_change_today_until_changed(window: MainWindow) -> None:
-    """The box starts at today's date, which is easy to leave as it is: a note under it says
-    to change it, until the patient does (or the draft gives a date)."""
-    from ui.appointment import CHANGE_THE_DATE
+def test_the_appointment_date_is_typed_in_three_boxes_as_meant(window: MainWindow) -> None:
+    """Three plain boxes, empty until typed in (a box at today's date was easy to leave as it
+    was), read as the date of birth is: "12", "6", "2026" is 12 June 2026 (a date box moved
+    on by itself and wanted the month's name: a walk-through with the keyboard)."""
+    from consultprep.birth_date import APPOINTMENT_NOT_SAVED
 
     go_next(window, PageId.CONCERN)
     choose(window, "scars")
     go_next(window, PageId.ABOUT)
     p = page(window, PageId.ABOUT)
-    hint = p.appointment_hint
-    assert hint.isHidden()
     p.has_appointment.setChecked(True)
-    assert not hint.isHidden() and hint.text() == CHANGE_THE_DATE
-    assert p.appointment_date.accessibleDescription() == CHANGE_THE_DATE
-    p.appointment_date.set_value(date(2027, 1, 14))
-    assert hint.isHidden() and not p.appointment_date.accessibleDescription()
-    p.has_appointment.setChecked(False)
-    p.has_appointment.setChecked(True)
-    assert hint.isHidden()  # chosen once: not asked again
+    boxes = p.appointment_date.boxes
+    assert [b.text() for b in boxes.values()] == ["", "", ""]
+    assert p.appointment_date.hint.text().startswith("For example: 14 3 ")
+    for box, text in zip(boxes.values(), ("12", "6", "2026"), strict=True):
+        box.setText(text)
     p.write_draft()
-    assert window.draft.about.appointment_date == date(2027, 1, 14)
-    window.draft.about.appointment_date = None  # a draft with no date: the note again,
-    p.initializePage()  # over today's date (not the date picked before)
-    p.has_appointment.setChecked(True)
-    assert not hint.isHidden()
-    assert p.appointment_date.value() == date.today()
-    window.draft.about.appointment_date = date(2027, 2, 1)  # a draft's date: no note
-    p.initializePage()
-    assert hint.isHidden() and p.has_appointment.isChecked()
+    assert window.draft.about.appointment_date == date(2026, 6, 12)
+    assert window.draft.about.appointment_date_typed == []
+    # a whole date pasted into the day box is shared out at once
+    boxes["Day"].clear(), boxes["Month"].clear(), boxes["Year"].clear()
+    boxes["Day"].setText("14/01/2027")
+    assert [b.text() for b in boxes.values()] == ["14", "01", "2027"]
+    # a date not put right is kept as typed, said when the page is left, and not printed
+    boxes["Day"].setText("31")
+    boxes["Month"].setText("2")
+    p.add_typed(leaving=True)
+    assert p.appointment_date.message.text().endswith(APPOINTMENT_NOT_SAVED)
+    p.write_draft()
+    about = window.draft.about
+    assert about.appointment_date is None and about.appointment_date_typed == ["31", "2", "2027"]
+    p.initializePage()  # shown again as typed, ticked
+    assert p.has_appointment.isChecked()
+    assert [b.text() for b in boxes.values()] == ["31", "2", "2027"]
+    # unticked, nothing is kept
+    p.has_appointment.setChecked(False)
+    p.write_draft()
+    assert window.draft.about.appointment_date is None
+    assert window.draft.about.appointment_date_typed == []
 
 
 def test_the_skin_problem_step_says_what_to_do_with_more_than_one(window: MainWindow) -> None:
@@ -94,7 +104,7 @@ def test_the_appointment_date_and_its_note_come_into_view_when_ticked(
     bar.setValue(bottom + p.has_appointment.height() - p.scroll_area.viewport().height())
     assert in_view(p.has_appointment)
     p.has_appointment.click()
-    qtbot.waitUntil(lambda: in_view(p.appointment_hint) and in_view(p.appointment_date))
+    qtbot.waitUntil(lambda: in_view(p.appointment_date))
     # the focus stays on the tick box (a second Space unticks it); the date box is next
     assert window.focusWidget() is not p.appointment_date
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QLabel, QWizard
 
 from consultprep.content import Library, load_library
@@ -78,7 +77,7 @@ def fill_about(window: MainWindow) -> None:
     first_condition = LIBRARY.conditions[0].id
     p.condition_checks[first_condition].setChecked(True)
     p.has_appointment.setChecked(True)
-    p.appointment_date.setDate(QDate(2031, 3, 14))
+    p.appointment_date.set_value(date(2031, 3, 14))
     p.clinician.setText("Dr Ñúñez")
 
 
@@ -281,7 +280,7 @@ def test_back_and_next_keep_everything(window: MainWindow) -> None:
     assert about.score_inputs["itch"].value() == 7
     assert about.score_inputs["pain"].value() is None
     assert about.treatments_tried.rows[0].how_edit.toPlainText() == "Helped a bit"
-    assert about.appointment_date.date() == QDate(2031, 3, 14)
+    assert about.appointment_date.value() == date(2031, 3, 14)
     go_next(window, PageId.PHOTOS)
     go_next(window, PageId.EVIDENCE)
     go_next(window, PageId.OFFER)

@@ -194,7 +194,6 @@ class AboutPage(DraftPage):
         self.appointment = AppointmentDate(form, self.mark_edited, lambda: self._reading)
         self.has_appointment = self.appointment.tick
         self.appointment_date = self.appointment.box
-        self.appointment_hint = self.appointment.hint
         self.clinician = line_box("Name of the specialist you will see")
         self._row(form, "Name of the specialist you will see (if &known)", self.clinician)
         self._layout.addStretch(1)
@@ -275,7 +274,7 @@ class AboutPage(DraftPage):
         self.no_conditions.setChecked(about.no_conditions and not about.conditions)
         self._show_text(self.other_conditions, about.other_conditions)
         self._show_text(self.goals, about.goals)
-        self.appointment.set_value(about.appointment_date)
+        self.appointment.set_value(about.appointment_date, about.appointment_date_typed)
         self._show_text(self.clinician, about.clinician)
 
     def _none_ticked(self, on: bool) -> None:
@@ -345,8 +344,10 @@ class AboutPage(DraftPage):
 
     def add_typed(self, *, leaving: bool = False) -> None:
         """The page is left, or the draft saved, closed or made into a PDF: a date of birth
-        not put right (kept as typed) is said now, not at each autosave while typing."""
+        not put right (kept as typed) is said now, not at each autosave while typing; so is
+        an appointment's date."""
         self.date_of_birth.show_problem()
+        self.appointment.show_problem()
 
     def write_draft(self) -> None:
         """Store every field in the draft."""
@@ -369,5 +370,6 @@ class AboutPage(DraftPage):
             other_conditions=self._text(self.other_conditions),
             goals=self._text(self.goals),
             appointment_date=self.appointment.value(),
+            appointment_date_typed=self.appointment.typed(),
             clinician=self._text(self.clinician),
         )
