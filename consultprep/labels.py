@@ -18,7 +18,10 @@ def shorten(text: str, limit: int = 200) -> str:
     first = text.splitlines()[0] if text else ""
     if len(first) > limit:
         first = first[:limit].rsplit(" ", 1)[0].rstrip(",;:–— ")  # "Itchy…", not "Itchy,…"
-    return first + ("…" if first != text else "")
+    if first == text:
+        return first
+    # After a full stop, a space: "bleed.…" read as four dots (a walk-through).
+    return first + (" …" if first.endswith((".", "!", "?")) else "…")
 
 
 def one_line(text: str, *, sentences: bool = False) -> str:

@@ -48,3 +48,11 @@ def test_a_long_list_of_answers_is_cut_and_says_so() -> None:
     assert len([line for line in noted if line.startswith("“")]) == NOTED_MOST
     assert f"And {answered - NOTED_MOST} more answers, all printed in the PDF." in noted
     assert noted[-1].startswith("(A “…” means the answer is shortened here.")
+
+
+def test_a_shortened_text_that_ends_a_sentence_is_not_followed_by_four_dots() -> None:
+    from consultprep.labels import shorten
+
+    assert shorten("It cracks and can bleed.\nScalp itch at night.") == "It cracks and can bleed. …"
+    assert shorten("Itchy\nat night") == "Itchy…"
+    assert shorten("Whole.") == "Whole."
