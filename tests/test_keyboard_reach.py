@@ -144,3 +144,25 @@ def test_a_box_reached_with_its_alt_key_or_a_result_just_shown_is_scrolled_into_
 def _in_view(area: PageScrollArea, widget) -> bool:
     top = widget.mapTo(area.viewport(), QPoint(0, 0)).y()
     return top >= 0 and top + widget.height() <= area.viewport().height()
+
+
+def test_back_after_enter_in_a_field_puts_the_focus_in_that_field_again(window) -> None:
+    """Enter in a one-line field means Next; Back then goes to that field again (the focus
+    went to the top of the page: a walk-through with the keyboard). Not after Next itself."""
+    window.activateWindow()
+    window.wizard.go_to(PageId.ABOUT)
+    settle()
+    field = window.wizard.currentPage().patient_name
+    next_button = window.wizard.button(window.wizard.WizardButton.NextButton)
+    for pressed, key, back_in_field in (
+        (field, Qt.Key.Key_Return, True),
+        (next_button, Qt.Key.Key_Space, False),  # Next pressed as a button
+    ):
+        pressed.setFocus(Qt.FocusReason.TabFocusReason)
+        settle()
+        QTest.keyClick(pressed, key)
+        settle()
+        assert window.wizard.currentId() == PageId.PHOTOS
+        window.wizard.back()
+        settle()
+        assert (QApplication.focusWidget() is field) == back_in_field

@@ -202,6 +202,13 @@ class _FocusWithin(QObject):
             self._moved_to(new)
 
 
+def _one_line_field(widget: QWidget) -> bool:
+    """A one-line text field (``QLineEdit``, or a ``LineBox`` that wraps)."""
+    from ui.fields import LineBox  # (ui.fields is heavier than this module needs at start)
+
+    return isinstance(widget, (QLineEdit, LineBox))
+
+
 def page_stamp(page: QWidget) -> tuple[int, int]:
     """Changes counted on ``page`` and how many widgets it holds (which also catches
     widgets added or removed by code that does not count its changes)."""
@@ -220,6 +227,11 @@ class KeyboardHelper(QObject):
         self._focus_within = _FocusWithin(self, self._keep_next_default)
         #: Per page: its ``page_stamp`` when its order was last applied, and that order.
         self._orders: dict[QWidget, tuple[tuple[int, int], list[QWidget]]] = {}
+        #: The last few widgets the focus moved to, and the page shown (its id).
+        self._recent: list[QWidget] = []
+        self._shown_id = -1
+        #: Per page id: the field Enter left the page from (Back puts the focus there again).
+        self._return_to: dict[int, QWidget] = {}
         #: After an edit, the page is looked at again once the edit has been handled.
         self._after_edit = QTimer(self)
         self._after_edit.setSingleShot(True)
@@ -237,6 +249,7 @@ class KeyboardHelper(QObject):
     def _keep_next_default(self, new: QWidget) -> None:
         """Enter in a field presses Next, also after the focus went through Back or Next (a
         button that has the focus is Enter's while it has it; Qt left none after it)."""
+        self._recent = [*self._recent[-3:], new]
         if isinstance(new, QPushButton):
             return
         page = self._page()
@@ -297,13 +310,34 @@ class KeyboardHelper(QObject):
             return
         self.name_scroll_areas(page)
         order = self.refresh_page(page)
-        if not self._focus_in_view(order):
+        if not self._back_to_field(page) and not self._focus_in_view(order):
             self._focus_first(order)
         # Next is the button Enter presses again: Qt had made the clicked Next stop being
         # the default as the focus left it, so Enter in a field then did nothing.
         next_button = self._wizard.button(QWizard.WizardButton.NextButton)
         if next_button.isVisible() and not next_button.isDefault():
             next_button.setDefault(True)
+
+    def _back_to_field(self, page: QWidget) -> bool:
+        """Enter in a one-line field (a name, a clinic) goes to the next page; Back then puts
+        the focus in that field again (it went to the top of the page, and from a BRAN name
+        the boxes below it were skipped: a walk-through with the keyboard). True if so."""
+        old_id, new_id = self._shown_id, self._wizard.currentId()
+        self._shown_id = new_id
+        if new_id > old_id >= 0:  # left from the last widget before this page's: a field?
+            recent = [w for w in self._recent if isValid(w)]
+            left = next((w for w in reversed(recent) if not page.isAncestorOf(w)), None)
+            old_page = self._wizard.page(old_id)
+            in_old = left is not None and old_page is not None and old_page.isAncestorOf(left)
+            if in_old and _one_line_field(left):
+                self._return_to[old_id] = left
+            return False
+        field = self._return_to.pop(new_id, None)
+        if field is None or not isValid(field) or not field.isVisibleTo(page):
+            return False
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        scroll_to(field)
+        return True
 
     def _focus_in_view(self, order: list[QWidget]) -> bool:
         buttons = [self._wizard.button(b) for b in _WIZARD_BUTTONS]

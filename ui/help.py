@@ -56,7 +56,8 @@ HOW_TO: list[tuple[str, str]] = [
             "box or presses a button. In a 0 to 10 row, Tab goes to your choice and the arrow "
             "keys change it; Tab again goes on to the next row. Between “Yes” and “Not yet”, "
             "the arrow keys move and Space chooses. Enter presses the selected button. "
-            "Otherwise it goes to the next step (but not while you type in a large box). Hold "
+            "Otherwise it goes to the next step (but not while you type in a large box); Back "
+            "then takes you to the box you were in. Hold "
             "Alt and press an underlined letter to go straight to that item. Escape never "
             "throws away your answers."
         ),
