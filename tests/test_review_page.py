@@ -218,7 +218,7 @@ def test_the_summary_says_where_a_long_answer_is_shortened() -> None:
     about, offer = shown["About your skin"].splitlines(), shown["Offer from a clinic"].splitlines()
     symptoms = next(line for line in about if line.startswith("Symptoms: "))
     assert about[-1] == SHORTENED and symptoms.endswith("…")
-    assert offer[-1] == SHORTENED and "What they said: First line of the advert.…" in offer
+    assert offer[-1] == SHORTENED and "What they said: First line of the advert. …" in offer
     draft.about.symptoms = "Itchy at night."
     draft.about.treatments_tried[0].how_it_went = "Helped a little. " * 20
     about = dict(summary_lines(draft, load_library()))["About your skin"].splitlines()
