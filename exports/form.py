@@ -4,11 +4,12 @@ Each flowable draws what prints (an empty square, ruled lines) and puts an inter
 form field on top of it, so the pack can be filled in on a computer in any PDF reader, or
 printed and filled in by hand.
 
-About fonts: reportlab's form fields can only use the 14 standard PDF fonts, which cover
-Western European (Latin-1) letters and no others. So an answer already recorded in the
-draft is always printed as ordinary text above the lines (in the pack's own font, which covers
-far more scripts), and it is also put into the answer field only if every character can be
-shown there (:func:`can_prefill`); otherwise the field starts empty. The form asks readers to
+An answer already recorded in the draft is printed once, as ordinary text above the lines (in
+the pack's own font, which covers far more scripts than the 14 standard PDF fonts a form field
+can use), and the answer field over the lines starts empty, for new notes: put in the field
+too, the answer was printed twice, cramped across the lines and cut short, and left no room
+to write at the next appointment (a walk-through after an appointment). What is typed there
+is added below the draft's answer on import (``consultprep.answers``). The form asks readers to
 draw the fields themselves (``NeedAppearances``), so text typed later wraps properly; what a
 reader can show for other scripts depends on the reader. Reading answers back is not
 affected: a field's value is Unicode whatever the font.
@@ -40,14 +41,6 @@ from exports.styles import TEXT, WRITING_LINE
 FIELD_FONT = "Helvetica"
 FIELD_FONT_SIZE = 11.0
 TOOLTIP_LIMIT = 300
-
-
-def can_prefill(text: str) -> bool:
-    """True if the form's standard font can show every character of ``text``."""
-    return all(
-        ch == "\n" or 32 <= ord(ch) <= 126 or (161 <= ord(ch) <= 255 and ord(ch) != 173)
-        for ch in text.replace("\r\n", "\n")
-    )
 
 
 def _tooltip(text: str) -> str:
@@ -186,7 +179,6 @@ class FormAnswerLines(RuledLines):
     def __init__(
         self,
         item_id: str,
-        answer: str,
         question: str,
         count: int = 3,
         gap: float = 22,
@@ -194,7 +186,6 @@ class FormAnswerLines(RuledLines):
     ) -> None:
         super().__init__(count, gap)
         self.name = field_name(item_id, "answer")
-        self.value = answer.replace("\r\n", "\n").strip() if can_prefill(answer) else ""
         self.tooltip = ANSWER_PREFIX + _tooltip(question)
         self.font_size = font_size
 
@@ -204,7 +195,7 @@ class FormAnswerLines(RuledLines):
         with _on_this_page(self.canv) as form:
             form.textfield(
                 name=self.name,
-                value=self.value,
+                value="",  # (an answer is printed above the lines: see the module docstring)
                 x=0,
                 y=0,
                 width=self.width,

@@ -127,7 +127,7 @@ def question_block(pack: Pack, n: int, item: ChecklistItem) -> list[Flowable]:
     # Room to write: more under a top-three question, less under the others (three lines
     # under each of 20 to 25 questions ran to six pages; a clinician's review, 2026-12-08).
     count = TOP_LINES if item.top else OTHER_LINES
-    lines = FormAnswerLines(item.id, item.answer, item.text, count, pack.size(22), pack.size(11))
+    lines = FormAnswerLines(item.id, item.text, count, pack.size(22), pack.size(11))
     # The gap before the next question as space after the lines, not a Spacer: kept together,
     # a Spacer counted at the foot of a page, and a question that fitted went over to the next.
     lines.spaceAfter = pack.size(14)

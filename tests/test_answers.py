@@ -162,26 +162,27 @@ def test_fill_import_and_export_again(draft_file: Path, tmp_path: Path, capsys) 
     assert "nothing was changed" in capsys.readouterr().out
     assert draft_file.read_bytes() == before
 
-    # a new pack shows the recorded answers, printed and in the fields where the font allows
+    # a new pack prints the recorded answers once, over empty fields for new notes
     again = export_pdf(saved, tmp_path / "again.pdf", LIBRARY)
     text = text_of(again)
     assert "My notes: Bruising for a week. Rarely an infection." in text
     assert "Она покажет фото — Ελληνικά" in text
     fields = PdfReader(again).get_fields()
-    assert fields[field_name(first.id, "answer")]["/V"] == by_id[first.id].answer
+    assert fields[field_name(first.id, "answer")]["/V"] == ""
+    assert text.count("Bruising for a week.") == 1
     assert fields[field_name(first.id, "asked")]["/V"] == "/Yes"
     assert fields[field_name(own.id, "answer")]["/V"] == ""
 
 
-def test_editing_a_prefilled_answer_replaces_it(draft_file: Path, tmp_path: Path) -> None:
+def test_notes_typed_under_an_answer_are_added_below_it(draft_file: Path, tmp_path: Path) -> None:
     draft = load_draft(draft_file)
     item = draft.checklist[0]
     item.answer = "First notes"
     save_draft(draft, draft_file)
     pack = make_pack(draft_file, tmp_path)
-    filled = fill(pack, {field_name(item.id, "answer"): "Better notes"}, tmp_path / "f.pdf")
+    filled = fill(pack, {field_name(item.id, "answer"): "At the follow-up"}, tmp_path / "f.pdf")
     assert main(["import-answers", str(filled), str(draft_file)]) == 0
-    assert load_draft(draft_file).checklist[0].answer == "Better notes"
+    assert load_draft(draft_file).checklist[0].answer == "First notes\n\nAt the follow-up"
 
 
 def test_removed_or_reused_questions_are_reported_not_added(

@@ -22,7 +22,6 @@ from exports.fieldnames import (
     field_name,
     parse_field_name,
 )
-from exports.form import can_prefill
 from tests.pdf_helpers import flat, pdf_invariant, widgets  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,15 +61,6 @@ def test_names_never_collide_and_odd_names_are_not_questions() -> None:
         assert parse_field_name(other) is None, other
 
 
-def test_can_prefill_only_what_the_form_font_shows() -> None:
-    assert can_prefill("Café, 2 × 3 °C\nnext line ½")
-    assert not can_prefill("Ελληνικά")
-    assert not can_prefill("smart ‘quotes’ – dash")
-    assert not can_prefill("🙂")
-    assert not can_prefill("tab\there")
-
-
-# --- the fields in the pack -----------------------------------------------------------------
 def test_every_included_question_has_a_tick_box_and_an_answer_field(tmp_path: Path) -> None:
     draft = load_draft(EXAMPLE)
     draft.checklist[-1].included = False
@@ -124,7 +114,7 @@ def test_the_pack_is_marked_and_the_marker_is_hidden(tmp_path: Path) -> None:
     assert PACK_VALUE not in reader.pages[0].extract_text()
 
 
-def test_recorded_answers_are_printed_and_prefilled_when_the_font_allows(tmp_path: Path) -> None:
+def test_recorded_answers_are_printed_once_over_empty_fields(tmp_path: Path) -> None:
     draft = Draft(concern="scars")
     draft.checklist = [
         ChecklistItem(id="a", text="Latin answer?", source="core", answer="Café, twice a day"),
@@ -135,12 +125,12 @@ def test_recorded_answers_are_printed_and_prefilled_when_the_font_allows(tmp_pat
     own.answer = "Line one\nLine two"
     reader = exported(draft, tmp_path)
     fields = reader.get_fields()
-    assert fields["q:a:answer"]["/V"] == "Café, twice a day"
-    assert fields["q:a:answer"]["/DV"] == "Café, twice a day"
-    assert fields["q:b:answer"]["/V"] == ""  # the form font cannot show Greek
+    # the fields are for new notes (the answer in them too was printed twice, cramped)
+    assert fields["q:a:answer"]["/V"] == "" and fields["q:a:answer"]["/DV"] == ""
+    assert fields["q:b:answer"]["/V"] == ""
     assert fields["q:c:asked"]["/V"] == "/Yes" and fields["q:c:asked"]["/DV"] == "/Yes"
     assert fields["q:a:asked"]["/V"] == "/Off"
-    assert fields[field_name(own.id, "answer")]["/V"] == "Line one\nLine two"
+    assert fields[field_name(own.id, "answer")]["/V"] == ""
     text = flat(" ".join(page.extract_text() for page in reader.pages))
     assert "My notes: Café, twice a day" in text
     assert "My notes: Ελληνικά σημειώσεις" in text  # printed in the pack's own font
