@@ -52,12 +52,13 @@ def _shared_out(parts: list[list[str]]) -> tuple[str, str, str] | None:
 
 
 def read_typed_date(
-    day: str, month: str, year: str, example: str = "27 3 1942"
+    day: str, month: str, year: str, example: str = "27 3 1942", century: int | None = None
 ) -> tuple[date | None, str]:
     """A date typed in three boxes, or None and a plain message saying what to put right
     ("" with no date when all three are empty). The month may be a number or its name ("3",
     "March", "mar"); the day may end in "st", "nd", "rd" or "th". ``example`` is the date
-    the messages show, as in "27 3 1942". No range is checked (see ``read_birth_date``)."""
+    the messages show, as in "27 3 1942". With a ``century`` (20), a year of two figures is
+    in it ("27" is 2027). No range is checked (see ``read_birth_date``)."""
     parts = [words(p) for p in (day, month, year)]
     if not any(parts):
         return None, ""
@@ -76,6 +77,8 @@ def read_typed_date(
     number = _month_number(month)
     if number is None:
         return None, "The month should be a number from 1 to 12, or its name, such as March."
+    if century is not None and year.isdigit() and len(year) == 2:
+        year = f"{century}{year}"
     if not (year.isdigit() and len(year) == 4 and int(year) > 0):
         return None, f"The year should have 4 numbers, such as {example.split()[-1]}."
     try:
@@ -102,10 +105,13 @@ APPOINTMENT_YEARS = 10
 
 
 def read_appointment_date(day: str, month: str, year: str, today: date) -> tuple[date | None, str]:
-    """An appointment's date typed in three boxes (``read_typed_date``), within
-    ``APPOINTMENT_YEARS`` of ``today`` (it may have passed: answers are noted after it)."""
+    """An appointment's date typed in three boxes (``read_typed_date``; a year may have two
+    figures), within ``APPOINTMENT_YEARS`` of ``today`` (it may have passed: answers are
+    noted after it)."""
     example = f"14 3 {today.year + 1}"
-    when, problem = read_typed_date(day, month, year, example)
+    # "3/2/27": an appointment's year in two figures is this century's (a birth year's is not
+    # taken as either: "42" may be 1942 or 2042)
+    when, problem = read_typed_date(day, month, year, example, today.year // 100)
     if when is None:
         return None, problem
     if abs(when.year - today.year) >= APPOINTMENT_YEARS:

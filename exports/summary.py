@@ -60,7 +60,8 @@ def clinician_page(pack: Pack) -> None:
     s.append(head)
     s.append(
         pack.para(
-            "Prepared with ConsultPrep before my appointment. <b>This is not medical advice.</b>",
+            # "for", not "before": a pack is made again after an appointment, for the next one
+            "Prepared with ConsultPrep for my appointment. <b>This is not medical advice.</b>",
             "lead",
         )
     )

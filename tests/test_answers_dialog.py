@@ -120,6 +120,7 @@ def test_the_readiness_page_button_puts_answers_in_the_draft_and_on_the_pages(
     first = window.draft.ordered_questions()[0]
     assert first.asked and first.answer.startswith("The clinic's product")
     assert window.isWindowModified()
+    assert window.statusBar().currentMessage().startswith("Answers noted (1 question changed)")
     assert page.answers_noted.isVisibleTo(page)  # "tick the box below to answer again"
     # the questions page, entered before, shows it (it was read again)
     questions = window.wizard.page(PageId.QUESTIONS)
@@ -162,3 +163,16 @@ def test_the_first_tick_box_has_the_focus(qtbot) -> None:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.focusWidget() is window.rows["b"][0])
+
+
+def test_enter_on_a_tick_box_does_not_close_the_window(qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = AnswersDialog(questions_to_note(_draft()))
+    qtbot.addWidget(window)
+    window.show()
+    tick = window.rows["b"][0]
+    tick.setFocus()
+    QTest.keyClick(tick, Qt.Key.Key_Return)
+    assert window.isVisible() and window.result() == 0

@@ -315,6 +315,7 @@ def test_an_appointments_date_is_read_as_a_birth_date_is_with_its_own_limits() -
     today = date(2026, 12, 8)
     assert read_appointment_date("14", "1", "2027", today) == (date(2027, 1, 14), "")
     assert read_appointment_date("1", "12", "2026", today) == (date(2026, 12, 1), "")  # passed
+    assert read_appointment_date("3/2/27", "", "", today) == (date(2027, 2, 3), "")
     when, said = read_appointment_date("14", "1", "2072", today)
     assert when is None and said.startswith("Please check the year")
     when, said = read_appointment_date("14", "", "2027", today)

@@ -12,12 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -109,6 +111,16 @@ class AnswersDialog(QDialog):
     def changed(self) -> bool:
         """True if anything was ticked, unticked or typed since the window opened."""
         return self.noted() != self._first
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Called by Qt for keys no control took: Enter presses a button only when it has the
+        focus (on a tick box it pressed "Keep these answers" and closed the window: a
+        walk-through; a text box takes Enter as a new line before this)."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not isinstance(self.focusWidget(), QPushButton):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def reject(self) -> None:
         """Cancel, Escape or closing the window: ask first if something was typed or ticked

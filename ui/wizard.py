@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QMainWindow, QWidget, QWizard
 
 from ui.announce import announce
 from ui.pages.base import DraftPage
@@ -225,6 +225,12 @@ class ConsultWizard(QWizard):
         if changed:
             self.read_visited_pages()
             self.edited.emit()
+            window = self.window()  # said where it is seen (the page's own note may be below)
+            if isinstance(window, QMainWindow):
+                what = "1 question" if changed == 1 else f"{changed} questions"
+                window.statusBar().showMessage(
+                    f"Answers noted ({what} changed). Save your draft to keep them.", 15000
+                )
         return changed
 
     def next(self) -> None:
