@@ -18,9 +18,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from consultprep.models import ChecklistItem, Draft, with_ticks
+from consultprep.models import ChecklistItem, Draft, as_shown, with_ticks
+
+if TYPE_CHECKING:
+    from consultprep.content import Library
 
 
 class FilledAnswer(NamedTuple):
@@ -254,25 +257,40 @@ def _apply_checks(draft: Draft, checks: Mapping[str, FilledCheck]) -> int:
     return changed
 
 
-def questions_to_note(draft: Draft) -> list[ChecklistItem]:
-    """The questions whose answers can be noted in the app: those in the pack (top three
-    first, as printed), then any left out of it that hold an answer or an "asked" tick (so
-    nothing noted is out of reach)."""
+class ToNote(NamedTuple):
+    """The questions whose answers can be noted in the app, in three groups: the
+    specialist's and the clinic's, numbered on as the pack prints them (``for_specialist_and_
+    clinic``: a patient copies from the printout by number), then any left out of the pack
+    that hold an answer or an "asked" tick (so nothing noted is out of reach)."""
+
+    specialist: list[ChecklistItem]
+    clinic: list[ChecklistItem]
+    held: list[ChecklistItem]
+
+    def all(self) -> list[ChecklistItem]:
+        return [*self.specialist, *self.clinic, *self.held]
+
+
+def questions_to_note(draft: Draft, library: Library) -> ToNote:
+    """The questions to note answers to (see ``ToNote``)."""
+    from consultprep.checklist import for_specialist_and_clinic
+
+    specialist, clinic = for_specialist_and_clinic(draft, library)
     held = [i for i in draft.checklist if not i.included and (i.asked or i.answer.strip())]
-    return [*draft.ordered_questions(), *held]
+    return ToNote(specialist, clinic, held)
 
 
 def note_answers(draft: Draft, noted: Mapping[str, tuple[bool, str]]) -> int:
     """Record "asked" ticks and answers typed in the app (question id: (asked, answer)) in
-    ``draft``; return how many questions changed. An answer is kept as typed, but for spaces
-    at its ends and Windows line ends; a question no longer in the draft is skipped."""
+    ``draft``; return how many questions changed. An answer is compared and kept as a text
+    box gives it back (``as_shown``); a question no longer in the draft is skipped."""
     changed = 0
     for item in draft.checklist:
         if item.id not in noted:
             continue
         asked, answer = noted[item.id]
-        answer = answer.replace("\r\n", "\n").replace("\r", "\n").strip()
-        if (item.asked, item.answer) != (asked, answer):
+        answer = as_shown(answer)
+        if (item.asked, as_shown(item.answer)) != (asked, answer):
             item.asked, item.answer = asked, answer
             changed += 1
     if changed:

@@ -9,9 +9,10 @@ closing the window with answers typed asks first, so nothing typed is lost witho
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,19 +23,37 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
     QWidget,
+    QWizardPage,
 )
 
-from consultprep.answers import note_answers, questions_to_note
+from consultprep.answers import ToNote, note_answers, questions_to_note
 from consultprep.labels import shorten
+from consultprep.models import as_shown
 from ui import dialogs
 from ui.fields import text_box
 from ui.help import fit_to_text
-from ui.widgets import HEADING, HINT, ScrollContent, card, plain_label, scrolling
+from ui.widgets import (
+    HEADING,
+    HINT,
+    SUBHEADING,
+    ScrollContent,
+    big_button,
+    card,
+    plain_label,
+    scrolling,
+)
 
 if TYPE_CHECKING:
+    from consultprep.content import Library
     from consultprep.models import ChecklistItem, Draft
 
 TITLE = "Answers from your appointment"
+#: The pages' button (File ▸ says "Write down answers from your appointment…"), and above it.
+NOTE_BUTTON = "&Write down answers…"
+NOTE_ANSWERS_HINT = (
+    "After your appointment, you can write down what you were told about each question, and "
+    "tick the ones you asked."
+)
 INTRO = (
     "Write down what you were told, while you still remember it. Tick “I asked this” for each "
     "question you asked. You do not have to fill in every box. Your answers are kept in your "
@@ -44,7 +63,13 @@ NO_QUESTIONS = (
     "There are no questions in your pack yet, so there is nothing to note answers to. Choose "
     "the questions you want to ask on the “Your questions” page first."
 )
-NOT_IN_PACK = "Not in your pack now, but you noted something about it before."
+CLINIC_HEADING = "Questions for the clinic"
+CLINIC_NOTE = "As in your pack: for the clinic that offered the treatment."
+NOT_IN_PACK_HEADING = "Not in your pack now"
+NOT_IN_PACK = (
+    "You noted something about these before, but they are not in your pack now, so they are "
+    "not printed. Tick them on the “Your questions” page to print them again."
+)
 ASKED = "I asked this"  # (no Alt letter: every question has one)
 KEEP = "&Keep these answers"
 LEAVE_TITLE = "Keep the answers you typed?"
@@ -54,18 +79,31 @@ LEAVE = "You have typed or ticked something here. Keep it in your draft?"
 class AnswersDialog(QDialog):
     """One card per question: its words, an "I asked this" tick and a box for the answer."""
 
-    def __init__(self, items: list[ChecklistItem], parent: QWidget | None = None) -> None:
+    #: A tick or a letter changed (the window's answers go in the safety copy).
+    typed = Signal()
+
+    def __init__(self, to_note: ToNote, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.rows: dict[str, tuple[QCheckBox, QPlainTextEdit]] = {}
-        self._first = {i.id: (i.asked, i.answer.strip()) for i in items}
+        self._first = {i.id: (i.asked, as_shown(i.answer)) for i in to_note.all()}
         content = ScrollContent()
         layout = QVBoxLayout(content)
         layout.setSpacing(10)
         layout.addWidget(plain_label(TITLE, role=HEADING))
         layout.addWidget(plain_label(INTRO, role=HINT))
-        for number, item in enumerate(items, 1):
-            layout.addWidget(self._card(number, item))
+        number = 0  # numbered on through the groups, as the pack prints them
+        for heading, note, items in (
+            ("", "", to_note.specialist),
+            (CLINIC_HEADING, CLINIC_NOTE, to_note.clinic),
+            (NOT_IN_PACK_HEADING, NOT_IN_PACK, to_note.held),
+        ):
+            if items and heading:
+                layout.addWidget(plain_label(heading, role=SUBHEADING))
+                layout.addWidget(plain_label(note, role=HINT))
+            for item in items:
+                number += 1
+                layout.addWidget(self._card(number, item))
         layout.addStretch(1)
         self.scroll_area = scrolling(content, TITLE)
         buttons = QDialogButtonBox()
@@ -87,8 +125,6 @@ class AnswersDialog(QDialog):
         frame, column = card()
         words = plain_label(f"{number}. {item.text}", role="strong", selectable=True)
         column.addWidget(words)
-        if not item.included:
-            column.addWidget(plain_label(NOT_IN_PACK, role=HINT))
         short = shorten(item.text, 80)
         asked = QCheckBox(ASKED)
         asked.setAccessibleName(f"I asked question {number}: {short}")
@@ -97,6 +133,8 @@ class AnswersDialog(QDialog):
         box = text_box(f"What you were told, question {number}: {short}", 3, grow_to=10)
         box.setPlaceholderText("What you were told")
         box.setPlainText(item.answer)
+        asked.toggled.connect(self.typed)
+        box.textChanged.connect(self.typed)
         column.addWidget(box)
         self.rows[item.id] = (asked, box)
         return frame
@@ -104,7 +142,7 @@ class AnswersDialog(QDialog):
     def noted(self) -> dict[str, tuple[bool, str]]:
         """What the window holds now: question id: (asked, answer)."""
         return {
-            item_id: (asked.isChecked(), box.toPlainText().strip())
+            item_id: (asked.isChecked(), as_shown(box.toPlainText()))
             for item_id, (asked, box) in self.rows.items()
         }
 
@@ -135,7 +173,11 @@ class AnswersDialog(QDialog):
             LEAVE,
             button.Save | button.Discard | button.Cancel,
             button.Save,
-            {button.Save: "&Keep them", button.Discard: "Do&n't keep them", button.Cancel: "&Go back"},
+            {
+                button.Save: "&Keep them",
+                button.Discard: "Do&n't keep them",
+                button.Cancel: "&Go back",
+            },
         )
         if answer == button.Save:
             self.accept()
@@ -143,15 +185,31 @@ class AnswersDialog(QDialog):
             super().reject()
 
 
-def note_in_dialog(parent: QWidget, draft: Draft) -> int:
-    """Show the answers window for ``draft``'s questions; record what is kept. Returns how
-    many questions changed (0 if none, or the window was cancelled)."""
-    items = questions_to_note(draft)
-    if not items:
+def note_button(page: QWizardPage) -> QPushButton:
+    """The "Write down answers…" button of a page (the questions page, where answers are
+    shown, and "Are you ready to decide?"): it opens the window (``ConsultWizard.note_answers``,
+    which shows the pages again)."""
+    button = big_button(NOTE_BUTTON, "Write down answers from your appointment")
+    button.clicked.connect(lambda: getattr(page.wizard(), "note_answers", int)())
+    return button
+
+
+def note_in_dialog(
+    parent: QWidget,
+    draft: Draft,
+    library: Library,
+    watch: Callable[[AnswersDialog], None] | None = None,
+) -> int:
+    """Show the answers window for ``draft``'s questions (given to ``watch`` first); record
+    what is kept. Returns how many questions changed (0 if none, or it was cancelled)."""
+    to_note = questions_to_note(draft, library)
+    if not to_note.all():
         dialogs.show_message(parent, TITLE, NO_QUESTIONS)
         return 0
-    window = AnswersDialog(items, parent)
+    window = AnswersDialog(to_note, parent)
     window.setWindowModality(Qt.WindowModality.WindowModal)
+    if watch is not None:
+        watch(window)
     if window.exec() != QDialog.DialogCode.Accepted:
         return 0
     return note_answers(draft, window.noted())

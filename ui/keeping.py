@@ -98,12 +98,17 @@ class KeepingWindow(FileMenuWindow):
         """A private copy of the draft to autosave, made on the UI thread (None: all saved)."""
         typed = self.wizard.typed_not_added()
         modified = self.is_modified()
-        if not modified and not typed.strip():
+        answers = self.wizard.answers_window  # open, and changed: its answers go in the copy
+        noted = answers.noted() if answers is not None and answers.changed() else None
+        if not modified and not typed.strip() and noted is None:
             return None
-        from consultprep.checklist import keep_typed_question  # (not before the first page)
+        from consultprep.answers import note_answers  # (not before the first page)
+        from consultprep.checklist import keep_typed_question
 
         copy = self.draft.model_copy(deep=True)
         keep_typed_question(copy, typed)  # in the copy only: the page still shows it typed
+        if noted is not None:
+            note_answers(copy, noted)
         if not modified and copy.snapshot() == self._saved:  # (typed: a question ticked)
             return None
         source = self.path or self.recovered_from

@@ -170,6 +170,7 @@ class MainWindow(KeepingWindow):
         for changed in (self.wizard.edited, self.wizard.typed):  # (typed: for the safety copy)
             changed.connect(self._edited)
         self.wizard.currentIdChanged.connect(self._update_title)
+        self.wizard.answers_closed.connect(self._update_title)  # (unsaved, or not, again)
         self.wizard.currentIdChanged.connect(self._remember_step)
         self.wizard.needed.connect(self.finish_start)
         # Pages are built later if the window starts light (see the module docstring).

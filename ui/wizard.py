@@ -73,6 +73,8 @@ class ConsultWizard(QWizard):
     edited = Signal()
     #: Text typed that changes no control and nothing in the draft yet (``DraftPage.typed``).
     typed = Signal()
+    #: The answers window closed (whether or not it changed the draft: its safety copy may).
+    answers_closed = Signal()
     #: The wizard was painted for the first time (the window finishes starting then).
     first_painted = Signal()
     #: The pages are wanted before ``attach`` was called (Next on the welcome page): the
@@ -92,6 +94,8 @@ class ConsultWizard(QWizard):
         #: The step the patient was last at (None: not known): "Carry on" goes back there.
         #: The window sets it from what was remembered; each page entered sets it.
         self.resume_at: int | None = None
+        #: The answers window while it is open (``note_answers``; ``ui.keeping`` autosaves it).
+        self.answers_window: QWidget | None = None
         self.setWindowFlags(Qt.WindowType.Widget)
         self.setMaximumWidth(self.widest())  # kept in the middle of a wider window
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -221,7 +225,17 @@ class ConsultWizard(QWizard):
         from ui.answers_dialog import note_in_dialog
 
         self.write_current_page()
-        changed = note_in_dialog(self, self.draft)
+
+        def watch(window: QWidget) -> None:  # (its answers are in the safety copy meanwhile)
+            self.answers_window = window
+            window.typed.connect(self.typed)
+
+        try:
+            changed = note_in_dialog(self, self.draft, self._library, watch)
+        finally:
+            self.answers_window = None
+            self.typed.emit()  # the safety copy again, without the window (kept or not)
+            self.answers_closed.emit()  # and the unsaved marker as the draft now is
         if changed:
             self.read_visited_pages()
             self.edited.emit()

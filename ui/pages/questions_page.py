@@ -22,6 +22,7 @@ from consultprep.models import ChecklistItem, Draft
 from consultprep.summary import shorten
 from ui import dialogs
 from ui.announce import announce
+from ui.answers_dialog import NOTE_ANSWERS_HINT, note_button
 from ui.edge_fade import scroll_to
 from ui.focus import apply_layout_order
 from ui.pages.base import DraftPage
@@ -63,9 +64,7 @@ class QuestionsPage(DraftPage):
         self.rows: dict[str, QuestionRow] = {}
         #: Rows still to make (see ``_show_rows``), and the timer that makes them.
         self._rest: Iterator[None] | None = None
-        self._more = QTimer(self)
-        self._more.setSingleShot(True)
-        self._more.setInterval(0)
+        self._more = QTimer(self, singleShot=True, interval=0)
         self._more.timeout.connect(self._make_more)
 
         content = ScrollContent()
@@ -79,12 +78,17 @@ class QuestionsPage(DraftPage):
         self._rows_layout.setSpacing(6)
         layout.addLayout(self._rows_layout)
         self._column = RowColumn(self._rows_layout)  # the rows, in blocks (see its module)
+        self._fold_place = QVBoxLayout()  # "Add your own question", when it scrolls with them
+        layout.addLayout(self._fold_place)
+        # Where answers are shown, a way to write them (a man back from his appointment looked
+        # here); after the list: first, Enter pressed it on coming to the page.
+        layout.addWidget(plain_label(NOTE_ANSWERS_HINT, role=HINT))
+        self.note_answers_button = note_button(self)
+        layout.addWidget(self.note_answers_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.scroll_area = scrolling(content, "Your questions")
         self._in_view: str | None = None  # a question just added, kept in view a moment
-        self._in_view_timer = QTimer(self)
-        self._in_view_timer.setSingleShot(True)
-        self._in_view_timer.setInterval(500)
+        self._in_view_timer = QTimer(self, singleShot=True, interval=500)
         self._in_view_timer.timeout.connect(lambda: setattr(self, "_in_view", None))
         self.scroll_area.verticalScrollBar().rangeChanged.connect(self._keep_in_view)
 
@@ -113,11 +117,9 @@ class QuestionsPage(DraftPage):
         outer.addWidget(self.scroll_area, 1)
         outer.addLayout(message_row)
         outer.addWidget(self.add_panel)
-        # With large text in a short window the row goes to the end of the list, so the list
-        # is not read through a slit above it.
-        self.add_fold = FoldingPanel(
-            self, self.add_panel, outer, layout, fold_at=ADD_FOLD_AT, unfold_at=ADD_UNFOLD_AT
-        )
+        # Large text in a short window: the row goes to the list's end (not read through a slit)
+        folds = {"fold_at": ADD_FOLD_AT, "unfold_at": ADD_UNFOLD_AT}
+        self.add_fold = FoldingPanel(self, self.add_panel, outer, self._fold_place, **folds)
         self.add_fold.moved.connect(self._add_row_moved)
 
     # --- draft ----------------------------------------------------------------------------

@@ -17,11 +17,12 @@ from consultprep.citations import sources_line
 from consultprep.content import Library
 from consultprep.models import Draft, ReadinessCheck
 from consultprep.readiness import is_taken, load_readiness, summary_line, updated
+from ui.answers_dialog import NOTE_ANSWERS_HINT, note_button
 from ui.bran_editor import BranEditor
 from ui.choices import LabelledCheck
 from ui.pages.base import DraftPage
 from ui.readiness_check import ADDED, SUGGESTED, ReadinessCheckView
-from ui.widgets import HINT, SUBHEADING, ScrollContent, big_button, plain_label, scrolling
+from ui.widgets import HINT, SUBHEADING, ScrollContent, plain_label, scrolling
 
 BEFORE, AFTER = "Before your appointment", "After your appointment"
 AFTER_TOGGLE = "I have had my appointment. Let me answer the questions again."
@@ -30,10 +31,6 @@ ANSWERS_NOTED = (
     "and answer the four questions again."
 )
 
-NOTE_ANSWERS = "&Write down answers…"  # (the hint above says from what)
-NOTE_ANSWERS_HINT = (
-    "Write down what you were told about each of your questions, and tick the ones you asked."
-)
 
 
 class ReadinessPage(DraftPage):
@@ -51,10 +48,7 @@ class ReadinessPage(DraftPage):
         layout.addSpacing(8)
         self.answers_noted = plain_label(ANSWERS_NOTED, role=HINT)
         # What the patient was told, in a window of its own (ui.answers_dialog; also File ▸)
-        self.note_answers_button = big_button(
-            NOTE_ANSWERS, "Write down answers from your appointment"
-        )
-        self.note_answers_button.clicked.connect(self._note_answers)
+        self.note_answers_button = note_button(self)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note_answers_button)
         note_row.addStretch(1)
@@ -144,12 +138,6 @@ class ReadinessPage(DraftPage):
         self._write_checks()
         self._show_results()
         self.mark_edited()
-
-    def _note_answers(self) -> None:
-        """The answers window (``ConsultWizard.note_answers``: it shows this page again)."""
-        note = getattr(self.wizard(), "note_answers", None)
-        if note is not None:
-            note()
 
     def _toggle_changed(self, on: bool) -> None:
         self._show_after(on)
