@@ -242,13 +242,13 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
         s.extend(continued_under(pack, title, bullet) for bullet in bullets[2:])
 
 
-#: A block up to this part of the page's height is never split over two pages. In normal
-#: print every treatment card is below it (the largest, stem cells for foot ulcers, is 0.32 of
-#: a Letter page; at 0.3 its "What we don't know yet" could go to the next page alone).
+#: A block up to this part of the page's height is never split over two pages (the ladder's
+#: key; treatment cards have their own, ``CARD_WHOLE``).
 KEEP_WHOLE = 0.35
-#: A treatment card up to this part of the page's height is never split over two pages (in
-#: normal print every card is below it: the largest, waiting with a foot ulcer, with its signs
-#: to get help, is 0.36 of a Letter page).
+#: A treatment card up to this part of the page's height is never split over two pages, so
+#: its "What we don't know yet" never goes to the next page alone (in normal print every card
+#: is below it: the largest, waiting with a foot ulcer, with its signs to get help, is 0.36 of
+#: a Letter page).
 CARD_WHOLE = 0.38
 
 
