@@ -16,6 +16,7 @@ draft's questions by id. Nothing the patient wrote is ever lost:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
@@ -175,9 +176,19 @@ def merged_answer(current: str, filled: FilledAnswer) -> str:
         return current
     if not current.strip() or _norm(current) == _norm(filled.printed):
         return new
-    if _norm(new) in _norm(current):
+    if _held(new, current, loosely=bool(filled.printed.strip())):
         return current
     return f"{current.rstrip()}\n\n{new}"
+
+
+def _held(new: str, current: str, *, loosely: bool) -> bool:
+    """True if the draft's answer ``current`` already holds ``new``: as a whole paragraph
+    (notes added before are paragraphs of their own), or, ``loosely``, anywhere in it (a pack
+    whose field held the answer, from before fields started empty). Loosely, a short note
+    under an answer from an empty field ("No" under "Not sure yet") was dropped: a review."""
+    if loosely:
+        return _norm(new) in _norm(current)
+    return _norm(new) in {_norm(p) for p in re.split(r"\n\s*\n", current)}
 
 
 def apply_answers(

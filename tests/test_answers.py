@@ -70,6 +70,11 @@ def text_of(pdf: Path) -> str:
         ("Ελληνικά", "Typed", "", "Ελληνικά\n\nTyped"),  # not prefilled: add below
         ("Ελληνικά\n\nTyped", "Typed", "", "Ελληνικά\n\nTyped"),  # already there: once only
         ("", "  a\r\nb  ", "", "a\nb"),  # tidied
+        # an empty field (today's packs): a short note inside a word of the answer is new
+        ("Not sure yet.", "No", "", "Not sure yet.\n\nNo"),
+        ("Two weeks", "weeks", "", "Two weeks\n\nweeks"),
+        ("Two weeks\n\nGP", "GP", "", "Two weeks\n\nGP"),  # a paragraph of its own already
+        ("Changed since, Typed", "Typed", "Old", "Changed since, Typed"),  # prefilled: loosely
     ],
 )
 def test_merged_answer(current: str, filled: str, printed: str, expected: str) -> None:
