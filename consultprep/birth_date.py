@@ -21,14 +21,29 @@ APPOINTMENT_NOT_SAVED = "Until it is put right, no appointment date is printed."
 #: Each of the three boxes in turn.
 PARTS = ("day", "month", "year")
 _SEPARATORS = re.compile(r"[\s/.,\-]+")
+#: Words a date may have that are not its day, month or year (see ``words``).
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LEFT_OUT = frozenset(
+    ["of", "the", "on", "at", "am", "pm", *_DAYS, "tues", "thur", "thurs"]
+    + [day[:3] for day in _DAYS]
+)
+_TIME = re.compile(r"\d{1,2}(?::\d{2}){1,2}(?:am|pm)?|\d{1,2}(?:am|pm)", re.IGNORECASE)
+_ISO_TIME = re.compile(r"(?<=\d)T(?=\d{1,2}:\d{2})")
 
 
 def words(text: str) -> list[str]:
     """``text`` in words between spaces, slashes, dots, commas and dashes, with digits of any
-    script made 0 to 9 and wide letters made plain ("２７" is "27")."""
+    script made 0 to 9 and wide letters made plain ("２７" is "27"); a day's name and a time
+    are left out, as an appointment letter gives them ("Tuesday 14 March 2027 at 10:30am",
+    "2027-03-14T09:30": pasted, they were read as the month and the year)."""
     text = unicodedata.normalize("NFKC", text)
     text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
-    return [w for w in _SEPARATORS.split(text) if w and w.lower() not in ("of", "the")]
+    text = _ISO_TIME.sub(" ", text)
+    return [
+        w
+        for w in _SEPARATORS.split(text)
+        if w and w.lower() not in _LEFT_OUT and not _TIME.fullmatch(w)
+    ]
 
 
 def whole_date(day: str, month: str, year: str) -> tuple[str, str, str] | None:

@@ -91,6 +91,19 @@ class AboutSkin(_Model):
     appointment_date_typed: list[str] = Field(default_factory=list, max_length=3)
     clinician: str = ""
 
+    @field_validator("date_of_birth_typed", "appointment_date_typed", mode="before")
+    @classmethod
+    def _three_boxes(cls, value: Any) -> Any:
+        """What three boxes held, from a damaged or hand-edited draft: a number as its
+        text, anything else as an empty box, and no more than three, so each part stays in
+        its own box (a damaged item dropped moved the year into the month: a review)."""
+        if not isinstance(value, list):
+            return value
+        def text(v: Any) -> str:
+            return v if isinstance(v, str) else str(v) if isinstance(v, int | float) else ""
+
+        return [text(v) for v in value[:3]]
+
 
 QuestionSource = Literal["core", "concern", "red_flag", "own", "readiness", "claim", "condition"]
 

@@ -60,9 +60,8 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
     if a.date_of_birth:
         born = birth_text(a.date_of_birth, a.appointment_date, date.today(), say=True)
         facts.append(f"Date of birth: {born}")
-    elif any(part.strip() for part in a.date_of_birth_typed):
-        typed = short(" ".join(" ".join(a.date_of_birth_typed).split()), 40)
-        facts.append(f"Date of birth: “{typed}” is not a whole date yet, so it is not printed.")
+    else:
+        facts += _not_read("Date of birth", a.date_of_birth_typed, short)
     if a.helper:
         facts.append(f"Carer or helper: {short(a.helper)}")
     if a.body_area:
@@ -93,9 +92,7 @@ def summary_lines(draft: Draft, library: Library) -> list[tuple[str, str]]:
         when = long_date(a.appointment_date)
         facts.append(f"Appointment: {when}" + (f", with {short(a.clinician)}" if a.clinician else ""))
     else:
-        if any(part.strip() for part in a.appointment_date_typed):
-            typed = short(" ".join(" ".join(a.appointment_date_typed).split()), 40)
-            facts.append(f"Appointment: “{typed}” is not a whole date yet, so it is not printed.")
+        facts += _not_read("Appointment", a.appointment_date_typed, short)
         if a.clinician:
             facts.append(f"Specialist: {short(a.clinician)}")
     facts += short.note()
@@ -184,3 +181,12 @@ def _tried(t: TriedTreatment, short: Callable[[str, int], str] = shorten) -> str
     name = short(t.name) if t.name else "(no name)"
     how = " ".join(t.how_it_went.split())  # its lines run on: one line here
     return f"{name} — {short(how, 200)}" if how else name
+
+
+def _not_read(label: str, parts: list[str], short: Callable[[str, int], str]) -> list[str]:
+    """A date typed in three boxes that is not a date yet, as typed (it is not printed). Not
+    "not a whole date": "31 Febuary 2027" is whole, and still not read (a wording review)."""
+    if not any(part.strip() for part in parts):
+        return []
+    typed = short(" ".join(" ".join(parts).split()), 40)
+    return [f"{label}: “{typed}” is not a date ConsultPrep can read yet, so it is not printed."]

@@ -195,7 +195,7 @@ def test_a_date_not_put_right_is_kept_as_typed_and_said(qtbot, tmp_path: Path) -
     said = "The year should have 4 numbers, such as 1942."
     assert page.date_of_birth.message.text() == f"{said} {NOT_SAVED}"
     review = dict(summary_lines(page.draft, LIBRARY))["About your skin"]
-    assert "Date of birth: “27 3 194” is not a whole date yet, so it is not printed." in review
+    assert "Date of birth: “27 3 194” is not a date ConsultPrep can read yet" in review
     save_draft(page.draft, tmp_path / "d.consultprep")  # and it comes back, with its message
     again = _page(qtbot, load_draft(tmp_path / "d.consultprep").about)
     assert again.date_of_birth.parts() == ("27", "3", "194")
@@ -320,3 +320,37 @@ def test_an_appointments_date_is_read_as_a_birth_date_is_with_its_own_limits() -
     assert when is None and said.startswith("Please check the year")
     when, said = read_appointment_date("14", "", "2027", today)
     assert when is None and said == "Please add the month, as in 14 3 2027."
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "Wednesday, 14th of March 2027 at 10:30am",
+        "Sunday 14 March 2027",
+        "14 March 2027 at 10:30",
+        "2027-03-14T09:30",
+        "14/03/2027 9am",
+    ],
+)
+def test_a_date_pasted_from_an_appointment_letter_is_read(pasted: str) -> None:
+    """A day's name and a time are left out (pasted, they were read as the month and year)."""
+    from consultprep.birth_date import read_appointment_date
+
+    assert read_appointment_date(pasted, "", "", date(2026, 12, 8)) == (date(2027, 3, 14), "")
+
+
+def test_damaged_typed_dates_keep_each_part_in_its_box() -> None:
+    """From a damaged draft: a number is its text, anything else an empty box, at most three
+    (a bad item dropped moved the year into the month box: a review)."""
+    from consultprep.models import AboutSkin
+
+    assert AboutSkin(appointment_date_typed=["12", 3, "2026"]).appointment_date_typed == [
+        "12",
+        "3",
+        "2026",
+    ]
+    assert AboutSkin(date_of_birth_typed=["1", None, "1942", "x"]).date_of_birth_typed == [
+        "1",
+        "",
+        "1942",
+    ]

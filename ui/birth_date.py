@@ -58,7 +58,7 @@ class DateBoxes(QWidget):
         self.boxes: dict[str, QLineEdit] = {}
         for column, name in enumerate(_WIDTHS):
             box = line_edit(f"{self.WHAT}: {name.lower()}")
-            box.setMaxLength(20)
+            box.setMaxLength(60)  # (a date pasted from a letter: "Tuesday 14 March 2027 at…")
             label = plain_label(name)
             label.setBuddy(box)
             grid.addWidget(label, 0, column)
