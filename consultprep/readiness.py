@@ -176,9 +176,13 @@ def summary_line(check: ReadinessCheck | None, content: ReadinessContent | None 
     else:
         parts = [f"“Yes” to {'none' if yes == 0 else yes} of the {total} questions."]
     parts += [f"Not yet {content.item(a).short}." for a, v in given.items() if v == "not_yet"]
-    unanswered = [content.item(a).short for a, v in given.items() if v is None]
-    if unanswered:  # (semicolons: the short names may hold "and" themselves)
-        parts.append(f"Not answered: {'; '.join(unanswered)}.")
+    # By number: "Not answered: sure I have the support…" read as a claim (a wording review).
+    unanswered = [str(n) for n, v in enumerate(given.values(), 1) if v is None]
+    if len(unanswered) == 1:
+        parts.append(f"Not answered yet: question {unanswered[0]}.")
+    elif unanswered:
+        which = f"{', '.join(unanswered[:-1])} and {unanswered[-1]}"
+        parts.append(f"Not answered yet: questions {which}.")
     return " ".join(parts)
 
 

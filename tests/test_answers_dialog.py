@@ -84,7 +84,9 @@ def test_the_window_shows_each_question_with_its_tick_and_answer(qtbot) -> None:
     assert list(window.rows) == ["b", "a", "d"]
     asked, box = window.rows["d"]
     assert box.toPlainText() == "Yes" and not asked.isChecked()
-    assert "question 3" in box.accessibleName() and "Left out, answered?" in box.accessibleName()
+    # not printed: no number (the pack's numbers are the printed questions'), and said so
+    assert box.accessibleName() == "What you were told, not printed: Left out, answered?"
+    assert window.rows["a"][0].accessibleName() == "I asked this, question 2: First?"
     assert not window.changed()
     window.rows["a"][1].setPlainText("Ask the nurse — «ça va» 💊 <b>&amp;</b>")
     window.rows["a"][0].setChecked(True)
@@ -144,7 +146,9 @@ def test_the_readiness_page_button_puts_answers_in_the_draft_and_on_the_pages(
     first = window.draft.ordered_questions()[0]
     assert first.asked and first.answer.startswith("The clinic's product")
     assert window.isWindowModified()
-    assert window.statusBar().currentMessage().startswith("Answers noted (1 question changed)")
+    assert window.statusBar().currentMessage().startswith(
+        "Your answers are in your draft (1 question changed)"
+    )
     assert page.answers_noted.isVisibleTo(page)  # "tick the box below to answer again"
     # the questions page, entered before, shows it (it was read again)
     questions = window.wizard.page(PageId.QUESTIONS)

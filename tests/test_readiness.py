@@ -139,8 +139,7 @@ def test_a_broken_file_is_reported_with_its_name(monkeypatch: pytest.MonkeyPatch
             ReadinessCheck(sure="not_yet"),
             (
                 "“Yes” to none of the 4 questions. Not yet sure which choice is right for me. "
-                "Not answered: clear on the good and bad points of each choice; clear about what "
-                "matters most to me; sure I have the support and advice I need."
+                "Not answered yet: questions 2, 3 and 4."
             ),
         ),
     ],
@@ -238,9 +237,8 @@ def test_lines_for_the_review_page() -> None:
     )
     assert deciding_lines(draft) == [
         (
-            "After your appointment: “Yes” to 1 of the 4 questions. Not answered: sure which "
-            "choice is right for me; clear on the good and bad points of each choice; clear "
-            "about what matters most to me."
+            "After your appointment: “Yes” to 1 of the 4 questions. Not answered yet: "
+            "questions 1, 2 and 3."
         ),
         "Weighed up: Silicone — no notes yet",
         "Also weighed up: A treatment (no name given) — notes on risks",

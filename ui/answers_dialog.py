@@ -50,30 +50,30 @@ if TYPE_CHECKING:
 TITLE = "Answers from your appointment"
 #: The pages' button (File ▸ says "Write down answers from your appointment…"), and above it.
 NOTE_BUTTON = "&Write down answers…"
+# (Not "tick the ones you asked" on "Your questions", where a tick means "I want to ask this".)
 NOTE_ANSWERS_HINT = (
-    "After your appointment, you can write down what you were told about each question, and "
-    "tick the ones you asked."
+    "After your appointment, press “Write down answers…” to note what you were told about "
+    "each question."
 )
 INTRO = (
     "Write down what you were told, while you still remember it. Tick “I asked this” for each "
-    "question you asked. You do not have to fill in every box. Your answers are kept in your "
-    "draft when you save it, and printed in your PDF pack."
+    "question you asked. You do not have to fill in every box. Press “Keep these answers”, "
+    "then save your draft. Your answers are printed the next time you save your PDF pack."
 )
 NO_QUESTIONS = (
-    "There are no questions in your pack yet, so there is nothing to note answers to. Choose "
-    "the questions you want to ask on the “Your questions” page first."
+    "You have not chosen any questions yet. Choose them at step 6, “Your questions”, first."
 )
 CLINIC_HEADING = "Questions for the clinic"
-CLINIC_NOTE = "As in your pack: for the clinic that offered the treatment."
-NOT_IN_PACK_HEADING = "Not in your pack now"
+CLINIC_NOTE = "Your pack lists these under “Questions for the clinic”."
+NOT_IN_PACK_HEADING = "Not on your list now"
 NOT_IN_PACK = (
-    "You noted something about these before, but they are not in your pack now, so they are "
-    "not printed. Tick them on the “Your questions” page to print them again."
+    "You noted something about these before. They are not on your list now, so they are not "
+    "printed. Tick them at step 6, “Your questions”, to print them again."
 )
 ASKED = "I asked this"  # (no Alt letter: every question has one)
 KEEP = "&Keep these answers"
 LEAVE_TITLE = "Keep the answers you typed?"
-LEAVE = "You have typed or ticked something here. Keep it in your draft?"
+LEAVE = "You have typed or ticked something here. Keep these answers in your draft?"
 
 
 class AnswersDialog(QDialog):
@@ -85,6 +85,7 @@ class AnswersDialog(QDialog):
     def __init__(self, to_note: ToNote, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(TITLE)
+        self.setAccessibleDescription(INTRO)  # (the focus starts on the first tick, after it)
         self.rows: dict[str, tuple[QCheckBox, QPlainTextEdit]] = {}
         self._first = {i.id: (i.asked, as_shown(i.answer)) for i in to_note.all()}
         content = ScrollContent()
@@ -92,7 +93,7 @@ class AnswersDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(plain_label(TITLE, role=HEADING))
         layout.addWidget(plain_label(INTRO, role=HINT))
-        number = 0  # numbered on through the groups, as the pack prints them
+        number = 0  # numbered on through the groups, as the pack prints them (not the last)
         for heading, note, items in (
             ("", "", to_note.specialist),
             (CLINIC_HEADING, CLINIC_NOTE, to_note.clinic),
@@ -102,8 +103,10 @@ class AnswersDialog(QDialog):
                 layout.addWidget(plain_label(heading, role=SUBHEADING))
                 layout.addWidget(plain_label(note, role=HINT))
             for item in items:
-                number += 1
-                layout.addWidget(self._card(number, item))
+                printed = items is not to_note.held
+                if printed:
+                    number += 1
+                layout.addWidget(self._card(number if printed else None, item, heading))
         layout.addStretch(1)
         self.scroll_area = scrolling(content, TITLE)
         buttons = QDialogButtonBox()
@@ -121,16 +124,21 @@ class AnswersDialog(QDialog):
         if self.rows:  # (else the scroll area had the focus: one more Tab for nothing)
             next(iter(self.rows.values()))[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _card(self, number: int, item: ChecklistItem) -> QWidget:
+    def _card(self, number: int | None, item: ChecklistItem, group: str) -> QWidget:
+        """A question's card: numbered as printed (None: not printed), in ``group`` (a
+        heading, or "": the specialist's), which a screen reader hears on its controls."""
         frame, column = card()
-        words = plain_label(f"{number}. {item.text}", role="strong", selectable=True)
-        column.addWidget(words)
+        shown = f"{number}. {item.text}" if number is not None else item.text
+        column.addWidget(plain_label(shown, role="strong", selectable=True))
         short = shorten(item.text, 80)
-        asked = QCheckBox(ASKED)
-        asked.setAccessibleName(f"I asked question {number}: {short}")
+        which = f"question {number}" if number is not None else "not printed"
+        asked = QCheckBox(ASKED)  # (named as shown first, for voice control: "I asked this")
+        asked.setAccessibleName(f"I asked this, {which}: {short}")
+        asked.setAccessibleDescription(group)
         asked.setChecked(item.asked)
         column.addWidget(asked)
-        box = text_box(f"What you were told, question {number}: {short}", 3, grow_to=10)
+        box = text_box(f"What you were told, {which}: {short}", 3, grow_to=10)
+        box.setAccessibleDescription(group)
         box.setPlaceholderText("What you were told")
         box.setPlainText(item.answer)
         asked.toggled.connect(self.typed)
@@ -190,6 +198,7 @@ def note_button(page: QWizardPage) -> QPushButton:
     shown, and "Are you ready to decide?"): it opens the window (``ConsultWizard.note_answers``,
     which shows the pages again)."""
     button = big_button(NOTE_BUTTON, "Write down answers from your appointment")
+    button.setAccessibleDescription(NOTE_ANSWERS_HINT)
     button.clicked.connect(lambda: getattr(page.wizard(), "note_answers", int)())
     return button
 

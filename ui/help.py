@@ -43,10 +43,10 @@ HOW_TO: list[tuple[str, str]] = [
         "After your appointment",
         (
             "To write down what you were told, choose File ▸ Write down answers from your "
-            "appointment, or the button on the step “Are you ready to decide?”. Tick the "
-            "questions you asked and type the answers. If you wrote on the printed pack, or "
-            "filled it in on the computer, you can copy your answers in this way too, or use "
-            "File ▸ Import answers from a filled-in PDF."
+            "appointment. There is also a button at the end of “Your questions” and on “Are you "
+            "ready to decide?”. Tick the questions you asked and type the answers. Did you "
+            "write on the printed pack? Copy your answers in the same way. Did you fill in the "
+            "PDF on the computer? Use File ▸ Import answers from a filled-in PDF."
         ),
     ),
     (

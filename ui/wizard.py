@@ -243,7 +243,9 @@ class ConsultWizard(QWizard):
             if isinstance(window, QMainWindow):
                 what = "1 question" if changed == 1 else f"{changed} questions"
                 window.statusBar().showMessage(
-                    f"Answers noted ({what} changed). Save your draft to keep them.", 15000
+                    f"Your answers are in your draft ({what} changed). Save it (Ctrl+S) to keep "
+                    "them on this computer.",
+                    15000,
                 )
         return changed
 

@@ -63,7 +63,7 @@ def _label(text: str, buddy: QWidget) -> QLabel:
 #: Under "You and your skin problem".
 FOR_SOMEONE_ELSE = (
     "Filling this in for someone else, such as your child or a parent? Write about them "
-    "wherever it says “you”, and put your own name under “Carer or helper”."
+    "wherever it says “you” or “my”, and put your own name under “Carer or helper”."
 )
 
 
@@ -87,9 +87,11 @@ class AboutPage(DraftPage):
         form = self._section("You and your skin problem")
         # Before the name box: its placeholder, which said so, goes once a name is typed (a
         # mother filling it in for her son of 15 took every "you" as herself: a walk-through).
-        form.addWidget(plain_label(FOR_SOMEONE_ELSE, role=HINT))
+        form.addWidget(plain_label(FOR_SOMEONE_ELSE, role=HINT))  # (and the name box's
+        # description below: Tab passes the hint by, so a screen reader heard it nowhere)
         # (a daughter filling it in for her mother could type her own name: a walk-through)
         self.patient_name = line_box("Your name", "For someone else? Their name, and yours below")
+        self.patient_name.setAccessibleDescription(FOR_SOMEONE_ELSE)
         self.body_area = line_box("Where on your body", "For example: left lower leg")
         self.duration = line_box("How long you have had it", "For example: about 2 years")
         self.symptoms = text_box(

@@ -153,9 +153,11 @@ class ReadinessPage(DraftPage):
     def _show_results(self) -> None:
         r = self.draft.readiness
         for label, check in ((self.before_result, r.before), (self.after_result, r.after)):
-            result = summary_line(check, self.content) if is_taken(check) else "none yet."
-            # (not "Your answers": read after an appointment as the answers noted there)
-            label.setText(f"Your answers to these four questions: {result}")
+            # (not "Your answers: none yet": read after an appointment as if the answers
+            # noted there were lost)
+            taken = is_taken(check)
+            result = summary_line(check, self.content) if taken else "none yet."
+            label.setText(f"Your answers{'' if taken else ' to these four questions'}: {result}")
         # Only the latest check's "Not yet" answers are on the list.
         after_counts = is_taken(r.after)
         self.before_view.set_suggestion_prefix(SUGGESTED if after_counts else ADDED)
