@@ -99,6 +99,7 @@ class AboutSkin(_Model):
         its own box (a damaged item dropped moved the year into the month: a review)."""
         if not isinstance(value, list):
             return value
+
         def text(v: Any) -> str:
             return v if isinstance(v, str) else str(v) if isinstance(v, int | float) else ""
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -199,6 +200,8 @@ def note_button(page: QWizardPage) -> QPushButton:
     which shows the pages again)."""
     button = big_button(NOTE_BUTTON, "Write down answers from your appointment")
     button.setAccessibleDescription(NOTE_ANSWERS_HINT)
+    # As wide as its words in a column of the page (not stretched across it)
+    button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     button.clicked.connect(lambda: getattr(page.wizard(), "note_answers", int)())
     return button
 

@@ -84,7 +84,7 @@ class QuestionsPage(DraftPage):
         # here); after the list: first, Enter pressed it on coming to the page.
         layout.addWidget(plain_label(NOTE_ANSWERS_HINT, role=HINT))
         self.note_answers_button = note_button(self)
-        layout.addWidget(self.note_answers_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.note_answers_button)
         layout.addStretch(1)
         self.scroll_area = scrolling(content, "Your questions")
         self._in_view: str | None = None  # a question just added, kept in view a moment

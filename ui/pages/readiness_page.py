@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from consultprep.bran import cleaned, treatment_choices
 from consultprep.checklist import sync_checklist
@@ -32,7 +32,6 @@ ANSWERS_NOTED = (
 )
 
 
-
 class ReadinessPage(DraftPage):
     """The readiness check before and after the appointment, then BRAN notes."""
 
@@ -49,15 +48,17 @@ class ReadinessPage(DraftPage):
         self.answers_noted = plain_label(ANSWERS_NOTED, role=HINT)
         # What the patient was told, in a window of its own (ui.answers_dialog; also File ▸)
         self.note_answers_button = note_button(self)
-        note_row = QHBoxLayout()
-        note_row.addWidget(self.note_answers_button)
-        note_row.addStretch(1)
         toggle = LabelledCheck(AFTER_TOGGLE, self.content.after_intro)
         self.after_toggle: QCheckBox = toggle.check
         self.after_view, self.after_result = self._add_check(
             layout,
             AFTER,
-            [plain_label(NOTE_ANSWERS_HINT, role=HINT), note_row, self.answers_noted, toggle],
+            [
+                plain_label(NOTE_ANSWERS_HINT, role=HINT),
+                self.note_answers_button,
+                self.answers_noted,
+                toggle,
+            ],
         )
 
         layout.addSpacing(8)
@@ -106,15 +107,12 @@ class ReadinessPage(DraftPage):
         return f"{self.content.source_note} {sources}".strip()
 
     def _add_check(
-        self, layout: QVBoxLayout, when: str, above: list[QWidget | QLayout] | None = None
+        self, layout: QVBoxLayout, when: str, above: list[QWidget] | None = None
     ) -> tuple[ReadinessCheckView, QLabel]:
         """A heading, any widgets ``above`` the questions, the four questions, the result."""
         layout.addWidget(plain_label(when, role=SUBHEADING))
-        for part in above or []:
-            if isinstance(part, QLayout):
-                layout.addLayout(part)
-            else:
-                layout.addWidget(part)
+        for widget in above or []:
+            layout.addWidget(widget)
         view = ReadinessCheckView(self.content, when)
         layout.addWidget(view)
         result = plain_label(role="strong", selectable=True)
