@@ -53,12 +53,8 @@ def page_one(pack: Pack) -> None:
     start = len(pack.story)
     flowables: list[Flowable] = []
     for scale, budget in attempts(pack.options.scale):
-        del pack.story[start:]
-        pack.overflow = {}
-        pack.budget = budget
         pack.set_scale(scale)
-        clinician_page(pack)
-        flowables = pack.story[start:]
+        flowables = _made(pack, start, budget)
         if fits(flowables, pack.frame_height):
             flowables = _filled(pack, start, budget, flowables)
             break
@@ -90,20 +86,22 @@ def _filled(pack: Pack, start: int, budget: Budget, flowables: list[Flowable]) -
             if value <= getattr(best, part):
                 continue
             trial = replace(best, **{part: value})
-            del pack.story[start:]
-            pack.overflow = {}
-            pack.budget = trial
-            clinician_page(pack)
-            if not fits(pack.story[start:], pack.frame_height):
+            made = _made(pack, start, trial)
+            if not fits(made, pack.frame_height):
                 break
-            best, flowables = trial, pack.story[start:]
+            best, flowables = trial, made
     if pack.budget != best:  # the last one tried did not fit: make the best one again
-        del pack.story[start:]
-        pack.overflow = {}
-        pack.budget = best
-        clinician_page(pack)
-        flowables = pack.story[start:]
+        flowables = _made(pack, start, best)
     return flowables
+
+
+def _made(pack: Pack, start: int, budget: Budget) -> list[Flowable]:
+    """Page 1 made again (after ``start`` in the story) with ``budget``; its flowables."""
+    del pack.story[start:]
+    pack.overflow = {}
+    pack.budget = budget
+    clinician_page(pack)
+    return pack.story[start:]
 
 
 def fits(flowables: list[Flowable], height: float) -> bool:
