@@ -181,6 +181,9 @@ def merged_answer(current: str, filled: FilledAnswer) -> str:
     return f"{current.rstrip()}\n\n{new}"
 
 
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
 def _held(new: str, current: str, *, loosely: bool) -> bool:
     """True if the draft's answer ``current`` already holds ``new``: as a whole paragraph
     (notes added before are paragraphs of their own), or, ``loosely``, anywhere in it (a pack
@@ -188,7 +191,8 @@ def _held(new: str, current: str, *, loosely: bool) -> bool:
     under an answer from an empty field ("No" under "Not sure yet") was dropped: a review."""
     if loosely:
         return _norm(new) in _norm(current)
-    return _norm(new) in {_norm(p) for p in re.split(r"\n\s*\n", current)}
+    held = {_norm(p) for p in _PARAGRAPHS.split(current)}
+    return {_norm(p) for p in _PARAGRAPHS.split(new)} <= held  # (a note of two paragraphs too)
 
 
 def apply_answers(

@@ -75,6 +75,7 @@ def text_of(pdf: Path) -> str:
         ("Two weeks", "weeks", "", "Two weeks\n\nweeks"),
         ("Two weeks\n\nGP", "GP", "", "Two weeks\n\nGP"),  # a paragraph of its own already
         ("Changed since, Typed", "Typed", "Old", "Changed since, Typed"),  # prefilled: loosely
+        ("Ask\n\nA.\n\nB.", "A.\n\nB.", "", "Ask\n\nA.\n\nB."),  # two paragraphs, held
     ],
 )
 def test_merged_answer(current: str, filled: str, printed: str, expected: str) -> None:
