@@ -176,13 +176,11 @@ def summary_line(check: ReadinessCheck | None, content: ReadinessContent | None 
     else:
         parts = [f"“Yes” to {'none' if yes == 0 else yes} of the {total} questions."]
     parts += [f"Not yet {content.item(a).short}." for a, v in given.items() if v == "not_yet"]
-    # By number: "Not answered: sure I have the support…" read as a claim (a wording review).
-    unanswered = [str(n) for n, v in enumerate(given.values(), 1) if v is None]
-    if len(unanswered) == 1:
-        parts.append(f"Not answered yet: question {unanswered[0]}.")
-    elif unanswered:
-        which = f"{', '.join(unanswered[:-1])} and {unanswered[-1]}"
-        parts.append(f"Not answered yet: questions {which}.")
+    # How many: "Not answered: sure I have the support…" read as a claim (a wording review),
+    # and "questions 2 and 4" on page 1 as the top questions printed above it (a review).
+    unanswered = sum(v is None for v in given.values())
+    if unanswered:
+        parts.append(f"{unanswered} not answered yet.")
     return " ".join(parts)
 
 

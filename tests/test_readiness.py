@@ -139,7 +139,7 @@ def test_a_broken_file_is_reported_with_its_name(monkeypatch: pytest.MonkeyPatch
             ReadinessCheck(sure="not_yet"),
             (
                 "“Yes” to none of the 4 questions. Not yet sure which choice is right for me. "
-                "Not answered yet: questions 2, 3 and 4."
+                "3 not answered yet."
             ),
         ),
     ],
@@ -237,8 +237,7 @@ def test_lines_for_the_review_page() -> None:
     )
     assert deciding_lines(draft) == [
         (
-            "After your appointment: “Yes” to 1 of the 4 questions. Not answered yet: "
-            "questions 1, 2 and 3."
+            "After your appointment: “Yes” to 1 of the 4 questions. 3 not answered yet."
         ),
         "Weighed up: Silicone — no notes yet",
         "Also weighed up: A treatment (no name given) — notes on risks",

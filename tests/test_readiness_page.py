@@ -170,7 +170,7 @@ def test_bran_notes_reach_the_draft_and_the_pdf(
     shown = dict(summary_lines(window.draft, LIBRARY))
     assert shown["Ready to decide?"] == (
         "Before your appointment: “Yes” to none of the 4 questions. Not yet sure which choice "
-        "is right for me. Not answered yet: questions 2, 3 and 4."
+        "is right for me. 3 not answered yet."
         f"\nWeighed up: {names[1]} — notes on benefits and doing nothing\n"
         "Also weighed up: My own idea — no notes yet"
     )
