@@ -24,11 +24,14 @@ _SEPARATORS = re.compile(r"[\s/.,\-]+")
 #: Words a date may have that are not its day, month or year (see ``words``).
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _LEFT_OUT = frozenset(
-    ["of", "the", "on", "at", "am", "pm", *_DAYS, "tues", "thur", "thurs"]
+    ["of", "the", "on", "at", "am", "pm", *_DAYS, "tues", "weds", "thur", "thurs"]
     + [day[:3] for day in _DAYS]
 )
 _TIME = re.compile(r"\d{1,2}(?::\d{2}){1,2}(?:am|pm)?|\d{1,2}(?:am|pm)", re.IGNORECASE)
 _ISO_TIME = re.compile(r"(?<=\d)T(?=\d{1,2}:\d{2})")
+#: "10.30am", "2.15 p.m.": a time with a dot, which the separators would cut (with its am or
+#: pm only: "14.03.2027" is a date).
+_DOT_TIME = re.compile(r"\b\d{1,2}\.\d{2}\s?[ap]\.?m\b\.?", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:
@@ -38,7 +41,7 @@ def words(text: str) -> list[str]:
     "2027-03-14T09:30": pasted, they were read as the month and the year)."""
     text = unicodedata.normalize("NFKC", text)
     text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
-    text = _ISO_TIME.sub(" ", text)
+    text = _DOT_TIME.sub(" ", _ISO_TIME.sub(" ", text))
     return [
         w
         for w in _SEPARATORS.split(text)

@@ -101,7 +101,11 @@ class AboutSkin(_Model):
             return value
 
         def text(v: Any) -> str:
-            return v if isinstance(v, str) else str(v) if isinstance(v, int | float) else ""
+            if isinstance(v, bool) or not isinstance(v, str | int | float):
+                return ""
+            if isinstance(v, float):
+                return str(int(v)) if v.is_integer() else ""
+            return str(v)
 
         return [text(v) for v in value[:3]]
 

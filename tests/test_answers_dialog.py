@@ -244,7 +244,10 @@ def test_answers_typed_in_the_open_window_are_in_the_safety_copy(
         return int(QDialog.DialogCode.Rejected.value)
 
     monkeypatch.setattr(AnswersDialog, "exec", type_and_look)
+    scheduled: list[str] = []
+    monkeypatch.setattr(window.autosave, "schedule", lambda: scheduled.append("now"))
     window.note_answers_action.trigger()
+    assert len(scheduled) >= 2  # at the key typed, and again once closed (without them)
     (copy,) = captured
     assert copy is not None
     assert copy.ordered_questions()[0].answer == "Typed while the window is open"

@@ -330,6 +330,8 @@ def test_an_appointments_date_is_read_as_a_birth_date_is_with_its_own_limits() -
         "14 March 2027 at 10:30",
         "2027-03-14T09:30",
         "14/03/2027 9am",
+        "Weds 14 March 2027 10.30am",
+        "14 March 2027, 2.15 p.m.",
     ],
 )
 def test_a_date_pasted_from_an_appointment_letter_is_read(pasted: str) -> None:
@@ -354,3 +356,4 @@ def test_damaged_typed_dates_keep_each_part_in_its_box() -> None:
         "",
         "1942",
     ]
+    assert AboutSkin(date_of_birth_typed=[True, 3.0, 2.5]).date_of_birth_typed == ["", "3", ""]

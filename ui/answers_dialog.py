@@ -222,6 +222,7 @@ def note_in_dialog(
     window.setWindowModality(Qt.WindowModality.WindowModal)
     if watch is not None:
         watch(window)
-    if window.exec() != QDialog.DialogCode.Accepted:
-        return 0
-    return note_answers(draft, window.noted())
+    kept = window.exec() == QDialog.DialogCode.Accepted
+    noted = window.noted()
+    window.deleteLater()  # (a hidden window at each opening, kept until the wizard went)
+    return note_answers(draft, noted) if kept else 0
