@@ -239,7 +239,11 @@ def details_box(pack: Pack) -> Table:
     # Its values start where those of the lines under it do (LABEL_WIDTH in), past the padding.
     label_w = pack.size(LABEL_WIDTH - 10)
     value_w = FRAME_WIDTH / 2 - label_w
-    table = pack.box(rows, col_widths=[label_w, value_w, label_w, value_w])
+    # The right-hand labels are short ("Date of birth", "Appointment"): room given to their
+    # values ("17 Feb 1994 (age 33)" wrapped its age onto a line of its own: a review).
+    given = pack.size(20)
+    widths = [label_w, value_w, label_w - given, value_w + given]
+    table = pack.box(rows, col_widths=widths)
     table.setStyle(TableStyle([("SPAN", (1, n), (3, n)) for n in spans]))
     return table
 

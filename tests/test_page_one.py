@@ -263,3 +263,24 @@ def test_a_score_of_ten_is_on_one_line(large_print: bool) -> None:
         score = cell[0] if isinstance(cell, (list, tuple)) else cell
         assert "/ 10" in score.text
         assert len(score.blPara.lines) == 1, score.text
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_date_of_birth_and_age_stay_on_one_line(paper: str) -> None:
+    """The right-hand labels are short, so their values have the room: "17 Feb 1994
+    (age 33)" put its age on a line of its own (a review)."""
+    from exports.fonts import register_fonts
+    from exports.pack import Pack
+    from exports.summary import details_box
+
+    register_fonts()
+    draft = load_draft(ROOT / "resources" / "examples" / "inflammatory.consultprep")
+    pack = Pack(draft, LIBRARY, date(2026, 12, 8), PackOptions(paper=paper))
+    table = details_box(pack)
+    widths = table._argW
+    for row in table._cellvalues:
+        for column, cell in enumerate(row):
+            text = getattr(cell, "text", "")
+            if "(age" in text or text in ("Date of birth", "Appointment"):
+                cell.wrap(widths[column] - 12, 1000)  # (the box's cell padding)
+                assert len(cell.blPara.lines) == 1, text
