@@ -58,13 +58,9 @@ def clinician_page(pack: Pack) -> None:
     )
     head.bookmark = "Summary for the clinician"  # type: ignore[attr-defined]
     s.append(head)
-    s.append(
-        pack.para(
-            # "for", not "before": a pack is made again after an appointment, for the next one
-            "Prepared with ConsultPrep for my appointment. <b>This is not medical advice.</b>",
-            "lead",
-        )
-    )
+    # "for", not "before": a pack is made again after an appointment, for the next one
+    lead = "Prepared with ConsultPrep for my appointment. <b>This is not medical advice.</b>"
+    s.append(pack.para(lead, "lead"))
     s.append(details_box(pack))
     top_three(pack)  # the patient's priorities first
     readiness(pack)
@@ -239,11 +235,8 @@ def details_box(pack: Pack) -> Table:
     # Its values start where those of the lines under it do (LABEL_WIDTH in), past the padding.
     label_w = pack.size(LABEL_WIDTH - 10)
     value_w = FRAME_WIDTH / 2 - label_w
-    # The right-hand labels are short ("Date of birth", "Appointment"): room given to their
-    # values ("17 Feb 1994 (age 33)" wrapped its age onto a line of its own: a review).
-    given = pack.size(20)
-    widths = [label_w, value_w, label_w - given, value_w + given]
-    table = pack.box(rows, col_widths=widths)
+    given = pack.size(20)  # by the short labels on the right, to their values (a wrapped age)
+    table = pack.box(rows, col_widths=[label_w, value_w, label_w - given, value_w + given])
     table.setStyle(TableStyle([("SPAN", (1, n), (3, n)) for n in spans]))
     return table
 
