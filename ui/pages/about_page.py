@@ -85,11 +85,11 @@ class AboutPage(DraftPage):
 
         # --- you and the problem ----------------------------------------------------------
         form = self._section("You and your skin problem")
-        # Before the name box: its placeholder, which said so, goes once a name is typed (a
-        # mother filling it in for her son of 15 took every "you" as herself: a walk-through).
-        form.addWidget(plain_label(FOR_SOMEONE_ELSE, role=HINT))  # (and the name box's
-        # description below: Tab passes the hint by, so a screen reader heard it nowhere)
-        # (a daughter filling it in for her mother could type her own name: a walk-through)
+        # For someone else: said above the name box (its placeholder goes once a name is
+        # typed; a mother filling it in for her son of 15 took every "you" as herself) and as
+        # the box's description (Tab passes the hint by). A daughter filling it in for her
+        # mother could type her own name: the placeholder says whose (walk-throughs).
+        form.addWidget(plain_label(FOR_SOMEONE_ELSE, role=HINT))
         self.patient_name = line_box("Your name", "For someone else? Their name, and yours below")
         self.patient_name.setAccessibleDescription(FOR_SOMEONE_ELSE)
         self.body_area = line_box("Where on your body", "For example: left lower leg")
