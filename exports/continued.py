@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from exports.fonts import safe_text
 
@@ -61,3 +61,31 @@ def continued_under(pack: Pack, title: str, item: Flowable) -> Continued:
     """``item`` of a list under ``title``, with "``title`` (continued)" over it if it starts a
     page (alone at the top of a page, a last point read as if it belonged to nothing)."""
     return Continued(pack.para(f"{safe_text(title)} (continued)", "small"), item)
+
+
+class KeptOrOtherOrder(KeepTogether):
+    """``flowables`` kept together, as ``KeepTogether``; but where they do not fit in what
+    is left of the page, the first of ``orders`` (``first``, ``rest``: the same parts split
+    in two) whose ``first`` part fits goes on this page instead, ``first`` kept together and
+    ``rest`` after it, rather than all of it moving to the next page.
+
+    For the evidence section's opening (nearly a page): a last question that went over onto
+    a new page stood alone on it above a blank three quarters, and three questions above a
+    blank half (a visual review); the text about the skin now goes under them."""
+
+    def __init__(
+        self, flowables: list[Flowable], *orders: tuple[list[Flowable], list[Flowable]]
+    ) -> None:
+        super().__init__(flowables)
+        self.orders = orders
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        from reportlab.platypus.flowables import _listWrapOn
+
+        for first, rest in self.orders:
+            # (Measured as a list: a KeepTogether's own wrap says 16,777,215 points.)
+            if _listWrapOn(first, aW, self.canv)[1] <= aH:
+                # First a no-op, as KeepTogether's own split: reportlab places the first
+                # part of a split at once, and a KeepTogether never fits when placed so.
+                return [self.NullActionFlowable(), KeepTogether(first), *rest]
+        return super().split(aW, aH)

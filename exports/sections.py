@@ -17,7 +17,7 @@ from consultprep.checklist import for_specialist_and_clinic, question_for
 from consultprep.content import Concern, EvidenceLevel, Treatment
 from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
 from consultprep.models import ChecklistItem
-from exports.continued import Continued, continued_under
+from exports.continued import Continued, KeptOrOtherOrder, continued_under
 from exports.flowables import SMALL as LADDER_SMALL
 from exports.flowables import BadgedParagraph, EvidenceLadder, RuledLines
 from exports.fonts import safe_text
@@ -216,7 +216,11 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
             # One list, not a KeepTogether in a KeepTogether: reportlab measures one inside
             # another as 16,777,215 points tall, so the section always began a new page
             # (a pack with no questions had "My questions" alone on a page).
-            s.append(KeepTogether([*opening, lead, ladder, *note]))
+            # Where it does not fit in what is left of the page but the text does: the text
+            # here, the ladder at the top of the next page (a last question stood alone on a
+            # page above a blank three quarters: a visual review, 2026-12-08).
+            text_first = (opening, [KeepTogether([lead, ladder, *note])])
+            s.append(KeptOrOtherOrder([*opening, lead, ladder, *note], text_first))
         else:
             s += [KeepTogether([opening[0], lead, ladder, *note]), KeepTogether(opening[1:3])]
             s += opening[3:]

@@ -168,7 +168,9 @@ def test_the_evidence_section_starts_on_the_page_of_its_ladder(
 ) -> None:
     """In each example, "What the evidence says" is on the same page as the ladder when both
     fit on one page (in large print they may not; then the ladder follows at once): the
-    section's start is never left above a gap as tall as the ladder."""
+    section's start is never left above a gap as tall as the ladder. Where the whole opening
+    does not fit in what is left of a page, the text about the skin may fill it, and the
+    ladder starts the next page."""
     from pypdf import PdfReader
 
     from consultprep.storage import load_draft
@@ -183,7 +185,9 @@ def test_the_evidence_section_starts_on_the_page_of_its_ladder(
         pages = [flat(text) for text in page_texts(PdfReader(str(path)))]
         start = next(n for n, text in enumerate(pages) if "What the evidence says" in text)
         ladder = next(n for n, text in enumerate(pages) if "Stronger evidence" in text)
-        assert ladder == start or (large_print and ladder == start + 1), example.stem
+        about = f"About {real.concern(load_draft(example).concern).name.lower()}"
+        text_first = ladder == start + 1 and about in pages[start]
+        assert ladder == start or text_first or (large_print and ladder == start + 1), example.stem
 
 
 def test_empty_draft_makes_a_valid_pack(library: Library, tmp_path: Path) -> None:

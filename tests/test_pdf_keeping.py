@@ -3,6 +3,7 @@ check with its tick box (ticked on a computer, it is read back: tests/test_clini
 
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,8 @@ def test_the_rung_key_and_each_treatment_are_on_one_page(
     key = page_with(pages, "What the rungs mean")
     marker = LIBRARY.warning_marker.short
     assert page_with(pages, marker, key) == key, "the red mark is explained beside the rungs"
+    # The cards come after the key (the ladder above it on its page names them too).
+    pages[key] = pages[key].split("What the rungs mean", 1)[1]
     concern = LIBRARY.concern(draft.concern).for_subtype(draft.subtype)
     for treatment in concern.treatments:
         start = page_with(pages, flat(treatment.name)[:30], key)
@@ -66,13 +69,85 @@ def test_the_evidence_starts_with_its_ladder_and_the_note_under_it_on_one_page(
     chosen = PackOptions(large_print=True) if options == "large" else PackOptions(options)
     pages = [flat(p.extract_text()) for p in pages_of(draft, tmp_path, chosen).pages]
     start = page_with(pages, "What the evidence says")
-    assert page_with(pages, "How strong the evidence is for each treatment", start) == start
+    ladder = page_with(pages, "How strong the evidence is for each treatment", start)
+    # On the section's first page, or the next where only the text about the skin fitted.
+    assert ladder <= start + 1
+    assert page_with(pages, "Stronger evidence", start) == ladder
     concern = LIBRARY.concern(draft.concern)
+    if ladder > start:
+        assert page_with(pages, f"About {concern.name.lower()}", start) == start
     note = kind_note(concern, draft.subtype, printed=True)
     if note:
-        assert page_with(pages, flat(note)[-40:], start) == start
+        assert page_with(pages, flat(note)[-40:], start) == ladder
     if options == "large":
         assert page_with(pages, f"About {concern.name.lower()}", start) <= start + 1
+
+
+def test_a_last_question_over_a_page_end_has_the_evidence_under_it() -> None:
+    """Priya's last question went over onto a page of its own, above a blank three
+    quarters: the evidence section's opening (nearly a page) moved on whole. Its heading and
+    the text about the skin now go under the question; the ladder starts the next page."""
+    from io import BytesIO
+
+    draft = load_draft(ROOT / "resources" / "examples" / "inflammatory.consultprep")
+    pages = [flat(p.extract_text()) for p in PdfReader(BytesIO(export_bytes(draft))).pages]
+    last = flat(draft.ordered_questions()[-1].text)[:40]
+    start = page_with(pages, "What the evidence says")
+    assert page_with(pages, last) == start
+    assert page_with(pages, "About psoriasis and eczema", start) == start
+    assert page_with(pages, "Stronger evidence", start) == start + 1
+
+
+def export_bytes(draft) -> bytes:
+    from exports.pdf import render_pack
+
+    return bytes(render_pack(draft, LIBRARY))
+
+
+class Block:
+    """A flowable of a set height that notes the page it is drawn on."""
+
+    def __new__(cls, name: str, height: float, drawn: dict[str, int]):
+        from reportlab.platypus import Flowable
+
+        class _Block(Flowable):
+            def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+                return aw, height
+
+            def draw(self) -> None:
+                drawn[name] = self.canv.getPageNumber()
+
+        return _Block()
+
+
+@pytest.mark.parametrize(
+    ("used", "expected"),
+    [
+        (0, {"heading": 1, "text": 1, "ladder": 1}),  # all of it fits: together, in order
+        (400, {"heading": 1, "ladder": 1, "text": 2}),  # the first order's first part fits
+        (600, {"heading": 1, "text": 1, "ladder": 2}),  # only the second order's fits
+        (800, {"heading": 2, "text": 2, "ladder": 2}),  # neither: all on the next page
+    ],
+)
+def test_kept_together_or_in_another_order(used: int, expected: dict[str, int]) -> None:
+    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
+
+    from exports.continued import KeptOrOtherOrder
+
+    drawn: dict[str, int] = {}
+    heading, text, ladder = (
+        Block(n, h, drawn) for n, h in (("heading", 50), ("text", 200), ("ladder", 400))
+    )
+    doc = SimpleDocTemplate(BytesIO(), pagesize=(400, 1000), **dict.fromkeys(MARGINS, 0))
+    # 988 points to fill (the frame's own padding is 6 at the top and bottom): all three
+    # together take 650, the heading and ladder 450, the heading and text 250.
+    kept = KeptOrOtherOrder(
+        [heading, text, ladder],
+        ([heading, ladder], [text]),
+        ([heading, text], [KeepTogether([ladder])]),
+    )
+    doc.build([Spacer(1, used), kept] if used else [kept])
+    assert drawn == expected
 
 
 @pytest.mark.parametrize("options", ["A4", "Letter", "large"])
