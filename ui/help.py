@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from consultprep.content import Library
 from consultprep.links import web_address
-from ui.glossary_ui import glossary
+from ui.glossary_ui import explanation_text, glossary
 from ui.widgets import HEADING, SUBHEADING, ScrollContent, plain_label, scrolling
 
 HOW_TO_TITLE = "How to use ConsultPrep"
@@ -173,7 +173,8 @@ def how_to_sections(step_titles: list[str]) -> list[tuple[str, str]]:
     g = glossary()
     if g is not None:
         words = sorted(g.terms, key=lambda t: t.term.casefold())
-        sections.append(("Words you may meet", "\n\n".join(t.explanation() for t in words)))
+        # With their sources, as where the words are shown (a content review, 2026-12-08).
+        sections.append(("Words you may meet", explanation_text(words)))
     return sections
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from consultprep.bran import cleaned, treatment_choices
 from consultprep.checklist import sync_checklist
-from consultprep.citations import sources_line
+from consultprep.citations import sources_line, with_sources
 from consultprep.content import Library
 from consultprep.models import Draft, ReadinessCheck
 from consultprep.readiness import is_taken, load_readiness, summary_line, updated
@@ -63,7 +63,9 @@ class ReadinessPage(DraftPage):
 
         layout.addSpacing(8)
         layout.addWidget(plain_label("Weigh up a treatment: BRAN", role=SUBHEADING))
-        layout.addWidget(plain_label(self.content.bran_intro, role=HINT))
+        # With its source, as in the PDF (a content review, 2026-12-08).
+        bran_intro = with_sources(self.content.bran_intro, self.library, self.content.bran_citations)
+        layout.addWidget(plain_label(bran_intro, role=HINT))
         self.bran_editor = BranEditor(self.content)
         layout.addWidget(self.bran_editor)
         layout.addStretch(1)
