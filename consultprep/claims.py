@@ -30,6 +30,8 @@ _WHITESPACE = re.compile(r"\s+")
 #: Where a sentence, or a phrase of a list, ends: "No waiting list, FDA approved" and
 #: "• No downtime • FDA approved" are two claims, not one turned round.
 _SENTENCE_END = re.compile(r"[.!?;:\n,–—•|]| - ")
+#: A pattern's group of this name, if it has one, is the part highlighted and quoted.
+SHOWN = "shown"
 SENTENCE_BACK = 80  # letters looked back through for ``ClaimRule.not_after``
 #: Characters a pasted web page may hold unseen inside a word ("guaran\u00adteed"): the rules
 #: read the text without them (a bad-input hunt: a soft hyphen hid "guaranteed").
@@ -180,7 +182,11 @@ def find_claims(
             if limit is not None and n >= limit:
                 break
             if m.end() > m.start() and not rule.turned_round(read.text, m.start()):
-                start, end = read.place(m.start()), read.place(m.end() - 1) + 1
+                # Only the part named "shown", where a pattern has one (a price after stem
+                # cells named sentences before: the price is the phrase to quote).
+                shown = SHOWN in m.re.groupindex and m.start(SHOWN) >= 0
+                first, last = m.span(SHOWN) if shown else m.span()
+                start, end = read.place(first), read.place(last - 1) + 1
                 found.append((start, order, ClaimMatch(start, end, rule.id, rule.red_flag)))
     found.sort(key=lambda x: (x[0], x[1]))
     return [m for _, _, m in found]

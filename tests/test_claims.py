@@ -139,6 +139,15 @@ def test_matches_have_spans_rules_and_flags_in_text_order() -> None:
     assert len(find_claims("guaranteed " * 50, RULES, limit=5)) == 5
 
 
+def test_a_price_sentences_after_the_stem_cells_is_quoted_alone() -> None:
+    """Only the price is highlighted and quoted (a pattern's group "shown"), not the
+    sentences between it and the stem cells it is for."""
+    text = "Stem cell therapy in Cyprus. Heals in weeks! Package €8,400 incl. flights."
+    (match,) = [m for m in find_claims(text, RULES) if m.rule_id == "claim-priced-package"]
+    assert match.phrase(text) == "Package €8,400"
+    assert text[match.start : match.end] == "Package €8,400"
+
+
 def _rule(rule_id: str, flag: str, pattern: str) -> ClaimRule:
     return ClaimRule(
         id=rule_id, red_flag=flag, patterns=[pattern], true_examples=[pattern], false_examples=["-"]

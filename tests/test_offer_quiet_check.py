@@ -91,3 +91,23 @@ def test_an_offer_abroad_brings_its_questions_and_says_the_checks_are_for_the_uk
     page.location_radios["abroad"].setChecked(True)
     page.no_radio.setChecked(True)  # no offer after all: nothing about it
     assert panel.abroad_notice.isHidden()
+
+
+def test_a_price_typed_for_stem_cells_is_found_and_something_found_says_look_further(
+    offer: tuple[MainWindow, OfferPage],  # noqa: F811 - the fixture
+) -> None:
+    """Helen typed "Stem cell wound therapy" as the treatment and "€8,400" as the cost: the
+    two are read as one phrase, so paying for stem cells is found (the cost alone was not);
+    and when something is found, the summary says the check cannot find every sign."""
+    _window, page = offer
+    page.treatment.setText("Stem cell wound therapy")
+    page.cost.setText("€8,400 with flights")
+    page.advert.check_button.click()
+    found = page.advert.found_labels()
+    assert "rf-pay-for-trial" in found, found
+    assert page.red_flag_checks["rf-pay-for-trial"].isChecked()
+    assert "cannot find every sign" in page.advert.summary_label.text()
+    page.treatment.setText("Laser")
+    assert page.advert.summary_label.text() == STALE  # the treatment is part of the check
+    page.advert.check_button.click()
+    assert "rf-pay-for-trial" not in page.advert.found_labels()

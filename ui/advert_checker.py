@@ -41,8 +41,8 @@ PLACEHOLDER = "Paste the clinic's words here."
 HELP = (
     "Copy the words from the clinic's advert, email, leaflet or web page, and paste them into "
     "the box. ConsultPrep looks for English phrases that often go with the warning signs "
-    "below. It looks in the text you paste, and in what you wrote above about the cost and "
-    "what they said. It checks the text on this computer: nothing is sent anywhere."
+    "below. It looks in the text you paste, and in what you wrote above about the treatment, "
+    "its cost and what they said. It checks the text on this computer: nothing is sent anywhere."
 )
 #: Where a phrase was found, when it was in what the patient wrote above about the offer.
 IN_SAID = "in what you wrote above"
@@ -50,7 +50,13 @@ EMPTY = (
     "Please paste some text first, or write about the offer in the boxes above, then press "
     "“Check this text”."
 )
-TICKED = "The matching warning signs below are ticked: untick any that do not apply."
+#: With "read the others too": when something was found, nothing said the check cannot find
+#: every sign (only "nothing found" did: a carer's walk-through with an advert whose price,
+#: deposit and country were not found).
+TICKED = (
+    "The matching warning signs below are ticked: untick any that do not apply. Read the "
+    "others too: the check cannot find every sign."
+)
 #: Shown when a draft is opened with phrases found that the patient has not ticked (only the
 #: button ticks them).
 NOT_TICKED = (

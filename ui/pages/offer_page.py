@@ -47,10 +47,12 @@ FLAGS_HELP = (
 )
 
 
-def said(cost: str, claims: str) -> str:
+def said(treatment: str, cost: str, claims: str) -> str:
     """What the patient wrote about the offer that the advert check looks at as well: the
-    cost ("£1,800 if I book today") and what the clinic said it would do."""
-    return "\n\n".join(part for part in (cost.strip(), claims.strip()) if part)
+    treatment and its cost as one phrase ("Stem cell injections: €8,400", so a price for
+    stem cells is found: a carer's walk-through), and what the clinic said it would do."""
+    priced = ": ".join(part for part in (treatment.strip(), cost.strip()) if part)
+    return "\n\n".join(part for part in (priced, claims.strip()) if part)
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:
@@ -193,6 +195,7 @@ class OfferPage(DraftPage):
         self.claims.textChanged.connect(self.mark_edited)
         self.claims.textChanged.connect(self._claims_changed)
         self.cost.textChanged.connect(self._claims_changed)
+        self.treatment.textChanged.connect(self._claims_changed)
 
         outer = self.page_layout
         self.scroll_area = scrolling(content)
@@ -204,7 +207,9 @@ class OfferPage(DraftPage):
         """Show the draft ahead of time (``ui.preparation``), so entering the page changes
         little and its layout is done already. A long advert is checked first, in steps."""
         offer = self.draft.offer
-        yield from self.advert.check_steps(offer.advert_text, said(offer.cost, offer.claims))
+        yield from self.advert.check_steps(
+            offer.advert_text, said(offer.treatment, offer.cost, offer.claims)
+        )
         self.initializePage()
         yield
 
@@ -235,7 +240,8 @@ class OfferPage(DraftPage):
             self.claims.setPlainText(offer.claims)
         for flag_id, check in self.red_flag_checks.items():
             check.setChecked(flag_id in offer.red_flags)
-        self.advert.set_said(said(offer.cost, offer.claims))  # as prepare() checked it
+        # As prepare() checked it
+        self.advert.set_said(said(offer.treatment, offer.cost, offer.claims))
         self.advert.set_text(offer.advert_text)
         self.vetting_panel.set_done(offer.checks_done)
         self._answer_changed(self.yes_radio.isChecked())
@@ -272,9 +278,11 @@ class OfferPage(DraftPage):
         return check is not None and check.isChecked()
 
     def _claims_changed(self) -> None:
-        """The cost and what they said are checked with the pasted text (``said``)."""
+        """The treatment, its cost and what they said are checked with the pasted text
+        (``said``)."""
         if not self._reading:
-            self.advert.set_said(said(self.cost.text(), self.claims.toPlainText()))
+            typed = (self.treatment.text(), self.cost.text(), self.claims.toPlainText())
+            self.advert.set_said(said(*typed))
             self.advert.check_soon()
 
     def _said_found(self, found: bool) -> None:
