@@ -49,7 +49,7 @@ def birth_text(
 ) -> str:
     """A date of birth with the age on the day of the appointment (or today, if it has
     passed or is not known): "12 March 1942 (age 84)"; with ``short`` "12 Mar 1942 (age 84)"
-    (page 1's narrow column); with ``say``, "(age 85 on the day of your appointment)" when
+    (page 1's narrow column); with ``say``, "(age 85 on the day of the appointment)" when
     that is the day (the review page, where the patient may be younger today). No age for
     a date after that day."""
     on = age_day(appointment, today)
@@ -57,6 +57,7 @@ def birth_text(
     when = long_date(born, short=short)
     if age is None or age > MOST_YEARS:  # (a date from a hand-edited file: no age for it)
         return when
-    said = " on the day of your appointment" if say and on != today else ""
+    # "the appointment", not "your": a carer may be filling it in (a carer's walk-through)
+    said = " on the day of the appointment" if say and on != today else ""
     return f"{when} (age\u00a0{age}{said})"
 

@@ -91,7 +91,7 @@ def test_the_age_is_in_whole_years_on_the_appointment_day_unless_it_has_passed()
     assert birth_text(born, later, TODAY) == "27\u00a0March\u00a01942 (age\u00a085)"
     assert birth_text(born, later, TODAY, short=True) == "27\u00a0Mar\u00a01942 (age\u00a085)"
     said = birth_text(born, later, TODAY, say=True)  # the review page says which day
-    assert said == "27\u00a0March\u00a01942 (age\u00a085 on the day of your appointment)"
+    assert said == "27\u00a0March\u00a01942 (age\u00a085 on the day of the appointment)"
     assert birth_text(born, date(2026, 1, 1), TODAY, say=True).endswith("(age\u00a084)")  # past
     assert birth_text(born, None, TODAY) .endswith("(age\u00a084)")
     assert birth_text(date(2030, 1, 1), None, TODAY) == "1\u00a0January\u00a02030"
@@ -252,7 +252,7 @@ def test_the_review_page_and_the_pdf_say_both(tmp_path: Path) -> None:
         no_conditions=True,
     )
     about = dict(summary_lines(draft, LIBRARY))["About your skin"].splitlines()
-    age = "(age\u00a086 on the day of your appointment)"
+    age = "(age\u00a086 on the day of the appointment)"
     assert f"Date of birth: 1\u00a0January\u00a0{born.year} {age}" in about
     assert "Health conditions: None of these (asked about: diabetes, poor" in "\n".join(about)
     first = flat(page_texts(export(draft, LIBRARY, tmp_path))[0])
