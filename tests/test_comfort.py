@@ -81,6 +81,48 @@ def test_a_window_on_a_real_screen_is_fitted_to_it(qtbot, monkeypatch) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "room, expected",
+    [
+        (QRect(0, 0, 1920, 1040), QSize(800, 600)),  # room enough: 800 x 600
+        (QRect(0, 0, 1093, 582), QSize(800, 534)),  # a 1366 x 768 laptop at 125 %
+        (QRect(0, 0, 911, 485), QSize(800, 437)),  # at 150 %
+        (QRect(0, 0, 600, 300), QSize(640, 400)),  # never smaller than that
+    ],
+)
+def test_the_smallest_window_fits_a_scaled_laptop_screen(room: QRect, expected: QSize) -> None:
+    """At 800 x 600 the window could not be made to fit a 1366 x 768 laptop at 125 % or 150 %
+    (Back and Next under the task bar: a review on scaled screens)."""
+    assert comfort.smallest(room) == expected
+
+
+def test_a_saved_window_is_kept_inside_the_screen() -> None:
+    """A size and place saved on a bigger screen, or before the scaling went up."""
+    room = QRect(0, 0, 1093, 582)
+    place = comfort.kept_inside(QRect(40, 25, 1000, 632), room)
+    assert place.width() == 1000 and place.height() == 582 - comfort.FRAME_ROOM.height()
+    assert place.bottom() + comfort.FRAME_ROOM.height() <= room.bottom() + 1
+    assert place.left() >= 0 and place.top() >= 0
+    assert comfort.kept_inside(QRect(900, 20, 600, 400), room).right() < room.right()
+    fits = QRect(50, 30, 700, 400)
+    assert comfort.kept_inside(fits, room) == fits  # one that fits is left where it was
+
+
+def test_a_saved_window_too_big_for_a_scaled_screen_is_made_to_fit(qtbot, monkeypatch) -> None:
+    install_fake_dialogs(monkeypatch)
+    monkeypatch.setattr(QGuiApplication, "platformName", staticmethod(lambda: "xcb"))
+    window = create_main_window()
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert window.minimumSize() == comfort.smallest(room)
+    window.resize(room.width() + 300, room.height() + 300)  # as saved on a bigger screen
+    window.comfort.save_geometry()
+    again = create_main_window()
+    qtbot.addWidget(again)
+    assert again.height() + comfort.FRAME_ROOM.height() <= room.height()
+    assert again.width() + comfort.FRAME_ROOM.width() <= room.width()
+
+
 def _recording_open_url(monkeypatch) -> list[QUrl]:
     opened: list[QUrl] = []
     monkeypatch.setattr(

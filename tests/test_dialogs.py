@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from tests.a11y_helpers import look  # noqa: F401 - a fixture
 from ui.widgets import ZWSP
@@ -54,3 +54,38 @@ def test_a_byte_of_a_file_name_that_is_not_utf8_is_shown_not_dropped(qtbot) -> N
     qtbot.addWidget(box)
     assert box.text().replace(ZWSP, "") == "Your PDF pack was saved to:\n/tmp/x/caf\ufffd.pdf"
     assert dialogs.readable("plain") == "plain" and dialogs.readable("café") == "café"
+
+
+def test_a_message_taller_than_half_the_screen_scrolls_with_ok_in_reach(
+    qtbot,
+    look,  # noqa: F811 - the fixture
+) -> None:
+    """Six notes on opening a damaged draft, at 200 % text, made a message box taller than a
+    1366 × 768 laptop's screen, its OK button out of reach: the text is made wider, and if it
+    is still too tall it is shown in a window whose text scrolls."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.dialogs import LongMessage, show_message
+
+    look.set_scale(200)
+    note = "The part called “medicines” could not be read, so it was left out. Nothing else was."
+    seen: list[QWidget] = []
+
+    def close() -> None:
+        shown = QApplication.activeModalWidget()
+        seen.append(shown)
+        room = shown.screen().availableGeometry()
+        assert shown.height() <= room.height() and shown.width() <= room.width()
+        if isinstance(shown, LongMessage):
+            assert shown.area.verticalScrollBar().maximum() > 0, "its text scrolls"
+            assert note in shown.label.text().replace(ZWSP, "")
+            shown.ok.click()
+        else:
+            shown.done(0)
+
+    for count in (1, 12):
+        QTimer.singleShot(100, close)
+        show_message(None, "Opened, with a note", "\n\n".join([note] * count))
+    assert not isinstance(seen[0], LongMessage), "a short message is a message box"
+    assert isinstance(seen[1], LongMessage)

@@ -109,6 +109,8 @@ def test_the_preferences_window_sets_the_text_size(qtbot, look, monkeypatch) -> 
     assert look.scale == 175
     window.comfort.larger_action.trigger()
     assert box.currentData() == 200  # the window follows changes made from the menu
+    room = dialog.screen().availableGeometry()  # at 200 %, never taller than the screen
+    assert dialog.height() <= room.height() and dialog.area.verticalScrollBar().maximum() > 0
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Escape closes, and keeps the choice
     assert not dialog.isVisible()
     assert look.scale == 200

@@ -32,6 +32,10 @@ GEOMETRY_KEY = "window/geometry"
 FIRST_SIZE = QSize(1000, 860)
 #: Room left for the window's frame and title bar, which are not known before it is shown.
 FRAME_ROOM = QSize(16, 48)
+#: The smallest the window can be made, where the screen has room for it; on a smaller screen
+#: (a 1366 × 768 laptop at 125 % or 150 %) as much as there is, never below ``SMALLEST_EVER``
+#: (at 800 × 600 the window was taller than the screen, Back and Next under the task bar).
+MINIMUM, SMALLEST_EVER = QSize(800, 600), QSize(640, 400)
 
 
 def first_geometry(room: QRect, minimum: QSize) -> QRect:
@@ -45,6 +49,24 @@ def first_geometry(room: QRect, minimum: QSize) -> QRect:
     height = max(minimum.height(), min(FIRST_SIZE.height(), room.height() - FRAME_ROOM.height()))
     left = room.left() + max(0, (room.width() - width) // 2)
     top = room.top() + max(0, (room.height() - FRAME_ROOM.height() - height) // 2)
+    return QRect(left, top, width, height)
+
+
+def smallest(room: QRect) -> QSize:
+    """The window's smallest size on a screen whose free area is ``room``."""
+    width = min(MINIMUM.width(), room.width() - FRAME_ROOM.width())
+    height = min(MINIMUM.height(), room.height() - FRAME_ROOM.height())
+    return QSize(max(SMALLEST_EVER.width(), width), max(SMALLEST_EVER.height(), height))
+
+
+def kept_inside(place: QRect, room: QRect) -> QRect:
+    """``place`` (a window's size and place, without its frame) made to fit in ``room``: a
+    size saved on a bigger screen, or before the screen's scaling went up, put Next under
+    the task bar."""
+    width = min(place.width(), room.width() - FRAME_ROOM.width())
+    height = min(place.height(), room.height() - FRAME_ROOM.height())
+    left = max(room.left(), min(place.left(), room.right() + 1 - width - FRAME_ROOM.width()))
+    top = max(room.top(), min(place.top(), room.bottom() + 1 - height - FRAME_ROOM.height()))
     return QRect(left, top, width, height)
 
 
@@ -175,10 +197,25 @@ class WindowComfort(QObject):
         """Put the window where it was last time, if that is known."""
         data = settings.read_value(GEOMETRY_KEY, QByteArray())
         restorable = isinstance(data, QByteArray) and not data.isEmpty()
+        room = self._room()
+        if room is not None:
+            self.window.setMinimumSize(smallest(room))
         if restorable and self.window.restoreGeometry(data):
+            if room is not None and not self.window.isMaximized():
+                place = kept_inside(self.window.geometry(), room)
+                self.window.resize(place.size())
+                self.window.move(place.topLeft())
             return True
         self.fit_to_screen()
         return False
+
+    def _room(self) -> QRect | None:
+        """The free area of the window's screen (None on the offscreen platform: see
+        ``fit_to_screen``)."""
+        if QGuiApplication.platformName() in ("offscreen", "minimal"):
+            return None
+        screen = self.window.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else None
 
     def fit_to_screen(self) -> None:
         """Size and place the window for its screen (the first time: see ``first_geometry``).
@@ -186,12 +223,10 @@ class WindowComfort(QObject):
         Not on the offscreen platform (tests and pictures), whose pretend screen is only
         800 × 600: there the window keeps the size it was made with.
         """
-        if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        room = self._room()
+        if room is None:
             return
-        screen = self.window.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        place = first_geometry(screen.availableGeometry(), self.window.minimumSize())
+        place = first_geometry(room, self.window.minimumSize())
         self.window.resize(place.size())
         self.window.move(place.topLeft())
 

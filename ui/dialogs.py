@@ -8,8 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consultprep.labels import shorten
 from ui.widgets import breakable
@@ -20,6 +31,9 @@ Icon = QMessageBox.Icon
 #: The narrowest a message's text may be: about this many letters, and at least this many
 #: pixels (wider with a larger text size; never wider than most of the screen).
 MIN_CHARS, MIN_PIXELS = 36, 420
+#: How wide (in letters) a long message's text may grow before it scrolls instead.
+WIDE_CHARS = 70
+TOO_TALL = "too_tall"  # a message box's property: show_message shows a LongMessage instead
 
 
 def readable(text: str) -> str:
@@ -58,15 +72,92 @@ def message_box(
     screen = box.screen()
     if screen is not None:
         width = min(width, int(screen.availableGeometry().width() * 0.8))
+        width = _fit_long_text(box, width, screen.availableGeometry())
     box.setStyleSheet(f"QLabel#qt_msgbox_label {{ min-width: {width}px; }}")
     return box
+
+
+def _fit_long_text(box: QMessageBox, width: int, room: QRect) -> int:
+    """A long message (six notes on opening a damaged draft, at 200 % text) made the box
+    taller than the screen, its OK button out of reach (a review on a 1366 × 768 laptop):
+    its text is made wider; if it is still taller than half the screen, the box is marked
+    ``too_tall`` (``show_message`` then shows it in a window that scrolls). Returns the width
+    for the text."""
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    if label is None:
+        return width
+    metrics = label.fontMetrics()
+
+    def height(across: int) -> int:
+        bounds = QRect(0, 0, across, 10**7)
+        return metrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, label.text()).height()
+
+    most = room.height() // 2
+    if height(width) <= most:
+        return width
+    width = max(width, min(WIDE_CHARS * metrics.averageCharWidth(), room.width() * 7 // 10))
+    box.setProperty(TOO_TALL, height(width) > most)
+    return width
+
+
+_PICTURES = {
+    Icon.Information: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    Icon.Warning: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Icon.Critical: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Icon.Question: QStyle.StandardPixmap.SP_MessageBoxQuestion,
+}
+
+
+class LongMessage(QDialog):
+    """A message too long for a message box on this screen: its text scrolls, and OK is
+    always in reach. Plain, selectable text, as in the message boxes."""
+
+    def __init__(
+        self, parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        picture = QLabel()
+        which = _PICTURES.get(icon, QStyle.StandardPixmap.SP_MessageBoxInformation)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
+        picture.setPixmap(self.style().standardIcon(which).pixmap(size, size))
+        row.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
+        self.label = QLabel(breakable(readable(text)))
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.setWidget(self.label)
+        self.area.setAccessibleName(title)
+        row.addWidget(self.area, 1)
+        layout.addLayout(row, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setDefault(True)
+        self.ok.setFocus()
+        width = WIDE_CHARS * self.fontMetrics().averageCharWidth()
+        screen = self.screen()
+        room = screen.availableGeometry() if screen is not None else QRect(0, 0, width, width)
+        self.resize(min(width + 120, room.width() * 8 // 10), room.height() * 7 // 10)
 
 
 def show_message(
     parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon = Icon.Information
 ) -> None:
     """Show a plain-text message with an OK button and wait for it to be closed."""
-    message_box(parent, title, text, icon).exec()
+    box = message_box(parent, title, text, icon)
+    if box.property(TOO_TALL):
+        LongMessage(parent, title, text, icon).exec()
+    else:
+        box.exec()
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ui import theme
 from ui.appearance import SCALE_STEPS, Appearance
 from ui.choices import one_tab_stop
-from ui.widgets import HINT, SUBHEADING, plain_label
+from ui.widgets import HINT, SUBHEADING, ScrollContent, plain_label, scrolling
 
 SAMPLE = "This is how text will look. You can change it at any time."
 
@@ -38,8 +38,14 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.look = look
         self.setWindowTitle("Preferences")
-        layout = QVBoxLayout(self)
+        # The choices scroll, Close stays below them: at 200 % text the window was taller
+        # than a laptop's screen, Close out of reach (a review on a 1366 x 768 screen).
+        outer = QVBoxLayout(self)
+        content = ScrollContent()
+        layout = QVBoxLayout(content)
         layout.setSpacing(8)
+        self.area = scrolling(content, "Preferences")
+        outer.addWidget(self.area, 1)
 
         layout.addWidget(plain_label("Text size", role=SUBHEADING))
         self.size_box = QComboBox()
@@ -78,13 +84,28 @@ class PreferencesDialog(QDialog):
         close.setText("&Close")
         close.setAccessibleName("Close")
         buttons.rejected.connect(self.close)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
 
         self.show_choices()
         self.size_box.currentIndexChanged.connect(self._size_chosen)
         for key, radio in self.theme_radios.items():
             radio.toggled.connect(lambda on, key=key: on and self.look.set_theme(key))
         look.changed.connect(self.show_choices)
+        look.changed.connect(self.fit_to_screen)
+        self.fit_to_screen()
+        self.size_box.setFocus()  # the first choice, not the scroll area around it
+
+    def fit_to_screen(self) -> None:
+        """As big as its choices need, never bigger than most of the screen (they scroll)."""
+        content = self.area.widget()
+        width = content.sizeHint().width() + self.area.verticalScrollBar().sizeHint().width()
+        height = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+        height = max(height, content.sizeHint().height()) + 3 * self.fontMetrics().lineSpacing()
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 8 // 10)
+        self.resize(max(width, self.width()), height)
 
     def show_choices(self) -> None:
         """Show the current text size and theme (also after a change from the View menu)."""
