@@ -141,6 +141,13 @@ def draft_from_json(
     return draft
 
 
+#: After a file's name, where the computer's language setting cannot write its letters in a
+#: file name (a crash hunt: "李.consultprep" under a Latin-1 setting failed with an error).
+NAME_NOT_USABLE = (
+    "has letters that this computer's language setting cannot use in file names. Please"
+)
+
+
 def read_chosen_file(path: Path, kind: str, meant_to_be: str, limit: int) -> bytes:
     """The bytes of a file the patient chose (a draft, a filled-in PDF).
 
@@ -171,6 +178,8 @@ def read_chosen_file(path: Path, kind: str, meant_to_be: str, limit: int) -> byt
         raise DraftError(f"You do not have permission to open {name}.") from None
     except OSError as exc:
         raise DraftError(f"{name} could not be read ({in_plain_words(exc)}).") from None
+    except UnicodeEncodeError:  # a language setting that cannot write this name (see below)
+        raise DraftError(f"{name} {NAME_NOT_USABLE} move it or rename it.") from None
 
 
 def load_draft(path: str | os.PathLike[str]) -> Draft:
@@ -328,6 +337,8 @@ def writable_target(path: str | os.PathLike[str], what: str = "file") -> Path:
             f"“{path}” cannot be used to save the {what} ({in_plain_words(exc, saving=True)}). "
             "Please choose another name."
         ) from None
+    except UnicodeEncodeError:  # "李.consultprep" where the computer's language is Latin-1
+        raise DraftError(f"“{path.name}” {NAME_NOT_USABLE} choose another name.") from None
     except RuntimeError:  # Path.resolve() on a loop of links (Python 3.11 and 3.12)
         raise DraftError(
             f"“{path}” cannot be used to save the {what} (it is a link that leads back to "

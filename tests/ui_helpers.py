@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from ui.dialogs import LongMessage
 
 
 @dataclass
@@ -47,6 +49,13 @@ def install_fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         return int(QMessageBox.StandardButton.Ok.value)
 
     monkeypatch.setattr(QMessageBox, "exec", box_exec)
+
+    def long_exec(window: LongMessage) -> int:  # a message too tall for a box (ui.dialogs)
+        text = window.label.text().replace("\u200b", "")
+        dialogs.messages.append((kinds.get(window.icon, "other"), window.windowTitle(), text))
+        return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(LongMessage, "exec", long_exec)
 
     def unexpected(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("use ui.dialogs, not QMessageBox's static functions")

@@ -117,6 +117,7 @@ class LongMessage(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.icon = icon
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         picture = QLabel()

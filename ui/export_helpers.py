@@ -18,10 +18,22 @@ if TYPE_CHECKING:
 
 
 def documents_folder() -> Path:
-    """The patient's Documents folder, or their home folder if there is none."""
-    home = Path.home()
-    docs = home / "Documents"
-    return docs if docs.is_dir() else home
+    """The patient's Documents folder, or their home folder if there is none (the current
+    folder if even that cannot be found or looked into: Save, Open and Save PDF failed with
+    an error when the home folder could not be read, a crash hunt)."""
+    try:
+        home = Path.home()
+        docs = home / "Documents"
+        return docs if docs.is_dir() else home
+    except (OSError, RuntimeError):  # no home folder, or not allowed to look in it
+        return Path.cwd() if _readable_cwd() else Path(os.sep)
+
+
+def _readable_cwd() -> bool:
+    try:
+        return Path.cwd().is_dir()
+    except OSError:
+        return False
 
 
 def _slug(text: str) -> str:

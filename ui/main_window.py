@@ -388,6 +388,7 @@ class MainWindow(KeepingWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Called by Qt when the window is asked to close: offer to save changes first."""
+        event.ignore()  # until it may close: a save that failed with an error let it close
         if self.draft is None:  # closed while starting: nothing has been entered yet
             self._closed = True
             event.accept()
@@ -396,5 +397,3 @@ class MainWindow(KeepingWindow):
             self._write_step()
             self.autosave.clear()  # a normal quit: nothing is left to recover
             event.accept()
-        else:
-            event.ignore()

@@ -1,4 +1,5 @@
-"""Asked by the system to stop (SIGTERM: a shutdown, a log out, ``kill``): keep a safety copy
+"""Asked by the system to stop (SIGTERM: a shutdown, a log out, ``kill``; SIGHUP, SIGINT: the
+terminal it was started from closed, or Ctrl+C there): keep a safety copy
 of the work first, so the next start offers it back. Python's default was to stop at once,
 and everything since the last safety copy was lost (a crash and recovery test).
 
@@ -45,7 +46,8 @@ def leave_loop() -> None:
 
 
 def install(window: MainWindow) -> Callable[[], None]:
-    """Handle SIGTERM for ``window`` (where the system has it); returns how to undo that."""
+    """Handle SIGTERM, SIGHUP and SIGINT for ``window`` (those the system has); returns how to
+    undo that."""
     if not hasattr(signal, "SIGTERM"):
         return lambda: None
     ours, theirs = socket.socketpair()
@@ -63,13 +65,21 @@ def install(window: MainWindow) -> Callable[[], None]:
     notifier.activated.connect(drain)
     kept = (ours, theirs, notifier)
     _KEPT.append(kept)  # (let go, the socket closed, and the signal could not wake the loop)
-    before = signal.signal(
-        signal.SIGTERM, lambda *_: QTimer.singleShot(0, window, lambda: keep_and_stop(window))
-    )
+    # Also the terminal it was started from closing (SIGHUP: the app died, no safety copy)
+    # and Ctrl+C there (SIGINT: a traceback, and the app went on): a crash hunt, 2026-12-08.
+    names = [n for n in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, n)]
+    before = {
+        getattr(signal, n): signal.signal(
+            getattr(signal, n),
+            lambda *_: QTimer.singleShot(0, window, lambda: keep_and_stop(window)),
+        )
+        for n in names
+    }
 
     def undo() -> None:
         _KEPT.remove(kept)
-        signal.signal(signal.SIGTERM, before)
+        for number, handler in before.items():
+            signal.signal(number, handler)
         signal.set_wakeup_fd(before_fd)
         if isValid(notifier):  # (gone with its window, if that went first)
             notifier.setEnabled(False)

@@ -57,7 +57,12 @@ def _count(n: int) -> str:
 def pictures_folder() -> str:
     """Where the Add photos dialog opens: the Pictures folder, or the home folder."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
-    return folder if folder and Path(folder).is_dir() else str(Path.home())
+    try:
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+    except (OSError, RuntimeError):  # no home folder, or not allowed to look in it
+        from ui.export_helpers import documents_folder
+
+        return str(documents_folder())
 
 
 class PhotosPage(DraftPage):
