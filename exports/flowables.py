@@ -24,7 +24,7 @@ from consultprep.evidence import (
 )
 from exports.fonts import FONT, FONT_BOLD, plain_text
 from exports.kind_marks import BADGE, draw_badge, kind_shape
-from exports.styles import ACCENT, FRAME_HEIGHT, HINT, RULE, TEXT, WRITING_LINE
+from exports.styles import ACCENT, FRAME_HEIGHT, HINT, TEXT, WRITING_LINE
 
 
 class Checkbox(Flowable):
@@ -93,7 +93,8 @@ class ScoreBar(Flowable):
         for n in range(10):
             x = n * (self.cell + self.gap)
             filled = n < self.score
-            c.setStrokeColor(ACCENT if filled else RULE)
+            # (Empty boxes in RULE's pale grey vanished in a black-and-white print.)
+            c.setStrokeColor(ACCENT if filled else WRITING_LINE)
             c.setFillColor(ACCENT if filled else colors.white)
             c.roundRect(x, 0, self.cell, self.cell, 2, stroke=1, fill=1)
 

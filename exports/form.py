@@ -40,6 +40,7 @@ from exports.styles import TEXT, WRITING_LINE
 
 FIELD_FONT = "Helvetica"
 FIELD_FONT_SIZE = 11.0
+FIELD_BORDER = 0.8  # the answer field's border, also drawn as the lowest ruled line
 TOOLTIP_LIMIT = 300
 
 
@@ -133,6 +134,9 @@ class TickBoxField(Checkbox):
     def draw(self) -> None:
         """Called by reportlab to draw."""
         super().draw()
+        # The lowest line on the page as well, under the field's border (the same colour and
+        # width, so one line): printed without its form fields, a pack had a line too few.
+        self.canv.line(0, FIELD_BORDER / 2, self.width, FIELD_BORDER / 2)
         with _on_this_page(self.canv) as form:
             form.checkbox(
                 name=self.name,
@@ -205,7 +209,7 @@ class FormAnswerLines(RuledLines):
                 fontName=FIELD_FONT,
                 fontSize=self.font_size,
                 borderStyle="solid",
-                borderWidth=0.8,
+                borderWidth=FIELD_BORDER,
                 borderColor=WRITING_LINE,
                 fillColor=None,
                 textColor=TEXT,

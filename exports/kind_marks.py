@@ -7,8 +7,11 @@ from reportlab.lib import colors
 
 from consultprep.evidence import KIND_COLOURS, WARNING_COLOUR
 from exports.fonts import FONT_BOLD
+from exports.styles import TEXT
 
 BADGE = 11.0
+#: The outlines of the kinds drawn as outlines, darker than their colours on screen.
+PRINTED_LINES = {"regenerative": "#5B2C83", "waiting": "#3A3A3A"}
 
 
 def kind_shape(canv, kind: str, x: float, y: float, w: float, h: float, radius: float):
@@ -23,14 +26,16 @@ def kind_shape(canv, kind: str, x: float, y: float, w: float, h: float, radius: 
         canv.restoreState()
         return colors.white
     canv.setFillColor(colors.white)
-    canv.setStrokeColor(colour)
-    canv.setLineWidth(1.6)
+    # A darker line, and near-black words: in a toner-saving print, the purple and grey
+    # (and the words in them) vanished from the ladder (a black-and-white review).
+    canv.setStrokeColor(colors.HexColor(PRINTED_LINES[kind]))
+    canv.setLineWidth(1.8)
     if kind == "waiting":
         canv.setDash(3, 2)
     inset = 0.8  # the line drawn inside the shape's edge
     canv.roundRect(x + inset, y + inset, w - 2 * inset, h - 2 * inset, radius, stroke=1, fill=1)
     canv.restoreState()
-    return colour
+    return TEXT
 
 
 def draw_badge(canv, cx: float, cy: float, size: float = BADGE) -> None:

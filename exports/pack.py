@@ -209,7 +209,7 @@ class Pack:
             ("BOTTOMPADDING", (0, -1), (-1, -1), size(8)),
         ]
         if border is not None:
-            commands.append(("BOX", (0, 0), (-1, -1), 0.8, border))
+            commands.append(("BOX", (0, 0), (-1, -1), 1, border))
         if bar is not None:
             commands.append(("LINEBEFORE", (0, 0), (0, -1), size(3), bar))
         table.setStyle(TableStyle(commands))

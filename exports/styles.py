@@ -24,11 +24,14 @@ TEXT = colors.HexColor("#1A1A1A")
 HINT = colors.HexColor("#4A4A4A")  # grey text, still 8.9:1 on white
 ACCENT = colors.HexColor("#1F4E8C")
 RULE = colors.HexColor("#C9CED6")
-#: Lines to write on: darker than other rules (a 20 % tint broke up on a grey laser print).
-WRITING_LINE = colors.HexColor("#8E959E")
+#: Lines to write on: darker than other rules (a 20 % tint broke up on a grey laser print, and
+#: #8E959E vanished first in a toner-saving print: a black-and-white review, 2026-12-08).
+WRITING_LINE = colors.HexColor("#6B6B6B")
 BOX_FILL = colors.HexColor("#EEF3FA")
 NOTICE_FILL = colors.HexColor("#FFF4D6")
-NOTICE_BORDER = colors.HexColor("#C89B00")
+#: Dark enough to keep the box's edge in a toner-saving print (#C89B00 faded, and the box read
+#: as ordinary text: a black-and-white review).
+NOTICE_BORDER = colors.HexColor("#7A5F00")
 WARNING_FILL = colors.HexColor("#FCEBEE")
 
 PAGE_SIZE = A4
