@@ -162,7 +162,7 @@ def test_one_phrase_can_point_to_two_warning_signs() -> None:
 
 def test_excerpt_quotes_the_words_around_a_match() -> None:
     text = "Lots of words here first. " * 4 + "We   GUARANTEE\nresults. " + "More after. " * 6
-    (match,) = [m for m in find_claims(text, RULES) if m.rule_id == "claim-guarantee"]
+    (match,) = [m for m in find_claims(text, RULES) if m.rule_id == "claim-guarantee-word"]
     before, phrase, after = excerpt(text, match)
     assert phrase == "GUARANTEE"
     assert before.startswith("…") and before.endswith("We ")
