@@ -20,7 +20,6 @@ import io
 import json
 import os
 import stat
-import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
+from consultprep.atomic import atomic_write_bytes
 from consultprep.draft_places import readable_place
 from consultprep.draft_text import json_text, parse_int, without_lone_surrogates
 from consultprep.models import SCHEMA_VERSION, Draft
@@ -257,40 +257,6 @@ def draft_to_bytes(draft: Draft) -> bytes:
                 written.add(name)
     check_file(buffer.getbuffer().nbytes)
     return buffer.getvalue()
-
-
-def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write bytes to ``path`` atomically (temp file, fsync, rename), created with ``mode``."""
-    folder = path.parent
-    # The temporary file's name is the file's own and 14 more bytes: a name close to the
-    # 255-byte limit could be opened but not saved ("the name is too long"). Its start will do.
-    name = path.name
-    while len(os.fsencode(name)) > 100:  # (bytes as the file system has them), whole letters
-        name = name[:-1]
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
 
 
 def writable_target(path: str | os.PathLike[str], what: str = "file") -> Path:

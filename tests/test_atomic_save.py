@@ -49,3 +49,25 @@ def test_killed_saves_never_leave_a_broken_draft(tmp_path: Path) -> None:
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != path.name]
     # A killed saver may leave its temp file behind, but never in place of the draft.
     assert all(name.startswith(".draft.consultprep.") for name in leftovers)
+
+
+def test_old_temporary_copies_left_by_a_stopped_save_are_removed(tmp_path: Path) -> None:
+    """Killed mid-save on a slow disk, the app left hidden whole copies of the draft beside
+    it, never removed (a crash hunt): the next save of that file removes those over an hour
+    old. A fresh one (another save may be writing it) and other files are left alone."""
+    from consultprep.atomic import LEFTOVER_AGE
+
+    target = tmp_path / "Zoë.consultprep"
+    old, fresh, other = (
+        tmp_path / ".Zoë.consultprep.abcd1234.tmp",
+        tmp_path / ".Zoë.consultprep.wxyz5678.tmp",
+        tmp_path / ".Zoë.consultprep.notes.tmp",
+    )
+    for leftover in (old, fresh, other):
+        leftover.write_bytes(b"a copy of a draft")
+    long_ago = time.time() - LEFTOVER_AGE - 60
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+    save_draft(Draft(), target)
+    assert target.exists()
+    assert not old.exists() and fresh.exists() and other.exists()
