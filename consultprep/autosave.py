@@ -34,6 +34,8 @@ class Recovery:
     info_path: Path
     saved_at: datetime | None
     source: str | None  # the draft file the work belonged to, if it had been saved before
+    #: That file's time and size (ns, bytes) when the copy was made, if it could be read.
+    source_state: tuple[int, int] | None = None
 
     def load(self) -> Draft:
         """Open the recovered draft (raises DraftError if it cannot be read)."""
@@ -68,13 +70,38 @@ class Recovery:
         return kept
 
 
-def saved_since(path: Path, when: datetime | None) -> bool:
+def saved_since(
+    path: Path, when: datetime | None, state: tuple[int, int] | None = None
+) -> bool:
     """True if the file at ``path`` was written after ``when`` (False if either is unknown):
-    the file recovered work came from, saved again after its safety copy was made."""
+    the file recovered work came from, saved again after its safety copy was made.
+
+    Where the file's ``state`` then is known (``file_state``), any change to it counts: a
+    save made while the clock was behind (a computer's clock put right after it started, a
+    USB stick keeping local time) looked older than the copy, and was saved over (a crash
+    hunt, 2026-12-08)."""
+    if state is not None:
+        now = file_state(path)
+        return now is not None and now != state
     try:
         return when is not None and path.stat().st_mtime > when.timestamp()
     except (OSError, ValueError, OverflowError):
         return False
+
+
+def file_state(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """A file's modification time (ns) and size, or None if it cannot be read."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _state(value: object) -> tuple[int, int] | None:
+    """A file's state as the info file holds it (two whole numbers), else None."""
+    numbers = isinstance(value, list) and all(type(n) is int and n >= 0 for n in value)
+    return (value[0], value[1]) if numbers and len(value) == 2 else None
 
 
 def _saved_time(text: str) -> datetime | None:
@@ -174,6 +201,7 @@ class Autosave:
             "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
             # Whole, so that it still names the file after a start from another folder.
             "source": None if source is None else os.path.abspath(source),
+            "source_state": None if source is None else file_state(source),
         }
         try:
             self._ensure_folder()
@@ -223,7 +251,8 @@ class Autosave:
                 pass  # the draft itself is what matters; the info is a nicety
             if not isinstance(source, str):
                 source = None
-            found.append(Recovery(draft_path, info_path, saved_at, source))
+            state = _state(info.get("source_state"))
+            found.append(Recovery(draft_path, info_path, saved_at, source, state))
         found.sort(key=lambda r: r.saved_at or datetime.min.replace(tzinfo=UTC))
         return found[::-1]
 

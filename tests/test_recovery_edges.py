@@ -62,9 +62,12 @@ def test_half_written_files_of_a_stopped_run_are_removed(tmp_path: Path) -> None
     assert not stopped.exists() and running.exists() and odd.exists()
 
 
+@pytest.mark.parametrize("clock", ["right", "behind"])
 def test_recovered_work_is_not_saved_over_a_later_save_without_asking(
-    qtbot, dialogs: Dialogs, tmp_path: Path
+    qtbot, dialogs: Dialogs, tmp_path: Path, clock: str
 ) -> None:
+    """(With the clock behind when the later save was made, it looked older than the safety
+    copy, and was saved over without a word: a crash hunt.)"""
     source = tmp_path / "shared.consultprep"
     folder = tmp_path / "autosave"
     old = Draft(concern="scars")
@@ -75,6 +78,9 @@ def test_recovered_work_is_not_saved_over_a_later_save_without_asking(
     newer = Draft(concern="scars")
     newer.about.goals = "Saved after the crash"
     save_draft(newer, source)
+    if clock == "behind":
+        an_hour_ago = time.time() - 3600
+        os.utime(source, (an_hour_ago, an_hour_ago))
     window = create_main_window(library=LIBRARY, autosave_folder=folder)
     qtbot.addWidget(window)
     dialogs.question_answer = Button.Yes  # "Recover"

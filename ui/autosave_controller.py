@@ -220,7 +220,7 @@ def describe(recovery: Recovery, draft: Draft | None = None) -> str:
         lines.append(f"ConsultPrep kept a safety copy of it on {_day(when)} at {when:%H:%M}.")
     if recovery.source:
         lines.append(f"It is a changed copy of “{Path(recovery.source).name}”.")
-        if saved_since(Path(recovery.source), recovery.saved_at):
+        if saved_since(Path(recovery.source), recovery.saved_at, recovery.source_state):
             lines.append(
                 "That file has been saved again since then, so it may hold newer changes "
                 "than this copy."

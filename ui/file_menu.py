@@ -88,6 +88,7 @@ class FileMenuWindow(QMainWindow):
     _on_disk: tuple[int, int] | None = None
     #: When the safety copy of recovered work was made (None: not known, or not recovered).
     _recovered_at: datetime | None = None
+    _recovered_state: tuple[int, int] | None = None  # its file's time and size then
 
     # --- provided by the main window -------------------------------------------------------
     def finish_start(self) -> bool:
@@ -216,7 +217,7 @@ class FileMenuWindow(QMainWindow):
 
         if not self.recovered or path != self.recovered_from:
             return False
-        return saved_since(path, self._recovered_at)
+        return saved_since(path, self._recovered_at, self._recovered_state)
 
     def _save_to(self, path: Path, *, asked: bool = False) -> bool:
         """Save the draft to ``path``; unless the patient ``asked`` for that file in the Save

@@ -143,6 +143,7 @@ class KeepingWindow(FileMenuWindow):
         self.recovered = True
         self.recovered_from = Path(recovery.source) if recovery.source else None
         self._recovered_at = recovery.saved_at or _made_at(recovery.draft_path)
+        self._recovered_state = recovery.source_state
         self._load_step()
         self._update_title()
         # Our own autosave first, then the old files go (unless kept whole, just above).
