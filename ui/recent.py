@@ -124,9 +124,14 @@ def remember(path: str | os.PathLike[str], step: int | None = None) -> None:
 
 
 def forget(path: str | os.PathLike[str]) -> None:
-    """Take ``path`` off the list (its file has gone)."""
+    """Take ``path`` off the list (its file has gone, or the patient asked)."""
     path = _absolute(path)
     _store([(p, s) for p, s in _entries() if p != path])
+
+
+def forget_all() -> None:
+    """Empty the list (the drafts themselves are not touched)."""
+    _store([])
 
 
 def step_for(path: str | os.PathLike[str] | None) -> int | None:

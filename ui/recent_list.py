@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui import recent
@@ -15,6 +15,13 @@ from ui.widgets import HINT, SUBHEADING, clear_layout, plain_label
 
 #: A button narrower than its name shows this many letters of it at least, with "…".
 FEWEST_CHARS = 12
+#: On a computer several people use, the list shows each draft's name (often a first name and
+#: a skin problem) to the next person: each can be taken off it, or all (a privacy review).
+CLEAR_LIST = "C&lear this list"
+CLEAR_HINT = (
+    "Anyone who uses this computer account can see this list. Taking a draft off the list "
+    "does not delete it. To take off one draft, right-click it (or press the Menu key)."
+)
 
 
 def _shown(text: str) -> str:
@@ -91,6 +98,22 @@ class RecentList(QWidget):
         self._grid = QGridLayout()
         self._grid.setVerticalSpacing(2)
         outer.addLayout(self._grid)
+        outer.addWidget(plain_label(CLEAR_HINT, role=HINT))
+        self.clear_button = QPushButton(CLEAR_LIST)
+        self.clear_button.setAccessibleName("Clear the list of recent drafts")
+        self.clear_button.setAutoDefault(True)
+        self.clear_button.clicked.connect(self.clear)
+        outer.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.refresh()
+
+    def clear(self) -> None:
+        """Take every draft off the list (the files stay where they are)."""
+        recent.forget_all()
+        self.refresh()
+
+    def remove(self, path: Path) -> None:
+        """Take one draft off the list (its file stays where it is)."""
+        recent.forget(path)
         self.refresh()
 
     def refresh(self) -> None:
@@ -103,6 +126,10 @@ class RecentList(QWidget):
             button.setToolTip(str(path))
             button.setStyleSheet("text-align: left;")
             button.clicked.connect(lambda _=False, p=path: self.open_requested.emit(str(p)))
+            off = QAction("&Remove from this list", button)
+            off.triggered.connect(lambda _=False, p=path: self.remove(p))
+            button.addAction(off)
+            button.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             # The folder under the name, not beside it: at large text, side by side, a long
             # name left the folder a word a line (and the page grew wider than the window).
             folder = plain_label(f"in {path.parent}", role=HINT)

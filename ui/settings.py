@@ -141,4 +141,16 @@ def sync(store: QSettings) -> bool:
     if store.status() == QSettings.Status.AccessError:
         writes.failed.emit(store.fileName())
         return False
+    _only_mine(store.fileName())
     return True
+
+
+def _only_mine(name: str) -> None:
+    """Let only the patient's own account read the settings file (it lists recent drafts,
+    whose names often hold a first name and a skin problem): Qt made it readable by every
+    account on the computer (a privacy review)."""
+    try:
+        if name and os.stat(name).st_mode & 0o077:
+            os.chmod(name, 0o600)
+    except OSError:  # (not ours to change, or gone: the settings were still written)
+        pass
