@@ -62,6 +62,14 @@ class ClaimRule(StrictContent):
                 raise ValueError(f"pattern {pattern!r} is not a valid expression: {exc}") from exc
         return patterns
 
+    @model_validator(mode="after")
+    def _patterns_compile_together(self) -> ClaimRule:
+        try:  # (a group name may be used once: one pattern with "shown" in each rule)
+            _compile(tuple(self.patterns))
+        except re.error as exc:
+            raise ValueError(f"rule {self.id}: its patterns cannot be used together: {exc}") from exc
+        return self
+
     @field_validator("not_after")
     @classmethod
     def _not_after_compiles(cls, pattern: str) -> str:
@@ -189,7 +197,21 @@ def find_claims(
                 start, end = read.place(first), read.place(last - 1) + 1
                 found.append((start, order, ClaimMatch(start, end, rule.id, rule.red_flag)))
     found.sort(key=lambda x: (x[0], x[1]))
-    return [m for _, _, m in found]
+    return _outermost([m for _, _, m in found])
+
+
+def _outermost(matches: list[ClaimMatch]) -> list[ClaimMatch]:
+    """``matches`` without one inside another of the same warning sign: "Stem cell therapy:
+    package €8,400" is one price, not two (it was counted, highlighted and quoted twice: a
+    diff review). ``matches`` is in the order of their starts."""
+    reach: dict[str, int] = {}  # for each sign, the furthest end of a match kept
+    kept: list[ClaimMatch] = []
+    for m in sorted(matches, key=lambda m: (m.start, -m.end)):
+        if m.end > reach.get(m.red_flag, -1):
+            reach[m.red_flag] = m.end
+            kept.append(m)
+    order = {id(m): n for n, m in enumerate(matches)}
+    return sorted(kept, key=lambda m: order[id(m)])
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,10 @@ def clean_image(image_path: str | os.PathLike[str]) -> tuple[bytes, int, int, da
         raise PhotoError(f"The photo {name} could not be found.") from None
     except OSError as exc:
         raise PhotoError(f"The photo {name} could not be read ({in_plain_words(exc)}).") from None
+    except UnicodeEncodeError:  # (as for drafts: consultprep.storage.LETTERS_NOT_USABLE)
+        from consultprep.storage import LETTERS_NOT_USABLE
+
+        raise PhotoError(f"The photo {name} cannot be opened: {LETTERS_NOT_USABLE}.") from None
     size = info.st_size
     if stat.S_ISDIR(info.st_mode):
         raise PhotoError(f"{name} is a folder, not a photo.")

@@ -141,10 +141,12 @@ def draft_from_json(
     return draft
 
 
-#: After a file's name, where the computer's language setting cannot write its letters in a
-#: file name (a crash hunt: "李.consultprep" under a Latin-1 setting failed with an error).
-NAME_NOT_USABLE = (
-    "has letters that this computer's language setting cannot use in file names. Please"
+#: Why a file cannot be used, where the computer's language setting cannot write the letters
+#: of its name or its folder's (a crash hunt: "李.consultprep" under a Latin-1 setting failed
+#: with an error).
+LETTERS_NOT_USABLE = (
+    "its name, or its folder's, has letters that this computer's language setting cannot "
+    "use in file names"
 )
 
 
@@ -179,7 +181,10 @@ def read_chosen_file(path: Path, kind: str, meant_to_be: str, limit: int) -> byt
     except OSError as exc:
         raise DraftError(f"{name} could not be read ({in_plain_words(exc)}).") from None
     except UnicodeEncodeError:  # a language setting that cannot write this name (see below)
-        raise DraftError(f"{name} {NAME_NOT_USABLE} move it or rename it.") from None
+        raise DraftError(
+            f"{name} cannot be opened: {LETTERS_NOT_USABLE}. Please rename it, or its folder, "
+            "with plain letters (A to Z)."
+        ) from None
 
 
 def load_draft(path: str | os.PathLike[str]) -> Draft:
@@ -304,7 +309,10 @@ def writable_target(path: str | os.PathLike[str], what: str = "file") -> Path:
             "Please choose another name."
         ) from None
     except UnicodeEncodeError:  # "李.consultprep" where the computer's language is Latin-1
-        raise DraftError(f"“{path.name}” {NAME_NOT_USABLE} choose another name.") from None
+        raise DraftError(
+            f"“{path.name}” cannot be used to save the {what}: {LETTERS_NOT_USABLE}. Please "
+            "choose another name or place."
+        ) from None
     except RuntimeError:  # Path.resolve() on a loop of links (Python 3.11 and 3.12)
         raise DraftError(
             f"“{path}” cannot be used to save the {what} (it is a link that leads back to "

@@ -82,6 +82,8 @@ class KeptOrOtherOrder(KeepTogether):
     def split(self, aW: float, aH: float) -> list[Flowable]:
         from reportlab.platypus.flowables import _listWrapOn
 
+        if _listWrapOn(self._content, aW, self.canv)[1] <= aH:  # all of it fits: as it is
+            return super().split(aW, aH)
         for first, rest in self.orders:
             # (Measured as a list: a KeepTogether's own wrap says 16,777,215 points.)
             if _listWrapOn(first, aW, self.canv)[1] <= aH:

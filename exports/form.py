@@ -134,9 +134,6 @@ class TickBoxField(Checkbox):
     def draw(self) -> None:
         """Called by reportlab to draw."""
         super().draw()
-        # The lowest line on the page as well, under the field's border (the same colour and
-        # width, so one line): printed without its form fields, a pack had a line too few.
-        self.canv.line(0, FIELD_BORDER / 2, self.width, FIELD_BORDER / 2)
         with _on_this_page(self.canv) as form:
             form.checkbox(
                 name=self.name,
@@ -174,8 +171,9 @@ def check_box(check_id: str, title: str, size: float = 13, done: bool = False) -
 class FormAnswerLines(RuledLines):
     """Ruled lines to write on, with a multi-line answer field over them.
 
-    The field's border (printed too) is the lowest line: a ruled line there as well printed
-    one heavy, doubled edge.
+    The field's border (printed too) is the lowest line: a ruled line a little above it
+    printed one heavy, doubled edge. The lowest line is drawn on the page along the border's
+    middle, so one line prints with the fields or without them.
     """
 
     bottom_line = False
@@ -195,7 +193,10 @@ class FormAnswerLines(RuledLines):
 
     def draw(self) -> None:
         """Called by reportlab to draw."""
-        super().draw()
+        super().draw()  # (its lines, in WRITING_LINE)
+        # The lowest line on the page as well, under the field's border (the same colour and
+        # width, so one line): printed without its form fields, a pack had a line too few.
+        self.canv.line(0, FIELD_BORDER / 2, self.width, FIELD_BORDER / 2)
         with _on_this_page(self.canv) as form:
             form.textfield(
                 name=self.name,

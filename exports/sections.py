@@ -180,10 +180,12 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
         )
         # What happens in the skin first, as on the app's evidence page, then the ladder (one
         # picture, never split) with the note on kinds left out under it. All of it starts on
-        # a new page if it fits on one but not in what is left of this one: otherwise the
-        # section's start stood alone above a gap as tall as the ladder. Taller than a page
-        # (large print), the ladder comes first, under the section's heading: after the text,
-        # it left half a page blank where it did not fit, and the note went on alone.
+        # a new page if it fits on one but not in what is left of this one, unless the text
+        # fits there: then the text goes there and the ladder starts the next page (the
+        # section's start alone above a gap as tall as the ladder, and a lone last question
+        # above a blank page, were both seen). Taller than a page (large print), the ladder
+        # comes first, under the section's heading: after the text, it left half a page blank
+        # where it did not fit, and the note went on alone.
         opening = [
             s.pop(),
             pack.heading(f"About {concern.name.lower()}", "h2", bookmark=False),

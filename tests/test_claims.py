@@ -148,6 +148,24 @@ def test_a_price_sentences_after_the_stem_cells_is_quoted_alone() -> None:
     assert text[match.start : match.end] == "Package €8,400"
 
 
+def test_one_price_found_by_two_rules_is_one_phrase() -> None:
+    """(It was counted, highlighted and quoted twice: a diff review.)"""
+    text = "Stem cell therapy: package €8,400"
+    paying = [m for m in find_claims(text, RULES) if m.red_flag == "rf-pay-for-trial"]
+    assert [m.phrase(text) for m in paying] == [text]
+
+
+def test_patterns_that_cannot_be_used_together_fail_when_loaded() -> None:
+    with pytest.raises(ValueError, match="cannot be used together"):
+        ClaimRule(
+            id="two-shown",
+            red_flag="rf-pressure",
+            patterns=["(?P<shown>a)", "(?P<shown>b)"],
+            true_examples=["a"],
+            false_examples=["c"],
+        )
+
+
 def _rule(rule_id: str, flag: str, pattern: str) -> ClaimRule:
     return ClaimRule(
         id=rule_id, red_flag=flag, patterns=[pattern], true_examples=[pattern], false_examples=["-"]

@@ -70,16 +70,16 @@ def test_a_message_taller_than_half_the_screen_scrolls_with_ok_in_reach(
 
     look.set_scale(200)
     note = "The part called “medicines” could not be read, so it was left out. Nothing else was."
-    seen: list[QWidget] = []
+    seen: list[tuple[QWidget, bool, bool, str]] = []
 
-    def close() -> None:
+    def close() -> None:  # (closed first, then checked: a failed check must not hang)
         shown = QApplication.activeModalWidget()
-        seen.append(shown)
         room = shown.screen().availableGeometry()
-        assert shown.height() <= room.height() and shown.width() <= room.width()
+        fits = shown.height() <= room.height() and shown.width() <= room.width()
+        scrolls = isinstance(shown, LongMessage) and shown.area.verticalScrollBar().maximum() > 0
+        text = shown.label.text() if isinstance(shown, LongMessage) else ""
+        seen.append((shown, fits, scrolls, text))
         if isinstance(shown, LongMessage):
-            assert shown.area.verticalScrollBar().maximum() > 0, "its text scrolls"
-            assert note in shown.label.text().replace(ZWSP, "")
             shown.ok.click()
         else:
             shown.done(0)
@@ -87,5 +87,9 @@ def test_a_message_taller_than_half_the_screen_scrolls_with_ok_in_reach(
     for count in (1, 12):
         QTimer.singleShot(100, close)
         show_message(None, "Opened, with a note", "\n\n".join([note] * count))
-    assert not isinstance(seen[0], LongMessage), "a short message is a message box"
-    assert isinstance(seen[1], LongMessage)
+    assert all(fits for _, fits, _, _ in seen), "on the screen"
+    (short, _, _, _), (long, _, scrolls, text) = seen
+    assert not isinstance(short, LongMessage), "a short message is a message box"
+    assert isinstance(long, LongMessage) and scrolls, "a long one's text scrolls"
+    assert note in text.replace(ZWSP, "")
+    assert long.accessibleDescription().startswith("The part called"), "read out"

@@ -163,7 +163,7 @@ def test_every_concern_prints_its_ladder(library: Library, concern_id: str, tmp_
 
 
 @pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large-print"])
-def test_the_evidence_section_starts_on_the_page_of_its_ladder(
+def test_the_evidence_section_is_never_left_above_a_gap_as_tall_as_its_ladder(
     tmp_path: Path, large_print: bool
 ) -> None:
     """In each example, "What the evidence says" is on the same page as the ladder when both

@@ -156,3 +156,25 @@ def test_large_print_keeps_the_same_fields(tmp_path: Path) -> None:
     )
     assert set(large.get_fields()) == normal
 
+
+
+def test_every_writing_line_is_on_the_page_printed_without_its_fields() -> None:
+    """Printed without its form fields, an answer area had a line too few (the field's
+    border was its lowest line); a tick box draws no line of its own (a diff review)."""
+    import re
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from reportlab.platypus import SimpleDocTemplate
+
+    from exports.fonts import register_fonts
+    from exports.form import FormAnswerLines, TickBoxField
+
+    register_fonts()
+    out = BytesIO()
+    doc = SimpleDocTemplate(out)
+    doc.build([TickBoxField("q-asked", False, "Asked"), FormAnswerLines("q1", "A question?", 3)])
+    content = PdfReader(BytesIO(out.getvalue())).pages[0].get_contents().get_data().decode()
+    lines = re.findall(r"([\d.]+) ([\d.]+) m ([\d.]+) ([\d.]+) l", content)
+    drawn = [(float(x1), float(x2)) for x1, _, x2, _ in lines]
+    assert len(drawn) == 3 and all(x2 - x1 > 100 for x1, x2 in drawn), drawn

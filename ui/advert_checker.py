@@ -50,15 +50,13 @@ EMPTY = (
     "Please paste some text first, or write about the offer in the boxes above, then press "
     "“Check this text”."
 )
-#: With "read the others too": when something was found, nothing said the check cannot find
-#: every sign (only "nothing found" did: a carer's walk-through with an advert whose price,
-#: deposit and country were not found).
+#: Its last sentence: only "nothing found" said the check cannot find every sign (a carer's
+#: walk-through found an advert's price, deposit and country missed).
 TICKED = (
     "The matching warning signs below are ticked: untick any that do not apply. Read the "
-    "others too: the check cannot find every sign."
+    "other warning signs in the list too: the check cannot find every sign."
 )
-#: Shown when a draft is opened with phrases found that the patient has not ticked (only the
-#: button ticks them).
+#: A draft opened with phrases found that are not ticked (only the button ticks them).
 NOT_TICKED = (
     "Press “Check this text”. It checks the pasted text and what you wrote above, then ticks "
     "the warning signs it finds."

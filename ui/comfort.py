@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSize
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWizard
 
@@ -201,7 +201,10 @@ class WindowComfort(QObject):
         if room is not None:
             self.window.setMinimumSize(smallest(room))
         if restorable and self.window.restoreGeometry(data):
+            # The screen it was restored onto (a second screen's, not the main one's).
+            room = self._room(self.window.geometry().center())
             if room is not None and not self.window.isMaximized():
+                self.window.setMinimumSize(smallest(room))
                 place = kept_inside(self.window.geometry(), room)
                 self.window.resize(place.size())
                 self.window.move(place.topLeft())
@@ -209,12 +212,13 @@ class WindowComfort(QObject):
         self.fit_to_screen()
         return False
 
-    def _room(self) -> QRect | None:
-        """The free area of the window's screen (None on the offscreen platform: see
-        ``fit_to_screen``)."""
+    def _room(self, at: QPoint | None = None) -> QRect | None:
+        """The free area of the screen at ``at`` (else the window's screen); None on the
+        offscreen platform (see ``fit_to_screen``)."""
         if QGuiApplication.platformName() in ("offscreen", "minimal"):
             return None
-        screen = self.window.screen() or QGuiApplication.primaryScreen()
+        screen = QGuiApplication.screenAt(at) if at is not None else None
+        screen = screen or self.window.screen() or QGuiApplication.primaryScreen()
         return screen.availableGeometry() if screen is not None else None
 
     def fit_to_screen(self) -> None:

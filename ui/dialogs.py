@@ -136,6 +136,7 @@ class LongMessage(QDialog):
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setWidget(self.label)
         self.area.setAccessibleName(title)
+        self.setAccessibleDescription(readable(text))  # (read out with the window's title)
         row.addWidget(self.area, 1)
         layout.addLayout(row, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)

@@ -393,7 +393,7 @@ class MainWindow(KeepingWindow):
             self._closed = True
             event.accept()
         elif self.maybe_save():
-            self._closed = True
             self._write_step()
             self.autosave.clear()  # a normal quit: nothing is left to recover
+            self._closed = True
             event.accept()

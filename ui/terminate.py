@@ -67,7 +67,12 @@ def install(window: MainWindow) -> Callable[[], None]:
     _KEPT.append(kept)  # (let go, the socket closed, and the signal could not wake the loop)
     # Also the terminal it was started from closing (SIGHUP: the app died, no safety copy)
     # and Ctrl+C there (SIGINT: a traceback, and the app went on): a crash hunt, 2026-12-08.
-    names = [n for n in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, n)]
+    # Not one set to be ignored ("nohup consultprep &" ignores SIGHUP: a diff review).
+    names = [
+        n
+        for n in ("SIGTERM", "SIGHUP", "SIGINT")
+        if hasattr(signal, n) and signal.getsignal(getattr(signal, n)) is not signal.SIG_IGN
+    ]
     before = {
         getattr(signal, n): signal.signal(
             getattr(signal, n),
@@ -79,7 +84,8 @@ def install(window: MainWindow) -> Callable[[], None]:
     def undo() -> None:
         _KEPT.remove(kept)
         for number, handler in before.items():
-            signal.signal(number, handler)
+            if handler is not None:  # (None: set outside Python, and cannot be put back)
+                signal.signal(number, handler)
         signal.set_wakeup_fd(before_fd)
         if isValid(notifier):  # (gone with its window, if that went first)
             notifier.setEnabled(False)
