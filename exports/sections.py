@@ -289,8 +289,12 @@ def levels(pack: Pack) -> None:
         pack.story += [KeepTogether([heading, *rows[:2]]), *rows[2:-2], KeepTogether(rows[-2:])]
 
 
+KIND_SWATCHES = {"established": "■", "regenerative": "□", "waiting": "⬚"}
+
+
 def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list[Flowable]:
-    swatch = f'<font color="{KIND_COLOURS[t.kind]}">■</font>'
+    # Filled, outlined, dashed: as on the ladder (in grey print the colours looked alike).
+    swatch = f'<font color="{KIND_COLOURS[t.kind]}">{KIND_SWATCHES[t.kind]}</font>'
     parts: list[Flowable] = [heading] if heading is not None else []
     parts.append(pack.para(f"{swatch} {safe_text(t.name)}", "h3_item"))
     if t.level is not None:

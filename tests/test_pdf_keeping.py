@@ -19,6 +19,7 @@ from exports.answers import read_answers
 from exports.fieldnames import clinic_field_name, parse_field_name
 from exports.offer_checks import TICK_WHEN_DONE, checks_count
 from exports.options import PackOptions
+from exports.sections import KIND_SWATCHES
 from tests.pdf_helpers import flat, widgets
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -194,7 +195,8 @@ def test_in_large_print_what_we_do_not_know_is_never_split(example: Path, tmp_pa
         for treatment in concern.treatments:
             # Its card's heading, after its square (the first words alone may name another
             # treatment, such as one "left out" for a different kind of skin problem)
-            name = page_with(pages, "■ " + flat(treatment.name)[:30], key)
+            swatch = KIND_SWATCHES[treatment.kind]
+            name = page_with(pages, f"{swatch} " + flat(treatment.name)[:30], key)
             unknown = flat(treatment.uncertain)
             start = page_with(pages, unknown[:30], key)
             assert unknown[-30:] in pages[start], treatment.name
