@@ -68,7 +68,8 @@ class ClaimRule(StrictContent):
         try:  # (a group name may be used once: one pattern with "shown" in each rule)
             _compile(tuple(self.patterns))
         except re.error as exc:
-            raise ValueError(f"rule {self.id}: its patterns cannot be used together: {exc}") from exc
+            message = f"rule {self.id}: its patterns cannot be used together: {exc}"
+            raise ValueError(message) from exc
         return self
 
     @field_validator("not_after")

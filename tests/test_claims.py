@@ -326,7 +326,8 @@ def test_characters_hidden_inside_words_do_not_hide_a_claim() -> None:
     found = find_claims(text, RULES)
     assert [m.phrase(text) for m in found] == ["guaran\u00adteed", "mira\u200bcle"]
     rtl = "Results guaran\u200fteed, a mira\u202ecle!"  # direction marks (a fuzz run)
-    assert [m.phrase(rtl) for m in find_claims(rtl, RULES)] == ["guaran\u200fteed", "mira\u202ecle"]
+    found = [m.phrase(rtl) for m in find_claims(rtl, RULES)]
+    assert found == ["guaran\u200fteed", "mira\u202ecle"]
 
 
 def test_text_mostly_in_other_letters_is_known() -> None:
