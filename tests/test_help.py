@@ -92,6 +92,19 @@ def test_about_and_help_fit_the_screen_at_large_text_and_say_their_title_once(
     assert "View ▸ Preferences" in window.how_to_window.text()
 
 
+def test_help_says_how_to_fill_it_in_for_someone_else(window) -> None:
+    """(A daughter filling it in for her mother found nothing in Help about it: a carer's
+    walk-through.) It names the step and the box as the app shows them."""
+    from ui.wizard import PageId
+
+    window.comfort.how_to_action.trigger()
+    text = window.how_to_window.text()
+    part = text.split("Filling it in for someone else", 1)[1].split("Saving your work", 1)[0]
+    about = window.wizard.page(PageId.ABOUT)
+    assert f"“{about.title_label.text()}”" in part
+    assert "Carer or helper" in part and about.helper.accessibleName() == "Carer or helper"
+
+
 def test_help_text_is_plain(window) -> None:
     window.comfort.how_to_action.trigger()
     labels = window.how_to_window.findChildren(QLabel)

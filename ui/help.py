@@ -31,6 +31,15 @@ HOW_TO: list[tuple[str, str]] = [
         ),
     ),
     (
+        "Filling it in for someone else",
+        (
+            "You can fill it in for a child, a parent or someone you care for. Write about them "
+            "wherever it says “you” or “my”, and put your own name under “Carer or helper” on "
+            "the “About your skin” step. The questions are written as they would ask them. Page 1 "
+            "of the PDF says that a carer helped."
+        ),
+    ),
+    (
         "Saving your work",
         (
             "Use File ▸ Save (Ctrl+S) to keep your answers in a draft file and come back to "
