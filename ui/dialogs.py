@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultprep.labels import shorten
+from ui.screen_room import capped
 from ui.widgets import breakable
 
 Button = QMessageBox.StandardButton
@@ -145,10 +146,8 @@ class LongMessage(QDialog):
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setDefault(True)
         self.ok.setFocus()
-        width = WIDE_CHARS * self.fontMetrics().averageCharWidth()
-        screen = self.screen()
-        room = screen.availableGeometry() if screen is not None else QRect(0, 0, width, width)
-        self.resize(min(width + 120, room.width() * 8 // 10), room.height() * 7 // 10)
+        width = WIDE_CHARS * self.fontMetrics().averageCharWidth() + 120  # (and the picture)
+        self.resize(*capped(self, width, 40 * self.fontMetrics().lineSpacing(), 0.8, 0.7))
 
 
 def show_message(

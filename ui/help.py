@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from consultprep.content import Library
 from consultprep.links import web_address
 from ui.glossary_ui import explanation_text, glossary
+from ui.screen_room import capped
 from ui.widgets import HEADING, SUBHEADING, ScrollContent, plain_label, scrolling
 
 HOW_TO_TITLE = "How to use ConsultPrep"
@@ -111,11 +112,7 @@ def fit_to_text(window: QWidget, letters_lines: tuple[int, int], most: tuple[int
     metrics = window.fontMetrics()
     width = min(letters_lines[0] * metrics.averageCharWidth(), most[0])
     height = min(letters_lines[1] * metrics.lineSpacing(), most[1])
-    screen = window.screen()
-    if screen is not None:
-        room = screen.availableGeometry()
-        width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10)
-    window.resize(width, height)
+    window.resize(*capped(window, width, height))
 
 
 class TextWindow(QDialog):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ui import theme
 from ui.appearance import SCALE_STEPS, Appearance
 from ui.choices import one_tab_stop
+from ui.screen_room import capped
 from ui.widgets import HINT, SUBHEADING, ScrollContent, plain_label, scrolling
 
 SAMPLE = "This is how text will look. You can change it at any time."
@@ -101,10 +102,7 @@ class PreferencesDialog(QDialog):
         width = content.sizeHint().width() + self.area.verticalScrollBar().sizeHint().width()
         height = content.heightForWidth(width) if content.hasHeightForWidth() else -1
         height = max(height, content.sizeHint().height()) + 3 * self.fontMetrics().lineSpacing()
-        screen = self.screen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 8 // 10)
+        width, height = capped(self, width, height, down=0.8)
         self.resize(max(width, self.width()), height)
 
     def show_choices(self) -> None:
