@@ -146,8 +146,8 @@ def _fields(data: bytes, name: str) -> dict[str, Any]:
         )
     if no_marker:
         raise AnswersError(
-            f"{name} is not a PDF pack made by ConsultPrep (or its form was removed when it "
-            "was saved), so no answers could be read from it."
+            f"ConsultPrep could not read any answers from {name}. Either ConsultPrep did not "
+            "make this PDF, or its answer boxes were taken out when it was saved."
         )
     if str(marker["/V"]) != PACK_VALUE:
         raise UncheckablePack(

@@ -116,9 +116,9 @@ _WOULD_LOSE = {
         "ConsultPrep will not replace it. Please save the new PDF under another name."
     ),
     GONE: (
-        "“{name}” has answers typed into it for questions that are no longer in your draft, "
-        "or whose wording has changed, so ConsultPrep will not replace it. Please save the new "
-        "PDF under another name."
+        "“{name}” has answers typed into it. Some are for questions no longer in your draft, "
+        "or whose words changed. So ConsultPrep will not replace it. Please save the new PDF "
+        "under another name."
     ),
     UNREADABLE: (
         "“{name}” may have answers typed into it, but ConsultPrep cannot read it to check "

@@ -174,8 +174,8 @@ def evidence(pack: Pack, full: Concern | None, subtype_id: str | None) -> None:
         if kind is not None:
             which += f" — {safe_text(kind.name)}"
         lead = pack.para(
-            f"{which}. How strong the evidence is for each treatment, on one ladder from "
-            "laboratory studies only (rung 1) to recommended standard care (rung 4).",
+            f"{which}. How strong the evidence is for each treatment. One ladder goes from "
+            "lab studies only (rung 1) up to recommended standard care (rung 4).",
             "lead",
         )
         # What happens in the skin first, as on the app's evidence page, then the ladder (one

@@ -235,7 +235,7 @@ BAD: dict[str, tuple[Callable[[Path, Path], Path], str]] = {
     "empty": (lambda p, d: d / "empty.pdf", "is empty"),
     "cut off": (lambda p, d: d / "cut.pdf", "is damaged"),
     "garbage after header": (lambda p, d: d / "junk.pdf", "is damaged"),
-    "another pdf": (lambda p, d: _plain_pdf(d / "other.pdf"), "is not a PDF pack made by"),
+    "another pdf": (lambda p, d: _plain_pdf(d / "other.pdf"), "Either ConsultPrep did not make"),
     "password": (lambda p, d: _encrypted(p, d / "locked.pdf"), "locked with a password"),
     "tick box made a text field": (
         lambda p, d: edit_field(

@@ -265,7 +265,7 @@ def test_a_file_name_the_terminal_cannot_show_is_no_traceback(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("harm", "words"),
     [
-        ("reworded", "questions that are no longer in your draft, or whose wording has changed"),
+        ("reworded", "Some are for questions no longer in your draft, or whose words changed"),
         ("locked", "cannot read it to check (it is locked with a password)"),
         ("cut off", "cannot read it to check (it is damaged)"),
     ],

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from consultprep.models import Draft
 from consultprep.storage import save_draft
@@ -23,6 +23,11 @@ def test_a_draft_or_the_whole_list_can_be_taken_off_without_deleting_a_draft(
         recent.remember(path)
     shown = RecentList()
     qtbot.addWidget(shown)
+    shown.show()
+    shown.activateWindow()
+    qtbot.waitUntil(shown.isActiveWindow)
+    emptied: list[bool] = []
+    shown.emptied.connect(lambda: emptied.append(True))
     assert set(shown.buttons) == set(paths)
     assert any(label.text() == CLEAR_HINT for label in shown.findChildren(QLabel))
     margaret = shown.buttons[paths[0]]
@@ -32,9 +37,13 @@ def test_a_draft_or_the_whole_list_can_be_taken_off_without_deleting_a_draft(
     remove.trigger()
     assert paths[0] not in recent.recent_drafts() and paths[0].exists()
     assert set(shown.buttons) == set(paths[1:])
+    # The focus goes to the draft that took its place (it went to Next, and Enter then went
+    # on to step 1).
+    tom = shown.buttons[paths[1]]  # (Margaret's was below it)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tom)
     shown.clear_button.click()
     assert recent.recent_drafts() == [] and all(p.exists() for p in paths)
-    assert shown.isHidden()
+    assert shown.isHidden() and emptied == [True]  # (the welcome page then focuses Open)
 
 
 def test_the_settings_file_is_readable_by_this_account_only(tmp_path: Path) -> None:

@@ -103,6 +103,7 @@ def test_the_preferences_window_sets_the_text_size(qtbot, look, monkeypatch) -> 
     window = create_main_window()
     qtbot.addWidget(window)
     dialog = window.comfort.show_preferences()
+    assert dialog.area.verticalScrollBar().maximum() == 0, "at 100 %, all in view"
     box = dialog.size_box
     assert [box.itemData(i) for i in range(box.count())] == list(SCALE_STEPS)
     box.setCurrentIndex(box.findData(175))

@@ -307,8 +307,9 @@ def keep_if_incomplete(recovery: Recovery, draft: Draft) -> Path | None:
         )
     else:
         where = (
-            f"The work as it was left, with what could not be read, is kept as “{kept.name}” "
-            f"in the folder “{kept.parent}”; ConsultPrep will not offer it again."
+            "ConsultPrep has kept your work as it was, with the parts it could not read. It "
+            f"is called “{kept.name}”, in the folder “{kept.parent}”. ConsultPrep will not "
+            "offer it again."
         )
     draft.load_notes[draft.load_notes.index(UNCHANGED_NOTE)] = where
     return kept

@@ -34,6 +34,7 @@ Icon = QMessageBox.Icon
 MIN_CHARS, MIN_PIXELS = 36, 420
 #: How wide (in letters) a long message's text may grow before it scrolls instead.
 WIDE_CHARS = 70
+BOX_EXTRAS = 120  # a message box's picture and margins beside its text, in pixels
 TOO_TALL = "too_tall"  # a message box's property: show_message shows a LongMessage instead
 
 
@@ -96,7 +97,10 @@ def _fit_long_text(box: QMessageBox, width: int, room: QRect) -> int:
     most = room.height() // 2
     if height(width) <= most:
         return width
-    width = max(width, min(WIDE_CHARS * metrics.averageCharWidth(), room.width() * 7 // 10))
+    # No wider than Qt lets a message box's text be (the screen less 480 pixels, at most
+    # 1,000), less its picture and margins: wider, the ends of the lines were cut off.
+    widest = min(room.width() - 480, 1000) - BOX_EXTRAS
+    width = max(width, min(WIDE_CHARS * metrics.averageCharWidth(), widest))
     box.setProperty(TOO_TALL, height(width) > most)
     return width
 
@@ -131,6 +135,7 @@ class LongMessage(QDialog):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.label.setContentsMargins(8, 4, 8, 4)  # (clear of the focus mark at its edge)
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.NoFrame)

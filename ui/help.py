@@ -98,7 +98,7 @@ HOW_TO: list[tuple[str, str]] = [
             "Everything stays on this computer. ConsultPrep never sends anything over the "
             "internet. Anyone who uses this computer account can open your drafts and see "
             "their names in the list of recent drafts on the welcome page. To take a draft off "
-            "that list, right-click it, or choose Clear this list; the drafts themselves are "
+            "that list, right-click it, or choose “Clear this list”; the drafts themselves are "
             "not deleted. The PDF also holds, unseen, the name and skin problem it was made "
             "for, so that answers typed into it go back into the right draft."
         ),

@@ -48,7 +48,7 @@ UNEXPECTED_OPEN = (
 #: A window that starts light finishes starting this long after it is shown, even unpainted.
 START_AT_THE_LATEST_MS = 1000
 CONTENT_BROKEN = (
-    "ConsultPrep cannot start because its built-in health information could not be read. "
+    "ConsultPrep cannot start. It could not read its own health information. "
     "Your saved drafts are safe. Please install ConsultPrep again, or ask whoever set it up for you to help."
 )
 

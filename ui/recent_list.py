@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -19,8 +19,8 @@ FEWEST_CHARS = 12
 #: a skin problem) to the next person: each can be taken off it, or all (a privacy review).
 CLEAR_LIST = "C&lear this list"
 CLEAR_HINT = (
-    "Anyone who uses this computer account can see this list. Taking a draft off the list "
-    "does not delete it. To take off one draft, right-click it (or press the Menu key)."
+    "Taking a draft off this list does not delete it. To take off one draft, right-click it "
+    "(or press the Menu key)."
 )
 
 
@@ -86,6 +86,8 @@ class RecentList(QWidget):
 
     #: The patient chose a recent draft: its full path.
     open_requested = Signal(str)
+    #: The list was emptied by the patient (the focus, on a button that went, should move).
+    emptied = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,11 +112,21 @@ class RecentList(QWidget):
         """Take every draft off the list (the files stay where they are)."""
         recent.forget_all()
         self.refresh()
+        self.emptied.emit()
 
     def remove(self, path: Path) -> None:
-        """Take one draft off the list (its file stays where it is)."""
+        """Take one draft off the list (its file stays where it is); the focus goes to the
+        draft that took its place, else the one above (it had gone to Next, and Enter then
+        went on to step 1: a review)."""
+        place = list(self.buttons).index(path) if path in self.buttons else 0
         recent.forget(path)
         self.refresh()
+        left = list(self.buttons.values())
+        if left:  # (once shown: Qt shows a button added to a shown list a moment later)
+            button = left[min(place, len(left) - 1)]
+            QTimer.singleShot(0, button, button.setFocus)
+        else:
+            self.emptied.emit()
 
     def refresh(self) -> None:
         """Show the list as it is now in the settings."""

@@ -39,8 +39,8 @@ from ui.widgets import (
 #: Above the tick boxes when a box that older versions offered is ticked.
 OLD_CONDITIONS_NOTICE = (
     "This draft was saved by an older version of ConsultPrep, which had one box for two or "
-    "three things. Each old box is shown under the new boxes that replace it: please tick the "
-    "new ones that apply, then untick the old one."
+    "three things. You will find each old box under the new boxes that replace it. Please "
+    "tick the new ones that apply. Then untick the old one."
 )
 #: Under the label of a box that older versions offered for two or three things at once.
 RETIRED_NOTE = (

@@ -88,8 +88,8 @@ class OfferPage(DraftPage):
             "An offer from a clinic",
             # An advert seen online counts: it is what the advert check is for (a patient
             # who had only seen an Instagram advert would have chosen No, and never seen it)
-            "This step is optional. If no clinic has offered you a treatment, and you have "
-            "not seen an advert for one, choose No.",
+            "You can skip this step. Choose Yes if a clinic offered you a treatment or you saw "
+            "an advert for one. If not, choose No.",
         )
         content = ScrollContent()
         layout = QVBoxLayout(content)

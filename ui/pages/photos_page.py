@@ -41,8 +41,9 @@ WHY = (
     "changed. You do not have to add any."
 )
 PRIVACY = (
-    "Photos stay in your draft file on this computer. When you add one, ConsultPrep turns it "
-    "the right way up, makes it smaller and removes hidden details such as where it was taken."
+    "Photos stay in your draft file on this computer. When you add a photo, ConsultPrep turns "
+    "it the right way up and makes it smaller. It also removes hidden details, such as where "
+    "the photo was taken."
 )
 ORDER = "In the PDF, photos are shown oldest first. Photos with no date come last."
 NO_PHOTOS = "No photos added. That is fine: photos are optional."

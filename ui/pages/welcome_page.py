@@ -93,6 +93,7 @@ class WelcomePage(DraftPage):
         layout.addLayout(buttons)
         self.recent_list = RecentList()
         self.recent_list.open_requested.connect(self.open_recent_requested)
+        self.recent_list.emptied.connect(self.open_button.setFocus)
         layout.addSpacing(4)
         layout.addWidget(self.recent_list)
         layout.addWidget(plain_label("Your privacy", role=SUBHEADING))
