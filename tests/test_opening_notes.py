@@ -45,7 +45,7 @@ def test_work_recovered_with_a_part_left_out_is_kept_whole_under_another_name(
     [kept] = folder.glob("damaged-*.consultprep")
     assert kept.read_bytes() == original  # whole, with what could not be read
     [note] = [t for t in dialogs.texts("information") if "left out" in t]
-    assert f"kept as “{kept.name}”" in note and "not changed until you save" not in note
+    assert f"called “{kept.name}”" in note and "not changed until you save" not in note
     wait_until_autosaved(qtbot, recovered)
     assert kept.read_bytes() == original  # not deleted once our own autosave is written
     assert load_draft(recovered.autosave.autosave.draft_path).about.patient_name == "Ada"
