@@ -4,6 +4,7 @@ broken one: a temporary file in the same folder, flushed to disk, then moved ove
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 import time
@@ -13,6 +14,8 @@ from pathlib import Path
 #: that was stopped (the app killed on a slow disk): it is removed. Each is a whole copy of
 #: a draft, health details and all, hidden in the patient's folder (a crash hunt, 2026-12-08).
 LEFTOVER_AGE = 3600
+#: The 8 letters ``tempfile.mkstemp`` puts in a name.
+_MKSTEMP_LETTERS = re.compile("[a-z0-9_]{8}")
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
@@ -25,7 +28,8 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
         name = name[:-1]
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
-        os.fchmod(fd, mode)
+        if hasattr(os, "fchmod"):  # (not on Windows before Python 3.13: a review)
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -60,7 +64,8 @@ def _remove_leftovers(folder: Path, prefix: str) -> None:
                 name = entry.name
                 if not (name.startswith(prefix) and name.endswith(".tmp")):
                     continue
-                if len(name) != len(prefix) + 8 + len(".tmp"):
+                middle = name[len(prefix) : -len(".tmp")]
+                if not _MKSTEMP_LETTERS.fullmatch(middle):  # (not someone's own file)
                     continue
                 info = entry.stat(follow_symlinks=False)
                 if stat.S_ISREG(info.st_mode) and now - info.st_mtime > LEFTOVER_AGE:

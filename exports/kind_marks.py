@@ -14,6 +14,17 @@ BADGE = 11.0
 PRINTED_LINES = {"regenerative": "#5B2C83", "waiting": "#3A3A3A"}
 
 
+#: The mark before a treatment card's name: filled, outlined or dashed, as the ladder's shapes
+#: (in a grey print the three coloured squares looked alike: a black-and-white review).
+KIND_SWATCHES = {"established": "■", "regenerative": "□", "waiting": "⬚"}
+
+
+def kind_swatch(kind: str) -> str:
+    """Markup for a treatment kind's mark, in the colour its shape's edge is printed in."""
+    colour = PRINTED_LINES.get(kind, KIND_COLOURS[kind])
+    return f'<font color="{colour}">{KIND_SWATCHES[kind]}</font>'
+
+
 def kind_shape(canv, kind: str, x: float, y: float, w: float, h: float, radius: float):
     """Draw a treatment kind's shape, and return the colour for text on it. The kinds differ
     in shape as well as colour, as printed in grey they look alike (a greyscale print review):

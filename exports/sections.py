@@ -15,13 +15,14 @@ from reportlab.platypus import (
 
 from consultprep.checklist import for_specialist_and_clinic, question_for
 from consultprep.content import Concern, EvidenceLevel, Treatment
-from consultprep.evidence import KIND_COLOURS, KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
+from consultprep.evidence import KIND_LABELS, KIND_ORDER, WARNING_COLOUR, kind_note
 from consultprep.models import ChecklistItem
 from exports.continued import Continued, KeptOrOtherOrder, continued_under
 from exports.flowables import SMALL as LADDER_SMALL
 from exports.flowables import BadgedParagraph, EvidenceLadder, RuledLines
 from exports.fonts import safe_text
 from exports.form import FormAnswerLines, FormTickBox
+from exports.kind_marks import kind_swatch
 from exports.offer_checks import advert_matches, vetting_checks
 from exports.options import LARGE_PRINT_MIN_SIZE
 from exports.pack import (
@@ -289,12 +290,8 @@ def levels(pack: Pack) -> None:
         pack.story += [KeepTogether([heading, *rows[:2]]), *rows[2:-2], KeepTogether(rows[-2:])]
 
 
-KIND_SWATCHES = {"established": "■", "regenerative": "□", "waiting": "⬚"}
-
-
 def treatment(pack: Pack, t: Treatment, heading: Flowable | None = None) -> list[Flowable]:
-    # Filled, outlined, dashed: as on the ladder (in grey print the colours looked alike).
-    swatch = f'<font color="{KIND_COLOURS[t.kind]}">{KIND_SWATCHES[t.kind]}</font>'
+    swatch = kind_swatch(t.kind)
     parts: list[Flowable] = [heading] if heading is not None else []
     parts.append(pack.para(f"{swatch} {safe_text(t.name)}", "h3_item"))
     if t.level is not None:

@@ -58,16 +58,17 @@ def test_old_temporary_copies_left_by_a_stopped_save_are_removed(tmp_path: Path)
     from consultprep.atomic import LEFTOVER_AGE
 
     target = tmp_path / "Zoë.consultprep"
-    old, fresh, other = (
+    old, fresh, other, mine = (
         tmp_path / ".Zoë.consultprep.abcd1234.tmp",
         tmp_path / ".Zoë.consultprep.wxyz5678.tmp",
         tmp_path / ".Zoë.consultprep.notes.tmp",
+        tmp_path / ".Zoë.consultprep.MyNotes1.tmp",  # 8 letters, not as mkstemp makes them
     )
-    for leftover in (old, fresh, other):
+    for leftover in (old, fresh, other, mine):
         leftover.write_bytes(b"a copy of a draft")
     long_ago = time.time() - LEFTOVER_AGE - 60
-    os.utime(old, (long_ago, long_ago))
-    os.utime(other, (long_ago, long_ago))
+    for aged in (old, other, mine):
+        os.utime(aged, (long_ago, long_ago))
     save_draft(Draft(), target)
     assert target.exists()
-    assert not old.exists() and fresh.exists() and other.exists()
+    assert not old.exists() and fresh.exists() and other.exists() and mine.exists()

@@ -93,3 +93,13 @@ def test_a_message_taller_than_half_the_screen_scrolls_with_ok_in_reach(
     assert isinstance(long, LongMessage) and scrolls, "a long one's text scrolls"
     assert note in text.replace(ZWSP, "")
     assert long.accessibleDescription().startswith("The part called"), "read out"
+
+
+def test_a_message_is_never_wider_than_qt_lets_its_text_be() -> None:
+    """Widened past it, the ends of its lines were cut off (a visual sweep, a review)."""
+    from ui.dialogs import BOX_EXTRAS, _widest
+
+    assert _widest(1366) == 1366 - 480 - BOX_EXTRAS
+    assert _widest(1030) == 1030 - 480 - BOX_EXTRAS
+    assert _widest(1920) == 1000 - BOX_EXTRAS
+    assert _widest(1024) == 1024 - BOX_EXTRAS  # a small screen: all of it

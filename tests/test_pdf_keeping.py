@@ -17,9 +17,9 @@ from consultprep.vetting import load_vetting
 from exports import export_pdf
 from exports.answers import read_answers
 from exports.fieldnames import clinic_field_name, parse_field_name
+from exports.kind_marks import KIND_SWATCHES
 from exports.offer_checks import TICK_WHEN_DONE, checks_count
 from exports.options import PackOptions
-from exports.sections import KIND_SWATCHES
 from tests.pdf_helpers import flat, widgets
 
 ROOT = Path(__file__).resolve().parents[1]

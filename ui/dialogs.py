@@ -73,13 +73,21 @@ def message_box(
     width = max(MIN_PIXELS, MIN_CHARS * box.fontMetrics().averageCharWidth())
     screen = box.screen()
     if screen is not None:
-        width = min(width, int(screen.availableGeometry().width() * 0.8))
-        width = _fit_long_text(box, width, screen.availableGeometry())
+        width = min(width, _widest(screen.size().width()))
+        width = _fit_long_text(box, width, screen.availableGeometry(), screen.size().width())
     box.setStyleSheet(f"QLabel#qt_msgbox_label {{ min-width: {width}px; }}")
     return box
 
 
-def _fit_long_text(box: QMessageBox, width: int, room: QRect) -> int:
+def _widest(screen_width: int) -> int:
+    """How wide a message box's text can be on a screen this wide: as wide as Qt lets a
+    message box be (the screen less 480 pixels, at most 1,000; a screen 1,024 wide or less,
+    all of it), less its picture and margins. Wider, the ends of the lines were cut off."""
+    limit = screen_width if screen_width <= 1024 else min(screen_width - 480, 1000)
+    return max(MIN_PIXELS // 2, limit - BOX_EXTRAS)
+
+
+def _fit_long_text(box: QMessageBox, width: int, room: QRect, screen_width: int) -> int:
     """A long message (six notes on opening a damaged draft, at 200 % text) made the box
     taller than the screen, its OK button out of reach (a review on a 1366 × 768 laptop):
     its text is made wider; if it is still taller than half the screen, the box is marked
@@ -97,9 +105,7 @@ def _fit_long_text(box: QMessageBox, width: int, room: QRect) -> int:
     most = room.height() // 2
     if height(width) <= most:
         return width
-    # No wider than Qt lets a message box's text be (the screen less 480 pixels, at most
-    # 1,000), less its picture and margins: wider, the ends of the lines were cut off.
-    widest = min(room.width() - 480, 1000) - BOX_EXTRAS
+    widest = min(_widest(screen_width), room.width() * 7 // 10)
     width = max(width, min(WIDE_CHARS * metrics.averageCharWidth(), widest))
     box.setProperty(TOO_TALL, height(width) > most)
     return width
@@ -151,7 +157,7 @@ class LongMessage(QDialog):
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setDefault(True)
         self.ok.setFocus()
-        width = WIDE_CHARS * self.fontMetrics().averageCharWidth() + 120  # (and the picture)
+        width = WIDE_CHARS * self.fontMetrics().averageCharWidth() + BOX_EXTRAS
         self.resize(*capped(self, width, 40 * self.fontMetrics().lineSpacing(), 0.8, 0.7))
 
 

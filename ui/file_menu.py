@@ -50,13 +50,9 @@ SAVE_ELSEWHERE = "Your work is still open here. Do you want to save it somewhere
 
 def disk_stamp(path: Path | None) -> tuple[int, int] | None:
     """When the file at ``path`` last changed, and its size (None: no path, or no file)."""
-    if path is None:
-        return None
-    try:
-        found = path.stat()
-    except (OSError, ValueError):
-        return None
-    return found.st_mtime_ns, found.st_size
+    from consultprep.autosave import file_state
+
+    return None if path is None else file_state(path)
 
 
 def when_started(method: Method) -> Method:

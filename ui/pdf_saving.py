@@ -22,8 +22,8 @@ Button = QMessageBox.StandardButton
 KEPT = "The PDF was not saved: the filled-in PDF of that name was kept as it was."
 ANSWERS_WOULD_GO = (
     "“{name}” has answers typed into it that are not in your draft yet. Replacing it would "
-    "lose them.\n\nTo keep them, press Cancel. Then choose File ▸ Import answers from a "
-    "filled-in PDF… Or save the new PDF under another name."
+    "lose them.\n\nTo keep them, press Cancel. Then either choose File ▸ Import answers from "
+    "a filled-in PDF…, or save the new PDF under another name."
 )
 THEIR_ANSWERS_WOULD_GO = (
     "“{name}” was filled in for another draft, and has answers typed into it. "

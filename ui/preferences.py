@@ -108,8 +108,9 @@ class PreferencesDialog(QDialog):
         tall = content.heightForWidth(inner) if content.hasHeightForWidth() else -1
         height = max(tall, content.sizeHint().height()) + frame + self.buttons.sizeHint().height()
         height += edges.top() + edges.bottom() + self.layout().spacing() + 4
-        width, height = capped(self, width, height, down=0.8)
-        self.resize(max(width, self.width()), height)
+        if self.isVisible():  # (never narrower than the patient made it)
+            width = max(width, self.width())
+        self.resize(*capped(self, width, height, down=0.8))
 
     def show_choices(self) -> None:
         """Show the current text size and theme (also after a change from the View menu)."""

@@ -149,6 +149,8 @@ def _only_mine(name: str) -> None:
     """Let only the patient's own account read the settings file (it lists recent drafts,
     whose names often hold a first name and a skin problem): Qt made it readable by every
     account on the computer (a privacy review)."""
+    if os.name != "posix":  # (elsewhere a mode says only "read-only or not")
+        return
     try:
         if name and os.stat(name).st_mode & 0o077:
             os.chmod(name, 0o600)

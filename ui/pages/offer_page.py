@@ -88,8 +88,8 @@ class OfferPage(DraftPage):
             "An offer from a clinic",
             # An advert seen online counts: it is what the advert check is for (a patient
             # who had only seen an Instagram advert would have chosen No, and never seen it)
-            "You can skip this step. Choose Yes if a clinic offered you a treatment or you saw "
-            "an advert for one. If not, choose No.",
+            "Choose Yes if a clinic offered you a treatment or you saw an advert for one. If "
+            "not, choose No: you can skip this step.",
         )
         content = ScrollContent()
         layout = QVBoxLayout(content)

@@ -64,8 +64,8 @@ class ReadinessPage(DraftPage):
         layout.addSpacing(8)
         layout.addWidget(plain_label("Weigh up a treatment: BRAN", role=SUBHEADING))
         # With its source, as in the PDF (a content review, 2026-12-08).
-        bran = self.content
-        intro = with_sources(bran.bran_intro, self.library, bran.bran_citations)
+        readiness = self.content
+        intro = with_sources(readiness.bran_intro, self.library, readiness.bran_citations)
         layout.addWidget(plain_label(intro, role=HINT))
         self.bran_editor = BranEditor(self.content)
         layout.addWidget(self.bran_editor)
