@@ -66,7 +66,8 @@ def test_a_message_taller_than_half_the_screen_scrolls_with_ok_in_reach(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui.dialogs import LongMessage, show_message
+    from ui.dialogs import show_message
+    from ui.long_message import LongMessage
 
     look.set_scale(200)
     note = "The part called “medicines” could not be read, so it was left out. Nothing else was."

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from ui.dialogs import LongMessage
+from ui.long_message import LongMessage
 
 
 @dataclass

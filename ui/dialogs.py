@@ -9,21 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QScrollArea,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from consultprep.labels import shorten
-from ui.screen_room import capped
 from ui.widgets import breakable
 
 Button = QMessageBox.StandardButton
@@ -111,62 +99,14 @@ def _fit_long_text(box: QMessageBox, width: int, room: QRect, screen_width: int)
     return width
 
 
-_PICTURES = {
-    Icon.Information: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    Icon.Warning: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    Icon.Critical: QStyle.StandardPixmap.SP_MessageBoxCritical,
-    Icon.Question: QStyle.StandardPixmap.SP_MessageBoxQuestion,
-}
-
-
-class LongMessage(QDialog):
-    """A message too long for a message box on this screen: its text scrolls, and OK is
-    always in reach. Plain, selectable text, as in the message boxes."""
-
-    def __init__(
-        self, parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.icon = icon
-        layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        picture = QLabel()
-        which = _PICTURES.get(icon, QStyle.StandardPixmap.SP_MessageBoxInformation)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
-        picture.setPixmap(self.style().standardIcon(which).pixmap(size, size))
-        row.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
-        self.label = QLabel(breakable(readable(text)))
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.label.setContentsMargins(8, 4, 8, 4)  # (clear of the focus mark at its edge)
-        self.area = QScrollArea()
-        self.area.setWidgetResizable(True)
-        self.area.setFrameShape(QFrame.Shape.NoFrame)
-        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.area.setWidget(self.label)
-        self.area.setAccessibleName(title)
-        self.setAccessibleDescription(readable(text))  # (read out with the window's title)
-        row.addWidget(self.area, 1)
-        layout.addLayout(row, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setDefault(True)
-        self.ok.setFocus()
-        width = WIDE_CHARS * self.fontMetrics().averageCharWidth() + BOX_EXTRAS
-        self.resize(*capped(self, width, 40 * self.fontMetrics().lineSpacing(), 0.8, 0.7))
-
-
 def show_message(
     parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon = Icon.Information
 ) -> None:
     """Show a plain-text message with an OK button and wait for it to be closed."""
     box = message_box(parent, title, text, icon)
     if box.property(TOO_TALL):
+        from ui.long_message import LongMessage  # (only then: Qt's types load when first used)
+
         LongMessage(parent, title, text, icon).exec()
     else:
         box.exec()
