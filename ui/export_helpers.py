@@ -18,14 +18,20 @@ if TYPE_CHECKING:
 
 
 def documents_folder() -> Path:
-    """The patient's Documents folder, or their home folder if there is none (the current
-    folder if even that cannot be found or looked into: Save, Open and Save PDF failed with
-    an error when the home folder could not be read, a crash hunt)."""
+    """The patient's Documents folder, or their home folder if there is none."""
     try:
-        home = Path.home()
-        docs = home / "Documents"
-        return docs if docs.is_dir() else home
-    except (OSError, RuntimeError):  # no home folder, or not allowed to look in it
+        return usable_folder(Path.home() / "Documents")
+    except RuntimeError:  # no home folder at all
+        return usable_folder(None)
+
+
+def usable_folder(preferred: Path | None) -> Path:
+    """``preferred`` if it is a folder, else the home folder; else (no home folder, or one
+    that cannot be looked into: Save, Open, Save PDF and Add photos failed with an error,
+    a crash hunt) the current folder, or the top one."""
+    try:
+        return preferred if preferred is not None and preferred.is_dir() else Path.home()
+    except (OSError, RuntimeError):
         return Path.cwd() if _readable_cwd() else Path(os.sep)
 
 

@@ -57,13 +57,10 @@ def _count(n: int) -> str:
 
 def pictures_folder() -> str:
     """Where the Add photos dialog opens: the Pictures folder, or the home folder."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
-    try:
-        return folder if folder and Path(folder).is_dir() else str(Path.home())
-    except (OSError, RuntimeError):  # no home folder, or not allowed to look in it
-        from ui.export_helpers import documents_folder
+    from ui.export_helpers import usable_folder
 
-        return str(documents_folder())
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    return str(usable_folder(Path(folder) if folder else None))
 
 
 class PhotosPage(DraftPage):
