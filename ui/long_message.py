@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.dialogs import BOX_EXTRAS, WIDE_CHARS, Icon, readable
+from ui.edge_fade import PageScrollArea
 from ui.screen_room import capped
 from ui.widgets import breakable
 
@@ -54,7 +54,7 @@ class LongMessage(QDialog):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.label.setContentsMargins(8, 4, 8, 4)  # (clear of the focus mark at its edge)
-        self.area = QScrollArea()
+        self.area = PageScrollArea()  # fades out at its foot while more is below, as a page
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
