@@ -68,17 +68,15 @@ def install(window: MainWindow) -> Callable[[], None]:
     # Also the terminal it was started from closing (SIGHUP: the app died, no safety copy)
     # and Ctrl+C there (SIGINT: a traceback, and the app went on): a crash hunt, 2026-12-08.
     # Not one set to be ignored ("nohup consultprep &" ignores SIGHUP: a diff review).
-    names = [
-        n
-        for n in ("SIGTERM", "SIGHUP", "SIGINT")
-        if hasattr(signal, n) and signal.getsignal(getattr(signal, n)) is not signal.SIG_IGN
-    ]
+    numbers = [getattr(signal, n) for n in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, n)]
+
+    def stop(*_: object) -> None:
+        QTimer.singleShot(0, window, lambda: keep_and_stop(window))
+
     before = {
-        getattr(signal, n): signal.signal(
-            getattr(signal, n),
-            lambda *_: QTimer.singleShot(0, window, lambda: keep_and_stop(window)),
-        )
-        for n in names
+        number: signal.signal(number, stop)
+        for number in numbers
+        if signal.getsignal(number) is not signal.SIG_IGN
     }
 
     def undo() -> None:
